@@ -1,0 +1,141 @@
+//! ferrule's attributes generate no code. Each one returns its item with the
+//! helper attributes (`#[pyo3(...)]`, `#[new]`, `#[getter]`, ...) removed, then
+//! includes the glue that `ferrule`'s Python generator wrote for that item.
+//!
+//! The glue file is keyed by the item's source file and the line of its keyword
+//! (`fn`, `struct`, `enum`, `impl`, `mod`); the generator computes the same key
+//! from its tree-sitter parse. Glue is included only when `FERRULE_GLUE_DIR` is
+//! set (ferrule's own builds); a plain `cargo check` sees just the user's code.
+//! Either way the expansion names the variable through `env!`/`option_env!`, so
+//! rustc tracks it and cargo rebuilds when it appears, changes or goes away.
+use proc_macro::{Delimiter, Group, TokenStream, TokenTree};
+
+const GLUE_VAR: &str = "FERRULE_GLUE_DIR";
+
+/// Attributes that only carry options for the generator; rustc must not see them.
+const HELPERS: &[&str] = &[
+    "pyo3", "new", "getter", "setter", "staticmethod", "classmethod", "classattr",
+    "pymodule_export", "pymodule_init", "args",
+];
+
+#[proc_macro_attribute]
+pub fn pyfunction(_attr: TokenStream, item: TokenStream) -> TokenStream {
+    expand(item, Placement::After)
+}
+
+#[proc_macro_attribute]
+pub fn pyclass(_attr: TokenStream, item: TokenStream) -> TokenStream {
+    expand(item, Placement::After)
+}
+
+#[proc_macro_attribute]
+pub fn pymethods(_attr: TokenStream, item: TokenStream) -> TokenStream {
+    expand(item, Placement::After)
+}
+
+/// On a function the glue follows it; on an inline `mod` it goes inside, where
+/// the module's private `use` imports are visible.
+#[proc_macro_attribute]
+pub fn pymodule(_attr: TokenStream, item: TokenStream) -> TokenStream {
+    expand(item, Placement::InsideModOrAfter)
+}
+
+/// Accepted for PyO3 compatibility where it is written outside a `#[pymodule] mod`.
+#[proc_macro_attribute]
+pub fn pymodule_export(_attr: TokenStream, item: TokenStream) -> TokenStream {
+    item
+}
+
+enum Placement {
+    After,
+    InsideModOrAfter,
+}
+
+fn expand(item: TokenStream, placement: Placement) -> TokenStream {
+    let mut tokens: Vec<TokenTree> = strip_helpers(item).into_iter().collect();
+    let Some(line) = keyword_line(&tokens) else {
+        return tokens.into_iter().collect();
+    };
+    let file = tokens[0].span().file();
+    let glue = glue_tokens(&file, line);
+    if let Placement::InsideModOrAfter = placement {
+        if let Some(TokenTree::Group(body)) = tokens.last() {
+            if body.delimiter() == Delimiter::Brace && is_mod(&tokens) {
+                let mut inner = body.stream();
+                inner.extend(glue);
+                let mut group = Group::new(Delimiter::Brace, inner);
+                group.set_span(body.span());
+                *tokens.last_mut().unwrap() = TokenTree::Group(group);
+                return tokens.into_iter().collect();
+            }
+        }
+    }
+    let mut out: TokenStream = tokens.into_iter().collect();
+    out.extend(glue);
+    out
+}
+
+fn glue_tokens(file: &str, line: usize) -> TokenStream {
+    let code = if std::env::var_os(GLUE_VAR).is_some() {
+        let rel = format!("/{}/L{}.rs", file.replace('\\', "/"), line);
+        format!("include!(concat!(env!({GLUE_VAR:?}), {rel:?}));")
+    } else {
+        format!("const _: ::core::option::Option<&str> = option_env!({GLUE_VAR:?});")
+    };
+    code.parse().expect("glue include tokens")
+}
+
+fn is_ident(tt: &TokenTree, word: &str) -> bool {
+    matches!(tt, TokenTree::Ident(i) if i.to_string() == word)
+}
+
+fn is_mod(tokens: &[TokenTree]) -> bool {
+    tokens.iter().any(|t| is_ident(t, "mod"))
+}
+
+/// Line of the item's keyword at the top level of the item (attributes and
+/// visibility are groups or come before it).
+fn keyword_line(tokens: &[TokenTree]) -> Option<usize> {
+    tokens
+        .iter()
+        .find(|t| ["fn", "struct", "enum", "impl", "mod", "union"].iter().any(|k| is_ident(t, k)))
+        .map(|t| t.span().line())
+}
+
+/// Removes `#[helper...]` attributes at every depth of the item.
+fn strip_helpers(stream: TokenStream) -> TokenStream {
+    let tokens: Vec<TokenTree> = stream.into_iter().collect();
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        if let (TokenTree::Punct(p), Some(TokenTree::Group(g))) = (&tokens[i], tokens.get(i + 1)) {
+            if p.as_char() == '#' && g.delimiter() == Delimiter::Bracket && is_helper(g) {
+                i += 2;
+                continue;
+            }
+        }
+        out.push(match &tokens[i] {
+            TokenTree::Group(g) => {
+                let mut ng = Group::new(g.delimiter(), strip_helpers(g.stream()));
+                ng.set_span(g.span());
+                TokenTree::Group(ng)
+            }
+            other => other.clone(),
+        });
+        i += 1;
+    }
+    out.into_iter().collect()
+}
+
+fn is_helper(attr: &Group) -> bool {
+    let mut it = attr.stream().into_iter();
+    match (it.next(), it.next()) {
+        (Some(TokenTree::Ident(name)), next) => {
+            let name = name.to_string();
+            // `#[pyo3::...]`-style paths are real attributes, keep them.
+            let is_path = matches!(next, Some(TokenTree::Punct(ref p)) if p.as_char() == ':');
+            !is_path && HELPERS.contains(&name.as_str())
+        }
+        _ => false,
+    }
+}
