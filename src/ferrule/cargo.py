@@ -1,0 +1,111 @@
+"""Running cargo: metadata, and builds that inject the runtime crate and the glue."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import CargoError
+from .project import Project
+
+RUNTIME_DIR = Path(__file__).parent / "runtime" / "ferrule"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    target_dir: Path
+    workspace_root: Path
+
+    @property
+    def ferrule_dir(self) -> Path:
+        return self.target_dir / "ferrule"
+
+    def glue_dir(self, package: str) -> Path:
+        """Per package: crates sharing a target folder must not see each other's glue."""
+        return self.ferrule_dir / "glue" / package
+
+    @property
+    def python_config(self) -> Path:
+        return self.ferrule_dir / "python.cfg"
+
+
+def _cargo() -> str:
+    cargo = shutil.which(os.environ.get("CARGO", "cargo"))
+    if cargo is None:
+        raise CargoError("cargo was not found on PATH",
+                         hint="install Rust (https://rustup.rs) or set CARGO to the cargo binary")
+    return cargo
+
+
+def patch_args() -> list[str]:
+    """Makes `ferrule = "0.1"` resolve to the runtime shipped in this package, offline."""
+    return ["--config", f"patch.crates-io.ferrule.path={json.dumps(str(RUNTIME_DIR))}"]
+
+
+def metadata(project: Project) -> Metadata:
+    cmd = [_cargo(), "metadata", "--no-deps", "--format-version", "1", "--manifest-path", str(project.manifest),
+           *patch_args()]
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise CargoError(f"`cargo metadata` failed:\n{out.stderr.strip()}", path=project.manifest)
+    data = json.loads(out.stdout)
+    return Metadata(Path(data["target_directory"]), Path(data["workspace_root"]))
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Writes only when the content differs, so mtimes (and cargo's fingerprints) stay put."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+    return True
+
+
+def build(project: Project, meta: Metadata, *, release: bool, features: tuple[str, ...] = ()) -> Path:
+    """Builds the cdylib; cargo's own progress and diagnostics go to the terminal."""
+    cmd = [_cargo(), "build", "--lib", "--manifest-path", str(project.manifest),
+           "--message-format=json-render-diagnostics", *patch_args()]
+    if release:
+        cmd.append("--release")
+    if features:
+        cmd += ["--features", ",".join(features)]
+    env = dict(os.environ)
+    env["FERRULE_GLUE_DIR"] = str(meta.glue_dir(project.package))
+    env["FERRULE_PYTHON_CONFIG"] = str(meta.python_config)
+    artifact: Path | None = None
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            artifact = _cdylib_from(line, project) or artifact
+    if proc.returncode != 0:
+        raise CargoError("cargo build failed", hint="fix the errors cargo reported above")
+    if artifact is None:
+        raise CargoError("cargo built no cdylib for the crate", path=project.manifest)
+    return artifact
+
+
+def _cdylib_from(line: str, project: Project) -> Path | None:
+    if not line.startswith("{"):
+        return None
+    try:
+        msg = json.loads(line)
+    except json.JSONDecodeError:
+        return None
+    if msg.get("reason") != "compiler-artifact":
+        return None
+    target = msg.get("target") or {}
+    if "cdylib" not in target.get("kind", []) or target.get("name", "").replace("-", "_") != project.lib_name:
+        return None
+    for filename in msg.get("filenames", []):
+        if filename.endswith((".so", ".dylib", ".dll", ".pyd")):
+            return Path(filename)
+    return None

@@ -1,0 +1,1 @@
+"""Model → Rust glue and `.pyi` stubs."""

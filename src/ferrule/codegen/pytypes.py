@@ -1,0 +1,84 @@
+"""Rust types as Python annotations, for stubs."""
+
+from __future__ import annotations
+
+import re
+
+from ..parse.model import TypeRef
+
+INTS = {"i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize",
+        "NonZeroI32", "NonZeroU32", "NonZeroI64", "NonZeroU64", "NonZeroUsize", "NonZeroIsize"}
+FLOATS = {"f32", "f64"}
+STRS = {"str", "String", "char", "OsString", "OsStr"}
+NATIVE = {
+    "PyAny": "Any", "PyObject": "Any", "PyInt": "int", "PyLong": "int", "PyFloat": "float", "PyBool": "bool",
+    "PyString": "str", "PyBytes": "bytes", "PyByteArray": "bytearray", "PyList": "list[Any]",
+    "PyTuple": "tuple[Any, ...]", "PyDict": "dict[Any, Any]", "PySet": "set[Any]", "PyFrozenSet": "frozenset[Any]",
+    "PyModule": "types.ModuleType", "PyType": "type", "PyCFunction": "Callable[..., Any]",
+    "PyFunction": "Callable[..., Any]", "PyIterator": "Iterator[Any]", "PySequence": "Sequence[Any]",
+    "PyMapping": "Mapping[Any, Any]", "PyNone": "None", "PyComplex": "complex", "PySlice": "slice",
+}
+WRAPPERS = {"Bound", "Py", "Borrowed", "Box", "Rc", "Arc", "Cow", "PyRef", "PyRefMut", "Cell", "RefCell"}
+
+
+def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
+    """The annotation for `ty`. Parameters may be more permissive than returns."""
+    if ty is None or ty.kind == "unit":
+        return "None"
+    if ty.kind == "ref":
+        inner = ty.arg()
+        if inner is not None and inner.kind == "slice" and inner.arg() is not None and inner.args[0].is_named("u8"):
+            return "bytes"
+        return python_type(inner, returning=returning)
+    if ty.kind == "tuple":
+        return "tuple[" + ", ".join(python_type(a, returning=returning) for a in ty.args) + "]"
+    if ty.kind in ("array", "slice"):
+        inner = ty.arg()
+        return f"list[{python_type(inner, returning=returning)}]"
+    if ty.kind != "path":
+        return "Any"
+    name, args = ty.name, ty.args
+    if name in INTS:
+        return "int"
+    if name in FLOATS:
+        return "float"
+    if name in STRS:
+        return "str"
+    if name == "bool":
+        return "bool"
+    if name in ("PathBuf", "Path"):
+        return "pathlib.Path" if returning else "str | os.PathLike[str]"
+    if name in ("PyResult", "Result"):
+        return python_type(args[0] if args else None, returning=returning)
+    if name == "Option":
+        inner = python_type(args[0] if args else None, returning=returning)
+        return inner if inner in ("None", "Any") else f"{inner} | None"
+    if name in ("Vec", "VecDeque", "LinkedList", "SmallVec"):
+        if args and args[0].is_named("u8") and not returning:
+            return "list[int]"
+        return f"list[{python_type(args[0] if args else None, returning=returning)}]"
+    if name in ("HashMap", "BTreeMap", "IndexMap"):
+        key = python_type(args[0] if args else None, returning=returning)
+        value = python_type(args[1] if len(args) > 1 else None, returning=returning)
+        return f"dict[{key}, {value}]"
+    if name in ("HashSet", "BTreeSet", "IndexSet"):
+        return f"set[{python_type(args[0] if args else None, returning=returning)}]"
+    if name in WRAPPERS:
+        if name == "Cow" and args and args[0].kind == "slice":
+            return "bytes"
+        return python_type(args[0] if args else None, returning=returning)
+    if name in NATIVE:
+        return NATIVE[name]
+    return name  # a #[pyclass] or user type: named as in Python
+
+
+def stub_imports(annotation_text: str) -> list[str]:
+    """The import lines a stub needs for the annotations used in it."""
+    lines = []
+    for module in ("os", "pathlib", "types"):
+        if re.search(rf"\b{module}\.", annotation_text):
+            lines.append(f"import {module}")
+    typing_names = sorted(set(re.findall(r"\b(Any|Callable|Iterator|Sequence|Mapping|final)\b", annotation_text)))
+    if typing_names:
+        lines.append(f"from typing import {', '.join(typing_names)}")
+    return lines

@@ -1,0 +1,61 @@
+"""`__text_signature__` for functions, so `inspect.signature()` works."""
+
+from __future__ import annotations
+
+import re
+
+from ..parse.attributes import string_value
+from ..parse.model import Function, ParamKind
+
+_NUMBER = re.compile(r"^-?\d[\d_]*(\.\d[\d_]*)?([eE][+-]?\d+)?(i\d+|u\d+|f\d+|isize|usize)?$")
+
+
+def python_default(expr: str) -> str:
+    """A Rust default as Python source, or `...` when it has no Python spelling."""
+    expr = expr.strip()
+    if expr in ("None", "Option::None"):
+        return "None"
+    if expr == "true":
+        return "True"
+    if expr == "false":
+        return "False"
+    text = string_value(expr)
+    if text is not None:
+        return repr(text)
+    if _NUMBER.match(expr):
+        number = re.sub(r"(i\d+|u\d+|f\d+|isize|usize)$", "", expr).replace("_", "")
+        return number
+    return "..."
+
+
+def parameter_list(fn: Function, *, annotate=None) -> list[str]:
+    """Python parameter list entries, with `/` and `*` markers where needed."""
+    parts: list[str] = []
+    visible = fn.visible_params()
+    star_written = False
+    for i, param in enumerate(visible):
+        kind = param.kind
+        if kind == ParamKind.KEYWORD_ONLY and not star_written:
+            parts.append("*")
+            star_written = True
+        name = param.py_name
+        if kind == ParamKind.VARARGS:
+            name = "*" + name
+            star_written = True
+        elif kind == ParamKind.VARKEYWORDS:
+            name = "**" + name
+        if annotate is not None:
+            name += f": {annotate(param)}"
+        if param.default is not None:
+            name += f"={python_default(param.default)}" if annotate is None else f" = {python_default(param.default)}"
+        parts.append(name)
+        nxt = visible[i + 1] if i + 1 < len(visible) else None
+        if kind == ParamKind.POSITIONAL_ONLY and (nxt is None or nxt.kind != ParamKind.POSITIONAL_ONLY):
+            parts.append("/")
+    return parts
+
+
+def text_signature(fn: Function) -> str | None:
+    if fn.text_signature is not None:
+        return fn.text_signature or None
+    return "(" + ", ".join(parameter_list(fn)) + ")"

@@ -1,0 +1,57 @@
+"""Parse the crate, check its bindings and write the glue: everything before cargo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .cargo import Metadata, write_if_changed
+from .codegen.glue import generate_glue
+from .errors import BindingErrors, Diagnostic
+from .interpreter import Interpreter
+from .parse import parse_crate
+from .parse.model import Crate
+from .project import Project
+
+
+def check_crate(crate: Crate, project: Project) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    tops = [m for m in crate.modules if m.parent is None]
+    if not tops:
+        problems.append(Diagnostic(f"no `#[pymodule]` in crate `{crate.package}`", project.lib_path, 1, 1,
+                                   f"add `#[pymodule] fn {project.lib_name}(m: &Bound<'_, PyModule>) -> PyResult<()>`"))
+    for module in tops:
+        if module.py_name != project.lib_name:
+            problems.append(Diagnostic(
+                f"`#[pymodule]` `{module.py_name}` does not match the library name `{project.lib_name}`",
+                module.span.path, module.span.line, module.span.col,
+                f"CPython imports `{project.lib_name}` by calling `PyInit_{project.lib_name}`: rename the module "
+                f"or set `[lib] name = \"{module.py_name}\"` in Cargo.toml"))
+    return problems
+
+
+def prepare(project: Project, meta: Metadata) -> Crate:
+    """Parses and checks the crate, then writes its glue. Raises BindingErrors."""
+    crate, diagnostics = parse_crate(project.root, project.lib_path, package=project.package,
+                                     lib_name=project.lib_name, workspace_root=meta.workspace_root,
+                                     runtime_crate=project.runtime_crate)
+    diagnostics += check_crate(crate, project)
+    if diagnostics:
+        raise BindingErrors(diagnostics, root=project.root)
+    write_glue(crate, meta.glue_dir(project.package))
+    return crate
+
+
+def write_glue(crate: Crate, glue_dir: Path) -> None:
+    files = generate_glue(crate)
+    for rel, text in files.items():
+        write_if_changed(glue_dir / rel, text)
+    # Glue of items that no longer exist would only confuse; remove it.
+    if glue_dir.is_dir():
+        wanted = {(glue_dir / rel).resolve() for rel in files}
+        for path in glue_dir.rglob("*.rs"):
+            if path.is_file() and path.resolve() not in wanted:
+                path.unlink()
+
+
+def write_python_config(meta: Metadata, interp: Interpreter, abi3: str | None = None) -> None:
+    write_if_changed(meta.python_config, interp.build_config(abi3))

@@ -1,0 +1,60 @@
+"""Finding the interpreter to build for and asking it about itself."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ..errors import InterpreterError
+from .model import Interpreter
+
+PROBE = Path(__file__).with_name("probe_script.py")
+
+
+def probe(executable: str | Path) -> Interpreter:
+    """Runs the probe script in `executable`."""
+    try:
+        out = subprocess.run([str(executable), str(PROBE)], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise InterpreterError(f"cannot run Python interpreter `{executable}`: {e}",
+                               hint="pass an existing interpreter with -i/--interpreter") from None
+    if out.returncode != 0:
+        raise InterpreterError(f"`{executable}` failed to report its configuration:\n{out.stderr.strip()}",
+                               hint="is it a CPython 3.9 or newer?")
+    interp = Interpreter.from_facts(json.loads(out.stdout))
+    if interp.implementation != "cpython" or interp.version < (3, 9):
+        version = ".".join(map(str, interp.version))
+        raise InterpreterError(f"`{executable}` is {interp.implementation} {version}; ferrule builds for CPython 3.9+")
+    return interp
+
+
+def _venv_python(venv: Path) -> Path:
+    for name in ("bin/python", "bin/python3", "Scripts/python.exe"):
+        candidate = venv / name
+        if candidate.exists():
+            return candidate
+    raise InterpreterError(f"the virtualenv {venv} has no Python interpreter")
+
+
+def find_interpreter(explicit: str | None, *, require_venv: bool) -> Interpreter:
+    """`explicit` (-i), else the active virtualenv (VIRTUAL_ENV, CONDA_PREFIX, or this process)."""
+    if explicit:
+        path = shutil.which(explicit) or explicit
+        if not Path(path).exists():
+            raise InterpreterError(f"interpreter `{explicit}` not found",
+                                   hint="give a path or a name on PATH, such as `python3.11`")
+        return probe(path)
+    for var in ("VIRTUAL_ENV", "CONDA_PREFIX"):
+        if os.environ.get(var):
+            return probe(_venv_python(Path(os.environ[var])))
+    if sys.prefix != sys.base_prefix:
+        return probe(sys.executable)
+    if require_venv:
+        raise InterpreterError("no virtualenv is active, so there is nowhere to install",
+                               hint="activate one (`python -m venv .venv && . .venv/bin/activate`) "
+                                    "or name an interpreter with `-i`")
+    return probe(sys.executable)

@@ -1,0 +1,61 @@
+"""Facts about one Python interpreter, as the probe script reported them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Interpreter:
+    executable: Path
+    version: tuple[int, int, int]
+    implementation: str
+    ext_suffix: str
+    soabi: str
+    abiflags: str
+    include_dir: Path
+    platlib: Path
+    purelib: Path
+    scripts: Path
+    pointer_width: int
+    gil_disabled: bool
+    debug: bool
+    platform: str
+    machine: str
+    in_venv: bool
+    prefix: Path
+
+    @classmethod
+    def from_facts(cls, facts: dict) -> "Interpreter":
+        return cls(
+            executable=Path(facts["executable"]),
+            version=tuple(facts["version"]),  # type: ignore[arg-type]
+            implementation=facts["implementation"],
+            ext_suffix=facts["ext_suffix"],
+            soabi=facts["soabi"],
+            abiflags=facts["abiflags"],
+            include_dir=Path(facts["include_dir"]),
+            platlib=Path(facts["platlib"]),
+            purelib=Path(facts["purelib"]),
+            scripts=Path(facts["scripts"]),
+            pointer_width=int(facts["pointer_width"]),
+            gil_disabled=bool(facts["gil_disabled"]),
+            debug=bool(facts["debug"]),
+            platform=facts["platform"],
+            machine=facts["machine"],
+            in_venv=bool(facts["in_venv"]),
+            prefix=Path(facts["prefix"]),
+        )
+
+    @property
+    def minor(self) -> int:
+        return self.version[1]
+
+    def build_config(self, abi3: str | None = None) -> str:
+        """The facts the runtime crate's build script turns into cfgs."""
+        return (f"version={self.version[0]}.{self.version[1]}\n"
+                f"abi3={abi3 or ''}\n"
+                f"gil_disabled={int(self.gil_disabled)}\n"
+                f"debug={int(self.debug)}\n"
+                f"implementation={self.implementation}\n")

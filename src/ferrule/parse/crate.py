@@ -1,0 +1,174 @@
+"""Walks a crate from its root file through `mod` declarations and collects bindings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tree_sitter
+
+from ..errors import Diagnostic
+from .attributes import Attribute, read_attribute, string_value
+from .functions import read_function
+from .model import Crate, GlueKey, PyModuleDecl, Span
+from .modules import read_module_fn, read_module_mod, resolve_members
+from .source import SourceFile, child_of_type
+
+ITEM_KEYWORDS = {
+    "function_item": "fn",
+    "mod_item": "mod",
+    "struct_item": "struct",
+    "enum_item": "enum",
+    "impl_item": "impl",
+}
+
+
+@dataclass
+class Item:
+    """An item with the attributes and doc comments written above it."""
+
+    node: tree_sitter.Node
+    attrs: list[Attribute]
+    doc: str
+
+
+@dataclass
+class Walk:
+    """State of one parse: the crate so far and the problems found."""
+
+    crate: Crate
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, message: str, span: Span, hint: str | None = None) -> None:
+        self.diagnostics.append(Diagnostic(message, span.path, span.line, span.col, hint))
+
+    def glue_key(self, src: SourceFile, node: tree_sitter.Node) -> GlueKey:
+        keyword = child_of_type(node, ITEM_KEYWORDS.get(node.type, "")) or node
+        try:
+            rel = src.path.resolve().relative_to(self.crate.workspace_root.resolve())
+        except ValueError:
+            rel = src.path
+        return GlueKey(rel.as_posix(), keyword.start_point[0] + 1)
+
+
+def parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str,
+                workspace_root: Path | None = None, runtime_crate: str = "ferrule") -> tuple[Crate, list[Diagnostic]]:
+    """Parses the library crate whose root file is `lib_path`."""
+    crate = Crate(package=package, lib_name=lib_name, root=root,
+                  workspace_root=workspace_root or root, runtime_crate=runtime_crate)
+    walk = Walk(crate)
+    _walk_file(walk, lib_path, (), lib_path.parent, seen=set())
+    resolve_members(walk)
+    return crate, walk.diagnostics
+
+
+def _walk_file(walk: Walk, path: Path, module_path: tuple[str, ...], mod_dir: Path, seen: set[Path]) -> None:
+    resolved = path.resolve()
+    if resolved in seen:
+        return
+    seen.add(resolved)
+    src = SourceFile.read(path)
+    walk.crate.files.append(path)
+    for bad in src.syntax_errors():
+        walk.error("syntax error (rustc will explain)", src.span(bad))
+    _walk_items(walk, src, src.tree.root_node, module_path, mod_dir, None, seen)
+
+
+def _items(src: SourceFile, container: tree_sitter.Node) -> list[Item]:
+    items: list[Item] = []
+    attrs: list[Attribute] = []
+    docs: list[str] = []
+    for child in container.named_children:
+        if child.type == "attribute_item":
+            attr = read_attribute(src, child)
+            if attr is not None:
+                if attr.name == "doc" and attr.value is not None:
+                    docs.append(string_value(attr.value) or "")
+                else:
+                    attrs.append(attr)
+            continue
+        if child.type in ("line_comment", "block_comment"):
+            doc = _doc_text(src, child)
+            if doc is not None:
+                docs.append(doc)
+            continue
+        if child.type == "inner_attribute_item":
+            continue
+        items.append(Item(child, attrs, _join_doc(docs)))
+        attrs, docs = [], []
+    return items
+
+
+def _doc_text(src: SourceFile, node: tree_sitter.Node) -> str | None:
+    if child_of_type(node, "outer_doc_comment_marker") is None:
+        return None
+    doc = node.child_by_field_name("doc")
+    text = src.text(doc) if doc is not None else ""
+    if node.type == "block_comment":
+        lines = [line.strip().removeprefix("* ").removeprefix("*") for line in text.strip("\n").splitlines()]
+        return "\n".join(lines)
+    return text.rstrip("\n")
+
+
+def _join_doc(lines: list[str]) -> str:
+    if not lines:
+        return ""
+    # rustdoc drops one leading space of each line when all lines have one.
+    if all(not line or line.startswith(" ") for line in lines):
+        lines = [line[1:] if line.startswith(" ") else line for line in lines]
+    return "\n".join(lines).strip("\n")
+
+
+def attribute_named(item: Item, *names: str) -> Attribute | None:
+    return next((a for a in item.attrs if a.name in names), None)
+
+
+def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module_path: tuple[str, ...],
+                mod_dir: Path, parent_module: PyModuleDecl | None, seen: set[Path]) -> None:
+    for item in _items(src, container):
+        node = item.node
+        if node.type == "function_item":
+            if attribute_named(item, "pyfunction"):
+                fn = read_function(walk, src, item, module_path)
+                if fn is not None:
+                    walk.crate.functions.append(fn)
+            elif attribute_named(item, "pymodule"):
+                decl = read_module_fn(walk, src, item, module_path, parent_module)
+                if decl is not None:
+                    walk.crate.modules.append(decl)
+        elif node.type == "mod_item":
+            _walk_mod(walk, src, item, module_path, mod_dir, parent_module, seen)
+
+
+def _walk_mod(walk: Walk, src: SourceFile, item: Item, module_path: tuple[str, ...], mod_dir: Path,
+              parent_module: PyModuleDecl | None, seen: set[Path]) -> None:
+    node = item.node
+    name_node = node.child_by_field_name("name")
+    if name_node is None:
+        return
+    name = src.text(name_node)
+    body = node.child_by_field_name("body")
+    child_path = module_path + (name,)
+    if body is not None:
+        decl = None
+        if attribute_named(item, "pymodule"):
+            decl = read_module_mod(walk, src, item, module_path, parent_module)
+            if decl is not None:
+                walk.crate.modules.append(decl)
+        _walk_items(walk, src, body, child_path, mod_dir / name, decl or None, seen)
+        return
+    if attribute_named(item, "pymodule"):
+        walk.error("`#[pymodule]` on a module declared in another file is not supported",
+                   src.span(node), "write the module inline: `#[pymodule] mod name { ... }`")
+    explicit = attribute_named(item, "path")
+    if explicit is not None and string_value(explicit.value) is not None:
+        candidates = [src.path.parent / string_value(explicit.value)]
+    else:
+        candidates = [mod_dir / f"{name}.rs", mod_dir / name / "mod.rs"]
+    for candidate in candidates:
+        if candidate.is_file():
+            is_mod_rs = candidate.name == "mod.rs"
+            next_dir = candidate.parent if is_mod_rs else candidate.parent / candidate.stem
+            _walk_file(walk, candidate, child_path, next_dir, seen)
+            return
+    # rustc reports a missing module file itself; nothing to bind there.

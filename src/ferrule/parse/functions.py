@@ -1,0 +1,198 @@
+"""`#[pyfunction]` items and their `signature`."""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING
+
+from .attributes import Option_, split_top_level, string_value
+from .model import Function, Param, ParamKind, Span
+from .source import SourceFile, child_of_type
+from .types import type_ref
+
+if TYPE_CHECKING:
+    from .crate import Item, Walk
+
+FUNCTION_OPTIONS = ("name", "signature", "text_signature", "pass_module", "crate", "warn")
+
+
+def did_you_mean(word: str, choices) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"did you mean `{close[0]}`?" if close else None
+
+
+def check_options(walk: "Walk", options: list[Option_], allowed, what: str) -> None:
+    for opt in options:
+        if opt.key not in allowed:
+            hint = did_you_mean(opt.key, allowed) or "valid options: " + ", ".join(f"`{a}`" for a in allowed)
+            walk.error(f"unknown option `{opt.key}` for {what}", opt.span, hint)
+
+
+def collect_options(item: "Item", *names: str) -> list[Option_]:
+    options: list[Option_] = []
+    for attr in item.attrs:
+        if attr.name in names:
+            options.extend(attr.options())
+    return options
+
+
+def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[str, ...]) -> Function | None:
+    node = item.node
+    name_node = node.child_by_field_name("name")
+    if name_node is None:
+        return None
+    rust_name = src.text(name_node)
+    options = collect_options(item, "pyfunction", "pyo3")
+    check_options(walk, options, FUNCTION_OPTIONS, "`#[pyfunction]`")
+    opts = {o.key: o for o in options}
+    span = src.span(name_node)
+    _check_function_shape(walk, src, node, rust_name)
+    py_name = rust_name.removeprefix("r#")
+    if "name" in opts:
+        py_name = string_value(opts["name"].value) or opts["name"].value or py_name
+    params = read_params(walk, src, node)
+    pass_module = "pass_module" in opts
+    fn = Function(
+        rust_name=rust_name,
+        py_name=py_name,
+        params=params,
+        ret=_return_type(src, node),
+        doc=item.doc,
+        span=span,
+        key=walk.glue_key(src, node),
+        module_path=module_path,
+        visibility=_visibility(src, node),
+        pass_module=pass_module,
+    )
+    if pass_module:
+        if not params or params[0].kind == ParamKind.PYTHON:
+            walk.error("`pass_module` needs the module as the first parameter", span,
+                       "add a first parameter `m: &Bound<'_, PyModule>`")
+        else:
+            params[0].kind = ParamKind.MODULE
+    if "text_signature" in opts:
+        value = opts["text_signature"].value
+        fn.text_signature = "" if value == "None" else (string_value(value) or "")
+    if "signature" in opts:
+        fn.signature_given = True
+        apply_signature(walk, fn, opts["signature"])
+    return fn
+
+
+def _check_function_shape(walk: "Walk", src: SourceFile, node, name: str) -> None:
+    modifiers = child_of_type(node, "function_modifiers")
+    if modifiers is not None and "async" in src.text(modifiers).split():
+        walk.error(f"`async fn {name}` cannot be a `#[pyfunction]`", src.span(node),
+                   "make it a plain `fn`; run async work on your own runtime inside it")
+    tparams = node.child_by_field_name("type_parameters")
+    if tparams is not None and any(c.type != "lifetime_parameter" for c in tparams.named_children):
+        walk.error(f"generic function `{name}` cannot be a `#[pyfunction]`", src.span(tparams),
+                   "Python needs one concrete signature: write a non-generic wrapper")
+
+
+def _visibility(src: SourceFile, node) -> str:
+    vis = child_of_type(node, "visibility_modifier")
+    return src.text(vis) if vis is not None else ""
+
+
+def _return_type(src: SourceFile, node):
+    ret = node.child_by_field_name("return_type")
+    return type_ref(src, ret) if ret is not None else None
+
+
+def read_params(walk: "Walk", src: SourceFile, node) -> list[Param]:
+    params_node = node.child_by_field_name("parameters")
+    params: list[Param] = []
+    if params_node is None:
+        return params
+    for child in params_node.named_children:
+        if child.type != "parameter":
+            continue
+        pattern = child.child_by_field_name("pattern")
+        ty_node = child.child_by_field_name("type")
+        if pattern is None or ty_node is None:
+            continue
+        pname = src.text(pattern)
+        if pattern.type == "mut_pattern" or pname.startswith("mut "):
+            pname = pname.split()[-1]
+        ty = type_ref(src, ty_node)
+        param = Param(pname, ty, src.span(pattern))
+        if ty.is_named("Python"):
+            param.kind = ParamKind.PYTHON
+        else:
+            check_param_type(walk, param)
+        params.append(param)
+    return params
+
+
+def check_param_type(walk: "Walk", param: Param) -> None:
+    """Types no conversion can produce; the rest is left to rustc's trait checks."""
+    ty = param.ty
+    problem = None
+    if ty.text.startswith("impl ") or ty.text.startswith("dyn ") or "dyn " in ty.text:
+        problem = "a trait object or `impl Trait` has no conversion from Python"
+    elif ty.kind == "other" and ty.text.startswith("*"):
+        problem = "raw pointers have no conversion from Python"
+    elif ty.kind == "ref" and ty.mutable:
+        problem = "`&mut` parameters have no conversion from Python"
+    elif ty.kind == "ref" and ty.args and ty.args[0].is_named("String", "Vec"):
+        problem = f"`{ty.text}` has no conversion from Python"
+    elif ty.kind == "ref" and ty.args and ty.args[0].kind == "slice" and not (
+            ty.args[0].args and ty.args[0].args[0].is_named("u8")):
+        problem = f"`{ty.text}` has no conversion from Python (only `&[u8]` borrows from `bytes`)"
+    if problem:
+        hint = "take an owned type such as `String` or `Vec<T>`, or `&Bound<'_, PyAny>`"
+        walk.error(f"unsupported type for parameter `{param.name}`: {problem}", param.span, hint)
+
+
+def apply_signature(walk: "Walk", fn: Function, option: Option_) -> None:
+    text = (option.value or "").strip()
+    if not (text.startswith("(") and text.endswith(")")):
+        walk.error("`signature` must be a parenthesised list, like `signature = (a, b=1, *, c)`", option.span)
+        return
+    visible = fn.visible_params()
+    by_name = {p.py_name: p for p in visible}
+    kind = ParamKind.POSITIONAL_OR_KEYWORD
+    order: list[Param] = []
+    seen_default = False
+    for part, _ in split_top_level(text[1:-1]):
+        entry = part.strip()
+        if entry == "/":
+            for p in order:
+                if p.kind == ParamKind.POSITIONAL_OR_KEYWORD:
+                    p.kind = ParamKind.POSITIONAL_ONLY
+            continue
+        if entry == "*":
+            kind = ParamKind.KEYWORD_ONLY
+            continue
+        entry_kind = kind
+        if entry.startswith("**"):
+            entry, entry_kind = entry[2:].strip(), ParamKind.VARKEYWORDS
+        elif entry.startswith("*"):
+            entry, entry_kind = entry[1:].strip(), ParamKind.VARARGS
+            kind = ParamKind.KEYWORD_ONLY
+        name, _, default = entry.partition("=")
+        name = name.strip()
+        param = by_name.get(name)
+        if param is None:
+            hint = did_you_mean(name, by_name) or f"parameters of `{fn.rust_name}`: " + ", ".join(by_name)
+            walk.error(f"signature entry `{name}` is not a parameter of `{fn.rust_name}`", option.span, hint)
+            continue
+        param.kind = entry_kind
+        param.default = default.strip() or None
+        if entry_kind == ParamKind.POSITIONAL_OR_KEYWORD:
+            if param.default is not None:
+                seen_default = True
+            elif seen_default:
+                walk.error(f"required parameter `{name}` follows a parameter with a default", option.span,
+                           "give it a default or move it before the optional ones")
+        order.append(param)
+    missing = [p.py_name for p in visible if p not in order]
+    for name in missing:
+        walk.error(f"parameter `{name}` of `{fn.rust_name}` is missing from the signature", option.span,
+                   "every Rust parameter (except `py: Python`) must appear in `signature`")
+    if not missing and [p.name for p in order] != [p.name for p in visible]:
+        walk.error("signature lists the parameters in a different order than the function", option.span,
+                   "order: " + ", ".join(p.py_name for p in visible))
+
+

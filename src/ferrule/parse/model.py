@@ -1,0 +1,160 @@
+"""The binding model: what the parser finds and what glue and stubs are made from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Span:
+    """A place in the crate's source (1-based line and column)."""
+
+    path: Path
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class GlueKey:
+    """Where the attribute macro looks for an item's glue: `<file>/L<line>.rs`."""
+
+    file: str  # as rustc names it: relative to the workspace root, `/`-separated
+    line: int
+
+    def relpath(self) -> str:
+        return f"{self.file}/L{self.line}.rs"
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """A Rust type, structurally: enough to map it to Python and pick an extractor.
+
+    kind is one of: path, ref, tuple, array, slice, unit, other.
+    For `path`, `name` is the last segment and `args` the generic type arguments
+    (lifetimes dropped). For `ref`, `args[0]` is the referent.
+    """
+
+    kind: str
+    text: str
+    name: str = ""
+    args: tuple["TypeRef", ...] = ()
+    mutable: bool = False
+
+    def arg(self, i: int = 0) -> "TypeRef | None":
+        return self.args[i] if i < len(self.args) else None
+
+    def is_named(self, *names: str) -> bool:
+        return self.kind == "path" and self.name in names
+
+
+class ParamKind(Enum):
+    POSITIONAL_ONLY = "positional_only"
+    POSITIONAL_OR_KEYWORD = "positional_or_keyword"
+    KEYWORD_ONLY = "keyword_only"
+    VARARGS = "varargs"
+    VARKEYWORDS = "varkeywords"
+    PYTHON = "python"  # the `py: Python<'_>` token, invisible to Python
+    MODULE = "module"  # the module, with `pass_module`
+
+
+@dataclass
+class Param:
+    name: str  # the Rust binding name
+    ty: TypeRef
+    span: Span
+    kind: ParamKind = ParamKind.POSITIONAL_OR_KEYWORD
+    default: str | None = None  # Rust expression text
+
+    @property
+    def py_name(self) -> str:
+        return self.name[2:] if self.name.startswith("r#") else self.name
+
+    @property
+    def visible(self) -> bool:
+        return self.kind not in (ParamKind.PYTHON, ParamKind.MODULE)
+
+
+@dataclass
+class Function:
+    rust_name: str
+    py_name: str
+    params: list[Param]
+    ret: TypeRef | None
+    doc: str
+    span: Span
+    key: GlueKey
+    module_path: tuple[str, ...]  # Rust modules from the crate root
+    visibility: str = ""
+    pass_module: bool = False
+    text_signature: str | None = None  # explicit override; "" disables
+    signature_given: bool = False
+
+    def visible_params(self) -> list[Param]:
+        return [p for p in self.params if p.visible]
+
+
+class ModuleForm(Enum):
+    FUNCTION = "function"  # #[pymodule] fn name(m: &Bound<PyModule>)
+    DECLARATIVE = "declarative"  # #[pymodule] mod name { ... }
+
+
+@dataclass
+class ModuleMember:
+    """Something a module exposes: a function, class or submodule, by Python name."""
+
+    kind: str  # "function", "class", "module"
+    py_name: str
+    rust_path: str  # as written in the source (e.g. `super::add` or `add`)
+    target: "Function | PyModuleDecl | None" = None
+    span: Span | None = None
+
+
+@dataclass
+class PyModuleDecl:
+    rust_name: str
+    py_name: str
+    form: ModuleForm
+    doc: str
+    span: Span
+    key: GlueKey
+    module_path: tuple[str, ...]  # of the item (the `fn` or the `mod` itself)
+    params: list[Param] = field(default_factory=list)  # function form only
+    members: list[ModuleMember] = field(default_factory=list)
+    init_fn: str | None = None  # declarative: a #[pymodule_init] function
+    parent: "PyModuleDecl | None" = None
+    visibility: str = ""
+
+    @property
+    def qualified_name(self) -> str:
+        names = []
+        node: PyModuleDecl | None = self
+        while node is not None:
+            names.append(node.py_name)
+            node = node.parent
+        return ".".join(reversed(names))
+
+
+@dataclass
+class Crate:
+    """Everything the parser found in one library crate."""
+
+    package: str
+    lib_name: str
+    root: Path  # the package folder (holding Cargo.toml)
+    workspace_root: Path
+    runtime_crate: str  # the name the crate uses for ferrule (`ferrule` or a rename like `pyo3`)
+    functions: list[Function] = field(default_factory=list)
+    modules: list[PyModuleDecl] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+    def top_module(self) -> PyModuleDecl | None:
+        tops = [m for m in self.modules if m.parent is None]
+        return tops[0] if tops else None
+
+    def function_at(self, module_path: tuple[str, ...], name: str) -> Function | None:
+        for f in self.functions:
+            if f.module_path == module_path and f.rust_name == name:
+                return f
+        return None

@@ -1,0 +1,149 @@
+"""`#[pymodule]` in both forms, and what each module exposes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import tree_sitter
+
+from .attributes import string_value
+from .functions import check_options, collect_options, read_params
+from .model import ModuleForm, ModuleMember, ParamKind, PyModuleDecl
+from .source import SourceFile, child_of_type
+
+if TYPE_CHECKING:
+    from .crate import Item, Walk
+
+MODULE_OPTIONS = ("name", "crate", "module", "submodule", "gil_used")
+
+
+def _module_name(walk: "Walk", item: "Item", default: str) -> str:
+    options = collect_options(item, "pymodule", "pyo3")
+    check_options(walk, options, MODULE_OPTIONS, "`#[pymodule]`")
+    for opt in options:
+        if opt.key == "name":
+            return string_value(opt.value) or opt.value or default
+    return default
+
+
+def _name_and_vis(src: SourceFile, node) -> tuple[str, str]:
+    name_node = node.child_by_field_name("name")
+    vis = child_of_type(node, "visibility_modifier")
+    return (src.text(name_node) if name_node is not None else "",
+            src.text(vis) if vis is not None else "")
+
+
+def read_module_fn(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[str, ...],
+                   parent: PyModuleDecl | None) -> PyModuleDecl | None:
+    node = item.node
+    rust_name, vis = _name_and_vis(src, node)
+    params = read_params(walk, src, node)
+    decl = PyModuleDecl(rust_name, _module_name(walk, item, rust_name.removeprefix("r#")), ModuleForm.FUNCTION,
+                        item.doc, src.span(node.child_by_field_name("name")), walk.glue_key(src, node),
+                        module_path, params=params, parent=parent, visibility=vis)
+    visible = [p for p in params if p.kind != ParamKind.PYTHON]
+    if len(visible) != 1 or len(params) > 2:
+        walk.error(f"`#[pymodule] fn {rust_name}` must take the module: `(m: &Bound<'_, PyModule>)`",
+                   decl.span, "optionally preceded by `py: Python<'_>`")
+    body = node.child_by_field_name("body")
+    if body is not None:
+        _scan_function_body(src, body, decl)
+    return decl
+
+
+def _scan_function_body(src: SourceFile, body: tree_sitter.Node, decl: PyModuleDecl) -> None:
+    """Finds `wrap_pyfunction!(path, ...)` in the body: the functions the module adds."""
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if node.type == "macro_invocation":
+            macro = node.child_by_field_name("macro")
+            name = src.text(macro).split("::")[-1] if macro is not None else ""
+            tokens = child_of_type(node, "token_tree")
+            if name == "wrap_pyfunction" and tokens is not None:
+                path = src.text(tokens)[1:-1].split(",")[0].strip()
+                decl.members.append(ModuleMember("function", "", path, span=src.span(node)))
+            continue
+        stack.extend(reversed(node.named_children))
+
+
+def read_module_mod(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[str, ...],
+                    parent: PyModuleDecl | None) -> PyModuleDecl | None:
+    from .crate import _items, attribute_named
+
+    node = item.node
+    rust_name, vis = _name_and_vis(src, node)
+    decl = PyModuleDecl(rust_name, _module_name(walk, item, rust_name.removeprefix("r#")), ModuleForm.DECLARATIVE,
+                        item.doc, src.span(node.child_by_field_name("name")), walk.glue_key(src, node),
+                        module_path + (rust_name,), parent=parent, visibility=vis)
+    body = node.child_by_field_name("body")
+    for inner in _items(src, body) if body is not None else []:
+        inner_node = inner.node
+        if inner_node.type == "use_declaration" and attribute_named(inner, "pymodule_export"):
+            for path, alias in _use_paths(src, inner_node.child_by_field_name("argument")):
+                decl.members.append(ModuleMember("", alias, path, span=src.span(inner_node)))
+        elif inner_node.type == "function_item":
+            name, _ = _name_and_vis(src, inner_node)
+            if attribute_named(inner, "pyfunction"):
+                decl.members.append(ModuleMember("function", "", name, span=src.span(inner_node)))
+            elif attribute_named(inner, "pymodule_init"):
+                decl.init_fn = name
+        elif inner_node.type == "mod_item" and attribute_named(inner, "pymodule"):
+            name, _ = _name_and_vis(src, inner_node)
+            decl.members.append(ModuleMember("module", "", name, span=src.span(inner_node)))
+    return decl
+
+
+def _use_paths(src: SourceFile, node, prefix: str = "") -> list[tuple[str, str]]:
+    """`use a::{b, c as d}` → [("a::b", ""), ("a::c", "d")]."""
+    if node is None:
+        return []
+    if node.type == "use_as_clause":
+        path = node.child_by_field_name("path")
+        alias = node.child_by_field_name("alias")
+        return [(prefix + src.text(path), src.text(alias) if alias is not None else "")]
+    if node.type == "scoped_use_list":
+        base = node.child_by_field_name("path")
+        new_prefix = prefix + (src.text(base) + "::" if base is not None else "")
+        return _use_paths(src, node.child_by_field_name("list"), new_prefix)
+    if node.type == "use_list":
+        out: list[tuple[str, str]] = []
+        for child in node.named_children:
+            out.extend(_use_paths(src, child, prefix))
+        return out
+    return [(prefix + src.text(node), "")]
+
+
+def _resolve_path(path: str, base: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """A written path, seen from module `base`, as (module path, item name)."""
+    parts = [p.strip() for p in path.split("::") if p.strip()]
+    current = list(base)
+    if parts and parts[0] == "crate":
+        current, parts = [], parts[1:]
+    while parts and parts[0] in ("super", "self"):
+        if parts.pop(0) == "super" and current:
+            current.pop()
+    return tuple(current + parts[:-1]), parts[-1] if parts else ""
+
+
+def resolve_members(walk: "Walk") -> None:
+    """Links every module member to the function or module it names."""
+    crate = walk.crate
+    for decl in crate.modules:
+        # A function-form module's paths are written inside the fn, in its module.
+        for member in decl.members:
+            mod_path, name = _resolve_path(member.rust_path, decl.module_path)
+            fn = crate.function_at(mod_path, name)
+            sub = next((m for m in crate.modules if m.module_path[:-1] == mod_path and m.rust_name == name
+                        and m.form == ModuleForm.DECLARATIVE), None)
+            if fn is not None and member.kind in ("", "function"):
+                member.kind, member.target = "function", fn
+                member.py_name = member.py_name or fn.py_name
+            elif sub is not None and member.kind in ("", "module"):
+                member.kind, member.target = "module", sub
+                member.py_name = member.py_name or sub.py_name
+                sub.parent = decl
+            else:
+                span = member.span or decl.span
+                walk.error(f"cannot find a `#[pyfunction]` or `#[pymodule]` named `{member.rust_path}`", span,
+                           "ferrule binds items of this crate; mark the item with `#[pyfunction]`")

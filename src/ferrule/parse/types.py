@@ -1,0 +1,46 @@
+"""Rust type syntax → TypeRef."""
+
+from __future__ import annotations
+
+import tree_sitter
+
+from .model import TypeRef
+from .source import SourceFile
+
+
+def type_ref(src: SourceFile, node: tree_sitter.Node) -> TypeRef:
+    text = " ".join(src.text(node).split())
+    kind = node.type
+    if kind == "reference_type":
+        inner = node.child_by_field_name("type")
+        mutable = any(c.type == "mutable_specifier" for c in node.children)
+        args = (type_ref(src, inner),) if inner is not None else ()
+        return TypeRef("ref", text, args=args, mutable=mutable)
+    if kind == "unit_type":
+        return TypeRef("unit", text)
+    if kind == "tuple_type":
+        elems = tuple(type_ref(src, c) for c in node.named_children)
+        return TypeRef("tuple", text, args=elems) if elems else TypeRef("unit", text)
+    if kind == "array_type":
+        elem = node.child_by_field_name("element")
+        return TypeRef("array", text, args=(type_ref(src, elem),) if elem is not None else ())
+    if kind == "slice_type" or (kind == "array_type" and node.child_by_field_name("length") is None):
+        elem = node.named_children[0] if node.named_children else None
+        return TypeRef("slice", text, args=(type_ref(src, elem),) if elem is not None else ())
+    if kind in ("primitive_type", "type_identifier"):
+        return TypeRef("path", text, name=text)
+    if kind == "scoped_type_identifier":
+        name = node.child_by_field_name("name")
+        return TypeRef("path", text, name=src.text(name) if name is not None else text)
+    if kind == "generic_type":
+        base = node.child_by_field_name("type")
+        base_ref = type_ref(src, base) if base is not None else TypeRef("other", text)
+        args_node = node.child_by_field_name("type_arguments")
+        args: list[TypeRef] = []
+        if args_node is not None:
+            for arg in args_node.named_children:
+                if arg.type in ("lifetime", "type_binding", "constrained_type_parameter", "block"):
+                    continue
+                args.append(type_ref(src, arg))
+        return TypeRef("path", text, name=base_ref.name, args=tuple(args))
+    return TypeRef("other", text)

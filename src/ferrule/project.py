@@ -1,0 +1,119 @@
+"""A ferrule project: Cargo.toml and pyproject.toml read into one description."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConfigError
+from .toml_compat import tomllib
+
+FERRULE_KEYS = ("module-name", "python-source", "abi3", "features", "profile", "include", "exclude")
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    manifest: Path
+    pyproject: Path
+    package: str  # Cargo package name
+    version: str
+    lib_name: str  # the cdylib's name: PyInit_<lib_name>
+    lib_path: Path  # the crate root file
+    module_name: str  # the Python import name
+    dist_name: str  # the [project] name
+    runtime_crate: str  # how the crate names ferrule (`ferrule`, or a rename like `pyo3`)
+    features: tuple[str, ...] = ()
+    abi3: str | None = None
+
+
+def _load_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        line = getattr(e, "lineno", None)
+        col = getattr(e, "colno", None)
+        raise ConfigError(f"invalid TOML: {e}", path=path, line=line, col=col) from None
+
+
+def find_manifest(manifest: str | Path | None, cwd: Path | None = None) -> Path:
+    if manifest is not None:
+        path = Path(manifest)
+        if path.is_dir():
+            path = path / "Cargo.toml"
+        if not path.is_file():
+            raise ConfigError(f"no Cargo.toml at {path}", hint="pass the path of the crate's Cargo.toml with -m")
+        return path.resolve()
+    start = (cwd or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "Cargo.toml"
+        if candidate.is_file():
+            return candidate
+    raise ConfigError(f"no Cargo.toml in {start} or any parent folder",
+                      hint="run ferrule in a crate's folder, pass -m path/to/Cargo.toml, "
+                           "or create a project with `ferrule new NAME`")
+
+
+def _runtime_crate_name(cargo: dict) -> str | None:
+    for table in ("dependencies",):
+        for key, spec in (cargo.get(table) or {}).items():
+            package = spec.get("package") if isinstance(spec, dict) else None
+            if (package or key) == "ferrule":
+                return key.replace("-", "_")
+    return None
+
+
+def load_project(manifest: Path) -> Project:
+    cargo = _load_toml(manifest)
+    root = manifest.parent
+    package = cargo.get("package") or {}
+    name = package.get("name")
+    if not name:
+        raise ConfigError("Cargo.toml has no [package] name", path=manifest,
+                          hint="ferrule builds a library package, not a bare workspace: pass -m with a member crate")
+    lib = cargo.get("lib") or {}
+    crate_types = lib.get("crate-type") or []
+    if "cdylib" not in crate_types:
+        raise ConfigError("the crate does not build a `cdylib`, which a Python extension module is", path=manifest,
+                          hint='add `[lib]` with `crate-type = ["cdylib"]` (keep "rlib" too if other crates use it)')
+    lib_name = str(lib.get("name") or name).replace("-", "_")
+    lib_path = root / lib.get("path", "src/lib.rs")
+    if not lib_path.is_file():
+        raise ConfigError(f"the library's root file {lib_path} does not exist", path=manifest)
+    runtime_crate = _runtime_crate_name(cargo)
+    if runtime_crate is None:
+        raise ConfigError("the crate does not depend on ferrule", path=manifest,
+                          hint='add `ferrule = "0.1"` under [dependencies] '
+                               '(or `pyo3 = { package = "ferrule", version = "0.1" }` to keep `pyo3::` paths)')
+    pyproject_path = root / "pyproject.toml"
+    if not pyproject_path.is_file():
+        raise ConfigError(f"no pyproject.toml next to {manifest}",
+                          hint="create one with a [project] table; `ferrule new` writes a template")
+    pyproject = _load_toml(pyproject_path)
+    tool = (pyproject.get("tool") or {}).get("ferrule") or {}
+    for key in tool:
+        if key not in FERRULE_KEYS:
+            close = difflib.get_close_matches(key, FERRULE_KEYS, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else "known keys: " + ", ".join(FERRULE_KEYS)
+            raise ConfigError(f"unknown key `{key}` in [tool.ferrule]", path=pyproject_path, hint=hint)
+    project_table = pyproject.get("project") or {}
+    module_name = str(tool.get("module-name") or lib_name)
+    if module_name.split(".")[-1] != lib_name:
+        raise ConfigError(f"module-name `{module_name}` must end in the library name `{lib_name}`",
+                          path=pyproject_path, hint="CPython calls PyInit_<last part of the module name>")
+    version = str(project_table.get("version") or package.get("version") or "0.0.0")
+    return Project(
+        root=root,
+        manifest=manifest,
+        pyproject=pyproject_path,
+        package=name,
+        version=version,
+        lib_name=lib_name,
+        lib_path=lib_path,
+        module_name=module_name,
+        dist_name=str(project_table.get("name") or name),
+        runtime_crate=runtime_crate,
+        features=tuple(tool.get("features") or ()),
+        abi3=str(tool["abi3"]) if tool.get("abi3") else None,
+    )

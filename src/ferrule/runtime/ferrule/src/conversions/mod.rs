@@ -1,0 +1,6 @@
+//! `IntoPyObject`/`FromPyObject` for std types, one file per family.
+mod int;
+mod float;
+mod string;
+mod option;
+mod bool_unit;

@@ -1,0 +1,104 @@
+//! `str` ↔ `String`, `&str`, `Cow<str>`, `char`.
+use std::borrow::Cow;
+
+use crate::conversion::{FromPyObject, IntoPyObject};
+use crate::err::{PyErr, PyResult};
+use crate::instance::{Borrowed, Bound};
+use crate::marker::Python;
+use crate::types::{PyAny, PyString};
+
+impl<'py> IntoPyObject<'py> for &str {
+    type Target = PyString;
+    type Output = Bound<'py, PyString>;
+    type Error = std::convert::Infallible;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        Ok(PyString::new(py, self))
+    }
+}
+
+impl<'py> IntoPyObject<'py> for &&str {
+    type Target = PyString;
+    type Output = Bound<'py, PyString>;
+    type Error = std::convert::Infallible;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        Ok(PyString::new(py, self))
+    }
+}
+
+impl<'py> IntoPyObject<'py> for String {
+    type Target = PyString;
+    type Output = Bound<'py, PyString>;
+    type Error = std::convert::Infallible;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        Ok(PyString::new(py, &self))
+    }
+}
+
+impl<'py> IntoPyObject<'py> for &String {
+    type Target = PyString;
+    type Output = Bound<'py, PyString>;
+    type Error = std::convert::Infallible;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        Ok(PyString::new(py, self))
+    }
+}
+
+impl<'py> IntoPyObject<'py> for Cow<'_, str> {
+    type Target = PyString;
+    type Output = Bound<'py, PyString>;
+    type Error = std::convert::Infallible;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        Ok(PyString::new(py, &self))
+    }
+}
+
+impl<'py> IntoPyObject<'py> for char {
+    type Target = PyString;
+    type Output = Bound<'py, PyString>;
+    type Error = std::convert::Infallible;
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        let mut buf = [0u8; 4];
+        Ok(PyString::new(py, self.encode_utf8(&mut buf)))
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for &'a str {
+    type Error = PyErr;
+    #[inline]
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        obj.cast::<PyString>()?.to_str()
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for String {
+    type Error = PyErr;
+    #[inline]
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        obj.cast::<PyString>()?.to_str().map(str::to_owned)
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Cow<'a, str> {
+    type Error = PyErr;
+    #[inline]
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        obj.cast::<PyString>()?.to_str().map(Cow::Borrowed)
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for char {
+    type Error = PyErr;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let s = obj.cast::<PyString>()?.to_str()?;
+        let mut chars = s.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Ok(c),
+            _ => Err(crate::exceptions::PyValueError::new_err("expected a string of length 1")),
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! `list` objects (`listobject.h`, `cpython/listobject.h`).
+
+use core::ffi::c_int;
+use core::ptr;
+
+use super::object::{PyObject, PyTypeObject, Py_TPFLAGS_LIST_SUBCLASS};
+#[cfg(not(Py_LIMITED_API))]
+use super::object::PyVarObject;
+use super::pyport::Py_ssize_t;
+
+/// Real layout; opaque under the limited API (use the PyList_* functions).
+#[cfg(not(Py_LIMITED_API))]
+#[repr(C)]
+pub struct PyListObject {
+    pub ob_base: PyVarObject,
+    pub ob_item: *mut *mut PyObject,
+    pub allocated: Py_ssize_t,
+}
+
+#[cfg(Py_LIMITED_API)]
+#[repr(C)]
+pub struct PyListObject {
+    _opaque: [u8; 0],
+}
+
+extern "C" {
+    pub static mut PyList_Type: PyTypeObject;
+    pub static mut PyListIter_Type: PyTypeObject;
+    pub static mut PyListRevIter_Type: PyTypeObject;
+
+    pub fn PyList_New(size: Py_ssize_t) -> *mut PyObject;
+    pub fn PyList_Size(list: *mut PyObject) -> Py_ssize_t;
+    /// Borrowed reference.
+    pub fn PyList_GetItem(list: *mut PyObject, index: Py_ssize_t) -> *mut PyObject;
+    /// Strong reference.
+    #[cfg(Py_3_13)]
+    pub fn PyList_GetItemRef(list: *mut PyObject, index: Py_ssize_t) -> *mut PyObject;
+    /// Steals a reference to `item`.
+    pub fn PyList_SetItem(list: *mut PyObject, index: Py_ssize_t, item: *mut PyObject) -> c_int;
+    pub fn PyList_Insert(list: *mut PyObject, index: Py_ssize_t, item: *mut PyObject) -> c_int;
+    pub fn PyList_Append(list: *mut PyObject, item: *mut PyObject) -> c_int;
+    pub fn PyList_GetSlice(list: *mut PyObject, low: Py_ssize_t, high: Py_ssize_t)
+        -> *mut PyObject;
+    pub fn PyList_SetSlice(
+        list: *mut PyObject,
+        low: Py_ssize_t,
+        high: Py_ssize_t,
+        itemlist: *mut PyObject,
+    ) -> c_int;
+    #[cfg(Py_3_13)]
+    pub fn PyList_Extend(list: *mut PyObject, iterable: *mut PyObject) -> c_int;
+    #[cfg(Py_3_13)]
+    pub fn PyList_Clear(list: *mut PyObject) -> c_int;
+    pub fn PyList_Sort(list: *mut PyObject) -> c_int;
+    pub fn PyList_Reverse(list: *mut PyObject) -> c_int;
+    pub fn PyList_AsTuple(list: *mut PyObject) -> *mut PyObject;
+}
+
+#[inline]
+pub unsafe fn PyList_Check(op: *mut PyObject) -> c_int {
+    super::object::PyType_FastSubclass(super::object::Py_TYPE(op), Py_TPFLAGS_LIST_SUBCLASS)
+}
+
+#[inline]
+pub unsafe fn PyList_CheckExact(op: *mut PyObject) -> c_int {
+    super::object::Py_IS_TYPE(op, ptr::addr_of_mut!(PyList_Type))
+}
+
+/// Borrowed reference; no bounds or type check.
+#[cfg(not(Py_LIMITED_API))]
+#[inline]
+pub unsafe fn PyList_GET_ITEM(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    *(*op.cast::<PyListObject>()).ob_item.offset(i)
+}
+
+/// Steals a reference to `v` and does not release the previous item.
+#[cfg(not(Py_LIMITED_API))]
+#[inline]
+pub unsafe fn PyList_SET_ITEM(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) {
+    *(*op.cast::<PyListObject>()).ob_item.offset(i) = v;
+}
+
+#[cfg(not(Py_LIMITED_API))]
+#[inline]
+pub unsafe fn PyList_GET_SIZE(op: *mut PyObject) -> Py_ssize_t {
+    super::object::Py_SIZE(op)
+}

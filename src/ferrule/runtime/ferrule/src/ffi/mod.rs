@@ -1,0 +1,115 @@
+//! Hand-written declarations of the CPython C API.
+//!
+//! One submodule per CPython `Include/` header (`cpython/` holds layouts that
+//! only exist outside the limited API); everything is re-exported here, so
+//! items are reached as `ffi::Name`. Symbols resolve against libpython when
+//! the extension module is loaded, so nothing here carries `#[link]`.
+//!
+//! Configuration cfgs (set by the runtime's build script): `Py_3_9` ..
+//! `Py_3_14` (target version at least), `Py_LIMITED_API` (stable ABI; then the
+//! version cfgs give the abi3 minimum), `Py_GIL_DISABLED` (free-threaded),
+//! `Py_DEBUG`/`Py_REF_DEBUG` (debug interpreter). `Py_TRACE_REFS` builds are
+//! not supported.
+#![allow(non_camel_case_types, non_snake_case, non_upper_case_globals, dead_code)]
+#![allow(clippy::missing_safety_doc)]
+
+pub mod r#abstract;
+pub mod bltinmodule;
+pub mod boolobject;
+pub mod bytearrayobject;
+pub mod bytesobject;
+pub mod ceval;
+pub mod compile;
+pub mod complexobject;
+pub mod cpython;
+pub mod descrobject;
+pub mod dictobject;
+pub mod enumobject;
+pub mod fileobject;
+pub mod floatobject;
+pub mod genericaliasobject;
+pub mod import;
+pub mod iterobject;
+pub mod listobject;
+pub mod longobject;
+pub mod memoryobject;
+pub mod methodobject;
+pub mod modsupport;
+pub mod moduleobject;
+pub mod object;
+pub mod objimpl;
+#[cfg(any(not(Py_LIMITED_API), Py_3_11))]
+pub mod pybuffer;
+pub mod pycapsule;
+pub mod pyerrors;
+pub mod pyframe;
+#[cfg(all(Py_3_13, not(Py_LIMITED_API)))]
+pub mod pyhash;
+pub mod pylifecycle;
+pub mod pymem;
+pub mod pyport;
+pub mod pystate;
+pub mod pythonrun;
+pub mod rangeobject;
+pub mod refcount;
+pub mod setobject;
+pub mod sliceobject;
+pub mod structmember;
+pub mod sysmodule;
+pub mod traceback;
+pub mod tupleobject;
+pub mod typeslots;
+pub mod unicodeobject;
+pub mod warnings;
+pub mod weakrefobject;
+
+pub use self::r#abstract::*;
+pub use self::bltinmodule::*;
+pub use self::boolobject::*;
+pub use self::bytearrayobject::*;
+pub use self::bytesobject::*;
+pub use self::ceval::*;
+pub use self::compile::*;
+pub use self::complexobject::*;
+#[cfg(not(Py_LIMITED_API))]
+pub use self::cpython::object::*;
+pub use self::descrobject::*;
+pub use self::dictobject::*;
+pub use self::enumobject::*;
+pub use self::fileobject::*;
+pub use self::floatobject::*;
+pub use self::genericaliasobject::*;
+pub use self::import::*;
+pub use self::iterobject::*;
+pub use self::listobject::*;
+pub use self::longobject::*;
+pub use self::memoryobject::*;
+pub use self::methodobject::*;
+pub use self::modsupport::*;
+pub use self::moduleobject::*;
+pub use self::object::*;
+pub use self::objimpl::*;
+#[cfg(any(not(Py_LIMITED_API), Py_3_11))]
+pub use self::pybuffer::*;
+pub use self::pycapsule::*;
+pub use self::pyerrors::*;
+pub use self::pyframe::*;
+#[cfg(all(Py_3_13, not(Py_LIMITED_API)))]
+pub use self::pyhash::*;
+pub use self::pylifecycle::*;
+pub use self::pymem::*;
+pub use self::pyport::*;
+pub use self::pystate::*;
+pub use self::pythonrun::*;
+pub use self::rangeobject::*;
+pub use self::refcount::*;
+pub use self::setobject::*;
+pub use self::sliceobject::*;
+pub use self::structmember::*;
+pub use self::sysmodule::*;
+pub use self::traceback::*;
+pub use self::tupleobject::*;
+pub use self::typeslots::*;
+pub use self::unicodeobject::*;
+pub use self::warnings::*;
+pub use self::weakrefobject::*;

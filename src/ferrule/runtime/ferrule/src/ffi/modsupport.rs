@@ -1,0 +1,76 @@
+//! Module creation helpers (`modsupport.h`).
+
+use core::ffi::{c_char, c_int, c_long};
+
+use super::methodobject::PyMethodDef;
+use super::moduleobject::PyModuleDef;
+use super::object::PyObject;
+use super::pyport::Py_ssize_t;
+
+pub const PYTHON_API_VERSION: c_int = 1013;
+pub const PYTHON_ABI_VERSION: c_int = 3;
+pub const Py_CLEANUP_SUPPORTED: c_int = 0x20000;
+
+extern "C" {
+    // Py_TRACE_REFS builds rename these (`...TraceRefs`); such builds are unsupported.
+    pub fn PyModule_Create2(def: *mut PyModuleDef, apiver: c_int) -> *mut PyObject;
+    pub fn PyModule_FromDefAndSpec2(
+        def: *mut PyModuleDef,
+        spec: *mut PyObject,
+        module_api_version: c_int,
+    ) -> *mut PyObject;
+    pub fn PyModule_ExecDef(module: *mut PyObject, def: *mut PyModuleDef) -> c_int;
+
+    /// Steals a reference to `value` on success only.
+    pub fn PyModule_AddObject(module: *mut PyObject, name: *const c_char, value: *mut PyObject)
+        -> c_int;
+    #[cfg(Py_3_10)]
+    pub fn PyModule_AddObjectRef(
+        module: *mut PyObject,
+        name: *const c_char,
+        value: *mut PyObject,
+    ) -> c_int;
+    /// Always steals a reference to `value`.
+    #[cfg(Py_3_13)]
+    pub fn PyModule_Add(module: *mut PyObject, name: *const c_char, value: *mut PyObject)
+        -> c_int;
+    pub fn PyModule_AddIntConstant(module: *mut PyObject, name: *const c_char, value: c_long)
+        -> c_int;
+    pub fn PyModule_AddStringConstant(
+        module: *mut PyObject,
+        name: *const c_char,
+        value: *const c_char,
+    ) -> c_int;
+    #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+    pub fn PyModule_AddType(module: *mut PyObject, tp: *mut super::object::PyTypeObject) -> c_int;
+    pub fn PyModule_SetDocString(module: *mut PyObject, doc: *const c_char) -> c_int;
+    pub fn PyModule_AddFunctions(module: *mut PyObject, functions: *mut PyMethodDef) -> c_int;
+
+    pub fn PyArg_ValidateKeywordArguments(kwargs: *mut PyObject) -> c_int;
+    pub fn PyArg_UnpackTuple(
+        args: *mut PyObject,
+        name: *const c_char,
+        min: Py_ssize_t,
+        max: Py_ssize_t,
+        ...
+    ) -> c_int;
+    /// Bound to the `PY_SSIZE_T_CLEAN` variant before 3.13 (`#` formats take Py_ssize_t).
+    #[cfg_attr(not(Py_3_13), link_name = "_Py_BuildValue_SizeT")]
+    pub fn Py_BuildValue(format: *const c_char, ...) -> *mut PyObject;
+}
+
+#[inline]
+pub unsafe fn PyModule_Create(def: *mut PyModuleDef) -> *mut PyObject {
+    #[cfg(Py_LIMITED_API)]
+    return PyModule_Create2(def, PYTHON_ABI_VERSION);
+    #[cfg(not(Py_LIMITED_API))]
+    return PyModule_Create2(def, PYTHON_API_VERSION);
+}
+
+#[inline]
+pub unsafe fn PyModule_FromDefAndSpec(def: *mut PyModuleDef, spec: *mut PyObject) -> *mut PyObject {
+    #[cfg(Py_LIMITED_API)]
+    return PyModule_FromDefAndSpec2(def, spec, PYTHON_ABI_VERSION);
+    #[cfg(not(Py_LIMITED_API))]
+    return PyModule_FromDefAndSpec2(def, spec, PYTHON_API_VERSION);
+}

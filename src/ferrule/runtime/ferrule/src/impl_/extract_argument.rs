@@ -1,0 +1,299 @@
+//! Matching call arguments to parameters, with CPython's error messages.
+//!
+//! The generator emits one `static FunctionDescription` per function; at call
+//! time its arguments are sorted into an `output` array in parameter order
+//! (positional parameters first, then keyword-only), NULL where absent.
+use crate::conversion::FromPyObject;
+use crate::err::{PyErr, PyResult};
+use crate::exceptions::PyTypeError;
+use crate::ffi;
+use crate::instance::{Borrowed, Bound};
+use crate::marker::Python;
+use crate::type_object::PyTypeCheck;
+use crate::types::{PyAny, PyAnyMethods, PyDict, PyTuple};
+
+pub struct KeywordOnlyParameter {
+    pub name: &'static str,
+    pub required: bool,
+}
+
+pub struct FunctionDescription {
+    /// `add` or `Class.method`, as shown in messages.
+    pub func_name: &'static str,
+    pub positional_parameter_names: &'static [&'static str],
+    pub positional_only_parameters: usize,
+    pub required_positional_parameters: usize,
+    pub keyword_only_parameters: &'static [KeywordOnlyParameter],
+    pub accept_varargs: bool,
+    pub accept_varkeywords: bool,
+}
+
+type Ptr = *mut ffi::PyObject;
+
+impl FunctionDescription {
+    /// For `METH_FASTCALL | METH_KEYWORDS`. Returns the `*args` tuple and
+    /// `**kwargs` dict when the signature takes them.
+    #[inline]
+    pub unsafe fn extract_fastcall<'py>(
+        &self,
+        py: Python<'py>,
+        args: *const Ptr,
+        nargs: ffi::Py_ssize_t,
+        kwnames: Ptr,
+        output: &mut [Ptr],
+    ) -> PyResult<(Option<Bound<'py, PyTuple>>, Option<Bound<'py, PyDict>>)> {
+        let nargs = nargs as usize;
+        let npos = self.positional_parameter_names.len();
+        let args_slice = if nargs == 0 { &[][..] } else { std::slice::from_raw_parts(args, nargs) };
+        let taken = nargs.min(npos);
+        output[..taken].copy_from_slice(&args_slice[..taken]);
+        let varargs = if self.accept_varargs {
+            Some(tuple_from_slice(py, &args_slice[taken..]))
+        } else if nargs > npos {
+            return Err(self.too_many_positional(nargs));
+        } else {
+            None
+        };
+        let mut varkw = None;
+        if !kwnames.is_null() {
+            let nkw = ffi::PyTuple_Size(kwnames) as usize;
+            let values = std::slice::from_raw_parts(args.add(nargs), nkw);
+            for (i, &value) in values.iter().enumerate() {
+                let name = ffi::PyTuple_GetItem(kwnames, i as ffi::Py_ssize_t);
+                self.place_keyword(py, name, value, nargs, output, &mut varkw)?;
+            }
+        }
+        self.check_required(nargs, output)?;
+        Ok((varargs, varkw))
+    }
+
+    /// For `METH_VARARGS | METH_KEYWORDS`, `tp_new` and `tp_call`.
+    pub unsafe fn extract_tuple_dict<'py>(
+        &self,
+        py: Python<'py>,
+        args: Ptr,
+        kwargs: Ptr,
+        output: &mut [Ptr],
+    ) -> PyResult<(Option<Bound<'py, PyTuple>>, Option<Bound<'py, PyDict>>)> {
+        let nargs = ffi::PyTuple_Size(args) as usize;
+        let mut items = Vec::with_capacity(nargs);
+        for i in 0..nargs {
+            items.push(ffi::PyTuple_GetItem(args, i as ffi::Py_ssize_t));
+        }
+        let npos = self.positional_parameter_names.len();
+        let taken = nargs.min(npos);
+        output[..taken].copy_from_slice(&items[..taken]);
+        let varargs = if self.accept_varargs {
+            Some(tuple_from_slice(py, &items[taken..]))
+        } else if nargs > npos {
+            return Err(self.too_many_positional(nargs));
+        } else {
+            None
+        };
+        let mut varkw = None;
+        if !kwargs.is_null() {
+            let (mut pos, mut key, mut value) = (0, std::ptr::null_mut(), std::ptr::null_mut());
+            while ffi::PyDict_Next(kwargs, &mut pos, &mut key, &mut value) != 0 {
+                self.place_keyword(py, key, value, nargs, output, &mut varkw)?;
+            }
+        }
+        self.check_required(nargs, output)?;
+        Ok((varargs, varkw))
+    }
+
+    unsafe fn place_keyword<'py>(
+        &self,
+        py: Python<'py>,
+        name: Ptr,
+        value: Ptr,
+        nargs: usize,
+        output: &mut [Ptr],
+        varkw: &mut Option<Bound<'py, PyDict>>,
+    ) -> PyResult<()> {
+        let name_str = utf8_of(name);
+        let npos = self.positional_parameter_names.len();
+        let found = name_str.and_then(|n| {
+            self.positional_parameter_names
+                .iter()
+                .position(|p| *p == n)
+                .or_else(|| self.keyword_only_parameters.iter().position(|k| k.name == n).map(|i| npos + i))
+        });
+        match found {
+            Some(i) if i < self.positional_only_parameters => {
+                if self.accept_varkeywords {
+                    return add_to_kwargs(py, varkw, name, value);
+                }
+                Err(PyTypeError::new_err(format!(
+                    "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    self.func_name,
+                    name_str.unwrap_or_default()
+                )))
+            }
+            Some(i) => {
+                if !output[i].is_null() || (i < npos && i < nargs) {
+                    return Err(PyTypeError::new_err(format!(
+                        "{}() got multiple values for argument '{}'",
+                        self.func_name,
+                        name_str.unwrap_or_default()
+                    )));
+                }
+                output[i] = value;
+                Ok(())
+            }
+            None if self.accept_varkeywords => add_to_kwargs(py, varkw, name, value),
+            None => {
+                let shown = Bound::<PyAny>::from_borrowed_ptr(py, name);
+                Err(PyTypeError::new_err(format!(
+                    "{}() got an unexpected keyword argument '{}'",
+                    self.func_name,
+                    shown.str().map(|s| s.to_string()).unwrap_or_default()
+                )))
+            }
+        }
+    }
+
+    fn check_required(&self, nargs: usize, output: &[Ptr]) -> PyResult<()> {
+        if nargs < self.required_positional_parameters {
+            let missing: Vec<&str> = (nargs..self.required_positional_parameters)
+                .filter(|&i| output[i].is_null())
+                .map(|i| self.positional_parameter_names[i])
+                .collect();
+            if !missing.is_empty() {
+                return Err(self.missing("positional", &missing));
+            }
+        }
+        let npos = self.positional_parameter_names.len();
+        let missing: Vec<&str> = self
+            .keyword_only_parameters
+            .iter()
+            .enumerate()
+            .filter(|(i, k)| k.required && output[npos + i].is_null())
+            .map(|(_, k)| k.name)
+            .collect();
+        if !missing.is_empty() {
+            return Err(self.missing("keyword", &missing));
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn too_many_positional(&self, given: usize) -> PyErr {
+        let max = self.positional_parameter_names.len();
+        let min = self.required_positional_parameters;
+        let expected = if min == max { format!("{max}") } else { format!("from {min} to {max}") };
+        let was = if given == 1 { "was" } else { "were" };
+        let plural = if max == 1 && min == max { "" } else { "s" };
+        PyTypeError::new_err(format!(
+            "{}() takes {expected} positional argument{plural} but {given} {was} given",
+            self.func_name
+        ))
+    }
+
+    #[cold]
+    fn missing(&self, kind: &str, names: &[&str]) -> PyErr {
+        let plural = if names.len() == 1 { "" } else { "s" };
+        PyTypeError::new_err(format!(
+            "{}() missing {} required {kind} argument{plural}: {}",
+            self.func_name,
+            names.len(),
+            join_names(names)
+        ))
+    }
+}
+
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` (CPython's wording).
+fn join_names(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+/// The cached UTF-8 of a str (no allocation for the usual ASCII names).
+#[inline]
+unsafe fn utf8_of<'a>(name: Ptr) -> Option<&'a str> {
+    if ffi::PyUnicode_Check(name) == 0 {
+        return None;
+    }
+    let mut size = 0;
+    let data = ffi::PyUnicode_AsUTF8AndSize(name, &mut size);
+    if data.is_null() {
+        ffi::PyErr_Clear();
+        return None;
+    }
+    std::str::from_utf8(std::slice::from_raw_parts(data.cast(), size as usize)).ok()
+}
+
+unsafe fn tuple_from_slice<'py>(py: Python<'py>, items: &[Ptr]) -> Bound<'py, PyTuple> {
+    let tuple = ffi::PyTuple_New(items.len() as ffi::Py_ssize_t);
+    for (i, &item) in items.iter().enumerate() {
+        ffi::Py_INCREF(item);
+        ffi::PyTuple_SetItem(tuple, i as ffi::Py_ssize_t, item);
+    }
+    Bound::<PyAny>::from_owned_ptr(py, tuple).cast_into_unchecked()
+}
+
+unsafe fn add_to_kwargs<'py>(py: Python<'py>, varkw: &mut Option<Bound<'py, PyDict>>, name: Ptr, value: Ptr) -> PyResult<()> {
+    let dict = varkw.get_or_insert_with(|| PyDict::new(py));
+    if ffi::PyDict_SetItem(dict.as_ptr(), name, value) == -1 {
+        return Err(PyErr::fetch(py));
+    }
+    Ok(())
+}
+
+/// Re-raises a `TypeError` from converting argument `name` as
+/// `argument 'name': <message>`; other errors pass through unchanged.
+#[cold]
+pub fn argument_extraction_error(py: Python<'_>, name: &str, err: PyErr) -> PyErr {
+    if err.get_type(py).is(&<PyTypeError as crate::PyTypeInfo>::type_object(py)) {
+        let remapped = PyTypeError::new_err(format!("argument '{}': {}", name, err.value(py)));
+        remapped.set_cause(py, err.cause(py));
+        remapped
+    } else {
+        err
+    }
+}
+
+/// Converts the argument in `slot` (which must be non-NULL).
+#[inline(always)]
+pub unsafe fn extract<'a, 'py, T>(py: Python<'py>, slot: &'a Ptr, name: &str) -> PyResult<T>
+where
+    T: FromPyObject<'a, 'py>,
+{
+    match T::extract(Borrowed::from_ptr(py, *slot)) {
+        Ok(v) => Ok(v),
+        Err(e) => Err(argument_extraction_error(py, name, e.into())),
+    }
+}
+
+/// Converts an optional argument, using `default` when it was not passed.
+#[inline(always)]
+pub unsafe fn extract_or<'a, 'py, T>(py: Python<'py>, slot: &'a Ptr, name: &str, default: impl FnOnce() -> T) -> PyResult<T>
+where
+    T: FromPyObject<'a, 'py>,
+{
+    if slot.is_null() { Ok(default()) } else { extract(py, slot, name) }
+}
+
+/// A `&Bound<T>` parameter: a typed view of the slot, no reference taken.
+#[inline(always)]
+pub unsafe fn extract_ref<'a, 'py, T: PyTypeCheck>(py: Python<'py>, slot: &'a Ptr, name: &str) -> PyResult<&'a Bound<'py, T>> {
+    let any = Bound::<PyAny>::ref_from_ptr(py, slot);
+    match any.cast::<T>() {
+        Ok(v) => Ok(v),
+        Err(e) => Err(argument_extraction_error(py, name, e.into())),
+    }
+}
+
+/// An `Option<&Bound<T>>` parameter: `None` when absent or Python `None`.
+#[inline(always)]
+pub unsafe fn extract_opt_ref<'a, 'py, T: PyTypeCheck>(py: Python<'py>, slot: &'a Ptr, name: &str) -> PyResult<Option<&'a Bound<'py, T>>> {
+    if slot.is_null() || *slot == ffi::Py_None() {
+        Ok(None)
+    } else {
+        extract_ref(py, slot, name).map(Some)
+    }
+}
+

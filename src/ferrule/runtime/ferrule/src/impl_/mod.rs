@@ -1,0 +1,10 @@
+//! Used only by generated glue. Not a public API: names and signatures change
+//! whenever the generator changes.
+pub mod exceptions;
+pub mod extract_argument;
+pub mod pyfunction;
+pub mod pymodule;
+pub mod trampoline;
+pub mod wrap;
+
+pub use crate::ffi;

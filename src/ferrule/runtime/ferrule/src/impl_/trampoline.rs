@@ -1,0 +1,67 @@
+//! The boundary every call from Python crosses: panics become
+//! `PanicException`, `Err` becomes a raised exception, and the C return
+//! convention (NULL or -1 for errors) is applied.
+use std::os::raw::c_int;
+use std::panic::{self, AssertUnwindSafe};
+
+use crate::err::PyResult;
+use crate::ffi;
+use crate::gil;
+use crate::marker::Python;
+use crate::panic::PanicException;
+
+/// A C return type and its error value.
+pub trait CReturn: Copy {
+    const ERROR: Self;
+}
+
+impl CReturn for *mut ffi::PyObject {
+    const ERROR: Self = std::ptr::null_mut();
+}
+
+impl CReturn for c_int {
+    const ERROR: Self = -1;
+}
+
+impl CReturn for ffi::Py_ssize_t {
+    const ERROR: Self = -1;
+}
+
+/// Runs `body` for a C-API callback.
+#[inline(always)]
+pub unsafe fn trampoline<R, F>(body: F) -> R
+where
+    R: CReturn,
+    F: for<'py> FnOnce(Python<'py>) -> PyResult<R>,
+{
+    gil::update_deferred();
+    let py = Python::assume_attached();
+    match panic::catch_unwind(AssertUnwindSafe(move || body(py))) {
+        Ok(Ok(value)) => value,
+        Ok(Err(err)) => {
+            err.restore(py);
+            R::ERROR
+        }
+        Err(payload) => {
+            PanicException::from_panic_payload(payload).restore(py);
+            R::ERROR
+        }
+    }
+}
+
+/// For callbacks with no caller to report to (`tp_dealloc`, `tp_clear`...):
+/// errors and panics go to `sys.unraisablehook`.
+#[inline]
+pub unsafe fn trampoline_unraisable<F>(body: F, ctx: *mut ffi::PyObject)
+where
+    F: for<'py> FnOnce(Python<'py>) -> PyResult<()>,
+{
+    let py = Python::assume_attached();
+    let err = match panic::catch_unwind(AssertUnwindSafe(move || body(py))) {
+        Ok(Ok(())) => return,
+        Ok(Err(err)) => err,
+        Err(payload) => PanicException::from_panic_payload(payload),
+    };
+    err.restore(py);
+    ffi::PyErr_WriteUnraisable(ctx);
+}

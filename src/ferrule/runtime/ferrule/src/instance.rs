@@ -1,0 +1,427 @@
+//! Owned and borrowed references to Python objects: `Py<T>` (no lifetime,
+//! storable anywhere), `Bound<'py, T>` (owned, tied to an attached thread) and
+//! `Borrowed<'a, 'py, T>` (a copyable borrow of someone else's reference).
+//! All three are one pointer wide, so `&Bound` can point into an argument array.
+use std::fmt;
+use std::marker::PhantomData;
+use std::mem::ManuallyDrop;
+use std::ops::Deref;
+use std::ptr::NonNull;
+
+use crate::err::{PyErr, PyResult};
+use crate::ffi;
+use crate::gil;
+use crate::marker::Python;
+use crate::types::{DerefToPyAny, PyAny};
+
+/// A strong reference that outlives any `Python<'py>` scope.
+#[repr(transparent)]
+pub struct Py<T>(NonNull<ffi::PyObject>, PhantomData<T>);
+
+// Reference counts are only touched while attached (see `Drop`).
+unsafe impl<T> Send for Py<T> {}
+unsafe impl<T> Sync for Py<T> {}
+
+/// PyO3's name for `Py<PyAny>`.
+pub type PyObject = Py<PyAny>;
+
+impl<T> Py<T> {
+    #[inline]
+    pub unsafe fn from_owned_ptr(_py: Python<'_>, ptr: *mut ffi::PyObject) -> Py<T> {
+        match NonNull::new(ptr) {
+            Some(p) => Py(p, PhantomData),
+            None => crate::err::panic_after_error(_py),
+        }
+    }
+
+    #[inline]
+    pub unsafe fn from_borrowed_ptr(py: Python<'_>, ptr: *mut ffi::PyObject) -> Py<T> {
+        ffi::Py_INCREF(ptr);
+        Self::from_owned_ptr(py, ptr)
+    }
+
+    #[inline]
+    pub unsafe fn from_owned_ptr_or_err(py: Python<'_>, ptr: *mut ffi::PyObject) -> PyResult<Py<T>> {
+        match NonNull::new(ptr) {
+            Some(p) => Ok(Py(p, PhantomData)),
+            None => Err(PyErr::fetch(py)),
+        }
+    }
+
+    #[inline]
+    pub unsafe fn from_owned_ptr_or_opt(_py: Python<'_>, ptr: *mut ffi::PyObject) -> Option<Py<T>> {
+        NonNull::new(ptr).map(|p| Py(p, PhantomData))
+    }
+
+    #[inline]
+    pub fn as_ptr(&self) -> *mut ffi::PyObject {
+        self.0.as_ptr()
+    }
+
+    #[inline]
+    pub fn into_ptr(self) -> *mut ffi::PyObject {
+        ManuallyDrop::new(self).0.as_ptr()
+    }
+
+    #[inline]
+    pub fn bind<'py>(&self, _py: Python<'py>) -> &Bound<'py, T> {
+        unsafe { &*(self as *const Py<T> as *const Bound<'py, T>) }
+    }
+
+    #[inline]
+    pub fn into_bound<'py>(self, py: Python<'py>) -> Bound<'py, T> {
+        Bound(py, ManuallyDrop::new(self))
+    }
+
+    #[inline]
+    pub fn bind_borrowed<'a, 'py>(&'a self, py: Python<'py>) -> Borrowed<'a, 'py, T> {
+        Borrowed(self.0, PhantomData, py)
+    }
+
+    #[inline]
+    pub fn clone_ref(&self, _py: Python<'_>) -> Py<T> {
+        unsafe { ffi::Py_INCREF(self.as_ptr()) };
+        Py(self.0, PhantomData)
+    }
+
+    #[inline]
+    pub fn as_any(&self) -> &Py<PyAny> {
+        unsafe { &*(self as *const Py<T> as *const Py<PyAny>) }
+    }
+
+    #[inline]
+    pub fn into_any(self) -> Py<PyAny> {
+        unsafe { Py::from_non_null(ManuallyDrop::new(self).0) }
+    }
+
+    #[inline]
+    pub(crate) unsafe fn from_non_null(ptr: NonNull<ffi::PyObject>) -> Self {
+        Py(ptr, PhantomData)
+    }
+
+    pub fn is_none(&self, _py: Python<'_>) -> bool {
+        unsafe { self.as_ptr() == ffi::Py_None() }
+    }
+
+    /// Same object (Python's `is`).
+    pub fn is<U>(&self, other: &Py<U>) -> bool {
+        self.as_ptr() == other.as_ptr()
+    }
+
+    pub fn get_refcnt(&self, _py: Python<'_>) -> isize {
+        unsafe { ffi::Py_REFCNT(self.as_ptr()) as isize }
+    }
+
+    pub fn extract<'a, 'py, D>(&'a self, py: Python<'py>) -> Result<D, D::Error>
+    where
+        D: crate::FromPyObject<'a, 'py>,
+    {
+        D::extract(Borrowed::<PyAny>(self.0, PhantomData, py))
+    }
+
+    pub fn getattr<'py, N>(&self, py: Python<'py>, name: N) -> PyResult<Py<PyAny>>
+    where
+        N: crate::IntoPyObject<'py, Target = crate::types::PyString>,
+    {
+        use crate::types::PyAnyMethods;
+        self.bind(py).as_any().getattr(name).map(Bound::unbind)
+    }
+
+    pub fn call0(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        use crate::types::PyAnyMethods;
+        self.bind(py).as_any().call0().map(Bound::unbind)
+    }
+
+    pub fn call1<'py, A>(&self, py: Python<'py>, args: A) -> PyResult<Py<PyAny>>
+    where
+        A: crate::types::PyCallArgs<'py>,
+    {
+        use crate::types::PyAnyMethods;
+        self.bind(py).as_any().call1(args).map(Bound::unbind)
+    }
+
+    pub fn call<'py, A>(
+        &self,
+        py: Python<'py>,
+        args: A,
+        kwargs: Option<&Bound<'py, crate::types::PyDict>>,
+    ) -> PyResult<Py<PyAny>>
+    where
+        A: crate::types::PyCallArgs<'py>,
+    {
+        use crate::types::PyAnyMethods;
+        self.bind(py).as_any().call(args, kwargs).map(Bound::unbind)
+    }
+
+    pub fn call_method1<'py, N, A>(&self, py: Python<'py>, name: N, args: A) -> PyResult<Py<PyAny>>
+    where
+        N: crate::IntoPyObject<'py, Target = crate::types::PyString>,
+        A: crate::types::PyCallArgs<'py>,
+    {
+        use crate::types::PyAnyMethods;
+        self.bind(py).as_any().call_method1(name, args).map(Bound::unbind)
+    }
+
+    pub fn call_method0<'py, N>(&self, py: Python<'py>, name: N) -> PyResult<Py<PyAny>>
+    where
+        N: crate::IntoPyObject<'py, Target = crate::types::PyString>,
+    {
+        use crate::types::PyAnyMethods;
+        self.bind(py).as_any().call_method0(name).map(Bound::unbind)
+    }
+}
+
+impl<T> Drop for Py<T> {
+    fn drop(&mut self) {
+        gil::release(self.0);
+    }
+}
+
+impl<T> Clone for Py<T> {
+    /// Needs an attached thread, like PyO3 with its `py-clone` feature.
+    fn clone(&self) -> Self {
+        assert!(gil::is_attached(), "Py<T>::clone needs an attached thread; use clone_ref(py)");
+        unsafe { ffi::Py_INCREF(self.as_ptr()) };
+        Py(self.0, PhantomData)
+    }
+}
+
+impl<T> fmt::Debug for Py<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Py").field(&self.0.as_ptr()).finish()
+    }
+}
+
+/// A strong reference usable while the thread is attached.
+#[repr(transparent)]
+pub struct Bound<'py, T>(Python<'py>, ManuallyDrop<Py<T>>);
+
+impl<'py, T> Bound<'py, T> {
+    #[inline]
+    pub fn py(&self) -> Python<'py> {
+        self.0
+    }
+
+    #[inline]
+    pub unsafe fn from_owned_ptr(py: Python<'py>, ptr: *mut ffi::PyObject) -> Self {
+        Bound(py, ManuallyDrop::new(Py::from_owned_ptr(py, ptr)))
+    }
+
+    #[inline]
+    pub unsafe fn from_owned_ptr_or_err(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Self> {
+        Py::from_owned_ptr_or_err(py, ptr).map(|p| Bound(py, ManuallyDrop::new(p)))
+    }
+
+    #[inline]
+    pub unsafe fn from_owned_ptr_or_opt(py: Python<'py>, ptr: *mut ffi::PyObject) -> Option<Self> {
+        Py::from_owned_ptr_or_opt(py, ptr).map(|p| Bound(py, ManuallyDrop::new(p)))
+    }
+
+    #[inline]
+    pub unsafe fn from_borrowed_ptr(py: Python<'py>, ptr: *mut ffi::PyObject) -> Self {
+        Bound(py, ManuallyDrop::new(Py::from_borrowed_ptr(py, ptr)))
+    }
+
+    #[inline]
+    pub unsafe fn from_borrowed_ptr_or_err(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Self> {
+        if ptr.is_null() {
+            Err(PyErr::fetch(py))
+        } else {
+            Ok(Self::from_borrowed_ptr(py, ptr))
+        }
+    }
+
+    /// Views a pointer slot as a `&Bound` without touching the reference count.
+    #[inline(always)]
+    pub unsafe fn ref_from_ptr<'a>(_py: Python<'py>, ptr: &'a *mut ffi::PyObject) -> &'a Self {
+        &*(ptr as *const *mut ffi::PyObject as *const Self)
+    }
+
+    #[inline]
+    pub fn as_ptr(&self) -> *mut ffi::PyObject {
+        self.1.as_ptr()
+    }
+
+    #[inline]
+    pub fn into_ptr(self) -> *mut ffi::PyObject {
+        ManuallyDrop::new(self).as_ptr()
+    }
+
+    #[inline]
+    pub fn as_any(&self) -> &Bound<'py, PyAny> {
+        unsafe { &*(self as *const Self as *const Bound<'py, PyAny>) }
+    }
+
+    #[inline]
+    pub fn into_any(self) -> Bound<'py, PyAny> {
+        unsafe { self.cast_into_unchecked() }
+    }
+
+    #[inline]
+    pub fn unbind(self) -> Py<T> {
+        let this = ManuallyDrop::new(self);
+        unsafe { Py::from_non_null(this.1 .0) }
+    }
+
+    #[inline]
+    pub fn as_unbound(&self) -> &Py<T> {
+        &self.1
+    }
+
+    #[inline]
+    pub fn as_borrowed<'a>(&'a self) -> Borrowed<'a, 'py, T> {
+        Borrowed(self.1 .0, PhantomData, self.0)
+    }
+
+    #[inline]
+    pub unsafe fn cast_unchecked<U>(&self) -> &Bound<'py, U> {
+        &*(self as *const Self as *const Bound<'py, U>)
+    }
+
+    #[inline]
+    pub unsafe fn cast_into_unchecked<U>(self) -> Bound<'py, U> {
+        let this = ManuallyDrop::new(self);
+        Bound(this.0, ManuallyDrop::new(Py::from_non_null(this.1 .0)))
+    }
+
+    /// Older name of [`Bound::cast_unchecked`].
+    #[inline]
+    pub unsafe fn downcast_unchecked<U>(&self) -> &Bound<'py, U> {
+        self.cast_unchecked()
+    }
+
+    #[inline]
+    pub unsafe fn downcast_into_unchecked<U>(self) -> Bound<'py, U> {
+        self.cast_into_unchecked()
+    }
+
+    pub fn get_refcnt(&self) -> isize {
+        unsafe { ffi::Py_REFCNT(self.as_ptr()) as isize }
+    }
+}
+
+impl<T> Drop for Bound<'_, T> {
+    #[inline]
+    fn drop(&mut self) {
+        unsafe { ffi::Py_DECREF(self.as_ptr()) }
+    }
+}
+
+impl<T> Clone for Bound<'_, T> {
+    #[inline]
+    fn clone(&self) -> Self {
+        unsafe { ffi::Py_INCREF(self.as_ptr()) };
+        Bound(self.0, ManuallyDrop::new(unsafe { Py::from_non_null(self.1 .0) }))
+    }
+}
+
+impl<'py, T: DerefToPyAny> Deref for Bound<'py, T> {
+    type Target = Bound<'py, PyAny>;
+    #[inline]
+    fn deref(&self) -> &Bound<'py, PyAny> {
+        self.as_any()
+    }
+}
+
+impl<'py, T> AsRef<Bound<'py, PyAny>> for Bound<'py, T> {
+    fn as_ref(&self) -> &Bound<'py, PyAny> {
+        self.as_any()
+    }
+}
+
+impl<T> fmt::Debug for Bound<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::types::{PyAnyMethods, PyStringMethods};
+        match self.as_any().repr() {
+            Ok(s) => f.write_str(&s.to_string_lossy()),
+            Err(_) => f.write_str("<unprintable object>"),
+        }
+    }
+}
+
+impl<T> fmt::Display for Bound<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::types::{PyAnyMethods, PyStringMethods};
+        match self.as_any().str() {
+            Ok(s) => f.write_str(&s.to_string_lossy()),
+            Err(_) => f.write_str("<unprintable object>"),
+        }
+    }
+}
+
+impl<'py, T> From<Bound<'py, T>> for Py<T> {
+    fn from(b: Bound<'py, T>) -> Py<T> {
+        b.unbind()
+    }
+}
+
+/// A borrowed reference: copyable, never touches the reference count.
+#[repr(C)]
+pub struct Borrowed<'a, 'py, T>(NonNull<ffi::PyObject>, PhantomData<&'a Py<T>>, Python<'py>);
+
+impl<'a, 'py, T> Borrowed<'a, 'py, T> {
+    #[inline]
+    pub unsafe fn from_ptr(py: Python<'py>, ptr: *mut ffi::PyObject) -> Self {
+        match NonNull::new(ptr) {
+            Some(p) => Borrowed(p, PhantomData, py),
+            None => crate::err::panic_after_error(py),
+        }
+    }
+
+    #[inline]
+    pub unsafe fn from_ptr_or_opt(py: Python<'py>, ptr: *mut ffi::PyObject) -> Option<Self> {
+        NonNull::new(ptr).map(|p| Borrowed(p, PhantomData, py))
+    }
+
+    #[inline]
+    pub fn to_owned(self) -> Bound<'py, T> {
+        (*self).clone()
+    }
+
+    #[inline]
+    pub fn as_ptr(self) -> *mut ffi::PyObject {
+        self.0.as_ptr()
+    }
+
+    #[inline]
+    pub fn py(self) -> Python<'py> {
+        self.2
+    }
+
+    #[inline]
+    pub fn to_any(self) -> Borrowed<'a, 'py, PyAny> {
+        Borrowed(self.0, PhantomData, self.2)
+    }
+
+    #[inline]
+    pub unsafe fn cast_unchecked<U>(self) -> Borrowed<'a, 'py, U> {
+        Borrowed(self.0, PhantomData, self.2)
+    }
+}
+
+impl<'py, T> Deref for Borrowed<'_, 'py, T> {
+    type Target = Bound<'py, T>;
+    #[inline]
+    fn deref(&self) -> &Bound<'py, T> {
+        unsafe { &*(&self.0 as *const NonNull<ffi::PyObject> as *const Bound<'py, T>) }
+    }
+}
+
+impl<T> Clone for Borrowed<'_, '_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Borrowed<'_, '_, T> {}
+
+impl<'a, 'py, T> From<&'a Bound<'py, T>> for Borrowed<'a, 'py, T> {
+    fn from(b: &'a Bound<'py, T>) -> Self {
+        b.as_borrowed()
+    }
+}
+
+impl<T> fmt::Debug for Borrowed<'_, '_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}

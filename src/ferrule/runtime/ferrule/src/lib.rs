@@ -1,0 +1,38 @@
+//! ferrule's runtime: PyO3's Rust API over CPython's C API.
+//!
+//! The glue that exposes user code to Python (trampolines, method tables,
+//! `PyInit_<name>`) is written by ferrule's Python generator and included by the
+//! attributes of `ferrule-macros`; it calls into the hidden [`impl_`] module.
+#![allow(clippy::missing_safety_doc)]
+
+pub mod ffi;
+
+mod conversion;
+mod conversions;
+pub mod err;
+pub mod exceptions;
+mod gil;
+mod instance;
+mod macros;
+pub mod marker;
+pub mod panic;
+pub mod prelude;
+pub mod sync;
+mod type_object;
+pub mod types;
+
+#[doc(hidden)]
+pub mod impl_;
+
+pub use crate::conversion::{
+    BoundObject, FromPyObject, FromPyObjectOwned, IntoPyObject, IntoPyObjectExt,
+};
+pub use crate::err::{CastError, CastIntoError, DowncastError, DowncastIntoError, PyErr, PyErrArguments, PyResult};
+pub use crate::instance::{Borrowed, Bound, Py, PyObject};
+pub use crate::marker::{Python, Ungil};
+pub use crate::type_object::{PyTypeCheck, PyTypeInfo};
+pub use crate::types::{PyAny, PyModule};
+
+#[cfg(feature = "macros")]
+pub use ferrule_macros::{pyclass, pyfunction, pymethods, pymodule};
+

@@ -1,0 +1,118 @@
+//! The `Python<'py>` token: proof that this thread is attached to the interpreter.
+use std::marker::PhantomData;
+
+use crate::err::PyResult;
+use crate::ffi;
+use crate::gil::{self, AttachGuard};
+use crate::instance::{Bound, Py};
+use crate::type_object::PyTypeInfo;
+use crate::types::{PyAny, PyModule, PyType};
+
+/// Marker for values that may cross into [`Python::detach`]: anything `Send`.
+pub unsafe trait Ungil {}
+unsafe impl<T: Send> Ungil for T {}
+
+/// A zero-sized token; holding one means the thread is attached (holds the GIL).
+#[derive(Copy, Clone)]
+pub struct Python<'py>(PhantomData<(&'py (), *mut ())>);
+
+impl Python<'_> {
+    /// Attaches this thread to the interpreter for the duration of `f`.
+    pub fn attach<F, R>(f: F) -> R
+    where
+        F: for<'py> FnOnce(Python<'py>) -> R,
+    {
+        let _guard = AttachGuard::acquire();
+        f(unsafe { Python::assume_attached() })
+    }
+
+    /// Older name of [`Python::attach`].
+    #[inline]
+    pub fn with_gil<F, R>(f: F) -> R
+    where
+        F: for<'py> FnOnce(Python<'py>) -> R,
+    {
+        Self::attach(f)
+    }
+
+    /// # Safety
+    /// The calling thread must be attached to the interpreter.
+    #[inline(always)]
+    pub unsafe fn assume_attached<'py>() -> Python<'py> {
+        Python(PhantomData)
+    }
+
+    /// Older name of [`Python::assume_attached`].
+    #[inline(always)]
+    pub unsafe fn assume_gil_acquired<'py>() -> Python<'py> {
+        Python(PhantomData)
+    }
+}
+
+impl<'py> Python<'py> {
+    /// Detaches from the interpreter while `f` runs, so other Python threads can run.
+    pub fn detach<T, F>(self, f: F) -> T
+    where
+        F: Ungil + FnOnce() -> T,
+        T: Ungil,
+    {
+        let _suspended = unsafe { gil::SuspendGuard::new() };
+        f()
+    }
+
+    /// Older name of [`Python::detach`].
+    #[inline]
+    pub fn allow_threads<T, F>(self, f: F) -> T
+    where
+        F: Ungil + FnOnce() -> T,
+        T: Ungil,
+    {
+        self.detach(f)
+    }
+
+    #[allow(non_snake_case)]
+    pub fn None(self) -> Py<PyAny> {
+        unsafe { Py::from_borrowed_ptr(self, ffi::Py_None()) }
+    }
+
+    #[allow(non_snake_case)]
+    pub fn NotImplemented(self) -> Py<PyAny> {
+        unsafe { Py::from_borrowed_ptr(self, ffi::Py_NotImplemented()) }
+    }
+
+    #[allow(non_snake_case)]
+    pub fn Ellipsis(self) -> Py<PyAny> {
+        unsafe { Py::from_borrowed_ptr(self, ffi::Py_Ellipsis()) }
+    }
+
+    /// Imports a module, like `import name`.
+    pub fn import<N>(self, name: N) -> PyResult<Bound<'py, PyModule>>
+    where
+        N: crate::IntoPyObject<'py, Target = crate::types::PyString>,
+    {
+        PyModule::import(self, name)
+    }
+
+    /// The type object of `T`.
+    pub fn get_type<T: PyTypeInfo>(self) -> Bound<'py, PyType> {
+        T::type_object(self)
+    }
+
+    /// Runs pending signal handlers; returns their error (e.g. `KeyboardInterrupt`).
+    pub fn check_signals(self) -> PyResult<()> {
+        if unsafe { ffi::PyErr_CheckSignals() } == -1 {
+            Err(crate::PyErr::fetch(self))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The interpreter's version string, as `sys.version`.
+    pub fn version(self) -> &'py str {
+        unsafe {
+            std::ffi::CStr::from_ptr(ffi::Py_GetVersion())
+                .to_str()
+                .unwrap_or("")
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! `use ferrule::prelude::*;` brings in what a PyO3 user gets from `pyo3::prelude`.
+pub use crate::conversion::{FromPyObject, IntoPyObject, IntoPyObjectExt};
+pub use crate::err::{PyErr, PyResult};
+pub use crate::instance::{Borrowed, Bound, Py, PyObject};
+pub use crate::marker::Python;
+pub use crate::types::{
+    PyAny, PyAnyMethods, PyBoolMethods, PyByteArrayMethods, PyBytesMethods, PyDictMethods, PyFloatMethods,
+    PyListMethods, PyModule, PyModuleMethods, PySetMethods, PyStringMethods, PyTupleMethods,
+    PyTypeMethods,
+};
+pub use crate::wrap_pyfunction;
+
+#[cfg(feature = "macros")]
+pub use ferrule_macros::{pyclass, pyfunction, pymethods, pymodule};

@@ -1,0 +1,90 @@
+//! Once-initialised values for code that holds the GIL, and interned strings.
+use std::sync::OnceLock;
+
+use crate::instance::{Bound, Py};
+use crate::marker::Python;
+use crate::types::PyString;
+
+/// A cell written once while attached. Initialisers may run Python code (which
+/// can switch threads), so no lock is held while they run: racing threads each
+/// compute a value and the first one stored wins.
+pub struct PyOnceLock<T>(OnceLock<T>);
+
+/// Older name of [`PyOnceLock`].
+pub type GILOnceCell<T> = PyOnceLock<T>;
+
+impl<T> PyOnceLock<T> {
+    pub const fn new() -> Self {
+        PyOnceLock(OnceLock::new())
+    }
+
+    #[inline]
+    pub fn get(&self, _py: Python<'_>) -> Option<&T> {
+        self.0.get()
+    }
+
+    #[inline]
+    pub fn get_or_init<F>(&self, py: Python<'_>, f: F) -> &T
+    where
+        F: FnOnce() -> T,
+    {
+        if let Some(v) = self.0.get() {
+            return v;
+        }
+        let _ = self.set(py, f());
+        self.0.get().unwrap()
+    }
+
+    pub fn get_or_try_init<F, E>(&self, py: Python<'_>, f: F) -> Result<&T, E>
+    where
+        F: FnOnce() -> Result<T, E>,
+    {
+        if let Some(v) = self.0.get() {
+            return Ok(v);
+        }
+        let _ = self.set(py, f()?);
+        Ok(self.0.get().unwrap())
+    }
+
+    /// Stores `value` unless the cell is full; then gives it back.
+    pub fn set(&self, _py: Python<'_>, value: T) -> Result<(), T> {
+        self.0.set(value)
+    }
+
+    pub fn get_mut(&mut self) -> Option<&mut T> {
+        self.0.get_mut()
+    }
+
+    pub fn into_inner(self) -> Option<T> {
+        self.0.into_inner()
+    }
+}
+
+impl<T> Default for PyOnceLock<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Backs `intern!`: a Python string created once and reused.
+pub struct Interned(&'static str, PyOnceLock<Py<PyString>>);
+
+impl Interned {
+    pub const fn new(value: &'static str) -> Self {
+        Interned(value, PyOnceLock::new())
+    }
+
+    #[inline]
+    pub fn get<'py>(&self, py: Python<'py>) -> &Bound<'py, PyString> {
+        self.1.get_or_init(py, || PyString::intern(py, self.0).unbind()).bind(py)
+    }
+}
+
+/// An interned Python string for a literal, created once: `intern!(py, "name")`.
+#[macro_export]
+macro_rules! intern {
+    ($py:expr, $text:expr) => {{
+        static INTERNED: $crate::sync::Interned = $crate::sync::Interned::new($text);
+        INTERNED.get($py)
+    }};
+}

@@ -1,0 +1,49 @@
+//! Which Python type a Rust marker type stands for, and how to check it.
+use crate::ffi;
+use crate::instance::Bound;
+use crate::marker::Python;
+use crate::types::{PyAny, PyType};
+
+/// Implemented by every native type marker and every `#[pyclass]`.
+pub unsafe trait PyTypeInfo: Sized {
+    /// Python name of the type, as shown in error messages.
+    const NAME: &'static str;
+    /// Module of the type, when it has one.
+    const MODULE: Option<&'static str>;
+
+    fn type_object_raw(py: Python<'_>) -> *mut ffi::PyTypeObject;
+
+    #[inline]
+    fn type_object(py: Python<'_>) -> Bound<'_, PyType> {
+        unsafe { Bound::<PyAny>::from_borrowed_ptr(py, Self::type_object_raw(py) as *mut ffi::PyObject).cast_into_unchecked() }
+    }
+
+    #[inline]
+    fn is_type_of(object: &Bound<'_, PyAny>) -> bool {
+        unsafe { ffi::PyObject_TypeCheck(object.as_ptr(), Self::type_object_raw(object.py())) != 0 }
+    }
+
+    #[inline]
+    fn is_exact_type_of(object: &Bound<'_, PyAny>) -> bool {
+        unsafe { ffi::Py_TYPE(object.as_ptr()) == Self::type_object_raw(object.py()) }
+    }
+}
+
+/// What `cast` needs: a check and a name for the error message.
+pub trait PyTypeCheck {
+    const NAME: &'static str;
+    fn type_check(object: &Bound<'_, PyAny>) -> bool;
+    /// The type to name in a failed cast's message.
+    fn classinfo_object(py: Python<'_>) -> Bound<'_, PyAny>;
+}
+
+impl<T: PyTypeInfo> PyTypeCheck for T {
+    const NAME: &'static str = <T as PyTypeInfo>::NAME;
+    #[inline]
+    fn type_check(object: &Bound<'_, PyAny>) -> bool {
+        T::is_type_of(object)
+    }
+    fn classinfo_object(py: Python<'_>) -> Bound<'_, PyAny> {
+        T::type_object(py).into_any()
+    }
+}

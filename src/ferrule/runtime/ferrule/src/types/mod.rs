@@ -1,0 +1,92 @@
+//! One marker type per Python builtin type, each with a `...Methods` trait
+//! implemented for `Bound<'py, ThatType>` (PyO3's layout, so imports port).
+use std::cell::UnsafeCell;
+
+use crate::ffi;
+
+mod any;
+mod boolobject;
+mod bytes;
+mod dict;
+mod float;
+mod function;
+mod iterator;
+mod list;
+mod module;
+mod none;
+mod num;
+mod sequence;
+mod set;
+mod string;
+mod traceback;
+mod tuple;
+mod typeobject;
+
+pub use any::{PyAnyMethods, PyCallArgs};
+pub use boolobject::{PyBool, PyBoolMethods};
+pub use bytes::{PyBytes, PyBytesMethods, PyByteArray, PyByteArrayMethods};
+pub use dict::{IntoPyDict, PyDict, PyDictMethods, PyDictIterator};
+pub use float::{PyFloat, PyFloatMethods};
+pub use function::PyCFunction;
+pub use iterator::PyIterator;
+pub use list::{PyList, PyListMethods};
+pub use module::{PyModule, PyModuleMethods};
+pub use none::PyNone;
+pub use num::{PyInt, PyLong};
+pub use sequence::{PyMapping, PySequence, PySequenceMethods};
+pub use set::{PyFrozenSet, PySet, PySetMethods};
+pub use string::{PyString, PyStringMethods};
+pub use traceback::PyTraceback;
+pub use tuple::{PyTuple, PyTupleMethods};
+pub use typeobject::{PyType, PyTypeMethods};
+
+/// Any Python object.
+#[repr(transparent)]
+pub struct PyAny(UnsafeCell<ffi::PyObject>);
+
+/// Markers whose `Bound` dereferences to `Bound<PyAny>`.
+pub trait DerefToPyAny {}
+
+/// Implements `PyTypeInfo` and `DerefToPyAny` for a builtin type marker.
+/// `$check` is the cheap type test (a `tp_flags` bit or an exact-type test).
+macro_rules! native_type {
+    ($name:ident, $py_name:literal, $type_object:expr, $check:path) => {
+        #[repr(transparent)]
+        pub struct $name($crate::types::PyAny);
+
+        unsafe impl $crate::type_object::PyTypeInfo for $name {
+            const NAME: &'static str = $py_name;
+            const MODULE: Option<&'static str> = Some("builtins");
+            #[inline]
+            fn type_object_raw(_py: $crate::Python<'_>) -> *mut $crate::ffi::PyTypeObject {
+                #[allow(unused_unsafe)]
+                unsafe {
+                    ::std::ptr::addr_of_mut!($type_object)
+                }
+            }
+            #[inline]
+            fn is_type_of(object: &$crate::Bound<'_, $crate::types::PyAny>) -> bool {
+                #[allow(unused_unsafe)]
+                unsafe {
+                    $check(object.as_ptr()) != 0
+                }
+            }
+        }
+
+        impl $crate::types::DerefToPyAny for $name {}
+    };
+}
+pub(crate) use native_type;
+
+unsafe impl crate::type_object::PyTypeInfo for PyAny {
+    const NAME: &'static str = "object";
+    const MODULE: Option<&'static str> = Some("builtins");
+    #[inline]
+    fn type_object_raw(_py: crate::Python<'_>) -> *mut ffi::PyTypeObject {
+        std::ptr::addr_of_mut!(ffi::PyBaseObject_Type)
+    }
+    #[inline]
+    fn is_type_of(_object: &crate::Bound<'_, PyAny>) -> bool {
+        true
+    }
+}

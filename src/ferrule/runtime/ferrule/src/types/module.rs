@@ -1,0 +1,120 @@
+//! `module`.
+use crate::conversion::IntoPyObject;
+use crate::err::{PyErr, PyResult};
+use crate::ffi;
+use crate::instance::Bound;
+use crate::marker::Python;
+use crate::types::{native_type, PyAny, PyAnyMethods, PyCFunction, PyDict, PyList, PyString, PyStringMethods};
+
+native_type!(PyModule, "module", ffi::PyModule_Type, ffi::PyModule_Check);
+
+impl PyModule {
+    /// A new, empty module (not in `sys.modules`).
+    pub fn new<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyModule>> {
+        let name = PyString::new(py, name);
+        unsafe {
+            Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyModule_NewObject(name.as_ptr())).map(|m| m.cast_into_unchecked())
+        }
+    }
+
+    pub fn import<'py, N>(py: Python<'py>, name: N) -> PyResult<Bound<'py, PyModule>>
+    where
+        N: IntoPyObject<'py, Target = PyString>,
+    {
+        let name = name.into_pyobject(py).map_err(Into::into)?;
+        let name = crate::conversion::BoundObject::into_bound(name);
+        unsafe {
+            Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyImport_Import(name.as_ptr())).map(|m| m.cast_into_unchecked())
+        }
+    }
+}
+
+pub trait PyModuleMethods<'py> {
+    fn dict(&self) -> Bound<'py, PyDict>;
+    fn name(&self) -> PyResult<Bound<'py, PyString>>;
+    fn filename(&self) -> PyResult<Bound<'py, PyString>>;
+    /// `__all__`, created empty when missing.
+    fn index(&self) -> PyResult<Bound<'py, PyList>>;
+    /// Sets `name` and appends it to `__all__`.
+    fn add<N, V>(&self, name: N, value: V) -> PyResult<()>
+    where
+        N: IntoPyObject<'py, Target = PyString>,
+        V: IntoPyObject<'py>;
+    fn add_function(&self, fun: Bound<'py, PyCFunction>) -> PyResult<()>;
+    fn add_submodule(&self, module: &Bound<'py, PyModule>) -> PyResult<()>;
+    fn add_class<T: crate::PyTypeInfo>(&self) -> PyResult<()>;
+}
+
+impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
+    fn dict(&self) -> Bound<'py, PyDict> {
+        unsafe { Bound::<PyAny>::from_borrowed_ptr(self.py(), ffi::PyModule_GetDict(self.as_ptr())).cast_into_unchecked() }
+    }
+
+    fn name(&self) -> PyResult<Bound<'py, PyString>> {
+        unsafe {
+            Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyModule_GetNameObject(self.as_ptr()))
+                .map(|n| n.cast_into_unchecked())
+        }
+    }
+
+    fn filename(&self) -> PyResult<Bound<'py, PyString>> {
+        unsafe {
+            Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyModule_GetFilenameObject(self.as_ptr()))
+                .map(|n| n.cast_into_unchecked())
+        }
+    }
+
+    fn index(&self) -> PyResult<Bound<'py, PyList>> {
+        let all = crate::intern!(self.py(), "__all__");
+        match self.getattr_opt(all)? {
+            Some(idx) => Ok(idx.cast_into::<PyList>()?),
+            None => {
+                let list = PyList::empty(self.py());
+                self.setattr(all, &list)?;
+                Ok(list)
+            }
+        }
+    }
+
+    fn add<N, V>(&self, name: N, value: V) -> PyResult<()>
+    where
+        N: IntoPyObject<'py, Target = PyString>,
+        V: IntoPyObject<'py>,
+    {
+        use crate::conversion::BoundObject;
+        use crate::types::PyListMethods;
+        let py = self.py();
+        let name = name.into_pyobject(py).map_err(Into::into)?.into_bound();
+        let value = value.into_pyobject(py).map_err(Into::into)?.into_any().into_bound();
+        self.index()?.append(&name)?;
+        self.setattr(name, value)
+    }
+
+    fn add_function(&self, fun: Bound<'py, PyCFunction>) -> PyResult<()> {
+        let name = fun.getattr(crate::intern!(self.py(), "__name__"))?.cast_into::<PyString>()?;
+        self.add(name, fun)
+    }
+
+    fn add_submodule(&self, module: &Bound<'py, PyModule>) -> PyResult<()> {
+        let name = module.name()?;
+        // Keep only the last dotted part as the attribute name.
+        let short = name.to_str()?.rsplit('.').next().unwrap_or_default().to_owned();
+        self.add(short.as_str(), module)
+    }
+
+    fn add_class<T: crate::PyTypeInfo>(&self) -> PyResult<()> {
+        let ty = T::type_object(self.py());
+        self.add(T::NAME, ty)
+    }
+}
+
+impl<'py> Bound<'py, PyModule> {
+    #[doc(hidden)]
+    pub fn add_object_checked(&self, name: &str, value: &Bound<'py, PyAny>) -> PyResult<()> {
+        let rc = unsafe {
+            let name = PyString::new(self.py(), name);
+            ffi::PyObject_SetAttr(self.as_ptr(), name.as_ptr(), value.as_ptr())
+        };
+        if rc == -1 { Err(PyErr::fetch(self.py())) } else { Ok(()) }
+    }
+}

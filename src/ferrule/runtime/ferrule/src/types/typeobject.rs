@@ -1,0 +1,63 @@
+//! `type`.
+use crate::err::{PyErr, PyResult};
+use crate::ffi;
+use crate::instance::Bound;
+use crate::types::{native_type, PyAny, PyAnyMethods, PyString};
+
+native_type!(PyType, "type", ffi::PyType_Type, ffi::PyType_Check);
+
+pub trait PyTypeMethods<'py> {
+    fn as_type_ptr(&self) -> *mut ffi::PyTypeObject;
+    /// `__name__`.
+    fn name(&self) -> PyResult<Bound<'py, PyString>>;
+    /// `__qualname__`.
+    fn qualname(&self) -> PyResult<Bound<'py, PyString>>;
+    /// `__module__`.
+    fn module(&self) -> PyResult<Bound<'py, PyString>>;
+    /// `__module__.__qualname__`, or just the qualname for builtins.
+    fn fully_qualified_name(&self) -> PyResult<Bound<'py, PyString>>;
+    fn is_subclass(&self, other: &Bound<'_, PyAny>) -> PyResult<bool>;
+    fn is_subclass_of<T: crate::PyTypeInfo>(&self) -> PyResult<bool>;
+}
+
+impl<'py> PyTypeMethods<'py> for Bound<'py, PyType> {
+    #[inline]
+    fn as_type_ptr(&self) -> *mut ffi::PyTypeObject {
+        self.as_ptr() as *mut ffi::PyTypeObject
+    }
+
+    fn name(&self) -> PyResult<Bound<'py, PyString>> {
+        Ok(self.getattr(crate::intern!(self.py(), "__name__"))?.cast_into::<PyString>()?)
+    }
+
+    fn qualname(&self) -> PyResult<Bound<'py, PyString>> {
+        Ok(self.getattr(crate::intern!(self.py(), "__qualname__"))?.cast_into::<PyString>()?)
+    }
+
+    fn module(&self) -> PyResult<Bound<'py, PyString>> {
+        Ok(self.getattr(crate::intern!(self.py(), "__module__"))?.cast_into::<PyString>()?)
+    }
+
+    fn fully_qualified_name(&self) -> PyResult<Bound<'py, PyString>> {
+        use crate::types::PyStringMethods;
+        let module = self.module()?;
+        let qualname = self.qualname()?;
+        let module_str = module.to_str()?;
+        if module_str == "builtins" || module_str == "__main__" {
+            Ok(qualname)
+        } else {
+            Ok(PyString::new(self.py(), &format!("{}.{}", module_str, qualname.to_str()?)))
+        }
+    }
+
+    fn is_subclass(&self, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        match unsafe { ffi::PyObject_IsSubclass(self.as_ptr(), other.as_ptr()) } {
+            -1 => Err(PyErr::fetch(self.py())),
+            rc => Ok(rc == 1),
+        }
+    }
+
+    fn is_subclass_of<T: crate::PyTypeInfo>(&self) -> PyResult<bool> {
+        self.is_subclass(T::type_object(self.py()).as_any())
+    }
+}
