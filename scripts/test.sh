@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Sets up a virtualenv with ferrule and its test dependencies, then runs the whole suite.
+# Extra arguments go to pytest (e.g. `bash scripts/test.sh -k signature`).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+venv="${FERRULE_TEST_VENV:-$root/.venv-test}"
+python="${PYTHON:-python3}"
+[ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e "$root[test]"
+cd "$root"
+exec "$venv/bin/python" -m pytest tests -q "$@"
