@@ -10,6 +10,7 @@ from .codegen.stubs import generate_stubs
 from .generate import prepare, write_python_config
 from .install import install_develop
 from .interpreter import Interpreter, find_interpreter
+from .new import refresh_cargo_config
 from .project import find_manifest, load_project
 
 
@@ -24,6 +25,7 @@ class DevelopResult:
 def develop(manifest: str | None, interpreter: str | None, *, release: bool) -> DevelopResult:
     project = load_project(find_manifest(manifest))
     interp = find_interpreter(interpreter, require_venv=True)
+    refresh_cargo_config(project.root)
     meta = cargo.metadata(project)
     crate = prepare(project, meta)
     write_python_config(meta, interp, project.abi3)

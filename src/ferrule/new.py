@@ -73,6 +73,17 @@ def cargo_config_text() -> str:
     return CARGO_CONFIG.format(runtime='"' + str(RUNTIME_DIR).replace("\\", "\\\\") + '"')
 
 
+def refresh_cargo_config(root: Path) -> None:
+    """Points a ferrule-written `.cargo/config.toml` at this ferrule's runtime (it moves with the venv)."""
+    config = root / ".cargo" / "config.toml"
+    try:
+        text = config.read_text(encoding="utf-8")
+    except OSError:
+        return
+    if text.startswith(CARGO_CONFIG.splitlines()[0]) and text != cargo_config_text():
+        config.write_text(cargo_config_text(), encoding="utf-8")
+
+
 def new_project(path: Path) -> Path:
     crate = path.resolve().name
     if not _CRATE_NAME.match(crate):

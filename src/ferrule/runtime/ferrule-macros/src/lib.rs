@@ -20,7 +20,33 @@ const HELPERS: &[&str] = &[
 
 #[proc_macro_attribute]
 pub fn pyfunction(_attr: TokenStream, item: TokenStream) -> TokenStream {
-    expand(item, Placement::After)
+    let placeholder = if glue_enabled() { None } else { function_placeholder(&item) };
+    let mut out = expand(item, Placement::After);
+    out.extend(placeholder);
+    out
+}
+
+/// Without glue, `wrap_pyfunction!(f, m)` must still type-check (IDEs run plain
+/// `cargo check`): it finds this unit constant where the glue would put the def.
+fn function_placeholder(item: &TokenStream) -> Option<TokenStream> {
+    let tokens: Vec<TokenTree> = item.clone().into_iter().collect();
+    let pos = tokens.iter().position(|t| is_ident(t, "fn"))?;
+    let name = match tokens.get(pos + 1)? {
+        TokenTree::Ident(name) => name.to_string(),
+        _ => return None,
+    };
+    let public = matches!(tokens.iter().position(|t| is_ident(t, "pub")), Some(i)
+        if !matches!(tokens.get(i + 1), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis));
+    let vis = if public { "pub" } else { "pub(crate)" };
+    // Naming the function keeps it "used", as the glue would.
+    format!("#[doc(hidden)] #[allow(non_snake_case, dead_code)] {vis} mod {name} {{ \
+             pub const __FERRULE_DEF: () = {{ let _ = super::{name}; }}; }}")
+        .parse()
+        .ok()
+}
+
+fn glue_enabled() -> bool {
+    std::env::var_os(GLUE_VAR).is_some()
 }
 
 #[proc_macro_attribute]
@@ -37,7 +63,20 @@ pub fn pymethods(_attr: TokenStream, item: TokenStream) -> TokenStream {
 /// the module's private `use` imports are visible.
 #[proc_macro_attribute]
 pub fn pymodule(_attr: TokenStream, item: TokenStream) -> TokenStream {
-    expand(item, Placement::InsideModOrAfter)
+    let keep_used = if glue_enabled() { None } else { module_fn_reference(&item) };
+    let mut out = expand(item, Placement::InsideModOrAfter);
+    out.extend(keep_used);
+    out
+}
+
+/// Without glue nothing calls a function-form module; name it so it is not dead code.
+fn module_fn_reference(item: &TokenStream) -> Option<TokenStream> {
+    let tokens: Vec<TokenTree> = item.clone().into_iter().collect();
+    let pos = tokens.iter().position(|t| is_ident(t, "fn"))?;
+    match tokens.get(pos + 1)? {
+        TokenTree::Ident(name) => format!("const _: () = {{ let _ = {name}; }};").parse().ok(),
+        _ => None,
+    }
 }
 
 /// Accepted for PyO3 compatibility where it is written outside a `#[pymodule] mod`.
@@ -76,7 +115,7 @@ fn expand(item: TokenStream, placement: Placement) -> TokenStream {
 }
 
 fn glue_tokens(file: &str, line: usize) -> TokenStream {
-    let code = if std::env::var_os(GLUE_VAR).is_some() {
+    let code = if glue_enabled() {
         let rel = format!("/{}/L{}.rs", file.replace('\\', "/"), line);
         format!("include!(concat!(env!({GLUE_VAR:?}), {rel:?}));")
     } else {

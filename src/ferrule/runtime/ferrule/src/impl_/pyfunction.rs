@@ -36,25 +36,46 @@ impl MethodDef {
     }
 }
 
+/// What `wrap_pyfunction!` finds beside a function: the generated `MethodDef`,
+/// or `()` when the crate was compiled without glue (a plain `cargo check`).
+pub trait FunctionDef: Sync + 'static {
+    fn method_def(&'static self) -> PyResult<&'static MethodDef>;
+}
+
+impl FunctionDef for MethodDef {
+    #[inline]
+    fn method_def(&'static self) -> PyResult<&'static MethodDef> {
+        Ok(self)
+    }
+}
+
+impl FunctionDef for () {
+    fn method_def(&'static self) -> PyResult<&'static MethodDef> {
+        Err(crate::exceptions::PyRuntimeError::new_err(
+            "this module was compiled without ferrule's generated glue; build it with `ferrule develop`",
+        ))
+    }
+}
+
 /// What `wrap_pyfunction!` accepts as its second argument.
 pub trait WrapTarget<'py> {
-    fn wrap_def(self, def: &'static MethodDef) -> PyResult<Bound<'py, PyCFunction>>;
+    fn wrap_def<D: FunctionDef>(self, def: &'static D) -> PyResult<Bound<'py, PyCFunction>>;
 }
 
 impl<'py> WrapTarget<'py> for &Bound<'py, PyModule> {
-    fn wrap_def(self, def: &'static MethodDef) -> PyResult<Bound<'py, PyCFunction>> {
-        def.wrap(self)
+    fn wrap_def<D: FunctionDef>(self, def: &'static D) -> PyResult<Bound<'py, PyCFunction>> {
+        def.method_def()?.wrap(self)
     }
 }
 
 impl<'py> WrapTarget<'py> for &&Bound<'py, PyModule> {
-    fn wrap_def(self, def: &'static MethodDef) -> PyResult<Bound<'py, PyCFunction>> {
-        def.wrap(self)
+    fn wrap_def<D: FunctionDef>(self, def: &'static D) -> PyResult<Bound<'py, PyCFunction>> {
+        def.method_def()?.wrap(self)
     }
 }
 
 impl<'py> WrapTarget<'py> for Python<'py> {
-    fn wrap_def(self, def: &'static MethodDef) -> PyResult<Bound<'py, PyCFunction>> {
-        def.wrap_unbound(self)
+    fn wrap_def<D: FunctionDef>(self, def: &'static D) -> PyResult<Bound<'py, PyCFunction>> {
+        def.method_def()?.wrap_unbound(self)
     }
 }
