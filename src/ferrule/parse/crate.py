@@ -44,11 +44,24 @@ class Walk:
 
     def glue_key(self, src: SourceFile, node: tree_sitter.Node) -> GlueKey:
         keyword = child_of_type(node, ITEM_KEYWORDS.get(node.type, "")) or node
+        return GlueKey(rustc_file_name(src.path, self.crate.workspace_root), keyword.start_point[0] + 1)
+
+
+def rustc_file_name(path: Path, workspace_root: Path) -> str:
+    """The file's name as rustc reports it (and `Span::file()` returns it).
+
+    cargo passes the crate root relative to the workspace root, and rustc joins
+    `mod` file paths onto it without normalising, so `#[path = "../x.rs"]` in
+    `src/lib.rs` is `src/../x.rs`. The paths the walk builds are lexical joins
+    onto the resolved workspace root, so stripping that prefix gives rustc's name.
+    """
+    try:
+        return path.relative_to(workspace_root.resolve()).as_posix()
+    except ValueError:
         try:
-            rel = src.path.resolve().relative_to(self.crate.workspace_root.resolve())
+            return path.resolve().relative_to(workspace_root.resolve()).as_posix()
         except ValueError:
-            rel = src.path
-        return GlueKey(rel.as_posix(), keyword.start_point[0] + 1)
+            return path.as_posix()
 
 
 def parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str,
@@ -57,6 +70,11 @@ def parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str,
     crate = Crate(package=package, lib_name=lib_name, root=root,
                   workspace_root=workspace_root or root, runtime_crate=runtime_crate)
     walk = Walk(crate)
+    ws = crate.workspace_root.resolve()
+    try:
+        lib_path = ws / lib_path.resolve().relative_to(ws)
+    except ValueError:
+        lib_path = lib_path.resolve()
     _walk_file(walk, lib_path, (), lib_path.parent, seen=set())
     resolve_members(walk)
     return crate, walk.diagnostics
@@ -161,13 +179,18 @@ def _walk_mod(walk: Walk, src: SourceFile, item: Item, module_path: tuple[str, .
         walk.error("`#[pymodule]` on a module declared in another file is not supported",
                    src.span(node), "write the module inline: `#[pymodule] mod name { ... }`")
     explicit = attribute_named(item, "path")
-    if explicit is not None and string_value(explicit.value) is not None:
-        candidates = [src.path.parent / string_value(explicit.value)]
+    explicit_path = string_value(explicit.value) if explicit is not None else None
+    if explicit_path is not None:
+        # At a file's top level `#[path]` is relative to the file's folder; inside
+        # an inline `mod { }` it is relative to that module's folder.
+        inline = node.parent is not None and node.parent.type != "source_file"
+        candidates = [(mod_dir if inline else src.path.parent) / explicit_path]
     else:
         candidates = [mod_dir / f"{name}.rs", mod_dir / name / "mod.rs"]
     for candidate in candidates:
         if candidate.is_file():
-            is_mod_rs = candidate.name == "mod.rs"
+            # A file named by `#[path]` owns its folder, like a `mod.rs`.
+            is_mod_rs = candidate.name == "mod.rs" or explicit_path is not None
             next_dir = candidate.parent if is_mod_rs else candidate.parent / candidate.stem
             _walk_file(walk, candidate, child_path, next_dir, seen)
             return

@@ -21,12 +21,15 @@ def type_ref(src: SourceFile, node: tree_sitter.Node) -> TypeRef:
     if kind == "tuple_type":
         elems = tuple(type_ref(src, c) for c in node.named_children)
         return TypeRef("tuple", text, args=elems) if elems else TypeRef("unit", text)
-    if kind == "array_type":
+    if kind in ("array_type", "slice_type"):
+        # tree-sitter-rust parses both `[T; N]` and `[T]` as `array_type`; only
+        # the array has a `length` field.
         elem = node.child_by_field_name("element")
-        return TypeRef("array", text, args=(type_ref(src, elem),) if elem is not None else ())
-    if kind == "slice_type" or (kind == "array_type" and node.child_by_field_name("length") is None):
-        elem = node.named_children[0] if node.named_children else None
-        return TypeRef("slice", text, args=(type_ref(src, elem),) if elem is not None else ())
+        if elem is None and node.named_children:
+            elem = node.named_children[0]
+        args = (type_ref(src, elem),) if elem is not None else ()
+        is_array = kind == "array_type" and node.child_by_field_name("length") is not None
+        return TypeRef("array" if is_array else "slice", text, args=args)
     if kind in ("primitive_type", "type_identifier"):
         return TypeRef("path", text, name=text)
     if kind == "scoped_type_identifier":

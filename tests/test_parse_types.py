@@ -1,0 +1,62 @@
+"""Rust type syntax → TypeRef structure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ferrule.parse.model import TypeRef
+from ferrule.parse.source import SourceFile
+from ferrule.parse.types import type_ref
+
+
+def ty(text: str) -> TypeRef:
+    src = SourceFile(Path("t.rs"), f"fn f(x: {text}) {{}}".encode())
+    param = src.tree.root_node.named_children[0].child_by_field_name("parameters").named_children[0]
+    return type_ref(src, param.child_by_field_name("type"))
+
+
+def shape(t: TypeRef):
+    """A compact view: (kind, name, [args...]) with `mut` marked on references."""
+    kind = "mut_ref" if t.kind == "ref" and t.mutable else t.kind
+    return (kind, t.name, [shape(a) for a in t.args])
+
+
+def test_slice_and_array_are_told_apart() -> None:
+    assert shape(ty("&[u8]")) == ("ref", "", [("slice", "", [("path", "u8", [])])])
+    assert shape(ty("[u8; 4]")) == ("array", "", [("path", "u8", [])])
+    assert shape(ty("&'a [f64; N]")) == ("ref", "", [("array", "", [("path", "f64", [])])])
+    assert shape(ty("Cow<'_, [u8]>")) == ("path", "Cow", [("slice", "", [("path", "u8", [])])])
+
+
+def test_nested_generics_keep_only_type_arguments() -> None:
+    assert shape(ty("std::collections::HashMap<String, Vec<(i32, f64)>>")) == (
+        "path", "HashMap", [("path", "String", []),
+                            ("path", "Vec", [("tuple", "", [("path", "i32", []), ("path", "f64", [])])])])
+    assert shape(ty("&'py Bound<'py, PyAny>")) == ("ref", "", [("path", "Bound", [("path", "PyAny", [])])])
+    assert shape(ty("Option<&'a str>")) == ("path", "Option", [("ref", "", [("path", "str", [])])])
+    assert shape(ty("PyResult<Option<Vec<Option<u8>>>>")) == (
+        "path", "PyResult", [("path", "Option", [("path", "Vec", [("path", "Option", [("path", "u8", [])])])])])
+
+
+def test_references_record_mutability() -> None:
+    assert shape(ty("&mut Vec<u8>")) == ("mut_ref", "", [("path", "Vec", [("path", "u8", [])])])
+    assert not ty("&Vec<u8>").mutable
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("()", ("unit", "", [])),
+    ("(i32,)", ("tuple", "", [("path", "i32", [])])),
+    ("(String, (bool, char))", ("tuple", "", [("path", "String", []),
+                                             ("tuple", "", [("path", "bool", []), ("path", "char", [])])])),
+    ("crate::types::Thing", ("path", "Thing", [])),
+    ("impl Fn()", ("other", "", [])),
+    ("*const u8", ("other", "", [])),
+])
+def test_other_shapes(text: str, expected) -> None:
+    assert shape(ty(text)) == expected
+
+
+def test_text_is_normalised_whitespace() -> None:
+    assert ty("Vec<\n    u8\n>").text == "Vec< u8 >"
