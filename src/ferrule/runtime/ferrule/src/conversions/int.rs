@@ -8,33 +8,43 @@ use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
 use crate::types::{PyAny, PyInt};
 
-/// Reads an `int` (or anything with `__index__`) as a C `long long`.
+/// Runs `read` on `obj` as an exact-enough `int`: before 3.10 the C readers
+/// fall back to `__int__` (silently truncating floats), so `__index__` is
+/// applied here first; from 3.10 they call `__index__` themselves.
 #[inline]
-fn extract_i64(obj: Borrowed<'_, '_, PyAny>) -> PyResult<i64> {
-    let v = unsafe { ffi::PyLong_AsLongLong(obj.as_ptr()) };
-    if v == -1 {
-        if let Some(e) = PyErr::take(obj.py()) {
+fn with_index<R>(obj: Borrowed<'_, '_, PyAny>, force_index: bool, read: impl Fn(*mut ffi::PyObject) -> R) -> PyResult<R> {
+    unsafe {
+        if (cfg!(Py_3_10) && !force_index) || ffi::PyLong_Check(obj.as_ptr()) != 0 {
+            return Ok(read(obj.as_ptr()));
+        }
+        let index = Bound::<PyAny>::from_owned_ptr_or_err(obj.py(), ffi::PyNumber_Index(obj.as_ptr()))?;
+        Ok(read(index.as_ptr()))
+    }
+}
+
+/// `-1`/`MAX` are also valid results, so only a set error means failure.
+#[inline]
+fn check<T: PartialEq>(py: Python<'_>, v: T, error_value: T) -> PyResult<T> {
+    if v == error_value {
+        if let Some(e) = PyErr::take(py) {
             return Err(e);
         }
     }
     Ok(v)
 }
 
+/// Reads an `int` (or anything with `__index__`) as a C `long long`.
+#[inline]
+fn extract_i64(obj: Borrowed<'_, '_, PyAny>) -> PyResult<i64> {
+    let v = with_index(obj, false, |p| unsafe { ffi::PyLong_AsLongLong(p) })?;
+    check(obj.py(), v, -1)
+}
+
+/// `PyLong_AsUnsignedLongLong` never calls `__index__`, so force it.
 #[inline]
 fn extract_u64(obj: Borrowed<'_, '_, PyAny>) -> PyResult<u64> {
-    unsafe {
-        if ffi::PyLong_Check(obj.as_ptr()) != 0 {
-            let v = ffi::PyLong_AsUnsignedLongLong(obj.as_ptr());
-            if v == u64::MAX {
-                if let Some(e) = PyErr::take(obj.py()) {
-                    return Err(e);
-                }
-            }
-            return Ok(v);
-        }
-        let index = Bound::from_owned_ptr_or_err(obj.py(), ffi::PyNumber_Index(obj.as_ptr()))?;
-        extract_u64(index.as_borrowed())
-    }
+    let v = with_index(obj, true, |p| unsafe { ffi::PyLong_AsUnsignedLongLong(p) })?;
+    check(obj.py(), v, u64::MAX)
 }
 
 macro_rules! int_via {
@@ -65,7 +75,7 @@ macro_rules! int_via {
             fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
                 let wide = $extract(obj)?;
                 <$rust>::try_from(wide)
-                    .map_err(|_| PyOverflowError::new_err(concat!("out of range integral type conversion attempted")))
+                    .map_err(|e| PyOverflowError::new_err(e.to_string()))
             }
         }
     };
@@ -76,8 +86,8 @@ int_via!(i16, i64, extract_i64, ffi::PyLong_FromLongLong);
 int_via!(i32, i64, extract_i64, ffi::PyLong_FromLongLong);
 int_via!(i64, i64, extract_i64, ffi::PyLong_FromLongLong);
 int_via!(isize, i64, extract_i64, ffi::PyLong_FromLongLong);
-int_via!(u8, u64, extract_u64, ffi::PyLong_FromUnsignedLongLong);
-int_via!(u16, u64, extract_u64, ffi::PyLong_FromUnsignedLongLong);
-int_via!(u32, u64, extract_u64, ffi::PyLong_FromUnsignedLongLong);
+int_via!(u8, i64, extract_i64, ffi::PyLong_FromLongLong);
+int_via!(u16, i64, extract_i64, ffi::PyLong_FromLongLong);
+int_via!(u32, i64, extract_i64, ffi::PyLong_FromLongLong);
 int_via!(u64, u64, extract_u64, ffi::PyLong_FromUnsignedLongLong);
 int_via!(usize, u64, extract_u64, ffi::PyLong_FromUnsignedLongLong);

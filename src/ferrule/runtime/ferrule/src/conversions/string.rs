@@ -102,3 +102,46 @@ impl<'a, 'py> FromPyObject<'a, 'py> for char {
         }
     }
 }
+
+/// Owned and shared string forms, all producing a fresh `str`.
+macro_rules! str_like_into {
+    ($($ty:ty),*) => {$(
+        impl<'py> IntoPyObject<'py> for $ty {
+            type Target = PyString;
+            type Output = Bound<'py, PyString>;
+            type Error = std::convert::Infallible;
+            #[inline]
+            fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+                Ok(PyString::new(py, &self))
+            }
+        }
+    )*};
+}
+
+str_like_into!(
+    Box<str>,
+    &Box<str>,
+    std::rc::Rc<str>,
+    &std::rc::Rc<str>,
+    std::sync::Arc<str>,
+    &std::sync::Arc<str>,
+    &Cow<'_, str>
+);
+
+impl<'py> IntoPyObject<'py> for &char {
+    type Target = PyString;
+    type Output = Bound<'py, PyString>;
+    type Error = std::convert::Infallible;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        (*self).into_pyobject(py)
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Box<str> {
+    type Error = PyErr;
+    #[inline]
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        obj.cast::<PyString>()?.to_str().map(Box::from)
+    }
+}

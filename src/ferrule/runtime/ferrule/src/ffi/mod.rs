@@ -38,6 +38,7 @@ pub mod modsupport;
 pub mod moduleobject;
 pub mod object;
 pub mod objimpl;
+pub mod osmodule;
 #[cfg(any(not(Py_LIMITED_API), Py_3_11))]
 pub mod pybuffer;
 pub mod pycapsule;
@@ -89,6 +90,7 @@ pub use self::modsupport::*;
 pub use self::moduleobject::*;
 pub use self::object::*;
 pub use self::objimpl::*;
+pub use self::osmodule::*;
 #[cfg(any(not(Py_LIMITED_API), Py_3_11))]
 pub use self::pybuffer::*;
 pub use self::pycapsule::*;

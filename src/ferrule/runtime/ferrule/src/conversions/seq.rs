@@ -1,0 +1,215 @@
+//! `Vec<T>`, `VecDeque<T>`, `Box<[T]>`, `[T; N]` ↔ `list` / any sequence.
+//! A `str` is a sequence of 1-char strings, almost never what a `Vec` means,
+//! so it is refused outright (as PyO3 does).
+//! `Vec<u8>` becomes a `list[int]`: PyO3 turns it into `bytes` through a
+//! hidden hook on `IntoPyObject` that ferrule's trait does not have; use
+//! `&[u8]`/`Cow<[u8]>` (or `PyBytes`) for bytes.
+use std::collections::VecDeque;
+
+use crate::conversion::{FromPyObject, FromPyObjectOwned, IntoPyObject};
+use crate::err::{PyErr, PyResult};
+use crate::exceptions::{PyTypeError, PyValueError};
+use crate::ffi;
+use crate::instance::{Borrowed, Bound};
+use crate::marker::Python;
+use crate::types::{PyAny, PyList, PySequence};
+
+/// Builds a `list` from exactly `len` convertible items.
+fn list_from<'py, T, I>(py: Python<'py>, items: I) -> PyResult<Bound<'py, PyAny>>
+where
+    T: IntoPyObject<'py>,
+    I: ExactSizeIterator<Item = T>,
+{
+    PyList::new(py, items).map(Bound::into_any)
+}
+
+fn refuse_str(obj: Borrowed<'_, '_, PyAny>, rust: &str) -> PyResult<()> {
+    if unsafe { ffi::PyUnicode_Check(obj.as_ptr()) } != 0 {
+        return Err(PyTypeError::new_err(format!("Can't extract `str` to `{rust}`")));
+    }
+    Ok(())
+}
+
+/// Extracts every item of a sequence, in iteration order.
+fn extract_items<'py, T, C>(obj: Borrowed<'_, 'py, PyAny>) -> PyResult<C>
+where
+    T: FromPyObjectOwned<'py>,
+    C: Default + Extend<T> + WithCapacity,
+{
+    let py = obj.py();
+    let seq = obj.cast::<PySequence>()?;
+    // The length is only a capacity hint; a failing `__len__` is not fatal.
+    let hint = unsafe { ffi::PySequence_Size(seq.as_ptr()) };
+    let mut out = if hint < 0 {
+        drop(PyErr::take(py));
+        C::default()
+    } else {
+        C::with_capacity(hint as usize)
+    };
+    let iter = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyObject_GetIter(seq.as_ptr()))? };
+    loop {
+        let item = unsafe { ffi::PyIter_Next(iter.as_ptr()) };
+        if item.is_null() {
+            return match PyErr::take(py) {
+                Some(e) => Err(e),
+                None => Ok(out),
+            };
+        }
+        let item = unsafe { Bound::<PyAny>::from_owned_ptr(py, item) };
+        out.extend(Some(T::extract(item.as_borrowed()).map_err(Into::into)?));
+    }
+}
+
+trait WithCapacity {
+    fn with_capacity(n: usize) -> Self;
+}
+impl<T> WithCapacity for Vec<T> {
+    fn with_capacity(n: usize) -> Self {
+        Vec::with_capacity(n)
+    }
+}
+impl<T> WithCapacity for VecDeque<T> {
+    fn with_capacity(n: usize) -> Self {
+        VecDeque::with_capacity(n)
+    }
+}
+
+impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Vec<T> {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        list_from(py, self.into_iter())
+    }
+}
+
+impl<'a, 'py, T> IntoPyObject<'py> for &'a Vec<T>
+where
+    &'a T: IntoPyObject<'py>,
+{
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        list_from(py, self.iter())
+    }
+}
+
+impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for VecDeque<T> {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        list_from(py, self.into_iter())
+    }
+}
+
+impl<'a, 'py, T> IntoPyObject<'py> for &'a VecDeque<T>
+where
+    &'a T: IntoPyObject<'py>,
+{
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        list_from(py, self.iter())
+    }
+}
+
+impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Box<[T]> {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        list_from(py, self.into_vec().into_iter())
+    }
+}
+
+impl<'a, 'py, T> IntoPyObject<'py> for &'a Box<[T]>
+where
+    &'a T: IntoPyObject<'py>,
+{
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        list_from(py, self.iter())
+    }
+}
+
+impl<'py, T: IntoPyObject<'py>, const N: usize> IntoPyObject<'py> for [T; N] {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        list_from(py, self.into_iter())
+    }
+}
+
+impl<'a, 'py, T, const N: usize> IntoPyObject<'py> for &'a [T; N]
+where
+    &'a T: IntoPyObject<'py>,
+{
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        list_from(py, self.iter())
+    }
+}
+
+impl<'a, 'py, T: FromPyObjectOwned<'py>> FromPyObject<'a, 'py> for Vec<T> {
+    type Error = PyErr;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        refuse_str(obj, "Vec")?;
+        extract_items(obj)
+    }
+}
+
+impl<'a, 'py, T: FromPyObjectOwned<'py>> FromPyObject<'a, 'py> for VecDeque<T> {
+    type Error = PyErr;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        refuse_str(obj, "VecDeque")?;
+        extract_items(obj)
+    }
+}
+
+impl<'a, 'py, T: FromPyObjectOwned<'py>> FromPyObject<'a, 'py> for Box<[T]> {
+    type Error = PyErr;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        refuse_str(obj, "Vec")?;
+        extract_items::<T, Vec<T>>(obj).map(Vec::into_boxed_slice)
+    }
+}
+
+impl<'a, 'py, T: FromPyObjectOwned<'py>, const N: usize> FromPyObject<'a, 'py> for [T; N] {
+    type Error = PyErr;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let py = obj.py();
+        let seq = obj.cast::<PySequence>()?;
+        let len = unsafe { ffi::PySequence_Size(seq.as_ptr()) };
+        if len < 0 {
+            return Err(PyErr::fetch(py));
+        }
+        if len as usize != N {
+            return Err(PyValueError::new_err(format!("expected a sequence of length {N} (got {len})")));
+        }
+        let mut items = Vec::with_capacity(N);
+        for i in 0..N {
+            let item = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PySequence_GetItem(seq.as_ptr(), i as ffi::Py_ssize_t))? };
+            items.push(T::extract(item.as_borrowed()).map_err(Into::into)?);
+        }
+        match items.try_into() {
+            Ok(array) => Ok(array),
+            Err(_) => unreachable!("exactly N items were pushed"),
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! `osmodule.h`.
+use super::object::PyObject;
+
+extern "C" {
+    /// `os.fspath(path)`: a `str` or `bytes`, else `TypeError`.
+    pub fn PyOS_FSPath(path: *mut PyObject) -> *mut PyObject;
+}
