@@ -136,12 +136,14 @@ def resolve_members(walk: "Walk") -> None:
             fn = crate.function_at(mod_path, name)
             sub = next((m for m in crate.modules if m.module_path[:-1] == mod_path and m.rust_name == name
                         and m.form == ModuleForm.DECLARATIVE), None)
+            # A `use x as y` alias renames the Rust item only: Python sees the
+            # name the item registers itself under, so that is the member's name.
             if fn is not None and member.kind in ("", "function"):
                 member.kind, member.target = "function", fn
-                member.py_name = member.py_name or fn.py_name
+                member.py_name = fn.py_name
             elif sub is not None and member.kind in ("", "module"):
                 member.kind, member.target = "module", sub
-                member.py_name = member.py_name or sub.py_name
+                member.py_name = sub.py_name
                 sub.parent = decl
             else:
                 span = member.span or decl.span

@@ -1,0 +1,96 @@
+"""`.pyi` stubs for tests/fixtures/shapes: golden files, Python validity and mypy."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ferrule.codegen.stubs import generate_stubs
+
+from test_glue_golden import GOLDEN, check_golden, parse_fixture
+
+
+@pytest.fixture(scope="module")
+def stubs() -> dict[str, str]:
+    return generate_stubs(parse_fixture("shapes"))
+
+
+def test_stubs_match_golden(stubs: dict[str, str]) -> None:
+    assert sorted(stubs) == ["__init__.pyi", "extra.pyi"]
+    for rel, text in stubs.items():
+        check_golden(GOLDEN / "shapes" / "stubs" / rel, text)
+
+
+def signatures(text: str) -> dict[str, str]:
+    """`name -> (params) -> ret` for every top-level def, as ast.unparse writes it."""
+    out = {}
+    for node in ast.parse(text).body:
+        if isinstance(node, ast.FunctionDef):
+            ret = ast.unparse(node.returns) if node.returns else ""
+            out[node.name] = f"({ast.unparse(node.args)}) -> {ret}"
+    return out
+
+
+def test_python_types_of_the_stub(stubs: dict[str, str]) -> None:
+    sig = signatures(stubs["__init__.pyi"])
+    assert sig["add"] == "(a: int, b: float) -> float"
+    assert sig["single"] == "(x: int, /) -> int"
+    assert sig["nothing"] == "() -> None"
+    assert sig["defaults"] == ("(text: str, times: int=2, sep: str=', ', flag: bool=True, ratio: float=-0.5, "
+                               "label: str | None=None, big: int=1000) -> str")
+    # A default with no Python spelling is `...`, as in typeshed.
+    assert sig["markers"] == "(a: int, b: int, /, c: int, *, d: int, e: list[int]=...) -> tuple[int, list[int]]"
+    assert sig["variadic"] == "(first: Any, *args: Any, key: str='k', **kwargs: Any) -> list[Any]"
+    assert sig["only_args"] == "(*args: int) -> int"
+    # `py` and the module of `pass_module` are not Python parameters; the Python name is used.
+    assert sig["renamed"] == "() -> str"
+    assert "with_module" not in sig
+    assert sig["fallible"] == "(value: str | None) -> None"
+    assert sig["bytes_and_maps"] == (
+        "(data: bytes, owned: list[int], cow: bytes, words: dict[str, list[int]], tags: set[str], "
+        "ordered: dict[int, bool], pair: tuple[int, str], any: Any, list: list[Any]) "
+        "-> dict[str, tuple[float, bool]] | None")
+    assert sig["nested"] == "(grid: list[list[float | None]], fixed: list[int], name: str) -> list[tuple[str, int | None]]"
+    assert signatures(stubs["extra.pyi"]) == {"cube": "(x: float) -> float"}
+
+
+def test_docstrings_survive_quotes_and_backslashes(stubs: dict[str, str]) -> None:
+    tree = ast.parse(stubs["__init__.pyi"])
+    docs = {n.name: ast.get_docstring(n, clean=True) for n in tree.body if isinstance(n, ast.FunctionDef)}
+    assert docs["fallible"] == 'A doc with "quotes", a backslash \\ and """triple""" quotes.'
+    assert docs["defaults"] == "Defaults of every literal kind.\n\nSecond paragraph."
+    assert docs["add"] is None
+
+
+def test_submodule_is_imported_in_the_parent_stub(stubs: dict[str, str]) -> None:
+    imports = [n for n in ast.parse(stubs["__init__.pyi"]).body if isinstance(n, ast.ImportFrom)]
+    assert any(n.level == 1 and [a.name for a in n.names] == ["extra"] for n in imports)
+
+
+def test_stubs_pass_mypy(stubs: dict[str, str], tmp_path: Path) -> None:
+    package = tmp_path / "shapes"
+    package.mkdir()
+    for rel, text in stubs.items():
+        (package / rel).write_text(text, encoding="utf-8")
+    usage = tmp_path / "use_shapes.py"
+    usage.write_text(
+        "import shapes\n"
+        "from shapes import extra\n"
+        "x: int = shapes.add(1, 2.0).__int__()\n"
+        "s: str = shapes.defaults('a', sep='-')\n"
+        "t: tuple[int, list[int]] = shapes.markers(1, 2, 3, d=4)\n"
+        "shapes.variadic(1, 2, 3, key='x', anything=5)\n"
+        "f: float = extra.cube(2.0)\n"
+        "shapes.single(x=1)  # E: positional-only\n",
+        encoding="utf-8")
+    cmd = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-version", "3.10",
+           "--cache-dir", str(tmp_path / ".mypy_cache"), "shapes", "use_shapes.py"]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path)
+    lines = [line for line in out.stdout.splitlines() if ": error:" in line]
+    # The stubs themselves are clean; the one bad call in the user file is caught.
+    assert len(lines) == 1, out.stdout + out.stderr
+    assert lines[0].startswith("use_shapes.py:8:"), out.stdout
