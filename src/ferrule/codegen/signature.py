@@ -7,6 +7,10 @@ import re
 from ..parse.attributes import string_value
 from ..parse.model import Function, ParamKind
 
+# `"text".to_string()`, `"text".to_owned()`, `"text".into()`, `String::from("text")`
+_STRING_CALL = re.compile(r'^(?:String::from\((?P<a>.+)\)|(?P<b>.+?)\s*\.\s*(?:to_string|to_owned|into)\(\s*\))$', re.S)
+_CHAR = re.compile(r"^'(?:(?P<plain>[^'\\])|\\(?P<esc>[ntr0'\"\\])|\\u\{(?P<hex>[0-9a-fA-F_]{1,6})\})'$")
+_CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "'": "'", '"': '"', "\\": "\\"}
 _NUMBER = re.compile(r"^-?\d[\d_]*(\.\d[\d_]*)?([eE][+-]?\d+)?(i\d+|u\d+|f\d+|isize|usize)?$")
 
 
@@ -20,6 +24,12 @@ def python_default(expr: str) -> str:
     if expr == "false":
         return "False"
     text = string_value(expr)
+    call = _STRING_CALL.match(expr)
+    if text is None and call is not None:
+        text = string_value((call.group("a") or call.group("b")).strip())
+    char = _CHAR.match(expr)
+    if text is None and char is not None:
+        text = char["plain"] or _CHAR_ESCAPES.get(char["esc"] or "") or chr(int((char["hex"] or "0").replace("_", ""), 16))
     if text is not None:
         return repr(text)
     if _NUMBER.match(expr):

@@ -49,8 +49,6 @@ impl FunctionDescription {
         output[..taken].copy_from_slice(&args_slice[..taken]);
         let varargs = if self.accept_varargs {
             Some(tuple_from_slice(py, &args_slice[taken..]))
-        } else if nargs > npos {
-            return Err(self.too_many_positional(nargs));
         } else {
             None
         };
@@ -58,10 +56,14 @@ impl FunctionDescription {
         if !kwnames.is_null() {
             let nkw = ffi::PyTuple_Size(kwnames) as usize;
             let values = std::slice::from_raw_parts(args.add(nargs), nkw);
-            for (i, &value) in values.iter().enumerate() {
-                let name = ffi::PyTuple_GetItem(kwnames, i as ffi::Py_ssize_t);
-                self.place_keyword(py, name, value, nargs, output, &mut varkw)?;
+            let names: Vec<Ptr> = (0..nkw).map(|i| ffi::PyTuple_GetItem(kwnames, i as ffi::Py_ssize_t)).collect();
+            for (&name, &value) in names.iter().zip(values) {
+                self.place_keyword(py, name, value, nargs, output, &mut varkw, &names)?;
             }
+        }
+        // CPython reports keyword problems before too many positional arguments.
+        if varargs.is_none() && nargs > npos {
+            return Err(self.too_many_positional(nargs, output));
         }
         self.check_required(nargs, output)?;
         Ok((varargs, varkw))
@@ -85,17 +87,23 @@ impl FunctionDescription {
         output[..taken].copy_from_slice(&items[..taken]);
         let varargs = if self.accept_varargs {
             Some(tuple_from_slice(py, &items[taken..]))
-        } else if nargs > npos {
-            return Err(self.too_many_positional(nargs));
         } else {
             None
         };
         let mut varkw = None;
         if !kwargs.is_null() {
             let (mut pos, mut key, mut value) = (0, std::ptr::null_mut(), std::ptr::null_mut());
+            let mut pairs = Vec::new();
             while ffi::PyDict_Next(kwargs, &mut pos, &mut key, &mut value) != 0 {
-                self.place_keyword(py, key, value, nargs, output, &mut varkw)?;
+                pairs.push((key, value));
             }
+            let names: Vec<Ptr> = pairs.iter().map(|&(k, _)| k).collect();
+            for (key, value) in pairs {
+                self.place_keyword(py, key, value, nargs, output, &mut varkw, &names)?;
+            }
+        }
+        if varargs.is_none() && nargs > npos {
+            return Err(self.too_many_positional(nargs, output));
         }
         self.check_required(nargs, output)?;
         Ok((varargs, varkw))
@@ -109,6 +117,7 @@ impl FunctionDescription {
         nargs: usize,
         output: &mut [Ptr],
         varkw: &mut Option<Bound<'py, PyDict>>,
+        all_names: &[Ptr],
     ) -> PyResult<()> {
         let name_str = utf8_of(name);
         let npos = self.positional_parameter_names.len();
@@ -123,10 +132,17 @@ impl FunctionDescription {
                 if self.accept_varkeywords {
                     return add_to_kwargs(py, varkw, name, value);
                 }
+                // Like CPython, name every positional-only parameter passed by keyword.
+                let posonly = &self.positional_parameter_names[..self.positional_only_parameters];
+                let hits: Vec<&str> = all_names
+                    .iter()
+                    .filter_map(|&n| utf8_of(n))
+                    .filter(|n| posonly.contains(n))
+                    .collect();
                 Err(PyTypeError::new_err(format!(
                     "{}() got some positional-only arguments passed as keyword arguments: '{}'",
                     self.func_name,
-                    name_str.unwrap_or_default()
+                    hits.join(", ")
                 )))
             }
             Some(i) => {
@@ -171,20 +187,30 @@ impl FunctionDescription {
             .map(|(_, k)| k.name)
             .collect();
         if !missing.is_empty() {
-            return Err(self.missing("keyword", &missing));
+            return Err(self.missing("keyword-only", &missing));
         }
         Ok(())
     }
 
     #[cold]
-    fn too_many_positional(&self, given: usize) -> PyErr {
+    fn too_many_positional(&self, given: usize, output: &[Ptr]) -> PyErr {
         let max = self.positional_parameter_names.len();
         let min = self.required_positional_parameters;
         let expected = if min == max { format!("{max}") } else { format!("from {min} to {max}") };
-        let was = if given == 1 { "was" } else { "were" };
         let plural = if max == 1 && min == max { "" } else { "s" };
+        let kwonly_given = output[max..].iter().filter(|p| !p.is_null()).count();
+        let was = if given == 1 && kwonly_given == 0 { "was" } else { "were" };
+        let detail = if kwonly_given == 0 {
+            String::new()
+        } else {
+            format!(
+                " positional argument{} (and {kwonly_given} keyword-only argument{})",
+                if given == 1 { "" } else { "s" },
+                if kwonly_given == 1 { "" } else { "s" }
+            )
+        };
         PyTypeError::new_err(format!(
-            "{}() takes {expected} positional argument{plural} but {given} {was} given",
+            "{}() takes {expected} positional argument{plural} but {given}{detail} {was} given",
             self.func_name
         ))
     }

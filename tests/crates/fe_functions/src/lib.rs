@@ -1,0 +1,128 @@
+//! Functions bound with the function-form `#[pymodule]`: signatures, argument
+//! errors, threads and callbacks. Return values and errors live in `returns.rs`.
+use ferrule::exceptions::PyException;
+use ferrule::prelude::*;
+use ferrule::types::{PyDict, PyTuple};
+
+mod returns;
+
+ferrule::create_exception!(fe_functions, MyError, PyException);
+
+/// Adds two numbers.
+///
+/// Both must be integers.
+#[pyfunction]
+fn add(a: i64, b: i64) -> i64 {
+    a + b
+}
+
+/// Takes nothing.
+#[pyfunction]
+fn nothing() -> i64 {
+    7
+}
+
+/// One positional-only argument, so CPython calls it with METH_O.
+#[pyfunction]
+#[pyo3(signature = (x, /))]
+fn negate(x: i64) -> i64 {
+    -x
+}
+
+#[pyfunction]
+#[pyo3(signature = (a, b, /, c, *, d, e = 5))]
+fn layout(a: i64, b: i64, c: i64, d: i64, e: i64) -> String {
+    format!("a={a} b={b} c={c} d={d} e={e}")
+}
+
+#[pyfunction(signature = (name = "Hello".to_string(), times = 2, suffix = None))]
+fn greet(name: String, times: usize, suffix: Option<String>) -> String {
+    let mut out = name.repeat(times);
+    if let Some(s) = suffix {
+        out.push_str(&s);
+    }
+    out
+}
+
+#[pyfunction]
+#[pyo3(signature = (greeting = "Hello", punct = '!'))]
+fn salute(greeting: &str, punct: char) -> String {
+    format!("{greeting}{punct}")
+}
+
+/// Reports what reached `*args` and `**kwargs`.
+#[pyfunction]
+#[pyo3(signature = (first, *args, **kwargs))]
+fn collect(first: i64, args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+    let mut keys = String::new();
+    if let Some(kw) = kwargs {
+        for (k, v) in kw.iter() {
+            keys.push_str(&format!("{}={};", k.str()?.to_str()?, v.repr()?.to_str()?));
+        }
+    }
+    Ok(format!("first={first} nargs={} args={} kwargs={keys}", args.len(), args.repr()?.to_str()?))
+}
+
+#[pyfunction(name = "renamed")]
+fn rust_side_name(x: i64) -> i64 {
+    x * 100
+}
+
+#[pyfunction(pass_module)]
+fn module_name(m: &Bound<'_, PyModule>) -> PyResult<String> {
+    Ok(m.name()?.to_str()?.to_owned())
+}
+
+#[pyfunction]
+#[pyo3(text_signature = "(left, right)")]
+fn custom_sig(a: i64, b: i64) -> i64 {
+    a - b
+}
+
+/// Sums 0..n with the interpreter released.
+#[pyfunction]
+fn sum_detached(py: Python<'_>, n: u64) -> u64 {
+    py.detach(move || (0..n).sum())
+}
+
+#[pyfunction]
+fn sum_allow_threads(py: Python<'_>, n: u64) -> u64 {
+    py.allow_threads(move || (0..n).sum())
+}
+
+/// Calls `f(x)` and returns what it returned.
+#[pyfunction]
+fn apply<'py>(f: &Bound<'py, PyAny>, x: i64) -> PyResult<Bound<'py, PyAny>> {
+    f.call1((x,))
+}
+
+/// Releases the interpreter, then calls `f()` from a new Rust thread that attaches itself.
+#[pyfunction]
+fn call_from_thread(py: Python<'_>, f: Py<PyAny>) -> PyResult<i64> {
+    py.detach(move || {
+        std::thread::spawn(move || Python::attach(|py| f.bind(py).call0()?.extract::<i64>()))
+            .join()
+            .expect("thread panicked")
+    })
+}
+
+#[pymodule]
+fn fe_functions(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(add, m)?)?;
+    m.add_function(wrap_pyfunction!(nothing, m)?)?;
+    m.add_function(wrap_pyfunction!(negate, m)?)?;
+    m.add_function(wrap_pyfunction!(layout, m)?)?;
+    m.add_function(wrap_pyfunction!(greet, m)?)?;
+    m.add_function(wrap_pyfunction!(salute, m)?)?;
+    m.add_function(wrap_pyfunction!(collect, m)?)?;
+    m.add_function(wrap_pyfunction!(rust_side_name, m)?)?;
+    m.add_function(wrap_pyfunction!(module_name, m)?)?;
+    m.add_function(wrap_pyfunction!(custom_sig, m)?)?;
+    m.add_function(wrap_pyfunction!(sum_detached, m)?)?;
+    m.add_function(wrap_pyfunction!(sum_allow_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(apply, m)?)?;
+    m.add_function(wrap_pyfunction!(call_from_thread, m)?)?;
+    m.add("MyError", m.py().get_type::<MyError>())?;
+    returns::register(m)?;
+    Ok(())
+}

@@ -1,0 +1,58 @@
+//! The declarative `#[pymodule] mod` form: exports, a nested submodule,
+//! `#[pymodule_init]` and `pass_module`. Helpers live in `helpers.rs`.
+use ferrule::prelude::*;
+
+mod helpers;
+
+/// Doubles a number.
+#[pyfunction]
+fn double(x: i64) -> i64 {
+    x * 2
+}
+
+#[pyfunction]
+fn triple(x: i64) -> i64 {
+    x * 3
+}
+
+/// Module built from a `mod` item.
+#[pymodule]
+mod fe_modules {
+    use super::*;
+
+    #[pymodule_export]
+    use super::double;
+
+    #[pymodule_export]
+    use crate::helpers::{shout, whisper};
+
+    /// Defined inside the module body.
+    #[pyfunction]
+    fn inner(x: i64) -> i64 {
+        x + 1000
+    }
+
+    /// A nested module.
+    #[pymodule]
+    mod sub {
+        use super::*;
+
+        #[pymodule_export]
+        use crate::triple;
+
+        #[pyfunction(pass_module)]
+        fn where_am_i(m: &Bound<'_, PyModule>) -> PyResult<String> {
+            Ok(m.name()?.to_str()?.to_owned())
+        }
+    }
+
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        m.add("CONST", 42)?;
+        m.add("GREETING", "hi")?;
+        let extra = PyModule::new(m.py(), "extra")?;
+        extra.add("VALUE", 7)?;
+        m.add_submodule(&extra)?;
+        Ok(())
+    }
+}

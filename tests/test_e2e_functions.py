@@ -1,0 +1,209 @@
+"""End to end: signatures, argument errors and calling conventions of `#[pyfunction]`s
+in tests/crates/fe_functions (function-form `#[pymodule]`)."""
+
+from __future__ import annotations
+
+import inspect
+import sys
+
+import pytest
+
+
+def test_plain_call(fe_functions):
+    assert fe_functions.add(1, 2) == 3
+    assert fe_functions.add(-10, 4) == -6
+    assert fe_functions.add(a=5, b=6) == 11
+
+
+def test_doc_comes_from_rust_doc_comments(fe_functions):
+    assert fe_functions.add.__doc__ == "Adds two numbers.\n\nBoth must be integers."
+    assert fe_functions.nothing.__doc__ == "Takes nothing."
+
+
+def test_undocumented_function_has_no_doc(fe_functions):
+    assert fe_functions.layout.__doc__ is None
+
+
+def test_name_and_module(fe_functions):
+    add = fe_functions.add
+    assert add.__name__ == "add"
+    assert add.__qualname__ == "add"
+    # __module__ names a module from which the function can be imported.
+    assert add.__module__.split(".")[0] == "fe_functions"
+    assert sys.modules[add.__module__].add is add
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("add", "(a, b)"),
+    ("nothing", "()"),
+    ("negate", "(x, /)"),
+    ("layout", "(a, b, /, c, *, d, e=5)"),
+    ("greet", "(name='Hello', times=2, suffix=None)"),
+    ("salute", "(greeting='Hello', punct='!')"),
+    ("collect", "(first, *args, **kwargs)"),
+    ("renamed", "(x)"),
+    ("module_name", "()"),
+    ("custom_sig", "(left, right)"),
+    ("sum_detached", "(n)"),
+    ("apply", "(f, x)"),
+])
+def test_inspect_signature(fe_functions, name, expected):
+    assert str(inspect.signature(getattr(fe_functions, name))) == expected
+
+
+def test_positional_only_and_keyword_only(fe_functions):
+    assert fe_functions.layout(1, 2, 3, d=4) == "a=1 b=2 c=3 d=4 e=5"
+    assert fe_functions.layout(1, 2, c=3, d=4, e=9) == "a=1 b=2 c=3 d=4 e=9"
+
+
+def test_defaults_are_rust_expressions(fe_functions):
+    assert fe_functions.greet() == "HelloHello"
+    assert fe_functions.greet("ab", 3) == "ababab"
+    assert fe_functions.greet("x", suffix="?") == "xx?"
+    assert fe_functions.greet(times=1, name="y") == "y"
+    assert fe_functions.salute() == "Hello!"
+    assert fe_functions.salute("Hi", punct=".") == "Hi."
+
+
+def test_varargs_and_varkwargs(fe_functions):
+    assert fe_functions.collect(1) == "first=1 nargs=0 args=() kwargs="
+    assert fe_functions.collect(1, 2, 3) == "first=1 nargs=2 args=(2, 3) kwargs="
+    assert fe_functions.collect(1, 2, x=4, y="s") == "first=1 nargs=1 args=(2,) kwargs=x=4;y='s';"
+    assert fe_functions.collect(first=7, z=None) == "first=7 nargs=0 args=() kwargs=z=None;"
+
+
+def test_python_name_option(fe_functions):
+    assert fe_functions.renamed(3) == 300
+    assert fe_functions.renamed.__name__ == "renamed"
+    assert not hasattr(fe_functions, "rust_side_name")
+
+
+def test_pass_module(fe_functions):
+    name = fe_functions.module_name()
+    assert name.split(".")[0] == "fe_functions"
+    assert sys.modules[name].module_name is fe_functions.module_name
+
+
+def test_text_signature_override_changes_only_the_signature(fe_functions):
+    assert fe_functions.custom_sig(10, 3) == 7
+    assert fe_functions.custom_sig(a=10, b=3) == 7
+
+
+# ---- argument errors, worded as CPython words them --------------------------------------
+
+def _type_error(fn, *args, **kwargs) -> str:
+    with pytest.raises(TypeError) as info:
+        fn(*args, **kwargs)
+    assert type(info.value) is TypeError
+    return str(info.value)
+
+
+def test_wrong_type(fe_functions):
+    assert _type_error(fe_functions.add, "1", 2) == "argument 'a': 'str' object cannot be interpreted as an integer"
+    assert _type_error(fe_functions.add, 1, 2.5) == \
+        "argument 'b': 'float' object cannot be interpreted as an integer"
+
+
+def test_missing_positional(fe_functions):
+    assert _type_error(fe_functions.add, 1) == "add() missing 1 required positional argument: 'b'"
+    assert _type_error(fe_functions.add) == "add() missing 2 required positional arguments: 'a' and 'b'"
+
+
+def test_too_many_positional(fe_functions):
+    assert _type_error(fe_functions.add, 1, 2, 3) == "add() takes 2 positional arguments but 3 were given"
+    assert _type_error(fe_functions.greet, "a", 1, None, 4) == \
+        "greet() takes from 0 to 3 positional arguments but 4 were given"
+
+
+def test_unexpected_keyword(fe_functions):
+    assert _type_error(fe_functions.add, 1, 2, c=3) == "add() got an unexpected keyword argument 'c'"
+
+
+def test_multiple_values(fe_functions):
+    assert _type_error(fe_functions.add, 1, a=1) == "add() got multiple values for argument 'a'"
+
+
+def test_keyword_only_missing(fe_functions):
+    assert _type_error(fe_functions.layout, 1, 2, 3) == "layout() missing 1 required keyword-only argument: 'd'"
+
+
+def test_positional_only_passed_by_keyword(fe_functions):
+    assert _type_error(fe_functions.layout, a=1, b=2, c=3, d=4) == \
+        "layout() got some positional-only arguments passed as keyword arguments: 'a, b'"
+
+
+def test_no_parameters_called_with_one(fe_functions):
+    assert _type_error(fe_functions.nothing, 1).endswith("nothing() takes no arguments (1 given)")
+
+
+def test_meth_o_function(fe_functions):
+    assert fe_functions.negate(5) == -5
+    assert _type_error(fe_functions.negate, x=1).endswith("negate() takes no keyword arguments")
+    assert _type_error(fe_functions.negate, 1, 2).endswith("negate() takes exactly one argument (2 given)")
+
+
+def test_errors_match_an_equivalent_python_function(fe_functions):
+    def layout(a, b, /, c, *, d, e=5):
+        pass
+
+    for args, kwargs in [((1, 2, 3), {}), ((1, 2, 3, 4), {"d": 1}), ((1, 2), {"d": 1}),
+                         ((1, 2, 3), {"d": 1, "f": 2}), ((1, 2, 3), {"c": 3, "d": 1})]:
+        with pytest.raises(TypeError) as expected:
+            layout(*args, **kwargs)
+        assert _type_error(fe_functions.layout, *args, **kwargs) == str(expected.value).replace(
+            "test_errors_match_an_equivalent_python_function.<locals>.", "")
+
+
+# ---- threads and callbacks ---------------------------------------------------------------
+
+def test_detach_and_allow_threads(fe_functions):
+    assert fe_functions.sum_detached(10) == 45
+    assert fe_functions.sum_allow_threads(101) == 5050
+
+
+def test_detach_lets_other_python_threads_run(fe_functions):
+    import threading
+
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(fe_functions.sum_detached(200_000)))
+               for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [sum(range(200_000))] * 4
+
+
+def test_callback_into_python(fe_functions):
+    assert fe_functions.apply(lambda x: x * 3, 4) == 12
+    assert fe_functions.apply(str, 5) == "5"
+    seen = []
+    assert fe_functions.apply(seen.append, 9) is None
+    assert seen == [9]
+
+
+def test_callback_exception_propagates(fe_functions):
+    def fail(x):
+        raise KeyError(x)
+
+    with pytest.raises(KeyError) as info:
+        fe_functions.apply(fail, 3)
+    assert info.value.args == (3,)
+
+
+def test_attach_from_rust_thread(fe_functions):
+    import threading
+
+    caller = []
+
+    def f():
+        caller.append(threading.get_ident())
+        return 41
+
+    assert fe_functions.call_from_thread(f) == 41
+    assert len(caller) == 1 and caller[0] != threading.get_ident()
+
+
+def test_attach_from_rust_thread_propagates_errors(fe_functions):
+    with pytest.raises(TypeError, match="'str' object cannot be interpreted as an integer"):
+        fe_functions.call_from_thread(lambda: "not an int")
