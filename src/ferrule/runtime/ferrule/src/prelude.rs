@@ -4,9 +4,9 @@ pub use crate::err::{PyErr, PyResult};
 pub use crate::instance::{Borrowed, Bound, Py, PyObject};
 pub use crate::marker::Python;
 pub use crate::types::{
-    PyAny, PyAnyMethods, PyBoolMethods, PyByteArrayMethods, PyBytesMethods, PyDictMethods, PyFloatMethods,
-    PyListMethods, PyModule, PyModuleMethods, PySetMethods, PyStringMethods, PyTupleMethods,
-    PyTypeMethods,
+    PyAny, PyAnyMethods, PyBoolMethods, PyByteArrayMethods, PyBytesMethods, PyComplexMethods, PyDictMethods,
+    PyFloatMethods, PyFrozenSetMethods, PyListMethods, PyMappingMethods, PyModule, PyModuleMethods,
+    PySequenceMethods, PySetMethods, PySliceMethods, PyStringMethods, PyTupleMethods, PyTypeMethods,
 };
 pub use crate::wrap_pyfunction;
 

@@ -1,10 +1,30 @@
 //! Python iterators as Rust iterators of `PyResult<Bound<PyAny>>`.
 use crate::err::{PyErr, PyResult};
 use crate::ffi;
-use crate::instance::Bound;
-use crate::types::{native_type, PyAny};
+use crate::instance::{Bound, Py};
+use crate::marker::Python;
+use crate::sync::PyOnceLock;
+use crate::type_object::PyTypeCheck;
+use crate::types::PyAny;
 
-native_type!(PyIterator, "Iterator", ffi::PyBaseObject_Type, ffi::PyIter_Check);
+/// Anything with `__next__`. There is no single iterator type, so this is a
+/// protocol check (`PyIter_Check`) rather than a `PyTypeInfo` type.
+#[repr(transparent)]
+pub struct PyIterator(PyAny);
+
+impl crate::types::DerefToPyAny for PyIterator {}
+
+impl PyTypeCheck for PyIterator {
+    const NAME: &'static str = "Iterator";
+    #[inline]
+    fn type_check(object: &Bound<'_, PyAny>) -> bool {
+        unsafe { ffi::PyIter_Check(object.as_ptr()) != 0 }
+    }
+    fn classinfo_object(py: Python<'_>) -> Bound<'_, PyAny> {
+        static ABC: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+        crate::types::sequence::abc(py, &ABC, "Iterator")
+    }
+}
 
 impl PyIterator {
     /// `iter(obj)`.
@@ -17,11 +37,33 @@ impl PyIterator {
 
 impl<'py> Iterator for Bound<'py, PyIterator> {
     type Item = PyResult<Bound<'py, PyAny>>;
+
+    /// `None` at exhaustion; an error raised by `__next__` comes back once as `Some(Err)`.
     fn next(&mut self) -> Option<Self::Item> {
         let py = self.py();
         match unsafe { Bound::from_owned_ptr_or_opt(py, ffi::PyIter_Next(self.as_ptr())) } {
             Some(item) => Some(Ok(item)),
             None => PyErr::take(py).map(Err),
         }
+    }
+
+    #[cfg(not(Py_LIMITED_API))]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        // `operator.length_hint` semantics; errors just mean "unknown".
+        let hint = unsafe { ffi::PyObject_LengthHint(self.as_ptr(), 0) };
+        if hint < 0 {
+            drop(PyErr::take(self.py()));
+            (0, None)
+        } else {
+            (hint as usize, None)
+        }
+    }
+}
+
+impl<'py> IntoIterator for &Bound<'py, PyIterator> {
+    type Item = PyResult<Bound<'py, PyAny>>;
+    type IntoIter = Bound<'py, PyIterator>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.clone()
     }
 }

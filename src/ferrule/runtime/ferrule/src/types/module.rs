@@ -98,7 +98,7 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
     fn add_submodule(&self, module: &Bound<'py, PyModule>) -> PyResult<()> {
         let name = module.name()?;
         // Keep only the last dotted part as the attribute name.
-        let short = name.to_str()?.rsplit('.').next().unwrap_or_default().to_owned();
+        let short = name.to_cow()?.rsplit('.').next().unwrap_or_default().to_owned();
         self.add(short.as_str(), module)
     }
 

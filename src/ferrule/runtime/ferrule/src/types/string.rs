@@ -5,7 +5,7 @@ use crate::err::{PyErr, PyResult};
 use crate::ffi;
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
-use crate::types::native_type;
+use crate::types::{native_type, PyAny, PyBytes, PyBytesMethods};
 
 native_type!(PyString, "str", ffi::PyUnicode_Type, ffi::PyUnicode_Check);
 
@@ -13,7 +13,7 @@ impl PyString {
     pub fn new<'py>(py: Python<'py>, s: &str) -> Bound<'py, PyString> {
         unsafe {
             let ptr = ffi::PyUnicode_FromStringAndSize(s.as_ptr().cast(), s.len() as ffi::Py_ssize_t);
-            Bound::<crate::types::PyAny>::from_owned_ptr(py, ptr).cast_into_unchecked()
+            Bound::<PyAny>::from_owned_ptr(py, ptr).cast_into_unchecked()
         }
     }
 
@@ -23,53 +23,76 @@ impl PyString {
         let mut obj = PyString::new(py, s).into_ptr();
         unsafe {
             ffi::PyUnicode_InternInPlace(&mut obj);
-            Bound::<crate::types::PyAny>::from_owned_ptr(py, obj).cast_into_unchecked()
+            Bound::<PyAny>::from_owned_ptr(py, obj).cast_into_unchecked()
+        }
+    }
+
+    /// `str(src, encoding, errors)` for a bytes-like `src`.
+    pub fn from_object<'py>(src: &Bound<'py, PyAny>, encoding: &str, errors: &str) -> PyResult<Bound<'py, PyString>> {
+        let encoding = std::ffi::CString::new(encoding).map_err(|_| nul_error("encoding"))?;
+        let errors = std::ffi::CString::new(errors).map_err(|_| nul_error("errors"))?;
+        unsafe {
+            Bound::<PyAny>::from_owned_ptr_or_err(
+                src.py(),
+                ffi::PyUnicode_FromEncodedObject(src.as_ptr(), encoding.as_ptr(), errors.as_ptr()),
+            )
+            .map(|b| b.cast_into_unchecked())
         }
     }
 }
 
+fn nul_error(what: &str) -> PyErr {
+    crate::exceptions::PyValueError::new_err(format!("{what} contains a NUL byte"))
+}
+
 pub trait PyStringMethods<'py> {
     /// The string as UTF-8; a `UnicodeEncodeError` for lone surrogates.
+    /// Borrowing needs `PyUnicode_AsUTF8AndSize`, limited API only from 3.10.
+    #[cfg(any(Py_3_10, not(Py_LIMITED_API)))]
     fn to_str(&self) -> PyResult<&str>;
+    /// Borrowed where the API allows it, otherwise a copy.
     fn to_cow(&self) -> PyResult<Cow<'_, str>>;
     /// Lone surrogates become U+FFFD.
     fn to_string_lossy(&self) -> Cow<'_, str>;
-    fn encode_utf8(&self) -> PyResult<Bound<'py, crate::types::PyBytes>>;
+    fn encode_utf8(&self) -> PyResult<Bound<'py, PyBytes>>;
 }
 
 impl<'py> PyStringMethods<'py> for Bound<'py, PyString> {
+    #[cfg(any(Py_3_10, not(Py_LIMITED_API)))]
     #[inline]
     fn to_str(&self) -> PyResult<&str> {
         self.as_borrowed().to_str()
     }
 
     fn to_cow(&self) -> PyResult<Cow<'_, str>> {
-        self.to_str().map(Cow::Borrowed)
+        self.as_borrowed().to_cow()
     }
 
     fn to_string_lossy(&self) -> Cow<'_, str> {
-        match self.to_str() {
-            Ok(s) => Cow::Borrowed(s),
-            Err(_) => unsafe {
-                let bytes = ffi::PyUnicode_AsEncodedString(self.as_ptr(), c"utf-8".as_ptr(), c"surrogatepass".as_ptr());
-                let bytes: Bound<'_, crate::types::PyBytes> =
-                    Bound::<crate::types::PyAny>::from_owned_ptr(self.py(), bytes).cast_into_unchecked();
-                use crate::types::PyBytesMethods;
-                Cow::Owned(String::from_utf8_lossy(bytes.as_bytes()).into_owned())
-            },
+        if let Ok(s) = self.to_cow() {
+            return s;
+        }
+        // Only lone surrogates get here: `surrogatepass` turns them into
+        // (invalid) UTF-8 bytes, which the lossy decode then replaces.
+        let py = self.py();
+        drop(PyErr::take(py));
+        unsafe {
+            let bytes = ffi::PyUnicode_AsEncodedString(self.as_ptr(), c"utf-8".as_ptr(), c"surrogatepass".as_ptr());
+            let bytes: Bound<'_, PyBytes> = Bound::<PyAny>::from_owned_ptr(py, bytes).cast_into_unchecked();
+            Cow::Owned(String::from_utf8_lossy(bytes.as_bytes()).into_owned())
         }
     }
 
-    fn encode_utf8(&self) -> PyResult<Bound<'py, crate::types::PyBytes>> {
+    fn encode_utf8(&self) -> PyResult<Bound<'py, PyBytes>> {
         unsafe {
-            Bound::<crate::types::PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyUnicode_AsUTF8String(self.as_ptr()))
-                .map(|b| b.cast_into_unchecked())
+            Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyUnicode_AsUTF8String(self.as_ptr())).map(|b| b.cast_into_unchecked())
         }
     }
 }
 
 impl<'a> Borrowed<'a, '_, PyString> {
     /// UTF-8 view cached inside the string object; lives as long as the borrow.
+    #[cfg(any(Py_3_10, not(Py_LIMITED_API)))]
     #[inline]
     pub fn to_str(self) -> PyResult<&'a str> {
         let mut size: ffi::Py_ssize_t = 0;
@@ -78,6 +101,22 @@ impl<'a> Borrowed<'a, '_, PyString> {
             Err(PyErr::fetch(self.py()))
         } else {
             Ok(unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(data.cast(), size as usize)) })
+        }
+    }
+
+    pub fn to_cow(self) -> PyResult<Cow<'a, str>> {
+        #[cfg(any(Py_3_10, not(Py_LIMITED_API)))]
+        {
+            self.to_str().map(Cow::Borrowed)
+        }
+        #[cfg(not(any(Py_3_10, not(Py_LIMITED_API))))]
+        {
+            // No borrowed UTF-8 view before 3.10's limited API: copy out of a
+            // temporary bytes object (already valid UTF-8).
+            let bytes: Bound<'_, PyBytes> = unsafe {
+                Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyUnicode_AsUTF8String(self.as_ptr()))?.cast_into_unchecked()
+            };
+            Ok(Cow::Owned(unsafe { std::str::from_utf8_unchecked(bytes.as_bytes()) }.to_owned()))
         }
     }
 }

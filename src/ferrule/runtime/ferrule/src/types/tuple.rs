@@ -4,7 +4,8 @@ use crate::err::{PyErr, PyResult};
 use crate::ffi;
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
-use crate::types::{native_type, PyAny, PyList};
+use crate::types::list::to_ssize;
+use crate::types::{native_type, PyAny, PyList, PySequence};
 
 native_type!(PyTuple, "tuple", ffi::PyTuple_Type, ffi::PyTuple_Check);
 
@@ -49,22 +50,62 @@ impl PyTuple {
 pub trait PyTupleMethods<'py> {
     fn len(&self) -> usize;
     fn is_empty(&self) -> bool;
-    fn get_item(&self, index: usize) -> PyResult<Bound<'py, PyAny>>;
-    fn get_borrowed_item<'a>(&'a self, index: usize) -> PyResult<Borrowed<'a, 'py, PyAny>>;
-    fn as_slice(&self) -> &[Bound<'py, PyAny>];
-    fn iter(&self) -> std::iter::Cloned<std::slice::Iter<'_, Bound<'py, PyAny>>>;
-    fn to_list(&self) -> Bound<'py, PyList>;
+    fn as_sequence(&self) -> &Bound<'py, PySequence>;
+    fn into_sequence(self) -> Bound<'py, PySequence>;
+    /// `self[low:high]`.
     fn get_slice(&self, low: usize, high: usize) -> Bound<'py, PyTuple>;
+    /// `self[index]`; an `IndexError` when out of range.
+    fn get_item(&self, index: usize) -> PyResult<Bound<'py, PyAny>>;
+    /// Like `get_item` without touching the reference count.
+    fn get_borrowed_item<'a>(&'a self, index: usize) -> PyResult<Borrowed<'a, 'py, PyAny>>;
+    /// # Safety
+    /// `index` must be less than `len()`.
+    #[cfg(not(Py_LIMITED_API))]
+    unsafe fn get_item_unchecked(&self, index: usize) -> Bound<'py, PyAny>;
+    /// # Safety
+    /// `index` must be less than `len()`.
+    #[cfg(not(Py_LIMITED_API))]
+    unsafe fn get_borrowed_item_unchecked<'a>(&'a self, index: usize) -> Borrowed<'a, 'py, PyAny>;
+    /// The items as a slice of `Bound`, pointing into the tuple's own storage.
+    #[cfg(not(Py_LIMITED_API))]
+    fn as_slice(&self) -> &[Bound<'py, PyAny>];
+    fn contains<V: IntoPyObject<'py>>(&self, value: V) -> PyResult<bool>;
+    fn index<V: IntoPyObject<'py>>(&self, value: V) -> PyResult<usize>;
+    fn iter(&self) -> BoundTupleIterator<'py>;
+    fn iter_borrowed<'a>(&'a self) -> BorrowedTupleIterator<'a, 'py>;
+    fn to_list(&self) -> Bound<'py, PyList>;
 }
 
 impl<'py> PyTupleMethods<'py> for Bound<'py, PyTuple> {
     #[inline]
     fn len(&self) -> usize {
-        unsafe { ffi::PyTuple_Size(self.as_ptr()) as usize }
+        #[cfg(not(Py_LIMITED_API))]
+        unsafe {
+            ffi::PyTuple_GET_SIZE(self.as_ptr()) as usize
+        }
+        #[cfg(Py_LIMITED_API)]
+        unsafe {
+            ffi::PyTuple_Size(self.as_ptr()) as usize
+        }
     }
 
     fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    fn as_sequence(&self) -> &Bound<'py, PySequence> {
+        unsafe { self.cast_unchecked() }
+    }
+
+    fn into_sequence(self) -> Bound<'py, PySequence> {
+        unsafe { self.cast_into_unchecked() }
+    }
+
+    fn get_slice(&self, low: usize, high: usize) -> Bound<'py, PyTuple> {
+        unsafe {
+            Bound::<PyAny>::from_owned_ptr(self.py(), ffi::PyTuple_GetSlice(self.as_ptr(), to_ssize(low), to_ssize(high)))
+                .cast_into_unchecked()
+        }
     }
 
     fn get_item(&self, index: usize) -> PyResult<Bound<'py, PyAny>> {
@@ -72,44 +113,169 @@ impl<'py> PyTupleMethods<'py> for Bound<'py, PyTuple> {
     }
 
     fn get_borrowed_item<'a>(&'a self, index: usize) -> PyResult<Borrowed<'a, 'py, PyAny>> {
-        unsafe {
-            let item = ffi::PyTuple_GetItem(self.as_ptr(), index as ffi::Py_ssize_t);
-            Borrowed::from_ptr_or_opt(self.py(), item).ok_or_else(|| PyErr::fetch(self.py()))
-        }
+        self.as_borrowed().borrowed_item_at(index)
     }
 
-    /// The items as a slice of `Bound`, pointing into the tuple's own storage.
+    #[cfg(not(Py_LIMITED_API))]
+    unsafe fn get_item_unchecked(&self, index: usize) -> Bound<'py, PyAny> {
+        self.get_borrowed_item_unchecked(index).to_owned()
+    }
+
+    #[cfg(not(Py_LIMITED_API))]
+    unsafe fn get_borrowed_item_unchecked<'a>(&'a self, index: usize) -> Borrowed<'a, 'py, PyAny> {
+        Borrowed::from_ptr(self.py(), ffi::PyTuple_GET_ITEM(self.as_ptr(), index as ffi::Py_ssize_t))
+    }
+
     #[cfg(not(Py_LIMITED_API))]
     fn as_slice(&self) -> &[Bound<'py, PyAny>] {
+        // Sound because `Bound` is one pointer wide and the tuple (kept alive
+        // by `self`) never changes its items.
         unsafe {
             let items = (*(self.as_ptr() as *mut ffi::PyTupleObject)).ob_item.as_ptr();
             std::slice::from_raw_parts(items as *const Bound<'py, PyAny>, self.len())
         }
     }
 
-    #[cfg(Py_LIMITED_API)]
-    fn as_slice(&self) -> &[Bound<'py, PyAny>] {
-        unimplemented!("PyTuple::as_slice is not available under the limited API")
+    fn contains<V: IntoPyObject<'py>>(&self, value: V) -> PyResult<bool> {
+        crate::types::sequence::contains(self.as_any(), value)
     }
 
-    #[cfg(not(Py_LIMITED_API))]
-    fn iter(&self) -> std::iter::Cloned<std::slice::Iter<'_, Bound<'py, PyAny>>> {
-        self.as_slice().iter().cloned()
+    fn index<V: IntoPyObject<'py>>(&self, value: V) -> PyResult<usize> {
+        crate::types::sequence::index(self.as_any(), value)
     }
 
-    #[cfg(Py_LIMITED_API)]
-    fn iter(&self) -> std::iter::Cloned<std::slice::Iter<'_, Bound<'py, PyAny>>> {
-        unimplemented!("PyTuple::iter is not available under the limited API")
+    fn iter(&self) -> BoundTupleIterator<'py> {
+        BoundTupleIterator::new(self.clone())
+    }
+
+    fn iter_borrowed<'a>(&'a self) -> BorrowedTupleIterator<'a, 'py> {
+        BorrowedTupleIterator { tuple: self.as_borrowed(), index: 0, end: self.len() }
     }
 
     fn to_list(&self) -> Bound<'py, PyList> {
         unsafe { Bound::<PyAny>::from_owned_ptr(self.py(), ffi::PySequence_List(self.as_ptr())).cast_into_unchecked() }
     }
+}
 
-    fn get_slice(&self, low: usize, high: usize) -> Bound<'py, PyTuple> {
+impl<'a, 'py> Borrowed<'a, 'py, PyTuple> {
+    fn borrowed_item_at(self, index: usize) -> PyResult<Borrowed<'a, 'py, PyAny>> {
         unsafe {
-            Bound::<PyAny>::from_owned_ptr(self.py(), ffi::PyTuple_GetSlice(self.as_ptr(), low as ffi::Py_ssize_t, high as ffi::Py_ssize_t))
-                .cast_into_unchecked()
+            let item = ffi::PyTuple_GetItem(self.as_ptr(), to_ssize(index));
+            Borrowed::from_ptr_or_opt(self.py(), item).ok_or_else(|| PyErr::fetch(self.py()))
         }
+    }
+
+    /// Item `index`, known to be in range (tuples never change length).
+    #[inline]
+    fn item_in_range(self, index: usize) -> Borrowed<'a, 'py, PyAny> {
+        #[cfg(not(Py_LIMITED_API))]
+        unsafe {
+            Borrowed::from_ptr(self.py(), ffi::PyTuple_GET_ITEM(self.as_ptr(), index as ffi::Py_ssize_t))
+        }
+        #[cfg(Py_LIMITED_API)]
+        self.borrowed_item_at(index).expect("tuple item in range")
+    }
+}
+
+/// Owning iterator over a tuple's items; works under both APIs because it
+/// reads items by index instead of through the (non-limited) item array.
+pub struct BoundTupleIterator<'py> {
+    tuple: Bound<'py, PyTuple>,
+    index: usize,
+    end: usize,
+}
+
+impl<'py> BoundTupleIterator<'py> {
+    fn new(tuple: Bound<'py, PyTuple>) -> Self {
+        let end = tuple.len();
+        BoundTupleIterator { tuple, index: 0, end }
+    }
+}
+
+impl<'py> Iterator for BoundTupleIterator<'py> {
+    type Item = Bound<'py, PyAny>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.index < self.end {
+            let item = self.tuple.as_borrowed().item_in_range(self.index).to_owned();
+            self.index += 1;
+            Some(item)
+        } else {
+            None
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.end - self.index;
+        (n, Some(n))
+    }
+}
+
+impl DoubleEndedIterator for BoundTupleIterator<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        if self.index < self.end {
+            self.end -= 1;
+            Some(self.tuple.as_borrowed().item_in_range(self.end).to_owned())
+        } else {
+            None
+        }
+    }
+}
+
+impl ExactSizeIterator for BoundTupleIterator<'_> {}
+impl std::iter::FusedIterator for BoundTupleIterator<'_> {}
+
+/// Iterator of borrowed items, tied to the tuple's borrow.
+pub struct BorrowedTupleIterator<'a, 'py> {
+    tuple: Borrowed<'a, 'py, PyTuple>,
+    index: usize,
+    end: usize,
+}
+
+impl<'a, 'py> Iterator for BorrowedTupleIterator<'a, 'py> {
+    type Item = Borrowed<'a, 'py, PyAny>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.index < self.end {
+            let item = self.tuple.item_in_range(self.index);
+            self.index += 1;
+            Some(item)
+        } else {
+            None
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.end - self.index;
+        (n, Some(n))
+    }
+}
+
+impl DoubleEndedIterator for BorrowedTupleIterator<'_, '_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        if self.index < self.end {
+            self.end -= 1;
+            Some(self.tuple.item_in_range(self.end))
+        } else {
+            None
+        }
+    }
+}
+
+impl ExactSizeIterator for BorrowedTupleIterator<'_, '_> {}
+
+impl<'py> IntoIterator for Bound<'py, PyTuple> {
+    type Item = Bound<'py, PyAny>;
+    type IntoIter = BoundTupleIterator<'py>;
+    fn into_iter(self) -> Self::IntoIter {
+        BoundTupleIterator::new(self)
+    }
+}
+
+impl<'py> IntoIterator for &Bound<'py, PyTuple> {
+    type Item = Bound<'py, PyAny>;
+    type IntoIter = BoundTupleIterator<'py>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
     }
 }

@@ -6,6 +6,21 @@ use crate::types::{native_type, PyAny, PyAnyMethods, PyString};
 
 native_type!(PyType, "type", ffi::PyType_Type, ffi::PyType_Check);
 
+impl PyType {
+    /// The type object for `T`: `PyType::new::<PyList>(py)` is `list`.
+    #[inline]
+    pub fn new<T: crate::PyTypeInfo>(py: crate::Python<'_>) -> Bound<'_, PyType> {
+        T::type_object(py)
+    }
+
+    /// # Safety
+    /// `p` must be a valid, live type object.
+    #[inline]
+    pub unsafe fn from_borrowed_type_ptr(py: crate::Python<'_>, p: *mut ffi::PyTypeObject) -> Bound<'_, PyType> {
+        Bound::<PyAny>::from_borrowed_ptr(py, p as *mut ffi::PyObject).cast_into_unchecked()
+    }
+}
+
 pub trait PyTypeMethods<'py> {
     fn as_type_ptr(&self) -> *mut ffi::PyTypeObject;
     /// `__name__`.
@@ -42,11 +57,11 @@ impl<'py> PyTypeMethods<'py> for Bound<'py, PyType> {
         use crate::types::PyStringMethods;
         let module = self.module()?;
         let qualname = self.qualname()?;
-        let module_str = module.to_str()?;
+        let module_str = module.to_cow()?;
         if module_str == "builtins" || module_str == "__main__" {
             Ok(qualname)
         } else {
-            Ok(PyString::new(self.py(), &format!("{}.{}", module_str, qualname.to_str()?)))
+            Ok(PyString::new(self.py(), &format!("{}.{}", module_str, qualname.to_cow()?)))
         }
     }
 
