@@ -10,3 +10,6 @@ mod osstr_path;
 mod bytes;
 mod seq;
 mod tuple;
+mod map;
+mod set;
+mod smart;

@@ -1,0 +1,110 @@
+//! `HashSet`/`BTreeSet` ↔ `set`. Extraction takes a `set` or `frozenset`.
+use std::collections::{BTreeSet, HashSet};
+use std::hash::{BuildHasher, Hash};
+
+use crate::conversion::{BoundObject, FromPyObject, FromPyObjectOwned, IntoPyObject};
+use crate::err::{PyErr, PyResult};
+use crate::ffi;
+use crate::instance::{Borrowed, Bound};
+use crate::marker::Python;
+use crate::types::{PyAny, PySet};
+
+fn set_from<'py, K: IntoPyObject<'py>>(py: Python<'py>, keys: impl Iterator<Item = K>) -> PyResult<Bound<'py, PySet>> {
+    let set = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PySet_New(std::ptr::null_mut()))? };
+    for k in keys {
+        let k = k.into_pyobject(py).map_err(Into::into)?.into_any().into_bound();
+        if unsafe { ffi::PySet_Add(set.as_ptr(), k.as_ptr()) } == -1 {
+            return Err(PyErr::fetch(py));
+        }
+    }
+    Ok(unsafe { set.cast_into_unchecked() })
+}
+
+/// Extracts each element of a `set`/`frozenset` (iterating holds references,
+/// and a set mutated meanwhile raises `RuntimeError` from CPython itself).
+fn extract_elements<'py, K, C>(obj: Borrowed<'_, 'py, PyAny>, mut out: C) -> PyResult<C>
+where
+    K: FromPyObjectOwned<'py>,
+    C: Extend<K>,
+{
+    let py = obj.py();
+    let is_set = unsafe { ffi::PyAnySet_Check(obj.as_ptr()) } != 0;
+    if !is_set {
+        return Err(obj.cast::<PySet>().map(|_| ()).unwrap_err().into());
+    }
+    let iter = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyObject_GetIter(obj.as_ptr()))? };
+    loop {
+        let item = unsafe { ffi::PyIter_Next(iter.as_ptr()) };
+        if item.is_null() {
+            return match PyErr::take(py) {
+                Some(e) => Err(e),
+                None => Ok(out),
+            };
+        }
+        let item = unsafe { Bound::<PyAny>::from_owned_ptr(py, item) };
+        out.extend(Some(K::extract(item.as_borrowed()).map_err(Into::into)?));
+    }
+}
+
+impl<'py, K: IntoPyObject<'py>, S> IntoPyObject<'py> for HashSet<K, S> {
+    type Target = PySet;
+    type Output = Bound<'py, PySet>;
+    type Error = PyErr;
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        set_from(py, self.into_iter())
+    }
+}
+
+impl<'a, 'py, K, S> IntoPyObject<'py> for &'a HashSet<K, S>
+where
+    &'a K: IntoPyObject<'py>,
+{
+    type Target = PySet;
+    type Output = Bound<'py, PySet>;
+    type Error = PyErr;
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        set_from(py, self.iter())
+    }
+}
+
+impl<'py, K: IntoPyObject<'py>> IntoPyObject<'py> for BTreeSet<K> {
+    type Target = PySet;
+    type Output = Bound<'py, PySet>;
+    type Error = PyErr;
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        set_from(py, self.into_iter())
+    }
+}
+
+impl<'a, 'py, K> IntoPyObject<'py> for &'a BTreeSet<K>
+where
+    &'a K: IntoPyObject<'py>,
+{
+    type Target = PySet;
+    type Output = Bound<'py, PySet>;
+    type Error = PyErr;
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        set_from(py, self.iter())
+    }
+}
+
+impl<'a, 'py, K, S> FromPyObject<'a, 'py> for HashSet<K, S>
+where
+    K: FromPyObjectOwned<'py> + Eq + Hash,
+    S: BuildHasher + Default,
+{
+    type Error = PyErr;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        extract_elements(obj, HashSet::with_hasher(S::default()))
+    }
+}
+
+impl<'a, 'py, K> FromPyObject<'a, 'py> for BTreeSet<K>
+where
+    K: FromPyObjectOwned<'py> + Ord,
+{
+    type Error = PyErr;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        extract_elements(obj, BTreeSet::new())
+    }
+}
