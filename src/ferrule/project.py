@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,13 +29,35 @@ class Project:
     abi3: str | None = None
 
 
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
 def _load_toml(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as e:
+        message = str(e).splitlines()[0] if str(e) else "parse error"
         line = getattr(e, "lineno", None)
         col = getattr(e, "colno", None)
-        raise ConfigError(f"invalid TOML: {e}", path=path, line=line, col=col) from None
+        # Before Python 3.14 the position is only in the message: "... (at line 3, column 7)".
+        found = _TOML_POSITION.search(message)
+        if found:
+            message = message[:found.start()]
+            if line is None:
+                line, col = int(found.group(1)), int(found.group(2))
+        elif line is not None and message.endswith(")") and f"line {line}" in message:
+            message = message[:message.rfind("(")].rstrip()
+        raise ConfigError(f"invalid TOML: {message}", path=path, line=line, col=col) from None
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    """The line where `key = ...` is written, for pointing at a bad key."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    pattern = re.compile(rf"""^\s*(["']?){re.escape(key)}\1\s*=""")
+    return next((i for i, text in enumerate(lines, 1) if pattern.match(text)), None)
 
 
 def find_manifest(manifest: str | Path | None, cwd: Path | None = None) -> Path:
@@ -96,7 +119,9 @@ def load_project(manifest: Path) -> Project:
         if key not in FERRULE_KEYS:
             close = difflib.get_close_matches(key, FERRULE_KEYS, n=1)
             hint = f"did you mean `{close[0]}`?" if close else "known keys: " + ", ".join(FERRULE_KEYS)
-            raise ConfigError(f"unknown key `{key}` in [tool.ferrule]", path=pyproject_path, hint=hint)
+            line = _key_line(pyproject_path, key)
+            raise ConfigError(f"unknown key `{key}` in [tool.ferrule]", path=pyproject_path, line=line,
+                              col=1 if line else None, hint=hint)
     project_table = pyproject.get("project") or {}
     module_name = str(tool.get("module-name") or lib_name)
     if module_name.split(".")[-1] != lib_name:

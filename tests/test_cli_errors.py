@@ -1,0 +1,151 @@
+"""Every mistake is reported by the real CLI, rustc-style, with exit code 1 and no traceback."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TARGET_DIR = REPO / "target" / "test-crates"
+VENV_PYTHON = sys.executable
+
+
+def base_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["CARGO_TARGET_DIR"] = str(TARGET_DIR)
+    env["PYTHONPATH"] = str(REPO / "src")
+    return env
+
+
+def ferrule(*args: str, env: dict[str, str] | None = None, python: str = VENV_PYTHON,
+            cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([python, "-m", "ferrule", *args], capture_output=True, text=True,
+                          env=env or base_env(), cwd=cwd, timeout=600)
+
+
+def develop(fixture: str, **kwargs) -> subprocess.CompletedProcess:
+    return ferrule("develop", "-m", str(FIXTURES / fixture / "Cargo.toml"), "-i", VENV_PYTHON, **kwargs)
+
+
+def assert_failed(out: subprocess.CompletedProcess) -> str:
+    assert out.returncode == 1, out.stderr
+    assert "Traceback" not in out.stderr and "Traceback" not in out.stdout, out.stderr
+    return out.stderr
+
+
+def blocks(stderr: str) -> list[str]:
+    """The `error: ...` blocks of ferrule's report."""
+    return [b.strip() for b in re.split(r"\n\s*\n", stderr) if b.strip().startswith("error")]
+
+
+def test_all_binding_errors_are_reported_in_one_run() -> None:
+    err = assert_failed(develop("bad_bindings"))
+    expected = [
+        ("error: unknown option `nmae` for `#[pyfunction]`", "src/lib.rs:5:14", "did you mean `name`?"),
+        ("error: unknown option `signture` for `#[pyfunction]`", "src/lib.rs:9:8", "did you mean `signature`?"),
+        ("error: signature entry `c` is not a parameter of `names_missing`", "src/lib.rs:13:8", None),
+        ("error: parameter `b` of `names_missing` is missing from the signature", "src/lib.rs:13:8", None),
+        ("error: unsupported type for parameter `v`: `&mut`", "src/lib.rs:17:14", None),
+        ("error: unsupported type for parameter `v`: a trait object or `impl Trait`", "src/lib.rs:20:15", None),
+        ("error: `async fn is_async` cannot be a `#[pyfunction]`", "src/lib.rs:23:1", None),
+        ("error: generic function `is_generic` cannot be a `#[pyfunction]`", "src/lib.rs:26:14", None),
+        ("error: `#[pymodule]` `wrong_name` does not match the library name `bad_bindings`", "src/lib.rs:29:4",
+         "PyInit_bad_bindings"),
+        ("error: signature entry `y` is not a parameter of `elsewhere`", "src/more.rs:5:8", None),
+    ]
+    found = blocks(err)
+    assert len(found) == len(expected) + 1, err
+    for block, (message, location, hint) in zip(found, expected):
+        lines = block.splitlines()
+        assert lines[0].startswith(message), block
+        assert lines[1] == f"  --> {location}", block
+        assert lines[2].startswith("  = help: "), block
+        if hint:
+            assert hint in lines[2], block
+    assert found[-1] == "error: could not generate bindings due to 10 previous errors"
+    # Nothing was built: the report comes before cargo compiles anything.
+    assert "Compiling" not in err
+
+
+@pytest.mark.parametrize("fixture, message, location, hint", [
+    ("no_cdylib", "the crate does not build a `cdylib`", "no_cdylib/Cargo.toml", 'crate-type = ["cdylib"]'),
+    ("no_pyproject", "no pyproject.toml next to", None, "[project]"),
+    ("bad_toml", "invalid TOML: Invalid value", "bad_toml/pyproject.toml:11:1", None),
+    ("unknown_key", "unknown key `module-nme` in [tool.ferrule]", "unknown_key/pyproject.toml:10:1",
+     "did you mean `module-name`?"),
+    ("no_dep", "the crate does not depend on ferrule", "no_dep/Cargo.toml", 'ferrule = "0.1"'),
+])
+def test_project_configuration_errors(fixture: str, message: str, location: str | None, hint: str | None) -> None:
+    err = assert_failed(develop(fixture))
+    lines = err.strip().splitlines()
+    assert lines[0].startswith(f"error: {message}"), err
+    if location:
+        assert lines[1].startswith("  --> ") and lines[1].endswith(location), err
+    if hint:
+        assert lines[-1].startswith("  = help: ") and hint in lines[-1], err
+
+
+def test_missing_cargo_toml(tmp_path: Path) -> None:
+    err = assert_failed(ferrule("develop", "-m", str(tmp_path / "Cargo.toml"), "-i", VENV_PYTHON))
+    assert err.startswith(f"error: no Cargo.toml at {tmp_path / 'Cargo.toml'}"), err
+    err = assert_failed(ferrule("develop", "-i", VENV_PYTHON, cwd=tmp_path))
+    assert err.startswith(f"error: no Cargo.toml in {tmp_path.resolve()} or any parent folder"), err
+    assert "ferrule new" in err
+
+
+def _system_python() -> str:
+    """A CPython that is not a virtualenv, of the same version as this one (so it can load tree-sitter)."""
+    version = ".".join(map(str, sys.version_info[:3]))
+    for candidate in (Path.home() / ".pyenv" / "versions" / version / "bin" / "python",
+                      Path(sys.base_prefix) / "bin" / "python3"):
+        if candidate.exists():
+            return str(candidate)
+    pytest.fail(f"no non-virtualenv CPython {version} found to run ferrule outside a venv")
+
+
+def test_develop_outside_a_virtualenv_without_interpreter() -> None:
+    python = _system_python()
+    env = base_env()
+    env.pop("VIRTUAL_ENV", None)
+    env.pop("CONDA_PREFIX", None)
+    site = subprocess.run([VENV_PYTHON, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO / "src"), site])
+    out = ferrule("develop", "-m", str(FIXTURES / "shapes" / "Cargo.toml"), python=python, env=env)
+    err = assert_failed(out)
+    assert err.startswith("error: no virtualenv is active, so there is nowhere to install"), err
+    assert "= help: " in err and "-i" in err
+
+
+def test_no_cargo_on_path(tmp_path: Path) -> None:
+    env = base_env()
+    env.pop("CARGO", None)
+    cargo = shutil.which("cargo")
+    assert cargo is not None
+    cargo_dir = str(Path(cargo).parent)
+    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep)
+                                  if p and not (Path(p) / "cargo").exists()) or str(tmp_path)
+    assert shutil.which("cargo", path=env["PATH"]) is None, cargo_dir
+    err = assert_failed(develop("shapes", env=env))
+    assert err.startswith("error: cargo was not found on PATH"), err
+    assert "= help: install Rust" in err
+
+
+def test_rust_compile_error_passes_through() -> None:
+    out = develop("compile_error")
+    err = assert_failed(out)
+    # cargo's own diagnostic for the user's code ...
+    assert re.search(r"^error\[E0277\]: cannot add `&str` to `i64`$", err, re.M), err
+    assert re.search(r"^ *--> src/lib\.rs:5:7$", err, re.M), err
+    # ... then one line from ferrule, at the end.
+    ferrule_lines = [line for line in err.splitlines() if line.startswith("error: cargo build failed")]
+    assert len(ferrule_lines) == 1, err
+    tail = err.strip().splitlines()
+    assert tail[-2] == "error: cargo build failed" and tail[-1].startswith("  = help: "), err
