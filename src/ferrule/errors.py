@@ -72,6 +72,8 @@ class BindingErrors(FerruleError):
     """All the binding mistakes of a crate, reported together."""
 
     def __init__(self, diagnostics: list[Diagnostic], root: Path | None = None) -> None:
+        # File by file, in source order, as rustc reports them.
+        diagnostics = sorted(diagnostics, key=lambda d: (str(d.path), d.line, d.col))
         first = diagnostics[0]
         super().__init__(first.message, path=first.path, line=first.line, col=first.col, hint=first.hint)
         self.diagnostics = diagnostics

@@ -36,8 +36,6 @@ def prepare(project: Project, meta: Metadata) -> Crate:
                                      runtime_crate=project.runtime_crate)
     diagnostics += check_crate(crate, project)
     if diagnostics:
-        # In source order, file by file, as rustc reports them.
-        diagnostics.sort(key=lambda d: (d.path != project.lib_path, str(d.path), d.line, d.col))
         raise BindingErrors(diagnostics, root=project.root)
     write_glue(crate, meta.glue_dir(project.package))
     return crate
