@@ -4,6 +4,8 @@ use std::borrow::Cow;
 
 use ferrule::prelude::*;
 
+mod collections;
+
 // `#[pyfunction]` items must be written out: ferrule reads the source, it does not expand macros.
 #[pyfunction]
 fn echo_i8(x: i8) -> i8 {
@@ -132,5 +134,6 @@ fn fe_conversions(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(echo_opt_i64, m)?)?;
     m.add_function(wrap_pyfunction!(str_len, m)?)?;
     m.add_function(wrap_pyfunction!(cow_upper, m)?)?;
+    collections::register(m)?;
     Ok(())
 }

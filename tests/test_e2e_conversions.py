@@ -1,0 +1,129 @@
+"""End to end: values crossing the boundary both ways (tests/crates/fe_conversions)."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+INT_RANGES = {
+    "i8": (-2**7, 2**7 - 1), "i16": (-2**15, 2**15 - 1), "i32": (-2**31, 2**31 - 1),
+    "i64": (-2**63, 2**63 - 1), "isize": (-2**63, 2**63 - 1), "i128": (-2**127, 2**127 - 1),
+    "u8": (0, 2**8 - 1), "u16": (0, 2**16 - 1), "u32": (0, 2**32 - 1), "u64": (0, 2**64 - 1),
+    "usize": (0, 2**64 - 1), "u128": (0, 2**128 - 1),
+}
+
+
+@pytest.mark.parametrize("ty", sorted(INT_RANGES))
+def test_int_bounds_round_trip(fe_conversions, ty):
+    lo, hi = INT_RANGES[ty]
+    echo = getattr(fe_conversions, f"echo_{ty}")
+    for value in (lo, hi, 0, 1):
+        out = echo(value)
+        assert out == value and type(out) is int
+
+
+@pytest.mark.parametrize("ty", sorted(INT_RANGES))
+def test_int_overflow(fe_conversions, ty):
+    lo, hi = INT_RANGES[ty]
+    echo = getattr(fe_conversions, f"echo_{ty}")
+    for value in (lo - 1, hi + 1):
+        with pytest.raises(OverflowError):
+            echo(value)
+
+
+def test_int_accepts_index_but_not_float(fe_conversions):
+    class Idx:
+        def __index__(self):
+            return 5
+
+    assert fe_conversions.echo_i32(Idx()) == 5
+    assert fe_conversions.echo_i32(True) == 1
+    with pytest.raises(TypeError, match="^argument 'x': 'float' object cannot be interpreted as an integer$"):
+        fe_conversions.echo_i32(1.0)
+
+
+def test_floats(fe_conversions):
+    assert fe_conversions.echo_f64(1.25) == 1.25
+    assert fe_conversions.echo_f64(3) == 3.0 and type(fe_conversions.echo_f64(3)) is float
+    assert fe_conversions.echo_f32(0.5) == 0.5
+    with pytest.raises(TypeError, match="argument 'x'"):
+        fe_conversions.echo_f64("1.0")
+
+
+def test_bool_refuses_int(fe_conversions):
+    assert fe_conversions.echo_bool(True) is True
+    assert fe_conversions.echo_bool(False) is False
+    with pytest.raises(TypeError, match="^argument 'x': 'int' object cannot be cast as 'bool'$"):
+        fe_conversions.echo_bool(1)
+
+
+def test_strings(fe_conversions):
+    assert fe_conversions.echo_string("héllo ✓") == "héllo ✓"
+    assert fe_conversions.str_len("héé") == 3
+    assert fe_conversions.cow_upper("abc") == "ABC"
+    assert fe_conversions.cow_upper("ABC") == "ABC"
+    with pytest.raises(TypeError, match="argument 's'"):
+        fe_conversions.str_len(b"bytes")
+
+
+def test_char(fe_conversions):
+    assert fe_conversions.echo_char("é") == "é"
+    with pytest.raises(ValueError):
+        fe_conversions.echo_char("ab")
+
+
+def test_option(fe_conversions):
+    assert fe_conversions.echo_opt_i64(None) is None
+    assert fe_conversions.echo_opt_i64(3) == 3
+
+
+def test_bytes(fe_conversions):
+    assert fe_conversions.bytes_sum(b"\x01\x02\xff") == 258
+    out = fe_conversions.bytes_as_vec(b"ab")
+    assert out == [97, 98] and type(out) is list
+    with pytest.raises(TypeError, match="argument 'data'"):
+        fe_conversions.bytes_sum("text")
+
+
+def test_vec(fe_conversions):
+    assert fe_conversions.vec_squares([1, 2, 3]) == [1, 4, 9]
+    assert fe_conversions.vec_squares((4,)) == [16]
+    assert fe_conversions.vec_words("a bb  c") == ["a", "bb", "c"]
+    with pytest.raises(TypeError, match="argument 'xs'"):
+        fe_conversions.vec_squares("abc")
+
+
+def test_array(fe_conversions):
+    assert fe_conversions.array_rev([1, 2, 3]) == [3, 2, 1]
+    with pytest.raises(ValueError, match=r"^expected a sequence of length 3 \(got 2\)$"):
+        fe_conversions.array_rev([1, 2])
+
+
+def test_tuples(fe_conversions):
+    assert fe_conversions.swap_pair((1, "one")) == ("one", 1)
+    assert fe_conversions.min_max([3, -1, 7]) == (-1, 7)
+    assert fe_conversions.min_max([]) is None
+    with pytest.raises(ValueError, match="^expected tuple of length 2, but got tuple of length 3$"):
+        fe_conversions.swap_pair((1, "one", 2))
+
+
+def test_maps(fe_conversions):
+    assert fe_conversions.hashmap_invert({"a": 1, "b": 2}) == {1: "a", 2: "b"}
+    assert fe_conversions.btreemap_keys({"z": 1, "a": 2, "m": 3}) == ["a", "m", "z"]
+    assert fe_conversions.btreemap_counts("abca") == {"a": 2, "b": 1, "c": 1}
+    with pytest.raises(TypeError, match="argument 'map'"):
+        fe_conversions.hashmap_invert({"a": "not an int"})
+
+
+def test_sets(fe_conversions):
+    out = fe_conversions.hashset_unique([1, 2, 2, 3])
+    assert out == {1, 2, 3} and type(out) is set
+    assert fe_conversions.hashset_len({"a", "b"}) == 2
+    assert fe_conversions.hashset_len(frozenset({"a"})) == 1
+
+
+def test_pathbuf(fe_conversions, tmp_path):
+    out = fe_conversions.path_join(tmp_path, "file.txt")
+    assert pathlib.Path(out) == tmp_path / "file.txt"
+    assert fe_conversions.path_join("rel", "x") == pathlib.Path("rel/x")

@@ -1,0 +1,58 @@
+"""End to end: the installed stub is found by mypy through PEP 561, and `ferrule new`
+creates a project that `ferrule develop` builds and installs."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def test_stub_files_installed(test_env):
+    test_env.require("fe_functions")
+    pkg = test_env.site_packages / "fe_functions"
+    assert (pkg / "__init__.pyi").is_file()
+    assert (pkg / "py.typed").is_file()
+    assert "def add(a: int, b: int) -> int" in (pkg / "__init__.pyi").read_text()
+
+
+def _mypy(test_env, tmp_path, source: str) -> subprocess.CompletedProcess:
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(source)
+    env = {k: v for k, v in os.environ.items() if k != "MYPYPATH"}
+    cmd = [sys.executable, "-m", "mypy", "--no-incremental", "--strict", "--python-executable", str(test_env.python),
+           "--cache-dir", str(tmp_path / ".mypy_cache"), str(snippet)]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path)
+
+
+def test_mypy_accepts_correct_use(test_env, tmp_path):
+    test_env.require("fe_functions")
+    out = _mypy(test_env, tmp_path, "import fe_functions\n\nx: int = fe_functions.add(1, 2)\n"
+                                    "s: str = fe_functions.greet(times=3)\n")
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_mypy_rejects_wrong_argument_type(test_env, tmp_path):
+    test_env.require("fe_functions")
+    out = _mypy(test_env, tmp_path, "import fe_functions\n\nfe_functions.add(\"1\", 2)\n")
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "[arg-type]" in out.stdout
+    assert 'Argument 1 to "add" has incompatible type "str"; expected "int"' in out.stdout
+
+
+def test_new_then_develop(test_env, tmp_path):
+    project = tmp_path / "demo_proj"
+    new = subprocess.run([sys.executable, "-m", "ferrule", "new", str(project)], capture_output=True, text=True)
+    assert new.returncode == 0, new.stderr
+    assert (project / "tests" / "test_demo_proj.py").is_file()
+    built = test_env.develop(project / "Cargo.toml")
+    assert built.returncode == 0, built.stdout + built.stderr
+    module = importlib.import_module("demo_proj")
+    assert module.add(1, 2) == 3
+    assert (test_env.site_packages / "demo_proj" / "__init__.pyi").is_file()
+    generated_test = subprocess.run([str(test_env.python), "-c", "import demo_proj; assert demo_proj.add(1, 2) == 3"],
+                                    capture_output=True, text=True)
+    assert generated_test.returncode == 0, generated_test.stderr
