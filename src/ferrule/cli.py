@@ -23,9 +23,38 @@ def _print_error(err: FerruleError) -> None:
     print(text, file=sys.stderr)
 
 
+# Names rustc or cargo refuse for a package, or that would shadow a built-in crate.
+_RUST_RESERVED = {
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn",
+    "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self",
+    "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become",
+    "box", "do", "final", "gen", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+    "test", "core", "std", "alloc", "proc_macro",
+}
+
+
+def _check_new_path(path: Path) -> None:
+    """What `new_project` does not check: the folder and names Rust and Python refuse."""
+    import keyword
+
+    from .errors import ConfigError
+
+    if path.exists() and not path.is_dir():
+        raise ConfigError(f"{path} already exists and is not a folder", hint="choose another path")
+    name = path.resolve().name
+    module = name.replace("-", "_")
+    if module in _RUST_RESERVED or name in _RUST_RESERVED:
+        raise ConfigError(f"`{name}` cannot be a crate name: Rust reserves it",
+                          hint=f"choose another name, such as `{module}_py`")
+    if keyword.iskeyword(module):
+        raise ConfigError(f"`{name}` cannot be a module name: `import {module}` is a Python syntax error",
+                          hint=f"choose another name, such as `{module}_py`")
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
     from .new import new_project
 
+    _check_new_path(Path(args.path))
     path = new_project(Path(args.path))
     print(f"Created project `{path.name}` in {path}")
     print(f"Next: cd {args.path} && ferrule develop")
@@ -40,6 +69,20 @@ def _cmd_develop(args: argparse.Namespace) -> int:
     print(f"Installed {result.module} {result.version} for Python {version} into {result.site_packages}",
           file=sys.stderr)
     return 0
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from .doctor import run_doctor
+
+    report = run_doctor(args.interpreter, args.limited_api)
+    for mismatch in report.comparison.mismatches:
+        print(f"mismatch: {mismatch}")
+    absent = report.comparison.absent_in_c
+    if absent:
+        print(f"note: {len(absent)} constant{'s' if len(absent) != 1 else ''} declared by the ffi "
+              f"{'are' if len(absent) != 1 else 'is'} not defined by these headers: {', '.join(absent)}")
+    print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
+    return 0 if report.ok else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_dev.add_argument("-i", "--interpreter", help="Python interpreter to build and install for")
     p_dev.add_argument("-r", "--release", action="store_true", help="build with optimisations")
     p_dev.set_defaults(func=_cmd_develop)
+
+    p_doc = sub.add_parser("doctor", help="check the runtime's C API declarations against an interpreter's headers")
+    p_doc.add_argument("-i", "--interpreter", help="Python interpreter whose headers to check against")
+    p_doc.add_argument("--limited-api", nargs="?", const="3.9", metavar="3.X",
+                       help="check the limited API (stable ABI) as of 3.X (default 3.9)")
+    p_doc.set_defaults(func=_cmd_doctor)
     return parser
 
 
@@ -67,6 +116,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except FerruleError as err:
         _print_error(err)
+        return 1
+    except OSError as err:
+        # A file ferrule had to read or write: no traceback, the OS says what went wrong.
+        where = f"\n  --> {err.filename}" if err.filename else ""
+        print(f"error: {err.strerror or err}{where}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
