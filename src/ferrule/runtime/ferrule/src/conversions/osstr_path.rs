@@ -61,7 +61,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for OsString {
         }
         #[cfg(not(unix))]
         {
-            s.to_str().map(OsString::from)
+            s.as_borrowed().to_cow().map(|s| OsString::from(s.into_owned()))
         }
     }
 }

@@ -67,6 +67,9 @@ impl<'py> IntoPyObject<'py> for char {
     }
 }
 
+/// Borrowing needs the string's cached UTF-8, which the limited API only
+/// exposes from 3.10; before that, extract `String` or `Cow<str>`.
+#[cfg(any(Py_3_10, not(Py_LIMITED_API)))]
 impl<'a, 'py> FromPyObject<'a, 'py> for &'a str {
     type Error = PyErr;
     #[inline]
@@ -79,7 +82,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for String {
     type Error = PyErr;
     #[inline]
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        obj.cast::<PyString>()?.to_str().map(str::to_owned)
+        obj.cast::<PyString>()?.to_cow().map(Cow::into_owned)
     }
 }
 
@@ -87,14 +90,14 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Cow<'a, str> {
     type Error = PyErr;
     #[inline]
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        obj.cast::<PyString>()?.to_str().map(Cow::Borrowed)
+        obj.cast::<PyString>()?.to_cow()
     }
 }
 
 impl<'a, 'py> FromPyObject<'a, 'py> for char {
     type Error = PyErr;
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        let s = obj.cast::<PyString>()?.to_str()?;
+        let s = obj.cast::<PyString>()?.to_cow()?;
         let mut chars = s.chars();
         match (chars.next(), chars.next()) {
             (Some(c), None) => Ok(c),
@@ -142,6 +145,6 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Box<str> {
     type Error = PyErr;
     #[inline]
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        obj.cast::<PyString>()?.to_str().map(Box::from)
+        obj.cast::<PyString>()?.to_cow().map(|s| s.into_owned().into_boxed_str())
     }
 }
