@@ -40,11 +40,21 @@ impl Drop for SuspendGuard {
     }
 }
 
+#[cfg(not(Py_LIMITED_API))]
 #[inline]
 pub(crate) fn is_attached() -> bool {
     unsafe { ffi::PyGILState_Check() == 1 }
 }
 
+/// The stable ABI has no `PyGILState_Check`: attach around the operation
+/// instead (cheap and re-entrant when this thread is already attached).
+#[cfg(Py_LIMITED_API)]
+pub(crate) fn with_attached<R>(f: impl FnOnce() -> R) -> R {
+    let _guard = AttachGuard::acquire();
+    f()
+}
+
+#[cfg_attr(Py_LIMITED_API, allow(dead_code))]
 struct Deferred(Vec<NonNull<ffi::PyObject>>);
 // Pointers are only dereferenced by a thread holding the GIL.
 unsafe impl Send for Deferred {}
@@ -53,6 +63,13 @@ static PENDING: Mutex<Deferred> = Mutex::new(Deferred(Vec::new()));
 static HAS_PENDING: AtomicBool = AtomicBool::new(false);
 
 /// Decrements now when attached, otherwise at the next attach.
+#[cfg(Py_LIMITED_API)]
+pub(crate) fn release(obj: NonNull<ffi::PyObject>) {
+    with_attached(|| unsafe { ffi::Py_DECREF(obj.as_ptr()) })
+}
+
+/// Decrements now when attached, otherwise at the next attach.
+#[cfg(not(Py_LIMITED_API))]
 pub(crate) fn release(obj: NonNull<ffi::PyObject>) {
     if is_attached() {
         unsafe { ffi::Py_DECREF(obj.as_ptr()) }

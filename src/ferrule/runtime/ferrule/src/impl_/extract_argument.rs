@@ -120,6 +120,7 @@ impl FunctionDescription {
         all_names: &[Ptr],
     ) -> PyResult<()> {
         let name_str = utf8_of(name);
+        let name_str = name_str.as_deref();
         let npos = self.positional_parameter_names.len();
         let found = name_str.and_then(|n| {
             self.positional_parameter_names
@@ -134,10 +135,11 @@ impl FunctionDescription {
                 }
                 // Like CPython, name every positional-only parameter passed by keyword.
                 let posonly = &self.positional_parameter_names[..self.positional_only_parameters];
-                let hits: Vec<&str> = all_names
+                let hits: Vec<String> = all_names
                     .iter()
                     .filter_map(|&n| utf8_of(n))
-                    .filter(|n| posonly.contains(n))
+                    .filter(|n| posonly.contains(&n.as_ref()))
+                    .map(|n| n.into_owned())
                     .collect();
                 Err(PyTypeError::new_err(format!(
                     "{}() got some positional-only arguments passed as keyword arguments: '{}'",
@@ -238,8 +240,9 @@ fn join_names(names: &[&str]) -> String {
 }
 
 /// The cached UTF-8 of a str (no allocation for the usual ASCII names).
+#[cfg(any(not(Py_LIMITED_API), Py_3_10))]
 #[inline]
-unsafe fn utf8_of<'a>(name: Ptr) -> Option<&'a str> {
+unsafe fn utf8_of<'a>(name: Ptr) -> Option<std::borrow::Cow<'a, str>> {
     if ffi::PyUnicode_Check(name) == 0 {
         return None;
     }
@@ -249,7 +252,25 @@ unsafe fn utf8_of<'a>(name: Ptr) -> Option<&'a str> {
         ffi::PyErr_Clear();
         return None;
     }
-    std::str::from_utf8(std::slice::from_raw_parts(data.cast(), size as usize)).ok()
+    std::str::from_utf8(std::slice::from_raw_parts(data.cast(), size as usize)).ok().map(Into::into)
+}
+
+/// Before 3.10 the stable ABI cannot borrow a str's UTF-8: copy it.
+#[cfg(all(Py_LIMITED_API, not(Py_3_10)))]
+unsafe fn utf8_of<'a>(name: Ptr) -> Option<std::borrow::Cow<'a, str>> {
+    if ffi::PyUnicode_Check(name) == 0 {
+        return None;
+    }
+    let bytes = ffi::PyUnicode_AsUTF8String(name);
+    if bytes.is_null() {
+        ffi::PyErr_Clear();
+        return None;
+    }
+    let data = ffi::PyBytes_AsString(bytes);
+    let len = ffi::PyBytes_Size(bytes) as usize;
+    let text = String::from_utf8(std::slice::from_raw_parts(data as *const u8, len).to_vec()).ok();
+    ffi::Py_DECREF(bytes);
+    text.map(Into::into)
 }
 
 unsafe fn tuple_from_slice<'py>(py: Python<'py>, items: &[Ptr]) -> Bound<'py, PyTuple> {

@@ -55,8 +55,8 @@ impl ModuleDef {
         use crate::types::{PyAnyMethods, PyModuleMethods, PyStringMethods};
         let py = parent.py();
         let module = self.make_module(py)?.into_bound(py);
-        let short = module.name()?.to_str()?.to_owned();
-        let full = format!("{}.{}", parent.name()?.to_str()?, short);
+        let short = module.name()?.to_cow()?.into_owned();
+        let full = format!("{}.{}", parent.name()?.to_cow()?, short);
         module.setattr("__name__", full)?;
         Ok(module)
     }
