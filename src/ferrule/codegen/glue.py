@@ -275,7 +275,8 @@ def _declarative_init(module: PyModuleDecl) -> list[str]:
         if member.kind == "function":
             lines.append(f"        m.add_function({path}::__FERRULE_DEF.wrap(m)?)?;")
         elif member.kind == "module":
-            lines.append(f"        m.add_submodule(&{path}::__ferrule_module::__DEF.make_submodule(m)?)?;")
+            qualified = member.target.qualified_name if isinstance(member.target, PyModuleDecl) else member.py_name
+            lines.append(f"        m.add_submodule(&{path}::__ferrule_module::__DEF.make_submodule(m, \"{qualified}\")?)?;")
     if module.init_fn:
         lines.append(f"        super::{module.init_fn}(m)?;")
     lines.append("        Ok(())")

@@ -447,7 +447,7 @@ pub(crate) mod __ferrule_module {
         m.add_function(super::super::with_module::__FERRULE_DEF.wrap(m)?)?;
         m.add_function(crate::conv::bytes_and_maps::__FERRULE_DEF.wrap(m)?)?;
         m.add_function(crate::conv::nested::__FERRULE_DEF.wrap(m)?)?;
-        m.add_submodule(&super::extra::__ferrule_module::__DEF.make_submodule(m)?)?;
+        m.add_submodule(&super::extra::__ferrule_module::__DEF.make_submodule(m, "shapes.extra")?)?;
         Ok(())
     }
 

@@ -49,15 +49,15 @@ impl ModuleDef {
         Ok(module.unbind())
     }
 
-    /// A submodule created during the parent's initialisation; its
-    /// `__name__` is qualified by the parent so pickling and reprs are right.
-    pub fn make_submodule<'py>(&'static self, parent: &Bound<'py, PyModule>) -> PyResult<Bound<'py, PyModule>> {
-        use crate::types::{PyAnyMethods, PyModuleMethods, PyStringMethods};
+    /// A submodule created during the parent's initialisation. It is named by
+    /// its full dotted name (`pkg.sub`, for reprs and pickling) and registered
+    /// in `sys.modules`, so `import pkg.sub` works as the stub promises.
+    pub fn make_submodule<'py>(&'static self, parent: &Bound<'py, PyModule>, qualified: &str) -> PyResult<Bound<'py, PyModule>> {
+        use crate::types::PyAnyMethods;
         let py = parent.py();
         let module = self.make_module(py)?.into_bound(py);
-        let short = module.name()?.to_cow()?.into_owned();
-        let full = format!("{}.{}", parent.name()?.to_cow()?, short);
-        module.setattr("__name__", full)?;
+        module.setattr(crate::intern!(py, "__name__"), qualified)?;
+        py.import("sys")?.getattr("modules")?.set_item(qualified, &module)?;
         Ok(module)
     }
 }

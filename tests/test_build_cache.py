@@ -1,0 +1,81 @@
+"""The develop loop does not rebuild what did not change, and does rebuild what did."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _develop(project: Path, python: Path, target: Path) -> str:
+    env = dict(os.environ, CARGO_TARGET_DIR=str(target))
+    env.pop("VIRTUAL_ENV", None)
+    out = subprocess.run([sys.executable, "-m", "ferrule", "develop", "-m", str(project / "Cargo.toml"),
+                          "-i", str(python)], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    return out.stderr
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cache")
+    subprocess.run([sys.executable, "-m", "ferrule", "new", str(root / "cachedemo")], check=True,
+                   capture_output=True)
+    venv.create(root / "venv", with_pip=False)
+    return root / "cachedemo", root / "venv" / "bin" / "python", root / "target"
+
+
+def _run(python: Path, code: str) -> str:
+    return subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_second_develop_compiles_nothing(project):
+    crate, python, target = project
+    _develop(crate, python, target)
+    again = _develop(crate, python, target)
+    assert "Compiling" not in again
+    assert _run(python, "from cachedemo import add; print(add(2, 3))") == "5"
+
+
+def test_editing_the_crate_rebuilds_only_the_crate(project):
+    crate, python, target = project
+    _develop(crate, python, target)
+    lib = crate / "src" / "lib.rs"
+    lib.write_text(lib.read_text().replace("a + b", "a + b + 100"))
+    rebuilt = _develop(crate, python, target)
+    assert "Compiling cachedemo" in rebuilt
+    assert "Compiling ferrule" not in rebuilt
+    assert _run(python, "from cachedemo import add; print(add(2, 3))") == "105"
+
+
+def test_a_new_function_gets_glue_and_stub(project):
+    crate, python, target = project
+    lib = crate / "src" / "lib.rs"
+    text = lib.read_text().replace(
+        "#[pymodule]",
+        "/// Doubles.\n#[pyfunction]\nfn double(x: i64) -> i64 {\n    x * 2\n}\n\n#[pymodule]",
+    ).replace("    Ok(())", "    m.add_function(wrap_pyfunction!(double, m)?)?;\n    Ok(())")
+    lib.write_text(text)
+    _develop(crate, python, target)
+    assert _run(python, "from cachedemo import double; print(double(21), double.__doc__)") == "42 Doubles."
+    site = Path(_run(python, "import sysconfig; print(sysconfig.get_paths()['platlib'])"))
+    stub = (site / "cachedemo" / "__init__.pyi").read_text()
+    assert "def double(x: int) -> int:" in stub
+
+
+def test_plain_cargo_check_works_without_ferrule(project):
+    """IDEs run `cargo check` with no glue: the crate must still type-check."""
+    crate, _, target = project
+    env = dict(os.environ, CARGO_TARGET_DIR=str(target))
+    env.pop("FERRULE_GLUE_DIR", None)
+    # cargo finds `.cargo/config.toml` from the folder it runs in, as an IDE runs it.
+    out = subprocess.run(["cargo", "check", "--message-format=short"], cwd=crate,
+                         capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert "warning" not in out.stderr.replace("generated 0 warnings", "")
