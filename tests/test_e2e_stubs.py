@@ -35,6 +35,18 @@ def test_mypy_accepts_correct_use(test_env, tmp_path):
     assert out.returncode == 0, out.stdout + out.stderr
 
 
+def test_mypy_sees_added_exceptions_and_constants(test_env, tmp_path):
+    test_env.require("fe_functions")
+    test_env.require("fe_modules")
+    source = ("import fe_functions, fe_modules\n\n"
+              "try:\n    pass\nexcept fe_functions.MyError as e:\n    err: Exception = e\n"
+              "c: int = fe_modules.CONST\ng: str = fe_modules.GREETING\n")
+    out = _mypy(test_env, tmp_path, source)
+    assert out.returncode == 0, out.stdout + out.stderr
+    wrong = _mypy(test_env, tmp_path, "import fe_modules\n\nc: str = fe_modules.CONST\n")
+    assert "[assignment]" in wrong.stdout
+
+
 def test_mypy_rejects_wrong_argument_type(test_env, tmp_path):
     test_env.require("fe_functions")
     out = _mypy(test_env, tmp_path, "import fe_functions\n\nfe_functions.add(\"1\", 2)\n")

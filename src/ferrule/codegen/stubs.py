@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from ..parse.model import Crate, Function, ModuleForm, ParamKind, PyModuleDecl
+from ..parse.model import ExceptionDecl
+from ..parse.module_values import builtin_exception_name, constant_type
 from .pytypes import python_type, stub_imports
 from .signature import parameter_list
 
@@ -54,6 +56,16 @@ def module_members(crate: Crate, module: PyModuleDecl) -> list[Function]:
     return functions
 
 
+def constant_stub(crate: Crate, name: str, value: str) -> tuple[list[str], list[str]]:
+    """`m.add(name, value)`: an exception class, or a name with its type."""
+    kind = constant_type(value, crate.exceptions)
+    if isinstance(kind, ExceptionDecl):
+        base = builtin_exception_name(kind.base)
+        doc = _docstring(kind.doc, "    ")
+        return ([f"class {name}({base}):"] + doc if doc else [f"class {name}({base}): ..."]), []
+    return [f"{name}: {kind}"], [kind]
+
+
 def module_stub(crate: Crate, module: PyModuleDecl) -> str:
     blocks: list[list[str]] = []
     annotations: list[str] = []
@@ -65,6 +77,10 @@ def module_stub(crate: Crate, module: PyModuleDecl) -> str:
         if member.kind == "module" and isinstance(member.target, PyModuleDecl):
             blocks.append([f"from . import {member.target.py_name} as {member.target.py_name}"]
                           if module.form == ModuleForm.DECLARATIVE else [])
+        elif member.kind == "constant":
+            lines, used = constant_stub(crate, member.py_name, member.rust_path)
+            blocks.append(lines)
+            annotations.extend(used)
     out = [HEADER.rstrip("\n")]
     out.extend(_docstring(module.doc, ""))
     imports = stub_imports(" ".join(annotations))

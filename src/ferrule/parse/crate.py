@@ -11,6 +11,7 @@ from ..errors import Diagnostic
 from .attributes import Attribute, read_attribute, string_value
 from .functions import read_function
 from .model import Crate, GlueKey, PyModuleDecl, Span
+from .module_values import read_macro_item
 from .modules import read_module_fn, read_module_mod, resolve_members
 from .source import SourceFile, child_of_type
 
@@ -156,6 +157,10 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
                     walk.crate.modules.append(decl)
         elif node.type == "mod_item":
             _walk_mod(walk, src, item, module_path, mod_dir, parent_module, seen)
+        elif node.type in ("macro_invocation", "expression_statement"):
+            macro = node if node.type == "macro_invocation" else child_of_type(node, "macro_invocation")
+            if macro is not None:
+                read_macro_item(walk, src, macro)
 
 
 def _walk_mod(walk: Walk, src: SourceFile, item: Item, module_path: tuple[str, ...], mod_dir: Path,

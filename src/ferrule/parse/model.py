@@ -104,7 +104,7 @@ class ModuleForm(Enum):
 class ModuleMember:
     """Something a module exposes: a function, class or submodule, by Python name."""
 
-    kind: str  # "function", "class", "module"
+    kind: str  # "function", "class", "module", "constant" (rust_path then holds the value's source)
     py_name: str
     rust_path: str  # as written in the source (e.g. `super::add` or `add`)
     target: "Function | PyModuleDecl | None" = None
@@ -137,6 +137,16 @@ class PyModuleDecl:
 
 
 @dataclass
+class ExceptionDecl:
+    """A `create_exception!(module, Name, Base, "doc")` type."""
+
+    name: str
+    module: str
+    base: str  # Rust name of the base, e.g. `PyException`
+    doc: str = ""
+
+
+@dataclass
 class Crate:
     """Everything the parser found in one library crate."""
 
@@ -148,6 +158,7 @@ class Crate:
     functions: list[Function] = field(default_factory=list)
     modules: list[PyModuleDecl] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    exceptions: dict[str, ExceptionDecl] = field(default_factory=dict)
 
     def top_module(self) -> PyModuleDecl | None:
         tops = [m for m in self.modules if m.parent is None]

@@ -9,6 +9,7 @@ import tree_sitter
 from .attributes import string_value
 from .functions import check_options, collect_options, read_params
 from .model import ModuleForm, ModuleMember, ParamKind, PyModuleDecl
+from .module_values import read_add_call
 from .source import SourceFile, child_of_type
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ def _scan_function_body(src: SourceFile, body: tree_sitter.Node, decl: PyModuleD
                 path = src.text(tokens)[1:-1].split(",")[0].strip()
                 decl.members.append(ModuleMember("function", "", path, span=src.span(node)))
             continue
+        if node.type == "call_expression":
+            read_add_call(src, node, decl)
         stack.extend(reversed(node.named_children))
 
 
@@ -88,6 +91,9 @@ def read_module_mod(walk: "Walk", src: SourceFile, item: "Item", module_path: tu
                 decl.members.append(ModuleMember("function", "", name, span=src.span(inner_node)))
             elif attribute_named(inner, "pymodule_init"):
                 decl.init_fn = name
+                init_body = inner_node.child_by_field_name("body")
+                if init_body is not None:
+                    _scan_function_body(src, init_body, decl)
         elif inner_node.type == "mod_item" and attribute_named(inner, "pymodule"):
             name, _ = _name_and_vis(src, inner_node)
             decl.members.append(ModuleMember("module", "", name, span=src.span(inner_node)))
@@ -132,6 +138,8 @@ def resolve_members(walk: "Walk") -> None:
     for decl in crate.modules:
         # A function-form module's paths are written inside the fn, in its module.
         for member in decl.members:
+            if member.kind == "constant":
+                continue
             mod_path, name = _resolve_path(member.rust_path, decl.module_path)
             fn = crate.function_at(mod_path, name)
             sub = next((m for m in crate.modules if m.module_path[:-1] == mod_path and m.rust_name == name

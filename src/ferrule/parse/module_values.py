@@ -1,0 +1,69 @@
+"""What a function-form module adds besides functions: `m.add("NAME", value)`
+constants and `create_exception!` types, for the stub."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import tree_sitter
+
+from .attributes import split_top_level, string_value
+from .model import ExceptionDecl, ModuleMember, PyModuleDecl
+from .source import SourceFile, child_of_type
+
+if TYPE_CHECKING:
+    from .crate import Walk
+
+_GET_TYPE = re.compile(r"get_type::<\s*([A-Za-z_][A-Za-z0-9_]*)\s*>")
+
+
+def read_add_call(src: SourceFile, node: tree_sitter.Node, decl: PyModuleDecl) -> None:
+    """`m.add("NAME", value)`: a named value the module exposes."""
+    function = node.child_by_field_name("function")
+    args = node.child_by_field_name("arguments")
+    if function is None or args is None or function.type != "field_expression":
+        return
+    field = function.child_by_field_name("field")
+    if field is None or src.text(field) != "add" or len(args.named_children) != 2:
+        return
+    name = string_value(src.text(args.named_children[0]))
+    if name is None:
+        return
+    decl.members.append(ModuleMember("constant", name, src.text(args.named_children[1]), span=src.span(node)))
+
+
+def read_macro_item(walk: "Walk", src: SourceFile, node: tree_sitter.Node) -> None:
+    """`create_exception!(module, Name, Base, "doc")` at item level."""
+    macro = node.child_by_field_name("macro")
+    tokens = child_of_type(node, "token_tree")
+    if macro is None or tokens is None or src.text(macro).split("::")[-1] != "create_exception":
+        return
+    parts = [p.strip() for p, _ in split_top_level(src.text(tokens)[1:-1])]
+    if len(parts) < 3:
+        return
+    doc = string_value(parts[3]) if len(parts) > 3 else None
+    walk.crate.exceptions[parts[1]] = ExceptionDecl(parts[1], parts[0], parts[2].split("::")[-1], doc or "")
+
+
+def constant_type(value: str, exceptions: dict[str, ExceptionDecl]) -> str | ExceptionDecl:
+    """The Python type of an added value, or the exception it names."""
+    value = value.strip().removeprefix("&")
+    found = _GET_TYPE.search(value)
+    if found:
+        return exceptions.get(found.group(1)) or "type"
+    if value in ("true", "false"):
+        return "bool"
+    if string_value(value) is not None or value.endswith(".to_string()") and string_value(value[:-12]) is not None:
+        return "str"
+    number = value.replace("_", "")
+    if re.fullmatch(r"-?\d+(i\d+|u\d+|isize|usize)?", number):
+        return "int"
+    if re.fullmatch(r"-?\d+\.\d*([eE][+-]?\d+)?(f32|f64)?|-?\d+(f32|f64)", number):
+        return "float"
+    return "Any"
+
+
+def builtin_exception_name(base: str) -> str:
+    """`PyValueError` → `ValueError`; a user exception keeps its name."""
+    return base[2:] if base.startswith("Py") and base[2:3].isupper() else base
