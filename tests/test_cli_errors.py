@@ -149,3 +149,10 @@ def test_rust_compile_error_passes_through() -> None:
     assert len(ferrule_lines) == 1, err
     tail = err.strip().splitlines()
     assert tail[-2] == "error: cargo build failed" and tail[-1].startswith("  = help: "), err
+
+
+def test_item_written_by_a_macro_gets_a_ferrule_explanation() -> None:
+    err = assert_failed(develop("macro_item"))
+    assert "error: ferrule generated no glue for this item" in err, err
+    assert "cannot bind items written by macros" in err, err
+    assert "couldn't read" not in err, err

@@ -156,4 +156,5 @@ def resolve_members(walk: "Walk") -> None:
             else:
                 span = member.span or decl.span
                 walk.error(f"cannot find a `#[pyfunction]` or `#[pymodule]` named `{member.rust_path}`", span,
-                           "ferrule binds items of this crate; mark the item with `#[pyfunction]`")
+                           "ferrule binds the `#[pyfunction]`s it can read in this crate's source files "
+                           "(not items written by macros)")

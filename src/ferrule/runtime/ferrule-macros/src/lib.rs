@@ -115,8 +115,18 @@ fn expand(item: TokenStream, placement: Placement) -> TokenStream {
 }
 
 fn glue_tokens(file: &str, line: usize) -> TokenStream {
-    let code = if glue_enabled() {
+    let code = if let Some(dir) = std::env::var_os(GLUE_VAR) {
         let rel = format!("/{}/L{}.rs", file.replace('\\', "/"), line);
+        let path = std::path::PathBuf::from(dir).join(&rel[1..]);
+        if !path.exists() {
+            // rustc would only say "couldn't read": explain what ferrule cannot see.
+            let msg = format!(
+                "ferrule generated no glue for this item (looked for {}): ferrule reads the source \
+                 files, so it cannot bind items written by macros or inside function bodies",
+                path.display()
+            );
+            return format!("compile_error!({msg:?});").parse().expect("compile_error tokens");
+        }
         format!("include!(concat!(env!({GLUE_VAR:?}), {rel:?}));")
     } else {
         format!("const _: ::core::option::Option<&str> = option_env!({GLUE_VAR:?});")
