@@ -40,13 +40,12 @@ macro_rules! native_exception {
     };
 }
 
-/// Declares a new exception type, created on first use: `create_exception!(mymodule, MyError, PyException, "doc")`.
+/// The type marker shared by `create_exception!` and `import_exception!`:
+/// `$make` builds the type object the first time it is needed.
+#[doc(hidden)]
 #[macro_export]
-macro_rules! create_exception {
-    ($module:ident, $name:ident, $base:ty) => {
-        $crate::create_exception!($module, $name, $base, "");
-    };
-    ($module:ident, $name:ident, $base:ty, $doc:expr) => {
+macro_rules! __ferrule_lazy_exception {
+    ($module:path, $name:ident, $make:expr) => {
         #[repr(transparent)]
         #[allow(non_camel_case_types)]
         pub struct $name($crate::PyAny);
@@ -66,15 +65,8 @@ macro_rules! create_exception {
             const MODULE: ::std::option::Option<&'static str> = ::std::option::Option::Some(::std::stringify!($module));
             fn type_object_raw(py: $crate::Python<'_>) -> *mut $crate::ffi::PyTypeObject {
                 static TYPE: $crate::sync::PyOnceLock<$crate::Py<$crate::types::PyType>> = $crate::sync::PyOnceLock::new();
-                TYPE.get_or_init(py, || {
-                    $crate::impl_::exceptions::new_exception_type(
-                        py,
-                        ::std::concat!(::std::stringify!($module), ".", ::std::stringify!($name)),
-                        $doc,
-                        &<$base as $crate::PyTypeInfo>::type_object(py),
-                    )
-                })
-                .as_ptr() as *mut $crate::ffi::PyTypeObject
+                let make: fn($crate::Python<'_>) -> $crate::Py<$crate::types::PyType> = $make;
+                TYPE.get_or_init(py, || make(py)).as_ptr() as *mut $crate::ffi::PyTypeObject
             }
         }
 
@@ -82,37 +74,31 @@ macro_rules! create_exception {
     };
 }
 
+/// Declares a new exception type, created on first use: `create_exception!(mymodule, MyError, PyException, "doc")`.
+#[macro_export]
+macro_rules! create_exception {
+    ($module:ident, $name:ident, $base:ty) => {
+        $crate::create_exception!($module, $name, $base, "");
+    };
+    ($module:ident, $name:ident, $base:ty, $doc:expr) => {
+        $crate::__ferrule_lazy_exception!($module, $name, |py| {
+            $crate::impl_::exceptions::new_exception_type(
+                py,
+                ::std::concat!(::std::stringify!($module), ".", ::std::stringify!($name)),
+                $doc,
+                &<$base as $crate::PyTypeInfo>::type_object(py),
+            )
+        });
+    };
+}
+
 /// Refers to an exception type defined in a Python module: `import_exception!(socket, timeout)`.
 #[macro_export]
 macro_rules! import_exception {
     ($module:path, $name:ident) => {
-        #[repr(transparent)]
-        #[allow(non_camel_case_types)]
-        pub struct $name($crate::PyAny);
-
-        impl $name {
-            #[inline]
-            pub fn new_err<A>(args: A) -> $crate::PyErr
-            where
-                A: $crate::PyErrArguments + ::std::marker::Send + ::std::marker::Sync + 'static,
-            {
-                $crate::PyErr::new::<$name, A>(args)
-            }
-        }
-
-        unsafe impl $crate::PyTypeInfo for $name {
-            const NAME: &'static str = ::std::stringify!($name);
-            const MODULE: ::std::option::Option<&'static str> = ::std::option::Option::Some(::std::stringify!($module));
-            fn type_object_raw(py: $crate::Python<'_>) -> *mut $crate::ffi::PyTypeObject {
-                static TYPE: $crate::sync::PyOnceLock<$crate::Py<$crate::types::PyType>> = $crate::sync::PyOnceLock::new();
-                TYPE.get_or_init(py, || {
-                    $crate::impl_::exceptions::import_type(py, ::std::stringify!($module), ::std::stringify!($name))
-                })
-                .as_ptr() as *mut $crate::ffi::PyTypeObject
-            }
-        }
-
-        impl $crate::types::DerefToPyAny for $name {}
+        $crate::__ferrule_lazy_exception!($module, $name, |py| {
+            $crate::impl_::exceptions::import_type(py, ::std::stringify!($module), ::std::stringify!($name))
+        });
     };
 }
 
