@@ -79,3 +79,15 @@ def test_plain_cargo_check_works_without_ferrule(project):
                          capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
     assert "warning" not in out.stderr.replace("generated 0 warnings", "")
+
+
+def test_release_build_from_the_project_folder_into_the_active_venv(project):
+    """The README's loop: inside the project, with a venv activated, no -m and no -i."""
+    crate, python, target = project
+    env = dict(os.environ, CARGO_TARGET_DIR=str(target), VIRTUAL_ENV=str(python.parent.parent))
+    out = subprocess.run([sys.executable, "-m", "ferrule", "develop", "--release"], cwd=crate,
+                         capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert "`release` profile" in out.stderr
+    assert f"into {python.parent.parent}" in out.stderr
+    assert _run(python, "from cachedemo import add; print(add(2, 3))") in ("5", "105")
