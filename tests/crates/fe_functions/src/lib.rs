@@ -4,6 +4,7 @@ use ferrule::exceptions::PyException;
 use ferrule::prelude::*;
 use ferrule::types::{PyDict, PyTuple};
 
+mod reliability;
 mod returns;
 
 ferrule::create_exception!(fe_functions, MyError, PyException);
@@ -124,5 +125,6 @@ fn fe_functions(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call_from_thread, m)?)?;
     m.add("MyError", m.py().get_type::<MyError>())?;
     returns::register(m)?;
+    reliability::register(m)?;
     Ok(())
 }

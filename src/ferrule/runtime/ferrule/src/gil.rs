@@ -10,6 +10,12 @@ pub(crate) struct AttachGuard(ffi::PyGILState_STATE);
 
 impl AttachGuard {
     pub(crate) fn acquire() -> Self {
+        #[cfg(not(Py_LIMITED_API))]
+        if !is_attached() && must_not_attach() {
+            // CPython would end this thread with `pthread_exit` (3.9-3.13), whose
+            // forced unwind aborts the process when it meets a Rust frame.
+            panic!("cannot attach to the Python interpreter: it is shutting down");
+        }
         let state = unsafe { ffi::PyGILState_Ensure() };
         update_deferred();
         AttachGuard(state)
@@ -23,20 +29,63 @@ impl Drop for AttachGuard {
 }
 
 /// Restores the thread state on drop, even when the detached closure panics.
-pub(crate) struct SuspendGuard(*mut ffi::PyThreadState);
+pub(crate) struct SuspendGuard {
+    tstate: *mut ffi::PyThreadState,
+    was_finalizer: bool,
+}
 
 impl SuspendGuard {
     pub(crate) unsafe fn new() -> Self {
-        SuspendGuard(ffi::PyEval_SaveThread())
+        // A thread attached while the interpreter finalizes is the thread finalizing it.
+        let was_finalizer = FINALIZER.with(|f| f.replace(f.get() || is_finalizing()));
+        SuspendGuard { tstate: ffi::PyEval_SaveThread(), was_finalizer }
     }
 }
 
 impl Drop for SuspendGuard {
     fn drop(&mut self) {
+        if must_not_attach() {
+            // The interpreter began shutting down while this thread was detached.
+            // Re-attaching would end the thread with `pthread_exit` (3.9-3.13), a
+            // forced unwind that aborts the process at the next `extern "C"` frame,
+            // and unwinding instead would run Python code without the interpreter.
+            // Park the thread for good, as CPython 3.14 itself does.
+            hang_forever();
+        }
+        FINALIZER.with(|f| f.set(self.was_finalizer));
         unsafe {
-            ffi::PyEval_RestoreThread(self.0);
+            ffi::PyEval_RestoreThread(self.tstate);
         }
         update_deferred();
+    }
+}
+
+thread_local! {
+    /// Whether this thread detached while the interpreter was already finalizing,
+    /// that is, whether it is the thread running the finalization.
+    static FINALIZER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The interpreter is shutting down (not answerable under the stable ABI before 3.13).
+fn is_finalizing() -> bool {
+    #[cfg(Py_3_13)]
+    return unsafe { ffi::Py_IsFinalizing() != 0 };
+    #[cfg(all(not(Py_3_13), not(Py_LIMITED_API)))]
+    return unsafe { ffi::_Py_IsFinalizing() != 0 };
+    #[cfg(all(not(Py_3_13), Py_LIMITED_API))]
+    return false;
+}
+
+/// True when CPython would not let this (detached) thread attach again: the
+/// interpreter is finalizing and this is not the thread finalizing it.
+fn must_not_attach() -> bool {
+    is_finalizing() && !FINALIZER.with(|f| f.get())
+}
+
+#[cold]
+fn hang_forever() -> ! {
+    loop {
+        std::thread::park();
     }
 }
 

@@ -10,8 +10,12 @@ extern "C" {
     pub fn Py_Finalize();
     pub fn Py_FinalizeEx() -> c_int;
     pub fn Py_IsInitialized() -> c_int;
-    #[cfg(all(Py_3_13, not(Py_LIMITED_API)))]
+    /// In the stable ABI since 3.13.
+    #[cfg(Py_3_13)]
     pub fn Py_IsFinalizing() -> c_int;
+    /// The same before 3.13, outside the stable ABI.
+    #[cfg(all(not(Py_3_13), not(Py_LIMITED_API)))]
+    pub fn _Py_IsFinalizing() -> c_int;
     pub fn Py_NewInterpreter() -> *mut PyThreadState;
     pub fn Py_EndInterpreter(tstate: *mut PyThreadState);
     pub fn Py_AtExit(func: Option<unsafe extern "C" fn()>) -> c_int;

@@ -1,0 +1,137 @@
+"""Threads: many Python threads mixing detach, callbacks and Rust threads; shutdown while
+Rust threads are still detached. Each scenario runs in a subprocess with a timeout, so a
+deadlock fails the test instead of hanging the suite.
+
+Pyclass borrows under threads (conflicts raise RuntimeError) belong with the classes crate
+(tests/crates/fe_classes) and are added here once it exists.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import textwrap
+
+import pytest
+
+STRESS = """
+import sys, threading, time
+import fe_functions as f
+
+THREADS, CALLS = 8, 10_000
+errors = []
+counts = [0] * THREADS
+barrier = threading.Barrier(THREADS)
+
+def work(t):
+    try:
+        barrier.wait()
+        for i in range(CALLS):
+            k = (i + t) % 8
+            if k == 0:
+                assert f.sum_detached(100) == 4950
+            elif k == 1:
+                assert f.apply(lambda x: x * 2, i) == 2 * i
+            elif k == 2:
+                assert f.detach_then_call(lambda x: x + 1, i) == i + 1
+            elif k == 3:
+                assert f.sleep_detached(0) == 0
+            elif k == 4:
+                try:
+                    f.apply(lambda x: 1 // 0, i)
+                except ZeroDivisionError:
+                    pass
+                else:
+                    raise AssertionError("no ZeroDivisionError")
+            elif k == 5:
+                # A Rust thread attaching on its own: spawn one every 50 calls (threads are not free).
+                if i % 50 == 5:
+                    assert f.call_from_thread(lambda: i) == i
+                else:
+                    assert f.add(i, t) == i + t
+            elif k == 6:
+                f.spawn_then_drop(0, [i])   # a detached Rust thread drops a Python reference
+            else:
+                assert f.greet("ab", times=2) == "abab"
+            counts[t] += 1
+    except BaseException as e:
+        errors.append(f"thread {t}: {type(e).__name__}: {e}")
+
+threads = [threading.Thread(target=work, args=(t,)) for t in range(THREADS)]
+start = time.perf_counter()
+for th in threads:
+    th.start()
+for th in threads:
+    th.join(timeout=240)
+assert not any(th.is_alive() for th in threads), "deadlock: threads still running"
+assert not errors, errors
+assert counts == [CALLS] * THREADS, counts
+time.sleep(0.05)
+f.add(0, 0)  # attaching applies the decrefs queued by the Rust threads
+print(f"ok {THREADS * CALLS} calls in {time.perf_counter() - start:.2f}s")
+"""
+
+
+def run(test_env, code: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    env = dict(test_env.env)
+    env.pop("RUST_BACKTRACE", None)
+    try:
+        return subprocess.run([str(test_env.python), "-c", textwrap.dedent(code)], capture_output=True,
+                              text=True, env=env, timeout=timeout)
+    except subprocess.TimeoutExpired as e:
+        pytest.fail(f"timed out after {timeout}s (deadlock?)\n{e.stdout}\n{e.stderr}")
+
+
+def test_eight_threads_mixing_detach_callbacks_and_rust_threads(test_env):
+    test_env.require("fe_functions")
+    out = run(test_env, STRESS)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout.startswith("ok 80000 calls"), out.stdout
+
+
+# The object whose slow __del__ runs while the interpreter finalizes (module globals are
+# cleared then), opening a window in which the other threads wake up.
+SHUTDOWN = """
+import os, sys, threading, time
+import fe_functions as f
+
+class SlowDel:
+    def __del__(self, os=os, time=time):
+        os.write(1, b"finalizing\\n")
+        time.sleep(0.6)
+        os.write(1, b"finalized\\n")
+
+mode = sys.argv[1]
+if mode == "python_thread_detached":
+    # A Python thread inside `py.detach` when finalization starts; it wakes up during it.
+    threading.Thread(target=f.sleep_detached, args=(300,), daemon=True).start()
+elif mode == "python_thread_detached_callback":
+    threading.Thread(target=f.detach_then_call, args=(time.sleep, 0), daemon=True).start()
+    threading.Thread(target=f.sleep_detached, args=(300,), daemon=True).start()
+elif mode == "rust_thread_attaches":
+    # A Rust thread that calls Python::attach during finalization.
+    f.spawn_then_call(300, time.time)
+elif mode == "rust_thread_drops":
+    f.spawn_then_drop(300, [1, 2, 3])
+elif mode == "rust_thread_outlives":
+    # Wakes up only after the process has gone.
+    f.spawn_then_call(5000, time.time)
+keep = SlowDel()
+time.sleep(0.05)
+print("main done", flush=True)
+"""
+
+
+@pytest.mark.parametrize("mode", ["python_thread_detached", "python_thread_detached_callback",
+                                  "rust_thread_attaches", "rust_thread_drops", "rust_thread_outlives"])
+def test_interpreter_shutdown_with_detached_threads(test_env, mode):
+    test_env.require("fe_functions")
+    env = dict(test_env.env)
+    env.pop("RUST_BACKTRACE", None)
+    out = subprocess.run([str(test_env.python), "-c", SHUTDOWN, mode], capture_output=True, text=True,
+                         env=env, timeout=60)
+    assert out.returncode == 0, f"exit {out.returncode}\n{out.stdout}\n{out.stderr}"
+    assert out.stdout.splitlines() == ["main done", "finalizing", "finalized"], out.stdout + out.stderr
+    assert "FATAL" not in out.stderr and "Fatal Python error" not in out.stderr, out.stderr
+    if mode == "rust_thread_attaches":
+        # The Rust thread is told, by a panic in that thread only.
+        assert "cannot attach to the Python interpreter: it is shutting down" in out.stderr
