@@ -109,3 +109,16 @@ def _cdylib_from(line: str, project: Project) -> Path | None:
         if filename.endswith((".so", ".dylib", ".dll", ".pyd")):
             return Path(filename)
     return None
+
+
+def ensure_lockfile(project: Project) -> Path:
+    """Cargo.lock next to Cargo.toml (an sdist must pin what it builds with); generated when missing."""
+    lock = project.root / "Cargo.lock"
+    if lock.is_file():
+        return lock
+    cmd = [_cargo(), "generate-lockfile", "--manifest-path", str(project.manifest), *patch_args()]
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode != 0 or not lock.is_file():
+        raise CargoError(f"`cargo generate-lockfile` failed:\n{out.stderr.strip()}", path=project.manifest,
+                         hint="an sdist needs Cargo.lock next to Cargo.toml (workspace members are not supported)")
+    return lock

@@ -71,6 +71,32 @@ def _cmd_develop(args: argparse.Namespace) -> int:
     return 0
 
 
+def print_warnings(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    result = build(args.manifest_path, args.interpreter, args.out, release=args.release, with_sdist=args.sdist,
+                   abi3=args.abi3)
+    print_warnings(result.warnings)
+    for path in (result.sdist, result.wheel):
+        if path is not None:
+            print(f"Built {path}")
+    return 0
+
+
+def _cmd_publish(args: argparse.Namespace) -> int:
+    from .publish import publish
+
+    for line in publish(args.files, manifest=args.manifest_path, interpreter=args.interpreter,
+                        repository_url=args.repository_url, username=args.username, password=args.password):
+        print(line, file=sys.stderr)
+    return 0
+
+
 def _cmd_doctor(args: argparse.Namespace) -> int:
     from .doctor import run_doctor
 
@@ -100,6 +126,24 @@ def build_parser() -> argparse.ArgumentParser:
     p_dev.add_argument("-i", "--interpreter", help="Python interpreter to build and install for")
     p_dev.add_argument("-r", "--release", action="store_true", help="build with optimisations")
     p_dev.set_defaults(func=_cmd_develop)
+
+    p_build = sub.add_parser("build", help="build a wheel (and with --sdist a source distribution)")
+    p_build.add_argument("-m", "--manifest-path", help="path to Cargo.toml (default: found from the current folder)")
+    p_build.add_argument("-i", "--interpreter", help="Python interpreter to build for (default: the active one)")
+    p_build.add_argument("-r", "--release", action="store_true", help="build with optimisations")
+    p_build.add_argument("-o", "--out", help="folder for the archives (default: target/wheels in the project)")
+    p_build.add_argument("--sdist", action="store_true", help="also build a source distribution")
+    p_build.add_argument("--abi3", metavar="3.X", help="build for the stable ABI of Python 3.X and later")
+    p_build.set_defaults(func=_cmd_build)
+
+    p_pub = sub.add_parser("publish", help="build and upload to a package index (or upload the given files)")
+    p_pub.add_argument("files", nargs="*", help="wheels and sdists to upload (default: build both, release)")
+    p_pub.add_argument("-m", "--manifest-path", help="path to Cargo.toml (default: found from the current folder)")
+    p_pub.add_argument("-i", "--interpreter", help="Python interpreter to build for (default: the active one)")
+    p_pub.add_argument("--repository-url", help="upload URL (default: $FERRULE_REPOSITORY_URL, else PyPI)")
+    p_pub.add_argument("-u", "--username", help="user name (default: $FERRULE_USERNAME, else __token__)")
+    p_pub.add_argument("-p", "--password", help="password or API token (default: $FERRULE_PASSWORD)")
+    p_pub.set_defaults(func=_cmd_publish)
 
     p_doc = sub.add_parser("doctor", help="check the runtime's C API declarations against an interpreter's headers")
     p_doc.add_argument("-i", "--interpreter", help="Python interpreter whose headers to check against")

@@ -84,3 +84,7 @@ class BindingErrors(FerruleError):
         count = len(self.diagnostics)
         blocks.append(f"error: could not generate bindings due to {count} previous error{'s' if count != 1 else ''}")
         return "\n\n".join(blocks)
+
+
+class PublishError(FerruleError):
+    """An upload to a package index failed."""

@@ -27,6 +27,18 @@ class Project:
     runtime_crate: str  # how the crate names ferrule (`ferrule`, or a rename like `pyo3`)
     features: tuple[str, ...] = ()
     abi3: str | None = None
+    # Mixed Rust/Python projects: the folder holding the Python package (`[tool.ferrule] python-source`,
+    # else the project root when a package folder named after the module's top part is there).
+    python_source: Path | None = None
+    include: tuple[str, ...] = ()  # extra files for the sdist, glob patterns relative to the root
+    exclude: tuple[str, ...] = ()  # files kept out of the sdist and the wheel
+
+    @property
+    def python_package(self) -> Path | None:
+        """The Python package folder a mixed project's extension goes into."""
+        if self.python_source is None:
+            return None
+        return self.python_source / self.module_name.split(".")[0]
 
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
@@ -87,6 +99,47 @@ def _runtime_crate_name(cargo: dict) -> str | None:
     return None
 
 
+def _runtime_abi3(cargo: dict, runtime_key: str) -> str | None:
+    """`abi3-py39`... (or `abi3`) among the runtime dependency's features, as PyO3 spells them."""
+    deps = cargo.get("dependencies") or {}
+    spec = next((v for k, v in deps.items() if k.replace("-", "_") == runtime_key), None)
+    features = spec.get("features") or [] if isinstance(spec, dict) else []
+    minors = [int(f[len("abi3-py3"):]) for f in features if re.fullmatch(r"abi3-py3\d+", f)]
+    if minors:
+        return f"3.{max(minors)}"
+    return "3.9" if "abi3" in features else None
+
+
+def _patterns(tool: dict, key: str, pyproject: Path) -> tuple[str, ...]:
+    value = tool.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    for pattern in value:
+        parts = Path(pattern).parts
+        if Path(pattern).is_absolute() or ".." in parts:
+            line = _key_line(pyproject, key)
+            raise ConfigError(f"[tool.ferrule] {key} pattern `{pattern}` points outside the project",
+                              path=pyproject, line=line, col=1 if line else None,
+                              hint="patterns are relative to the folder of pyproject.toml and stay inside it")
+    return tuple(str(p) for p in value)
+
+
+def _python_source(root: Path, tool: dict, module_name: str, pyproject: Path) -> Path | None:
+    top = module_name.split(".")[0]
+    if "python-source" not in tool:
+        return root if (root / top / "__init__.py").is_file() else None
+    folder = (root / str(tool["python-source"])).resolve()
+    line = _key_line(pyproject, "python-source")
+    if root.resolve() not in (folder, *folder.parents):
+        raise ConfigError(f"python-source `{tool['python-source']}` points outside the project", path=pyproject,
+                          line=line, col=1 if line else None)
+    if not (folder / top).is_dir():
+        raise ConfigError(f"python-source `{tool['python-source']}` has no package folder `{top}`", path=pyproject,
+                          line=line, col=1 if line else None,
+                          hint=f"create {folder / top / '__init__.py'} or fix the path")
+    return folder
+
+
 def load_project(manifest: Path) -> Project:
     cargo = _load_toml(manifest)
     root = manifest.parent
@@ -140,5 +193,8 @@ def load_project(manifest: Path) -> Project:
         dist_name=str(project_table.get("name") or name),
         runtime_crate=runtime_crate,
         features=tuple(tool.get("features") or ()),
-        abi3=str(tool["abi3"]) if tool.get("abi3") else None,
+        abi3=str(tool["abi3"]) if tool.get("abi3") else _runtime_abi3(cargo, runtime_crate),
+        python_source=_python_source(root, tool, module_name, pyproject_path),
+        include=_patterns(tool, "include", pyproject_path),
+        exclude=_patterns(tool, "exclude", pyproject_path),
     )

@@ -1,0 +1,106 @@
+"""`[project]` (PEP 621) → core metadata, validated by `pyproject-metadata`."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyproject_metadata
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+from ..errors import ConfigError
+from ..project import Project, _key_line, _load_toml
+
+PROJECT_KEYS = ("name", "version", "description", "readme", "requires-python", "license", "license-files",
+                "authors", "maintainers", "keywords", "classifiers", "urls", "scripts", "gui-scripts",
+                "entry-points", "dependencies", "optional-dependencies", "dynamic", "import-names",
+                "import-namespaces")
+
+
+@dataclass(frozen=True)
+class DistMetadata:
+    """What the dist-info and PKG-INFO are made of."""
+
+    name: str  # as written in [project]
+    version: str  # normalised
+    metadata: bytes  # METADATA / PKG-INFO
+    entry_points: bytes | None  # entry_points.txt, when there are any
+    license_files: dict[str, bytes]  # path relative to the project → content
+
+    @property
+    def distribution(self) -> str:
+        """The name as it appears in file names (PEP 427/625)."""
+        return re.sub(r"[-_.]+", "_", canonicalize_name(self.name))
+
+
+def _config_error(message: str, project: Project, key: str | None, hint: str | None = None) -> ConfigError:
+    line = _key_line(project.pyproject, key.split(".")[-1].split("[")[0]) if key else None
+    return ConfigError(message, path=project.pyproject, line=line, col=1 if line else None, hint=hint)
+
+
+def _cargo_version(project: Project) -> str:
+    cargo = _load_toml(project.manifest)
+    version = str((cargo.get("package") or {}).get("version") or "")
+    # Cargo's SemVer pre-releases ("1.0.0-alpha.1") read as PEP 440 after normalisation.
+    try:
+        return str(Version(version))
+    except InvalidVersion:
+        raise ConfigError(f"Cargo.toml's version `{version}` is not a valid Python version (PEP 440)",
+                          path=project.manifest, hint='set `version` in pyproject.toml\'s [project]') from None
+
+
+def load_metadata(project: Project) -> DistMetadata:
+    pyproject = _load_toml(project.pyproject)
+    table = pyproject.get("project")
+    if not isinstance(table, dict):
+        raise _config_error("pyproject.toml has no [project] table", project, None,
+                            hint='add [project] with `name` and `version` (or `dynamic = ["version"]`)')
+    for key in table:
+        if key not in PROJECT_KEYS:
+            close = difflib.get_close_matches(key, PROJECT_KEYS, n=1)
+            raise _config_error(f"unknown key `{key}` in [project]", project, key,
+                                hint=f"did you mean `{close[0]}`?" if close else None)
+    if not table.get("name"):
+        raise _config_error("[project] has no `name`", project, None, hint='add `name = "..."` under [project]')
+    dynamic = list(table.get("dynamic") or [])
+    if "version" not in table and "version" not in dynamic:
+        raise _config_error("[project] has no `version`", project, None,
+                            hint='add `version = "..."`, or `dynamic = ["version"]` to take it from Cargo.toml')
+    data = dict(pyproject)
+    if "version" in dynamic:
+        # ferrule fills it in from Cargo.toml, so the metadata is static from here on.
+        data["project"] = {**table, "version": _cargo_version(project),
+                           "dynamic": [d for d in dynamic if d != "version"]}
+    try:
+        meta = pyproject_metadata.StandardMetadata.from_pyproject(data, project.root)
+    except pyproject_metadata.ConfigurationError as e:
+        key = getattr(e, "key", None)
+        raise _config_error(str(e), project, key) from None
+    except (OSError, ValueError) as e:  # a missing readme or license file
+        raise _config_error(str(e), project, None) from None
+    return DistMetadata(
+        name=meta.name,
+        version=str(meta.version),
+        metadata=bytes(meta.as_rfc822()),
+        entry_points=_entry_points(meta),
+        license_files={str(Path(p).as_posix()): (project.root / p).read_bytes() for p in (meta.license_files or [])},
+    )
+
+
+def _entry_points(meta: pyproject_metadata.StandardMetadata) -> bytes | None:
+    groups: dict[str, dict[str, str]] = {}
+    if meta.scripts:
+        groups["console_scripts"] = dict(meta.scripts)
+    if meta.gui_scripts:
+        groups["gui_scripts"] = dict(meta.gui_scripts)
+    for group, points in (meta.entrypoints or {}).items():
+        groups[group] = dict(points)
+    if not groups:
+        return None
+    text = ""
+    for group in sorted(groups):
+        text += f"[{group}]\n" + "".join(f"{k} = {v}\n" for k, v in sorted(groups[group].items())) + "\n"
+    return text.encode()

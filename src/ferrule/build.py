@@ -1,0 +1,82 @@
+"""`ferrule build` and the backend's work: compile once, then write wheels, editable wheels and sdists."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import cargo
+from .archive.contents import editable_files, extension_files, sdist_files, wheel_files
+from .archive.metadata import DistMetadata, load_metadata
+from .archive.sdist import write_sdist
+from .archive.tags import check_abi3, extension_suffix, platform_tag, wheel_tag
+from .archive.wheel import write_wheel
+from .codegen.stubs import generate_stubs
+from .generate import prepare, write_python_config
+from .install import write_into_source
+from .interpreter import Interpreter, find_interpreter
+from .project import Project, find_manifest, load_project
+
+
+@dataclass
+class BuildResult:
+    wheel: Path | None = None
+    sdist: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    library: Path
+    stubs: dict[str, str]
+    suffix: str
+    target_dir: Path
+
+
+def compile_extension(project: Project, interp: Interpreter, *, release: bool, abi3: str | None) -> Compiled:
+    if abi3:
+        check_abi3(interp, abi3)
+    meta = cargo.metadata(project)
+    crate = prepare(project, meta)
+    write_python_config(meta, interp, abi3)
+    library = cargo.build(project, meta, release=release, features=project.features)
+    return Compiled(library, generate_stubs(crate), extension_suffix(interp, abi3), meta.target_dir)
+
+
+def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool, abi3: str | None = None,
+          editable: bool = False) -> BuildResult:
+    abi3 = abi3 or project.abi3
+    meta = load_metadata(project)  # before compiling: a bad pyproject fails fast
+    compiled = compile_extension(project, interp, release=release, abi3=abi3)
+    platform = platform_tag(interp, compiled.library)
+    tag = wheel_tag(interp, abi3, platform.tag)
+    if editable:
+        if project.python_source is not None:
+            write_into_source(project, extension_files(project, compiled.suffix, compiled.library, compiled.stubs))
+        files = editable_files(project, meta.distribution, compiled.suffix, compiled.library, compiled.stubs)
+    else:
+        files = wheel_files(project, compiled.suffix, compiled.library, compiled.stubs)
+    path = write_wheel(out_dir, meta, tag, files)
+    return BuildResult(wheel=path, warnings=[platform.warning] if platform.warning else [])
+
+
+def sdist(project: Project, out_dir: Path) -> Path:
+    meta: DistMetadata = load_metadata(project)
+    cargo.ensure_lockfile(project)
+    target = Path(os.environ["CARGO_TARGET_DIR"]) if os.environ.get("CARGO_TARGET_DIR") else None
+    return write_sdist(out_dir, meta, sdist_files(project, target))
+
+
+def build(manifest: str | None, interpreter: str | None, out: str | None, *, release: bool, with_sdist: bool,
+          abi3: str | None) -> BuildResult:
+    """`ferrule build`: a wheel in `out` (default `<project>/target/wheels`), and an sdist with `with_sdist`."""
+    project = load_project(find_manifest(manifest))
+    interp = find_interpreter(interpreter, require_venv=False)
+    out_dir = Path(out) if out else project.root / "target" / "wheels"
+    result = BuildResult()
+    if with_sdist:
+        result.sdist = sdist(project, out_dir)
+    built = wheel(project, interp, out_dir, release=release, abi3=abi3)
+    result.wheel, result.warnings = built.wheel, built.warnings
+    return result

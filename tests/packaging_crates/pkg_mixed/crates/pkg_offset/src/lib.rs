@@ -1,0 +1,2 @@
+//! A path dependency inside the project: the sdist must carry it.
+pub const OFFSET: i64 = 100;
