@@ -33,8 +33,35 @@ type Ptr = *mut ffi::PyObject;
 impl FunctionDescription {
     /// For `METH_FASTCALL | METH_KEYWORDS`. Returns the `*args` tuple and
     /// `**kwargs` dict when the signature takes them.
-    #[inline]
+    ///
+    /// The common call (positional arguments only, no `*args`, no keyword-only
+    /// parameters, a valid count) is decided here, inlined into the trampoline,
+    /// where the description is a constant; everything else goes out of line.
+    #[inline(always)]
     pub unsafe fn extract_fastcall<'py>(
+        &self,
+        py: Python<'py>,
+        args: *const Ptr,
+        nargs: ffi::Py_ssize_t,
+        kwnames: Ptr,
+        output: &mut [Ptr],
+    ) -> PyResult<(Option<Bound<'py, PyTuple>>, Option<Bound<'py, PyDict>>)> {
+        let n = nargs as usize;
+        if kwnames.is_null()
+            && !self.accept_varargs
+            && self.keyword_only_parameters.is_empty()
+            && n >= self.required_positional_parameters
+            && n <= self.positional_parameter_names.len()
+            && n <= output.len()
+        {
+            std::ptr::copy_nonoverlapping(args, output.as_mut_ptr(), n);
+            return Ok((None, None));
+        }
+        self.extract_fastcall_slow(py, args, nargs, kwnames, output)
+    }
+
+    #[inline(never)]
+    unsafe fn extract_fastcall_slow<'py>(
         &self,
         py: Python<'py>,
         args: *const Ptr,
@@ -56,8 +83,9 @@ impl FunctionDescription {
         if !kwnames.is_null() {
             let nkw = ffi::PyTuple_Size(kwnames) as usize;
             let values = std::slice::from_raw_parts(args.add(nargs), nkw);
-            let names: Vec<Ptr> = (0..nkw).map(|i| ffi::PyTuple_GetItem(kwnames, i as ffi::Py_ssize_t)).collect();
-            for (&name, &value) in names.iter().zip(values) {
+            let names = || (0..nkw).map(|i| ffi::PyTuple_GetItem(kwnames, i as ffi::Py_ssize_t)).collect::<Vec<Ptr>>();
+            for (i, &value) in values.iter().enumerate() {
+                let name = ffi::PyTuple_GetItem(kwnames, i as ffi::Py_ssize_t);
                 self.place_keyword(py, name, value, nargs, output, &mut varkw, &names)?;
             }
         }
@@ -97,8 +125,8 @@ impl FunctionDescription {
             while ffi::PyDict_Next(kwargs, &mut pos, &mut key, &mut value) != 0 {
                 pairs.push((key, value));
             }
-            let names: Vec<Ptr> = pairs.iter().map(|&(k, _)| k).collect();
-            for (key, value) in pairs {
+            let names = || pairs.iter().map(|&(k, _)| k).collect::<Vec<Ptr>>();
+            for &(key, value) in &pairs {
                 self.place_keyword(py, key, value, nargs, output, &mut varkw, &names)?;
             }
         }
@@ -117,7 +145,7 @@ impl FunctionDescription {
         nargs: usize,
         output: &mut [Ptr],
         varkw: &mut Option<Bound<'py, PyDict>>,
-        all_names: &[Ptr],
+        all_names: &dyn Fn() -> Vec<Ptr>,
     ) -> PyResult<()> {
         let name_str = utf8_of(name);
         let name_str = name_str.as_deref();
@@ -135,7 +163,7 @@ impl FunctionDescription {
                 }
                 // Like CPython, name every positional-only parameter passed by keyword.
                 let posonly = &self.positional_parameter_names[..self.positional_only_parameters];
-                let hits: Vec<String> = all_names
+                let hits: Vec<String> = all_names()
                     .iter()
                     .filter_map(|&n| utf8_of(n))
                     .filter(|n| posonly.contains(&n.as_ref()))
