@@ -80,7 +80,12 @@ impl<'py> IntoPyObject<'py> for PanicsOnDrop {
     type Output = Bound<'py, PyAny>;
     type Error = PyErr;
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(self.0.into_pyobject(py)?.into_any())
+        // Dropped before the Python object exists: when a local's destructor panics on the
+        // way out of a function, rustc leaks the return value (rust-lang/rust#47949), which
+        // here would be a leaked reference that no binding layer can release.
+        let value = self.0;
+        drop(self);
+        Ok(value.into_pyobject(py)?.into_any())
     }
 }
 
