@@ -24,6 +24,9 @@ def generate_glue(crate: Crate) -> dict[str, str]:
         files[fn.key.relpath()] = function_glue(fn, crate.runtime_crate)
     for module in crate.modules:
         files[module.key.relpath()] = module_glue(module, crate.runtime_crate)
+    from .classes import generate_class_glue
+
+    files.update(generate_class_glue(crate))
     return files
 
 
@@ -131,7 +134,11 @@ def description(fn: Function) -> str:
 """
 
 
-def call_body(fn: Function, conv: str) -> list[str]:
+def call_body(fn: Function, conv: str, callee: str | None = None, leading: tuple[str, ...] = (),
+              finish=None) -> list[str]:
+    """Extracts the arguments and calls the function. Methods pass their own
+    `callee` (`__Self::m`), `leading` receiver arguments and `finish` (result
+    lines from the call expression)."""
     lines: list[str] = []
     slots = _slot_params(fn)
     if conv == "o":
@@ -143,7 +150,10 @@ def call_body(fn: Function, conv: str) -> list[str]:
     elif conv == "fastcall_keywords":
         lines.append(f"let mut __out: [{PTR}; {len(slots)}] = [::core::ptr::null_mut(); {len(slots)}];")
         lines.append("let (__varargs, __varkw) = __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;")
-    args = []
+    elif conv == "tuple_dict":
+        lines.append(f"let mut __out: [{PTR}; {len(slots)}] = [::core::ptr::null_mut(); {len(slots)}];")
+        lines.append("let (__varargs, __varkw) = __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;")
+    args = list(leading)
     for param in fn.params:
         var = f"__arg_{param.py_name}"
         if param.kind == ParamKind.PYTHON:
@@ -162,8 +172,8 @@ def call_body(fn: Function, conv: str) -> list[str]:
             index = slots.index(param)
             lines.append(f"let {var} = {extract_expr(param, f'&__out[{index}]')};")
         args.append(var)
-    call = f"super::{fn.rust_name}({', '.join(args)})"
-    lines.extend(return_lines(fn.ret, call))
+    call = f"{callee or 'super::' + fn.rust_name}({', '.join(args)})"
+    lines.extend(finish(call) if finish is not None else return_lines(fn.ret, call))
     return lines
 
 
@@ -274,6 +284,8 @@ def _declarative_init(module: PyModuleDecl) -> list[str]:
         path = _from_inside(member.rust_path)
         if member.kind == "function":
             lines.append(f"        m.add_function({path}::__FERRULE_DEF.wrap(m)?)?;")
+        elif member.kind == "class":
+            lines.append(f"        m.add_class::<{path}>()?;")
         elif member.kind == "module":
             qualified = member.target.qualified_name if isinstance(member.target, PyModuleDecl) else member.py_name
             lines.append(f"        m.add_submodule(&{path}::__ferrule_module::__DEF.make_submodule(m, \"{qualified}\")?)?;")

@@ -9,6 +9,7 @@ import tree_sitter
 
 from ..errors import Diagnostic
 from .attributes import Attribute, read_attribute, string_value
+from .classes import link_classes, read_pyclass, read_pymethods
 from .functions import read_function
 from .model import Crate, GlueKey, PyModuleDecl, Span
 from .module_values import read_macro_item
@@ -77,6 +78,7 @@ def parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str,
     except ValueError:
         lib_path = lib_path.resolve()
     _walk_file(walk, lib_path, (), lib_path.parent, seen=set())
+    link_classes(walk)
     resolve_members(walk)
     return crate, walk.diagnostics
 
@@ -157,6 +159,14 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
                     walk.crate.modules.append(decl)
         elif node.type == "mod_item":
             _walk_mod(walk, src, item, module_path, mod_dir, parent_module, seen)
+        elif node.type in ("struct_item", "enum_item") and attribute_named(item, "pyclass"):
+            cls = read_pyclass(walk, src, item, module_path)
+            if cls is not None:
+                walk.crate.classes.append(cls)
+        elif node.type == "impl_item" and attribute_named(item, "pymethods"):
+            block = read_pymethods(walk, src, item, module_path)
+            if block is not None:
+                walk.crate.method_blocks.append(block)
         elif node.type in ("macro_invocation", "expression_statement"):
             macro = node if node.type == "macro_invocation" else child_of_type(node, "macro_invocation")
             if macro is not None:

@@ -157,6 +157,8 @@ class Crate:
     runtime_crate: str  # the name the crate uses for ferrule (`ferrule` or a rename like `pyo3`)
     functions: list[Function] = field(default_factory=list)
     modules: list[PyModuleDecl] = field(default_factory=list)
+    classes: list["PyClassDecl"] = field(default_factory=list)
+    method_blocks: list["MethodsBlock"] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     exceptions: dict[str, ExceptionDecl] = field(default_factory=dict)
 
@@ -164,8 +166,118 @@ class Crate:
         tops = [m for m in self.modules if m.parent is None]
         return tops[0] if tops else None
 
+    def class_at(self, module_path: tuple[str, ...], name: str) -> "PyClassDecl | None":
+        for c in self.classes:
+            if c.module_path == module_path and c.rust_name == name:
+                return c
+        return None
+
+    def class_named(self, name: str) -> "PyClassDecl | None":
+        return next((c for c in self.classes if c.rust_name == name), None)
+
     def function_at(self, module_path: tuple[str, ...], name: str) -> Function | None:
         for f in self.functions:
             if f.module_path == module_path and f.rust_name == name:
                 return f
         return None
+
+
+@dataclass
+class ClassField:
+    """A struct field (or an enum variant's field) of a `#[pyclass]`."""
+
+    rust_name: str  # field name, or the index of a tuple field
+    py_name: str
+    ty: TypeRef
+    span: Span
+    get: bool = False
+    set: bool = False
+
+
+@dataclass
+class Variant:
+    """A variant of a `#[pyclass]` enum."""
+
+    rust_name: str
+    py_name: str
+    span: Span
+    fields: list[ClassField] = field(default_factory=list)
+    tuple_like: bool = False
+
+    @property
+    def unit(self) -> bool:
+        return not self.fields and not self.tuple_like
+
+
+class MethodKind(Enum):
+    INSTANCE = "instance"
+    NEW = "new"
+    STATIC = "static"
+    CLASS = "class"
+    GETTER = "getter"
+    SETTER = "setter"
+    CLASSATTR = "classattr"
+
+
+@dataclass
+class Method:
+    """One function of a `#[pymethods]` block. `fn.params` excludes the receiver
+    (and, for class methods, the `cls` parameter)."""
+
+    fn: Function
+    kind: MethodKind
+    receiver: str | None = None  # ref, mut, pyref, pyrefmut, bound_ref, bound, py; None for no self
+    attr_name: str = ""  # property name of a getter/setter
+    is_const: bool = False  # a `#[classattr] const`
+
+
+@dataclass
+class MethodsBlock:
+    """One `#[pymethods] impl T { ... }` block."""
+
+    self_type: str  # the type as written
+    self_name: str  # its last path segment
+    span: Span
+    key: GlueKey
+    module_path: tuple[str, ...]
+    methods: list[Method] = field(default_factory=list)
+
+    @property
+    def glue_mod(self) -> str:
+        return f"__ferrule_methods_L{self.key.line}"
+
+
+@dataclass
+class PyClassDecl:
+    """A `#[pyclass]` struct or enum, with its options and all its method blocks."""
+
+    rust_name: str
+    py_name: str
+    kind: str  # "struct" or "enum"
+    doc: str
+    span: Span
+    key: GlueKey
+    module_path: tuple[str, ...]
+    options: dict[str, str | None] = field(default_factory=dict)
+    fields: list[ClassField] = field(default_factory=list)
+    variants: list[Variant] = field(default_factory=list)
+    blocks: list[MethodsBlock] = field(default_factory=list)
+    generics: bool = False
+    python_module: str = ""  # the module that exports it (filled when modules are resolved)
+
+    def has(self, option: str) -> bool:
+        return option in self.options
+
+    @property
+    def frozen(self) -> bool:
+        return "frozen" in self.options
+
+    def methods(self) -> list[Method]:
+        return [m for block in self.blocks for m in block.methods]
+
+    def method_named(self, py_name: str) -> Method | None:
+        return next((m for m in self.methods() if m.kind == MethodKind.INSTANCE and m.fn.py_name == py_name), None)
+
+    @property
+    def simple_enum(self) -> bool:
+        return self.kind == "enum" and all(v.unit for v in self.variants)

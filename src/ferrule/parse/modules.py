@@ -65,6 +65,13 @@ def _scan_function_body(src: SourceFile, body: tree_sitter.Node, decl: PyModuleD
                 path = src.text(tokens)[1:-1].split(",")[0].strip()
                 decl.members.append(ModuleMember("function", "", path, span=src.span(node)))
             continue
+        if node.type == "generic_function":
+            # `m.add_class::<T>()`: the class belongs to this module.
+            function = node.child_by_field_name("function")
+            args = node.child_by_field_name("type_arguments")
+            if function is not None and args is not None and src.text(function).endswith("add_class"):
+                path = src.text(args).strip()[1:-1].strip()
+                decl.members.append(ModuleMember("class", "", path, span=src.span(node)))
         if node.type == "call_expression":
             read_add_call(src, node, decl)
         stack.extend(reversed(node.named_children))
@@ -94,6 +101,9 @@ def read_module_mod(walk: "Walk", src: SourceFile, item: "Item", module_path: tu
                 init_body = inner_node.child_by_field_name("body")
                 if init_body is not None:
                     _scan_function_body(src, init_body, decl)
+        elif inner_node.type in ("struct_item", "enum_item") and attribute_named(inner, "pyclass"):
+            name, _ = _name_and_vis(src, inner_node)
+            decl.members.append(ModuleMember("class", "", name, span=src.span(inner_node)))
         elif inner_node.type == "mod_item" and attribute_named(inner, "pymodule"):
             name, _ = _name_and_vis(src, inner_node)
             decl.members.append(ModuleMember("module", "", name, span=src.span(inner_node)))
@@ -142,6 +152,7 @@ def resolve_members(walk: "Walk") -> None:
                 continue
             mod_path, name = _resolve_path(member.rust_path, decl.module_path)
             fn = crate.function_at(mod_path, name)
+            cls = crate.class_at(mod_path, name)
             sub = next((m for m in crate.modules if m.module_path[:-1] == mod_path and m.rust_name == name
                         and m.form == ModuleForm.DECLARATIVE), None)
             # A `use x as y` alias renames the Rust item only: Python sees the
@@ -149,6 +160,9 @@ def resolve_members(walk: "Walk") -> None:
             if fn is not None and member.kind in ("", "function"):
                 member.kind, member.target = "function", fn
                 member.py_name = fn.py_name
+            elif cls is not None and member.kind in ("", "class"):
+                member.kind, member.target = "class", cls
+                member.py_name = cls.py_name
             elif sub is not None and member.kind in ("", "module"):
                 member.kind, member.target = "module", sub
                 member.py_name = sub.py_name
@@ -158,3 +172,18 @@ def resolve_members(walk: "Walk") -> None:
                 walk.error(f"cannot find a `#[pyfunction]` or `#[pymodule]` named `{member.rust_path}`", span,
                            "ferrule binds the `#[pyfunction]`s it can read in this crate's source files "
                            "(not items written by macros)")
+    _assign_class_modules(crate)
+
+
+def _assign_class_modules(crate) -> None:
+    """A class's `__module__`: `#[pyclass(module = "...")]`, else the full dotted
+    name of the first module that exports it, else the top module."""
+    exporters = {}
+    for decl in crate.modules:
+        for member in decl.members:
+            if member.kind == "class" and member.target is not None:
+                exporters.setdefault(id(member.target), decl.qualified_name)
+    top = crate.top_module()
+    for cls in crate.classes:
+        explicit = string_value(cls.options.get("module"))
+        cls.python_module = explicit or exporters.get(id(cls)) or (top.py_name if top is not None else crate.lib_name)

@@ -17,6 +17,7 @@ mod macros;
 pub mod marker;
 pub mod panic;
 pub mod prelude;
+pub mod pyclass;
 pub mod sync;
 mod type_object;
 pub mod types;
@@ -30,6 +31,7 @@ pub use crate::conversion::{
 pub use crate::err::{CastError, CastIntoError, DowncastError, DowncastIntoError, PyErr, PyErrArguments, PyResult};
 pub use crate::instance::{Borrowed, Bound, Py, PyObject};
 pub use crate::marker::{Python, Ungil};
+pub use crate::pyclass::{PyClass, PyClassInitializer, PyRef, PyRefMut, PyTraverseError, PyVisit};
 pub use crate::type_object::{PyTypeCheck, PyTypeInfo};
 pub use crate::types::{PyAny, PyModule};
 

@@ -3,6 +3,7 @@ pub use crate::conversion::{FromPyObject, IntoPyObject, IntoPyObjectExt};
 pub use crate::err::{PyErr, PyResult};
 pub use crate::instance::{Borrowed, Bound, Py, PyObject};
 pub use crate::marker::Python;
+pub use crate::pyclass::{PyClass, PyClassInitializer, PyRef, PyRefMut, PyTraverseError, PyVisit};
 pub use crate::types::{
     PyAny, PyAnyMethods, PyBoolMethods, PyByteArrayMethods, PyBytesMethods, PyComplexMethods, PyDictMethods,
     PyFloatMethods, PyFrozenSetMethods, PyListMethods, PyMappingMethods, PyModule, PyModuleMethods,

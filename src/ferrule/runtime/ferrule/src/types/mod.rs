@@ -24,7 +24,7 @@ mod traceback;
 mod tuple;
 mod typeobject;
 
-pub use any::{PyAnyMethods, PyCallArgs};
+pub use any::{CompareOp, PyAnyMethods, PyCallArgs};
 pub use boolobject::{PyBool, PyBoolMethods};
 pub use bytes::{PyBytes, PyBytesMethods, PyByteArray, PyByteArrayMethods};
 pub use complex::{PyComplex, PyComplexMethods};

@@ -1,0 +1,301 @@
+"""Glue of a `#[pyclass]`: its `PyTypeInfo`/`PyClass` impls, conversions, field
+properties, enum variants, and the C slot functions built from the special
+methods of all its `#[pymethods]` blocks (whose glue is referenced by path)."""
+
+from __future__ import annotations
+
+from ..parse.model import Crate, MethodKind, MethodsBlock, PyClassDecl
+from .glue import ALLOWS, PTR, c_string
+from .methods import PYCLASS, block_glue
+from .protocols import COMPARE_OPS, NB_SLOT, NUMERIC, SHAPES, UNARY_SLOTS
+from .signature import parameter_list
+
+FFI = "_ferrule::ffi"
+TRAMP = "_ferrule::impl_::trampoline::trampoline"
+
+
+def generate_class_glue(crate: Crate) -> dict[str, str]:
+    files: dict[str, str] = {}
+    for cls in crate.classes:
+        files[cls.key.relpath()] = class_glue(cls, crate)
+        for block in cls.blocks:
+            files[block.key.relpath()] = block_glue(cls, block, crate.runtime_crate)
+    return files
+
+
+def block_path(cls: PyClassDecl, block: MethodsBlock) -> str:
+    if block.module_path == cls.module_path:
+        return f"self::{block.glue_mod}"
+    return "crate::" + "::".join(block.module_path + (block.glue_mod,))
+
+
+def class_doc(cls: PyClassDecl) -> str:
+    new = next((m for m in cls.methods() if m.kind == MethodKind.NEW), None)
+    if new is None:
+        return cls.doc
+    sig = new.fn.text_signature
+    if sig is None:
+        sig = "(" + ", ".join(parameter_list(new.fn)) + ")"
+    return f"{cls.py_name}{sig}\n--\n\n{cls.doc}" if sig else cls.doc
+
+
+def _tramp(args: str, ret: str, body: str) -> str:
+    return f"unsafe extern \"C\" fn({args}) -> {ret} {{ unsafe {{ {TRAMP}(|py| {{ {body} }}) }} }}"
+
+
+class _Slots:
+    def __init__(self, name: str):
+        self.name = name
+        self.fns: list[str] = []
+        self.lines: list[str] = []
+
+    def add(self, slot: str, fn_name: str, args: str, ret: str, body: str) -> None:
+        self.fns.append(f"    unsafe extern \"C\" fn {fn_name}({args}) -> {ret} {{\n"
+                        f"        unsafe {{ {TRAMP}(|py| {{ {body} }}) }}\n    }}\n")
+        self.lines.append(f"            b.slot({FFI}::{slot}, {fn_name} as *mut ::core::ffi::c_void);")
+
+
+def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
+    protos = {}
+    for block in cls.blocks:
+        for m in block.methods:
+            if m.kind == MethodKind.INSTANCE and m.fn.py_name in SHAPES:
+                protos[m.fn.py_name] = f"{block_path(cls, block)}::__p_{m.fn.py_name.strip('_')}"
+        for m in block.methods:
+            if m.kind == MethodKind.NEW:
+                s.lines.append(f"            b.slot({FFI}::Py_tp_new, {block_path(cls, block)}::__new as *mut ::core::ffi::c_void);")
+    p1 = f"slf: {PTR}"
+    for name, slot in UNARY_SLOTS.items():
+        if name not in protos:
+            continue
+        shape = SHAPES[name]
+        fn = f"__slot_{name.strip('_')}"
+        if shape in ("unary", "next"):
+            s.add(slot, fn, p1, PTR, f"{protos[name]}(py, slf)")
+        elif shape == "hash":
+            s.add(slot, fn, p1, f"{FFI}::Py_hash_t", f"{protos[name]}(py, slf)")
+        elif shape == "bool":
+            s.add(slot, fn, p1, "::core::ffi::c_int", f"{protos[name]}(py, slf)")
+        elif shape == "binary":
+            s.add(slot, fn, f"{p1}, arg: {PTR}", PTR, f"{protos[name]}(py, slf, arg)")
+        elif shape == "objobj":
+            s.add(slot, fn, f"{p1}, arg: {PTR}", "::core::ffi::c_int", f"{protos[name]}(py, slf, arg)")
+    if "__len__" in protos:
+        s.add("Py_mp_length", "__slot_len", p1, f"{FFI}::Py_ssize_t", f"{protos['__len__']}(py, slf)")
+        s.lines.append(f"            b.slot({FFI}::Py_sq_length, __slot_len as *mut ::core::ffi::c_void);")
+    if "__setitem__" in protos or "__delitem__" in protos:
+        set_ = (f"{protos['__setitem__']}(py, slf, key, value)" if "__setitem__" in protos else
+                "Err(_ferrule::exceptions::PyNotImplementedError::new_err(\"can't set item\"))")
+        del_ = (f"{protos['__delitem__']}(py, slf, key)" if "__delitem__" in protos else
+                "Err(_ferrule::exceptions::PyNotImplementedError::new_err(\"can't delete item\"))")
+        s.add("Py_mp_ass_subscript", "__slot_setitem", f"{p1}, key: {PTR}, value: {PTR}", "::core::ffi::c_int",
+              f"if value.is_null() {{ {del_} }} else {{ {set_} }}")
+    if "__call__" in protos:
+        s.add("Py_tp_call", "__slot_call", f"{p1}, args: {PTR}, kwargs: {PTR}", PTR,
+              f"{protos['__call__']}(py, slf, args, kwargs)")
+    if "__traverse__" in protos:
+        s.fns.append(f"    unsafe extern \"C\" fn __slot_traverse(slf: {PTR}, visit: {FFI}::visitproc, "
+                     f"arg: *mut ::core::ffi::c_void) -> ::core::ffi::c_int {{\n"
+                     f"        unsafe {{ {PYCLASS}::traverse::<{cls.rust_name}>(slf, visit, arg, "
+                     f"{protos['__traverse__']}) }}\n    }}\n")
+        s.lines.append(f"            b.slot({FFI}::Py_tp_traverse, __slot_traverse as *mut ::core::ffi::c_void);")
+    if "__clear__" in protos:
+        s.fns.append(f"    unsafe extern \"C\" fn __slot_clear(slf: {PTR}) -> ::core::ffi::c_int {{\n"
+                     f"        unsafe {{ {PYCLASS}::clear::<{cls.rust_name}>(slf, {protos['__clear__']}) }}\n    }}\n")
+        s.lines.append(f"            b.slot({FFI}::Py_tp_clear, __slot_clear as *mut ::core::ffi::c_void);")
+    for op in NUMERIC:
+        fwd, rev = protos.get(f"__{op}__"), protos.get(f"__r{op}__")
+        if fwd or rev:
+            ternary = op == "pow"
+            extra = ", m" if ternary else ""
+            first = f"{fwd}(py, a, b{extra})?" if fwd else f"{PYCLASS}::not_implemented()"
+            body = f"let r = {first};"
+            if rev:
+                body += (f" if {PYCLASS}::is_not_implemented(r) {{ {FFI}::Py_DECREF(r); "
+                         f"return {rev}(py, b, a{extra}); }}")
+            body += " Ok(r)"
+            args = f"a: {PTR}, b: {PTR}" + (f", m: {PTR}" if ternary else "")
+            s.add(f"Py_nb_{NB_SLOT[op]}", f"__slot_nb_{op}", args, PTR, body)
+        inplace = protos.get(f"__i{op}__")
+        if inplace:
+            args = f"a: {PTR}, b: {PTR}" + (f", _m: {PTR}" if op == "pow" else "")
+            s.add(f"Py_nb_inplace_{NB_SLOT[op]}", f"__slot_nb_i{op}", args, PTR, f"{inplace}(py, a, b)")
+    _richcompare(cls, protos, s)
+
+
+def _richcompare(cls: PyClassDecl, protos: dict[str, str], s: _Slots) -> None:
+    args = f"slf: {PTR}, other: {PTR}, op: ::core::ffi::c_int"
+    if "__richcmp__" in protos:
+        s.add("Py_tp_richcompare", "__slot_richcmp", args, PTR, f"{protos['__richcmp__']}(py, slf, other, op)")
+        return
+    ops = {name: path for name, path in protos.items() if name in COMPARE_OPS}
+    auto_eq = cls.has("eq") and "__eq__" not in ops
+    auto_ord = cls.has("ord")
+    if not ops and not auto_eq and not auto_ord:
+        return
+    arms = []
+    for name, const in COMPARE_OPS.items():
+        if name in ops:
+            arms.append(f"{FFI}::{const} => {ops[name]}(py, slf, other),")
+    if "__ne__" not in ops and "__eq__" in ops:
+        arms.append(f"{FFI}::Py_NE => {PYCLASS}::negate(py, {ops['__eq__']}(py, slf, other)?),")
+    fallback = "_ => Ok(_ferrule::impl_::pyclass::not_implemented()),"
+    auto = ""
+    if auto_eq or auto_ord:
+        cmp = "let __op = _ferrule::impl_::pyclass::compare_op(op)?;"
+        other = (f"let __other = match _ferrule::impl_::pyclass::self_ref::<{cls.rust_name}>(py, other) "
+                 f"{{ Ok(o) => o, Err(_) => {{ {_eq_int(cls)} return Ok({PYCLASS}::not_implemented()); }} }};")
+        me = f"let __me = {PYCLASS}::self_ref::<{cls.rust_name}>(py, slf)?;"
+        if auto_ord:
+            result = ("match ::core::cmp::PartialOrd::partial_cmp(&*__me, &*__other) { "
+                      "Some(o) => __op.matches(o), None => return Ok(_ferrule::impl_::pyclass::not_implemented()) }")
+        else:
+            result = ("match __op { _ferrule::types::CompareOp::Eq => *__me == *__other, "
+                      "_ferrule::types::CompareOp::Ne => *__me != *__other, "
+                      "_ => return Ok(_ferrule::impl_::pyclass::not_implemented()) }")
+        auto = f"{cmp} {me} {other} let __r: bool = {result}; Ok(_ferrule::types::PyBool::new(py, __r).to_owned().into_ptr())"
+        fallback = f"_ => {{ {auto} }}"
+    body = f"match op {{ {' '.join(arms)} {fallback} }}"
+    s.add("Py_tp_richcompare", "__slot_richcmp", args, PTR, body)
+
+
+def _eq_int(cls: PyClassDecl) -> str:
+    if not (cls.simple_enum and cls.has("eq_int")):
+        return ""
+    return (f"if let Ok(__i) = _ferrule::impl_::extract_argument::extract::<isize>(py, &other, \"other\") {{ "
+            f"let __me = {PYCLASS}::self_ref::<{cls.rust_name}>(py, slf)?; let __v = {_discriminant(cls, '&*__me')}; "
+            f"let __op = {PYCLASS}::compare_op(op)?; "
+            f"return Ok(_ferrule::types::PyBool::new(py, __op.matches(__v.cmp(&__i))).to_owned().into_ptr()); }}")
+
+
+def _discriminant(cls: PyClassDecl, value: str) -> str:
+    arms = " ".join(f"{cls.rust_name}::{v.rust_name} => {cls.rust_name}::{v.rust_name} as isize," for v in cls.variants)
+    return f"match {value} {{ {arms} }}"
+
+
+def _option_slots(cls: PyClassDecl, s: _Slots) -> None:
+    defined = {m.fn.py_name for m in cls.methods() if m.kind == MethodKind.INSTANCE}
+    me = f"let __me = {PYCLASS}::self_ref::<{cls.rust_name}>(py, slf)?;"
+    conv = "_ferrule::impl_::wrap::IntoPyCallbackOutput::convert"
+    if cls.has("hash") and "__hash__" not in defined:
+        s.add("Py_tp_hash", "__slot_auto_hash", f"slf: {PTR}", f"{FFI}::Py_hash_t",
+              f"{me} let mut __h = ::std::collections::hash_map::DefaultHasher::new(); "
+              f"::core::hash::Hash::hash(&*__me, &mut __h); "
+              f"{PYCLASS}::HashOutput::hash_value(::core::hash::Hasher::finish(&__h))")
+    if cls.has("str") and "__str__" not in defined:
+        s.add("Py_tp_str", "__slot_auto_str", f"slf: {PTR}", PTR, f"{me} {conv}(::std::string::ToString::to_string(&*__me), py)")
+    if cls.simple_enum:
+        names = " ".join(f"{cls.rust_name}::{v.rust_name} => \"{v.py_name}\"," for v in cls.variants)
+        if "__repr__" not in defined:
+            s.add("Py_tp_repr", "__slot_auto_repr", f"slf: {PTR}", PTR,
+                  f"{me} let __n: &str = match &*__me {{ {names} }}; {conv}(format!(\"{cls.py_name}.{{}}\", __n), py)")
+        if "__int__" not in defined:
+            s.add("Py_nb_int", "__slot_auto_int", f"slf: {PTR}", PTR, f"{me} {conv}({_discriminant(cls, '&*__me')}, py)")
+
+
+def _field_props(cls: PyClassDecl, s: _Slots) -> None:
+    for f in cls.fields:
+        if f.get:
+            s.fns.append(f"""    unsafe extern "C" fn __fg_{f.rust_name}(slf: {PTR}, _c: *mut ::core::ffi::c_void) -> {PTR} {{
+        unsafe {{ {TRAMP}(|py| {{
+            let __me = {PYCLASS}::self_ref::<{cls.rust_name}>(py, slf)?;
+            let __v = ::core::clone::Clone::clone(&__me.{f.rust_name});
+            drop(__me);
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
+        }}) }}
+    }}
+""")
+            s.lines.append(f"            b.getter({c_string(f.py_name)}, __fg_{f.rust_name}, c\"\");")
+        if f.set:
+            s.fns.append(f"""    unsafe extern "C" fn __fs_{f.rust_name}(slf: {PTR}, value: {PTR}, _c: *mut ::core::ffi::c_void) -> ::core::ffi::c_int {{
+        unsafe {{ {TRAMP}(|py| {{
+            if value.is_null() {{ return Err({PYCLASS}::cannot_delete("{f.py_name}")); }}
+            let __v: {f.ty.text} = _ferrule::impl_::extract_argument::extract(py, &value, "value")?;
+            let mut __me = {PYCLASS}::self_mut::<{cls.rust_name}>(py, slf)?;
+            __me.{f.rust_name} = __v;
+            Ok(0)
+        }}) }}
+    }}
+""")
+            s.lines.append(f"            b.setter({c_string(f.py_name)}, __fs_{f.rust_name});")
+
+
+def class_glue(cls: PyClassDecl, crate: Crate) -> str:
+    rt = crate.runtime_crate
+    name = cls.rust_name
+    extends = cls.options.get("extends")
+    base_is_class = extends is not None and crate.class_named(extends.split("::")[-1].strip()) is not None
+    base = extends or "_ferrule::types::PyAny"
+    s = _Slots(name)
+    _field_props(cls, s)
+    _protocol_slots(cls, s)
+    _option_slots(cls, s)
+    for block in cls.blocks:
+        s.lines.append(f"            {block_path(cls, block)}::__items(b);")
+    for v in cls.variants:
+        s.lines.append(f"            b.class_attr(_ferrule::pyclass::ClassAttr {{ name: \"{v.py_name}\", make: |py| "
+                       f"Ok(_ferrule::Bound::new(py, {name}::{v.rust_name})?.into_any().unbind()) }});")
+    flags = "_ferrule::ffi::Py_TPFLAGS_BASETYPE" if cls.has("subclass") else "0"
+    doc = class_doc(cls)
+    qualified = f"{cls.python_module}.{cls.py_name}" if cls.python_module else cls.py_name
+    frozen = "True" if cls.frozen else "False"
+    slot_ptr = lambda on: "_ferrule::pyclass::ObjectSlot" if on else "_ferrule::pyclass::NoSlot"  # noqa: E731
+    into = "" if base_is_class else f"""
+    impl<'py> _ferrule::IntoPyObject<'py> for {name} {{
+        type Target = {name};
+        type Output = _ferrule::Bound<'py, {name}>;
+        type Error = _ferrule::PyErr;
+        fn into_pyobject(self, py: _ferrule::Python<'py>) -> _ferrule::PyResult<_ferrule::Bound<'py, {name}>> {{
+            _ferrule::Bound::new(py, self)
+        }}
+    }}
+"""
+    return f"""// @generated by ferrule for {cls.key.file}:{cls.key.line}. Do not edit.
+{ALLOWS}
+const _: () = {{
+    use ::{rt} as _ferrule;
+    use _ferrule::types::PyAnyMethods as _;
+    static __TYPE: _ferrule::pyclass::LazyType = _ferrule::pyclass::LazyType::new();
+
+    unsafe impl _ferrule::PyTypeInfo for {name} {{
+        const NAME: &'static str = "{cls.py_name}";
+        const MODULE: ::core::option::Option<&'static str> = ::core::option::Option::Some("{cls.python_module}");
+        #[inline]
+        fn type_object_raw(py: _ferrule::Python<'_>) -> *mut _ferrule::ffi::PyTypeObject {{
+            __TYPE.get::<{name}>(py)
+        }}
+    }}
+
+    impl _ferrule::types::DerefToPyAny for {name} {{}}
+
+    unsafe impl _ferrule::pyclass::PyClass for {name} {{
+        type Frozen = _ferrule::pyclass::boolean::{frozen};
+        type BaseType = {base};
+        type Root = {f"<{base} as _ferrule::pyclass::PyClass>::Root" if base_is_class else "Self"};
+        type Checker = {"_ferrule::pyclass::NoBorrow" if cls.frozen else "_ferrule::pyclass::BorrowFlag"};
+        type Dict = {slot_ptr(cls.has("dict"))};
+        type WeakRef = {slot_ptr(cls.has("weakref"))};
+        fn lazy_type() -> &'static _ferrule::pyclass::LazyType {{
+            &__TYPE
+        }}
+        fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {{
+            b.name = {c_string(qualified)};
+            b.doc = ::core::option::Option::Some({c_string(doc)});
+            b.flags = {flags};
+{chr(10).join(s.lines)}
+        }}
+    }}
+{into}
+    impl<'a, 'py> _ferrule::FromPyObject<'a, 'py> for {name}
+    where
+        _ferrule::pyclass::CloneCheck<'a, {name}>: _ferrule::pyclass::IsClone<{name}>,
+    {{
+        type Error = _ferrule::PyErr;
+        fn extract(obj: _ferrule::Borrowed<'a, 'py, _ferrule::types::PyAny>) -> _ferrule::PyResult<Self> {{
+            let r: _ferrule::PyRef<'py, {name}> = obj.extract()?;
+            Ok(<_ferrule::pyclass::CloneCheck<'a, {name}> as _ferrule::pyclass::IsClone<{name}>>::clone_value(&*r))
+        }}
+    }}
+
+{"".join(s.fns)}}};
+"""

@@ -1,0 +1,323 @@
+"""Glue of one `#[pymethods]` block: method trampolines, properties, class
+attributes, `#[new]`, and the Rust-level bodies of special methods.
+
+It lives in the block's module (so private methods are callable) as
+`mod __ferrule_methods_L<line>`; the class's glue calls its `__items` and
+`__p_*` functions by path.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..parse.model import Method, MethodKind, MethodsBlock, ParamKind, PyClassDecl
+from .glue import ALLOWS, PTR, _C_SIGNATURES, c_string, call_body, convention, description, extract_expr
+from .protocols import SHAPES
+from .signature import parameter_list
+
+PYCLASS = "_ferrule::impl_::pyclass"
+
+
+def receiver_setup(method: Method, slf: str = "_slf") -> tuple[list[str], str]:
+    """Lines that obtain the receiver from `slf`, and the argument passed for it."""
+    r = method.receiver
+    if r in ("ref", "pyref"):
+        line = f"let __recv = {PYCLASS}::self_ref::<__Self>(py, {slf})?;"
+        return [line], "&*__recv" if r == "ref" else "__recv"
+    if r in ("mut", "pyrefmut"):
+        line = f"let mut __recv = {PYCLASS}::self_mut::<__Self>(py, {slf})?;"
+        return [line], "&mut *__recv" if r == "mut" else "__recv"
+    if r in ("bound_ref", "bound", "py"):
+        line = f"let __recv = {PYCLASS}::self_bound::<__Self>(py, &{slf})?;"
+        arg = {"bound_ref": "__recv", "bound": "__recv.clone()", "py": "__recv.clone().unbind()"}[r]
+        return [line], arg
+    return [], ""
+
+
+def method_text_signature(cls: PyClassDecl, method: Method) -> str | None:
+    fn = method.fn
+    if fn.text_signature is not None:
+        return fn.text_signature or None
+    params = parameter_list(fn)
+    if method.kind == MethodKind.INSTANCE:
+        params = ["$self"] + params
+    elif method.kind == MethodKind.CLASS:
+        params = ["$cls"] + params
+    return "(" + ", ".join(params) + ")"
+
+
+def _doc_with_signature(name: str, sig: str | None, doc: str) -> str:
+    return f"{name}{sig}\n--\n\n{doc}" if sig is not None else doc
+
+
+def _body(lines: list[str], indent: int = 12) -> str:
+    return "\n".join(" " * indent + line for line in lines)
+
+
+def _described(cls: PyClassDecl, method: Method):
+    return dataclasses.replace(method.fn, py_name=f"{cls.py_name}.{method.fn.py_name}")
+
+
+def method_glue(cls: PyClassDecl, method: Method) -> tuple[str, str]:
+    """A method's module (trampoline and description) and the `__items` line adding it."""
+    fn = method.fn
+    conv = convention(fn)
+    if conv == "o":
+        conv = "fastcall"  # METH_O would bypass the argument-name remapping of errors
+    field, flags, c_params = _C_SIGNATURES[conv]
+    if method.kind == MethodKind.STATIC:
+        flags += " | _ferrule::ffi::METH_STATIC"
+    elif method.kind == MethodKind.CLASS:
+        flags += " | _ferrule::ffi::METH_CLASS"
+    setup, recv = receiver_setup(method)
+    leading: tuple[str, ...] = (recv,) if recv else ()
+    if method.kind == MethodKind.CLASS:
+        setup = ["let __cls = _ferrule::Bound::<_ferrule::types::PyAny>::ref_from_ptr(py, &_slf)"
+                 ".cast_unchecked::<_ferrule::types::PyType>();"]
+        leading = ("__cls",)
+    lines = setup + call_body(fn, conv, callee=f"__Self::{fn.rust_name}", leading=leading)
+    desc = description(_described(cls, method)) if conv.startswith("fastcall") else ""
+    mod = f"__m_{fn.rust_name}"
+    doc = _doc_with_signature(fn.py_name, method_text_signature(cls, method), fn.doc)
+    text = f"""
+    pub(crate) mod {mod} {{
+        use super::*;
+{desc.replace(chr(10) + '    ', chr(10) + '        ')}
+        pub(crate) unsafe extern "C" fn __tramp({c_params}) -> {PTR} {{
+            unsafe {{
+                _ferrule::impl_::trampoline::trampoline(|py| {{
+{_body(lines, 20)}
+                }})
+            }}
+        }}
+    }}
+"""
+    item = f"""        b.method(_ferrule::ffi::PyMethodDef {{
+            ml_name: {c_string(fn.py_name)}.as_ptr(),
+            ml_meth: _ferrule::ffi::PyMethodDefPointer {{ {field}: {mod}::__tramp }},
+            ml_flags: {flags},
+            ml_doc: {c_string(doc)}.as_ptr(),
+        }});"""
+    return text, item
+
+
+def new_glue(cls: PyClassDecl, method: Method) -> str:
+    fn = method.fn
+    finish = lambda call: [f"let __init = _ferrule::pyclass::IntoPyClassInitializer::<__Self>::into_initializer({call})?;",  # noqa: E731
+                           "__init.create_class_object_of_type(py, subtype).map(_ferrule::Bound::into_ptr)"]
+    lines = call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", finish=finish)
+    desc = description(dataclasses.replace(fn, py_name=cls.py_name))
+    return f"""{desc}
+    pub(crate) unsafe extern "C" fn __new(subtype: *mut _ferrule::ffi::PyTypeObject, args: {PTR}, kwargs: {PTR}) -> {PTR} {{
+        unsafe {{
+            _ferrule::impl_::trampoline::trampoline(|py| {{
+{_body(lines, 16)}
+            }})
+        }}
+    }}
+"""
+
+
+def getter_glue(method: Method) -> tuple[str, str]:
+    fn = method.fn
+    setup, recv = receiver_setup(method)
+    lines = setup + call_body(fn, "noargs", callee=f"__Self::{fn.rust_name}", leading=(recv,))
+    name = f"__g_{fn.rust_name}"
+    text = f"""
+    pub(crate) unsafe extern "C" fn {name}(_slf: {PTR}, _closure: *mut ::core::ffi::c_void) -> {PTR} {{
+        unsafe {{
+            _ferrule::impl_::trampoline::trampoline(|py| {{
+{_body(lines, 16)}
+            }})
+        }}
+    }}
+"""
+    return text, f"        b.getter({c_string(method.attr_name)}, {name}, {c_string(fn.doc)});"
+
+
+def setter_glue(method: Method) -> tuple[str, str]:
+    fn = method.fn
+    setup, recv = receiver_setup(method)
+    visible = fn.visible_params()
+    lines = [f"if value.is_null() {{ return Err({PYCLASS}::cannot_delete(\"{method.attr_name}\")); }}"] + setup
+    args = [recv]
+    for p in fn.params:
+        if p.kind == ParamKind.PYTHON:
+            args.append("py")
+        elif visible and p is visible[0]:
+            lines.append(f"let __value = {extract_expr(dataclasses.replace(p, default=None), '&value')};")
+            args.append("__value")
+    lines.append(f"{PYCLASS}::UnitOutput::unit_value(__Self::{fn.rust_name}({', '.join(args)}))")
+    name = f"__s_{fn.rust_name}"
+    text = f"""
+    pub(crate) unsafe extern "C" fn {name}(_slf: {PTR}, value: {PTR}, _closure: *mut ::core::ffi::c_void) -> ::core::ffi::c_int {{
+        unsafe {{
+            _ferrule::impl_::trampoline::trampoline(|py| {{
+{_body(lines, 16)}
+            }})
+        }}
+    }}
+"""
+    return text, f"        b.setter({c_string(method.attr_name)}, {name});"
+
+
+def classattr_glue(method: Method) -> tuple[str, str]:
+    fn = method.fn
+    if method.is_const:
+        value = f"__Self::{fn.rust_name}"
+    else:
+        args = ", ".join("py" for p in fn.params if p.kind == ParamKind.PYTHON)
+        value = f"__Self::{fn.rust_name}({args})"
+    name = f"__ca_{fn.rust_name}"
+    text = f"""
+    pub(crate) fn {name}(py: _ferrule::Python<'_>) -> _ferrule::PyResult<_ferrule::Py<_ferrule::types::PyAny>> {{
+        let __ptr = _ferrule::impl_::wrap::IntoPyCallbackOutput::convert({value}, py)?;
+        Ok(unsafe {{ _ferrule::Py::from_owned_ptr(py, __ptr) }})
+    }}
+"""
+    item = f"        b.class_attr(_ferrule::pyclass::ClassAttr {{ name: \"{fn.py_name}\", make: {name} }});"
+    return text, item
+
+
+def _other_arg(method: Method, index: int, slot: str, on_mismatch: str) -> list[str]:
+    """Extracts the `index`th visible parameter from `slot`; a failure runs `on_mismatch`."""
+    p = method.fn.visible_params()[index]
+    expr = extract_expr(dataclasses.replace(p, default=None), slot).removesuffix("?")
+    if on_mismatch == "raise":
+        return [f"let __arg{index} = {expr}?;"]
+    return [f"let __arg{index} = match {expr} {{ Ok(v) => v, Err(_) => return Ok({on_mismatch}) }};"]
+
+
+def protocol_glue(method: Method) -> str:
+    """`__p_<name>`: the Rust-level body of a special method, in the slot's C types."""
+    fn = method.fn
+    name = fn.py_name.strip("_")
+    shape = SHAPES[fn.py_name]
+    call_args = []
+    setup, recv = receiver_setup(method)
+    nvis = len(fn.visible_params())
+    params = f"py: _ferrule::Python<'_>, _slf: {PTR}"
+    lines: list[str] = []
+    ni = f"{PYCLASS}::not_implemented()"
+    result = "PTR"
+    if shape in ("unary", "next"):
+        pass
+    elif shape in ("binary", "objobj"):
+        params += f", arg: {PTR}"
+        lines += _other_arg(method, 0, "&arg", "raise")
+    elif shape == "setitem":
+        params += f", key: {PTR}, value: {PTR}"
+        lines += _other_arg(method, 0, "&key", "raise") + _other_arg(method, 1, "&value", "raise")
+    elif shape in ("numeric", "compare", "inplace"):
+        params += f", other: {PTR}"
+        lines.append(f"if !{PYCLASS}::is_instance::<__Self>(py, _slf) {{ return Ok({ni}); }}")
+        lines += _other_arg(method, 0, "&other", ni)
+    elif shape == "ternary":
+        params += f", other: {PTR}, modulo: {PTR}"
+        lines.append(f"if !{PYCLASS}::is_instance::<__Self>(py, _slf) {{ return Ok({ni}); }}")
+        lines += _other_arg(method, 0, "&other", ni)
+        if nvis > 1:
+            lines += _other_arg(method, 1, "&modulo", ni)
+    elif shape == "richcmp":
+        params += f", other: {PTR}, op: ::core::ffi::c_int"
+        lines.append(f"if !{PYCLASS}::is_instance::<__Self>(py, _slf) {{ return Ok({ni}); }}")
+        lines += _other_arg(method, 0, "&other", ni)
+        lines.append(f"let __arg1 = {PYCLASS}::compare_op(op)?;")
+    elif shape == "call":
+        params += f", args: {PTR}, kwargs: {PTR}"
+    call_args = [f"__arg{i}" for i in range(nvis)] if shape not in ("call", "unary", "next") else []
+    if shape == "call":
+        body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=(recv,))
+        desc = description(dataclasses.replace(fn, py_name="__call__"))
+        return f"""{desc}
+    pub(crate) unsafe fn __p_{name}({params}) -> _ferrule::PyResult<{PTR}> {{
+{_body(body, 8)}
+    }}
+"""
+    py_args = ["py" if p.kind == ParamKind.PYTHON else None for p in fn.params]
+    args_iter = iter(call_args)
+    full_args = [recv] + [a if a else next(args_iter) for a in py_args]
+    call = f"__Self::{fn.rust_name}({', '.join(full_args)})"
+    ret = fn.ret
+    is_option = ret is not None and (ret.is_named("Option") or (
+        ret.is_named("PyResult", "Result") and ret.arg() is not None and ret.args[0].is_named("Option")))
+    if shape == "hash":
+        result, finish = "_ferrule::ffi::Py_hash_t", f"{PYCLASS}::HashOutput::hash_value({call})"
+    elif shape in ("bool", "objobj") and fn.py_name != "__delitem__":
+        result, finish = "::core::ffi::c_int", f"{PYCLASS}::BoolOutput::bool_value({call})"
+    elif shape in ("setitem",) or fn.py_name == "__delitem__":
+        result, finish = "::core::ffi::c_int", f"{PYCLASS}::UnitOutput::unit_value({call})"
+    elif shape == "len":
+        result, finish = "_ferrule::ffi::Py_ssize_t", f"{PYCLASS}::LenOutput::len_value({call})"
+    elif shape in ("next", "unary") and is_option and fn.py_name in ("__next__",):
+        result, finish = PTR, f"{PYCLASS}::IterNextOutput::convert_next({call}, py)"
+    elif shape == "inplace":
+        result = PTR
+        lines += setup
+        lines.append(f"{PYCLASS}::UnitOutput::unit_value({call})?;")
+        lines.append("drop(__recv);")
+        lines.append(f"Ok({PYCLASS}::new_ref(_slf))")
+        return _p_fn(name, params, result, lines)
+    elif ret is None or ret.kind == "unit":
+        result, finish = PTR, f"{{ {call}; Ok(_ferrule::impl_::wrap::none()) }}"
+    else:
+        result, finish = PTR, f"_ferrule::impl_::wrap::IntoPyCallbackOutput::convert({call}, py)"
+    if shape in ("traverse", "clear"):
+        arg = "visit" if shape == "traverse" else ""
+        sig = ("__v: &__Self, visit: _ferrule::PyVisit<'_>) -> ::core::result::Result<(), _ferrule::PyTraverseError>"
+               if shape == "traverse" else "__v: &mut __Self)")
+        return f"""
+    pub(crate) fn __p_{name}({sig} {{
+        __Self::{fn.rust_name}(__v{', ' + arg if arg else ''})
+    }}
+"""
+    lines += setup + [finish]
+    return _p_fn(name, params, result, lines)
+
+
+def _p_fn(name: str, params: str, result: str, lines: list[str]) -> str:
+    return f"""
+    pub(crate) unsafe fn __p_{name}({params}) -> _ferrule::PyResult<{result}> {{
+{_body(lines, 8)}
+    }}
+"""
+
+
+def block_glue(cls: PyClassDecl, block: MethodsBlock, runtime: str) -> str:
+    parts: list[str] = []
+    items: list[str] = []
+    for method in block.methods:
+        kind = method.kind
+        if kind == MethodKind.NEW:
+            parts.append(new_glue(cls, method))
+        elif kind == MethodKind.GETTER:
+            text, item = getter_glue(method)
+            parts.append(text)
+            items.append(item)
+        elif kind == MethodKind.SETTER:
+            text, item = setter_glue(method)
+            parts.append(text)
+            items.append(item)
+        elif kind == MethodKind.CLASSATTR:
+            text, item = classattr_glue(method)
+            parts.append(text)
+            items.append(item)
+        elif kind == MethodKind.INSTANCE and method.fn.py_name in SHAPES:
+            parts.append(protocol_glue(method))
+        else:
+            text, item = method_glue(cls, method)
+            parts.append(text)
+            items.append(item)
+    body = "".join(parts)
+    return f"""// @generated by ferrule for {block.key.file}:{block.key.line}. Do not edit.
+{ALLOWS}
+pub(crate) mod {block.glue_mod} {{
+    use super::*;
+    use ::{runtime} as _ferrule;
+    pub(crate) type __Self = {block.self_type};
+{body}
+    pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {{
+{chr(10).join(items)}
+    }}
+}}
+"""

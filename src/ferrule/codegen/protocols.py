@@ -1,0 +1,51 @@
+"""Python's special methods: which type slot each fills and how it is called.
+
+A `#[pymethods]` block's glue turns each special method into a Rust function
+`__p_<name>` with the slot's C result type; the class's glue wraps those in the
+C-ABI slot functions, combining the pairs one slot serves (`__add__` with
+`__radd__`, `__setitem__` with `__delitem__`, `__eq__` ... `__ge__`).
+"""
+
+from __future__ import annotations
+
+# name -> shape. Shapes: unary (slf) -> PTR, hash, bool, len, binary (slf, arg) -> PTR,
+# objobj (slf, arg) -> c_int, setitem (slf, key, value) -> c_int, numeric (either side may
+# be the instance; the other operand's type mismatch gives NotImplemented), inplace,
+# ternary (__pow__), compare (one operator), richcmp, call, traverse, clear, next.
+SHAPES = {
+    "__repr__": "unary", "__str__": "unary", "__iter__": "unary", "__next__": "next",
+    "__neg__": "unary", "__pos__": "unary", "__abs__": "unary", "__invert__": "unary",
+    "__int__": "unary", "__float__": "unary", "__index__": "unary",
+    "__hash__": "hash", "__bool__": "bool", "__len__": "len",
+    "__getitem__": "binary", "__contains__": "objobj", "__delitem__": "objobj", "__setitem__": "setitem",
+    "__richcmp__": "richcmp", "__call__": "call", "__traverse__": "traverse", "__clear__": "clear",
+    "__eq__": "compare", "__ne__": "compare", "__lt__": "compare", "__le__": "compare", "__gt__": "compare",
+    "__ge__": "compare",
+}
+
+NUMERIC = ("add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "divmod", "lshift", "rshift", "and",
+           "xor", "or", "pow")
+NB_SLOT = {"add": "add", "sub": "subtract", "mul": "multiply", "matmul": "matrix_multiply",
+           "truediv": "true_divide", "floordiv": "floor_divide", "mod": "remainder", "divmod": "divmod",
+           "lshift": "lshift", "rshift": "rshift", "and": "and", "xor": "xor", "or": "or", "pow": "power"}
+for _op in NUMERIC:
+    SHAPES[f"__{_op}__"] = "ternary" if _op == "pow" else "numeric"
+    SHAPES[f"__r{_op}__"] = "ternary" if _op == "pow" else "numeric"
+    if _op not in ("divmod", "matmul") or _op == "matmul":
+        SHAPES[f"__i{_op}__"] = "inplace"
+SHAPES.pop("__idivmod__", None)
+
+# unary-like name -> slot constant
+UNARY_SLOTS = {
+    "__repr__": "Py_tp_repr", "__str__": "Py_tp_str", "__iter__": "Py_tp_iter", "__next__": "Py_tp_iternext",
+    "__neg__": "Py_nb_negative", "__pos__": "Py_nb_positive", "__abs__": "Py_nb_absolute",
+    "__invert__": "Py_nb_invert", "__int__": "Py_nb_int", "__float__": "Py_nb_float", "__index__": "Py_nb_index",
+    "__getitem__": "Py_mp_subscript", "__hash__": "Py_tp_hash", "__bool__": "Py_nb_bool",
+    "__contains__": "Py_sq_contains",
+}
+COMPARE_OPS = {"__lt__": "Py_LT", "__le__": "Py_LE", "__eq__": "Py_EQ", "__ne__": "Py_NE", "__gt__": "Py_GT",
+               "__ge__": "Py_GE"}
+
+
+def is_protocol(name: str) -> bool:
+    return name in SHAPES

@@ -1,0 +1,310 @@
+"""`#[pyclass]` structs and enums, `#[pymethods]` impl blocks, and linking the two."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .attributes import string_value
+from .functions import apply_signature, check_options, collect_options, read_params
+from .model import (ClassField, Function, Method, MethodKind, MethodsBlock, ParamKind, PyClassDecl, TypeRef,
+                    Variant)
+from .source import SourceFile, child_of_type
+from .types import type_ref
+
+if TYPE_CHECKING:
+    from .crate import Item, Walk
+
+CLASS_OPTIONS = ("name", "module", "frozen", "subclass", "extends", "dict", "weakref", "eq", "ord", "hash", "str",
+                 "get_all", "set_all", "eq_int", "rename_all", "crate", "unsendable", "freelist", "sequence",
+                 "mapping", "immutable_type", "generic")
+FIELD_OPTIONS = ("get", "set", "name")
+METHOD_OPTIONS = ("name", "signature", "text_signature")
+METHOD_MARKERS = ("new", "getter", "setter", "staticmethod", "classmethod", "classattr")
+RENAME_RULES = ("camelCase", "kebab-case", "lowercase", "PascalCase", "SCREAMING-KEBAB-CASE",
+                "SCREAMING_SNAKE_CASE", "snake_case", "UPPERCASE")
+
+
+def rename(name: str, rule: str | None) -> str:
+    if not rule:
+        return name
+    words = [w for w in name.split("_") if w] if "_" in name or name.islower() else _split_camel(name)
+    if rule == "camelCase":
+        return words[0].lower() + "".join(w.capitalize() for w in words[1:]) if words else name
+    if rule == "PascalCase":
+        return "".join(w.capitalize() for w in words)
+    if rule == "snake_case":
+        return "_".join(w.lower() for w in words)
+    if rule == "SCREAMING_SNAKE_CASE":
+        return "_".join(w.upper() for w in words)
+    if rule == "kebab-case":
+        return "-".join(w.lower() for w in words)
+    if rule == "SCREAMING-KEBAB-CASE":
+        return "-".join(w.upper() for w in words)
+    if rule == "lowercase":
+        return "".join(w.lower() for w in words)
+    if rule == "UPPERCASE":
+        return "".join(w.upper() for w in words)
+    return name
+
+
+def _split_camel(name: str) -> list[str]:
+    words, current = [], ""
+    for ch in name:
+        if ch.isupper() and current:
+            words.append(current)
+            current = ""
+        current += ch
+    return words + ([current] if current else [])
+
+
+def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[str, ...]) -> PyClassDecl | None:
+    node = item.node
+    name_node = node.child_by_field_name("name")
+    if name_node is None:
+        return None
+    rust_name = src.text(name_node)
+    options = collect_options(item, "pyclass")
+    check_options(walk, options, CLASS_OPTIONS, "`#[pyclass]`")
+    opts: dict[str, str | None] = {o.key: o.value for o in options}
+    py_name = string_value(opts.get("name")) or opts.get("name") or rust_name
+    decl = PyClassDecl(rust_name, py_name, "struct" if node.type == "struct_item" else "enum", item.doc,
+                       src.span(name_node), walk.glue_key(src, node), module_path, opts)
+    if "rename_all" in opts and string_value(opts["rename_all"]) not in RENAME_RULES:
+        walk.error(f"unknown `rename_all` rule {opts['rename_all']}", decl.span, "rules: " + ", ".join(RENAME_RULES))
+    tparams = node.child_by_field_name("type_parameters")
+    if tparams is not None:
+        walk.error(f"generic `#[pyclass]` `{rust_name}` is not supported", src.span(tparams),
+                   "Python needs one concrete type: wrap a concrete instantiation in a new struct")
+        decl.generics = True
+    body = node.child_by_field_name("body")
+    if decl.kind == "struct":
+        decl.fields = _read_fields(walk, src, body, decl) if body is not None else []
+    else:
+        decl.variants = _read_variants(walk, src, body, decl) if body is not None else []
+        if not decl.simple_enum:
+            bad = next(v for v in decl.variants if not v.unit)
+            walk.error(f"`#[pyclass]` enum variant `{rust_name}::{bad.rust_name}` has fields; ferrule supports "
+                       "only fieldless enums so far", bad.span, "use a fieldless enum, or a struct per variant")
+    return decl
+
+
+def _read_fields(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> list[ClassField]:
+    from .crate import _items
+
+    fields: list[ClassField] = []
+    rule = string_value(decl.options.get("rename_all"))
+    tuple_like = body.type == "ordered_field_declaration_list"
+    index = 0
+    for item in _items(src, body):
+        node = item.node
+        if tuple_like:
+            if node.type in ("visibility_modifier",):
+                continue
+            name, ty_node = str(index), node
+            index += 1
+        else:
+            if node.type != "field_declaration":
+                continue
+            name_node, ty_node = node.child_by_field_name("name"), node.child_by_field_name("type")
+            if name_node is None or ty_node is None:
+                continue
+            name = src.text(name_node)
+        options = collect_options(item, "pyo3")
+        check_options(walk, options, FIELD_OPTIONS, "a `#[pyclass]` field")
+        opts = {o.key: o.value for o in options}
+        py_name = string_value(opts.get("name")) or rename(name.removeprefix("r#"), rule)
+        field = ClassField(name, py_name, type_ref(src, ty_node), src.span(node),
+                           get="get" in opts or decl.has("get_all"), set="set" in opts or decl.has("set_all"))
+        if field.set and decl.frozen:
+            walk.error(f"field `{name}` of frozen class `{decl.rust_name}` cannot have a setter", field.span,
+                       "remove `set` (frozen classes cannot be mutated from Python)")
+        if (field.get or field.set) and tuple_like:
+            walk.error("`get`/`set` on a tuple struct field needs `name = \"...\"`", field.span) \
+                if "name" not in opts else None
+        fields.append(field)
+    return fields
+
+
+def _read_variants(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> list[Variant]:
+    from .crate import _items
+
+    variants = []
+    rule = string_value(decl.options.get("rename_all"))
+    for item in _items(src, body):
+        node = item.node
+        if node.type != "enum_variant":
+            continue
+        name = src.text(node.child_by_field_name("name"))
+        opts = {o.key: o.value for o in collect_options(item, "pyo3")}
+        variant = Variant(name, string_value(opts.get("name")) or rename(name, rule), src.span(node))
+        vbody = node.child_by_field_name("body")
+        if vbody is not None:
+            variant.tuple_like = vbody.type == "ordered_field_declaration_list"
+            variant.fields = _read_fields(walk, src, vbody, decl)
+        variants.append(variant)
+    return variants
+
+
+def read_pymethods(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[str, ...]) -> MethodsBlock | None:
+    from .crate import _items
+
+    node = item.node
+    ty = node.child_by_field_name("type")
+    if ty is None:
+        return None
+    if node.child_by_field_name("trait") is not None:
+        walk.error("`#[pymethods]` goes on an inherent `impl`, not a trait impl", src.span(node))
+        return None
+    tref = type_ref(src, ty)
+    block = MethodsBlock(tref.text, tref.name or tref.text, src.span(ty), walk.glue_key(src, node), module_path)
+    body = node.child_by_field_name("body")
+    for inner in _items(src, body) if body is not None else []:
+        if inner.node.type == "function_item":
+            method = _read_method(walk, src, inner, module_path)
+            if method is not None:
+                block.methods.append(method)
+        elif inner.node.type == "const_item":
+            from .crate import attribute_named
+
+            if attribute_named(inner, "classattr"):
+                name = src.text(inner.node.child_by_field_name("name"))
+                ty_node = inner.node.child_by_field_name("type")
+                opts = {o.key: o.value for o in collect_options(inner, "pyo3")}
+                fn = Function(name, string_value(opts.get("name")) or name, [],
+                              type_ref(src, ty_node) if ty_node is not None else None, inner.doc,
+                              src.span(inner.node), block.key, module_path)
+                block.methods.append(Method(fn, MethodKind.CLASSATTR, is_const=True))
+    return block
+
+
+def _receiver(src: SourceFile, node) -> str | None:
+    params = node.child_by_field_name("parameters")
+    self_param = child_of_type(params, "self_parameter") if params is not None else None
+    if self_param is None:
+        return None
+    text = src.text(self_param).replace(" ", "")
+    if text.startswith("&mut") or text.startswith("&'"):
+        return "mut" if "mut" in text else "ref"
+    if text.startswith("&"):
+        return "ref"
+    return "value"
+
+
+def _self_param_kind(ty: TypeRef) -> str | None:
+    """The receiver kind of an explicit `slf: ...` parameter, or None."""
+    target = ty.arg() if ty.kind == "ref" else ty
+    if target is None or target.kind != "path" or not target.args or not target.args[0].is_named("Self"):
+        return None
+    if target.name == "PyRef":
+        return "pyref"
+    if target.name == "PyRefMut":
+        return "pyrefmut"
+    if target.name == "Bound":
+        return "bound_ref" if ty.kind == "ref" else "bound"
+    if target.name == "Py":
+        return "py"
+    return None
+
+
+def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[str, ...]) -> Method | None:
+    from .crate import attribute_named
+
+    node = item.node
+    name_node = node.child_by_field_name("name")
+    if name_node is None:
+        return None
+    rust_name = src.text(name_node)
+    options = collect_options(item, "pyo3")
+    markers = [m for m in METHOD_MARKERS if attribute_named(item, m)]
+    for m in markers:
+        attr = attribute_named(item, m)
+        if m in ("getter", "setter") and attr is not None and attr.args:
+            options.append(_name_option(attr))
+    check_options(walk, options, METHOD_OPTIONS + ("getter_name",), "a `#[pymethods]` function")
+    if len(markers) > 1:
+        walk.error(f"`{rust_name}` has conflicting attributes: " + ", ".join(f"#[{m}]" for m in markers),
+                   src.span(name_node))
+    opts = {o.key: o for o in options}
+    kind = {"new": MethodKind.NEW, "getter": MethodKind.GETTER, "setter": MethodKind.SETTER,
+            "staticmethod": MethodKind.STATIC, "classmethod": MethodKind.CLASS,
+            "classattr": MethodKind.CLASSATTR}.get(markers[0] if markers else "", MethodKind.INSTANCE)
+    params = read_params(walk, src, node)
+    receiver = _receiver(src, node)
+    if receiver is None and params and kind not in (MethodKind.STATIC, MethodKind.CLASS, MethodKind.NEW):
+        explicit = _self_param_kind(params[0].ty)
+        if explicit is not None:
+            receiver = explicit
+            params = params[1:]
+    if kind == MethodKind.CLASS:
+        if not params:
+            walk.error(f"`#[classmethod]` `{rust_name}` must take the class first: `cls: &Bound<'_, PyType>`",
+                       src.span(name_node))
+        else:
+            params = params[1:]
+    ret_node = node.child_by_field_name("return_type")
+    py_name = rust_name.removeprefix("r#")
+    if "name" in opts:
+        py_name = string_value(opts["name"].value) or py_name
+    fn = Function(rust_name, py_name, params, type_ref(src, ret_node) if ret_node is not None else None, item.doc,
+                  src.span(name_node), GlueKeyless, module_path)
+    if "text_signature" in opts:
+        value = opts["text_signature"].value
+        fn.text_signature = "" if value == "None" else (string_value(value) or "")
+    if "signature" in opts:
+        fn.signature_given = True
+        apply_signature(walk, fn, opts["signature"])
+    method = Method(fn, kind, receiver)
+    if kind in (MethodKind.GETTER, MethodKind.SETTER):
+        explicit = (string_value(opts["getter_name"].value) or opts["getter_name"].value) if "getter_name" in opts else None
+        prefix = "get_" if kind == MethodKind.GETTER else "set_"
+        method.attr_name = explicit or (py_name if "name" in opts else py_name.removeprefix(prefix))
+    if receiver is not None and kind in (MethodKind.STATIC, MethodKind.NEW, MethodKind.CLASSATTR):
+        walk.error(f"`{rust_name}` takes `self` but is a #[{markers[0]}]", src.span(name_node))
+    if receiver is None and kind in (MethodKind.INSTANCE, MethodKind.GETTER, MethodKind.SETTER):
+        walk.error(f"method `{rust_name}` has no `self`", src.span(name_node),
+                   "add `&self`, or mark it `#[staticmethod]`")
+    if receiver == "value":
+        walk.error(f"method `{rust_name}` takes `self` by value; take `&self` or `slf: Py<Self>`",
+                   src.span(name_node))
+    for p in fn.params:
+        if p.kind == ParamKind.PYTHON:
+            continue
+    return method
+
+
+def _name_option(attr):
+    from .attributes import Option_
+
+    return Option_("getter_name", attr.args.strip(), attr.span)
+
+
+class _NoKey:
+    file = ""
+    line = 0
+
+    def relpath(self) -> str:
+        return ""
+
+
+GlueKeyless = _NoKey()  # methods have no glue file of their own: their block does
+
+
+def link_classes(walk: "Walk") -> None:
+    """Attaches every `#[pymethods]` block to its class (by the type's last path segment)."""
+    crate = walk.crate
+    by_name: dict[str, list[PyClassDecl]] = {}
+    for cls in crate.classes:
+        by_name.setdefault(cls.rust_name, []).append(cls)
+    for block in crate.method_blocks:
+        candidates = by_name.get(block.self_name, [])
+        same_module = [c for c in candidates if c.module_path == block.module_path]
+        chosen = same_module or candidates
+        if not chosen:
+            walk.error(f"`#[pymethods]` for `{block.self_type}`, which is not a `#[pyclass]` of this crate",
+                       block.span, f"add `#[pyclass]` to `{block.self_name}`")
+            continue
+        if len(chosen) > 1:
+            walk.error(f"`{block.self_name}` names several `#[pyclass]` types; ferrule cannot tell which this "
+                       "`#[pymethods]` block is for", block.span, "give the classes distinct Rust names")
+            continue
+        chosen[0].blocks.append(block)

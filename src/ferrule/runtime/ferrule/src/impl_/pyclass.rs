@@ -1,0 +1,197 @@
+//! Helpers for the glue of `#[pyclass]` and `#[pymethods]`: receivers, slot
+//! return conventions and `NotImplemented`.
+use std::ffi::c_int;
+
+use crate::conversion::IntoPyObject;
+use crate::err::{PyErr, PyResult};
+use crate::exceptions::PyTypeError;
+use crate::ffi;
+use crate::impl_::wrap::IntoPyCallbackOutput;
+use crate::instance::{Borrowed, Bound};
+use crate::marker::Python;
+use crate::pyclass::{boolean, PyClass, PyRef, PyRefMut};
+use crate::types::{PyAny, PyAnyMethods, PyTypeMethods};
+
+pub use crate::pyclass::{gc::clear, gc::traverse, layout::tp_dealloc};
+
+type Ptr = *mut ffi::PyObject;
+
+/// `slf` as a `&Bound<T>`, after checking its type (slots may receive other objects).
+#[inline]
+pub unsafe fn self_bound<'a, 'py, T: PyClass>(py: Python<'py>, slf: &'a Ptr) -> PyResult<&'a Bound<'py, T>> {
+    let any = Bound::<PyAny>::ref_from_ptr(py, slf);
+    if T::is_type_of(any) {
+        Ok(any.cast_unchecked::<T>())
+    } else {
+        Err(PyTypeError::new_err(format!(
+            "descriptor requires a '{}' object but received a '{}'",
+            T::NAME,
+            any.get_type().name().map(|n| n.to_string()).unwrap_or_default()
+        )))
+    }
+}
+
+/// Whether `slf` is a `T` (for binary operators, where either side may be).
+#[inline]
+pub unsafe fn is_instance<T: PyClass>(py: Python<'_>, slf: Ptr) -> bool {
+    T::is_type_of(Bound::<PyAny>::ref_from_ptr(py, &slf))
+}
+
+#[inline]
+pub unsafe fn self_ref<'py, T: PyClass>(py: Python<'py>, slf: Ptr) -> PyResult<PyRef<'py, T>> {
+    Ok(self_bound::<T>(py, &slf)?.try_borrow()?)
+}
+
+#[inline]
+pub unsafe fn self_mut<'py, T: PyClass<Frozen = boolean::False>>(py: Python<'py>, slf: Ptr) -> PyResult<PyRefMut<'py, T>> {
+    Ok(self_bound::<T>(py, &slf)?.try_borrow_mut()?)
+}
+
+/// A new reference to `NotImplemented`.
+#[inline]
+pub fn not_implemented() -> Ptr {
+    unsafe {
+        let p = ffi::Py_NotImplemented();
+        ffi::Py_INCREF(p);
+        p
+    }
+}
+
+#[inline]
+pub fn is_not_implemented(p: Ptr) -> bool {
+    unsafe { p == ffi::Py_NotImplemented() }
+}
+
+/// A new reference to `slf` (what in-place operators return).
+#[inline]
+pub unsafe fn new_ref(p: Ptr) -> Ptr {
+    ffi::Py_INCREF(p);
+    p
+}
+
+/// `__next__`/`__anext__`-style results: `None` (of an `Option`) ends the iteration.
+pub trait IterNextOutput<'py> {
+    fn convert_next(self, py: Python<'py>) -> PyResult<Ptr>;
+}
+
+impl<'py, T: IntoPyObject<'py>> IterNextOutput<'py> for Option<T> {
+    fn convert_next(self, py: Python<'py>) -> PyResult<Ptr> {
+        match self {
+            Some(v) => v.convert(py),
+            None => Ok(std::ptr::null_mut()),
+        }
+    }
+}
+
+impl<'py, T: IntoPyObject<'py>, E: Into<PyErr>> IterNextOutput<'py> for Result<Option<T>, E> {
+    fn convert_next(self, py: Python<'py>) -> PyResult<Ptr> {
+        self.map_err(Into::into)?.convert_next(py)
+    }
+}
+
+/// What `__hash__` may return.
+pub trait HashOutput {
+    fn hash_value(self) -> PyResult<ffi::Py_hash_t>;
+}
+
+macro_rules! hash_int {
+    ($($t:ty),*) => {$(
+        impl HashOutput for $t {
+            #[inline]
+            fn hash_value(self) -> PyResult<ffi::Py_hash_t> {
+                let h = self as ffi::Py_hash_t;
+                // -1 means "error" to CPython.
+                Ok(if h == -1 { -2 } else { h })
+            }
+        }
+    )*};
+}
+hash_int!(isize, usize, i64, u64, i32, u32);
+
+impl<H: HashOutput, E: Into<PyErr>> HashOutput for Result<H, E> {
+    fn hash_value(self) -> PyResult<ffi::Py_hash_t> {
+        self.map_err(Into::into)?.hash_value()
+    }
+}
+
+/// What `__bool__`/`__contains__` may return.
+pub trait BoolOutput {
+    fn bool_value(self) -> PyResult<c_int>;
+}
+impl BoolOutput for bool {
+    fn bool_value(self) -> PyResult<c_int> {
+        Ok(self as c_int)
+    }
+}
+impl<E: Into<PyErr>> BoolOutput for Result<bool, E> {
+    fn bool_value(self) -> PyResult<c_int> {
+        self.map_err(Into::into).map(|b| b as c_int)
+    }
+}
+
+/// What `__len__` may return.
+pub trait LenOutput {
+    fn len_value(self) -> PyResult<ffi::Py_ssize_t>;
+}
+impl LenOutput for usize {
+    fn len_value(self) -> PyResult<ffi::Py_ssize_t> {
+        ffi::Py_ssize_t::try_from(self).map_err(|_| crate::exceptions::PyOverflowError::new_err("length too large"))
+    }
+}
+impl<E: Into<PyErr>> LenOutput for Result<usize, E> {
+    fn len_value(self) -> PyResult<ffi::Py_ssize_t> {
+        self.map_err(Into::into)?.len_value()
+    }
+}
+
+/// What `__setitem__`/`__clear__`-like methods return: `()` or `PyResult<()>`.
+pub trait UnitOutput {
+    fn unit_value(self) -> PyResult<c_int>;
+}
+impl UnitOutput for () {
+    fn unit_value(self) -> PyResult<c_int> {
+        Ok(0)
+    }
+}
+impl<E: Into<PyErr>> UnitOutput for Result<(), E> {
+    fn unit_value(self) -> PyResult<c_int> {
+        self.map_err(Into::into).map(|()| 0)
+    }
+}
+
+/// A `CompareOp` from the raw operator of `tp_richcompare`.
+pub fn compare_op(op: c_int) -> PyResult<crate::types::CompareOp> {
+    crate::types::CompareOp::from_raw(op).ok_or_else(|| crate::exceptions::PyValueError::new_err("invalid comparison operator"))
+}
+
+/// `!=` from `==`: the negation of a result unless it is `NotImplemented`.
+pub unsafe fn negate(py: Python<'_>, result: Ptr) -> PyResult<Ptr> {
+    if is_not_implemented(result) {
+        return Ok(result);
+    }
+    let truth = ffi::PyObject_IsTrue(result);
+    ffi::Py_DECREF(result);
+    if truth < 0 {
+        return Err(PyErr::fetch(py));
+    }
+    Ok(crate::types::PyBool::new(py, truth == 0).to_owned().into_ptr())
+}
+
+/// Deleting an attribute that only has a setter.
+pub fn cannot_delete(name: &str) -> PyErr {
+    crate::exceptions::PyAttributeError::new_err(format!("can't delete attribute '{name}'"))
+}
+
+/// A borrowed view of an argument for `FromPyObject`-based extraction.
+#[inline]
+pub unsafe fn borrowed<'a, 'py>(py: Python<'py>, p: Ptr) -> Borrowed<'a, 'py, PyAny> {
+    Borrowed::from_ptr(py, p)
+}
+
+/// `IntoPyObject` of a class value: a new instance.
+pub fn into_new_object<'py, T: PyClass>(py: Python<'py>, value: T) -> PyResult<Bound<'py, T>>
+where
+    crate::pyclass::PyClassInitializer<T>: From<T>,
+{
+    Bound::new(py, value)
+}

@@ -1,0 +1,235 @@
+//! Creating a class's heap type with `PyType_FromSpecWithBases`, once per
+//! interpreter, from the slots, methods and properties the glue lists.
+use std::ffi::{c_int, c_ulong, c_void, CStr, CString};
+use std::mem::{align_of, offset_of, size_of};
+
+use super::layout::{tp_dealloc, Contents, SlotPtr};
+use super::PyClass;
+use crate::err::{PyErr, PyResult};
+use crate::ffi;
+use crate::instance::{Bound, Py};
+use crate::marker::Python;
+use crate::sync::PyOnceLock;
+use crate::types::{PyAny, PyAnyMethods, PyType};
+
+/// A class attribute, computed after the type exists (so it may be an instance).
+pub struct ClassAttr {
+    pub name: &'static str,
+    pub make: for<'py> fn(Python<'py>) -> PyResult<Py<PyAny>>,
+}
+
+/// What the glue's `build_type` fills in.
+pub struct TypeBuilder {
+    /// `module.Name`: CPython takes `__module__` from before the last dot.
+    pub name: &'static CStr,
+    pub doc: Option<&'static CStr>,
+    pub flags: c_ulong,
+    slots: Vec<ffi::PyType_Slot>,
+    methods: Vec<ffi::PyMethodDef>,
+    getsets: Vec<ffi::PyGetSetDef>,
+    class_attrs: Vec<ClassAttr>,
+}
+
+impl TypeBuilder {
+    fn new() -> Self {
+        TypeBuilder {
+            name: c"builtins.object",
+            doc: None,
+            flags: 0,
+            slots: Vec::new(),
+            methods: Vec::new(),
+            getsets: Vec::new(),
+            class_attrs: Vec::new(),
+        }
+    }
+
+    pub fn slot(&mut self, slot: c_int, pfunc: *mut c_void) {
+        self.slots.retain(|s| s.slot != slot);
+        self.slots.push(ffi::PyType_Slot { slot, pfunc });
+    }
+
+    fn has_slot(&self, slot: c_int) -> bool {
+        self.slots.iter().any(|s| s.slot == slot)
+    }
+
+    pub fn method(&mut self, def: ffi::PyMethodDef) {
+        self.methods.push(def);
+    }
+
+    fn getset(&mut self, name: &'static CStr) -> &mut ffi::PyGetSetDef {
+        let pos = match self.getsets.iter().position(|g| unsafe { CStr::from_ptr(g.name) } == name) {
+            Some(pos) => pos,
+            None => {
+                let mut def = ffi::PyGetSetDef::zeroed();
+                def.name = name.as_ptr();
+                self.getsets.push(def);
+                self.getsets.len() - 1
+            }
+        };
+        &mut self.getsets[pos]
+    }
+
+    pub fn getter(&mut self, name: &'static CStr, get: ffi::getter, doc: &'static CStr) {
+        let def = self.getset(name);
+        def.get = Some(get);
+        if !doc.is_empty() {
+            def.doc = doc.as_ptr();
+        }
+    }
+
+    pub fn setter(&mut self, name: &'static CStr, set: ffi::setter) {
+        self.getset(name).set = Some(set);
+    }
+
+    pub fn class_attr(&mut self, attr: ClassAttr) {
+        self.class_attrs.push(attr);
+    }
+}
+
+/// The type object of one class and where its contents sit in an instance.
+pub struct LazyType {
+    cell: PyOnceLock<(Py<PyType>, usize)>,
+}
+
+impl Default for LazyType {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl LazyType {
+    pub const fn new() -> Self {
+        LazyType { cell: PyOnceLock::new() }
+    }
+
+    /// The type object, created on first use. Class attributes are added after
+    /// the type is stored, so they may be instances of the class itself.
+    pub fn get<T: PyClass>(&'static self, py: Python<'_>) -> *mut ffi::PyTypeObject {
+        if let Some((ty, _)) = self.cell.get(py) {
+            return ty.as_ptr() as *mut ffi::PyTypeObject;
+        }
+        let (ty, offset, attrs) = match create_type::<T>(py) {
+            Ok(created) => created,
+            Err(e) => {
+                e.print(py);
+                panic!("failed to create the type object of class {}", T::NAME);
+            }
+        };
+        if self.cell.set(py, (ty, offset)).is_ok() {
+            let ty = self.cell.get(py).unwrap().0.bind(py);
+            for attr in attrs {
+                let added = (attr.make)(py).and_then(|v| ty.setattr(attr.name, v));
+                if let Err(e) = added {
+                    e.print(py);
+                    panic!("failed to add class attribute {}.{}", T::NAME, attr.name);
+                }
+            }
+        }
+        self.cell.get(py).unwrap().0.as_ptr() as *mut ffi::PyTypeObject
+    }
+
+    /// Where `T`'s contents start in an instance; the type must exist.
+    #[inline]
+    pub fn offset(&self, py: Python<'_>) -> usize {
+        match self.cell.get(py) {
+            Some((_, offset)) => *offset,
+            None => unreachable!("an instance exists before its type"),
+        }
+    }
+}
+
+fn basicsize(py: Python<'_>, ty: *mut ffi::PyTypeObject) -> PyResult<usize> {
+    let ty = unsafe { Bound::<PyAny>::from_borrowed_ptr(py, ty as *mut ffi::PyObject) };
+    ty.getattr("__basicsize__")?.extract::<usize>()
+}
+
+/// Leaks `items` plus a zeroed sentinel: CPython keeps pointers into the tables.
+fn leak_table<D: Copy>(mut items: Vec<D>, sentinel: D) -> *mut D {
+    items.push(sentinel);
+    Box::leak(items.into_boxed_slice()).as_mut_ptr()
+}
+
+fn create_type<T: PyClass>(py: Python<'_>) -> PyResult<(Py<PyType>, usize, Vec<ClassAttr>)> {
+    let base = <T::BaseType as crate::PyTypeInfo>::type_object_raw(py);
+    let base_size = basicsize(py, base)?;
+    let align = align_of::<Contents<T>>();
+    let offset = base_size.div_ceil(align) * align;
+    let size = offset + size_of::<Contents<T>>();
+
+    let mut b = TypeBuilder::new();
+    T::build_type(&mut b);
+    b.slot(ffi::Py_tp_dealloc, tp_dealloc::<T> as *mut c_void);
+    if !b.has_slot(ffi::Py_tp_new) {
+        b.slot(ffi::Py_tp_new, no_constructor::<T> as *mut c_void);
+    }
+    if b.has_slot(ffi::Py_tp_traverse) {
+        b.flags |= ffi::Py_TPFLAGS_HAVE_GC;
+    }
+    if let Some(doc) = b.doc {
+        b.slot(ffi::Py_tp_doc, doc.as_ptr() as *mut c_void);
+    }
+    let mut members = Vec::new();
+    if <T::Dict as SlotPtr>::PRESENT {
+        // Heap types from a spec get no `__dict__` descriptor of their own.
+        let dict = b.getset(c"__dict__");
+        dict.get = Some(ffi::PyObject_GenericGetDict);
+        dict.set = Some(ffi::PyObject_GenericSetDict);
+        members.push(member(c"__dictoffset__", offset + offset_of!(Contents<T>, dict)));
+    }
+    if <T::WeakRef as SlotPtr>::PRESENT {
+        members.push(member(c"__weaklistoffset__", offset + offset_of!(Contents<T>, weakref)));
+    }
+    let methods = std::mem::take(&mut b.methods);
+    if !methods.is_empty() {
+        let table = leak_table(methods, unsafe { std::mem::zeroed::<ffi::PyMethodDef>() });
+        b.slot(ffi::Py_tp_methods, table as *mut c_void);
+    }
+    let getsets = std::mem::take(&mut b.getsets);
+    if !getsets.is_empty() {
+        b.slot(ffi::Py_tp_getset, leak_table(getsets, ffi::PyGetSetDef::zeroed()) as *mut c_void);
+    }
+    if !members.is_empty() {
+        b.slot(ffi::Py_tp_members, leak_table(members, ffi::PyMemberDef::zeroed()) as *mut c_void);
+    }
+    let slots = leak_table(std::mem::take(&mut b.slots), ffi::PyType_Slot::zeroed());
+    // Before 3.12 tp_name points into the spec's name: it must live forever.
+    let name: &'static CStr = Box::leak(CString::from(b.name).into_boxed_c_str());
+    let mut spec = ffi::PyType_Spec {
+        name: name.as_ptr(),
+        basicsize: size as c_int,
+        itemsize: 0,
+        flags: (ffi::Py_TPFLAGS_DEFAULT | b.flags) as _,
+        slots,
+    };
+    unsafe {
+        let bases = ffi::PyTuple_Pack(1, base as *mut ffi::PyObject);
+        if bases.is_null() {
+            return Err(PyErr::fetch(py));
+        }
+        let ty = ffi::PyType_FromSpecWithBases(&mut spec, bases);
+        ffi::Py_DECREF(bases);
+        let ty = Py::<PyType>::from_owned_ptr_or_err(py, ty)?;
+        Ok((ty, offset, b.class_attrs))
+    }
+}
+
+fn member(name: &'static CStr, offset: usize) -> ffi::PyMemberDef {
+    ffi::PyMemberDef {
+        name: name.as_ptr(),
+        type_code: ffi::Py_T_PYSSIZET,
+        offset: offset as ffi::Py_ssize_t,
+        flags: ffi::Py_READONLY,
+        doc: std::ptr::null(),
+    }
+}
+
+/// `tp_new` of a class without `#[new]`.
+unsafe extern "C" fn no_constructor<T: PyClass>(
+    _subtype: *mut ffi::PyTypeObject,
+    _args: *mut ffi::PyObject,
+    _kwargs: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    crate::impl_::trampoline::trampoline(|_py| {
+        Err(crate::exceptions::PyTypeError::new_err(format!("cannot create '{}' instances", T::NAME)))
+    })
+}

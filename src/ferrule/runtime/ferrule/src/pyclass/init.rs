@@ -1,0 +1,155 @@
+//! Building a new instance: the base's part first, then each level's contents.
+use std::marker::PhantomData;
+
+use super::layout::{contents, Contents};
+use super::{PyClass, PyClassBaseType};
+use crate::err::{PyErr, PyResult};
+use crate::ffi;
+use crate::instance::{Bound, Py};
+use crate::marker::Python;
+use crate::type_object::PyTypeInfo;
+use crate::types::PyAny;
+
+/// Allocates an object of `subtype` with this level (and those below) initialised.
+pub trait PyObjectInit: Sized {
+    unsafe fn into_new_object(self, py: Python<'_>, subtype: *mut ffi::PyTypeObject) -> PyResult<*mut ffi::PyObject>;
+}
+
+/// The native base's part: `object` is allocated with `tp_alloc`, other native
+/// bases (exceptions) through their own `tp_new` with no arguments.
+pub struct PyNativeTypeInitializer<B>(PhantomData<B>);
+
+impl<B> Default for PyNativeTypeInitializer<B> {
+    fn default() -> Self {
+        PyNativeTypeInitializer(PhantomData)
+    }
+}
+
+impl<B: PyTypeInfo> PyObjectInit for PyNativeTypeInitializer<B> {
+    unsafe fn into_new_object(self, py: Python<'_>, subtype: *mut ffi::PyTypeObject) -> PyResult<*mut ffi::PyObject> {
+        let base = B::type_object_raw(py);
+        let obj = if base == std::ptr::addr_of_mut!(ffi::PyBaseObject_Type) {
+            let alloc = ffi::PyType_GetSlot(subtype, ffi::Py_tp_alloc);
+            let alloc: ffi::allocfunc = if alloc.is_null() { ffi::PyType_GenericAlloc } else { std::mem::transmute(alloc) };
+            alloc(subtype, 0)
+        } else {
+            let args = ffi::PyTuple_New(0);
+            let new = native_new(base);
+            let obj = match new {
+                Some(new) => new(subtype, args, std::ptr::null_mut()),
+                None => std::ptr::null_mut(),
+            };
+            ffi::Py_DECREF(args);
+            obj
+        };
+        if obj.is_null() {
+            Err(PyErr::fetch(py))
+        } else {
+            Ok(obj)
+        }
+    }
+}
+
+#[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+unsafe fn native_new(base: *mut ffi::PyTypeObject) -> Option<ffi::newfunc> {
+    let p = ffi::PyType_GetSlot(base, ffi::Py_tp_new);
+    if p.is_null() { None } else { Some(std::mem::transmute::<*mut std::ffi::c_void, ffi::newfunc>(p)) }
+}
+
+#[cfg(all(Py_LIMITED_API, not(Py_3_10)))]
+unsafe fn native_new(_base: *mut ffi::PyTypeObject) -> Option<ffi::newfunc> {
+    None
+}
+
+/// What `#[new]` returns, and what `Py::new`/`Bound::new` take: the value of
+/// each `#[pyclass]` level of the new object.
+pub struct PyClassInitializer<T: PyClass> {
+    init: T,
+    super_init: <T::BaseType as PyClassBaseType>::Initializer,
+}
+
+impl<T: PyClass> PyClassInitializer<T> {
+    pub fn new(init: T, super_init: <T::BaseType as PyClassBaseType>::Initializer) -> Self {
+        PyClassInitializer { init, super_init }
+    }
+
+    /// Adds a subclass level on top: `PyClassInitializer::from(Base).add_subclass(Child)`.
+    pub fn add_subclass<S>(self, subclass_value: S) -> PyClassInitializer<S>
+    where
+        S: PyClass<BaseType = T>,
+    {
+        PyClassInitializer::new(subclass_value, self)
+    }
+
+    pub fn create_class_object(self, py: Python<'_>) -> PyResult<Bound<'_, T>> {
+        unsafe { self.create_class_object_of_type(py, T::type_object_raw(py)) }
+    }
+
+    /// For `tp_new`: `subtype` may be a Python subclass of `T`.
+    pub unsafe fn create_class_object_of_type(self, py: Python<'_>, subtype: *mut ffi::PyTypeObject) -> PyResult<Bound<'_, T>> {
+        let obj = self.into_new_object(py, subtype)?;
+        Ok(Bound::<PyAny>::from_owned_ptr(py, obj).cast_into_unchecked())
+    }
+}
+
+impl<T: PyClass> PyObjectInit for PyClassInitializer<T> {
+    unsafe fn into_new_object(self, py: Python<'_>, subtype: *mut ffi::PyTypeObject) -> PyResult<*mut ffi::PyObject> {
+        // Make sure the type (and so the offset) exists before writing.
+        let _ = T::type_object_raw(py);
+        let obj = self.super_init.into_new_object(py, subtype)?;
+        std::ptr::write(contents::<T>(obj), Contents::new(self.init));
+        Ok(obj)
+    }
+}
+
+impl<T: PyClass> From<T> for PyClassInitializer<T>
+where
+    <T::BaseType as PyClassBaseType>::Initializer: Default,
+{
+    fn from(value: T) -> Self {
+        PyClassInitializer::new(value, Default::default())
+    }
+}
+
+impl<S, B> From<(S, B)> for PyClassInitializer<S>
+where
+    S: PyClass<BaseType = B>,
+    B: PyClass,
+    B::BaseType: PyClassBaseType<Initializer = PyNativeTypeInitializer<B::BaseType>>,
+{
+    fn from((sub, base): (S, B)) -> Self {
+        PyClassInitializer::new(sub, PyClassInitializer::new(base, Default::default()))
+    }
+}
+
+/// A `#[new]` return value: the class value, `(Child, Base)`, an initializer,
+/// or a `Result` of one.
+pub trait IntoPyClassInitializer<T: PyClass> {
+    fn into_initializer(self) -> PyResult<PyClassInitializer<T>>;
+}
+
+impl<T: PyClass, I: Into<PyClassInitializer<T>>> IntoPyClassInitializer<T> for I {
+    fn into_initializer(self) -> PyResult<PyClassInitializer<T>> {
+        Ok(self.into())
+    }
+}
+
+impl<T: PyClass, I: Into<PyClassInitializer<T>>, E: Into<PyErr>> IntoPyClassInitializer<T> for Result<I, E> {
+    fn into_initializer(self) -> PyResult<PyClassInitializer<T>> {
+        self.map(Into::into).map_err(Into::into)
+    }
+}
+
+impl<T: PyClass> Py<T> {
+    /// A new instance holding `value`.
+    pub fn new(py: Python<'_>, value: impl Into<PyClassInitializer<T>>) -> PyResult<Py<T>> {
+        value.into().create_class_object(py).map(Bound::unbind)
+    }
+}
+
+impl<'py, T: PyClass> Bound<'py, T> {
+    /// A new instance holding `value`.
+    pub fn new(py: Python<'py>, value: impl Into<PyClassInitializer<T>>) -> PyResult<Bound<'py, T>> {
+        value.into().create_class_object(py)
+    }
+}

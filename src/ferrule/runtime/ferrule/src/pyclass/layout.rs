@@ -1,0 +1,152 @@
+//! Where a class's Rust value lives inside its Python object, and dropping it.
+use std::cell::UnsafeCell;
+use std::mem::ManuallyDrop;
+use std::panic::{self, AssertUnwindSafe};
+
+use super::{PyClass, PyClassBaseType};
+use crate::ffi;
+use crate::marker::Python;
+use crate::panic::PanicException;
+
+/// A `__dict__` or `__weakref__` pointer, present only with `dict`/`weakref`.
+pub trait SlotPtr: Default {
+    const PRESENT: bool;
+}
+
+#[repr(transparent)]
+pub struct ObjectSlot(pub *mut ffi::PyObject);
+
+impl Default for ObjectSlot {
+    fn default() -> Self {
+        ObjectSlot(std::ptr::null_mut())
+    }
+}
+impl SlotPtr for ObjectSlot {
+    const PRESENT: bool = true;
+}
+
+#[derive(Default)]
+pub struct NoSlot;
+impl SlotPtr for NoSlot {
+    const PRESENT: bool = false;
+}
+
+/// One class level's part of an instance.
+#[repr(C)]
+pub struct Contents<T: PyClass> {
+    pub(crate) value: ManuallyDrop<UnsafeCell<T>>,
+    pub(crate) borrow: T::Checker,
+    pub(crate) dict: T::Dict,
+    pub(crate) weakref: T::WeakRef,
+}
+
+impl<T: PyClass> Contents<T> {
+    pub(crate) fn new(value: T) -> Self {
+        Contents {
+            value: ManuallyDrop::new(UnsafeCell::new(value)),
+            borrow: Default::default(),
+            dict: Default::default(),
+            weakref: Default::default(),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn get_ptr(&self) -> *mut T {
+        self.value.get()
+    }
+}
+
+/// `T`'s contents inside `obj`, which must be an instance of `T` (or a subclass).
+#[inline]
+pub unsafe fn contents<T: PyClass>(obj: *mut ffi::PyObject) -> *mut Contents<T> {
+    let offset = T::lazy_type().offset(Python::assume_attached());
+    (obj as *mut u8).add(offset) as *mut Contents<T>
+}
+
+/// The borrow flag guarding every level of `obj`.
+#[inline]
+pub(crate) unsafe fn checker<'a, T: PyClass>(obj: *mut ffi::PyObject) -> &'a <T::Root as PyClass>::Checker {
+    &(*contents::<T::Root>(obj)).borrow
+}
+
+/// Drops the Rust value of `T` and of its `#[pyclass]` bases. A panicking
+/// destructor is reported through `sys.unraisablehook`; the memory is freed anyway.
+pub(crate) unsafe fn drop_contents<T: PyClass>(obj: *mut ffi::PyObject) {
+    let c = contents::<T>(obj);
+    let result = panic::catch_unwind(AssertUnwindSafe(|| ManuallyDrop::drop(&mut (*c).value)));
+    if let Err(payload) = result {
+        let py = Python::assume_attached();
+        PanicException::from_panic_payload(payload).restore(py);
+        ffi::PyErr_WriteUnraisable(T::type_object_raw(py) as *mut ffi::PyObject);
+    }
+    <T::BaseType as PyClassBaseType>::drop_contents(obj);
+}
+
+/// `tp_dealloc` of every `#[pyclass]`.
+pub unsafe extern "C" fn tp_dealloc<T: PyClass>(obj: *mut ffi::PyObject) {
+    let py = Python::assume_attached();
+    let actual_type = ffi::Py_TYPE(obj);
+    let flags = ffi::PyType_GetFlags(actual_type);
+    if flags & ffi::Py_TPFLAGS_HAVE_GC != 0 {
+        ffi::PyObject_GC_UnTrack(obj as *mut std::ffi::c_void);
+    }
+    // A dealloc may run while an exception is being raised; keep it.
+    let pending = crate::err::PyErr::take(py);
+    let c = contents::<T>(obj);
+    if T::WeakRef::PRESENT {
+        let slot = &mut (*c).weakref as *mut T::WeakRef as *mut *mut ffi::PyObject;
+        if !(*slot).is_null() {
+            ffi::PyObject_ClearWeakRefs(obj);
+        }
+    }
+    if T::Dict::PRESENT {
+        ffi::Py_CLEAR(&mut (*c).dict as *mut T::Dict as *mut *mut ffi::PyObject);
+    }
+    drop_contents::<T>(obj);
+    if let Some(err) = pending {
+        err.restore(py);
+    }
+    free_native::<T>(py, obj, actual_type);
+}
+
+/// Hands the memory back through the first native base in the hierarchy.
+unsafe fn free_native<T: PyClass>(py: Python<'_>, obj: *mut ffi::PyObject, actual_type: *mut ffi::PyTypeObject) {
+    let native = native_base_type::<T>(py);
+    let object = std::ptr::addr_of_mut!(ffi::PyBaseObject_Type);
+    if native == object {
+        let free = ffi::PyType_GetSlot(actual_type, ffi::Py_tp_free);
+        let free: ffi::freefunc = std::mem::transmute(free);
+        free(obj as *mut std::ffi::c_void);
+    } else {
+        // The native base's dealloc frees the memory itself (and, for GC
+        // types, expects the object tracked again, as subtype_dealloc does).
+        if ffi::PyType_GetFlags(native) & ffi::Py_TPFLAGS_HAVE_GC != 0 {
+            ffi::PyObject_GC_Track(obj as *mut std::ffi::c_void);
+        }
+        let dealloc = base_dealloc(native);
+        dealloc(obj);
+    }
+    if ffi::PyType_GetFlags(actual_type) & ffi::Py_TPFLAGS_HEAPTYPE != 0 {
+        ffi::Py_DECREF(actual_type as *mut ffi::PyObject);
+    }
+}
+
+#[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+unsafe fn base_dealloc(native: *mut ffi::PyTypeObject) -> ffi::destructor {
+    std::mem::transmute(ffi::PyType_GetSlot(native, ffi::Py_tp_dealloc))
+}
+
+#[cfg(all(Py_LIMITED_API, not(Py_3_10)))]
+unsafe fn base_dealloc(_native: *mut ffi::PyTypeObject) -> ffi::destructor {
+    // 3.9's stable ABI cannot read a static type's slots; exceptions are the
+    // only native bases besides object, and all of them share this dealloc.
+    unreachable!("extending a native type other than object needs Python 3.10+ under the limited API")
+}
+
+pub(crate) fn native_base_type<T: PyClass>(py: Python<'_>) -> *mut ffi::PyTypeObject {
+    fn walk<B: PyClassBaseType>(py: Python<'_>) -> *mut ffi::PyTypeObject {
+        B::type_object_raw(py)
+    }
+    // The root class's base is the native base of the whole hierarchy.
+    walk::<<T::Root as PyClass>::BaseType>(py)
+}

@@ -1,0 +1,91 @@
+//! `#[pyclass]` support: the traits the generated glue implements for a class,
+//! the instance layout, borrow checking (`PyRef`/`PyRefMut`), creating the type
+//! object from a `PyType_Spec`, and garbage-collector support.
+//!
+//! An instance is the base type's object (a plain `PyObject` header, an
+//! exception, or another `#[pyclass]`) followed by this class's [`Contents`],
+//! at an offset computed when the type is created from the base's
+//! `__basicsize__`. One borrow flag, in the root `#[pyclass]` of a hierarchy,
+//! guards the Rust values of every level.
+mod borrow;
+mod create_type;
+pub(crate) mod gc;
+mod init;
+pub(crate) mod layout;
+mod pyref;
+
+pub use borrow::{BorrowChecker, BorrowFlag, NoBorrow, PyBorrowError, PyBorrowMutError};
+pub use create_type::{ClassAttr, LazyType, TypeBuilder};
+pub use gc::{PyTraverseError, PyVisit, VisitTarget};
+pub use init::{IntoPyClassInitializer, PyClassInitializer, PyNativeTypeInitializer, PyObjectInit};
+pub use layout::{contents, Contents, NoSlot, ObjectSlot, SlotPtr};
+pub use pyref::{CloneCheck, IsClone, PyRef, PyRefMut};
+
+use crate::type_object::PyTypeInfo;
+
+pub use crate::types::CompareOp;
+
+/// Marker types for [`PyClass::Frozen`].
+pub mod boolean {
+    pub struct True;
+    pub struct False;
+}
+
+/// Implemented by ferrule's glue for every `#[pyclass]`. Not meant to be
+/// implemented by hand: the hidden items change with the generator.
+pub unsafe trait PyClass: PyTypeInfo + Sized + 'static {
+    /// `boolean::True` for `#[pyclass(frozen)]`.
+    type Frozen;
+    /// The Python base: `PyAny` (object), a builtin exception, or a `#[pyclass]`.
+    type BaseType: PyClassBaseType;
+    #[doc(hidden)]
+    /// The first `#[pyclass]` of the hierarchy; its contents hold the borrow flag.
+    type Root: PyClass;
+    #[doc(hidden)]
+    type Checker: BorrowChecker;
+    #[doc(hidden)]
+    type Dict: SlotPtr;
+    #[doc(hidden)]
+    type WeakRef: SlotPtr;
+    #[doc(hidden)]
+    fn lazy_type() -> &'static LazyType;
+    #[doc(hidden)]
+    /// Fills in the type's slots, methods and properties.
+    fn build_type(builder: &mut TypeBuilder);
+}
+
+/// What a class may name in `extends = ...`.
+pub trait PyClassBaseType: PyTypeInfo {
+    type Initializer: PyObjectInit;
+    #[doc(hidden)]
+    /// Drops the Rust values of this level and those below it (nothing for native types).
+    unsafe fn drop_contents(obj: *mut crate::ffi::PyObject);
+    #[doc(hidden)]
+    const IS_PYCLASS: bool;
+}
+
+impl<T: PyClass> PyClassBaseType for T {
+    type Initializer = PyClassInitializer<T>;
+    unsafe fn drop_contents(obj: *mut crate::ffi::PyObject) {
+        layout::drop_contents::<T>(obj)
+    }
+    const IS_PYCLASS: bool = true;
+}
+
+macro_rules! native_base {
+    ($($ty:ty),* $(,)?) => {$(
+        impl PyClassBaseType for $ty {
+            type Initializer = PyNativeTypeInitializer<$ty>;
+            unsafe fn drop_contents(_obj: *mut crate::ffi::PyObject) {}
+            const IS_PYCLASS: bool = false;
+        }
+    )*};
+}
+
+use crate::exceptions::*;
+native_base!(
+    crate::types::PyAny, PyBaseException, PyException, PyValueError, PyTypeError, PyRuntimeError,
+    PyKeyError, PyIndexError, PyLookupError, PyArithmeticError, PyAttributeError, PyOSError,
+    PyNotImplementedError, PyStopIteration, PyZeroDivisionError, PyOverflowError, PyIOError,
+    PyUserWarning, PyWarning,
+);

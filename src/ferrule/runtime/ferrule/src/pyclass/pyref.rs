@@ -1,0 +1,241 @@
+//! `PyRef`/`PyRefMut`: runtime-checked borrows of an instance's Rust value,
+//! and the `borrow*` methods on `Bound`/`Py`.
+use std::ops::{Deref, DerefMut};
+
+use super::borrow::{BorrowChecker, PyBorrowError, PyBorrowMutError};
+use super::layout::{checker, contents};
+use super::{boolean, PyClass};
+use crate::conversion::{FromPyObject, IntoPyObject};
+use crate::err::PyErr;
+use crate::instance::{Borrowed, Bound, Py};
+use crate::marker::Python;
+use crate::types::PyAny;
+
+/// A shared borrow of a `T` instance, released on drop.
+pub struct PyRef<'py, T: PyClass> {
+    inner: Bound<'py, T>,
+}
+
+/// An exclusive borrow of a `T` instance, released on drop.
+pub struct PyRefMut<'py, T: PyClass> {
+    inner: Bound<'py, T>,
+}
+
+impl<'py, T: PyClass> PyRef<'py, T> {
+    pub fn py(&self) -> Python<'py> {
+        self.inner.py()
+    }
+    pub fn as_ptr(&self) -> *mut crate::ffi::PyObject {
+        self.inner.as_ptr()
+    }
+    pub fn into_ptr(self) -> *mut crate::ffi::PyObject {
+        self.inner.clone().into_ptr()
+    }
+    pub fn as_bound(&self) -> &Bound<'py, T> {
+        &self.inner
+    }
+    pub fn into_bound(self) -> Bound<'py, T> {
+        self.inner.clone()
+    }
+
+    /// The base class's view; the borrow covers every level of the object.
+    pub fn as_super(&self) -> &PyRef<'py, T::BaseType>
+    where
+        T::BaseType: PyClass,
+    {
+        unsafe { &*(self as *const PyRef<'py, T> as *const PyRef<'py, T::BaseType>) }
+    }
+
+    pub fn into_super(self) -> PyRef<'py, T::BaseType>
+    where
+        T::BaseType: PyClass,
+    {
+        let this = std::mem::ManuallyDrop::new(self);
+        PyRef { inner: unsafe { std::ptr::read(&this.inner).cast_into_unchecked() } }
+    }
+
+    pub(crate) fn try_borrow(obj: &Bound<'py, T>) -> Result<Self, PyBorrowError> {
+        unsafe { checker::<T>(obj.as_ptr()) }.try_borrow()?;
+        Ok(PyRef { inner: obj.clone() })
+    }
+}
+
+impl<'py, T: PyClass> PyRefMut<'py, T> {
+    pub fn py(&self) -> Python<'py> {
+        self.inner.py()
+    }
+    pub fn as_ptr(&self) -> *mut crate::ffi::PyObject {
+        self.inner.as_ptr()
+    }
+    pub fn into_ptr(self) -> *mut crate::ffi::PyObject {
+        self.inner.clone().into_ptr()
+    }
+    pub fn as_bound(&self) -> &Bound<'py, T> {
+        &self.inner
+    }
+    pub fn into_bound(self) -> Bound<'py, T> {
+        self.inner.clone()
+    }
+
+    pub fn as_super(&mut self) -> &mut PyRefMut<'py, T::BaseType>
+    where
+        T::BaseType: PyClass,
+    {
+        unsafe { &mut *(self as *mut PyRefMut<'py, T> as *mut PyRefMut<'py, T::BaseType>) }
+    }
+
+    pub fn into_super(self) -> PyRefMut<'py, T::BaseType>
+    where
+        T::BaseType: PyClass,
+    {
+        let this = std::mem::ManuallyDrop::new(self);
+        PyRefMut { inner: unsafe { std::ptr::read(&this.inner).cast_into_unchecked() } }
+    }
+
+    pub(crate) fn try_borrow_mut(obj: &Bound<'py, T>) -> Result<Self, PyBorrowMutError> {
+        unsafe { checker::<T>(obj.as_ptr()) }.try_borrow_mut()?;
+        Ok(PyRefMut { inner: obj.clone() })
+    }
+}
+
+impl<T: PyClass> Deref for PyRef<'_, T> {
+    type Target = T;
+    #[inline]
+    fn deref(&self) -> &T {
+        unsafe { &*(*contents::<T>(self.inner.as_ptr())).get_ptr() }
+    }
+}
+
+impl<T: PyClass> Deref for PyRefMut<'_, T> {
+    type Target = T;
+    #[inline]
+    fn deref(&self) -> &T {
+        unsafe { &*(*contents::<T>(self.inner.as_ptr())).get_ptr() }
+    }
+}
+
+impl<T: PyClass> DerefMut for PyRefMut<'_, T> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut T {
+        unsafe { &mut *(*contents::<T>(self.inner.as_ptr())).get_ptr() }
+    }
+}
+
+impl<T: PyClass> Drop for PyRef<'_, T> {
+    fn drop(&mut self) {
+        unsafe { checker::<T>(self.inner.as_ptr()) }.release_borrow()
+    }
+}
+
+impl<T: PyClass> Drop for PyRefMut<'_, T> {
+    fn drop(&mut self) {
+        unsafe { checker::<T>(self.inner.as_ptr()) }.release_borrow_mut()
+    }
+}
+
+impl<'py, T: PyClass> Bound<'py, T> {
+    /// Borrows the value; panics when it is mutably borrowed (see `try_borrow`).
+    pub fn borrow(&self) -> PyRef<'py, T> {
+        self.try_borrow().expect("Already mutably borrowed")
+    }
+    pub fn borrow_mut(&self) -> PyRefMut<'py, T>
+    where
+        T: PyClass<Frozen = boolean::False>,
+    {
+        self.try_borrow_mut().expect("Already borrowed")
+    }
+    pub fn try_borrow(&self) -> Result<PyRef<'py, T>, PyBorrowError> {
+        PyRef::try_borrow(self)
+    }
+    pub fn try_borrow_mut(&self) -> Result<PyRefMut<'py, T>, PyBorrowMutError>
+    where
+        T: PyClass<Frozen = boolean::False>,
+    {
+        PyRefMut::try_borrow_mut(self)
+    }
+    /// The value of a `frozen` class, with no borrow.
+    pub fn get(&self) -> &T
+    where
+        T: PyClass<Frozen = boolean::True> + Sync,
+    {
+        unsafe { &*(*contents::<T>(self.as_ptr())).get_ptr() }
+    }
+}
+
+impl<T: PyClass> Py<T> {
+    pub fn borrow<'py>(&'py self, py: Python<'py>) -> PyRef<'py, T> {
+        self.bind(py).borrow()
+    }
+    pub fn borrow_mut<'py>(&'py self, py: Python<'py>) -> PyRefMut<'py, T>
+    where
+        T: PyClass<Frozen = boolean::False>,
+    {
+        self.bind(py).borrow_mut()
+    }
+    pub fn try_borrow<'py>(&'py self, py: Python<'py>) -> Result<PyRef<'py, T>, PyBorrowError> {
+        self.bind(py).try_borrow()
+    }
+    pub fn try_borrow_mut<'py>(&'py self, py: Python<'py>) -> Result<PyRefMut<'py, T>, PyBorrowMutError>
+    where
+        T: PyClass<Frozen = boolean::False>,
+    {
+        self.bind(py).try_borrow_mut()
+    }
+    pub fn get(&self) -> &T
+    where
+        T: PyClass<Frozen = boolean::True> + Sync,
+    {
+        unsafe { &*(*contents::<T>(self.as_ptr())).get_ptr() }
+    }
+}
+
+impl<'a, 'py, T: PyClass> FromPyObject<'a, 'py> for PyRef<'py, T> {
+    type Error = PyErr;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> Result<Self, PyErr> {
+        Ok(obj.cast::<T>()?.try_borrow()?)
+    }
+}
+
+impl<'a, 'py, T: PyClass<Frozen = boolean::False>> FromPyObject<'a, 'py> for PyRefMut<'py, T> {
+    type Error = PyErr;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> Result<Self, PyErr> {
+        Ok(obj.cast::<T>()?.try_borrow_mut()?)
+    }
+}
+
+impl<'py, T: PyClass> IntoPyObject<'py> for PyRef<'py, T> {
+    type Target = T;
+    type Output = Bound<'py, T>;
+    type Error = std::convert::Infallible;
+    fn into_pyobject(self, _py: Python<'py>) -> Result<Bound<'py, T>, Self::Error> {
+        Ok(self.inner.clone())
+    }
+}
+
+impl<'py, T: PyClass> IntoPyObject<'py> for PyRefMut<'py, T> {
+    type Target = T;
+    type Output = Bound<'py, T>;
+    type Error = std::convert::Infallible;
+    fn into_pyobject(self, _py: Python<'py>) -> Result<Bound<'py, T>, Self::Error> {
+        Ok(self.inner.clone())
+    }
+}
+
+/// Glue helper for `T: Clone` extraction: the bound mentions a lifetime of the
+/// impl, so it is checked where used instead of at the impl.
+pub struct CloneCheck<'a, T>(std::marker::PhantomData<&'a T>);
+pub trait IsClone<T> {
+    fn clone_value(value: &T) -> T;
+}
+impl<'a, T: Clone> IsClone<T> for CloneCheck<'a, T> {
+    #[inline]
+    fn clone_value(value: &T) -> T {
+        value.clone()
+    }
+}
+
+impl<T: PyClass + std::fmt::Debug> std::fmt::Debug for PyRef<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}

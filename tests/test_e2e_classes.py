@@ -1,0 +1,173 @@
+"""End to end: #[pyclass]/#[pymethods] in tests/crates/fe_classes."""
+
+from __future__ import annotations
+
+import gc
+import inspect
+import sys
+import weakref
+
+import pytest
+
+
+def test_construct_methods_and_properties(fe_classes):
+    m = fe_classes
+    c = m.Counter(3)
+    assert c.add(2) == 5 and c.get() == 5 and c.count == 5 and c.double == 10
+    assert c.name == "c" and c.label == "c"
+    c.count = 7
+    c.name = "x"
+    assert (c.count, c.label) == (7, "x")
+    with pytest.raises(ValueError, match="empty name"):
+        c.name = ""
+    with pytest.raises(AttributeError):
+        c.label = "y"  # get only
+    with pytest.raises(AttributeError, match="can't delete attribute 'count'"):
+        del c.count
+    assert repr(c) == 'Counter(7, "x")'
+    assert c.second_block() == "second"
+    assert m.Counter().count == 0 and m.Counter(label="z").label == "z"
+
+
+def test_static_class_methods_and_class_attributes(fe_classes):
+    m = fe_classes
+    assert m.Counter.twice(4) == 8 and m.Counter(1).twice(2) == 4
+    assert m.Counter.kind() == "Counter"
+    assert m.Counter.LIMIT == 100 and m.Counter.default_label == "c"
+
+
+def test_names_docs_signatures(fe_classes):
+    m = fe_classes
+    assert m.Counter.__module__ == "fe_classes" and m.Counter.__qualname__ == "Counter"
+    assert m.Counter.__doc__ == "A counter."
+    assert str(inspect.signature(m.Counter)) == "(count=0, label='c')"
+    assert str(inspect.signature(m.Counter.add)) == "(self, /, n)"
+    assert m.Counter.add.__doc__ == "Adds `n`."
+
+
+def test_receivers(fe_classes):
+    c = fe_classes.Counter(5)
+    assert c.via_ref() == 5 and c.via_mut() == 10 and c.via_bound() == 11
+    assert c.reenter(fe_classes.Counter(1)) == 11
+
+
+def test_borrow_conflicts(fe_classes):
+    c = fe_classes.Counter(1)
+    with pytest.raises(RuntimeError, match="^Already mutably borrowed$"):
+        c.reenter(c)
+    with pytest.raises(RuntimeError, match="^Already borrowed$"):
+        c.call_back(lambda: c.add(1))
+    # The borrows were released when the errors propagated.
+    assert c.add(1) == 2
+
+
+def test_errors(fe_classes):
+    m = fe_classes
+    with pytest.raises(TypeError, match="^cannot create 'NoNew' instances$"):
+        m.NoNew()
+    assert m.make_no_new(4).value() == 4
+    with pytest.raises(TypeError, match="argument 'n'"):
+        m.Counter(1).add("x")
+    with pytest.raises(TypeError, match="doesn't apply to a 'int' object"):
+        m.Counter.add(5, 1)
+    with pytest.raises(TypeError, match="argument 'c': 'int' object cannot be cast as 'Counter'"):
+        m.take_ref(5)
+
+
+def test_instances_flow(fe_classes):
+    m = fe_classes
+    c = m.Counter(10)
+    assert m.take_counter(c) == 10 and m.take_ref(c) == 10
+    assert m.take_mut(c) is None and c.count == 11
+    assert m.take_bound(c) == 11 and m.take_py(c) == 11
+    assert isinstance(m.make_no_new(1), m.NoNew)
+
+
+def test_frozen_eq_hash_str(fe_classes):
+    p = fe_classes.Point(1, 2)
+    assert (p.x, p.y) == (1, 2) and str(p) == "(1, 2)" and p.norm1() == 3
+    assert p == fe_classes.Point(1, 2) and p != fe_classes.Point(2, 1)
+    assert hash(p) == hash(fe_classes.Point(1, 2))
+    with pytest.raises(AttributeError):
+        p.x = 3
+
+
+def test_simple_enum(fe_classes):
+    Color = fe_classes.Color
+    assert repr(Color.Red) == "Color.Red"
+    assert Color.Red == Color.Red and Color.Red != Color.Blue
+    assert Color.Green == 5 and int(Color.Blue) == 6
+    assert isinstance(Color.Red, Color)
+
+
+def test_subclassing(fe_classes):
+    m = fe_classes
+
+    class Sub(m.Counter):
+        def add(self, n):
+            return super().add(n) * 10
+
+    s = Sub(1)
+    assert s.add(1) == 20 and isinstance(s, m.Counter)
+    with pytest.raises(TypeError, match="not an acceptable base type"):
+        type("S2", (m.Point,), {})
+    ch = m.Child(1, 2)
+    assert ch.total() == 3 and ch.base_value == 1 and ch.child_value == 2 and ch.who() == "base"
+    assert isinstance(ch, m.Base)
+
+
+def test_extends_exception(fe_classes):
+    with pytest.raises(fe_classes.MyError) as info:
+        raise fe_classes.MyError(3)
+    assert info.value.code == 3 and isinstance(info.value, Exception)
+
+
+def test_dict_and_weakref(fe_classes):
+    o = fe_classes.Open()
+    o.x = 1
+    assert o.__dict__ == {"x": 1}
+    r = weakref.ref(o)
+    assert r() is o
+    del o
+    gc.collect()
+    assert r() is None
+
+
+def test_drop_once_and_panicking_drop(fe_classes, monkeypatch):
+    log = []
+    d = fe_classes.Dropper(False, log)
+    del d
+    assert log == ["dropped"]
+    seen = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda u: seen.append(u.exc_type.__name__))
+    d = fe_classes.Dropper(True, log)
+    del d
+    assert log == ["dropped", "dropped"] and seen == ["PanicException"]
+
+
+def test_gc_collects_cycles(fe_classes):
+    class Marker:
+        pass
+
+    gc.collect()
+    payload = Marker()
+    r = weakref.ref(payload)
+    a, b = fe_classes.Node(payload), fe_classes.Node(2)
+    a.link(b)
+    b.link(a)
+    del a, b, payload
+    gc.collect()
+    assert r() is None
+
+
+def test_many_instances_refcount(fe_classes):
+    total = getattr(sys, "gettotalrefcount", None)
+    for _ in range(100):
+        fe_classes.Counter(1)
+    before = total() if total else None
+    for _ in range(10000):
+        c = fe_classes.Counter(1)
+        c.add(1)
+        del c
+    if total:
+        assert total() - before < 100
