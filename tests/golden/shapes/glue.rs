@@ -22,6 +22,7 @@ pub mod nested {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
+        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -63,6 +64,7 @@ pub mod bytes_and_maps {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
+        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -164,6 +166,7 @@ pub(crate) mod add {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
+        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -204,6 +207,7 @@ pub(crate) mod defaults {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
+        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -249,6 +253,7 @@ pub(crate) mod markers {
         keyword_only_parameters: &[_ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "d", required: true }, _ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "e", required: false }],
         accept_varargs: false,
         accept_varkeywords: false,
+        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -292,6 +297,7 @@ pub(crate) mod variadic {
         keyword_only_parameters: &[_ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "key", required: false }],
         accept_varargs: true,
         accept_varkeywords: true,
+        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -335,6 +341,7 @@ pub(crate) mod only_args {
         keyword_only_parameters: &[],
         accept_varargs: true,
         accept_varkeywords: false,
+        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t) -> *mut _ferrule::ffi::PyObject {
@@ -403,6 +410,7 @@ pub(crate) mod fallible {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
+        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -502,6 +510,7 @@ pub(crate) mod cube {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
+        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {

@@ -17,6 +17,23 @@ pub struct KeywordOnlyParameter {
     pub required: bool,
 }
 
+/// The parameter names as interned `str` objects, created on first use and
+/// kept for the life of the process, so that keywords (which CPython interns
+/// when they are written in source) usually match by pointer.
+pub struct KeywordCache(std::sync::OnceLock<Box<[usize]>>);
+
+impl KeywordCache {
+    pub const fn new() -> Self {
+        KeywordCache(std::sync::OnceLock::new())
+    }
+}
+
+impl Default for KeywordCache {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 pub struct FunctionDescription {
     /// `add` or `Class.method`, as shown in messages.
     pub func_name: &'static str,
@@ -26,6 +43,8 @@ pub struct FunctionDescription {
     pub keyword_only_parameters: &'static [KeywordOnlyParameter],
     pub accept_varargs: bool,
     pub accept_varkeywords: bool,
+    /// Filled on the first call that passes keywords.
+    pub keyword_cache: KeywordCache,
 }
 
 type Ptr = *mut ffi::PyObject;
@@ -81,12 +100,13 @@ impl FunctionDescription {
         };
         let mut varkw = None;
         if !kwnames.is_null() {
-            let nkw = ffi::PyTuple_Size(kwnames) as usize;
+            let nkw = tuple_len(kwnames);
             let values = std::slice::from_raw_parts(args.add(nargs), nkw);
             let names = || (0..nkw).map(|i| ffi::PyTuple_GetItem(kwnames, i as ffi::Py_ssize_t)).collect::<Vec<Ptr>>();
+            let (interned, mut hint) = (self.interned_names(), 0);
             for (i, &value) in values.iter().enumerate() {
-                let name = ffi::PyTuple_GetItem(kwnames, i as ffi::Py_ssize_t);
-                self.place_keyword(py, name, value, nargs, output, &mut varkw, &names)?;
+                let name = tuple_item(kwnames, i);
+                self.place_keyword(py, name, value, nargs, output, &mut varkw, &names, interned, &mut hint)?;
             }
         }
         // CPython reports keyword problems before too many positional arguments.
@@ -126,8 +146,9 @@ impl FunctionDescription {
                 pairs.push((key, value));
             }
             let names = || pairs.iter().map(|&(k, _)| k).collect::<Vec<Ptr>>();
+            let (interned, mut hint) = (self.interned_names(), 0);
             for &(key, value) in &pairs {
-                self.place_keyword(py, key, value, nargs, output, &mut varkw, &names)?;
+                self.place_keyword(py, key, value, nargs, output, &mut varkw, &names, interned, &mut hint)?;
             }
         }
         if varargs.is_none() && nargs > npos {
@@ -137,6 +158,7 @@ impl FunctionDescription {
         Ok((varargs, varkw))
     }
 
+    #[inline]
     unsafe fn place_keyword<'py>(
         &self,
         py: Python<'py>,
@@ -146,16 +168,29 @@ impl FunctionDescription {
         output: &mut [Ptr],
         varkw: &mut Option<Bound<'py, PyDict>>,
         all_names: &dyn Fn() -> Vec<Ptr>,
+        interned: &[usize],
+        hint: &mut usize,
     ) -> PyResult<()> {
-        let name_str = utf8_of(name);
-        let name_str = name_str.as_deref();
         let npos = self.positional_parameter_names.len();
-        let found = name_str.and_then(|n| {
-            self.positional_parameter_names
-                .iter()
-                .position(|p| *p == n)
-                .or_else(|| self.keyword_only_parameters.iter().position(|k| k.name == n).map(|i| npos + i))
-        });
+        // Keywords usually come in declaration order: start after the last match.
+        let start = (*hint).min(interned.len());
+        let by_pointer = interned[start..]
+            .iter()
+            .position(|&p| p == name as usize)
+            .map(|i| start + i)
+            .or_else(|| interned[..start].iter().position(|&p| p == name as usize));
+        let found = match by_pointer {
+            Some(i) => {
+                *hint = i + 1;
+                Some(i)
+            }
+            None => utf8_of(name).and_then(|n| {
+                self.positional_parameter_names
+                    .iter()
+                    .position(|p| *p == n)
+                    .or_else(|| self.keyword_only_parameters.iter().position(|k| k.name == n).map(|i| npos + i))
+            }),
+        };
         match found {
             Some(i) if i < self.positional_only_parameters => {
                 if self.accept_varkeywords {
@@ -180,7 +215,7 @@ impl FunctionDescription {
                     return Err(PyTypeError::new_err(format!(
                         "{}() got multiple values for argument '{}'",
                         self.func_name,
-                        name_str.unwrap_or_default()
+                        utf8_of(name).as_deref().unwrap_or_default()
                     )));
                 }
                 output[i] = value;
@@ -198,6 +233,27 @@ impl FunctionDescription {
         }
     }
 
+    /// Interned names of the positional, then keyword-only parameters (0
+    /// where interning failed, which only costs the pointer match).
+    #[inline]
+    fn interned_names(&self) -> &[usize] {
+        self.keyword_cache.0.get_or_init(|| {
+            let names = self.positional_parameter_names.iter().copied().chain(self.keyword_only_parameters.iter().map(|k| k.name));
+            names
+                .map(|n| unsafe {
+                    let mut s = ffi::PyUnicode_FromStringAndSize(n.as_ptr().cast(), n.len() as ffi::Py_ssize_t);
+                    if s.is_null() {
+                        ffi::PyErr_Clear();
+                        return 0;
+                    }
+                    // The reference is kept for good: the pointer must stay valid.
+                    ffi::PyUnicode_InternInPlace(&mut s);
+                    s as usize
+                })
+                .collect()
+        })
+    }
+
     fn check_required(&self, nargs: usize, output: &[Ptr]) -> PyResult<()> {
         if nargs < self.required_positional_parameters {
             let missing: Vec<&str> = (nargs..self.required_positional_parameters)
@@ -209,6 +265,14 @@ impl FunctionDescription {
             }
         }
         let npos = self.positional_parameter_names.len();
+        let complete = self
+            .keyword_only_parameters
+            .iter()
+            .zip(&output[npos..])
+            .all(|(k, p)| !k.required || !p.is_null());
+        if complete {
+            return Ok(());
+        }
         let missing: Vec<&str> = self
             .keyword_only_parameters
             .iter()
@@ -299,6 +363,23 @@ unsafe fn utf8_of<'a>(name: Ptr) -> Option<std::borrow::Cow<'a, str>> {
     let text = String::from_utf8(std::slice::from_raw_parts(data as *const u8, len).to_vec()).ok();
     ffi::Py_DECREF(bytes);
     text.map(Into::into)
+}
+
+/// Length and borrowed items of an exact tuple (CPython's `kwnames`).
+#[inline(always)]
+unsafe fn tuple_len(t: Ptr) -> usize {
+    #[cfg(not(Py_LIMITED_API))]
+    return ffi::PyTuple_GET_SIZE(t) as usize;
+    #[cfg(Py_LIMITED_API)]
+    return ffi::PyTuple_Size(t) as usize;
+}
+
+#[inline(always)]
+unsafe fn tuple_item(t: Ptr, i: usize) -> Ptr {
+    #[cfg(not(Py_LIMITED_API))]
+    return ffi::PyTuple_GET_ITEM(t, i as ffi::Py_ssize_t);
+    #[cfg(Py_LIMITED_API)]
+    return ffi::PyTuple_GetItem(t, i as ffi::Py_ssize_t);
 }
 
 unsafe fn tuple_from_slice<'py>(py: Python<'py>, items: &[Ptr]) -> Bound<'py, PyTuple> {
