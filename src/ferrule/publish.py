@@ -6,6 +6,7 @@ Returns lines for the CLI to print; never includes the password in anything it r
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -24,11 +25,24 @@ def _credentials(repository_url: str | None, username: str | None, password: str
     return url, user, secret
 
 
-def _explain(status: int, reason: str, filename: str, url: str) -> PublishError:
+def _body_excerpt(body: str, secret: str) -> str:
+    """The index's own explanation: the first line of text in its answer, tags removed, never the password."""
+    text = re.sub(r"<[^>]+>", " ", body)
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    # Indexes wrap the reason in an HTML page; the line that names it is the one worth showing.
+    line = next((ln for ln in lines if "exist" in ln.lower()), lines[-1] if lines else "")
+    line = next((ln for ln in lines if "exist" in ln.lower() or "denied" in ln.lower() or "auth" in ln.lower()),
+                line)
+    return line[:200].replace(secret, "***") if secret else line[:200]
+
+
+def _explain(status: int, reason: str, body: str, filename: str, url: str) -> PublishError:
     text = f"uploading {filename} to {url} failed: HTTP {status} {reason}".rstrip()
+    if body:
+        text += f" ({body})"
     if status in (401, 403):
         return PublishError(text, hint="the index refused the user name or password")
-    if status == 409 or (status == 400 and "exist" in reason.lower()):
+    if status == 409 or (status == 400 and "exist" in (reason + body).lower()):
         return PublishError(text, hint="this version is already on the index; raise the version to upload again")
     return PublishError(text)
 
@@ -57,7 +71,8 @@ def upload(files: list[Path], repository_url: str | None, username: str | None, 
                     raise PublishError(f"cannot upload {path.name}: {e}") from None
                 raise
             if response.status_code >= 300:
-                raise _explain(response.status_code, response.reason or "", path.name, url)
+                body = _body_excerpt(response.text or "", secret)
+                raise _explain(response.status_code, response.reason or "", body, path.name, url)
             lines.append(f"Uploaded {path.name} to {url}")
     finally:
         repo.close()

@@ -89,7 +89,9 @@ pub const METH_O: c_int = 0x0008;
 pub const METH_CLASS: c_int = 0x0010;
 pub const METH_STATIC: c_int = 0x0020;
 pub const METH_COEXIST: c_int = 0x0040;
-#[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+// The 3.9 limited-API headers do not name METH_FASTCALL, but every CPython ferrule
+// supports (3.9+) honours the flag, and a flag is a value, not a symbol an abi3
+// module imports: the glue's fastcall trampolines stay valid in cp39-abi3 wheels.
 pub const METH_FASTCALL: c_int = 0x0080;
 pub const METH_STACKLESS: c_int = 0x0000;
 pub const METH_METHOD: c_int = 0x0200;

@@ -170,10 +170,15 @@ fn create_type<T: PyClass>(py: Python<'_>) -> PyResult<(Py<PyType>, usize, Vec<C
     }
     let mut members = Vec::new();
     if <T::Dict as SlotPtr>::PRESENT {
-        // Heap types from a spec get no `__dict__` descriptor of their own.
-        let dict = b.getset(c"__dict__");
-        dict.get = Some(ffi::PyObject_GenericGetDict);
-        dict.set = Some(ffi::PyObject_GenericSetDict);
+        // Heap types from a spec get no `__dict__` descriptor of their own. The 3.9 stable
+        // ABI lacks PyObject_GenericGetDict: there, instances keep their dict (attributes
+        // work) but `obj.__dict__` itself is not exposed.
+        #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+        {
+            let dict = b.getset(c"__dict__");
+            dict.get = Some(ffi::PyObject_GenericGetDict);
+            dict.set = Some(ffi::PyObject_GenericSetDict);
+        }
         members.push(member(c"__dictoffset__", offset + offset_of!(Contents<T>, dict)));
     }
     if <T::WeakRef as SlotPtr>::PRESENT {

@@ -1,0 +1,58 @@
+"""Bad input to `ferrule build`: each error names the file and the key, with a hint; exit 1, no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from packaging_support import copy_project, ferrule
+
+
+def _edit(project: Path, old: str, new: str) -> Path:
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text()
+    assert old in text
+    pyproject.write_text(text.replace(old, new, 1))
+    return pyproject
+
+
+@pytest.mark.parametrize("old, new, message, hint", [
+    ('name = "pkg-mixed"', 'name = "pkg-mixed', "invalid TOML", None),
+    ('name = "pkg-mixed"\n', "", "[project] has no `name`", 'add `name = "..."`'),
+    ('dynamic = ["version"]\n', "", "[project] has no `version`", 'dynamic = ["version"]'),
+    ("[tool.ferrule]\n", '[tool.ferrule]\npython-sorce = "python"\n', "unknown key `python-sorce` in [tool.ferrule]",
+     "did you mean `python-source`?"),
+    ("requires-python", "requires-pyton", "unknown key `requires-pyton` in [project]",
+     "did you mean `requires-python`?"),
+    ('dependencies = ["packaging>=20"]', 'dependencies = ["packaging >>> 20"]', "project.dependencies[0]", None),
+])
+def test_invalid_pyproject(tmp_path: Path, old: str, new: str, message: str, hint: str | None) -> None:
+    project = copy_project("pkg_mixed", tmp_path)
+    pyproject = _edit(project, old, new)
+    out = ferrule("build", "-o", tmp_path / "out", cwd=project, check=False)
+    assert out.returncode == 1
+    assert message in out.stderr and f"--> {pyproject}" in out.stderr, out.stderr
+    if hint:
+        assert "= help: " in out.stderr and hint in out.stderr
+    assert "Traceback" not in out.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_dotted_module_name_needs_its_python_package(tmp_path: Path) -> None:
+    project = copy_project("pkg_mixed", tmp_path)
+    (project / "pkg_mixed").rename(project / "elsewhere")
+    out = ferrule("build", "-o", tmp_path / "out", cwd=project, check=False)
+    assert out.returncode == 1 and "there is no folder" in out.stderr and "python-source" in out.stderr
+
+
+def test_python_source_folder(tmp_path: Path) -> None:
+    """`[tool.ferrule] python-source = "python"` finds the package there."""
+    project = copy_project("pkg_mixed", tmp_path)
+    (project / "python").mkdir()
+    (project / "pkg_mixed").rename(project / "python/pkg_mixed")
+    _edit(project, "[tool.ferrule]\n", '[tool.ferrule]\npython-source = "python"\n')
+    from ferrule.project import load_project
+
+    loaded = load_project(project / "Cargo.toml")
+    assert loaded.python_package == (project / "python/pkg_mixed").resolve()
