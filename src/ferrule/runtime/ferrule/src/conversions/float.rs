@@ -31,6 +31,12 @@ impl<'a, 'py> FromPyObject<'a, 'py> for f64 {
     type Error = PyErr;
     #[inline]
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        #[cfg(not(Py_LIMITED_API))]
+        unsafe {
+            if ffi::PyFloat_CheckExact(obj.as_ptr()) != 0 {
+                return Ok(ffi::PyFloat_AS_DOUBLE(obj.as_ptr()));
+            }
+        }
         let v = unsafe { ffi::PyFloat_AsDouble(obj.as_ptr()) };
         if v == -1.0 {
             if let Some(e) = PyErr::take(obj.py()) {

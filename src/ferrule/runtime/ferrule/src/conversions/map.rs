@@ -108,12 +108,13 @@ where
 {
     type Error = PyErr;
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        let mut map = HashMap::with_hasher(S::default());
-        let len = for_each_item(obj, |k, v| {
+        // Sized up front: growing would hash every key again on each rehash.
+        let len = unsafe { ffi::PyDict_Size(obj.cast::<PyDict>()?.as_ptr()) }.max(0) as usize;
+        let mut map = HashMap::with_capacity_and_hasher(len, S::default());
+        for_each_item(obj, |k, v| {
             map.insert(K::extract(k).map_err(Into::into)?, V::extract(v).map_err(Into::into)?);
             Ok(())
         })?;
-        map.shrink_to(len);
         Ok(map)
     }
 }

@@ -37,6 +37,32 @@ where
     C: Default + Extend<T> + WithCapacity,
 {
     let py = obj.py();
+    #[cfg(not(Py_LIMITED_API))]
+    unsafe {
+        // Exact lists and tuples by index: no iterator object, no calls per item.
+        let p = obj.as_ptr();
+        if ffi::PyList_CheckExact(p) != 0 {
+            let mut out = C::with_capacity(ffi::PyList_GET_SIZE(p) as usize);
+            let mut i = 0;
+            // Re-read the size each time: extracting an item may run Python
+            // code that changes the list (as iterating it would see).
+            while i < ffi::PyList_GET_SIZE(p) {
+                let item = Bound::<PyAny>::from_borrowed_ptr(py, ffi::PyList_GET_ITEM(p, i));
+                out.extend(Some(T::extract(item.as_borrowed()).map_err(Into::into)?));
+                i += 1;
+            }
+            return Ok(out);
+        }
+        if ffi::PyTuple_CheckExact(p) != 0 {
+            let len = ffi::PyTuple_GET_SIZE(p);
+            let mut out = C::with_capacity(len as usize);
+            for i in 0..len {
+                let item = Borrowed::<PyAny>::from_ptr(py, ffi::PyTuple_GET_ITEM(p, i));
+                out.extend(Some(T::extract(item).map_err(Into::into)?));
+            }
+            return Ok(out);
+        }
+    }
     let seq = obj.cast::<PySequence>()?;
     // The length is only a capacity hint; a failing `__len__` is not fatal.
     let hint = unsafe { ffi::PySequence_Size(seq.as_ptr()) };

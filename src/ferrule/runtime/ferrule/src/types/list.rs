@@ -41,6 +41,9 @@ impl PyList {
             for (i, item) in iter.enumerate() {
                 assert!(i < len, "iterator yielded more items than its len()");
                 let obj = item.into_pyobject(py).map_err(Into::into)?.into_any().into_ptr();
+                #[cfg(not(Py_LIMITED_API))]
+                ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, obj);
+                #[cfg(Py_LIMITED_API)]
                 ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, obj);
                 count += 1;
             }
