@@ -1,9 +1,7 @@
 """Threads: many Python threads mixing detach, callbacks and Rust threads; shutdown while
 Rust threads are still detached. Each scenario runs in a subprocess with a timeout, so a
-deadlock fails the test instead of hanging the suite.
-
-Pyclass borrows under threads (conflicts raise RuntimeError) belong with the classes crate
-(tests/crates/fe_classes) and are added here once it exists.
+deadlock fails the test instead of hanging the suite. Pyclass borrows under threads use
+tests/crates/fe_classes; conflicting borrows must raise RuntimeError.
 """
 
 from __future__ import annotations
@@ -135,3 +133,62 @@ def test_interpreter_shutdown_with_detached_threads(test_env, mode):
     if mode == "rust_thread_attaches":
         # The Rust thread is told, by a panic in that thread only.
         assert "cannot attach to the Python interpreter: it is shutting down" in out.stderr
+
+
+CLASS_STRESS = """
+import threading
+import fe_classes as m
+import fe_functions as f
+
+THREADS, CALLS = 8, 10_000
+shared = m.Counter(0)
+errors, conflicts, adds = [], [0] * THREADS, [0] * THREADS
+
+def work(t):
+    try:
+        own = m.Counter(t)
+        for i in range(CALLS):
+            k = i % 6
+            if k == 0:
+                shared.add(1); adds[t] += 1
+            elif k == 1:
+                assert m.take_ref(shared) >= 0 and shared.via_bound() >= 1
+            elif k == 2:
+                try:
+                    shared.reenter(shared)        # &mut self and a shared borrow of the same object
+                except RuntimeError as e:
+                    assert str(e) == "Already mutably borrowed", e
+                    conflicts[t] += 1
+            elif k == 3:
+                try:
+                    own.call_back(lambda: own.add(1))   # a mutable borrow inside a shared one
+                except RuntimeError as e:
+                    assert str(e) == "Already borrowed", e
+                    conflicts[t] += 1
+            elif k == 4:
+                assert f.detach_then_call(lambda x: own.add(x), 1) >= 1
+            else:
+                assert f.apply(lambda x: m.take_py(shared) + x, 0) >= 0
+    except BaseException as e:
+        errors.append(f"thread {t}: {type(e).__name__}: {e}")
+
+threads = [threading.Thread(target=work, args=(t,)) for t in range(THREADS)]
+for th in threads:
+    th.start()
+for th in threads:
+    th.join(timeout=240)
+assert not any(th.is_alive() for th in threads), "deadlock: threads still running"
+assert not errors, errors
+assert shared.get() == sum(adds), (shared.get(), sum(adds))
+expected_conflicts = 2 * len(range(2, CALLS, 6))
+assert conflicts == [expected_conflicts] * THREADS, conflicts
+print("ok", shared.get(), sum(conflicts))
+"""
+
+
+def test_eight_threads_with_pyclass_borrows(test_env):
+    test_env.require("fe_classes")
+    test_env.require("fe_functions")
+    out = run(test_env, CLASS_STRESS)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout.startswith("ok "), out.stdout

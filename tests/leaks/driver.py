@@ -182,6 +182,24 @@ def _():
     raises(TypeError, conv.hashset_len, {1, 2})
 
 
+@scenario("nested containers")
+def _():
+    assert conv.echo_nested_list([[1], [2, 3], []]) == [[1], [2, 3], []]
+    assert conv.echo_tuple_mix((1, 2.5, "s", True)) == (1, 2.5, "s", True)
+    assert conv.echo_dict_of_lists({"a": [1, None]}) == {"a": [1, None]}
+    assert conv.echo_int_set({1, 2}) == {1, 2} and conv.echo_str_set(frozenset({"x"})) == {"x"}
+    deep = [("k", {1: [(True, 0.5)], 2: []})]
+    assert conv.echo_deep(deep) == deep
+
+
+@scenario("nested containers errors")
+def _():
+    raises(TypeError, conv.echo_nested_list, [[1], ["x"]])
+    raises(TypeError, conv.echo_dict_of_lists, {"a": [1, "b"]})
+    raises(UnicodeEncodeError, conv.echo_str_set, {"ok", "\ud800"})
+    raises(TypeError, conv.echo_deep, [("k", {1: [(True, "no")]})])
+
+
 @scenario("PathBuf")
 def _():
     assert str(conv.path_join("/tmp", "x")) == "/tmp/x"

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use ferrule::prelude::*;
 
 mod collections;
+mod nested;
 
 // `#[pyfunction]` items must be written out: ferrule reads the source, it does not expand macros.
 #[pyfunction]
@@ -135,5 +136,6 @@ fn fe_conversions(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(str_len, m)?)?;
     m.add_function(wrap_pyfunction!(cow_upper, m)?)?;
     collections::register(m)?;
+    nested::register(m)?;
     Ok(())
 }
