@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyType};
 
 // ---- call paths ----
 
@@ -85,6 +85,49 @@ fn callback<'py>(f: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     f.call0()
 }
 
+// ---- a class ----
+
+#[pyclass]
+struct Point {
+    #[pyo3(get, set)]
+    x: i64,
+    y: i64,
+}
+
+#[pymethods]
+impl Point {
+    #[new]
+    fn new(x: i64, y: i64) -> Self {
+        Point { x, y }
+    }
+
+    fn norm1(&self) -> i64 {
+        self.x.abs() + self.y.abs()
+    }
+
+    fn __len__(&self) -> usize {
+        2
+    }
+
+    fn __eq__(&self, other: PyRef<'_, Point>) -> bool {
+        self.x == other.x && self.y == other.y
+    }
+
+    fn __add__(&self, other: PyRef<'_, Point>) -> Point {
+        Point { x: self.x + other.x, y: self.y + other.y }
+    }
+
+    #[staticmethod]
+    fn zero() -> i64 {
+        0
+    }
+
+    #[classmethod]
+    fn one(_cls: &Bound<'_, PyType>) -> i64 {
+        1
+    }
+}
+
 #[pymodule]
 fn bench(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(noargs, m)?)?;
@@ -101,5 +144,6 @@ fn bench(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(raise_error, m)?)?;
     m.add_function(wrap_pyfunction!(detach_empty, m)?)?;
     m.add_function(wrap_pyfunction!(callback, m)?)?;
+    m.add_class::<Point>()?;
     Ok(())
 }

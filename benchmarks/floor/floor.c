@@ -5,6 +5,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Sorts fastcall arguments into out[0..n) (NULL where absent). names[] are
@@ -221,6 +222,116 @@ detach_empty(PyObject *self, PyObject *unused)
 static PyObject *
 callback(PyObject *self, PyObject *f) { return PyObject_CallNoArgs(f); }
 
+/* ---- class Point ---- */
+
+typedef struct {
+    PyObject_HEAD
+    int64_t x, y;
+} Point;
+
+static PyTypeObject PointType;
+
+static PyObject *
+point_make(PyTypeObject *type, int64_t x, int64_t y)
+{
+    Point *p = (Point *)type->tp_alloc(type, 0);
+    if (p == NULL) return NULL;
+    p->x = x;
+    p->y = y;
+    return (PyObject *)p;
+}
+
+static PyObject *
+point_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static char *kw[] = {"x", "y", NULL};
+    long long x, y;
+    if (kwargs == NULL && PyTuple_GET_SIZE(args) == 2) {
+        if (as_i64(PyTuple_GET_ITEM(args, 0), (int64_t *)&x) < 0 || as_i64(PyTuple_GET_ITEM(args, 1), (int64_t *)&y) < 0)
+            return NULL;
+    } else if (!PyArg_ParseTupleAndKeywords(args, kwargs, "LL", kw, &x, &y)) {
+        return NULL;
+    }
+    return point_make(type, x, y);
+}
+
+static PyObject *
+point_norm1(PyObject *self, PyObject *unused)
+{
+    Point *p = (Point *)self;
+    return PyLong_FromLongLong(llabs(p->x) + llabs(p->y));
+}
+
+static PyObject *
+point_zero(PyObject *unused_self, PyObject *unused) { return PyLong_FromLong(0); }
+
+static PyObject *
+point_one(PyObject *cls, PyObject *unused) { return PyLong_FromLong(1); }
+
+static Py_ssize_t
+point_len(PyObject *self) { return 2; }
+
+static PyObject *
+point_richcompare(PyObject *a, PyObject *b, int op)
+{
+    if (op != Py_EQ || !PyObject_TypeCheck(a, &PointType) || !PyObject_TypeCheck(b, &PointType))
+        Py_RETURN_NOTIMPLEMENTED;
+    Point *p = (Point *)a, *q = (Point *)b;
+    return PyBool_FromLong(p->x == q->x && p->y == q->y);
+}
+
+static PyObject *
+point_add(PyObject *a, PyObject *b)
+{
+    if (!PyObject_TypeCheck(a, &PointType) || !PyObject_TypeCheck(b, &PointType))
+        Py_RETURN_NOTIMPLEMENTED;
+    Point *p = (Point *)a, *q = (Point *)b;
+    return point_make(&PointType, p->x + q->x, p->y + q->y);
+}
+
+static PyObject *
+point_get_x(PyObject *self, void *closure) { return PyLong_FromLongLong(((Point *)self)->x); }
+
+static int
+point_set_x(PyObject *self, PyObject *value, void *closure)
+{
+    if (value == NULL) {
+        PyErr_SetString(PyExc_AttributeError, "can't delete attribute");
+        return -1;
+    }
+    return as_i64(value, &((Point *)self)->x);
+}
+
+static PyMethodDef point_methods[] = {
+    {"norm1", point_norm1, METH_NOARGS, NULL},
+    {"zero", point_zero, METH_NOARGS | METH_STATIC, NULL},
+    {"one", point_one, METH_NOARGS | METH_CLASS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef point_getset[] = {
+    {"x", point_get_x, point_set_x, NULL, NULL},
+    {NULL},
+};
+
+static PySequenceMethods point_as_sequence = {.sq_length = point_len};
+static PyMappingMethods point_as_mapping = {.mp_length = point_len};
+static PyNumberMethods point_as_number = {.nb_add = point_add};
+
+static PyTypeObject PointType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "floor_bench.Point",
+    .tp_basicsize = sizeof(Point),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = point_new,
+    .tp_methods = point_methods,
+    .tp_getset = point_getset,
+    .tp_as_sequence = &point_as_sequence,
+    .tp_as_mapping = &point_as_mapping,
+    .tp_as_number = &point_as_number,
+    .tp_richcompare = point_richcompare,
+};
+
 #define FK (METH_FASTCALL | METH_KEYWORDS)
 static PyMethodDef methods[] = {
     {"noargs", noargs, METH_NOARGS, NULL},
@@ -252,5 +363,14 @@ PyInit_floor_bench(void)
     names_ab[1] = names_abc[1] = PyUnicode_InternFromString("b");
     names_abc[2] = PyUnicode_InternFromString("c");
     for (int i = 0; i < 16; i++) names_k[i] = PyUnicode_InternFromString(k[i]);
-    return PyModule_Create(&module);
+    if (PyType_Ready(&PointType) < 0) return NULL;
+    PyObject *m = PyModule_Create(&module);
+    if (m == NULL) return NULL;
+    Py_INCREF(&PointType);
+    if (PyModule_AddObject(m, "Point", (PyObject *)&PointType) < 0) {
+        Py_DECREF(&PointType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
 }

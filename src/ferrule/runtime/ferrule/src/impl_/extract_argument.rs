@@ -73,7 +73,14 @@ impl FunctionDescription {
             && n <= self.positional_parameter_names.len()
             && n <= output.len()
         {
-            std::ptr::copy_nonoverlapping(args, output.as_mut_ptr(), n);
+            if n == 0 {
+                // `args` may be NULL.
+            } else if n == output.len() {
+                // Every parameter given: a copy of constant size, no memcpy call.
+                output.copy_from_slice(std::slice::from_raw_parts(args, output.len()));
+            } else {
+                std::ptr::copy_nonoverlapping(args, output.as_mut_ptr(), n);
+            }
             return Ok((None, None));
         }
         self.extract_fastcall_slow(py, args, nargs, kwnames, output)
