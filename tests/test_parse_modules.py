@@ -92,8 +92,8 @@ def test_unknown_member_is_reported_where_it_is_named(tmp_path: Path) -> None:
         }
     """})
     assert [(d.message, d.line) for d in diags] == [
-        ("cannot find a `#[pyfunction]` or `#[pymodule]` named `plain`", 4),
-        ("cannot find a `#[pyfunction]` or `#[pymodule]` named `nowhere`", 5)]
+        ("cannot find a `#[pyfunction]`, `#[pyclass]` or `#[pymodule]` named `plain`", 4),
+        ("cannot find a `#[pyfunction]`, `#[pyclass]` or `#[pymodule]` named `nowhere`", 5)]
 
 
 def test_module_function_must_take_the_module(tmp_path: Path) -> None:

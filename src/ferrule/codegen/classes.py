@@ -52,7 +52,10 @@ class _Slots:
     def add(self, slot: str, fn_name: str, args: str, ret: str, body: str) -> None:
         self.fns.append(f"    unsafe extern \"C\" fn {fn_name}({args}) -> {ret} {{\n"
                         f"        unsafe {{ {TRAMP}(|py| {{ {body} }}) }}\n    }}\n")
-        self.lines.append(f"            b.slot({FFI}::{slot}, {fn_name} as *mut ::core::ffi::c_void);")
+        self.slot(slot, fn_name)
+
+    def slot(self, slot: str, fn_path: str) -> None:
+        self.lines.append(f"            b.slot({FFI}::{slot}, {fn_path} as *mut ::core::ffi::c_void);")
 
 
 def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
@@ -63,7 +66,7 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
                 protos[m.fn.py_name] = f"{block_path(cls, block)}::__p_{m.fn.py_name.strip('_')}"
         for m in block.methods:
             if m.kind == MethodKind.NEW:
-                s.lines.append(f"            b.slot({FFI}::Py_tp_new, {block_path(cls, block)}::__new as *mut ::core::ffi::c_void);")
+                s.slot("Py_tp_new", f"{block_path(cls, block)}::__new")
     p1 = f"slf: {PTR}"
     for name, slot in UNARY_SLOTS.items():
         if name not in protos:
@@ -82,7 +85,10 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
             s.add(slot, fn, f"{p1}, arg: {PTR}", "::core::ffi::c_int", f"{protos[name]}(py, slf, arg)")
     if "__len__" in protos:
         s.add("Py_mp_length", "__slot_len", p1, f"{FFI}::Py_ssize_t", f"{protos['__len__']}(py, slf)")
-        s.lines.append(f"            b.slot({FFI}::Py_sq_length, __slot_len as *mut ::core::ffi::c_void);")
+        if cls.has("sequence"):  # as in PyO3: `sq_length` makes negative indices relative to the length
+            s.slot("Py_sq_length", "__slot_len")
+    if "__getitem__" in protos:
+        s.slot("Py_sq_item", f"{PYCLASS}::sq_item_from_mapping")
     if "__setitem__" in protos or "__delitem__" in protos:
         set_ = (f"{protos['__setitem__']}(py, slf, key, value)" if "__setitem__" in protos else
                 "Err(_ferrule::exceptions::PyNotImplementedError::new_err(\"can't set item\"))")
@@ -90,6 +96,7 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
                 "Err(_ferrule::exceptions::PyNotImplementedError::new_err(\"can't delete item\"))")
         s.add("Py_mp_ass_subscript", "__slot_setitem", f"{p1}, key: {PTR}, value: {PTR}", "::core::ffi::c_int",
               f"if value.is_null() {{ {del_} }} else {{ {set_} }}")
+        s.slot("Py_sq_ass_item", f"{PYCLASS}::sq_ass_item_from_mapping")
     if "__call__" in protos:
         s.add("Py_tp_call", "__slot_call", f"{p1}, args: {PTR}, kwargs: {PTR}", PTR,
               f"{protos['__call__']}(py, slf, args, kwargs)")
@@ -98,11 +105,11 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
                      f"arg: *mut ::core::ffi::c_void) -> ::core::ffi::c_int {{\n"
                      f"        unsafe {{ {PYCLASS}::traverse::<{cls.rust_name}>(slf, visit, arg, "
                      f"{protos['__traverse__']}) }}\n    }}\n")
-        s.lines.append(f"            b.slot({FFI}::Py_tp_traverse, __slot_traverse as *mut ::core::ffi::c_void);")
+        s.slot("Py_tp_traverse", "__slot_traverse")
     if "__clear__" in protos:
         s.fns.append(f"    unsafe extern \"C\" fn __slot_clear(slf: {PTR}) -> ::core::ffi::c_int {{\n"
                      f"        unsafe {{ {PYCLASS}::clear::<{cls.rust_name}>(slf, {protos['__clear__']}) }}\n    }}\n")
-        s.lines.append(f"            b.slot({FFI}::Py_tp_clear, __slot_clear as *mut ::core::ffi::c_void);")
+        s.slot("Py_tp_clear", "__slot_clear")
     for op in NUMERIC:
         fwd, rev = protos.get(f"__{op}__"), protos.get(f"__r{op}__")
         if fwd or rev:
@@ -147,8 +154,12 @@ def _richcompare(cls: PyClassDecl, protos: dict[str, str], s: _Slots) -> None:
                  f"{{ Ok(o) => o, Err(_) => {{ {_eq_int(cls)} return Ok({PYCLASS}::not_implemented()); }} }};")
         me = f"let __me = {PYCLASS}::self_ref::<{cls.rust_name}>(py, slf)?;"
         if auto_ord:
-            result = ("match ::core::cmp::PartialOrd::partial_cmp(&*__me, &*__other) { "
-                      "Some(o) => __op.matches(o), None => return Ok(_ferrule::impl_::pyclass::not_implemented()) }")
+            result = ("match __op { _ferrule::types::CompareOp::Lt => *__me < *__other, "
+                      "_ferrule::types::CompareOp::Le => *__me <= *__other, "
+                      "_ferrule::types::CompareOp::Eq => *__me == *__other, "
+                      "_ferrule::types::CompareOp::Ne => *__me != *__other, "
+                      "_ferrule::types::CompareOp::Gt => *__me > *__other, "
+                      "_ferrule::types::CompareOp::Ge => *__me >= *__other }")
         else:
             result = ("match __op { _ferrule::types::CompareOp::Eq => *__me == *__other, "
                       "_ferrule::types::CompareOp::Ne => *__me != *__other, "

@@ -283,6 +283,8 @@ def _declarative_init(module: PyModuleDecl) -> list[str]:
     lines = []
     for member in module.members:
         path = _from_inside(member.rust_path)
+        if member.kind == "class" and member.imported:
+            path = f"super::{member.imported}"  # through the import, which keeps it used
         if member.kind == "function":
             lines.append(f"        m.add_function({path}::__FERRULE_DEF.wrap(m)?)?;")
         elif member.kind == "class":

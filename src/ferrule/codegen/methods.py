@@ -228,11 +228,17 @@ def protocol_glue(method: Method) -> str:
     call_args = [f"__arg{i}" for i in range(nvis)] if shape not in ("call", "unary", "next") else []
     if shape == "call":
         body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=(recv,))
-        desc = description(dataclasses.replace(fn, py_name="__call__"))
-        return f"""{desc}
-    pub(crate) unsafe fn __p_{name}({params}) -> _ferrule::PyResult<{PTR}> {{
-{_body(body, 8)}
+        desc = description(dataclasses.replace(fn, py_name="__call__")).replace("\n    ", "\n        ")
+        # Its own module: `#[new]` also has a `__DESC` in the block's module.
+        return f"""
+    pub(crate) mod __c_call {{
+        use super::*;
+{desc}
+        pub(crate) unsafe fn __p_{name}({params}) -> _ferrule::PyResult<{PTR}> {{
+{_body(body, 12)}
+        }}
     }}
+    pub(crate) use __c_call::__p_{name};
 """
     py_args = ["py" if p.kind == ParamKind.PYTHON else None for p in fn.params]
     args_iter = iter(call_args)
@@ -253,7 +259,7 @@ def protocol_glue(method: Method) -> str:
         result, finish = PTR, f"{PYCLASS}::IterNextOutput::convert_next({call}, py)"
     elif shape == "inplace":
         result = PTR
-        lines += setup
+        lines += _or_not_implemented(setup)
         lines.append(f"{PYCLASS}::UnitOutput::unit_value({call})?;")
         lines.append("drop(__recv);")
         lines.append(f"Ok({PYCLASS}::new_ref(_slf))")
@@ -271,8 +277,25 @@ def protocol_glue(method: Method) -> str:
         __Self::{fn.rust_name}(__v{', ' + arg if arg else ''})
     }}
 """
+    if shape in _NOT_IMPLEMENTED_SHAPES:
+        setup = _or_not_implemented(setup)
     lines += setup + [finish]
     return _p_fn(name, params, result, lines)
+
+
+# Operators whose receiver may be the other operand: any failure to get it
+# (wrong type, borrow conflict) returns NotImplemented so Python tries elsewhere.
+_NOT_IMPLEMENTED_SHAPES = ("numeric", "compare", "inplace", "ternary", "richcmp")
+
+
+def _or_not_implemented(setup: list[str]) -> list[str]:
+    out = []
+    for line in setup:
+        head, _, expr = line.partition(" = ")
+        if expr.endswith("?;"):
+            line = f"{head} = match {expr[:-2]} {{ Ok(v) => v, Err(_) => return Ok({PYCLASS}::not_implemented()) }};"
+        out.append(line)
+    return out
 
 
 def _p_fn(name: str, params: str, result: str, lines: list[str]) -> str:
@@ -314,7 +337,7 @@ def block_glue(cls: PyClassDecl, block: MethodsBlock, runtime: str) -> str:
 pub(crate) mod {block.glue_mod} {{
     use super::*;
     use ::{runtime} as _ferrule;
-    pub(crate) type __Self = {block.self_type};
+    type __Self = {block.self_type};
 {body}
     pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {{
 {chr(10).join(items)}

@@ -109,6 +109,7 @@ class ModuleMember:
     rust_path: str  # as written in the source (e.g. `super::add` or `add`)
     target: "Function | PyModuleDecl | None" = None
     span: Span | None = None
+    imported: str = ""  # for `#[pymodule_export] use`: the name the `use` binds in the module
 
 
 @dataclass

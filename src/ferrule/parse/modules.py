@@ -91,7 +91,8 @@ def read_module_mod(walk: "Walk", src: SourceFile, item: "Item", module_path: tu
         inner_node = inner.node
         if inner_node.type == "use_declaration" and attribute_named(inner, "pymodule_export"):
             for path, alias in _use_paths(src, inner_node.child_by_field_name("argument")):
-                decl.members.append(ModuleMember("", alias, path, span=src.span(inner_node)))
+                decl.members.append(ModuleMember("", alias, path, span=src.span(inner_node),
+                                                 imported=alias or path.split("::")[-1].strip()))
         elif inner_node.type == "function_item":
             name, _ = _name_and_vis(src, inner_node)
             if attribute_named(inner, "pyfunction"):
@@ -169,7 +170,7 @@ def resolve_members(walk: "Walk") -> None:
                 sub.parent = decl
             else:
                 span = member.span or decl.span
-                walk.error(f"cannot find a `#[pyfunction]` or `#[pymodule]` named `{member.rust_path}`", span,
+                walk.error(f"cannot find a `#[pyfunction]`, `#[pyclass]` or `#[pymodule]` named `{member.rust_path}`", span,
                            "ferrule binds the `#[pyfunction]`s it can read in this crate's source files "
                            "(not items written by macros)")
     _assign_class_modules(crate)

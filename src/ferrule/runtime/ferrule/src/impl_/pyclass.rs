@@ -135,7 +135,9 @@ pub trait LenOutput {
 }
 impl LenOutput for usize {
     fn len_value(self) -> PyResult<ffi::Py_ssize_t> {
-        ffi::Py_ssize_t::try_from(self).map_err(|_| crate::exceptions::PyOverflowError::new_err("length too large"))
+        ffi::Py_ssize_t::try_from(self).map_err(|_| {
+            crate::exceptions::PyOverflowError::new_err("cannot fit 'int' into an index-sized integer")
+        })
     }
 }
 impl<E: Into<PyErr>> LenOutput for Result<usize, E> {
@@ -194,4 +196,27 @@ where
     crate::pyclass::PyClassInitializer<T>: From<T>,
 {
     Bound::new(py, value)
+}
+
+/// `sq_item` of a class with `__getitem__`: `obj[index]` through the mapping
+/// slot, so `iter()` falls back to indexing until `IndexError` as in Python.
+pub unsafe extern "C" fn sq_item_from_mapping(obj: Ptr, index: ffi::Py_ssize_t) -> Ptr {
+    let key = ffi::PyLong_FromSsize_t(index);
+    if key.is_null() {
+        return key;
+    }
+    let result = ffi::PyObject_GetItem(obj, key);
+    ffi::Py_DECREF(key);
+    result
+}
+
+/// `sq_ass_item` of a class with `__setitem__`/`__delitem__` (null `value` deletes).
+pub unsafe extern "C" fn sq_ass_item_from_mapping(obj: Ptr, index: ffi::Py_ssize_t, value: Ptr) -> c_int {
+    let key = ffi::PyLong_FromSsize_t(index);
+    if key.is_null() {
+        return -1;
+    }
+    let result = if value.is_null() { ffi::PyObject_DelItem(obj, key) } else { ffi::PyObject_SetItem(obj, key, value) };
+    ffi::Py_DECREF(key);
+    result
 }
