@@ -137,9 +137,9 @@ def build_bench_modules() -> dict[str, float]:
 def build_crate_source(n: int, module: str) -> str:
     lines = ["use pyo3::prelude::*;", ""]
     for i in range(n):
-        lines += ["#[pyfunction]", f"fn f{i}(a: i64, b: i64) -> i64 {{", f"    a + b + {i}", "}", ""]
+        lines += ["#[pyfunction]", f"fn b{i}(a: i64, b: i64) -> i64 {{", f"    a + b + {i}", "}", ""]
     lines += ["#[pymodule]", f"fn {module}(m: &Bound<'_, PyModule>) -> PyResult<()> {{"]
-    lines += [f"    m.add_function(wrap_pyfunction!(f{i}, m)?)?;" for i in range(n)]
+    lines += [f"    m.add_function(wrap_pyfunction!(b{i}, m)?)?;" for i in range(n)]
     lines += ["    Ok(())", "}", ""]
     return "\n".join(lines)
 
