@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..parse.model import Crate, Function, ModuleForm, ParamKind, PyModuleDecl
+from ..parse.model import Crate, Function, ModuleForm, ParamKind, PyClassDecl, PyModuleDecl
 from ..parse.model import ExceptionDecl
 from ..parse.module_values import builtin_exception_name, constant_type
+from .class_stubs import class_stub, python_names
 from .pytypes import python_type, stub_imports
 from .signature import parameter_list
 
@@ -69,14 +70,19 @@ def constant_stub(crate: Crate, name: str, value: str) -> tuple[list[str], list[
 def module_stub(crate: Crate, module: PyModuleDecl) -> str:
     blocks: list[list[str]] = []
     annotations: list[str] = []
+    names = python_names(crate)
     for fn in module_members(crate, module):
         lines, used = function_stub(fn)
-        blocks.append(lines)
+        blocks.append([names(line) for line in lines])
         annotations.extend(used)
     for member in module.members:
         if member.kind == "module" and isinstance(member.target, PyModuleDecl):
             blocks.append([f"from . import {member.target.py_name} as {member.target.py_name}"]
                           if module.form == ModuleForm.DECLARATIVE else [])
+        elif member.kind == "class" and isinstance(member.target, PyClassDecl):
+            lines, used = class_stub(member.target, crate, _param_annotation, _docstring)
+            blocks.append(lines)
+            annotations.extend(used)
         elif member.kind == "constant":
             lines, used = constant_stub(crate, member.py_name, member.rust_path)
             blocks.append(lines)

@@ -1,0 +1,188 @@
+"""`#[pyclass]` → a class in the `.pyi`: constructor, methods, properties,
+class attributes, special methods and enum variants."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..parse.model import Crate, Function, Method, MethodKind, PyClassDecl, TypeRef
+from ..parse.module_values import builtin_exception_name
+from .protocols import COMPARE_OPS, SHAPES
+from .pytypes import python_type
+from .signature import parameter_list
+
+# Special methods whose Python result type is fixed, whatever the Rust type.
+FIXED_RESULTS = {"__len__": "int", "__hash__": "int", "__bool__": "bool", "__contains__": "bool", "__int__": "int",
+                 "__index__": "int", "__float__": "float", "__repr__": "str", "__str__": "str",
+                 "__setitem__": "None", "__delitem__": "None"}
+NOT_IN_STUBS = ("__traverse__", "__clear__")
+RICH = ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__")
+
+
+def python_names(crate: Crate) -> Callable[[str], str]:
+    """Rewrites Rust class names in an annotation to the names Python sees."""
+    renamed = {c.rust_name: c.py_name for c in crate.classes if c.rust_name != c.py_name}
+    if not renamed:
+        return lambda text: text
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, renamed)) + r")\b")
+    return lambda text: pattern.sub(lambda m: renamed[m.group(1)], text)
+
+
+class ClassStub:
+    """Builds the lines of one class; `used` collects annotations (for imports)."""
+
+    def __init__(self, cls: PyClassDecl, crate: Crate, annotate: Callable, docstring: Callable):
+        self.cls, self.crate = cls, crate
+        self._annotate_param, self._docstring = annotate, docstring
+        self._names = python_names(crate)
+        self.used: list[str] = []
+        self.body: list[str] = []
+
+    def ty(self, ty: TypeRef | None, returning: bool = True) -> str:
+        text = self._names(python_type(ty, returning=returning))
+        text = re.sub(r"\bSelf\b", self.cls.py_name, text)
+        self.used.append(text)
+        return text
+
+    def _params(self, fn: Function) -> list[str]:
+        def annotate(param) -> str:
+            text = re.sub(r"\bSelf\b", self.cls.py_name, self._names(self._annotate_param(param)))
+            self.used.append(text)
+            return text
+
+        return parameter_list(fn, annotate=annotate)
+
+    def _def(self, name: str, params: list[str], ret: str, doc: str = "", decorators: tuple[str, ...] = ()) -> None:
+        self.body.extend(f"    @{d}" for d in decorators)
+        head = f"    def {name}({', '.join(params)}) -> {ret}:"
+        lines = self._docstring(doc, "        ")
+        self.body.extend([head] + lines if lines else [head + " ..."])
+
+    def header(self) -> list[str]:
+        cls = self.cls
+        extends = cls.options.get("extends")
+        base = ""
+        if extends:
+            name = extends.split("::")[-1].strip()
+            parent = self.crate.class_named(name)
+            base = f"({parent.py_name if parent else builtin_exception_name(name)})"
+        out = [] if cls.has("subclass") else ["@final"]
+        if out:
+            self.used.append("final")
+        return out + [f"class {cls.py_name}{base}:"]
+
+    def build(self) -> list[str]:
+        cls = self.cls
+        head = self.header()
+        self.body.extend(self._docstring(cls.doc, "    "))
+        for v in cls.variants:
+            self.body.append(f"    {v.py_name}: ClassVar[{cls.py_name}]")
+            self.used.append("ClassVar")
+        for m in cls.methods():
+            if m.kind == MethodKind.CLASSATTR:
+                self.body.append(f"    {m.fn.py_name}: ClassVar[{self.ty(m.fn.ret)}]")
+                self.used.append("ClassVar")
+        new = next((m for m in cls.methods() if m.kind == MethodKind.NEW), None)
+        if new is not None:
+            self._def("__init__", ["self"] + self._params(new.fn), "None")
+        self._properties()
+        defined = set()
+        for m in cls.methods():
+            if m.kind in (MethodKind.INSTANCE, MethodKind.STATIC, MethodKind.CLASS):
+                defined.add(m.fn.py_name)
+                self._method(m)
+        self._option_methods(defined)
+        return head + (self.body or ["    ..."])
+
+    def _properties(self) -> None:
+        props: dict[str, dict[str, str]] = {}
+        for f in self.cls.fields:
+            if f.get or f.set:
+                entry = props.setdefault(f.py_name, {})
+                if f.get:
+                    entry["get"] = self.ty(f.ty)
+                if f.set:
+                    entry["set"] = self.ty(f.ty, returning=False)
+        for m in self.cls.methods():
+            if m.kind == MethodKind.GETTER:
+                props.setdefault(m.attr_name, {})["get"] = self.ty(m.fn.ret)
+                props[m.attr_name]["doc"] = m.fn.doc
+            elif m.kind == MethodKind.SETTER:
+                visible = m.fn.visible_params()
+                props.setdefault(m.attr_name, {})["set"] = self.ty(visible[0].ty, False) if visible else "Any"
+        for name, entry in props.items():
+            get = entry.get("get", entry.get("set", "Any"))
+            self._def(name, ["self"], get, entry.get("doc", ""), ("property",))
+            if "set" in entry:
+                self._def(name, ["self", f"value: {entry['set']}"], "None", decorators=(f"{name}.setter",))
+
+    def _method(self, m: Method) -> None:
+        fn = m.fn
+        if fn.py_name in NOT_IN_STUBS:
+            return
+        if m.kind == MethodKind.STATIC:
+            self._def(fn.py_name, self._params(fn), self.ty(fn.ret), fn.doc, ("staticmethod",))
+            return
+        if m.kind == MethodKind.CLASS:
+            self._def(fn.py_name, ["cls"] + self._params(fn), self.ty(fn.ret), fn.doc, ("classmethod",))
+            return
+        if fn.py_name not in SHAPES:
+            self._def(fn.py_name, ["self"] + self._params(fn), self.ty(fn.ret), fn.doc)
+            return
+        self._special(m)
+
+    def _special(self, m: Method) -> None:
+        fn, name = m.fn, m.fn.py_name
+        params = self._params(fn)
+        ret = FIXED_RESULTS.get(name) or self.ty(_unwrap_option(fn.ret) if name == "__next__" else fn.ret)
+        if name == "__richcmp__":
+            other = params[0].split(":", 1)[1].strip() if params else "Any"
+            for op in RICH:
+                self._rich(op, other, ret)
+            return
+        if name in RICH:
+            other = params[0].split(":", 1)[1].strip() if params else "Any"
+            self._rich(name, other, ret)
+            return
+        if name.startswith("__i") and SHAPES.get(name) == "inplace":
+            ret = self.cls.py_name
+        self._def(name, ["self"] + params, ret, fn.doc)
+
+    def _rich(self, name: str, other: str, ret: str) -> None:
+        # `==`/`!=` accept any object (as `object.__eq__` does); others the declared type.
+        self._def(name, ["self", f"other: {'object' if name in ('__eq__', '__ne__') else other}"], ret)
+
+    def _option_methods(self, defined: set[str]) -> None:
+        cls, me = self.cls, self.cls.py_name
+        has_cmp = "__richcmp__" in defined or bool(defined & set(COMPARE_OPS))
+        if cls.has("eq") and not has_cmp:
+            for op in ("__eq__", "__ne__"):
+                self._rich(op, me, "bool")
+        if cls.has("ord") and not has_cmp:
+            for op in RICH[2:]:
+                self._rich(op, me, "bool")
+        if cls.has("hash") and "__hash__" not in defined:
+            self._def("__hash__", ["self"], "int")
+        elif (cls.has("eq") or "__eq__" in defined or "__richcmp__" in defined) and "__hash__" not in defined:
+            self.body.append("    __hash__: ClassVar[None]  # type: ignore[assignment]")
+            self.used.append("ClassVar")
+        if cls.has("str") and "__str__" not in defined:
+            self._def("__str__", ["self"], "str")
+        if cls.simple_enum:
+            if "__int__" not in defined:
+                self._def("__int__", ["self"], "int")
+
+
+def _unwrap_option(ty: TypeRef | None) -> TypeRef | None:
+    """`Option<T>` / `PyResult<Option<T>>` → `T`: `None` ends the iteration."""
+    if ty is not None and ty.is_named("PyResult", "Result") and ty.args:
+        ty = ty.args[0]
+    if ty is not None and ty.is_named("Option") and ty.args:
+        return ty.args[0]
+    return ty
+
+
+def class_stub(cls: PyClassDecl, crate: Crate, annotate: Callable, docstring: Callable) -> tuple[list[str], list[str]]:
+    stub = ClassStub(cls, crate, annotate, docstring)
+    return stub.build(), stub.used

@@ -1,0 +1,72 @@
+"""mypy against the installed stubs of fe_classes and fe_protocols: classes,
+properties, static/class methods, operators, enums and `@final`."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_e2e_stubs import _mypy
+
+CORRECT = '''
+import fe_classes as c
+import fe_protocols as p
+
+counter = c.Counter(1, label="x")
+n: int = counter.add(2) + counter.count + counter.double + c.Counter.LIMIT + c.Counter.twice(3)
+counter.count = 5
+counter.name = "y"
+label: str = counter.label + c.Counter.kind() + c.Counter.default_label
+color: c.Color = c.Color.Red
+flag: bool = color == c.Color.Green
+point = c.Point(1, 2)
+h: int = hash(point) + point.x
+child: c.Base = c.Child(1, 2)
+total: int = c.Child(1, 2).total() + c.take_counter(counter)
+err: Exception = c.MyError(3)
+
+
+class MyCounter(c.Counter):
+    pass
+
+
+num = p.Num(3)
+s: p.Num = num + p.Num(1)
+s = 1 + num
+s += 2
+f: float = num / 2 + float(num)
+i: int = len(p.Seq([1, 2])) + p.Seq([1])[0] + sum(p.Seq([3, 4])) + int(num)
+it: int = next(iter(p.Countdown(3)))
+ok: bool = p.Version(1, 0) < p.Version(1, 1) and 3 in p.Seq([3]) and "k" in p.Table()
+called: int = p.Adder()(1, scale=2)
+mode: p.Mode = p.Inner(p.Mode.Fast).mode
+cfg = p.Config()
+cfg.maxSize = 3
+placed: p.Placed = p.Placed()
+'''
+
+
+def test_mypy_accepts_correct_use_of_classes(test_env, tmp_path):
+    test_env.require("fe_classes")
+    test_env.require("fe_protocols")
+    out = _mypy(test_env, tmp_path, CORRECT)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+@pytest.mark.parametrize("source, code, message", [
+    ("c.Counter('one')", "arg-type", 'Argument 1 to "Counter" has incompatible type "str"; expected "int"'),
+    ("c.Counter().add('2')", "arg-type", 'Argument 1 to "add" of "Counter" has incompatible type "str"'),
+    ("c.Counter.twice('2')", "arg-type", 'Argument 1 to "twice" of "Counter" has incompatible type "str"'),
+    ("p.Seq([1])['a']", "index", 'Invalid index type "str" for "Seq"'),
+    ("p.Num(1) + 'x'", "operator", 'Unsupported operand types for + ("Num" and "str")'),
+    ("c.Counter().label = 'x'", "misc", 'Property "label" defined in "Counter" is read-only'),
+    ("c.Point(1, 2).x = 3", "misc", 'Property "x" defined in "Point" is read-only'),
+    ("class Sub(c.Point): pass", "misc", 'Cannot inherit from final class "Point"'),
+    ("class Sub2(c.Color): pass", "misc", 'Cannot inherit from final class "Color"'),
+    ("x: str = c.Counter().count", "assignment", 'Incompatible types in assignment'),
+])
+def test_mypy_rejects_wrong_use_of_classes(test_env, tmp_path, source, code, message):
+    test_env.require("fe_classes")
+    test_env.require("fe_protocols")
+    out = _mypy(test_env, tmp_path, f"import fe_classes as c\nimport fe_protocols as p\n\n{source}\n")
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert f"[{code}]" in out.stdout and message in out.stdout, out.stdout

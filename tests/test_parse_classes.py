@@ -1,0 +1,126 @@
+"""`#[pyclass]`/`#[pymethods]` in the parser: options, fields, variants, method
+kinds and receivers, linking blocks to classes, module membership, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ferrule.parse.model import MethodKind
+
+from test_glue_golden import parse_fixture
+from test_parse_crate import parse
+
+
+def _messages(diags) -> list[str]:
+    return [d.message for d in diags]
+
+
+def test_fixture_classes_options_and_fields() -> None:
+    crate = parse_fixture("classes")
+    classes = {c.py_name: c for c in crate.classes}
+    assert sorted(classes) == ["Counter", "Light", "Shape", "ShapeError", "Tile"]
+    shape = classes["Shape"]
+    assert shape.has("subclass") and shape.has("dict") and not shape.frozen and shape.doc.startswith("A shape")
+    assert [(f.rust_name, f.py_name, f.get, f.set) for f in shape.fields] == [
+        ("side_len", "sideLen", True, True), ("tag", "label", True, False), ("hidden", "hidden", False, False)]
+    tile = classes["Tile"]
+    assert tile.rust_name == "SquareTile" and tile.options["extends"] == "Shape"
+    assert tile.python_module == "classes.tiles"  # module = "..." wins over the exporting module
+    assert classes["Counter"].python_module == "classes" and classes["Counter"].module_path == ("more",)
+    assert classes["Counter"].frozen and [f.get for f in classes["Counter"].fields] == [True]  # get_all
+    light = classes["Light"]
+    assert light.simple_enum and [(v.rust_name, v.py_name) for v in light.variants] == [
+        ("Red", "RED"), ("Amber", "AMBER"), ("Green", "GO")]
+    assert classes["ShapeError"].options["extends"] == "PyValueError"
+
+
+def test_fixture_methods_kinds_receivers_and_blocks() -> None:
+    crate = parse_fixture("classes")
+    shape = crate.class_named("Shape")
+    methods = {m.fn.rust_name: m for m in shape.methods()}
+    assert methods["new"].kind == MethodKind.NEW and methods["new"].receiver is None
+    assert [p.default for p in methods["new"].fn.params] == [None, '"s".to_string()']
+    assert (methods["area"].receiver, methods["grow"].receiver) == ("ref", "mut")
+    assert methods["same_as"].receiver == "pyref" and methods["same_as"].fn.py_name == "same"
+    assert [p.name for p in methods["same_as"].fn.params] == ["other"]  # `slf` is the receiver
+    assert (methods["perimeter"].kind, methods["perimeter"].attr_name) == (MethodKind.GETTER, "perimeter")
+    assert (methods["read_hidden"].kind, methods["read_hidden"].attr_name) == (MethodKind.GETTER, "hidden")
+    assert (methods["set_hidden"].kind, methods["set_hidden"].attr_name) == (MethodKind.SETTER, "hidden")
+    assert methods["unit"].kind == MethodKind.STATIC
+    assert methods["describe"].kind == MethodKind.CLASS and [p.name for p in methods["describe"].fn.params] == ["verbose"]
+    assert methods["SIDES"].kind == MethodKind.CLASSATTR and methods["SIDES"].is_const
+    assert methods["origin"].kind == MethodKind.CLASSATTR and not methods["origin"].is_const
+    counter = crate.class_named("Counter")
+    assert len(counter.blocks) == 2 and counter.method_named("__hash__") is not None
+    top = crate.top_module()
+    assert [(m.kind, m.py_name) for m in top.members] == [
+        ("class", "Shape"), ("class", "Tile"), ("class", "Light"), ("class", "ShapeError"), ("class", "Counter")]
+
+
+def test_declarative_module_exports_and_declares_classes(tmp_path: Path) -> None:
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        mod shapes;
+        #[pymodule]
+        mod demo {
+            #[pymodule_export]
+            use super::shapes::{Circle, Square as Sq};
+            #[pyclass]
+            struct Inside;
+        }
+    """, "src/shapes.rs": """
+        #[pyclass]
+        pub struct Circle;
+        #[pyclass(name = "Box")]
+        pub struct Square;
+    """})
+    assert diags == []
+    (module,) = crate.modules
+    assert [(m.kind, m.py_name, m.imported) for m in module.members] == [
+        ("class", "Circle", "Circle"), ("class", "Box", "Sq"), ("class", "Inside", "")]
+    assert {c.py_name: c.python_module for c in crate.classes} == {"Circle": "demo", "Box": "demo", "Inside": "demo"}
+
+
+def test_class_errors(tmp_path: Path) -> None:
+    _, diags = parse(tmp_path, {"src/lib.rs": """
+        #[pyclass(rename_all = "shouty")]
+        struct A<T> { x: T }
+        #[pyclass]
+        enum E { Unit, Data(i32) }
+        #[pyclass(frozen)]
+        struct F { #[pyo3(set)] x: i32 }
+        #[pymethods]
+        impl Missing {}
+        #[pyclass]
+        struct G;
+        #[pymethods]
+        impl G {
+            #[staticmethod]
+            #[classmethod]
+            fn both() {}
+            fn no_self() {}
+            fn by_value(self) {}
+            #[new]
+            fn new(&self) -> Self { G }
+        }
+    """})
+    messages = _messages(diags)
+    assert any('unknown `rename_all` rule "shouty"' in m for m in messages)
+    assert any("generic `#[pyclass]` `A` is not supported" in m for m in messages)
+    assert any("variant `E::Data` has fields" in m for m in messages)
+    assert any("field `x` of frozen class `F` cannot have a setter" in m for m in messages)
+    assert any("`#[pymethods]` for `Missing`, which is not a `#[pyclass]`" in m for m in messages)
+    assert any("`both` has conflicting attributes: #[staticmethod], #[classmethod]" in m for m in messages)
+    assert any("method `no_self` has no `self`" in m for m in messages)
+    assert any("method `by_value` takes `self` by value" in m for m in messages)
+    assert any("`new` takes `self` but is a #[new]" in m for m in messages)
+
+
+def test_function_module_add_class_unknown(tmp_path: Path) -> None:
+    _, diags = parse(tmp_path, {"src/lib.rs": """
+        #[pymodule]
+        fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            m.add_class::<Nowhere>()?;
+            Ok(())
+        }
+    """})
+    assert _messages(diags) == ["cannot find a `#[pyfunction]`, `#[pyclass]` or `#[pymodule]` named `Nowhere`"]
