@@ -91,3 +91,71 @@ def test_release_build_from_the_project_folder_into_the_active_venv(project):
     assert "`release` profile" in out.stderr
     assert f"into {python.parent.parent}" in out.stderr
     assert _run(python, "from cachedemo import add; print(add(2, 3))") in ("5", "105")
+
+
+CLASS_LIB = '''use ferrule::prelude::*;
+use ferrule::exceptions::PyValueError;
+
+#[pyclass(subclass)]
+struct Counter {
+    #[pyo3(get, set)]
+    count: i64,
+}
+
+#[pymethods]
+impl Counter {
+    #[new]
+    fn new(count: i64) -> Self {
+        Counter { count }
+    }
+
+    fn bump(mut slf: PyRefMut<'_, Self>) -> i64 {
+        slf.count += 1;
+        slf.count
+    }
+
+    fn same(&self, other: PyRef<'_, Counter>) -> bool {
+        self.count == other.count
+    }
+}
+
+#[pyclass(extends = Counter, frozen)]
+struct Sub {}
+
+#[pyclass(extends = PyValueError)]
+struct Problem {}
+
+#[pyfunction]
+fn make(py: Python<'_>) -> PyResult<Bound<'_, Counter>> {
+    Bound::new(py, Counter::new(1))
+}
+
+#[pymodule]
+fn {module}(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Counter>()?;
+    m.add_class::<Sub>()?;
+    m.add_class::<Problem>()?;
+    m.add_function(wrap_pyfunction!(make, m)?)?;
+    Ok(())
+}
+'''
+
+
+@pytest.mark.parametrize("renamed", [False, True])
+def test_plain_cargo_check_with_classes(tmp_path, renamed):
+    """Without glue, `#[pyclass]` gets placeholder impls so `add_class`, `PyRef` and
+    `Bound::new` type-check, naming the runtime as the crate's Cargo.toml does."""
+    crate = tmp_path / "classdemo"
+    subprocess.run([sys.executable, "-m", "ferrule", "new", str(crate)], check=True, capture_output=True)
+    lib = CLASS_LIB.replace("{module}", "classdemo")
+    if renamed:
+        manifest = crate / "Cargo.toml"
+        manifest.write_text(manifest.read_text().replace('ferrule = "0.1"', 'pyo3 = { version = "0.1", package = "ferrule" }'))
+        lib = lib.replace("ferrule::", "pyo3::")
+    (crate / "src" / "lib.rs").write_text(lib)
+    env = dict(os.environ, CARGO_TARGET_DIR=str(REPO / "target" / "plain-check"))
+    env.pop("FERRULE_GLUE_DIR", None)
+    out = subprocess.run(["cargo", "check", "--message-format=short"], cwd=crate, capture_output=True, text=True,
+                         env=env)
+    assert out.returncode == 0, out.stderr
+    assert "warning" not in out.stderr.replace("generated 0 warnings", ""), out.stderr

@@ -49,14 +49,29 @@ fn glue_enabled() -> bool {
     std::env::var_os(GLUE_VAR).is_some()
 }
 
+mod class_check;
+
 #[proc_macro_attribute]
-pub fn pyclass(_attr: TokenStream, item: TokenStream) -> TokenStream {
-    expand(item, Placement::After)
+pub fn pyclass(attr: TokenStream, item: TokenStream) -> TokenStream {
+    if glue_enabled() {
+        return expand(item, Placement::After);
+    }
+    let placeholder = class_check::class_placeholder(&attr, &item);
+    let mut out = expand(unused_allowed(item), Placement::After);
+    out.extend(placeholder);
+    out
 }
 
 #[proc_macro_attribute]
 pub fn pymethods(_attr: TokenStream, item: TokenStream) -> TokenStream {
-    expand(item, Placement::After)
+    expand(if glue_enabled() { item } else { unused_allowed(item) }, Placement::After)
+}
+
+/// Without glue nothing reads a class's fields or calls its methods.
+fn unused_allowed(item: TokenStream) -> TokenStream {
+    let mut out: TokenStream = "#[allow(dead_code)]".parse().expect("attribute tokens");
+    out.extend(item);
+    out
 }
 
 /// On a function the glue follows it; on an inline `mod` it goes inside, where

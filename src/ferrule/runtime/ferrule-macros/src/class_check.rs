@@ -1,0 +1,132 @@
+//! `#[pyclass]` under a plain `cargo check` (no glue): placeholder trait impls
+//! so `m.add_class::<T>()`, `PyRef<T>` and `Bound<T>` type-check. The macro
+//! cannot write `$crate`, so it names the runtime as the user's crate does,
+//! read from `$CARGO_MANIFEST_DIR/Cargo.toml`.
+use proc_macro::{TokenStream, TokenTree};
+
+/// The placeholder impls for the class in `item`, with the options in `attr`.
+pub fn class_placeholder(attr: &TokenStream, item: &TokenStream) -> Option<TokenStream> {
+    let tokens: Vec<TokenTree> = item.clone().into_iter().collect();
+    let pos = tokens.iter().position(|t| super::is_ident(t, "struct") || super::is_ident(t, "enum"))?;
+    let name = match tokens.get(pos + 1)? {
+        TokenTree::Ident(name) => name.to_string(),
+        _ => return None,
+    };
+    let rt = runtime_name();
+    let options = Options::read(attr);
+    let frozen = if options.frozen { "True" } else { "False" };
+    let checker = if options.frozen { "NoBorrow" } else { "BorrowFlag" };
+    // A `#[pyclass]` base's hierarchy root holds the borrow flag; builtin bases are named `Py...`.
+    let (base, root, into) = match options.extends.as_deref() {
+        Some(base) if !is_builtin(base) => (base.to_string(), format!("<{base} as _ferrule::pyclass::PyClass>::Root"), ""),
+        Some(base) => (base.to_string(), "Self".to_string(), INTO),
+        None => ("_ferrule::types::PyAny".to_string(), "Self".to_string(), INTO),
+    };
+    let into = into.replace("NAME", &name);
+    format!(
+        "const _: () = {{
+            use ::{rt} as _ferrule;
+            unsafe impl _ferrule::PyTypeInfo for {name} {{
+                const NAME: &'static str = {name:?};
+                const MODULE: ::core::option::Option<&'static str> = ::core::option::Option::None;
+                fn type_object_raw(_py: _ferrule::Python<'_>) -> *mut _ferrule::ffi::PyTypeObject {{
+                    {NO_GLUE}
+                }}
+            }}
+            impl _ferrule::types::DerefToPyAny for {name} {{}}
+            unsafe impl _ferrule::pyclass::PyClass for {name} {{
+                type Frozen = _ferrule::pyclass::boolean::{frozen};
+                type BaseType = {base};
+                type Root = {root};
+                type Checker = _ferrule::pyclass::{checker};
+                type Dict = _ferrule::pyclass::NoSlot;
+                type WeakRef = _ferrule::pyclass::NoSlot;
+                fn lazy_type() -> &'static _ferrule::pyclass::LazyType {{
+                    {NO_GLUE}
+                }}
+                fn build_type(_b: &mut _ferrule::pyclass::TypeBuilder) {{}}
+            }}
+            {into}
+        }};"
+    )
+    .parse()
+    .ok()
+}
+
+const NO_GLUE: &str = "::core::panic!(\"this #[pyclass] was compiled without ferrule's glue (a plain `cargo build`): \
+                       build it with `ferrule develop` or `ferrule build`\")";
+
+const INTO: &str = "impl<'py> _ferrule::IntoPyObject<'py> for NAME {
+    type Target = NAME;
+    type Output = _ferrule::Bound<'py, NAME>;
+    type Error = _ferrule::PyErr;
+    fn into_pyobject(self, py: _ferrule::Python<'py>) -> _ferrule::PyResult<_ferrule::Bound<'py, NAME>> {
+        _ferrule::Bound::new(py, self)
+    }
+}";
+
+fn is_builtin(path: &str) -> bool {
+    let last = path.rsplit("::").next().unwrap_or(path).trim();
+    last.starts_with("Py") && last[2..].starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+#[derive(Default)]
+struct Options {
+    frozen: bool,
+    extends: Option<String>,
+}
+
+impl Options {
+    fn read(attr: &TokenStream) -> Options {
+        let mut out = Options::default();
+        let tokens: Vec<TokenTree> = attr.clone().into_iter().collect();
+        let mut i = 0;
+        while i < tokens.len() {
+            if super::is_ident(&tokens[i], "frozen") {
+                out.frozen = true;
+            }
+            let assigns = matches!(tokens.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '=');
+            if super::is_ident(&tokens[i], "extends") && assigns {
+                let path: String = tokens[i + 2..]
+                    .iter()
+                    .take_while(|t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ','))
+                    .map(|t| t.to_string())
+                    .collect();
+                out.extends = Some(path);
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
+/// The name the user's crate gives ferrule: the key of a dependency on the
+/// `ferrule` package (renamed ones declare `package = "ferrule"`).
+fn runtime_name() -> String {
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .and_then(|dir| std::fs::read_to_string(std::path::Path::new(&dir).join("Cargo.toml")).ok())
+        .unwrap_or_default();
+    runtime_name_in(&manifest).replace('-', "_")
+}
+
+fn runtime_name_in(manifest: &str) -> String {
+    let mut table = String::new();
+    for raw in manifest.lines() {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if line.starts_with('[') {
+            table = line.trim_matches(|c| c == '[' || c == ']').trim().to_string();
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else { continue };
+        let (key, value) = (key.trim().trim_matches('"'), value.replace(' ', ""));
+        let in_deps = table.ends_with("dependencies");
+        // `[dependencies.pyo3]` followed by `package = "ferrule"`
+        if key == "package" && value == "\"ferrule\"" && table.contains("dependencies.") {
+            return table.rsplit('.').next().unwrap_or("ferrule").trim_matches('"').to_string();
+        }
+        if in_deps && value.contains("package=\"ferrule\"") {
+            return key.to_string();
+        }
+    }
+    "ferrule".to_string()
+}
