@@ -320,6 +320,14 @@ if fe_classes is not None:
     if register_class_scenarios is not None:
         register_class_scenarios(scenario, raises, fe_classes, PanicException)
 
+try:  # special methods, over tests/crates/fe_protocols
+    import fe_protocols  # type: ignore[import-not-found]
+    from leaks_protocols import register_protocol_scenarios  # type: ignore[import-not-found]
+except ImportError:
+    fe_protocols = None
+if fe_protocols is not None:
+    register_protocol_scenarios(scenario, raises, fe_protocols)
+
 
 # ---- measurement -----------------------------------------------------------------------------
 WARMUP = 20
@@ -402,6 +410,7 @@ def main() -> int:
     # Tolerances: a one-reference-per-call leak grows the total by n; one small object per
     # call by at least 16 * n bytes. Noise (a lazily built cache, a free list) is a few dozen.
     print(f"classes: {'fe_classes' if fe_classes is not None else 'none (tests/crates/fe_classes not installed)'}")
+    print(f"protocols: {'fe_protocols' if fe_protocols is not None else 'none (not installed)'}")
     failed = []
     start = time.perf_counter()
     for name, fn in chosen.items():
