@@ -42,6 +42,20 @@ mode: p.Mode = p.Inner(p.Mode.Fast).mode
 cfg = p.Config()
 cfg.maxSize = 3
 placed: p.Placed = p.Placed()
+no_new: c.NoNew = c.make_no_new(1)
+is_no_new: bool = isinstance(no_new, c.NoNew)
+circle = c.Shape.Circle(1.5)
+shape: c.Shape = circle
+radius: float = circle.radius + c.Shape.Rectangle(width=1.0, height=2.0).height + shape.area()
+pair = c.Shape.Pair(1, "a")
+first: int = pair._0
+item: int | str = pair[1]
+made: c.Shape | None = c.make_shape("pair")
+match shape:
+    case c.Shape.Circle(r):
+        radius = r
+    case c.Shape.Pair(a, b):
+        first = a
 '''
 
 
@@ -63,6 +77,12 @@ def test_mypy_accepts_correct_use_of_classes(test_env, tmp_path):
     ("class Sub(c.Point): pass", "misc", 'Cannot inherit from final class "Point"'),
     ("class Sub2(c.Color): pass", "misc", 'Cannot inherit from final class "Color"'),
     ("x: str = c.Counter().count", "assignment", 'Incompatible types in assignment'),
+    ("c.NoNew()", "call-arg", 'Too few arguments for "NoNew"'),
+    ("c.Shape()", "call-arg", 'Too few arguments for "Shape"'),
+    ("c.Shape.Circle('1')", "arg-type", 'Argument 1 to "Circle" has incompatible type "str"; expected "float"'),
+    ("c.Shape.Pair(_0=1, _1='a')", "call-arg", 'Unexpected keyword argument "_0" for "Pair"'),
+    ("c.Shape.Circle(1.0).radius = 2.0", "misc", 'Property "radius" defined in "Circle" is read-only'),
+    ("x: str = c.Shape.Pair(1, 'a')._0", "assignment", 'Incompatible types in assignment'),
 ])
 def test_mypy_rejects_wrong_use_of_classes(test_env, tmp_path, source, code, message):
     test_env.require("fe_classes")

@@ -171,3 +171,54 @@ def test_many_instances_refcount(fe_classes):
         del c
     if total:
         assert total() - before < 100
+
+
+def test_complex_enum_variants_are_subclasses(fe_classes):
+    S = fe_classes.Shape
+    c, r, p, n = S.Circle(1.5), S.Rectangle(width=2.0, height=3.0), S.Pair(3, "x"), S.Nothing()
+    assert all(isinstance(v, S) for v in (c, r, p, n)) and type(c) is S.Circle
+    assert S.Circle.__qualname__ == "Shape.Circle" and S.Circle.__module__ == "fe_classes"
+    assert (c.radius, r.width, r.height, c.area(), r.area()) == (1.5, 2.0, 3.0, 6.75, 6.0)
+    assert c.describe() == "Circle { radius: 1.5 }"
+    assert (p._0, p._1, len(p), p[0], p[-1], list(p), len(n)) == (3, "x", 2, 3, "x", [3, "x"], 0)
+    assert S.Rectangle.__match_args__ == ("width", "height") and S.Pair.__match_args__ == ("_0", "_1")
+    assert str(inspect.signature(S.Rectangle)) == "(width, height)" and str(inspect.signature(S.Pair)) == "(_0, _1, /)"
+    with pytest.raises(TypeError, match="positional-only"):
+        S.Pair(_0=1, _1="a")
+    assert S.Circle(1.0) == S.Circle(1.0) and S.Circle(1.0) != S.Circle(2.0) and S.Circle(1.0) != S.Pair(1, "a")
+    with pytest.raises(IndexError, match="tuple index out of range"):
+        p[2]
+    with pytest.raises(AttributeError, match="not writable"):
+        c.radius = 2.0
+    with pytest.raises(TypeError, match="^cannot create 'Shape' instances$"):
+        S()
+    with pytest.raises(TypeError, match=r"Circle\(\) missing 1 required positional argument: 'radius'"):
+        S.Circle()
+    with pytest.raises(TypeError, match="argument 'radius'"):
+        S.Circle("x")
+    with pytest.raises(TypeError, match="not an acceptable base type"):
+        type("X", (S.Circle,), {})
+
+
+def test_complex_enum_values_cross_the_boundary(fe_classes):
+    m, S = fe_classes, fe_classes.Shape
+    made = {k: m.make_shape(k) for k in ("circle", "rectangle", "pair", "nothing")}
+    assert [type(v) for v in made.values()] == [S.Circle, S.Rectangle, S.Pair, S.Nothing]
+    assert type(m.shape_new_bound()) is S.Pair  # Bound::new picks the variant's class too
+    assert m.shape_debug(S.Rectangle(1.0, 2.0)) == "Rectangle { width: 1.0, height: 2.0 }"
+    assert m.shape_debug(made["pair"]) == 'Pair(7, "seven")'
+    with pytest.raises(TypeError, match="argument 'shape'"):
+        m.shape_debug(3)
+
+    def which(s):
+        match s:
+            case S.Circle(radius=r):
+                return f"circle {r}"
+            case S.Rectangle(w, h):
+                return f"rect {w}x{h}"
+            case S.Pair(a, b):
+                return f"pair {a} {b}"
+            case S.Nothing():
+                return "nothing"
+
+    assert [which(v) for v in made.values()] == ["circle 2.0", "rect 2.0x3.0", "pair 7 seven", "nothing"]

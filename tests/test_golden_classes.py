@@ -32,7 +32,7 @@ def test_class_glue_files_are_keyed_by_keyword_line(crate) -> None:
         keyword_line = source[int(line.removesuffix(".rs")) - 1].lstrip()
         assert keyword_line.startswith(("fn ", "struct ", "pub struct ", "enum ", "impl ")), (key, keyword_line)
     blocks = sum(len(c.blocks) for c in crate.classes)
-    assert len(files) == len(crate.classes) + blocks + len(crate.modules) == 5 + 4 + 1
+    assert len(files) == len(crate.classes) + blocks + len(crate.modules) == 6 + 4 + 1
 
 
 def test_class_stubs_match_golden(crate) -> None:
@@ -60,7 +60,7 @@ def _members(cls: ast.ClassDef) -> dict[str, list[str]]:
 
 def test_class_stub_members(crate) -> None:
     classes = _classes(generate_stubs(crate)["__init__.pyi"])
-    assert list(classes) == ["Shape", "Tile", "Light", "ShapeError", "Counter"]
+    assert list(classes) == ["Shape", "Tile", "Light", "ShapeError", "Event", "Counter"]
     shape = _members(classes["Shape"])
     assert shape["__init__"] == ["(self, side_len: float, tag: str='s') -> None"]
     assert shape["sideLen"] == ["@property (self) -> float", "@sideLen.setter (self, value: float) -> None"]
@@ -85,6 +85,15 @@ def test_class_stub_members(crate) -> None:
     assert [ast.unparse(b) for b in classes["ShapeError"].bases] == ["ValueError"]
     err = _members(classes["ShapeError"])
     assert err["__hash__"] == ["(self) -> int"] and err["__str__"] == ["(self) -> str"]
+    assert light["__init__"] == ["(self, _: NoReturn, /) -> None"]  # no #[new]: mypy rejects Light()
+    event = classes["Event"]
+    assert not event.decorator_list and _members(event)["__init__"] == ["(self, _: NoReturn, /) -> None"]
+    key, click = (_classes(ast.unparse(n))[n.name] for n in event.body if isinstance(n, ast.ClassDef))
+    assert [ast.unparse(b) for b in key.bases] == ["Event"] and [ast.unparse(d) for d in key.decorator_list] == ["final"]
+    assert _members(key)["__init__"] == ["(self, code: int, char: str) -> None"]
+    assert _members(key)["char"] == ["@property (self) -> str"]  # read-only
+    assert _members(click)["__init__"] == ["(self, _0: int, _1: int, /) -> None"]
+    assert ast.unparse(click.body[0]) == "__match_args__ = ('_0', '_1')"
     counter = _members(classes["Counter"])
     assert counter["__init__"] == ["(self, value: int=0, /) -> None"]
     assert counter["__call__"] == ["(self, step: int, *, times: int) -> int"]

@@ -1,7 +1,7 @@
 """Panics everywhere become Python exceptions, never an abort (fe_functions/src/reliability.rs, fe_panic_init).
 
-Panics in pyclass methods, getters, setters, `__next__` and `Drop` belong with the classes
-crate (tests/crates/fe_classes) and are tested there once it exists.
+Panics in pyclass members (`#[new]`, methods, getters, setters, special methods, `__next__`)
+use tests/crates/fe_classes/src/panicky.rs; a panicking `Drop` is in test_e2e_classes.py.
 """
 
 from __future__ import annotations
@@ -118,3 +118,56 @@ def test_panic_in_module_init_raises_on_import(test_env, payload, message):
     # The panic message is printed by Rust's hook, but nothing aborted.
     assert "panicked at" in out.stderr
     assert "abort" not in out.stderr.lower()
+
+
+def _class_panic(fe_classes):
+    try:
+        fe_classes.Panicky().method()
+    except BaseException as e:  # noqa: BLE001
+        return type(e)
+    raise AssertionError("method did not panic")
+
+
+@pytest.mark.parametrize("action, message", [
+    (lambda m, p: m.Panicky(True), r"^panic in #\[new\]$"),
+    (lambda m, p: m.Panicky(fail=True), r"^panic in #\[new\]$"),
+    (lambda m, p: p.method(), "^panic in method at 0$"),
+    (lambda m, p: m.Panicky.static_panic(), "^panic in staticmethod$"),
+    (lambda m, p: p.value, "^panic in getter$"),
+    (lambda m, p: setattr(p, "value", 4), "^panic in setter with 4$"),
+    (lambda m, p: repr(p), "^panic in __repr__$"),
+    (lambda m, p: len(p), "^panic in __len__$"),
+    (lambda m, p: hash(p), "^panic in __hash__$"),
+    (lambda m, p: p[7], "^panic in __getitem__ with 7$"),
+    (lambda m, p: p + 2, "^panic in __add__ with 2$"),
+    (lambda m, p: p == m.Panicky(), "^panic in __eq__$"),
+    (lambda m, p: p(), "^panic in __call__$"),
+])
+def test_panic_in_class_members(fe_classes, action, message):
+    PanicException = _class_panic(fe_classes)
+    assert PanicException.__name__ == "PanicException" and not issubclass(PanicException, Exception)
+    p = fe_classes.Panicky()
+    with pytest.raises(PanicException, match=message):
+        action(fe_classes, p)
+    assert p.bump() == 1  # the instance (and its borrow flag) is intact
+
+
+def test_panic_holding_a_mutable_borrow_releases_it(fe_classes):
+    PanicException = _class_panic(fe_classes)
+    p = fe_classes.Panicky()
+    for expected in (1, 3, 5):
+        with pytest.raises(PanicException, match="^panic while mutably borrowed$"):
+            p.bump_then_panic()
+        assert p.bump() == expected + 1  # the PyRefMut was released while unwinding
+
+
+def test_panic_in_next_mid_iteration(fe_classes):
+    PanicException = _class_panic(fe_classes)
+    it = fe_classes.PanicIter()
+    seen = []
+    with pytest.raises(PanicException, match="^panic in __next__ at 3$"):
+        for x in it:
+            seen.append(x)
+    assert seen == [1, 2]
+    assert next(it) == 4  # the borrow held by __next__ was released
+    assert list(zip(range(2), fe_classes.PanicIter())) == [(0, 1), (1, 2)]

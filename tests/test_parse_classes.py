@@ -18,7 +18,7 @@ def _messages(diags) -> list[str]:
 def test_fixture_classes_options_and_fields() -> None:
     crate = parse_fixture("classes")
     classes = {c.py_name: c for c in crate.classes}
-    assert sorted(classes) == ["Counter", "Light", "Shape", "ShapeError", "Tile"]
+    assert sorted(classes) == ["Counter", "Event", "Light", "Shape", "ShapeError", "Tile"]
     shape = classes["Shape"]
     assert shape.has("subclass") and shape.has("dict") and not shape.frozen and shape.doc.startswith("A shape")
     assert [(f.rust_name, f.py_name, f.get, f.set) for f in shape.fields] == [
@@ -32,6 +32,12 @@ def test_fixture_classes_options_and_fields() -> None:
     assert light.simple_enum and [(v.rust_name, v.py_name) for v in light.variants] == [
         ("Red", "RED"), ("Amber", "AMBER"), ("Green", "GO")]
     assert classes["ShapeError"].options["extends"] == "PyValueError"
+    event = classes["Event"]
+    assert event.complex_enum and event.frozen and not event.simple_enum
+    key, click = event.variants
+    assert not key.tuple_like and [(f.rust_name, f.py_name, f.get, f.set) for f in key.fields] == [
+        ("code", "code", True, False), ("r#char", "char", True, False)]
+    assert click.tuple_like and [f.rust_name for f in click.fields] == ["0", "1"]
 
 
 def test_fixture_methods_kinds_receivers_and_blocks() -> None:
@@ -54,7 +60,8 @@ def test_fixture_methods_kinds_receivers_and_blocks() -> None:
     assert len(counter.blocks) == 2 and counter.method_named("__hash__") is not None
     top = crate.top_module()
     assert [(m.kind, m.py_name) for m in top.members] == [
-        ("class", "Shape"), ("class", "Tile"), ("class", "Light"), ("class", "ShapeError"), ("class", "Counter")]
+        ("class", "Shape"), ("class", "Tile"), ("class", "Light"), ("class", "ShapeError"), ("class", "Event"),
+            ("class", "Counter")]
 
 
 def test_declarative_module_exports_and_declares_classes(tmp_path: Path) -> None:
@@ -86,6 +93,8 @@ def test_class_errors(tmp_path: Path) -> None:
         struct A<T> { x: T }
         #[pyclass]
         enum E { Unit, Data(i32) }
+        #[pyclass]
+        enum Fine { A(), B { x: i32 } }
         #[pyclass(frozen)]
         struct F { #[pyo3(set)] x: i32 }
         #[pymethods]
@@ -106,7 +115,9 @@ def test_class_errors(tmp_path: Path) -> None:
     messages = _messages(diags)
     assert any('unknown `rename_all` rule "shouty"' in m for m in messages)
     assert any("generic `#[pyclass]` `A` is not supported" in m for m in messages)
-    assert any("variant `E::Data` has fields" in m for m in messages)
+    assert any("unit variant `E::Unit` in a `#[pyclass]` enum whose other variants have fields" in m
+               for m in messages)
+    assert not any("Fine" in m for m in messages)
     assert any("field `x` of frozen class `F` cannot have a setter" in m for m in messages)
     assert any("`#[pymethods]` for `Missing`, which is not a `#[pyclass]`" in m for m in messages)
     assert any("`both` has conflicting attributes: #[staticmethod], #[classmethod]" in m for m in messages)

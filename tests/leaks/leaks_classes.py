@@ -85,3 +85,34 @@ def register_class_scenarios(scenario, raises, m, PanicException) -> None:
         b.link(a)
         del a, b
         gc.collect()
+
+    try:
+        m.Panicky().method()
+    except BaseException as e:  # noqa: BLE001 - this module's own PanicException
+        ClassPanic = type(e)
+
+    @scenario("class member panics")
+    def _():
+        p = m.Panicky()
+        raises(ClassPanic, m.Panicky, True)
+        raises(ClassPanic, p.method)
+        raises(ClassPanic, getattr, p, "value")
+        raises(ClassPanic, setattr, p, "value", 1)
+        raises(ClassPanic, len, p)
+        raises(ClassPanic, p.__add__, 1)
+        raises(ClassPanic, p.bump_then_panic)
+        p.bump()  # the borrow was released
+        it = m.PanicIter()
+        assert next(it) == 1 and next(it) == 2
+        raises(ClassPanic, next, it)
+
+    @scenario("complex enum variants")
+    def _():
+        S = m.Shape
+        c, p = S.Circle(1.0), S.Pair(2, "two")
+        assert c.radius == 1.0 and c.area() == 3.0 and p[1] == "two" and len(p) == 2 and p == S.Pair(2, "two")
+        assert type(m.make_shape("rectangle")) is S.Rectangle and m.shape_debug(p) == 'Pair(2, "two")'
+        raises(TypeError, S)
+        raises(TypeError, S.Circle, "x")
+        raises(IndexError, p.__getitem__, 5)
+        raises(AttributeError, setattr, c, "radius", 2.0)

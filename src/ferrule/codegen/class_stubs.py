@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..parse.model import Crate, Function, Method, MethodKind, PyClassDecl, TypeRef
+from ..parse.model import Crate, Function, Method, MethodKind, PyClassDecl, TypeRef, Variant
 from ..parse.module_values import builtin_exception_name
+from .enum_variants import field_names
 from .protocols import COMPARE_OPS, SHAPES
 from .pytypes import python_type
 from .signature import parameter_list
@@ -67,7 +68,7 @@ class ClassStub:
             name = extends.split("::")[-1].strip()
             parent = self.crate.class_named(name)
             base = f"({parent.py_name if parent else builtin_exception_name(name)})"
-        out = [] if cls.has("subclass") else ["@final"]
+        out = [] if cls.has("subclass") or cls.complex_enum else ["@final"]
         if out:
             self.used.append("final")
         return out + [f"class {cls.py_name}{base}:"]
@@ -76,7 +77,7 @@ class ClassStub:
         cls = self.cls
         head = self.header()
         self.body.extend(self._docstring(cls.doc, "    "))
-        for v in cls.variants:
+        for v in cls.variants if cls.simple_enum else []:
             self.body.append(f"    {v.py_name}: ClassVar[{cls.py_name}]")
             self.used.append("ClassVar")
         for m in cls.methods():
@@ -86,6 +87,9 @@ class ClassStub:
         new = next((m for m in cls.methods() if m.kind == MethodKind.NEW), None)
         if new is not None:
             self._def("__init__", ["self"] + self._params(new.fn), "None")
+        else:  # a required argument nothing can be passed for: mypy rejects `Cls()`, the type stays usable
+            self.body.append("    def __init__(self, _: NoReturn, /) -> None: ...  # no #[new]: not constructible")
+            self.used.append("NoReturn")
         self._properties()
         defined = set()
         for m in cls.methods():
@@ -93,7 +97,27 @@ class ClassStub:
                 defined.add(m.fn.py_name)
                 self._method(m)
         self._option_methods(defined)
+        for v in cls.variants if cls.complex_enum else []:
+            self._variant(v)
         return head + (self.body or ["    ..."])
+
+    def _variant(self, v: Variant) -> None:
+        """A complex enum's variant: a nested final subclass taking its fields."""
+        types = [self.ty(f.ty) for f in v.fields]
+        names = field_names(v)
+        params = [f"{n}: {self.ty(f.ty, returning=False)}" for n, f in zip(names, v.fields)]
+        lines = ["@final", f"class {v.py_name}({self.cls.py_name}):",
+                 f"    __match_args__ = ({', '.join(f'{chr(34)}{n}{chr(34)}' for n in names)}{',' * (len(names) == 1)})",
+                 f"    def __init__(self{''.join(', ' + p for p in params)}{', /' if v.tuple_like and params else ''})"
+                 " -> None: ..."]
+        for n, t in zip(names, types):
+            lines += ["    @property", f"    def {n}(self) -> {t}: ..."]
+        if v.tuple_like:
+            item = " | ".join(dict.fromkeys(types)) or "NoReturn"
+            lines += ["    def __len__(self) -> int: ...", f"    def __getitem__(self, index: int) -> {item}: ..."]
+            self.used.append(item)
+        self.used.append("final")
+        self.body.extend("    " + line for line in lines)
 
     def _properties(self) -> None:
         props: dict[str, dict[str, str]] = {}

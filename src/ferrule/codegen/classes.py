@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..parse.model import Crate, MethodKind, MethodsBlock, PyClassDecl
 from .glue import ALLOWS, PTR, c_string
+from .enum_variants import instance_type, variant_class_attrs, variant_fn
 from .methods import PYCLASS, block_glue
 from .protocols import COMPARE_OPS, NB_SLOT, NUMERIC, SHAPES, UNARY_SLOTS
 from .signature import parameter_list
@@ -243,10 +244,13 @@ def class_glue(cls: PyClassDecl, crate: Crate) -> str:
     _option_slots(cls, s)
     for block in cls.blocks:
         s.lines.append(f"            {block_path(cls, block)}::__items(b);")
-    for v in cls.variants:
+    if cls.complex_enum:
+        s.lines.extend(variant_class_attrs(cls))
+        s.fns.extend(variant_fn(cls, v) for v in cls.variants)
+    for v in cls.variants if cls.simple_enum else []:
         s.lines.append(f"            b.class_attr(_ferrule::pyclass::ClassAttr {{ name: \"{v.py_name}\", make: |py| "
                        f"Ok(_ferrule::Bound::new(py, {name}::{v.rust_name})?.into_any().unbind()) }});")
-    flags = "_ferrule::ffi::Py_TPFLAGS_BASETYPE" if cls.has("subclass") else "0"
+    flags = "_ferrule::ffi::Py_TPFLAGS_BASETYPE" if cls.has("subclass") or cls.complex_enum else "0"
     doc = class_doc(cls)
     qualified = f"{cls.python_module}.{cls.py_name}" if cls.python_module else cls.py_name
     frozen = "True" if cls.frozen else "False"
@@ -295,7 +299,7 @@ const _: () = {{
             b.flags = {flags};
 {chr(10).join(s.lines)}
         }}
-    }}
+{instance_type(cls) if cls.complex_enum else ""}    }}
 {into}
     impl<'a, 'py> _ferrule::FromPyObject<'a, 'py> for {name}
     where

@@ -81,10 +81,12 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         decl.fields = _read_fields(walk, src, body, decl) if body is not None else []
     else:
         decl.variants = _read_variants(walk, src, body, decl) if body is not None else []
-        if not decl.simple_enum:
-            bad = next(v for v in decl.variants if not v.unit)
-            walk.error(f"`#[pyclass]` enum variant `{rust_name}::{bad.rust_name}` has fields; ferrule supports "
-                       "only fieldless enums so far", bad.span, "use a fieldless enum, or a struct per variant")
+        for bad in [v for v in decl.variants if v.unit] if decl.complex_enum else []:
+            walk.error(f"unit variant `{rust_name}::{bad.rust_name}` in a `#[pyclass]` enum whose other variants "
+                       "have fields", bad.span, f"write it as an empty tuple variant: `{bad.rust_name}()`")
+        for v in decl.variants if decl.complex_enum else []:
+            for f in v.fields:
+                f.get, f.set = True, False
     return decl
 
 

@@ -271,7 +271,8 @@ class PyClassDecl:
 
     @property
     def frozen(self) -> bool:
-        return "frozen" in self.options
+        """`frozen`, implied for a complex enum (a variant's class must match its value)."""
+        return "frozen" in self.options or self.complex_enum
 
     def methods(self) -> list[Method]:
         return [m for block in self.blocks for m in block.methods]
@@ -282,3 +283,8 @@ class PyClassDecl:
     @property
     def simple_enum(self) -> bool:
         return self.kind == "enum" and all(v.unit for v in self.variants)
+
+    @property
+    def complex_enum(self) -> bool:
+        """An enum whose variants carry fields: each variant is a subclass."""
+        return self.kind == "enum" and not self.simple_enum

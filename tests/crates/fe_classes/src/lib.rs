@@ -3,6 +3,9 @@ use ferrule::prelude::*;
 use ferrule::pyclass::CompareOp;
 use ferrule::types::PyType;
 
+mod panicky;
+mod shapes;
+
 /// A counter.
 #[pyclass(subclass)]
 #[derive(Clone)]
@@ -310,6 +313,12 @@ fn fe_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Open>()?;
     m.add_class::<Dropper>()?;
     m.add_class::<Node>()?;
+    m.add_class::<shapes::Shape>()?;
+    m.add_class::<panicky::Panicky>()?;
+    m.add_class::<panicky::PanicIter>()?;
+    m.add_function(wrap_pyfunction!(shapes::make_shape, m)?)?;
+    m.add_function(wrap_pyfunction!(shapes::shape_debug, m)?)?;
+    m.add_function(wrap_pyfunction!(shapes::shape_new_bound, m)?)?;
     m.add_function(wrap_pyfunction!(make_no_new, m)?)?;
     m.add_function(wrap_pyfunction!(take_counter, m)?)?;
     m.add_function(wrap_pyfunction!(take_ref, m)?)?;

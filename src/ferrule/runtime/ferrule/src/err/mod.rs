@@ -90,6 +90,13 @@ impl PyErr {
         PyErr { lazy: Mutex::new(None), normalized }
     }
 
+    /// Takes the current exception as it is, a `PanicException` included: for
+    /// code that sets it aside and restores it (a deallocator running while a
+    /// panic is being reported must not resume that panic).
+    pub(crate) fn take_pending(py: Python<'_>) -> Option<PyErr> {
+        unsafe { take_raised(py) }.map(PyErr::from_normalized)
+    }
+
     /// Takes the current exception, if any. A `PanicException` coming back
     /// into Rust resumes the original panic, as in PyO3.
     pub fn take(py: Python<'_>) -> Option<PyErr> {

@@ -31,7 +31,7 @@ pub struct TypeBuilder {
 }
 
 impl TypeBuilder {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         TypeBuilder {
             name: c"builtins.object",
             doc: None,
@@ -41,6 +41,17 @@ impl TypeBuilder {
             getsets: Vec::new(),
             class_attrs: Vec::new(),
         }
+    }
+
+    /// Moves everything but the class attributes out (they are added after the type exists).
+    pub(super) fn take(&mut self) -> TypeBuilder {
+        let mut rest = TypeBuilder::new();
+        std::mem::swap(&mut rest.class_attrs, &mut self.class_attrs);
+        std::mem::replace(self, rest)
+    }
+
+    pub(super) fn class_attrs_only(self) -> Vec<ClassAttr> {
+        self.class_attrs
     }
 
     pub fn slot(&mut self, slot: c_int, pfunc: *mut c_void) {
@@ -116,14 +127,7 @@ impl LazyType {
             }
         };
         if self.cell.set(py, (ty, offset)).is_ok() {
-            let ty = self.cell.get(py).unwrap().0.bind(py);
-            for attr in attrs {
-                let added = (attr.make)(py).and_then(|v| ty.setattr(attr.name, v));
-                if let Err(e) = added {
-                    e.print(py);
-                    panic!("failed to add class attribute {}.{}", T::NAME, attr.name);
-                }
-            }
+            add_class_attrs(self.cell.get(py).unwrap().0.bind(py), attrs, T::NAME);
         }
         self.cell.get(py).unwrap().0.as_ptr() as *mut ffi::PyTypeObject
     }
@@ -134,6 +138,17 @@ impl LazyType {
         match self.cell.get(py) {
             Some((_, offset)) => *offset,
             None => unreachable!("an instance exists before its type"),
+        }
+    }
+}
+
+/// Sets the class attributes of a type just stored (so they may be its instances).
+pub(super) fn add_class_attrs(ty: &Bound<'_, PyType>, attrs: Vec<ClassAttr>, type_name: &str) {
+    for attr in attrs {
+        let added = (attr.make)(ty.py()).and_then(|v| ty.setattr(attr.name, v));
+        if let Err(e) = added {
+            e.print(ty.py());
+            panic!("failed to add class attribute {}.{}", type_name, attr.name);
         }
     }
 }
@@ -165,9 +180,6 @@ fn create_type<T: PyClass>(py: Python<'_>) -> PyResult<(Py<PyType>, usize, Vec<C
     if b.has_slot(ffi::Py_tp_traverse) {
         b.flags |= ffi::Py_TPFLAGS_HAVE_GC;
     }
-    if let Some(doc) = b.doc {
-        b.slot(ffi::Py_tp_doc, doc.as_ptr() as *mut c_void);
-    }
     let mut members = Vec::new();
     if <T::Dict as SlotPtr>::PRESENT {
         // Heap types from a spec get no `__dict__` descriptor of their own. The 3.9 stable
@@ -183,6 +195,21 @@ fn create_type<T: PyClass>(py: Python<'_>) -> PyResult<(Py<PyType>, usize, Vec<C
     }
     if <T::WeakRef as SlotPtr>::PRESENT {
         members.push(member(c"__weaklistoffset__", offset + offset_of!(Contents<T>, weakref)));
+    }
+    let ty = from_builder(py, b.take(), base, size, members)?;
+    Ok((ty, offset, b.class_attrs))
+}
+
+/// Creates a heap type from what a builder collected (`size` 0 inherits the base's).
+pub(super) fn from_builder(
+    py: Python<'_>,
+    mut b: TypeBuilder,
+    base: *mut ffi::PyTypeObject,
+    size: usize,
+    members: Vec<ffi::PyMemberDef>,
+) -> PyResult<Py<PyType>> {
+    if let Some(doc) = b.doc {
+        b.slot(ffi::Py_tp_doc, doc.as_ptr() as *mut c_void);
     }
     let methods = std::mem::take(&mut b.methods);
     if !methods.is_empty() {
@@ -213,8 +240,7 @@ fn create_type<T: PyClass>(py: Python<'_>) -> PyResult<(Py<PyType>, usize, Vec<C
         }
         let ty = ffi::PyType_FromSpecWithBases(&mut spec, bases);
         ffi::Py_DECREF(bases);
-        let ty = Py::<PyType>::from_owned_ptr_or_err(py, ty)?;
-        Ok((ty, offset, b.class_attrs))
+        Py::<PyType>::from_owned_ptr_or_err(py, ty)
     }
 }
 

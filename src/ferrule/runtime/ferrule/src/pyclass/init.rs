@@ -82,7 +82,8 @@ impl<T: PyClass> PyClassInitializer<T> {
     }
 
     pub fn create_class_object(self, py: Python<'_>) -> PyResult<Bound<'_, T>> {
-        unsafe { self.create_class_object_of_type(py, T::type_object_raw(py)) }
+        let ty = self.init.instance_type(py);
+        unsafe { self.create_class_object_of_type(py, ty) }
     }
 
     /// For `tp_new`: `subtype` may be a Python subclass of `T`.

@@ -91,7 +91,7 @@ pub unsafe extern "C" fn tp_dealloc<T: PyClass>(obj: *mut ffi::PyObject) {
         ffi::PyObject_GC_UnTrack(obj as *mut std::ffi::c_void);
     }
     // A dealloc may run while an exception is being raised; keep it.
-    let pending = crate::err::PyErr::take(py);
+    let pending = crate::err::PyErr::take_pending(py);
     let c = contents::<T>(obj);
     if T::WeakRef::PRESENT {
         let slot = &mut (*c).weakref as *mut T::WeakRef as *mut *mut ffi::PyObject;

@@ -13,6 +13,7 @@ pub(crate) mod gc;
 mod init;
 pub(crate) mod layout;
 mod pyref;
+mod variant;
 
 pub use borrow::{BorrowChecker, BorrowFlag, NoBorrow, PyBorrowError, PyBorrowMutError};
 pub use create_type::{ClassAttr, LazyType, TypeBuilder};
@@ -20,6 +21,7 @@ pub use gc::{PyTraverseError, PyVisit, VisitTarget};
 pub use init::{IntoPyClassInitializer, PyClassInitializer, PyNativeTypeInitializer, PyObjectInit};
 pub use layout::{contents, Contents, NoSlot, ObjectSlot, SlotPtr};
 pub use pyref::{CloneCheck, IsClone, PyRef, PyRefMut};
+pub use variant::VariantType;
 
 use crate::type_object::PyTypeInfo;
 
@@ -52,6 +54,12 @@ pub unsafe trait PyClass: PyTypeInfo + Sized + 'static {
     #[doc(hidden)]
     /// Fills in the type's slots, methods and properties.
     fn build_type(builder: &mut TypeBuilder);
+    #[doc(hidden)]
+    /// The class of a new instance holding `self`: a complex enum's variant class.
+    #[inline]
+    fn instance_type(&self, py: crate::marker::Python<'_>) -> *mut crate::ffi::PyTypeObject {
+        Self::type_object_raw(py)
+    }
 }
 
 /// What a class may name in `extends = ...`.
