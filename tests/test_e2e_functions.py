@@ -20,6 +20,12 @@ def test_doc_comes_from_rust_doc_comments(fe_functions):
     assert fe_functions.nothing.__doc__ == "Takes nothing."
 
 
+def test_default_naming_a_module_item(fe_functions):
+    assert fe_functions.advance(1) == 4
+    assert fe_functions.advance(1, step=1) == 2
+    assert fe_functions.advance(x=1) == 4
+
+
 def test_undocumented_function_has_no_doc(fe_functions):
     assert fe_functions.layout.__doc__ is None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .cargo import Metadata, write_if_changed
@@ -47,9 +48,11 @@ def write_glue(crate: Crate, glue_dir: Path) -> None:
         write_if_changed(glue_dir / rel, text)
     # Glue of items that no longer exist would only confuse; remove it.
     if glue_dir.is_dir():
-        wanted = {(glue_dir / rel).resolve() for rel in files}
+        # normpath folds `src/../x.rs` as resolve() would (the glue dir holds only
+        # directories ferrule made, no links) without a realpath per file.
+        wanted = {os.path.normpath(glue_dir / rel) for rel in files}
         for path in glue_dir.rglob("*.rs"):
-            if path.is_file() and path.resolve() not in wanted:
+            if os.path.normpath(path) not in wanted and path.is_file():
                 path.unlink()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,7 @@ class Walk:
         return GlueKey(rustc_file_name(src.path, self.crate.workspace_root), keyword.start_point[0] + 1)
 
 
+@functools.lru_cache(maxsize=256)  # one call per bound item, few distinct files
 def rustc_file_name(path: Path, workspace_root: Path) -> str:
     """The file's name as rustc reports it (and `Span::file()` returns it).
 

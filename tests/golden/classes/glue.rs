@@ -223,7 +223,7 @@ const _: () = {
         unsafe extern "C" fn __new(subtype: *mut _ferrule::ffi::PyTypeObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
             unsafe { _ferrule::impl_::trampoline::trampoline(|py| {
                 let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
-                let (__varargs, __varkw) = __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
+                __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
                 let __arg_code = _ferrule::impl_::extract_argument::extract(py, &__out[0], "code")?;
                 let __arg_char = _ferrule::impl_::extract_argument::extract(py, &__out[1], "char")?;
                 let __v: Event = __make(__arg_code, __arg_char);
@@ -278,7 +278,7 @@ const _: () = {
         unsafe extern "C" fn __new(subtype: *mut _ferrule::ffi::PyTypeObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
             unsafe { _ferrule::impl_::trampoline::trampoline(|py| {
                 let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
-                let (__varargs, __varkw) = __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
+                __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
                 let __arg__0 = _ferrule::impl_::extract_argument::extract(py, &__out[0], "_0")?;
                 let __arg__1 = _ferrule::impl_::extract_argument::extract(py, &__out[1], "_1")?;
                 let __v: Event = __make(__arg__0, __arg__1);
@@ -383,7 +383,7 @@ pub(crate) mod __ferrule_methods_L18 {
         unsafe {
             _ferrule::impl_::trampoline::trampoline(|py| {
                 let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
-                let (__varargs, __varkw) = __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
+                __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
                 let __arg_side_len = _ferrule::impl_::extract_argument::extract(py, &__out[0], "side_len")?;
                 let __arg_tag = _ferrule::impl_::extract_argument::extract_or(py, &__out[1], "tag", || "s".to_string())?;
                 let __init = _ferrule::pyclass::IntoPyClassInitializer::<__Self>::into_initializer(__Self::new(__arg_side_len, __arg_tag))?;
@@ -425,7 +425,7 @@ pub(crate) mod __ferrule_methods_L18 {
                 _ferrule::impl_::trampoline::trampoline(|py| {
                     let mut __recv = _ferrule::impl_::pyclass::self_mut::<__Self>(py, _slf)?;
                     let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-                    let (__varargs, __varkw) = __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+                    __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
                     let __arg_by = _ferrule::impl_::extract_argument::extract(py, &__out[0], "by")?;
                     __Self::grow(&mut *__recv, __arg_by);
                     Ok(_ferrule::impl_::wrap::none())
@@ -453,7 +453,7 @@ pub(crate) mod __ferrule_methods_L18 {
                 _ferrule::impl_::trampoline::trampoline(|py| {
                     let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
                     let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-                    let (__varargs, __varkw) = __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+                    __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
                     let __arg_other = _ferrule::impl_::extract_argument::extract(py, &__out[0], "other")?;
                     let __ret = __Self::same_as(__recv, __arg_other);
                     _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
@@ -525,7 +525,7 @@ pub(crate) mod __ferrule_methods_L18 {
                 _ferrule::impl_::trampoline::trampoline(|py| {
                     let __cls = _ferrule::Bound::<_ferrule::types::PyAny>::ref_from_ptr(py, &_slf).cast_unchecked::<_ferrule::types::PyType>();
                     let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-                    let (__varargs, __varkw) = __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+                    __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
                     let __arg_verbose = _ferrule::impl_::extract_argument::extract(py, &__out[0], "verbose")?;
                     let __ret = __Self::describe(__cls, __arg_verbose);
                     _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
@@ -803,7 +803,7 @@ pub(crate) mod __ferrule_methods_L90 {
         unsafe {
             _ferrule::impl_::trampoline::trampoline(|py| {
                 let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-                let (__varargs, __varkw) = __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
+                __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
                 let __arg_side = _ferrule::impl_::extract_argument::extract(py, &__out[0], "side")?;
                 let __init = _ferrule::pyclass::IntoPyClassInitializer::<__Self>::into_initializer(__Self::new(__arg_side))?;
                 __init.create_class_object_of_type(py, subtype).map(_ferrule::Bound::into_ptr)
@@ -877,7 +877,7 @@ pub(crate) mod __ferrule_methods_L11 {
         unsafe {
             _ferrule::impl_::trampoline::trampoline(|py| {
                 let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-                let (__varargs, __varkw) = __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
+                __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
                 let __arg_value = _ferrule::impl_::extract_argument::extract_or(py, &__out[0], "value", || 0)?;
                 let __init = _ferrule::pyclass::IntoPyClassInitializer::<__Self>::into_initializer(__Self::new(__arg_value))?;
                 __init.create_class_object_of_type(py, subtype).map(_ferrule::Bound::into_ptr)
@@ -902,7 +902,7 @@ pub(crate) mod __ferrule_methods_L11 {
         pub(crate) unsafe fn __p_call(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
             let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
             let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
-            let (__varargs, __varkw) = __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
+            __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
             let __arg_step = _ferrule::impl_::extract_argument::extract(py, &__out[0], "step")?;
             let __arg_times = _ferrule::impl_::extract_argument::extract(py, &__out[1], "times")?;
             let __ret = __Self::__call__(&*__recv, __arg_step, __arg_times);

@@ -3,7 +3,6 @@
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub mod nested {
-    use super::*;
     use ::ferrule as _ferrule;
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
@@ -26,16 +25,18 @@ pub mod nested {
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
+    }
+
+    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
             let mut __out: [*mut _ferrule::ffi::PyObject; 3] = [::core::ptr::null_mut(); 3];
-            let (__varargs, __varkw) = __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_grid = _ferrule::impl_::extract_argument::extract(py, &__out[0], "grid")?;
             let __arg_fixed = _ferrule::impl_::extract_argument::extract(py, &__out[1], "fixed")?;
             let __arg_name = _ferrule::impl_::extract_argument::extract(py, &__out[2], "name")?;
             let __ret = super::nested(__arg_grid, __arg_fixed, __arg_name);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-            })
         }
     }
 }
@@ -45,7 +46,6 @@ pub mod nested {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub mod bytes_and_maps {
-    use super::*;
     use ::ferrule as _ferrule;
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
@@ -68,10 +68,13 @@ pub mod bytes_and_maps {
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
+    }
+
+    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
             let mut __out: [*mut _ferrule::ffi::PyObject; 9] = [::core::ptr::null_mut(); 9];
-            let (__varargs, __varkw) = __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_data = _ferrule::impl_::extract_argument::extract(py, &__out[0], "data")?;
             let __arg_owned = _ferrule::impl_::extract_argument::extract(py, &__out[1], "owned")?;
             let __arg_cow = _ferrule::impl_::extract_argument::extract(py, &__out[2], "cow")?;
@@ -83,7 +86,6 @@ pub mod bytes_and_maps {
             let __arg_list = _ferrule::impl_::extract_argument::extract(py, &__out[8], "list")?;
             let __ret = super::bytes_and_maps(__arg_data, __arg_owned, __arg_cow, __arg_words, __arg_tags, __arg_ordered, __arg_pair, __arg_any, __arg_list);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-            })
         }
     }
 }
@@ -93,7 +95,6 @@ pub mod bytes_and_maps {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod nothing {
-    use super::*;
     use ::ferrule as _ferrule;
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
@@ -105,11 +106,13 @@ pub(crate) mod nothing {
         });
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::cfunction(__body, _slf, _unused) }
+    }
+
+    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
             super::nothing();
             Ok(_ferrule::impl_::wrap::none())
-            })
         }
     }
 }
@@ -119,7 +122,6 @@ pub(crate) mod nothing {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod single {
-    use super::*;
     use ::ferrule as _ferrule;
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
@@ -131,13 +133,15 @@ pub(crate) mod single {
         });
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::cfunction(__body, _slf, arg) }
+    }
+
+    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
             let __out = [arg];
             let __arg_x = _ferrule::impl_::extract_argument::extract(py, &__out[0], "x")?;
             let __ret = super::single(__arg_x);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-            })
         }
     }
 }
@@ -147,7 +151,6 @@ pub(crate) mod single {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod add {
-    use super::*;
     use ::ferrule as _ferrule;
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
@@ -170,15 +173,17 @@ pub(crate) mod add {
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
+    }
+
+    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
             let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
-            let (__varargs, __varkw) = __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_a = _ferrule::impl_::extract_argument::extract(py, &__out[0], "a")?;
             let __arg_b = _ferrule::impl_::extract_argument::extract(py, &__out[1], "b")?;
             let __ret = super::add(__arg_a, __arg_b);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-            })
         }
     }
 }
@@ -188,7 +193,6 @@ pub(crate) mod add {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod defaults {
-    use super::*;
     use ::ferrule as _ferrule;
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
@@ -211,10 +215,13 @@ pub(crate) mod defaults {
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
+    }
+
+    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
             let mut __out: [*mut _ferrule::ffi::PyObject; 7] = [::core::ptr::null_mut(); 7];
-            let (__varargs, __varkw) = __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_text = _ferrule::impl_::extract_argument::extract(py, &__out[0], "text")?;
             let __arg_times = _ferrule::impl_::extract_argument::extract_or(py, &__out[1], "times", || 2)?;
             let __arg_sep = _ferrule::impl_::extract_argument::extract_or(py, &__out[2], "sep", || ", ")?;
@@ -224,7 +231,6 @@ pub(crate) mod defaults {
             let __arg_big = _ferrule::impl_::extract_argument::extract_or(py, &__out[6], "big", || 1_000u64)?;
             let __ret = super::defaults(__arg_text, __arg_times, __arg_sep, __arg_flag, __arg_ratio, __arg_label, __arg_big);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-            })
         }
     }
 }
@@ -234,7 +240,6 @@ pub(crate) mod defaults {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod markers {
-    use super::*;
     use ::ferrule as _ferrule;
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
@@ -257,10 +262,13 @@ pub(crate) mod markers {
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
+    }
+
+    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
             let mut __out: [*mut _ferrule::ffi::PyObject; 5] = [::core::ptr::null_mut(); 5];
-            let (__varargs, __varkw) = __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_a = _ferrule::impl_::extract_argument::extract(py, &__out[0], "a")?;
             let __arg_b = _ferrule::impl_::extract_argument::extract(py, &__out[1], "b")?;
             let __arg_c = _ferrule::impl_::extract_argument::extract(py, &__out[2], "c")?;
@@ -268,7 +276,6 @@ pub(crate) mod markers {
             let __arg_e = _ferrule::impl_::extract_argument::extract_or(py, &__out[4], "e", || vec![1, 2])?;
             let __ret = super::markers(__arg_a, __arg_b, __arg_c, __arg_d, __arg_e);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-            })
         }
     }
 }
@@ -278,7 +285,6 @@ pub(crate) mod markers {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod variadic {
-    use super::*;
     use ::ferrule as _ferrule;
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
@@ -301,8 +307,11 @@ pub(crate) mod variadic {
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
+    }
+
+    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
             let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
             let (__varargs, __varkw) = __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_first = _ferrule::impl_::extract_argument::extract_ref(py, &__out[0], "first")?;
@@ -312,7 +321,6 @@ pub(crate) mod variadic {
             let __arg_kwargs = __varkw.as_ref();
             let __ret = super::variadic(__arg_first, __arg_args, __arg_key, __arg_kwargs);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-            })
         }
     }
 }
@@ -322,7 +330,6 @@ pub(crate) mod variadic {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod only_args {
-    use super::*;
     use ::ferrule as _ferrule;
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
@@ -345,8 +352,11 @@ pub(crate) mod only_args {
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, ::core::ptr::null_mut()) }
+    }
+
+    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
             let mut __out: [*mut _ferrule::ffi::PyObject; 0] = [::core::ptr::null_mut(); 0];
             let (__varargs, __varkw) = __DESC.extract_fastcall(py, args, nargs, ::core::ptr::null_mut(), &mut __out)?;
             let __arg_args_tuple = __varargs.expect("*args");
@@ -354,7 +364,6 @@ pub(crate) mod only_args {
             let __arg_args = _ferrule::impl_::extract_argument::extract(py, &__arg_args_ptr, "args")?;
             let __ret = super::only_args(__arg_args);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-            })
         }
     }
 }
@@ -364,7 +373,6 @@ pub(crate) mod only_args {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod with_module {
-    use super::*;
     use ::ferrule as _ferrule;
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
@@ -376,12 +384,14 @@ pub(crate) mod with_module {
         });
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::cfunction(__body, _slf, _unused) }
+    }
+
+    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
             let __arg_m = _ferrule::Bound::<_ferrule::types::PyModule>::ref_from_ptr(py, &_slf);
             let __ret = super::with_module(__arg_m, py);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-            })
         }
     }
 }
@@ -391,7 +401,6 @@ pub(crate) mod with_module {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod fallible {
-    use super::*;
     use ::ferrule as _ferrule;
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
@@ -414,16 +423,18 @@ pub(crate) mod fallible {
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
+    }
+
+    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
             let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-            let (__varargs, __varkw) = __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_value = _ferrule::impl_::extract_argument::extract(py, &__out[0], "value")?;
             match super::fallible(__arg_value) {
                 Ok(()) => Ok(_ferrule::impl_::wrap::none()),
                 Err(e) => Err(::core::convert::Into::<_ferrule::PyErr>::into(e)),
             }
-            })
         }
     }
 }
@@ -491,7 +502,6 @@ pub(crate) mod __ferrule_module {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod cube {
-    use super::*;
     use ::ferrule as _ferrule;
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
@@ -514,14 +524,16 @@ pub(crate) mod cube {
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
+    }
+
+    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
             let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-            let (__varargs, __varkw) = __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_x = _ferrule::impl_::extract_argument::extract(py, &__out[0], "x")?;
             let __ret = super::cube(__arg_x);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-            })
         }
     }
 }

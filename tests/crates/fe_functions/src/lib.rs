@@ -51,6 +51,15 @@ fn salute(greeting: &str, punct: char) -> String {
     format!("{greeting}{punct}")
 }
 
+const STEP: i64 = 3;
+
+/// Its default names an item of this module: the glue imports its parent's items.
+#[pyfunction]
+#[pyo3(signature = (x, step = STEP))]
+fn advance(x: i64, step: i64) -> i64 {
+    x + step
+}
+
 /// Reports what reached `*args` and `**kwargs`.
 #[pyfunction]
 #[pyo3(signature = (first, *args, **kwargs))]
@@ -115,6 +124,7 @@ fn fe_functions(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(layout, m)?)?;
     m.add_function(wrap_pyfunction!(greet, m)?)?;
     m.add_function(wrap_pyfunction!(salute, m)?)?;
+    m.add_function(wrap_pyfunction!(advance, m)?)?;
     m.add_function(wrap_pyfunction!(collect, m)?)?;
     m.add_function(wrap_pyfunction!(rust_side_name, m)?)?;
     m.add_function(wrap_pyfunction!(module_name, m)?)?;

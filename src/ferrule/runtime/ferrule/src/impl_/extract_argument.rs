@@ -56,7 +56,10 @@ impl FunctionDescription {
     /// The common call (positional arguments only, no `*args`, no keyword-only
     /// parameters, a valid count) is decided here, inlined into the trampoline,
     /// where the description is a constant; everything else goes out of line.
-    #[inline(always)]
+    /// Debug builds keep it out of line too (one copy per crate instead of one
+    /// per bound function: build time, not call speed, matters there).
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(debug_assertions, inline)]
     pub unsafe fn extract_fastcall<'py>(
         &self,
         py: Python<'py>,

@@ -65,3 +65,25 @@ where
     err.restore(py);
     ffi::PyErr_WriteUnraisable(ctx);
 }
+
+type Ptr = *mut ffi::PyObject;
+
+/// The body of a `METH_NOARGS`/`METH_O` function: `(py, self, arg)`.
+pub type CFunctionBody = for<'py> unsafe fn(Python<'py>, Ptr, Ptr) -> PyResult<Ptr>;
+/// The body of a `METH_FASTCALL[|METH_KEYWORDS]` function: `(py, self, args, nargs, kwnames)`.
+pub type FastcallBody = for<'py> unsafe fn(Python<'py>, Ptr, *const Ptr, ffi::Py_ssize_t, Ptr) -> PyResult<Ptr>;
+
+/// One unwind boundary for every `METH_NOARGS`/`METH_O` function: the glue
+/// passes its body as a plain `fn`, so no closure (and no `catch_unwind`) is
+/// instantiated per function. Inlined in optimized builds, where `body` is a
+/// constant and becomes a direct call.
+#[inline]
+pub unsafe fn cfunction(body: CFunctionBody, slf: Ptr, arg: Ptr) -> Ptr {
+    trampoline(move |py| body(py, slf, arg))
+}
+
+/// As [`cfunction`], for `METH_FASTCALL[|METH_KEYWORDS]` (`kwnames` NULL without keywords).
+#[inline]
+pub unsafe fn fastcall(body: FastcallBody, slf: Ptr, args: *const Ptr, nargs: ffi::Py_ssize_t, kwnames: Ptr) -> Ptr {
+    trampoline(move |py| body(py, slf, args, nargs, kwnames))
+}
