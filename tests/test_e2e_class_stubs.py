@@ -20,6 +20,10 @@ color: c.Color = c.Color.Red
 flag: bool = color == c.Color.Green
 point = c.Point(1, 2)
 h: int = hash(point) + point.x
+borrowed: int = c.point_sum(point) + c.maybe_point() + c.maybe_point(None) + c.bump(counter, 1)
+borrowed += counter.merge(c.Counter()) + counter.plus() + counter.plus(counter)
+counter.give_to(c.Counter())
+less: bool = counter < c.Counter()
 child: c.Base = c.Child(1, 2)
 total: int = c.Child(1, 2).total() + c.take_counter(counter)
 err: Exception = c.MyError(3)
@@ -72,6 +76,11 @@ def test_mypy_accepts_correct_use_of_classes(test_env, tmp_path):
     ("c.Counter.twice('2')", "arg-type", 'Argument 1 to "twice" of "Counter" has incompatible type "str"'),
     ("p.Seq([1])['a']", "index", 'Invalid index type "str" for "Seq"'),
     ("p.Num(1) + 'x'", "operator", 'Unsupported operand types for + ("Num" and "str")'),
+    ("c.point_sum(c.Counter())", "arg-type",
+     'Argument 1 to "point_sum" has incompatible type "Counter"; expected "Point"'),
+    ("c.Counter().merge(c.Point(1, 2))", "arg-type",
+     'Argument 1 to "merge" of "Counter" has incompatible type "Point"; expected "Counter"'),
+    ("c.Counter().plus(1)", "arg-type", 'expected "Counter | None"'),
     ("c.Counter().label = 'x'", "misc", 'Property "label" defined in "Counter" is read-only'),
     ("c.Point(1, 2).x = 3", "misc", 'Property "x" defined in "Point" is read-only'),
     ("class Sub(c.Point): pass", "misc", 'Cannot inherit from final class "Point"'),

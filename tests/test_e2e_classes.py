@@ -83,6 +83,51 @@ def test_instances_flow(fe_classes):
     assert isinstance(m.make_no_new(1), m.NoNew)
 
 
+def test_pyclass_reference_parameters(fe_classes):
+    m = fe_classes
+    p = m.Point(3, 4)
+    assert m.point_sum(p) == 7 and m.point_sum(p=p) == 7
+    assert m.maybe_point(p) == 3 and m.maybe_point() == -1 and m.maybe_point(None) == -1
+    c, d = m.Counter(5), m.Counter(2)
+    assert m.bump(c, 3) == 8 and c.count == 8
+    assert c.merge(d) == 10 and (c.count, d.count) == (10, 2)
+    assert c.plus(d) == 12 and c.plus() == 10 and c.plus(None) == 10
+    d.give_to(c)
+    assert (c.count, d.count) == (12, 2)
+    assert d < c and not c < d
+    # A subclass instance is borrowed as its base.
+    class Sub(m.Counter):
+        pass
+    assert c.merge(Sub(1)) == 13 and m.bump(Sub(1), 1) == 2
+
+
+def test_pyclass_reference_parameters_wrong_type(fe_classes):
+    m = fe_classes
+    with pytest.raises(TypeError, match="^argument 'p': 'int' object cannot be cast as 'Point'$"):
+        m.point_sum(5)
+    with pytest.raises(TypeError, match="^argument 'p': 'Counter' object cannot be cast as 'Point'$"):
+        m.maybe_point(m.Counter())
+    with pytest.raises(TypeError, match="^argument 'c': 'Point' object cannot be cast as 'Counter'$"):
+        m.bump(m.Point(1, 2), 1)
+    with pytest.raises(TypeError, match="^argument 'other': 'str' object cannot be cast as 'Counter'$"):
+        m.Counter().merge("x")
+    with pytest.raises(TypeError, match="^argument 'other': 'NoneType' object cannot be cast as 'Counter'$"):
+        m.Counter().give_to(None)
+    with pytest.raises(TypeError, match="'<' not supported"):
+        m.Counter() < 1  # a foreign operand gives NotImplemented
+
+
+def test_pyclass_reference_parameters_borrow_conflicts(fe_classes):
+    c = fe_classes.Counter(3)
+    with pytest.raises(RuntimeError, match="^Already mutably borrowed$"):
+        c.merge(c)  # &mut self, then &Self of the same object
+    with pytest.raises(RuntimeError, match="^Already borrowed$"):
+        c.give_to(c)  # &self, then &mut Counter
+    assert c.plus(c) == 6 and not c < c  # shared borrows coexist
+    # Released after the errors and calls: both kinds of borrow work again.
+    assert fe_classes.bump(c, 1) == 4 and c.merge(fe_classes.Counter(1)) == 5
+
+
 def test_frozen_eq_hash_str(fe_classes):
     p = fe_classes.Point(1, 2)
     assert (p.x, p.y) == (1, 2) and str(p) == "(1, 2)" and p.norm1() == 3

@@ -135,3 +135,41 @@ def test_function_module_add_class_unknown(tmp_path: Path) -> None:
         }
     """})
     assert _messages(diags) == ["cannot find a `#[pyfunction]`, `#[pyclass]` or `#[pymodule]` named `Nowhere`"]
+
+
+def test_pyclass_reference_parameters(tmp_path: Path) -> None:
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        #[pyfunction]
+        #[pyo3(signature = (a, b, c, d=None, e=0, f=None))]
+        fn early(a: &P, b: &mut crate::m::Q, c: &'_ i32, d: Option<&P>, e: i64, f: Option<&mut Vec<i32>>) {}
+        #[pyfunction]
+        #[pyo3(signature = (p=P::default()))]
+        fn defaulted(p: &P) {}
+        #[pyfunction]
+        fn bad(v: &mut i32, w: &mut Self) {}
+        #[pyclass]
+        struct P;
+        mod m {
+            #[pyclass]
+            pub struct Q;
+            #[pymethods]
+            impl Q {
+                fn merge(&mut self, other: &Self, p: &super::P, maybe: Option<&Self>) {}
+                fn __eq__(&self, other: &Self) -> bool { true }
+            }
+        }
+    """})
+    holders = {f.rust_name: [p.holder for p in f.params] for f in crate.functions}
+    assert holders["early"] == ["ref", "mut", "", "ref", "", ""]
+    methods = {m.fn.rust_name: m for m in crate.class_named("Q").methods()}
+    assert [p.holder for p in methods["merge"].fn.params] == ["ref", "ref", "ref"]
+    assert [p.holder for p in methods["__eq__"].fn.params] == ["ref"]
+    mut_errors = [d for d in diags if "`&mut` parameters have no conversion from Python" in d.message]
+    # `&mut i32`, `&mut Self` outside `#[pymethods]`, and `Option<&mut Vec<i32>>`.
+    assert sorted(d.message.split("`")[1] for d in mut_errors) == ["f", "v", "w"]
+    assert all("`&mut T` works only when `T` is a `#[pyclass]`" in d.hint for d in mut_errors)
+    default_errors = [d for d in diags if "cannot have a default" in d.message]
+    assert [d.message for d in default_errors] == [
+        "parameter `p` borrows a `#[pyclass]` and cannot have a default"]
+    assert default_errors[0].hint == "take `Option<&P>` with the default `None`"
+    assert len(diags) == 4

@@ -65,6 +65,20 @@ def register_class_scenarios(scenario, raises, m, PanicException) -> None:
         raises(RuntimeError, c.call_back, lambda: c.add(1))
         c.call_back(lambda: c.get())
 
+    @scenario("pyclass reference parameters")
+    def _():
+        c, p = m.Counter(2), m.Point(1, 2)
+        assert m.point_sum(p) == 3 and m.maybe_point(p) == 1 and m.maybe_point() == -1
+        assert m.bump(c, 1) == 3 and c.merge(m.Counter(1)) == 4 and c.plus(c) == 8 and c.plus() == 4
+        c.give_to(m.Counter())
+        assert not c < c
+        raises(TypeError, m.point_sum, c)
+        raises(TypeError, c.merge, "x")
+        raises(RuntimeError, c.merge, c)
+        raises(RuntimeError, c.give_to, c)
+        assert c.__lt__(1) is NotImplemented
+        raises(TypeError, lambda: c < 1)
+
     @scenario("class drop and panicking drop")
     def _():
         log = []

@@ -218,11 +218,37 @@ def call_body(fn: Function, conv: str, callee: str | None = None, leading: tuple
             lines.extend(_convert_varkw(param, var))
         else:
             index = slots.index(param)
-            lines.append(f"let {var} = {extract_expr(param, f'&__out[{index}]')};")
+            bind, arg = extract_lines(param, var, f"&__out[{index}]")
+            lines.extend(bind)
+            args.append(arg)
+            continue
         args.append(var)
     call = f"{callee or 'super::' + fn.rust_name}({', '.join(args)})"
     lines.extend(finish(call) if finish is not None else return_lines(fn.ret, call))
     return lines
+
+
+def extract_lines(param: Param, var: str, slot: str) -> tuple[list[str], str]:
+    """Lines converting the argument in `slot`, and the expression passed for it.
+    A `#[pyclass]` borrowed by reference is extracted into a `PyRef`/`PyRefMut`
+    holder that lives until the call returns (so a conflicting borrow raises)."""
+    if not param.holder:
+        return [f"let {var} = {extract_expr(param, slot)};"], var
+    holder = f"__holder_{param.py_name}"
+    return [f"let mut {holder}: {holder_type(param)} = {extract_expr(param, slot)};"], holder_arg(param, holder)
+
+
+def holder_type(param: Param) -> str:
+    """The holder's type; the class is inferred from the function's parameter."""
+    base = "_ferrule::PyRefMut<'_, _>" if param.holder == "mut" else "_ferrule::PyRef<'_, _>"
+    return f"::core::option::Option<{base}>" if param.ty.is_named("Option") else base
+
+
+def holder_arg(param: Param, holder: str) -> str:
+    mut = param.holder == "mut"
+    if param.ty.is_named("Option"):
+        return f"{holder}.as_deref_mut()" if mut else f"{holder}.as_deref()"
+    return f"&mut *{holder}" if mut else f"&*{holder}"
 
 
 def extract_expr(param: Param, slot: str) -> str:

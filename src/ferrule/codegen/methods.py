@@ -11,7 +11,8 @@ from __future__ import annotations
 import dataclasses
 
 from ..parse.model import Method, MethodKind, MethodsBlock, ParamKind, PyClassDecl
-from .glue import ALLOWS, PTR, _C_SIGNATURES, c_string, call_body, convention, description, extract_expr
+from .glue import (ALLOWS, PTR, _C_SIGNATURES, c_string, call_body, convention, description, extract_expr,
+                   extract_lines, holder_arg, holder_type)
 from .protocols import SHAPES
 from .signature import parameter_list
 
@@ -145,8 +146,9 @@ def setter_glue(method: Method) -> tuple[str, str]:
         if p.kind == ParamKind.PYTHON:
             args.append("py")
         elif visible and p is visible[0]:
-            lines.append(f"let __value = {extract_expr(dataclasses.replace(p, default=None), '&value')};")
-            args.append("__value")
+            bind, arg = extract_lines(dataclasses.replace(p, default=None), "__value", "&value")
+            lines.extend(bind)
+            args.append(arg)
     lines.append(f"{PYCLASS}::UnitOutput::unit_value(__Self::{fn.rust_name}({', '.join(args)}))")
     name = f"__s_{fn.rust_name}"
     text = f"""
@@ -183,9 +185,13 @@ def _other_arg(method: Method, index: int, slot: str, on_mismatch: str) -> list[
     """Extracts the `index`th visible parameter from `slot`; a failure runs `on_mismatch`."""
     p = method.fn.visible_params()[index]
     expr = extract_expr(dataclasses.replace(p, default=None), slot).removesuffix("?")
+    var, tail = f"__arg{index}", []
+    if p.holder:  # a borrowed #[pyclass]: the holder lives until the call returns
+        var = f"mut __holder{index}: {holder_type(p)}"
+        tail = [f"let __arg{index} = {holder_arg(p, f'__holder{index}')};"]
     if on_mismatch == "raise":
-        return [f"let __arg{index} = {expr}?;"]
-    return [f"let __arg{index} = match {expr} {{ Ok(v) => v, Err(_) => return Ok({on_mismatch}) }};"]
+        return [f"let {var} = {expr}?;"] + tail
+    return [f"let {var} = match {expr} {{ Ok(v) => v, Err(_) => return Ok({on_mismatch}) }};"] + tail
 
 
 def protocol_glue(method: Method) -> str:

@@ -11,7 +11,7 @@ import tree_sitter
 from ..errors import Diagnostic
 from .attributes import Attribute, read_attribute, string_value
 from .classes import link_classes, read_pyclass, read_pymethods
-from .functions import read_function
+from .functions import classify_ref_params, read_function
 from .model import Crate, GlueKey, PyModuleDecl, Span
 from .module_values import read_macro_item
 from .modules import read_module_fn, read_module_mod, resolve_members
@@ -81,6 +81,7 @@ def parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str,
         lib_path = lib_path.resolve()
     _walk_file(walk, lib_path, (), lib_path.parent, seen=set())
     link_classes(walk)
+    classify_ref_params(walk)
     resolve_members(walk)
     return crate, walk.diagnostics
 

@@ -134,15 +134,53 @@ def check_param_type(walk: "Walk", param: Param) -> None:
     elif ty.kind == "other" and ty.text.startswith("*"):
         problem = "raw pointers have no conversion from Python"
     elif ty.kind == "ref" and ty.mutable:
-        problem = "`&mut` parameters have no conversion from Python"
+        pass  # `&mut` is allowed for `#[pyclass]` types only: see classify_ref_params
     elif ty.kind == "ref" and ty.args and ty.args[0].is_named("String", "Vec"):
         problem = f"`{ty.text}` has no conversion from Python"
     elif ty.kind == "ref" and ty.args and ty.args[0].kind == "slice" and not (
             ty.args[0].args and ty.args[0].args[0].is_named("u8")):
         problem = f"`{ty.text}` has no conversion from Python (only `&[u8]` borrows from `bytes`)"
     if problem:
-        hint = "take an owned type such as `String` or `Vec<T>`, or `&Bound<'_, PyAny>`"
-        walk.error(f"unsupported type for parameter `{param.name}`: {problem}", param.span, hint)
+        walk.error(f"unsupported type for parameter `{param.name}`: {problem}", param.span, _TYPE_HINT)
+
+
+_TYPE_HINT = "take an owned type such as `String` or `Vec<T>`, or `&Bound<'_, PyAny>`"
+_HOLDER_KINDS = (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD, ParamKind.KEYWORD_ONLY)
+
+
+def classify_ref_params(walk: "Walk") -> None:
+    """Marks `&T`/`&mut T` (and `Option<&T>`) parameters whose `T` is a
+    `#[pyclass]` of this crate (`Self` in `#[pymethods]`): the glue borrows the
+    instance for the call. Runs after the whole crate is parsed, since a class
+    may be declared after the functions that take it; any other `&mut` is an error."""
+    crate = walk.crate
+    names = {c.rust_name for c in crate.classes}
+    for fn in crate.functions:
+        _classify(walk, fn.params, names)
+    for block in crate.method_blocks:
+        for method in block.methods:
+            _classify(walk, method.fn.params, names | {"Self"})
+
+
+def _classify(walk: "Walk", params: list[Param], classes: set[str]) -> None:
+    for param in params:
+        if param.kind not in _HOLDER_KINDS:
+            continue
+        ref, optional = param.ty, False
+        if ref.is_named("Option") and ref.arg() is not None and ref.args[0].kind == "ref":
+            ref, optional = ref.args[0], True
+        if ref.kind != "ref" or ref.arg() is None:
+            continue
+        target = ref.args[0]
+        if target.kind == "path" and not target.args and target.name in classes:
+            param.holder = "mut" if ref.mutable else "ref"
+            if param.default is not None and not optional:
+                walk.error(f"parameter `{param.name}` borrows a `#[pyclass]` and cannot have a default",
+                           param.span, f"take `Option<{ref.text}>` with the default `None`")
+        elif ref.mutable:
+            walk.error(f"unsupported type for parameter `{param.name}`: `&mut` parameters have no conversion "
+                       "from Python", param.span,
+                       _TYPE_HINT + "; `&mut T` works only when `T` is a `#[pyclass]` of this crate")
 
 
 def apply_signature(walk: "Walk", fn: Function, option: Option_) -> None:

@@ -66,6 +66,9 @@ class Param:
     span: Span
     kind: ParamKind = ParamKind.POSITIONAL_OR_KEYWORD
     default: str | None = None  # Rust expression text
+    # "ref"/"mut" when the parameter borrows a `#[pyclass]` for the call (`&T`,
+    # `&mut T`, `&Self`, `Option<&T>`): set after the whole crate is parsed.
+    holder: str = ""
 
     @property
     def py_name(self) -> str:

@@ -935,8 +935,42 @@ pub(crate) mod __ferrule_methods_L29 {
         _ferrule::impl_::pyclass::HashOutput::hash_value(__Self::__hash__(&*__recv))
     }
 
-    pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {
+    pub(crate) mod __m_add_to {
+        use super::*;
 
+        static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
+            func_name: "Counter.add_to",
+            positional_parameter_names: &["other", "target"],
+            positional_only_parameters: 0,
+            required_positional_parameters: 1,
+            keyword_only_parameters: &[],
+            accept_varargs: false,
+            accept_varkeywords: false,
+            keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        };
+
+        pub(crate) unsafe extern "C" fn __tramp(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+            unsafe {
+                _ferrule::impl_::trampoline::trampoline(|py| {
+                    let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
+                    let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
+                    __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+                    let mut __holder_other: _ferrule::PyRef<'_, _> = _ferrule::impl_::extract_argument::extract(py, &__out[0], "other")?;
+                    let mut __holder_target: ::core::option::Option<_ferrule::PyRefMut<'_, _>> = _ferrule::impl_::extract_argument::extract_or(py, &__out[1], "target", || None)?;
+                    let __ret = __Self::add_to(&*__recv, &*__holder_other, __holder_target.as_deref_mut());
+                    _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+                })
+            }
+        }
+    }
+
+    pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {
+        b.method(_ferrule::ffi::PyMethodDef {
+            ml_name: c"add_to".as_ptr(),
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_add_to::__tramp },
+            ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
+            ml_doc: c"add_to($self, other, target=None)\n--\n\n".as_ptr(),
+        });
     }
 }
 

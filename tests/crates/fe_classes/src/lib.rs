@@ -103,6 +103,43 @@ impl Counter {
     fn second_block(&self) -> &'static str {
         "second"
     }
+
+    /// Adds `other`'s count: `other` is borrowed for the call.
+    fn merge(&mut self, other: &Self) -> i64 {
+        self.count += other.count;
+        self.count
+    }
+
+    #[pyo3(signature = (other=None))]
+    fn plus(&self, other: Option<&Self>) -> i64 {
+        self.count + other.map_or(0, |o| o.count)
+    }
+
+    fn give_to(&self, other: &mut Counter) {
+        other.count += self.count;
+    }
+
+    fn __lt__(&self, other: &Self) -> bool {
+        self.count < other.count
+    }
+}
+
+// Declared before `Point`: references to classes are resolved after parsing.
+#[pyfunction]
+fn point_sum(p: &Point) -> i32 {
+    p.x + p.y
+}
+
+#[pyfunction]
+#[pyo3(signature = (p=None))]
+fn maybe_point(p: Option<&Point>) -> i32 {
+    p.map_or(-1, |p| p.x)
+}
+
+#[pyfunction]
+fn bump(c: &mut Counter, by: i64) -> i64 {
+    c.count += by;
+    c.count
 }
 
 #[pyclass]
@@ -325,6 +362,9 @@ fn fe_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(take_mut, m)?)?;
     m.add_function(wrap_pyfunction!(take_bound, m)?)?;
     m.add_function(wrap_pyfunction!(take_py, m)?)?;
+    m.add_function(wrap_pyfunction!(point_sum, m)?)?;
+    m.add_function(wrap_pyfunction!(maybe_point, m)?)?;
+    m.add_function(wrap_pyfunction!(bump, m)?)?;
     let _ = CompareOp::Eq;
     Ok(())
 }
