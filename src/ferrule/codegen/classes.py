@@ -12,7 +12,6 @@ from .protocols import COMPARE_OPS, NB_SLOT, NUMERIC, SHAPES, UNARY_SLOTS
 from .signature import parameter_list
 
 FFI = "_ferrule::ffi"
-TRAMP = "_ferrule::impl_::trampoline::trampoline"
 
 
 def generate_class_glue(crate: Crate) -> dict[str, str]:
@@ -40,8 +39,29 @@ def class_doc(cls: PyClassDecl) -> str:
     return f"{cls.py_name}{sig}\n--\n\n{cls.doc}" if sig else cls.doc
 
 
-def _tramp(args: str, ret: str, body: str) -> str:
-    return f"unsafe extern \"C\" fn({args}) -> {ret} {{ unsafe {{ {TRAMP}(|py| {{ {body} }}) }} }}"
+TRAMPOLINES = "_ferrule::impl_::trampoline"
+
+
+def slot_fn(fn_name: str, args: str, ret: str, body: str | None = None, direct: str | None = None,
+            unused: str = "") -> str:
+    """A C slot function `fn_name(args) -> ret` handing its arguments to the
+    runtime's shared trampoline (`slot1`..`slot3`, `richcmp`), with either
+    `direct` (a plain `fn` with the body's signature) or `body` (the lines of a
+    plain `fn __b_<fn_name>`, generated here) as the body: no closure per slot.
+    `unused` parameters (a property's closure) are not passed on."""
+    names = [a.split(":")[0].strip() for a in args.split(",")]
+    types = [a.split(":", 1)[1].strip() for a in args.split(",")]
+    if "::core::ffi::c_int" in types:
+        helper = "richcmp"
+    else:
+        helper = f"slot{len(names)}"
+    target = direct or f"__b_{fn_name}"
+    text = (f"    unsafe extern \"C\" fn {fn_name}({args}{unused}) -> {ret} {{\n"
+            f"        unsafe {{ {TRAMPOLINES}::{helper}({target}, {', '.join(names)}) }}\n    }}\n")
+    if direct is None:
+        text += (f"    unsafe fn __b_{fn_name}(py: _ferrule::Python<'_>, {args}) -> _ferrule::PyResult<{ret}> {{\n"
+                 f"        unsafe {{ {body} }}\n    }}\n")
+    return text
 
 
 class _Slots:
@@ -50,9 +70,9 @@ class _Slots:
         self.fns: list[str] = []
         self.lines: list[str] = []
 
-    def add(self, slot: str, fn_name: str, args: str, ret: str, body: str) -> None:
-        self.fns.append(f"    unsafe extern \"C\" fn {fn_name}({args}) -> {ret} {{\n"
-                        f"        unsafe {{ {TRAMP}(|py| {{ {body} }}) }}\n    }}\n")
+    def add(self, slot: str, fn_name: str, args: str, ret: str, body: str | None = None,
+            direct: str | None = None) -> None:
+        self.fns.append(slot_fn(fn_name, args, ret, body, direct))
         self.slot(slot, fn_name)
 
     def slot(self, slot: str, fn_path: str) -> None:
@@ -75,17 +95,17 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
         shape = SHAPES[name]
         fn = f"__slot_{name.strip('_')}"
         if shape in ("unary", "next"):
-            s.add(slot, fn, p1, PTR, f"{protos[name]}(py, slf)")
+            s.add(slot, fn, p1, PTR, direct=protos[name])
         elif shape == "hash":
-            s.add(slot, fn, p1, f"{FFI}::Py_hash_t", f"{protos[name]}(py, slf)")
+            s.add(slot, fn, p1, f"{FFI}::Py_hash_t", direct=protos[name])
         elif shape == "bool":
-            s.add(slot, fn, p1, "::core::ffi::c_int", f"{protos[name]}(py, slf)")
+            s.add(slot, fn, p1, "::core::ffi::c_int", direct=protos[name])
         elif shape == "binary":
-            s.add(slot, fn, f"{p1}, arg: {PTR}", PTR, f"{protos[name]}(py, slf, arg)")
+            s.add(slot, fn, f"{p1}, arg: {PTR}", PTR, direct=protos[name])
         elif shape == "objobj":
-            s.add(slot, fn, f"{p1}, arg: {PTR}", "::core::ffi::c_int", f"{protos[name]}(py, slf, arg)")
+            s.add(slot, fn, f"{p1}, arg: {PTR}", "::core::ffi::c_int", direct=protos[name])
     if "__len__" in protos:
-        s.add("Py_mp_length", "__slot_len", p1, f"{FFI}::Py_ssize_t", f"{protos['__len__']}(py, slf)")
+        s.add("Py_mp_length", "__slot_len", p1, f"{FFI}::Py_ssize_t", direct=protos["__len__"])
         if cls.has("sequence"):  # as in PyO3: `sq_length` makes negative indices relative to the length
             s.slot("Py_sq_length", "__slot_len")
     if "__getitem__" in protos:
@@ -99,8 +119,7 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
               f"if value.is_null() {{ {del_} }} else {{ {set_} }}")
         s.slot("Py_sq_ass_item", f"{PYCLASS}::sq_ass_item_from_mapping")
     if "__call__" in protos:
-        s.add("Py_tp_call", "__slot_call", f"{p1}, args: {PTR}, kwargs: {PTR}", PTR,
-              f"{protos['__call__']}(py, slf, args, kwargs)")
+        s.add("Py_tp_call", "__slot_call", f"{p1}, args: {PTR}, kwargs: {PTR}", PTR, direct=protos["__call__"])
     if "__traverse__" in protos:
         s.fns.append(f"    unsafe extern \"C\" fn __slot_traverse(slf: {PTR}, visit: {FFI}::visitproc, "
                      f"arg: *mut ::core::ffi::c_void) -> ::core::ffi::c_int {{\n"
@@ -113,8 +132,11 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
         s.slot("Py_tp_clear", "__slot_clear")
     for op in NUMERIC:
         fwd, rev = protos.get(f"__{op}__"), protos.get(f"__r{op}__")
-        if fwd or rev:
-            ternary = op == "pow"
+        ternary = op == "pow"
+        args = f"a: {PTR}, b: {PTR}" + (f", m: {PTR}" if ternary else "")
+        if fwd and not rev:
+            s.add(f"Py_nb_{NB_SLOT[op]}", f"__slot_nb_{op}", args, PTR, direct=fwd)
+        elif fwd or rev:
             extra = ", m" if ternary else ""
             first = f"{fwd}(py, a, b{extra})?" if fwd else f"{PYCLASS}::not_implemented()"
             body = f"let r = {first};"
@@ -122,19 +144,21 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
                 body += (f" if {PYCLASS}::is_not_implemented(r) {{ {FFI}::Py_DECREF(r); "
                          f"return {rev}(py, b, a{extra}); }}")
             body += " Ok(r)"
-            args = f"a: {PTR}, b: {PTR}" + (f", m: {PTR}" if ternary else "")
             s.add(f"Py_nb_{NB_SLOT[op]}", f"__slot_nb_{op}", args, PTR, body)
         inplace = protos.get(f"__i{op}__")
         if inplace:
             args = f"a: {PTR}, b: {PTR}" + (f", _m: {PTR}" if op == "pow" else "")
-            s.add(f"Py_nb_inplace_{NB_SLOT[op]}", f"__slot_nb_i{op}", args, PTR, f"{inplace}(py, a, b)")
+            if op == "pow":
+                s.add(f"Py_nb_inplace_{NB_SLOT[op]}", f"__slot_nb_i{op}", args, PTR, f"{inplace}(py, a, b)")
+            else:
+                s.add(f"Py_nb_inplace_{NB_SLOT[op]}", f"__slot_nb_i{op}", args, PTR, direct=inplace)
     _richcompare(cls, protos, s)
 
 
 def _richcompare(cls: PyClassDecl, protos: dict[str, str], s: _Slots) -> None:
     args = f"slf: {PTR}, other: {PTR}, op: ::core::ffi::c_int"
     if "__richcmp__" in protos:
-        s.add("Py_tp_richcompare", "__slot_richcmp", args, PTR, f"{protos['__richcmp__']}(py, slf, other, op)")
+        s.add("Py_tp_richcompare", "__slot_richcmp", args, PTR, direct=protos["__richcmp__"])
         return
     ops = {name: path for name, path in protos.items() if name in COMPARE_OPS}
     auto_eq = cls.has("eq") and "__eq__" not in ops
@@ -151,9 +175,9 @@ def _richcompare(cls: PyClassDecl, protos: dict[str, str], s: _Slots) -> None:
     auto = ""
     if auto_eq or auto_ord:
         cmp = "let __op = _ferrule::impl_::pyclass::compare_op(op)?;"
-        other = (f"let __other = match _ferrule::impl_::pyclass::self_ref::<{cls.rust_name}>(py, other) "
+        other = (f"let __other = match _ferrule::impl_::pyclass::self_borrow::<{cls.rust_name}>(py, other) "
                  f"{{ Ok(o) => o, Err(_) => {{ {_eq_int(cls)} return Ok({PYCLASS}::not_implemented()); }} }};")
-        me = f"let __me = {PYCLASS}::self_ref::<{cls.rust_name}>(py, slf)?;"
+        me = f"let __me = {PYCLASS}::self_borrow::<{cls.rust_name}>(py, slf)?;"
         if auto_ord:
             result = ("match __op { _ferrule::types::CompareOp::Lt => *__me < *__other, "
                       "_ferrule::types::CompareOp::Le => *__me <= *__other, "
@@ -175,7 +199,7 @@ def _eq_int(cls: PyClassDecl) -> str:
     if not (cls.simple_enum and cls.has("eq_int")):
         return ""
     return (f"if let Ok(__i) = _ferrule::impl_::extract_argument::extract::<isize>(py, &other, \"other\") {{ "
-            f"let __me = {PYCLASS}::self_ref::<{cls.rust_name}>(py, slf)?; let __v = {_discriminant(cls, '&*__me')}; "
+            f"let __me = {PYCLASS}::self_borrow::<{cls.rust_name}>(py, slf)?; let __v = {_discriminant(cls, '&*__me')}; "
             f"let __op = {PYCLASS}::compare_op(op)?; "
             f"return Ok(_ferrule::types::PyBool::new(py, __op.matches(__v.cmp(&__i))).to_owned().into_ptr()); }}")
 
@@ -187,7 +211,7 @@ def _discriminant(cls: PyClassDecl, value: str) -> str:
 
 def _option_slots(cls: PyClassDecl, s: _Slots) -> None:
     defined = {m.fn.py_name for m in cls.methods() if m.kind == MethodKind.INSTANCE}
-    me = f"let __me = {PYCLASS}::self_ref::<{cls.rust_name}>(py, slf)?;"
+    me = f"let __me = {PYCLASS}::self_borrow::<{cls.rust_name}>(py, slf)?;"
     conv = "_ferrule::impl_::wrap::IntoPyCallbackOutput::convert"
     if cls.has("hash") and "__hash__" not in defined:
         s.add("Py_tp_hash", "__slot_auto_hash", f"slf: {PTR}", f"{FFI}::Py_hash_t",
@@ -206,29 +230,24 @@ def _option_slots(cls: PyClassDecl, s: _Slots) -> None:
 
 
 def _field_props(cls: PyClassDecl, s: _Slots) -> None:
+    closure = ", _c: *mut ::core::ffi::c_void"
     for f in cls.fields:
         if f.get:
-            s.fns.append(f"""    unsafe extern "C" fn __fg_{f.rust_name}(slf: {PTR}, _c: *mut ::core::ffi::c_void) -> {PTR} {{
-        unsafe {{ {TRAMP}(|py| {{
-            let __me = {PYCLASS}::self_ref::<{cls.rust_name}>(py, slf)?;
+            s.fns.append(slot_fn(f"__fg_{f.rust_name}", f"slf: {PTR}", PTR, f"""
+            let __me = {PYCLASS}::self_borrow::<{cls.rust_name}>(py, slf)?;
             let __v = ::core::clone::Clone::clone(&__me.{f.rust_name});
             drop(__me);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
-        }}) }}
-    }}
-""")
+        """, unused=closure))
             s.lines.append(f"            b.getter({c_string(f.py_name)}, __fg_{f.rust_name}, c\"\");")
         if f.set:
-            s.fns.append(f"""    unsafe extern "C" fn __fs_{f.rust_name}(slf: {PTR}, value: {PTR}, _c: *mut ::core::ffi::c_void) -> ::core::ffi::c_int {{
-        unsafe {{ {TRAMP}(|py| {{
+            s.fns.append(slot_fn(f"__fs_{f.rust_name}", f"slf: {PTR}, value: {PTR}", "::core::ffi::c_int", f"""
             if value.is_null() {{ return Err({PYCLASS}::cannot_delete("{f.py_name}")); }}
             let __v: {f.ty.text} = _ferrule::impl_::extract_argument::extract(py, &value, "value")?;
-            let mut __me = {PYCLASS}::self_mut::<{cls.rust_name}>(py, slf)?;
+            let mut __me = {PYCLASS}::self_borrow_mut::<{cls.rust_name}>(py, slf)?;
             __me.{f.rust_name} = __v;
             Ok(0)
-        }}) }}
-    }}
-""")
+        """, unused=closure))
             s.lines.append(f"            b.setter({c_string(f.py_name)}, __fs_{f.rust_name});")
 
 

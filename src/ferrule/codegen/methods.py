@@ -9,25 +9,33 @@ It lives in the block's module (so private methods are callable) as
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..parse.model import Method, MethodKind, MethodsBlock, ParamKind, PyClassDecl
 from .glue import (ALLOWS, PTR, _C_SIGNATURES, c_string, call_body, convention, description, extract_expr,
                    extract_lines, holder_arg, holder_type)
+from .glue import _BODY_CALLS, _BODY_PARAMS, needs_parent_scope
 from .protocols import SHAPES
 from .signature import parameter_list
 
 PYCLASS = "_ferrule::impl_::pyclass"
 
 
-def receiver_setup(method: Method, slf: str = "_slf") -> tuple[list[str], str]:
-    """Lines that obtain the receiver from `slf`, and the argument passed for it."""
+def receiver_setup(method: Method, slf: str = "_slf", checked: bool = False) -> tuple[list[str], str]:
+    """Lines that obtain the receiver from `slf`, and the argument passed for it.
+    `&self`/`&mut self` borrow without a reference of their own (the caller
+    holds `slf`); `checked` when `slf`'s type is already known to be right."""
     r = method.receiver
-    if r in ("ref", "pyref"):
-        line = f"let __recv = {PYCLASS}::self_ref::<__Self>(py, {slf})?;"
-        return [line], "&*__recv" if r == "ref" else "__recv"
-    if r in ("mut", "pyrefmut"):
-        line = f"let mut __recv = {PYCLASS}::self_mut::<__Self>(py, {slf})?;"
-        return [line], "&mut *__recv" if r == "mut" else "__recv"
+    if r == "ref":
+        fn = f"self_borrow_unchecked::<__Self>({slf})" if checked else f"self_borrow::<__Self>(py, {slf})"
+        return [f"let __recv = {PYCLASS}::{fn}?;"], "&*__recv"
+    if r == "mut":
+        fn = f"self_borrow_mut_unchecked::<__Self>({slf})" if checked else f"self_borrow_mut::<__Self>(py, {slf})"
+        return [f"let mut __recv = {PYCLASS}::{fn}?;"], "&mut *__recv"
+    if r == "pyref":
+        return [f"let __recv = {PYCLASS}::self_ref::<__Self>(py, {slf})?;"], "__recv"
+    if r == "pyrefmut":
+        return [f"let mut __recv = {PYCLASS}::self_mut::<__Self>(py, {slf})?;"], "__recv"
     if r in ("bound_ref", "bound", "py"):
         line = f"let __recv = {PYCLASS}::self_bound::<__Self>(py, &{slf})?;"
         arg = {"bound_ref": "__recv", "bound": "__recv.clone()", "py": "__recv.clone().unbind()"}[r]
@@ -59,8 +67,13 @@ def _described(cls: PyClassDecl, method: Method):
     return dataclasses.replace(method.fn, py_name=f"{cls.py_name}.{method.fn.py_name}")
 
 
+def _rename_desc(text: str, name: str) -> str:
+    """Each method's argument description gets its own static in the block's module."""
+    return text.replace("__DESC", name)
+
+
 def method_glue(cls: PyClassDecl, method: Method) -> tuple[str, str]:
-    """A method's module (trampoline and description) and the `__items` line adding it."""
+    """A method's trampoline, body and description, and the `__items` line adding it."""
     fn = method.fn
     conv = convention(fn)
     if conv == "o":
@@ -76,26 +89,27 @@ def method_glue(cls: PyClassDecl, method: Method) -> tuple[str, str]:
         setup = ["let __cls = _ferrule::Bound::<_ferrule::types::PyAny>::ref_from_ptr(py, &_slf)"
                  ".cast_unchecked::<_ferrule::types::PyType>();"]
         leading = ("__cls",)
+    desc_name = f"__D_{fn.rust_name}"
     lines = setup + call_body(fn, conv, callee=f"__Self::{fn.rust_name}", leading=leading)
-    desc = description(_described(cls, method)) if conv.startswith("fastcall") else ""
-    mod = f"__m_{fn.rust_name}"
+    lines = [_rename_desc(line, desc_name) for line in lines]
+    desc = _rename_desc(description(_described(cls, method)), desc_name) if conv.startswith("fastcall") else ""
+    tramp, body = f"__m_{fn.rust_name}", f"__b_{fn.rust_name}"
+    call = _BODY_CALLS[conv].replace("__body", body)
     doc = _doc_with_signature(fn.py_name, method_text_signature(cls, method), fn.doc)
-    text = f"""
-    pub(crate) mod {mod} {{
-        use super::*;
-{desc.replace(chr(10) + '    ', chr(10) + '        ')}
-        pub(crate) unsafe extern "C" fn __tramp({c_params}) -> {PTR} {{
-            unsafe {{
-                _ferrule::impl_::trampoline::trampoline(|py| {{
-{_body(lines, 20)}
-                }})
-            }}
+    text = f"""{desc}
+    unsafe extern "C" fn {tramp}({c_params}) -> {PTR} {{
+        unsafe {{ _ferrule::impl_::trampoline::{call} }}
+    }}
+
+    unsafe fn {body}(py: _ferrule::Python<'_>, {_BODY_PARAMS[conv]}) -> _ferrule::PyResult<{PTR}> {{
+        unsafe {{
+{_body(lines, 12)}
         }}
     }}
 """
     item = f"""        b.method(_ferrule::ffi::PyMethodDef {{
             ml_name: {c_string(fn.py_name)}.as_ptr(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer {{ {field}: {mod}::__tramp }},
+            ml_meth: _ferrule::ffi::PyMethodDefPointer {{ {field}: {tramp} }},
             ml_flags: {flags},
             ml_doc: {c_string(doc)}.as_ptr(),
         }});"""
@@ -105,15 +119,18 @@ def method_glue(cls: PyClassDecl, method: Method) -> tuple[str, str]:
 def new_glue(cls: PyClassDecl, method: Method) -> str:
     fn = method.fn
     finish = lambda call: [f"let __init = _ferrule::pyclass::IntoPyClassInitializer::<__Self>::into_initializer({call})?;",  # noqa: E731
-                           "__init.create_class_object_of_type(py, subtype).map(_ferrule::Bound::into_ptr)"]
+                           "__init.create_class_object_of_type(py, subtype as *mut _ferrule::ffi::PyTypeObject)"
+                           ".map(_ferrule::Bound::into_ptr)"]
     lines = call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", finish=finish)
     desc = description(dataclasses.replace(fn, py_name=cls.py_name))
     return f"""{desc}
     pub(crate) unsafe extern "C" fn __new(subtype: *mut _ferrule::ffi::PyTypeObject, args: {PTR}, kwargs: {PTR}) -> {PTR} {{
+        unsafe {{ _ferrule::impl_::trampoline::slot3(__b_new, subtype as {PTR}, args, kwargs) }}
+    }}
+
+    unsafe fn __b_new(py: _ferrule::Python<'_>, subtype: {PTR}, args: {PTR}, kwargs: {PTR}) -> _ferrule::PyResult<{PTR}> {{
         unsafe {{
-            _ferrule::impl_::trampoline::trampoline(|py| {{
-{_body(lines, 16)}
-            }})
+{_body(lines, 12)}
         }}
     }}
 """
@@ -126,10 +143,12 @@ def getter_glue(method: Method) -> tuple[str, str]:
     name = f"__g_{fn.rust_name}"
     text = f"""
     pub(crate) unsafe extern "C" fn {name}(_slf: {PTR}, _closure: *mut ::core::ffi::c_void) -> {PTR} {{
+        unsafe {{ _ferrule::impl_::trampoline::slot1(__b{name}, _slf) }}
+    }}
+
+    unsafe fn __b{name}(py: _ferrule::Python<'_>, _slf: {PTR}) -> _ferrule::PyResult<{PTR}> {{
         unsafe {{
-            _ferrule::impl_::trampoline::trampoline(|py| {{
-{_body(lines, 16)}
-            }})
+{_body(lines, 12)}
         }}
     }}
 """
@@ -146,17 +165,18 @@ def setter_glue(method: Method) -> tuple[str, str]:
         if p.kind == ParamKind.PYTHON:
             args.append("py")
         elif visible and p is visible[0]:
-            bind, arg = extract_lines(dataclasses.replace(p, default=None), "__value", "&value")
-            lines.extend(bind)
-            args.append(arg)
+            lines.append(f"let __value = {extract_expr(dataclasses.replace(p, default=None), '&value')};")
+            args.append("__value")
     lines.append(f"{PYCLASS}::UnitOutput::unit_value(__Self::{fn.rust_name}({', '.join(args)}))")
     name = f"__s_{fn.rust_name}"
     text = f"""
     pub(crate) unsafe extern "C" fn {name}(_slf: {PTR}, value: {PTR}, _closure: *mut ::core::ffi::c_void) -> ::core::ffi::c_int {{
+        unsafe {{ _ferrule::impl_::trampoline::slot2(__b{name}, _slf, value) }}
+    }}
+
+    unsafe fn __b{name}(py: _ferrule::Python<'_>, _slf: {PTR}, value: {PTR}) -> _ferrule::PyResult<::core::ffi::c_int> {{
         unsafe {{
-            _ferrule::impl_::trampoline::trampoline(|py| {{
-{_body(lines, 16)}
-            }})
+{_body(lines, 12)}
         }}
     }}
 """
@@ -200,7 +220,8 @@ def protocol_glue(method: Method) -> str:
     name = fn.py_name.strip("_")
     shape = SHAPES[fn.py_name]
     call_args = []
-    setup, recv = receiver_setup(method)
+    # Operators check `is_instance` first; the receiver's type is then known.
+    setup, recv = receiver_setup(method, checked=shape in _NOT_IMPLEMENTED_SHAPES)
     nvis = len(fn.visible_params())
     params = f"py: _ferrule::Python<'_>, _slf: {PTR}"
     lines: list[str] = []
@@ -234,17 +255,12 @@ def protocol_glue(method: Method) -> str:
     call_args = [f"__arg{i}" for i in range(nvis)] if shape not in ("call", "unary", "next") else []
     if shape == "call":
         body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=(recv,))
-        desc = description(dataclasses.replace(fn, py_name="__call__")).replace("\n    ", "\n        ")
-        # Its own module: `#[new]` also has a `__DESC` in the block's module.
-        return f"""
-    pub(crate) mod __c_call {{
-        use super::*;
-{desc}
-        pub(crate) unsafe fn __p_{name}({params}) -> _ferrule::PyResult<{PTR}> {{
-{_body(body, 12)}
-        }}
+        desc = _rename_desc(description(dataclasses.replace(fn, py_name="__call__")), "__D___call__")
+        body = [_rename_desc(line, "__D___call__") for line in body]
+        return f"""{desc}
+    pub(crate) unsafe fn __p_{name}({params}) -> _ferrule::PyResult<{PTR}> {{
+{_body(body, 8)}
     }}
-    pub(crate) use __c_call::__p_{name};
 """
     py_args = ["py" if p.kind == ParamKind.PYTHON else None for p in fn.params]
     args_iter = iter(call_args)
@@ -341,12 +357,32 @@ def block_glue(cls: PyClassDecl, block: MethodsBlock, runtime: str) -> str:
     return f"""// @generated by ferrule for {block.key.file}:{block.key.line}. Do not edit.
 {ALLOWS}
 pub(crate) mod {block.glue_mod} {{
-    use super::*;
-    use ::{runtime} as _ferrule;
-    type __Self = {block.self_type};
+{_scope(block)}    use ::{runtime} as _ferrule;
+    type __Self = {_self_path(block.self_type)};
 {body}
     pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {{
 {chr(10).join(items)}
     }}
 }}
 """
+
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _self_path(self_type: str) -> str:
+    """The block's type as seen from its glue module (a child of the block's module)."""
+    if _IDENT.fullmatch(self_type):
+        return f"super::{self_type}"
+    return self_type
+
+
+def _scope(block: MethodsBlock) -> str:
+    """`use super::*` only when something the user wrote needs the module's
+    items: a default expression, or a `Self` type that is neither a plain name
+    nor an absolute path. A glob import per block costs name resolution
+    quadratic in the number of items of a module."""
+    plain = _IDENT.fullmatch(block.self_type) or re.match(r"(crate|::)", block.self_type)
+    if plain and not any(needs_parent_scope(m.fn) for m in block.methods):
+        return ""
+    return "    use super::*;\n"

@@ -62,13 +62,22 @@ const _: () = {
     }
 
     unsafe extern "C" fn __slot_richcmp(slf: *mut _ferrule::ffi::PyObject, other: *mut _ferrule::ffi::PyObject, op: ::core::ffi::c_int) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { match op {  _ => { let __op = _ferrule::impl_::pyclass::compare_op(op)?; let __me = _ferrule::impl_::pyclass::self_ref::<Light>(py, slf)?; let __other = match _ferrule::impl_::pyclass::self_ref::<Light>(py, other) { Ok(o) => o, Err(_) => { if let Ok(__i) = _ferrule::impl_::extract_argument::extract::<isize>(py, &other, "other") { let __me = _ferrule::impl_::pyclass::self_ref::<Light>(py, slf)?; let __v = match &*__me { Light::Red => Light::Red as isize, Light::Amber => Light::Amber as isize, Light::Green => Light::Green as isize, }; let __op = _ferrule::impl_::pyclass::compare_op(op)?; return Ok(_ferrule::types::PyBool::new(py, __op.matches(__v.cmp(&__i))).to_owned().into_ptr()); } return Ok(_ferrule::impl_::pyclass::not_implemented()); } }; let __r: bool = match __op { _ferrule::types::CompareOp::Eq => *__me == *__other, _ferrule::types::CompareOp::Ne => *__me != *__other, _ => return Ok(_ferrule::impl_::pyclass::not_implemented()) }; Ok(_ferrule::types::PyBool::new(py, __r).to_owned().into_ptr()) } } }) }
+        unsafe { _ferrule::impl_::trampoline::richcmp(__b___slot_richcmp, slf, other, op) }
+    }
+    unsafe fn __b___slot_richcmp(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject, other: *mut _ferrule::ffi::PyObject, op: ::core::ffi::c_int) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe { match op {  _ => { let __op = _ferrule::impl_::pyclass::compare_op(op)?; let __me = _ferrule::impl_::pyclass::self_borrow::<Light>(py, slf)?; let __other = match _ferrule::impl_::pyclass::self_borrow::<Light>(py, other) { Ok(o) => o, Err(_) => { if let Ok(__i) = _ferrule::impl_::extract_argument::extract::<isize>(py, &other, "other") { let __me = _ferrule::impl_::pyclass::self_borrow::<Light>(py, slf)?; let __v = match &*__me { Light::Red => Light::Red as isize, Light::Amber => Light::Amber as isize, Light::Green => Light::Green as isize, }; let __op = _ferrule::impl_::pyclass::compare_op(op)?; return Ok(_ferrule::types::PyBool::new(py, __op.matches(__v.cmp(&__i))).to_owned().into_ptr()); } return Ok(_ferrule::impl_::pyclass::not_implemented()); } }; let __r: bool = match __op { _ferrule::types::CompareOp::Eq => *__me == *__other, _ferrule::types::CompareOp::Ne => *__me != *__other, _ => return Ok(_ferrule::impl_::pyclass::not_implemented()) }; Ok(_ferrule::types::PyBool::new(py, __r).to_owned().into_ptr()) } } }
     }
     unsafe extern "C" fn __slot_auto_repr(slf: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { let __me = _ferrule::impl_::pyclass::self_ref::<Light>(py, slf)?; let __n: &str = match &*__me { Light::Red => "RED", Light::Amber => "AMBER", Light::Green => "GO", }; _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(format!("Light.{}", __n), py) }) }
+        unsafe { _ferrule::impl_::trampoline::slot1(__b___slot_auto_repr, slf) }
+    }
+    unsafe fn __b___slot_auto_repr(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe { let __me = _ferrule::impl_::pyclass::self_borrow::<Light>(py, slf)?; let __n: &str = match &*__me { Light::Red => "RED", Light::Amber => "AMBER", Light::Green => "GO", }; _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(format!("Light.{}", __n), py) }
     }
     unsafe extern "C" fn __slot_auto_int(slf: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { let __me = _ferrule::impl_::pyclass::self_ref::<Light>(py, slf)?; _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(match &*__me { Light::Red => Light::Red as isize, Light::Amber => Light::Amber as isize, Light::Green => Light::Green as isize, }, py) }) }
+        unsafe { _ferrule::impl_::trampoline::slot1(__b___slot_auto_int, slf) }
+    }
+    unsafe fn __b___slot_auto_int(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe { let __me = _ferrule::impl_::pyclass::self_borrow::<Light>(py, slf)?; _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(match &*__me { Light::Red => Light::Red as isize, Light::Amber => Light::Amber as isize, Light::Green => Light::Green as isize, }, py) }
     }
 };
 
@@ -133,13 +142,22 @@ const _: () = {
     }
 
     unsafe extern "C" fn __slot_richcmp(slf: *mut _ferrule::ffi::PyObject, other: *mut _ferrule::ffi::PyObject, op: ::core::ffi::c_int) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { match op {  _ => { let __op = _ferrule::impl_::pyclass::compare_op(op)?; let __me = _ferrule::impl_::pyclass::self_ref::<ShapeError>(py, slf)?; let __other = match _ferrule::impl_::pyclass::self_ref::<ShapeError>(py, other) { Ok(o) => o, Err(_) => {  return Ok(_ferrule::impl_::pyclass::not_implemented()); } }; let __r: bool = match __op { _ferrule::types::CompareOp::Eq => *__me == *__other, _ferrule::types::CompareOp::Ne => *__me != *__other, _ => return Ok(_ferrule::impl_::pyclass::not_implemented()) }; Ok(_ferrule::types::PyBool::new(py, __r).to_owned().into_ptr()) } } }) }
+        unsafe { _ferrule::impl_::trampoline::richcmp(__b___slot_richcmp, slf, other, op) }
+    }
+    unsafe fn __b___slot_richcmp(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject, other: *mut _ferrule::ffi::PyObject, op: ::core::ffi::c_int) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe { match op {  _ => { let __op = _ferrule::impl_::pyclass::compare_op(op)?; let __me = _ferrule::impl_::pyclass::self_borrow::<ShapeError>(py, slf)?; let __other = match _ferrule::impl_::pyclass::self_borrow::<ShapeError>(py, other) { Ok(o) => o, Err(_) => {  return Ok(_ferrule::impl_::pyclass::not_implemented()); } }; let __r: bool = match __op { _ferrule::types::CompareOp::Eq => *__me == *__other, _ferrule::types::CompareOp::Ne => *__me != *__other, _ => return Ok(_ferrule::impl_::pyclass::not_implemented()) }; Ok(_ferrule::types::PyBool::new(py, __r).to_owned().into_ptr()) } } }
     }
     unsafe extern "C" fn __slot_auto_hash(slf: *mut _ferrule::ffi::PyObject) -> _ferrule::ffi::Py_hash_t {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { let __me = _ferrule::impl_::pyclass::self_ref::<ShapeError>(py, slf)?; let mut __h = ::std::collections::hash_map::DefaultHasher::new(); ::core::hash::Hash::hash(&*__me, &mut __h); _ferrule::impl_::pyclass::HashOutput::hash_value(::core::hash::Hasher::finish(&__h)) }) }
+        unsafe { _ferrule::impl_::trampoline::slot1(__b___slot_auto_hash, slf) }
+    }
+    unsafe fn __b___slot_auto_hash(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<_ferrule::ffi::Py_hash_t> {
+        unsafe { let __me = _ferrule::impl_::pyclass::self_borrow::<ShapeError>(py, slf)?; let mut __h = ::std::collections::hash_map::DefaultHasher::new(); ::core::hash::Hash::hash(&*__me, &mut __h); _ferrule::impl_::pyclass::HashOutput::hash_value(::core::hash::Hasher::finish(&__h)) }
     }
     unsafe extern "C" fn __slot_auto_str(slf: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { let __me = _ferrule::impl_::pyclass::self_ref::<ShapeError>(py, slf)?; _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(::std::string::ToString::to_string(&*__me), py) }) }
+        unsafe { _ferrule::impl_::trampoline::slot1(__b___slot_auto_str, slf) }
+    }
+    unsafe fn __b___slot_auto_str(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe { let __me = _ferrule::impl_::pyclass::self_borrow::<ShapeError>(py, slf)?; _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(::std::string::ToString::to_string(&*__me), py) }
     }
 };
 
@@ -364,9 +382,8 @@ pub(crate) mod __ferrule_module_classes {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod __ferrule_methods_L18 {
-    use super::*;
     use ::ferrule as _ferrule;
-    type __Self = Shape;
+    type __Self = super::Shape;
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
         func_name: "Shape",
@@ -380,157 +397,155 @@ pub(crate) mod __ferrule_methods_L18 {
     };
 
     pub(crate) unsafe extern "C" fn __new(subtype: *mut _ferrule::ffi::PyTypeObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::slot3(__b_new, subtype as *mut _ferrule::ffi::PyObject, args, kwargs) }
+    }
+
+    unsafe fn __b_new(py: _ferrule::Python<'_>, subtype: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
-                let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
-                __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
-                let __arg_side_len = _ferrule::impl_::extract_argument::extract(py, &__out[0], "side_len")?;
-                let __arg_tag = _ferrule::impl_::extract_argument::extract_or(py, &__out[1], "tag", || "s".to_string())?;
-                let __init = _ferrule::pyclass::IntoPyClassInitializer::<__Self>::into_initializer(__Self::new(__arg_side_len, __arg_tag))?;
-                __init.create_class_object_of_type(py, subtype).map(_ferrule::Bound::into_ptr)
-            })
+            let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
+            __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
+            let __arg_side_len = _ferrule::impl_::extract_argument::extract(py, &__out[0], "side_len")?;
+            let __arg_tag = _ferrule::impl_::extract_argument::extract_or(py, &__out[1], "tag", || "s".to_string())?;
+            let __init = _ferrule::pyclass::IntoPyClassInitializer::<__Self>::into_initializer(__Self::new(__arg_side_len, __arg_tag))?;
+            __init.create_class_object_of_type(py, subtype as *mut _ferrule::ffi::PyTypeObject).map(_ferrule::Bound::into_ptr)
         }
     }
 
-    pub(crate) mod __m_area {
-        use super::*;
+    unsafe extern "C" fn __m_area(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::cfunction(__b_area, _slf, _unused) }
+    }
 
-        pub(crate) unsafe extern "C" fn __tramp(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-            unsafe {
-                _ferrule::impl_::trampoline::trampoline(|py| {
-                    let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
-                    let __ret = __Self::area(&*__recv);
-                    _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-                })
-            }
+    unsafe fn __b_area(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe {
+            let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
+            let __ret = __Self::area(&*__recv);
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
         }
     }
 
-    pub(crate) mod __m_grow {
-        use super::*;
+    static __D_grow: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
+        func_name: "Shape.grow",
+        positional_parameter_names: &["by"],
+        positional_only_parameters: 0,
+        required_positional_parameters: 1,
+        keyword_only_parameters: &[],
+        accept_varargs: false,
+        accept_varkeywords: false,
+        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+    };
 
-        static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
-            func_name: "Shape.grow",
-            positional_parameter_names: &["by"],
-            positional_only_parameters: 0,
-            required_positional_parameters: 1,
-            keyword_only_parameters: &[],
-            accept_varargs: false,
-            accept_varkeywords: false,
-            keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
-        };
+    unsafe extern "C" fn __m_grow(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__b_grow, _slf, args, nargs, kwnames) }
+    }
 
-        pub(crate) unsafe extern "C" fn __tramp(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-            unsafe {
-                _ferrule::impl_::trampoline::trampoline(|py| {
-                    let mut __recv = _ferrule::impl_::pyclass::self_mut::<__Self>(py, _slf)?;
-                    let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-                    __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
-                    let __arg_by = _ferrule::impl_::extract_argument::extract(py, &__out[0], "by")?;
-                    __Self::grow(&mut *__recv, __arg_by);
-                    Ok(_ferrule::impl_::wrap::none())
-                })
-            }
+    unsafe fn __b_grow(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe {
+            let mut __recv = _ferrule::impl_::pyclass::self_borrow_mut::<__Self>(py, _slf)?;
+            let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
+            __D_grow.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            let __arg_by = _ferrule::impl_::extract_argument::extract(py, &__out[0], "by")?;
+            __Self::grow(&mut *__recv, __arg_by);
+            Ok(_ferrule::impl_::wrap::none())
         }
     }
 
-    pub(crate) mod __m_same_as {
-        use super::*;
+    static __D_same_as: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
+        func_name: "Shape.same",
+        positional_parameter_names: &["other"],
+        positional_only_parameters: 0,
+        required_positional_parameters: 1,
+        keyword_only_parameters: &[],
+        accept_varargs: false,
+        accept_varkeywords: false,
+        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+    };
 
-        static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
-            func_name: "Shape.same",
-            positional_parameter_names: &["other"],
-            positional_only_parameters: 0,
-            required_positional_parameters: 1,
-            keyword_only_parameters: &[],
-            accept_varargs: false,
-            accept_varkeywords: false,
-            keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
-        };
+    unsafe extern "C" fn __m_same_as(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__b_same_as, _slf, args, nargs, kwnames) }
+    }
 
-        pub(crate) unsafe extern "C" fn __tramp(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-            unsafe {
-                _ferrule::impl_::trampoline::trampoline(|py| {
-                    let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
-                    let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-                    __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
-                    let __arg_other = _ferrule::impl_::extract_argument::extract(py, &__out[0], "other")?;
-                    let __ret = __Self::same_as(__recv, __arg_other);
-                    _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-                })
-            }
+    unsafe fn __b_same_as(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe {
+            let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
+            let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
+            __D_same_as.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            let __arg_other = _ferrule::impl_::extract_argument::extract(py, &__out[0], "other")?;
+            let __ret = __Self::same_as(__recv, __arg_other);
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
         }
     }
 
     pub(crate) unsafe extern "C" fn __g_perimeter(_slf: *mut _ferrule::ffi::PyObject, _closure: *mut ::core::ffi::c_void) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::slot1(__b__g_perimeter, _slf) }
+    }
+
+    unsafe fn __b__g_perimeter(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
-                let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
-                let __ret = __Self::perimeter(&*__recv);
-                _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-            })
+            let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
+            let __ret = __Self::perimeter(&*__recv);
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
         }
     }
 
     pub(crate) unsafe extern "C" fn __g_read_hidden(_slf: *mut _ferrule::ffi::PyObject, _closure: *mut ::core::ffi::c_void) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::slot1(__b__g_read_hidden, _slf) }
+    }
+
+    unsafe fn __b__g_read_hidden(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
-                let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
-                let __ret = __Self::read_hidden(&*__recv);
-                _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-            })
+            let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
+            let __ret = __Self::read_hidden(&*__recv);
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
         }
     }
 
     pub(crate) unsafe extern "C" fn __s_set_hidden(_slf: *mut _ferrule::ffi::PyObject, value: *mut _ferrule::ffi::PyObject, _closure: *mut ::core::ffi::c_void) -> ::core::ffi::c_int {
+        unsafe { _ferrule::impl_::trampoline::slot2(__b__s_set_hidden, _slf, value) }
+    }
+
+    unsafe fn __b__s_set_hidden(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, value: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<::core::ffi::c_int> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
-                if value.is_null() { return Err(_ferrule::impl_::pyclass::cannot_delete("hidden")); }
-                let mut __recv = _ferrule::impl_::pyclass::self_mut::<__Self>(py, _slf)?;
-                let __value = _ferrule::impl_::extract_argument::extract(py, &value, "value")?;
-                _ferrule::impl_::pyclass::UnitOutput::unit_value(__Self::set_hidden(&mut *__recv, __value))
-            })
+            if value.is_null() { return Err(_ferrule::impl_::pyclass::cannot_delete("hidden")); }
+            let mut __recv = _ferrule::impl_::pyclass::self_borrow_mut::<__Self>(py, _slf)?;
+            let __value = _ferrule::impl_::extract_argument::extract(py, &value, "value")?;
+            _ferrule::impl_::pyclass::UnitOutput::unit_value(__Self::set_hidden(&mut *__recv, __value))
         }
     }
 
-    pub(crate) mod __m_unit {
-        use super::*;
+    unsafe extern "C" fn __m_unit(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::cfunction(__b_unit, _slf, _unused) }
+    }
 
-        pub(crate) unsafe extern "C" fn __tramp(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-            unsafe {
-                _ferrule::impl_::trampoline::trampoline(|py| {
-                    let __ret = __Self::unit();
-                    _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-                })
-            }
+    unsafe fn __b_unit(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe {
+            let __ret = __Self::unit();
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
         }
     }
 
-    pub(crate) mod __m_describe {
-        use super::*;
+    static __D_describe: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
+        func_name: "Shape.describe",
+        positional_parameter_names: &["verbose"],
+        positional_only_parameters: 0,
+        required_positional_parameters: 1,
+        keyword_only_parameters: &[],
+        accept_varargs: false,
+        accept_varkeywords: false,
+        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+    };
 
-        static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
-            func_name: "Shape.describe",
-            positional_parameter_names: &["verbose"],
-            positional_only_parameters: 0,
-            required_positional_parameters: 1,
-            keyword_only_parameters: &[],
-            accept_varargs: false,
-            accept_varkeywords: false,
-            keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
-        };
+    unsafe extern "C" fn __m_describe(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__b_describe, _slf, args, nargs, kwnames) }
+    }
 
-        pub(crate) unsafe extern "C" fn __tramp(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-            unsafe {
-                _ferrule::impl_::trampoline::trampoline(|py| {
-                    let __cls = _ferrule::Bound::<_ferrule::types::PyAny>::ref_from_ptr(py, &_slf).cast_unchecked::<_ferrule::types::PyType>();
-                    let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-                    __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
-                    let __arg_verbose = _ferrule::impl_::extract_argument::extract(py, &__out[0], "verbose")?;
-                    let __ret = __Self::describe(__cls, __arg_verbose);
-                    _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-                })
-            }
+    unsafe fn __b_describe(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe {
+            let __cls = _ferrule::Bound::<_ferrule::types::PyAny>::ref_from_ptr(py, &_slf).cast_unchecked::<_ferrule::types::PyType>();
+            let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
+            __D_describe.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            let __arg_verbose = _ferrule::impl_::extract_argument::extract(py, &__out[0], "verbose")?;
+            let __ret = __Self::describe(__cls, __arg_verbose);
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
         }
     }
 
@@ -545,7 +560,7 @@ pub(crate) mod __ferrule_methods_L18 {
     }
 
     pub(crate) unsafe fn __p_repr(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-        let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
+        let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
         _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::__repr__(&*__recv), py)
     }
 
@@ -553,26 +568,26 @@ pub(crate) mod __ferrule_methods_L18 {
         if !_ferrule::impl_::pyclass::is_instance::<__Self>(py, _slf) { return Ok(_ferrule::impl_::pyclass::not_implemented()); }
         let __arg0 = match _ferrule::impl_::extract_argument::extract(py, &other, "other") { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
         let __arg1 = _ferrule::impl_::pyclass::compare_op(op)?;
-        let __recv = match _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf) { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
+        let __recv = match _ferrule::impl_::pyclass::self_borrow_unchecked::<__Self>(_slf) { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
         _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::__richcmp__(&*__recv, __arg0, __arg1), py)
     }
 
     pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {
         b.method(_ferrule::ffi::PyMethodDef {
             ml_name: c"area".as_ptr(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __m_area::__tramp },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __m_area },
             ml_flags: _ferrule::ffi::METH_NOARGS,
             ml_doc: c"area($self)\n--\n\nThe area.".as_ptr(),
         });
         b.method(_ferrule::ffi::PyMethodDef {
             ml_name: c"grow".as_ptr(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_grow::__tramp },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_grow },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
             ml_doc: c"grow($self, by)\n--\n\n".as_ptr(),
         });
         b.method(_ferrule::ffi::PyMethodDef {
             ml_name: c"same".as_ptr(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_same_as::__tramp },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_same_as },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
             ml_doc: c"same($self, other)\n--\n\n".as_ptr(),
         });
@@ -581,13 +596,13 @@ pub(crate) mod __ferrule_methods_L18 {
         b.setter(c"hidden", __s_set_hidden);
         b.method(_ferrule::ffi::PyMethodDef {
             ml_name: c"unit".as_ptr(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __m_unit::__tramp },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __m_unit },
             ml_flags: _ferrule::ffi::METH_NOARGS | _ferrule::ffi::METH_STATIC,
             ml_doc: c"unit()\n--\n\n".as_ptr(),
         });
         b.method(_ferrule::ffi::PyMethodDef {
             ml_name: c"describe".as_ptr(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_describe::__tramp },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_describe },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS | _ferrule::ffi::METH_CLASS,
             ml_doc: c"describe($cls, verbose)\n--\n\n".as_ptr(),
         });
@@ -655,30 +670,33 @@ const _: () = {
     }
 
     unsafe extern "C" fn __fg_grout(slf: *mut _ferrule::ffi::PyObject, _c: *mut ::core::ffi::c_void) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| {
-            let __me = _ferrule::impl_::pyclass::self_ref::<SquareTile>(py, slf)?;
+        unsafe { _ferrule::impl_::trampoline::slot1(__b___fg_grout, slf) }
+    }
+    unsafe fn __b___fg_grout(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe { 
+            let __me = _ferrule::impl_::pyclass::self_borrow::<SquareTile>(py, slf)?;
             let __v = ::core::clone::Clone::clone(&__me.grout);
             drop(__me);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
-        }) }
+         }
     }
     unsafe extern "C" fn __slot_iter(slf: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { self::__ferrule_methods_L90::__p_iter(py, slf) }) }
+        unsafe { _ferrule::impl_::trampoline::slot1(self::__ferrule_methods_L90::__p_iter, slf) }
     }
     unsafe extern "C" fn __slot_next(slf: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { self::__ferrule_methods_L90::__p_next(py, slf) }) }
+        unsafe { _ferrule::impl_::trampoline::slot1(self::__ferrule_methods_L90::__p_next, slf) }
     }
     unsafe extern "C" fn __slot_getitem(slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { self::__ferrule_methods_L90::__p_getitem(py, slf, arg) }) }
+        unsafe { _ferrule::impl_::trampoline::slot2(self::__ferrule_methods_L90::__p_getitem, slf, arg) }
     }
     unsafe extern "C" fn __slot_len(slf: *mut _ferrule::ffi::PyObject) -> _ferrule::ffi::Py_ssize_t {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { self::__ferrule_methods_L90::__p_len(py, slf) }) }
+        unsafe { _ferrule::impl_::trampoline::slot1(self::__ferrule_methods_L90::__p_len, slf) }
     }
     unsafe extern "C" fn __slot_nb_add(a: *mut _ferrule::ffi::PyObject, b: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { let r = self::__ferrule_methods_L90::__p_add(py, a, b)?; Ok(r) }) }
+        unsafe { _ferrule::impl_::trampoline::slot2(self::__ferrule_methods_L90::__p_add, a, b) }
     }
     unsafe extern "C" fn __slot_nb_iadd(a: *mut _ferrule::ffi::PyObject, b: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { self::__ferrule_methods_L90::__p_iadd(py, a, b) }) }
+        unsafe { _ferrule::impl_::trampoline::slot2(self::__ferrule_methods_L90::__p_iadd, a, b) }
     }
 };
 
@@ -747,35 +765,44 @@ const _: () = {
     }
 
     unsafe extern "C" fn __fg_side_len(slf: *mut _ferrule::ffi::PyObject, _c: *mut ::core::ffi::c_void) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| {
-            let __me = _ferrule::impl_::pyclass::self_ref::<Shape>(py, slf)?;
+        unsafe { _ferrule::impl_::trampoline::slot1(__b___fg_side_len, slf) }
+    }
+    unsafe fn __b___fg_side_len(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe { 
+            let __me = _ferrule::impl_::pyclass::self_borrow::<Shape>(py, slf)?;
             let __v = ::core::clone::Clone::clone(&__me.side_len);
             drop(__me);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
-        }) }
+         }
     }
     unsafe extern "C" fn __fs_side_len(slf: *mut _ferrule::ffi::PyObject, value: *mut _ferrule::ffi::PyObject, _c: *mut ::core::ffi::c_void) -> ::core::ffi::c_int {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| {
+        unsafe { _ferrule::impl_::trampoline::slot2(__b___fs_side_len, slf, value) }
+    }
+    unsafe fn __b___fs_side_len(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject, value: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<::core::ffi::c_int> {
+        unsafe { 
             if value.is_null() { return Err(_ferrule::impl_::pyclass::cannot_delete("sideLen")); }
             let __v: f64 = _ferrule::impl_::extract_argument::extract(py, &value, "value")?;
-            let mut __me = _ferrule::impl_::pyclass::self_mut::<Shape>(py, slf)?;
+            let mut __me = _ferrule::impl_::pyclass::self_borrow_mut::<Shape>(py, slf)?;
             __me.side_len = __v;
             Ok(0)
-        }) }
+         }
     }
     unsafe extern "C" fn __fg_tag(slf: *mut _ferrule::ffi::PyObject, _c: *mut ::core::ffi::c_void) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| {
-            let __me = _ferrule::impl_::pyclass::self_ref::<Shape>(py, slf)?;
+        unsafe { _ferrule::impl_::trampoline::slot1(__b___fg_tag, slf) }
+    }
+    unsafe fn __b___fg_tag(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe { 
+            let __me = _ferrule::impl_::pyclass::self_borrow::<Shape>(py, slf)?;
             let __v = ::core::clone::Clone::clone(&__me.tag);
             drop(__me);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
-        }) }
+         }
     }
     unsafe extern "C" fn __slot_repr(slf: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { self::__ferrule_methods_L18::__p_repr(py, slf) }) }
+        unsafe { _ferrule::impl_::trampoline::slot1(self::__ferrule_methods_L18::__p_repr, slf) }
     }
     unsafe extern "C" fn __slot_richcmp(slf: *mut _ferrule::ffi::PyObject, other: *mut _ferrule::ffi::PyObject, op: ::core::ffi::c_int) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { self::__ferrule_methods_L18::__p_richcmp(py, slf, other, op) }) }
+        unsafe { _ferrule::impl_::trampoline::richcmp(self::__ferrule_methods_L18::__p_richcmp, slf, other, op) }
     }
 };
 
@@ -784,9 +811,8 @@ const _: () = {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod __ferrule_methods_L90 {
-    use super::*;
     use ::ferrule as _ferrule;
-    type __Self = SquareTile;
+    type __Self = super::SquareTile;
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
         func_name: "Tile",
@@ -800,25 +826,27 @@ pub(crate) mod __ferrule_methods_L90 {
     };
 
     pub(crate) unsafe extern "C" fn __new(subtype: *mut _ferrule::ffi::PyTypeObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::slot3(__b_new, subtype as *mut _ferrule::ffi::PyObject, args, kwargs) }
+    }
+
+    unsafe fn __b_new(py: _ferrule::Python<'_>, subtype: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
-                let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-                __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
-                let __arg_side = _ferrule::impl_::extract_argument::extract(py, &__out[0], "side")?;
-                let __init = _ferrule::pyclass::IntoPyClassInitializer::<__Self>::into_initializer(__Self::new(__arg_side))?;
-                __init.create_class_object_of_type(py, subtype).map(_ferrule::Bound::into_ptr)
-            })
+            let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
+            __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
+            let __arg_side = _ferrule::impl_::extract_argument::extract(py, &__out[0], "side")?;
+            let __init = _ferrule::pyclass::IntoPyClassInitializer::<__Self>::into_initializer(__Self::new(__arg_side))?;
+            __init.create_class_object_of_type(py, subtype as *mut _ferrule::ffi::PyTypeObject).map(_ferrule::Bound::into_ptr)
         }
     }
 
     pub(crate) unsafe fn __p_len(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<_ferrule::ffi::Py_ssize_t> {
-        let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
+        let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
         _ferrule::impl_::pyclass::LenOutput::len_value(__Self::__len__(&*__recv))
     }
 
     pub(crate) unsafe fn __p_getitem(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         let __arg0 = _ferrule::impl_::extract_argument::extract(py, &arg, "i")?;
-        let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
+        let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
         _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::__getitem__(&*__recv, __arg0), py)
     }
 
@@ -828,21 +856,21 @@ pub(crate) mod __ferrule_methods_L90 {
     }
 
     pub(crate) unsafe fn __p_next(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-        let mut __recv = _ferrule::impl_::pyclass::self_mut::<__Self>(py, _slf)?;
+        let mut __recv = _ferrule::impl_::pyclass::self_borrow_mut::<__Self>(py, _slf)?;
         _ferrule::impl_::pyclass::IterNextOutput::convert_next(__Self::__next__(&mut *__recv), py)
     }
 
     pub(crate) unsafe fn __p_add(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, other: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         if !_ferrule::impl_::pyclass::is_instance::<__Self>(py, _slf) { return Ok(_ferrule::impl_::pyclass::not_implemented()); }
         let __arg0 = match _ferrule::impl_::extract_argument::extract(py, &other, "other") { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
-        let __recv = match _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf) { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
+        let __recv = match _ferrule::impl_::pyclass::self_borrow_unchecked::<__Self>(_slf) { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
         _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::__add__(&*__recv, __arg0), py)
     }
 
     pub(crate) unsafe fn __p_iadd(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, other: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         if !_ferrule::impl_::pyclass::is_instance::<__Self>(py, _slf) { return Ok(_ferrule::impl_::pyclass::not_implemented()); }
         let __arg0 = match _ferrule::impl_::extract_argument::extract(py, &other, "other") { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
-        let mut __recv = match _ferrule::impl_::pyclass::self_mut::<__Self>(py, _slf) { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
+        let mut __recv = match _ferrule::impl_::pyclass::self_borrow_mut_unchecked::<__Self>(_slf) { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
         _ferrule::impl_::pyclass::UnitOutput::unit_value(__Self::__iadd__(&mut *__recv, __arg0))?;
         drop(__recv);
         Ok(_ferrule::impl_::pyclass::new_ref(_slf))
@@ -858,9 +886,8 @@ pub(crate) mod __ferrule_methods_L90 {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod __ferrule_methods_L11 {
-    use super::*;
     use ::ferrule as _ferrule;
-    type __Self = Counter;
+    type __Self = super::Counter;
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
         func_name: "Counter",
@@ -874,45 +901,42 @@ pub(crate) mod __ferrule_methods_L11 {
     };
 
     pub(crate) unsafe extern "C" fn __new(subtype: *mut _ferrule::ffi::PyTypeObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::slot3(__b_new, subtype as *mut _ferrule::ffi::PyObject, args, kwargs) }
+    }
+
+    unsafe fn __b_new(py: _ferrule::Python<'_>, subtype: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            _ferrule::impl_::trampoline::trampoline(|py| {
-                let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-                __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
-                let __arg_value = _ferrule::impl_::extract_argument::extract_or(py, &__out[0], "value", || 0)?;
-                let __init = _ferrule::pyclass::IntoPyClassInitializer::<__Self>::into_initializer(__Self::new(__arg_value))?;
-                __init.create_class_object_of_type(py, subtype).map(_ferrule::Bound::into_ptr)
-            })
-        }
-    }
-
-    pub(crate) mod __c_call {
-        use super::*;
-
-        static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
-            func_name: "__call__",
-            positional_parameter_names: &["step"],
-            positional_only_parameters: 0,
-            required_positional_parameters: 1,
-            keyword_only_parameters: &[_ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "times", required: true }],
-            accept_varargs: false,
-            accept_varkeywords: false,
-            keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
-        };
-
-        pub(crate) unsafe fn __p_call(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-            let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
-            let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
+            let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
             __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
-            let __arg_step = _ferrule::impl_::extract_argument::extract(py, &__out[0], "step")?;
-            let __arg_times = _ferrule::impl_::extract_argument::extract(py, &__out[1], "times")?;
-            let __ret = __Self::__call__(&*__recv, __arg_step, __arg_times);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            let __arg_value = _ferrule::impl_::extract_argument::extract_or(py, &__out[0], "value", || 0)?;
+            let __init = _ferrule::pyclass::IntoPyClassInitializer::<__Self>::into_initializer(__Self::new(__arg_value))?;
+            __init.create_class_object_of_type(py, subtype as *mut _ferrule::ffi::PyTypeObject).map(_ferrule::Bound::into_ptr)
         }
     }
-    pub(crate) use __c_call::__p_call;
+
+    static __D___call__: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
+        func_name: "__call__",
+        positional_parameter_names: &["step"],
+        positional_only_parameters: 0,
+        required_positional_parameters: 1,
+        keyword_only_parameters: &[_ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "times", required: true }],
+        accept_varargs: false,
+        accept_varkeywords: false,
+        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+    };
+
+    pub(crate) unsafe fn __p_call(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
+        let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
+        __D___call__.extract_tuple_dict(py, args, kwargs, &mut __out)?;
+        let __arg_step = _ferrule::impl_::extract_argument::extract(py, &__out[0], "step")?;
+        let __arg_times = _ferrule::impl_::extract_argument::extract(py, &__out[1], "times")?;
+        let __ret = __Self::__call__(&*__recv, __arg_step, __arg_times);
+        _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+    }
 
     pub(crate) unsafe fn __p_bool(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<::core::ffi::c_int> {
-        let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
+        let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
         _ferrule::impl_::pyclass::BoolOutput::bool_value(__Self::__bool__(&*__recv))
     }
 
@@ -926,48 +950,45 @@ pub(crate) mod __ferrule_methods_L11 {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod __ferrule_methods_L29 {
-    use super::*;
     use ::ferrule as _ferrule;
-    type __Self = Counter;
+    type __Self = super::Counter;
 
     pub(crate) unsafe fn __p_hash(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<_ferrule::ffi::Py_hash_t> {
-        let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
+        let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
         _ferrule::impl_::pyclass::HashOutput::hash_value(__Self::__hash__(&*__recv))
     }
 
-    pub(crate) mod __m_add_to {
-        use super::*;
+    static __D_add_to: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
+        func_name: "Counter.add_to",
+        positional_parameter_names: &["other", "target"],
+        positional_only_parameters: 0,
+        required_positional_parameters: 1,
+        keyword_only_parameters: &[],
+        accept_varargs: false,
+        accept_varkeywords: false,
+        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+    };
 
-        static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
-            func_name: "Counter.add_to",
-            positional_parameter_names: &["other", "target"],
-            positional_only_parameters: 0,
-            required_positional_parameters: 1,
-            keyword_only_parameters: &[],
-            accept_varargs: false,
-            accept_varkeywords: false,
-            keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
-        };
+    unsafe extern "C" fn __m_add_to(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__b_add_to, _slf, args, nargs, kwnames) }
+    }
 
-        pub(crate) unsafe extern "C" fn __tramp(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-            unsafe {
-                _ferrule::impl_::trampoline::trampoline(|py| {
-                    let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
-                    let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
-                    __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
-                    let mut __holder_other: _ferrule::PyRef<'_, _> = _ferrule::impl_::extract_argument::extract(py, &__out[0], "other")?;
-                    let mut __holder_target: ::core::option::Option<_ferrule::PyRefMut<'_, _>> = _ferrule::impl_::extract_argument::extract_or(py, &__out[1], "target", || None)?;
-                    let __ret = __Self::add_to(&*__recv, &*__holder_other, __holder_target.as_deref_mut());
-                    _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-                })
-            }
+    unsafe fn __b_add_to(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe {
+            let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
+            let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
+            __D_add_to.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            let mut __holder_other: _ferrule::PyRef<'_, _> = _ferrule::impl_::extract_argument::extract(py, &__out[0], "other")?;
+            let mut __holder_target: ::core::option::Option<_ferrule::PyRefMut<'_, _>> = _ferrule::impl_::extract_argument::extract_or(py, &__out[1], "target", || None)?;
+            let __ret = __Self::add_to(&*__recv, &*__holder_other, __holder_target.as_deref_mut());
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
         }
     }
 
     pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {
         b.method(_ferrule::ffi::PyMethodDef {
             ml_name: c"add_to".as_ptr(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_add_to::__tramp },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_add_to },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
             ml_doc: c"add_to($self, other, target=None)\n--\n\n".as_ptr(),
         });
@@ -1040,24 +1061,30 @@ const _: () = {
     }
 
     unsafe extern "C" fn __fg_value(slf: *mut _ferrule::ffi::PyObject, _c: *mut ::core::ffi::c_void) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| {
-            let __me = _ferrule::impl_::pyclass::self_ref::<Counter>(py, slf)?;
+        unsafe { _ferrule::impl_::trampoline::slot1(__b___fg_value, slf) }
+    }
+    unsafe fn __b___fg_value(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe { 
+            let __me = _ferrule::impl_::pyclass::self_borrow::<Counter>(py, slf)?;
             let __v = ::core::clone::Clone::clone(&__me.value);
             drop(__me);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
-        }) }
+         }
     }
     unsafe extern "C" fn __slot_hash(slf: *mut _ferrule::ffi::PyObject) -> _ferrule::ffi::Py_hash_t {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { self::__ferrule_methods_L29::__p_hash(py, slf) }) }
+        unsafe { _ferrule::impl_::trampoline::slot1(self::__ferrule_methods_L29::__p_hash, slf) }
     }
     unsafe extern "C" fn __slot_bool(slf: *mut _ferrule::ffi::PyObject) -> ::core::ffi::c_int {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { self::__ferrule_methods_L11::__p_bool(py, slf) }) }
+        unsafe { _ferrule::impl_::trampoline::slot1(self::__ferrule_methods_L11::__p_bool, slf) }
     }
     unsafe extern "C" fn __slot_call(slf: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { self::__ferrule_methods_L11::__p_call(py, slf, args, kwargs) }) }
+        unsafe { _ferrule::impl_::trampoline::slot3(self::__ferrule_methods_L11::__p_call, slf, args, kwargs) }
     }
     unsafe extern "C" fn __slot_richcmp(slf: *mut _ferrule::ffi::PyObject, other: *mut _ferrule::ffi::PyObject, op: ::core::ffi::c_int) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::trampoline(|py| { match op {  _ => { let __op = _ferrule::impl_::pyclass::compare_op(op)?; let __me = _ferrule::impl_::pyclass::self_ref::<Counter>(py, slf)?; let __other = match _ferrule::impl_::pyclass::self_ref::<Counter>(py, other) { Ok(o) => o, Err(_) => {  return Ok(_ferrule::impl_::pyclass::not_implemented()); } }; let __r: bool = match __op { _ferrule::types::CompareOp::Lt => *__me < *__other, _ferrule::types::CompareOp::Le => *__me <= *__other, _ferrule::types::CompareOp::Eq => *__me == *__other, _ferrule::types::CompareOp::Ne => *__me != *__other, _ferrule::types::CompareOp::Gt => *__me > *__other, _ferrule::types::CompareOp::Ge => *__me >= *__other }; Ok(_ferrule::types::PyBool::new(py, __r).to_owned().into_ptr()) } } }) }
+        unsafe { _ferrule::impl_::trampoline::richcmp(__b___slot_richcmp, slf, other, op) }
+    }
+    unsafe fn __b___slot_richcmp(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject, other: *mut _ferrule::ffi::PyObject, op: ::core::ffi::c_int) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe { match op {  _ => { let __op = _ferrule::impl_::pyclass::compare_op(op)?; let __me = _ferrule::impl_::pyclass::self_borrow::<Counter>(py, slf)?; let __other = match _ferrule::impl_::pyclass::self_borrow::<Counter>(py, other) { Ok(o) => o, Err(_) => {  return Ok(_ferrule::impl_::pyclass::not_implemented()); } }; let __r: bool = match __op { _ferrule::types::CompareOp::Lt => *__me < *__other, _ferrule::types::CompareOp::Le => *__me <= *__other, _ferrule::types::CompareOp::Eq => *__me == *__other, _ferrule::types::CompareOp::Ne => *__me != *__other, _ferrule::types::CompareOp::Gt => *__me > *__other, _ferrule::types::CompareOp::Ge => *__me >= *__other }; Ok(_ferrule::types::PyBool::new(py, __r).to_owned().into_ptr()) } } }
     }
 };
 

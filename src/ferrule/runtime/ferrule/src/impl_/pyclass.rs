@@ -1,6 +1,8 @@
 //! Helpers for the glue of `#[pyclass]` and `#[pymethods]`: receivers, slot
 //! return conventions and `NotImplemented`.
 use std::ffi::c_int;
+use std::marker::PhantomData;
+use std::ops::{Deref, DerefMut};
 
 use crate::conversion::IntoPyObject;
 use crate::err::{PyErr, PyResult};
@@ -9,7 +11,8 @@ use crate::ffi;
 use crate::impl_::wrap::IntoPyCallbackOutput;
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
-use crate::pyclass::{boolean, PyClass, PyRef, PyRefMut};
+use crate::pyclass::layout::{checker, contents};
+use crate::pyclass::{boolean, BorrowChecker, PyBorrowError, PyBorrowMutError, PyClass, PyRef, PyRefMut};
 use crate::types::{PyAny, PyAnyMethods, PyTypeMethods};
 
 pub use crate::pyclass::{gc::clear, gc::traverse, layout::tp_dealloc};
@@ -32,9 +35,110 @@ pub unsafe fn self_bound<'a, 'py, T: PyClass>(py: Python<'py>, slf: &'a Ptr) -> 
 }
 
 /// Whether `slf` is a `T` (for binary operators, where either side may be).
-#[inline]
+#[inline(always)]
 pub unsafe fn is_instance<T: PyClass>(py: Python<'_>, slf: Ptr) -> bool {
-    T::is_type_of(Bound::<PyAny>::ref_from_ptr(py, &slf))
+    type_matches::<T>(py, slf)
+}
+
+/// A borrow of the receiver of a `&self` method: like `PyRef`, but without a
+/// reference of its own (the caller holds `slf` for the whole call).
+pub struct SelfRef<'a, T: PyClass> {
+    ptr: Ptr,
+    _marker: PhantomData<&'a T>,
+}
+
+/// As [`SelfRef`], for `&mut self`.
+pub struct SelfMut<'a, T: PyClass> {
+    ptr: Ptr,
+    _marker: PhantomData<&'a mut T>,
+}
+
+impl<T: PyClass> Deref for SelfRef<'_, T> {
+    type Target = T;
+    #[inline(always)]
+    fn deref(&self) -> &T {
+        unsafe { &*(*contents::<T>(self.ptr)).get_ptr() }
+    }
+}
+
+impl<T: PyClass> Deref for SelfMut<'_, T> {
+    type Target = T;
+    #[inline(always)]
+    fn deref(&self) -> &T {
+        unsafe { &*(*contents::<T>(self.ptr)).get_ptr() }
+    }
+}
+
+impl<T: PyClass> DerefMut for SelfMut<'_, T> {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut T {
+        unsafe { &mut *(*contents::<T>(self.ptr)).get_ptr() }
+    }
+}
+
+impl<T: PyClass> Drop for SelfRef<'_, T> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        unsafe { checker::<T>(self.ptr) }.release_borrow()
+    }
+}
+
+impl<T: PyClass> Drop for SelfMut<'_, T> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        unsafe { checker::<T>(self.ptr) }.release_borrow_mut()
+    }
+}
+
+/// Whether `slf` is a `T`: its exact type first (the common case), then subclasses.
+#[inline(always)]
+unsafe fn type_matches<T: PyClass>(py: Python<'_>, slf: Ptr) -> bool {
+    let tp = T::type_object_raw(py);
+    let actual = ffi::Py_TYPE(slf);
+    actual == tp || ffi::PyType_IsSubtype(actual, tp) != 0
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn wrong_receiver<T: PyClass>(py: Python<'_>, slf: Ptr) -> PyErr {
+    match self_bound::<T>(py, &slf) {
+        Err(e) => e,
+        Ok(_) => unreachable!(),
+    }
+}
+
+/// `slf` borrowed for a `&self` method, after checking its type.
+#[inline(always)]
+pub unsafe fn self_borrow<'a, T: PyClass>(py: Python<'_>, slf: Ptr) -> PyResult<SelfRef<'a, T>> {
+    if !type_matches::<T>(py, slf) {
+        return Err(wrong_receiver::<T>(py, slf));
+    }
+    Ok(self_borrow_unchecked::<T>(slf)?)
+}
+
+/// `slf` borrowed mutably for a `&mut self` method, after checking its type.
+#[inline(always)]
+pub unsafe fn self_borrow_mut<'a, T: PyClass<Frozen = boolean::False>>(py: Python<'_>, slf: Ptr) -> PyResult<SelfMut<'a, T>> {
+    if !type_matches::<T>(py, slf) {
+        return Err(wrong_receiver::<T>(py, slf));
+    }
+    Ok(self_borrow_mut_unchecked::<T>(slf)?)
+}
+
+/// As [`self_borrow`] when `slf` is known to be a `T` (operators check with [`is_instance`] first).
+#[inline(always)]
+pub unsafe fn self_borrow_unchecked<'a, T: PyClass>(slf: Ptr) -> Result<SelfRef<'a, T>, PyBorrowError> {
+    checker::<T>(slf).try_borrow()?;
+    Ok(SelfRef { ptr: slf, _marker: PhantomData })
+}
+
+/// As [`self_borrow_mut`] when `slf` is known to be a `T`.
+#[inline(always)]
+pub unsafe fn self_borrow_mut_unchecked<'a, T: PyClass<Frozen = boolean::False>>(
+    slf: Ptr,
+) -> Result<SelfMut<'a, T>, PyBorrowMutError> {
+    checker::<T>(slf).try_borrow_mut()?;
+    Ok(SelfMut { ptr: slf, _marker: PhantomData })
 }
 
 #[inline]

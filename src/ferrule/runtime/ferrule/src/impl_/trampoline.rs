@@ -87,3 +87,34 @@ pub unsafe fn cfunction(body: CFunctionBody, slf: Ptr, arg: Ptr) -> Ptr {
 pub unsafe fn fastcall(body: FastcallBody, slf: Ptr, args: *const Ptr, nargs: ffi::Py_ssize_t, kwnames: Ptr) -> Ptr {
     trampoline(move |py| body(py, slf, args, nargs, kwnames))
 }
+
+/// The body of a one-argument slot (`tp_repr`, `sq_length`, a getter...).
+pub type SlotBody1<R> = for<'py> unsafe fn(Python<'py>, Ptr) -> PyResult<R>;
+/// The body of a two-argument slot (`nb_add`, `mp_subscript`, a setter...).
+pub type SlotBody2<R> = for<'py> unsafe fn(Python<'py>, Ptr, Ptr) -> PyResult<R>;
+/// The body of a three-argument slot (`tp_new`, `tp_call`, `nb_power`, `mp_ass_subscript`).
+pub type SlotBody3<R> = for<'py> unsafe fn(Python<'py>, Ptr, Ptr, Ptr) -> PyResult<R>;
+/// The body of `tp_richcompare`.
+pub type RichcmpBody = for<'py> unsafe fn(Python<'py>, Ptr, Ptr, c_int) -> PyResult<Ptr>;
+
+/// As [`cfunction`], for the type slots and properties of `#[pyclass]`es: one
+/// unwind boundary per slot signature and crate, not one closure per slot.
+#[inline]
+pub unsafe fn slot1<R: CReturn>(body: SlotBody1<R>, a: Ptr) -> R {
+    trampoline(move |py| body(py, a))
+}
+
+#[inline]
+pub unsafe fn slot2<R: CReturn>(body: SlotBody2<R>, a: Ptr, b: Ptr) -> R {
+    trampoline(move |py| body(py, a, b))
+}
+
+#[inline]
+pub unsafe fn slot3<R: CReturn>(body: SlotBody3<R>, a: Ptr, b: Ptr, c: Ptr) -> R {
+    trampoline(move |py| body(py, a, b, c))
+}
+
+#[inline]
+pub unsafe fn richcmp(body: RichcmpBody, a: Ptr, b: Ptr, op: c_int) -> Ptr {
+    trampoline(move |py| body(py, a, b, op))
+}

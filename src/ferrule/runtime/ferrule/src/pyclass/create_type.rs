@@ -115,10 +115,17 @@ impl LazyType {
 
     /// The type object, created on first use. Class attributes are added after
     /// the type is stored, so they may be instances of the class itself.
+    #[inline]
     pub fn get<T: PyClass>(&'static self, py: Python<'_>) -> *mut ffi::PyTypeObject {
-        if let Some((ty, _)) = self.cell.get(py) {
-            return ty.as_ptr() as *mut ffi::PyTypeObject;
+        match self.cell.get(py) {
+            Some((ty, _)) => ty.as_ptr() as *mut ffi::PyTypeObject,
+            None => self.init::<T>(py),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn init<T: PyClass>(&'static self, py: Python<'_>) -> *mut ffi::PyTypeObject {
         let (ty, offset, attrs) = match create_type::<T>(py) {
             Ok(created) => created,
             Err(e) => {
@@ -169,6 +176,10 @@ fn create_type<T: PyClass>(py: Python<'_>) -> PyResult<(Py<PyType>, usize, Vec<C
     let base_size = basicsize(py, base)?;
     let align = align_of::<Contents<T>>();
     let offset = base_size.div_ceil(align) * align;
+    // `contents` uses the offset known at compile time when there is one.
+    if let Some(known) = super::layout::static_offset::<T>() {
+        assert_eq!(known, offset, "{}: base object size differs from the compiled layout", T::NAME);
+    }
     let size = offset + size_of::<Contents<T>>();
 
     let mut b = TypeBuilder::new();

@@ -29,9 +29,7 @@ impl<B: PyTypeInfo> PyObjectInit for PyNativeTypeInitializer<B> {
     unsafe fn into_new_object(self, py: Python<'_>, subtype: *mut ffi::PyTypeObject) -> PyResult<*mut ffi::PyObject> {
         let base = B::type_object_raw(py);
         let obj = if base == std::ptr::addr_of_mut!(ffi::PyBaseObject_Type) {
-            let alloc = ffi::PyType_GetSlot(subtype, ffi::Py_tp_alloc);
-            let alloc: ffi::allocfunc = if alloc.is_null() { ffi::PyType_GenericAlloc } else { std::mem::transmute(alloc) };
-            alloc(subtype, 0)
+            tp_alloc(subtype)(subtype, 0)
         } else {
             let args = ffi::PyTuple_New(0);
             let new = native_new(base);
@@ -48,6 +46,19 @@ impl<B: PyTypeInfo> PyObjectInit for PyNativeTypeInitializer<B> {
             Ok(obj)
         }
     }
+}
+
+/// The subtype's `tp_alloc` (read from the type object where its layout is known).
+#[inline]
+unsafe fn tp_alloc(subtype: *mut ffi::PyTypeObject) -> ffi::allocfunc {
+    #[cfg(not(Py_LIMITED_API))]
+    let alloc = (*subtype).tp_alloc;
+    #[cfg(Py_LIMITED_API)]
+    let alloc: Option<ffi::allocfunc> = {
+        let p = ffi::PyType_GetSlot(subtype, ffi::Py_tp_alloc);
+        if p.is_null() { None } else { Some(std::mem::transmute::<*mut std::ffi::c_void, ffi::allocfunc>(p)) }
+    };
+    alloc.unwrap_or(ffi::PyType_GenericAlloc)
 }
 
 #[cfg(any(not(Py_LIMITED_API), Py_3_10))]

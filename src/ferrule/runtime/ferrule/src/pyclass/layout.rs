@@ -56,10 +56,26 @@ impl<T: PyClass> Contents<T> {
     }
 }
 
+/// Where `T`'s contents start when that is known at compile time: a class
+/// whose base is `object` (checked against `__basicsize__` when the type is created).
+#[inline(always)]
+pub(crate) const fn static_offset<T: PyClass>() -> Option<usize> {
+    match <T::BaseType as PyClassBaseType>::STATIC_BASICSIZE {
+        Some(size) => {
+            let align = std::mem::align_of::<Contents<T>>();
+            Some(size.div_ceil(align) * align)
+        }
+        None => None,
+    }
+}
+
 /// `T`'s contents inside `obj`, which must be an instance of `T` (or a subclass).
 #[inline]
 pub unsafe fn contents<T: PyClass>(obj: *mut ffi::PyObject) -> *mut Contents<T> {
-    let offset = T::lazy_type().offset(Python::assume_attached());
+    let offset = match static_offset::<T>() {
+        Some(offset) => offset,
+        None => T::lazy_type().offset(Python::assume_attached()),
+    };
     (obj as *mut u8).add(offset) as *mut Contents<T>
 }
 

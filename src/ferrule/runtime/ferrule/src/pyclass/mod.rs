@@ -70,6 +70,9 @@ pub trait PyClassBaseType: PyTypeInfo {
     unsafe fn drop_contents(obj: *mut crate::ffi::PyObject);
     #[doc(hidden)]
     const IS_PYCLASS: bool;
+    #[doc(hidden)]
+    /// `__basicsize__` of this base when fixed at compile time (`object`).
+    const STATIC_BASICSIZE: Option<usize> = None;
 }
 
 impl<T: PyClass> PyClassBaseType for T {
@@ -90,9 +93,16 @@ macro_rules! native_base {
     )*};
 }
 
+impl PyClassBaseType for crate::types::PyAny {
+    type Initializer = PyNativeTypeInitializer<crate::types::PyAny>;
+    unsafe fn drop_contents(_obj: *mut crate::ffi::PyObject) {}
+    const IS_PYCLASS: bool = false;
+    const STATIC_BASICSIZE: Option<usize> = Some(std::mem::size_of::<crate::ffi::PyObject>());
+}
+
 use crate::exceptions::*;
 native_base!(
-    crate::types::PyAny, PyBaseException, PyException, PyValueError, PyTypeError, PyRuntimeError,
+    PyBaseException, PyException, PyValueError, PyTypeError, PyRuntimeError,
     PyKeyError, PyIndexError, PyLookupError, PyArithmeticError, PyAttributeError, PyOSError,
     PyNotImplementedError, PyStopIteration, PyZeroDivisionError, PyOverflowError, PyIOError,
     PyUserWarning, PyWarning,
