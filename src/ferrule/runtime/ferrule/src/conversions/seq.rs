@@ -100,74 +100,41 @@ impl<T> WithCapacity for VecDeque<T> {
     }
 }
 
-impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Vec<T> {
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
-    #[inline]
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        list_from(py, self.into_iter())
-    }
+/// Owned and borrowed sequences become a `list`; `$owned_iter` turns the owned
+/// value into an iterator of its elements.
+macro_rules! into_list {
+    ($container:ident<T>, $owned_iter:expr) => {
+        impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for $container<T> {
+            type Target = PyAny;
+            type Output = Bound<'py, PyAny>;
+            type Error = PyErr;
+            #[inline]
+            fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+                let into_iter: fn($container<T>) -> _ = $owned_iter;
+                list_from(py, into_iter(self))
+            }
+        }
+
+        impl<'a, 'py, T> IntoPyObject<'py> for &'a $container<T>
+        where
+            &'a T: IntoPyObject<'py>,
+        {
+            type Target = PyAny;
+            type Output = Bound<'py, PyAny>;
+            type Error = PyErr;
+            #[inline]
+            fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+                list_from(py, self.iter())
+            }
+        }
+    };
 }
 
-impl<'a, 'py, T> IntoPyObject<'py> for &'a Vec<T>
-where
-    &'a T: IntoPyObject<'py>,
-{
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
-    #[inline]
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        list_from(py, self.iter())
-    }
-}
+type BoxedSlice<T> = Box<[T]>;
 
-impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for VecDeque<T> {
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
-    #[inline]
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        list_from(py, self.into_iter())
-    }
-}
-
-impl<'a, 'py, T> IntoPyObject<'py> for &'a VecDeque<T>
-where
-    &'a T: IntoPyObject<'py>,
-{
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
-    #[inline]
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        list_from(py, self.iter())
-    }
-}
-
-impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Box<[T]> {
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
-    #[inline]
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        list_from(py, self.into_vec().into_iter())
-    }
-}
-
-impl<'a, 'py, T> IntoPyObject<'py> for &'a Box<[T]>
-where
-    &'a T: IntoPyObject<'py>,
-{
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
-    #[inline]
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        list_from(py, self.iter())
-    }
-}
+into_list!(Vec<T>, |v| v.into_iter());
+into_list!(VecDeque<T>, |v| v.into_iter());
+into_list!(BoxedSlice<T>, |v| v.into_vec().into_iter());
 
 impl<'py, T: IntoPyObject<'py>, const N: usize> IntoPyObject<'py> for [T; N] {
     type Target = PyAny;
