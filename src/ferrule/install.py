@@ -9,13 +9,12 @@ Python package folder, and a `.pth` that puts the source folder on `sys.path`.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import os
 import re
 import shutil
 from pathlib import Path
 
+from .archive.wheel import record_line
 from .errors import InstallError
 from .interpreter import Interpreter
 from .project import Project
@@ -42,11 +41,6 @@ def write_into_source(project: Project, entries: list) -> None:
                 os.chmod(project.python_source / entry.path, 0o755)
     except OSError as e:
         raise InstallError(f"cannot write into {project.python_source}: {e}") from None
-
-
-def _record_line(rel: str, data: bytes) -> str:
-    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-    return f"{rel},sha256={digest},{len(data)}"
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -91,6 +85,6 @@ def install_develop(project: Project, interp: Interpreter, artifact: Path, stubs
     }
     for rel, data in meta.items():
         _write_atomic(site / rel, data)
-    record = [_record_line(rel, data) for rel, data in {**files, **meta}.items()] + [f"{dist_info}/RECORD,,"]
+    record = [record_line(rel, data) for rel, data in {**files, **meta}.items()] + [f"{dist_info}/RECORD,,"]
     _write_atomic(site / dist_info / "RECORD", ("\n".join(record) + "\n").encode())
     return site

@@ -1,6 +1,5 @@
 //! `PyErr`: a Python exception held in Rust, created lazily so that raising
 //! from Rust costs no Python object until Python looks at it.
-use std::borrow::Cow;
 use std::fmt;
 use std::sync::{Mutex, OnceLock};
 
@@ -296,13 +295,6 @@ impl<'py> IntoPyObject<'py> for &PyErr {
 pub(crate) fn panic_after_error(_py: Python<'_>) -> ! {
     unsafe { ffi::PyErr_Print() };
     panic!("Python API call failed");
-}
-
-/// Converts an `Err` into the exception `msg` names; used by glue and conversions.
-#[cold]
-pub fn type_error(msg: impl Into<Cow<'static, str>>) -> PyErr {
-    let msg: Cow<'static, str> = msg.into();
-    PyTypeError::new_err(msg.into_owned())
 }
 
 #[cfg(Py_3_12)]

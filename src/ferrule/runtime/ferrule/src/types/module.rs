@@ -1,6 +1,6 @@
 //! `module`.
 use crate::conversion::IntoPyObject;
-use crate::err::{PyErr, PyResult};
+use crate::err::PyResult;
 use crate::ffi;
 use crate::instance::Bound;
 use crate::marker::Python;
@@ -105,16 +105,5 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
     fn add_class<T: crate::PyTypeInfo>(&self) -> PyResult<()> {
         let ty = T::type_object(self.py());
         self.add(T::NAME, ty)
-    }
-}
-
-impl<'py> Bound<'py, PyModule> {
-    #[doc(hidden)]
-    pub fn add_object_checked(&self, name: &str, value: &Bound<'py, PyAny>) -> PyResult<()> {
-        let rc = unsafe {
-            let name = PyString::new(self.py(), name);
-            ffi::PyObject_SetAttr(self.as_ptr(), name.as_ptr(), value.as_ptr())
-        };
-        if rc == -1 { Err(PyErr::fetch(self.py())) } else { Ok(()) }
     }
 }
