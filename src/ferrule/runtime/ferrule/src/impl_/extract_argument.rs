@@ -136,15 +136,15 @@ impl FunctionDescription {
         output: &mut [Ptr],
     ) -> PyResult<(Option<Bound<'py, PyTuple>>, Option<Bound<'py, PyDict>>)> {
         let nargs = ffi::PyTuple_Size(args) as usize;
-        let mut items = Vec::with_capacity(nargs);
-        for i in 0..nargs {
-            items.push(ffi::PyTuple_GetItem(args, i as ffi::Py_ssize_t));
-        }
         let npos = self.positional_parameter_names.len();
         let taken = nargs.min(npos);
-        output[..taken].copy_from_slice(&items[..taken]);
+        // Borrowed straight from the tuple: no per-call allocation (this is `tp_new`'s path).
+        for (i, slot) in output[..taken].iter_mut().enumerate() {
+            *slot = ffi::PyTuple_GetItem(args, i as ffi::Py_ssize_t);
+        }
         let varargs = if self.accept_varargs {
-            Some(tuple_from_slice(py, &items[taken..]))
+            let rest = ffi::PyTuple_GetSlice(args, taken as ffi::Py_ssize_t, nargs as ffi::Py_ssize_t);
+            Some(Bound::<PyAny>::from_owned_ptr_or_err(py, rest)?.cast_into_unchecked())
         } else {
             None
         };
