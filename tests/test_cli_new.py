@@ -29,11 +29,11 @@ def test_new_project_files(tmp_path: Path) -> None:
     cargo = tomllib.loads((root / "Cargo.toml").read_text())
     assert cargo["package"]["name"] == "my-ext"
     assert cargo["lib"] == {"name": "my_ext", "crate-type": ["cdylib"]}
-    assert "ferrule" in cargo["dependencies"]
+    assert "ferrule-runtime" in cargo["dependencies"]
     pyproject = tomllib.loads((root / "pyproject.toml").read_text())
     assert pyproject["project"]["name"] == "my-ext"
     config = tomllib.loads((root / ".cargo/config.toml").read_text())
-    runtime = Path(config["patch"]["crates-io"]["ferrule"]["path"])
+    runtime = Path(config["patch"]["crates-io"]["ferrule-runtime"]["path"])
     assert (runtime / "Cargo.toml").is_file()
     lib = (root / "src/lib.rs").read_text()
     assert "#[pymodule]\nfn my_ext(" in lib

@@ -23,7 +23,7 @@ crate-type = ["cdylib", "rlib"]
 """
 
 
-def make(tmp_path: Path, *, lib: str = "", dep: str = 'ferrule = "0.1"', pyproject: str = "[project]\nname = \"dist\"\n"):
+def make(tmp_path: Path, *, lib: str = "", dep: str = 'ferrule-runtime = "0.1"', pyproject: str = "[project]\nname = \"dist\"\n"):
     (tmp_path / "src").mkdir(exist_ok=True)
     (tmp_path / "src/lib.rs").write_text("")
     (tmp_path / "Cargo.toml").write_text(CARGO.format(lib=lib, dep=dep))
@@ -39,7 +39,7 @@ def test_defaults_come_from_cargo(tmp_path: Path) -> None:
 
 
 def test_renamed_runtime_and_lib_name(tmp_path: Path) -> None:
-    project = load_project(make(tmp_path, lib='name = "fast"', dep='pyo3 = { package = "ferrule", version = "0.1" }'))
+    project = load_project(make(tmp_path, lib='name = "fast"', dep='pyo3 = { package = "ferrule-runtime", version = "0.1" }'))
     assert (project.lib_name, project.runtime_crate) == ("fast", "pyo3")
 
 

@@ -42,8 +42,8 @@ def _cargo() -> str:
 
 
 def patch_args() -> list[str]:
-    """Makes `ferrule = "0.1"` resolve to the runtime shipped in this package, offline."""
-    return ["--config", f"patch.crates-io.ferrule.path={json.dumps(str(RUNTIME_DIR))}"]
+    """Makes `ferrule-runtime = "0.1"` resolve to the runtime shipped in this package, offline."""
+    return ["--config", f"patch.crates-io.ferrule-runtime.path={json.dumps(str(RUNTIME_DIR))}"]
 
 
 def metadata(project: Project) -> Metadata:

@@ -18,7 +18,7 @@ name = "{module}"
 crate-type = ["cdylib"]
 
 [dependencies]
-ferrule = "0.1"
+ferrule-runtime = "0.1"
 '''
 
 PYPROJECT = '''[build-system]
@@ -63,7 +63,7 @@ CARGO_CONFIG = '''# Written by ferrule so that a plain `cargo check` (and your I
 # ferrule runtime crate installed with the ferrule Python package.
 # `ferrule develop` keeps the path up to date.
 [patch.crates-io]
-ferrule = {{ path = {runtime} }}
+ferrule-runtime = {{ path = {runtime} }}
 '''
 
 _CRATE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")

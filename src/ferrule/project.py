@@ -90,19 +90,34 @@ def find_manifest(manifest: str | Path | None, cwd: Path | None = None) -> Path:
                            "or create a project with `ferrule new NAME`")
 
 
-def _runtime_crate_name(cargo: dict) -> str | None:
+RUNTIME_PACKAGE = "ferrule-runtime"  # `ferrule` on crates.io is another party's crate
+RUNTIME_LIB = "ferrule"  # the runtime's [lib] name: what `ferrule-runtime = "0.1"` is called in code
+
+
+def _runtime_crate_name(cargo: dict, manifest: Path) -> str | None:
     for table in ("dependencies",):
         for key, spec in (cargo.get(table) or {}).items():
             package = spec.get("package") if isinstance(spec, dict) else None
-            if (package or key) == "ferrule":
+            if package == "ferrule" or (package is None and key == "ferrule"):
+                line = _key_line(manifest, key)
+                fixed = f'{key} = {{ package = "{RUNTIME_PACKAGE}", version = "0.1" }}' if package else \
+                    f'{RUNTIME_PACKAGE} = "0.1"'
+                raise ConfigError(f"the dependency `{key}` names the crates.io package `ferrule`, which is an "
+                                  "unrelated crate, not ferrule's runtime", path=manifest, line=line,
+                                  col=1 if line else None,
+                                  hint=f"write `{fixed}` (keep the features): plain cargo can then never "
+                                       "fetch another party's crate")
+            if package == RUNTIME_PACKAGE:
                 return key.replace("-", "_")
+            if package is None and key == RUNTIME_PACKAGE:
+                return RUNTIME_LIB
     return None
 
 
 def _runtime_abi3(cargo: dict, runtime_key: str) -> str | None:
     """`abi3-py39`... (or `abi3`) among the runtime dependency's features, as PyO3 spells them."""
     deps = cargo.get("dependencies") or {}
-    spec = next((v for k, v in deps.items() if k.replace("-", "_") == runtime_key), None)
+    spec = next((v for k, v in deps.items() if k == RUNTIME_PACKAGE or (isinstance(v, dict) and v.get("package") == RUNTIME_PACKAGE)), None)
     features = spec.get("features") or [] if isinstance(spec, dict) else []
     minors = [int(f[len("abi3-py3"):]) for f in features if re.fullmatch(r"abi3-py3\d+", f)]
     if minors:
@@ -157,11 +172,11 @@ def load_project(manifest: Path) -> Project:
     lib_path = root / lib.get("path", "src/lib.rs")
     if not lib_path.is_file():
         raise ConfigError(f"the library's root file {lib_path} does not exist", path=manifest)
-    runtime_crate = _runtime_crate_name(cargo)
+    runtime_crate = _runtime_crate_name(cargo, manifest)
     if runtime_crate is None:
-        raise ConfigError("the crate does not depend on ferrule", path=manifest,
-                          hint='add `ferrule = "0.1"` under [dependencies] '
-                               '(or `pyo3 = { package = "ferrule", version = "0.1" }` to keep `pyo3::` paths)')
+        raise ConfigError("the crate does not depend on ferrule's runtime", path=manifest,
+                          hint=f'add `{RUNTIME_PACKAGE} = "0.1"` under [dependencies] (or, porting a PyO3 crate, '
+                               f'`pyo3 = {{ package = "{RUNTIME_PACKAGE}", version = "0.1" }}` to keep `pyo3::` paths)')
     pyproject_path = root / "pyproject.toml"
     if not pyproject_path.is_file():
         raise ConfigError(f"no pyproject.toml next to {manifest}",

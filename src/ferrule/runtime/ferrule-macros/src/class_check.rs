@@ -100,8 +100,9 @@ impl Options {
     }
 }
 
-/// The name the user's crate gives ferrule: the key of a dependency on the
-/// `ferrule` package (renamed ones declare `package = "ferrule"`).
+/// The name the user's crate gives the runtime: the key of a dependency on the
+/// `ferrule-runtime` package (renamed ones declare `package = "ferrule-runtime"`);
+/// unrenamed, the runtime's lib name `ferrule`.
 fn runtime_name() -> String {
     let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
         .and_then(|dir| std::fs::read_to_string(std::path::Path::new(&dir).join("Cargo.toml")).ok())
@@ -120,11 +121,11 @@ fn runtime_name_in(manifest: &str) -> String {
         let Some((key, value)) = line.split_once('=') else { continue };
         let (key, value) = (key.trim().trim_matches('"'), value.replace(' ', ""));
         let in_deps = table.ends_with("dependencies");
-        // `[dependencies.pyo3]` followed by `package = "ferrule"`
-        if key == "package" && value == "\"ferrule\"" && table.contains("dependencies.") {
+        // `[dependencies.pyo3]` followed by `package = "ferrule-runtime"`
+        if key == "package" && value == "\"ferrule-runtime\"" && table.contains("dependencies.") {
             return table.rsplit('.').next().unwrap_or("ferrule").trim_matches('"').to_string();
         }
-        if in_deps && value.contains("package=\"ferrule\"") {
+        if in_deps && value.contains("package=\"ferrule-runtime\"") {
             return key.to_string();
         }
     }
