@@ -25,6 +25,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::BorrowFlag;
         type Dict = _ferrule::pyclass::NoSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
@@ -108,6 +109,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::NoBorrow;
         type Dict = _ferrule::pyclass::NoSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
@@ -188,6 +190,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::NoBorrow;
         type Dict = _ferrule::pyclass::NoSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
@@ -638,6 +641,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::BorrowFlag;
         type Dict = _ferrule::pyclass::NoSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
@@ -727,6 +731,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::BorrowFlag;
         type Dict = _ferrule::pyclass::ObjectSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
@@ -1022,6 +1027,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::NoBorrow;
         type Dict = _ferrule::pyclass::NoSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
