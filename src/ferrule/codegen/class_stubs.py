@@ -3,6 +3,7 @@ class attributes, special methods and enum variants."""
 
 from __future__ import annotations
 
+import keyword
 import re
 from typing import Callable
 
@@ -55,6 +56,9 @@ class ClassStub:
         return parameter_list(fn, annotate=annotate)
 
     def _def(self, name: str, params: list[str], ret: str, doc: str = "", decorators: tuple[str, ...] = ()) -> None:
+        if keyword.iskeyword(name):  # not valid Python source; reachable only through getattr
+            self.body.append(f"    # `{name}`: a Python keyword, reachable only through getattr()")
+            return
         self.body.extend(f"    @{d}" for d in decorators)
         head = f"    def {name}({', '.join(params)}) -> {ret}:"
         lines = self._docstring(doc, "        ")
