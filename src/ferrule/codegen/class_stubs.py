@@ -9,6 +9,7 @@ from typing import Callable
 
 from ..parse.model import Crate, Function, Method, MethodKind, PyClassDecl, TypeRef, Variant
 from ..parse.module_values import builtin_exception_name
+from .derives import derive_annotation
 from .enum_variants import field_names
 from .protocols import COMPARE_OPS, SHAPES
 from .pytypes import python_type
@@ -25,6 +26,9 @@ RICH = ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__")
 def python_names(crate: Crate) -> Callable[[str], str]:
     """Rewrites Rust class names in an annotation to the names Python sees."""
     renamed = {c.rust_name: c.py_name for c in crate.classes if c.rust_name != c.py_name}
+    classes = {c.rust_name for c in crate.classes}
+    # A derived conversion has no Python class: its annotation, or Any.
+    renamed.update((d.rust_name, derive_annotation(d)) for d in crate.derives if d.rust_name not in classes)
     if not renamed:
         return lambda text: text
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, renamed)) + r")\b")

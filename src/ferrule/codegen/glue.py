@@ -29,6 +29,9 @@ def generate_glue(crate: Crate) -> dict[str, str]:
     from .classes import generate_class_glue
 
     files.update(generate_class_glue(crate))
+    from .derives import generate_derive_glue
+
+    files.update(generate_derive_glue(crate.derives, crate.runtime_crate))
     return files
 
 

@@ -78,7 +78,7 @@ def module_stub(crate: Crate, module: PyModuleDecl) -> str:
     for fn in module_members(crate, module):
         lines, used = function_stub(fn)
         blocks.append([names(line) for line in lines])
-        annotations.extend(used)
+        annotations.extend(names(u) for u in used)
     for member in module.members:
         if member.kind == "module" and isinstance(member.target, PyModuleDecl):
             blocks.append([f"from . import {member.target.py_name} as {member.target.py_name}"]
