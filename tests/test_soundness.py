@@ -40,6 +40,7 @@ def run(test_env, code: str, *args: str, timeout: int = 120) -> subprocess.Compl
 def test_what_pyo3_allows_in_detach_still_works(m):
     made, total = m.detach_returns_py([1, 2, 3])
     assert made is None and total == 6
+    assert m.frozen_get_in_detach(m.Fixed(21)) == 42
 
 
 def test_unsendable_class_panics_on_another_thread(m):

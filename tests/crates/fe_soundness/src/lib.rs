@@ -15,9 +15,32 @@ fn detach_returns_py(py: Python<'_>, items: Vec<u64>) -> (Py<PyAny>, u64) {
     (made, total)
 }
 
+/// A `frozen` class is read with no borrow flag; `&Fixed` is `Send` (as
+/// `Fixed: Sync`), so it may be used inside `detach`.
+#[pyclass(frozen)]
+pub struct Fixed {
+    value: u64,
+}
+
+#[pymethods]
+impl Fixed {
+    #[new]
+    fn new(value: u64) -> Self {
+        Fixed { value }
+    }
+}
+
+#[pyfunction]
+fn frozen_get_in_detach(py: Python<'_>, obj: Py<Fixed>) -> u64 {
+    let fixed: &Fixed = obj.get();
+    py.detach(|| fixed.value * 2)
+}
+
 #[pymodule]
 fn fe_soundness(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(detach_returns_py, m)?)?;
+    m.add_class::<Fixed>()?;
+    m.add_function(wrap_pyfunction!(frozen_get_in_detach, m)?)?;
     m.add_class::<gc::Slot>()?;
     m.add_class::<gc::Fragile>()?;
     m.add_class::<gc::Holder>()?;
