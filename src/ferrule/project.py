@@ -20,9 +20,9 @@ class Project:
     pyproject: Path
     package: str  # Cargo package name
     version: str
-    lib_name: str  # the cdylib's name: PyInit_<lib_name>
+    lib_name: str  # the cdylib's name (what cargo builds: lib<lib_name>.so)
     lib_path: Path  # the crate root file
-    module_name: str  # the Python import name
+    module_name: str  # the dotted Python import name; its last part names PyInit_<part>
     dist_name: str  # the [project] name
     runtime_crate: str  # how the crate names ferrule (`ferrule`, or a rename like `pyo3`)
     features: tuple[str, ...] = ()
@@ -192,9 +192,8 @@ def load_project(manifest: Path) -> Project:
                               col=1 if line else None, hint=hint)
     project_table = pyproject.get("project") or {}
     module_name = str(tool.get("module-name") or lib_name)
-    if module_name.split(".")[-1] != lib_name:
-        raise ConfigError(f"module-name `{module_name}` must end in the library name `{lib_name}`",
-                          path=pyproject_path, hint="CPython calls PyInit_<last part of the module name>")
+    # module-name may differ from the [lib] name: the built library is installed
+    # under the module's name, and the generator checks `#[pymodule]` against it.
     version = str(project_table.get("version") or package.get("version") or "0.0.0")
     return Project(
         root=root,
