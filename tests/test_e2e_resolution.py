@@ -74,3 +74,15 @@ def test_functions_written_by_nested_and_later_defined_macros(pkg) -> None:
     codecs = pkg.codecs
     assert (codecs.double(2.0), codecs.triple(2.0), codecs.answer()) == (4.0, 6.0, 42)
     assert codecs.double.__doc__ == "Scales by a constant factor."
+
+
+def test_fixed_name_class_from_one_macro_in_two_modules(pkg) -> None:
+    # Keyword and name come from the macro's definition: the invocations tell them apart.
+    text, binary = pkg.codecs.text.Stream, pkg.codecs.binary.Stream
+    assert text is not binary
+    t = text()
+    t.push(1)
+    assert (t.push(2), binary().push(3)) == (2, 1)
+    assert t.rust_module().endswith("codecs::text") and binary().rust_module().endswith("codecs::binary")
+    assert (text.__module__, binary.__module__) == ("fe_resolution._native.codecs.text",
+                                                    "fe_resolution._native.codecs.binary")

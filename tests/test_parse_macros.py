@@ -90,3 +90,22 @@ def test_unmatched_invocation_is_left_to_rustc(tmp_path: Path) -> None:
         only_idents!("not an ident");
     """})
     assert diags == [] and crate.functions == []
+
+
+def test_fixed_names_from_one_macro_get_the_invocation_place(tmp_path: Path) -> None:
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        macro_rules! fixed {
+            () => {
+                #[pyclass]
+                pub struct Same;
+            };
+        }
+        mod a { fixed!(); }
+        mod b {
+            fixed!();
+        }
+    """})
+    assert diags == []
+    # The attribute includes `<key>/<file!()>/L<line!()>.rs`: the outermost invocation.
+    assert sorted(c.key.relpath() for c in crate.classes) == ["src/lib.rs/L4/src/lib.rs/L7.rs",
+                                                              "src/lib.rs/L4/src/lib.rs/L9.rs"]

@@ -118,7 +118,7 @@ def test_broken_import_is_reported_with_the_use(tmp_path: Path) -> None:
     """})
     assert [(d.message, d.line, d.col) for d in diags] == [
         ("cannot find the `#[pyfunction]`, `#[pyclass]`, `#[pymodule]` or exception `super::x::Missing`: "
-         "`crate::x` (lib.rs) has no item `Missing`", 5, 5)]
+         "`use super::x::Missing;` (lib.rs:5): `crate::x` (lib.rs) has no item `Missing`", 5, 5)]
 
 
 def test_glob_of_another_crate_and_private_items_are_not_ambiguous(tmp_path: Path) -> None:
@@ -166,3 +166,22 @@ def test_submodule_function_in_another_file_is_not_the_top_module(tmp_path: Path
     assert diags == []
     assert sorted(m.qualified_name for m in crate.modules) == ["demo", "demo.submodule"]
     assert crate.top_module().py_name == "demo"
+
+
+def test_export_use_whose_path_starts_with_its_own_name(tmp_path: Path) -> None:
+    # PyO3's pytests: `use super::*;` brings module `sub`, and `use sub::sub;` imports
+    # the `#[pymodule]` inside it under the same name (an import never names itself).
+    crate, diags = parse(tmp_path, {
+        "src/lib.rs": """
+            mod sub;
+            #[pymodule]
+            mod top {
+                use super::*;
+                #[pymodule_export]
+                use sub::sub;
+            }
+        """,
+        "src/sub.rs": "#[pymodule]\npub mod sub {\n    #[pyfunction]\n    fn f() {}\n}\n",
+    })
+    assert diags == [], [d.render() for d in diags]
+    assert sorted(m.qualified_name for m in crate.modules) == ["top", "top.sub"]

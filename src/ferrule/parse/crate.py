@@ -15,10 +15,10 @@ from .classes import link_classes, read_pyclass, read_pymethods
 from .functions import classify_ref_params, read_function
 from .model import Crate, GlueKey, PyModuleDecl, Span
 from .module_values import read_macro_item
-from .expansion import expand_invocation, expand_pending, register_macro
+from .expansion import expand_invocation, expand_pending, register_macro, separate_shared_keys
 from .modules import read_module_fn, read_module_mod, resolve_members
 from .resolve import Binding, Scope, read_use
-from .source import SourceFile, child_of_type
+from .source import ExpandedSource, SourceFile, child_of_type
 
 ITEM_KEYWORDS = {
     "function_item": "fn",
@@ -64,13 +64,15 @@ class Walk:
         keyword = child_of_type(node, ITEM_KEYWORDS.get(node.type, "")) or node
         at = src.span(keyword)
         file = rustc_file_name(at.path, self.crate.workspace_root)
+        site = ""
+        if isinstance(src, ExpandedSource):
+            site = f"{rustc_file_name(src.site.path, self.crate.workspace_root)}/L{src.site.line}"
         name = _first_ident_after(src, node, keyword)
-        if name is None:
-            return GlueKey(file, at.line)
-        named = src.span(name)
+        named = src.span(name) if name is not None else at
         if (named.path, named.line) == (at.path, at.line):
-            return GlueKey(file, at.line)
-        return GlueKey(file, at.line, f"/{rustc_file_name(named.path, self.crate.workspace_root)}/L{named.line}C{named.col}")
+            return GlueKey(file, at.line, site=site)
+        name_at = f"/{rustc_file_name(named.path, self.crate.workspace_root)}/L{named.line}C{named.col}"
+        return GlueKey(file, at.line, name_at, site=site)
 
 
 def _first_ident_after(src: SourceFile, node: tree_sitter.Node, keyword: tree_sitter.Node) -> tree_sitter.Node | None:
@@ -121,6 +123,7 @@ def parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str,
         lib_path = lib_path.resolve()
     _walk_file(walk, lib_path, (), lib_path.parent, seen=set())
     expand_pending(walk)
+    separate_shared_keys(walk)
     link_classes(walk)
     classify_ref_params(walk)
     resolve_members(walk, module_name.rpartition(".")[0])

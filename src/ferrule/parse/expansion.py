@@ -51,7 +51,8 @@ def expand_invocation(walk: "Walk", src: SourceFile, node: tree_sitter.Node, con
         walk.error(f"`{name}!` expands recursively more than {MAX_DEPTH} times", src.span(node))
         return True
     data, offsets, spans = render(trees)
-    expansion = ExpandedSource(src.path, data, offsets, spans)
+    site = src.site if isinstance(src, ExpandedSource) else src.span(node)
+    expansion = ExpandedSource(src.path, data, offsets, spans, site)
     from .crate import _walk_items
 
     walk.depth += 1
@@ -73,3 +74,26 @@ def expand_pending(walk: "Walk") -> None:
         if not progress:
             walk.pending = []
             return
+
+
+def separate_shared_keys(walk: "Walk") -> None:
+    """Expansions of one macro that write an item with a fixed name share its key
+    (keyword and name both come from the definition): such items get the
+    invocation's place too, which the attribute reads with `file!()`/`line!()`."""
+    import dataclasses
+
+    crate = walk.crate
+    keyed = [*crate.functions, *crate.classes, *crate.method_blocks, *crate.modules]
+    by_key: dict[str, list] = {}
+    for item in keyed:
+        by_key.setdefault(item.key.relpath(), []).append(item)
+    for items in by_key.values():
+        if len(items) < 2 or not all(i.key.site for i in items):
+            continue
+        sites: dict[str, object] = {}
+        for item in items:
+            item.key = dataclasses.replace(item.key, dynamic=True)
+            if item.key.site in sites:
+                walk.error("one macro invocation writes two items that ferrule cannot tell apart", item.span,
+                           "give them names taken from the invocation (`$name`), or invoke the macro once per item")
+            sites[item.key.site] = item

@@ -26,8 +26,15 @@ class GlueKey:
     # For an item whose name a macro substituted: `/<name file>/L<line>C<col>`, so
     # each expansion of one macro gets its own glue.
     name_at: str = ""
+    # For a macro-written item: `<file>/L<line>` of the outermost invocation, what
+    # `file!()`/`line!()` give there. Used only when expansions share a key
+    # (`dynamic`): the attribute then includes `<key>/<file!()>/L<line!()>.rs`.
+    site: str = field(default="", compare=False)
+    dynamic: bool = False
 
     def relpath(self) -> str:
+        if self.dynamic:
+            return f"{self.file}/L{self.line}{self.name_at}/{self.site}.rs"
         return f"{self.file}/L{self.line}{self.name_at}.rs"
 
     @property

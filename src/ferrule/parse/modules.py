@@ -149,7 +149,10 @@ def resolve_members(walk: "Walk", package: str = "") -> None:
             span = member.span or decl.span
             segments = tuple(p.strip() for p in member.rust_path.split("::"))
             try:
-                found = resolver.resolve(decl.module_path, segments, member.kind)
+                if member.imported:  # `#[pymodule_export] use`: what the import binds in the module
+                    found = resolver.lookup(decl.module_path, member.imported, member.kind, decl.module_path)
+                else:
+                    found = resolver.resolve(decl.module_path, segments, member.kind)
             except Unresolved as e:
                 walk.error(f"cannot find the {KIND_WORDS[member.kind]} `{member.rust_path}`: {e}", span)
                 continue

@@ -144,22 +144,26 @@ class Resolver:
         scope = self.scopes.get(module)
         if scope is None:
             raise Unresolved(f"module `{_display(module)}` was not found in the crate's files")
-        if (module, name) in _active:
-            raise Unresolved(f"`{name}` in `{_display(module)}` is imported in a cycle")
-        active = _active | {(module, name)}
+        # An import being resolved is skipped (rustc: an import never names itself),
+        # and each glob is followed once per path, so mutual globs end.
         candidates = [b for b in scope.items.get(name, []) if _visible(b.vis, module, seen_from)]
+        skipped = False
         for use in scope.uses:
             if not use.glob and use.bound_name == name and _visible(use.vis, module, seen_from):
+                if ("use", id(use)) in _active:
+                    skipped = True
+                    continue
                 try:
-                    candidates.append(self._through_use(module, use, want, active))
+                    candidates.append(self._through_use(module, use, want, _active | {("use", id(use))}))
                 except Unresolved as e:
                     raise Unresolved(f"`{use.text}` ({_where(use.span)}): {e}") from None
         if candidates:
             return _pick(candidates, want)
         from_globs: list[tuple[Binding, UseDecl]] = []
         for use in scope.uses:
-            if not use.glob or not _visible(use.vis, module, seen_from):
+            if not use.glob or not _visible(use.vis, module, seen_from) or ("glob", id(use)) in _active:
                 continue
+            active = _active | {("glob", id(use))}
             try:
                 source = self.resolve(module, use.segments + ("self",), active=active) if use.segments else None
             except Unresolved:
@@ -177,6 +181,8 @@ class Resolver:
             raise Unresolved(f"`{name}` is ambiguous in `{_display(module)}`: both {places} bring one in")
         if from_globs:
             return from_globs[0][0]
+        if skipped:
+            raise Unresolved(f"`{name}` in `{_display(module)}` is imported in a cycle")
         where = f"`{_display(module)}` ({scope.span.path.name})"
         if first:
             raise Unresolved(f"no item `{name}` is declared or imported in {where}")

@@ -61,10 +61,11 @@ def child_of_type(node: tree_sitter.Node, *types: str) -> tree_sitter.Node | Non
 class ExpandedSource(SourceFile):
     """A macro expansion parsed as source: positions map back to where each token was written."""
 
-    def __init__(self, path: Path, data: bytes, offsets: list[int], spans: list[Span]) -> None:
+    def __init__(self, path: Path, data: bytes, offsets: list[int], spans: list[Span], site: Span) -> None:
         super().__init__(path, data)
         self.offsets = offsets
         self.spans = spans
+        self.site = site  # the outermost macro invocation, where `file!()`/`line!()` point
 
     def span(self, node: tree_sitter.Node) -> Span:
         import bisect

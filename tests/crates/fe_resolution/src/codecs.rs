@@ -91,3 +91,42 @@ scale_fns! {
 
 // Used through `crate::` before its definition (in src/later.rs).
 crate::later_function!(answer, 42);
+
+/// A class with a fixed name, written in two modules (the name and keyword both
+/// come from the definition; only the invocation's place tells them apart).
+#[macro_export]
+macro_rules! make_stream {
+    () => {
+        #[pyclass]
+        pub struct Stream {
+            data: Vec<u8>,
+        }
+
+        #[pymethods]
+        impl Stream {
+            #[new]
+            fn new() -> Self {
+                Stream { data: Vec::new() }
+            }
+
+            fn push(&mut self, byte: u8) -> usize {
+                self.data.push(byte);
+                self.data.len()
+            }
+
+            fn rust_module(&self) -> &'static str {
+                module_path!()
+            }
+        }
+    };
+}
+
+pub mod text {
+    use pyo3::prelude::*;
+    crate::make_stream!();
+}
+
+pub mod binary {
+    use pyo3::prelude::*;
+    crate::make_stream!();
+}

@@ -35,6 +35,20 @@ pub mod units {
 /// Macro-written items, exported by `#[pymodule_export] use` as PyO3 projects do.
 #[pymodule]
 pub mod codecs {
+    use super::*;
+
     #[pymodule_export]
     use crate::codecs::{answer, double, triple, Counter, Gzip, GzipError, Zstd, ZstdError};
+
+    #[pymodule]
+    pub mod text {
+        #[pymodule_export]
+        use crate::codecs::text::Stream;
+    }
+
+    #[pymodule]
+    pub mod binary {
+        #[pymodule_export]
+        use crate::codecs::binary::Stream;
+    }
 }

@@ -131,7 +131,16 @@ fn expand(item: TokenStream, placement: Placement) -> TokenStream {
 fn glue_tokens(key: &str, keyword: &TokenTree) -> TokenStream {
     let code = if let Some(dir) = std::env::var_os(GLUE_VAR) {
         let rel = format!("/{key}.rs");
-        let path = std::path::PathBuf::from(dir).join(&rel[1..]);
+        let path = std::path::PathBuf::from(&dir).join(&rel[1..]);
+        if !path.exists() && std::path::PathBuf::from(&dir).join(key).is_dir() {
+            // Several expansions of one macro share this key: each one's glue is
+            // under the outermost invocation's place, which only `file!()`/`line!()` know.
+            let code = format!(
+                "include!(concat!(env!({GLUE_VAR:?}), {:?}, file!(), \"/L\", line!(), \".rs\"));",
+                format!("/{key}/")
+            );
+            return code.parse().expect("glue include tokens");
+        }
         if !path.exists() {
             // rustc would only say "couldn't read": explain what ferrule cannot see.
             let msg = format!(
