@@ -117,6 +117,18 @@ def _cmd_develop(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_cargo_config(args: argparse.Namespace) -> int:
+    from .cargo_config import write_cargo_config
+    from .project import find_manifest, find_pyproject
+
+    root = Path(find_manifest(args.manifest_path)).parent
+    pyproject = find_pyproject(root / "Cargo.toml")
+    root = pyproject.parent if pyproject is not None else root  # .cargo/ beside pyproject.toml, as develop uses
+    config = write_cargo_config(root)
+    print(f"Plain cargo now uses ferrule's runtime: {config} (runtime linked at {config.parent / 'ferrule-runtime'})")
+    return 0
+
+
 def print_warnings(warnings: list[str]) -> None:
     for warning in warnings:
         print(f"{paint('warning:', 'warning')} {warning}", file=sys.stderr)
@@ -185,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = build_parser(
         {"new": _cmd_new, "init": _cmd_new, "develop": _cmd_develop, "build": _cmd_build, "publish": _cmd_publish,
-         "doctor": _cmd_doctor, "stub": _cmd_stub, "generate-ci": _cmd_generate_ci})
+         "doctor": _cmd_doctor, "stub": _cmd_stub, "generate-ci": _cmd_generate_ci,
+         "cargo-config": _cmd_cargo_config})
     args = parse(parser, sys.argv[1:] if argv is None else argv)
     if args is None:  # no command: the overview
         parser.print_help()

@@ -61,6 +61,9 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     p.add_argument("--uv", action="store_true", help="install dependencies with uv instead of pip")
     _cargo_flags(p)
 
+    p = sub.add_parser("cargo-config", help="let plain `cargo check` (your IDE) find ferrule's runtime")
+    p.add_argument("-m", "--manifest-path", help=MANIFEST_HELP)
+
     p = sub.add_parser("build", help="build a wheel (and with --sdist a source distribution)")
     _common(p, "Python interpreter to build for (default: the active one)")
     p.add_argument("-o", "--out", help="folder for the archives (default: target/wheels in the project)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cargo, dependencies
+from . import cargo, cargo_config, dependencies
 from .archive.metadata import load_metadata
 from .build_options import pick_profile
 from .codegen.stubs import generate_stubs
@@ -13,7 +13,6 @@ from .errors import ConfigError
 from .generate import prepare, write_python_config
 from .install import install_develop, write_into_source
 from .interpreter import Interpreter, find_interpreter
-from .new import refresh_cargo_config
 from .project import find_manifest, load_project
 
 
@@ -39,7 +38,7 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
                           hint="use it with a mixed Rust/Python layout (python-source), or leave it out")
     interp = find_interpreter(interpreter, require_venv=True, search_from=(Path.cwd(), project.root))
     options = project.cargo.with_command_line(**(cli_options or {}))
-    refresh_cargo_config(project.crate_root)
+    cargo_config.refresh(project.root)
     requirements = []
     if not skip_install:
         chosen = dependencies.wanted(meta.dependencies, meta.optional_dependencies, extras, interp, project.pyproject)

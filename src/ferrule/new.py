@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .cargo import RUNTIME_DIR
+from .cargo_config import write_cargo_config
 from .errors import ConfigError
 
 CARGO_TOML = '''[package]
@@ -72,29 +72,7 @@ __pycache__/
 .venv/
 '''
 
-CARGO_CONFIG = '''# Written by ferrule so that a plain `cargo check` (and your IDE) finds the
-# ferrule runtime crate installed with the ferrule Python package.
-# `ferrule develop` keeps the path up to date.
-[patch.crates-io]
-ferrule-runtime = {{ path = {runtime} }}
-'''
-
 _CRATE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
-
-
-def cargo_config_text() -> str:
-    return CARGO_CONFIG.format(runtime='"' + str(RUNTIME_DIR).replace("\\", "\\\\") + '"')
-
-
-def refresh_cargo_config(root: Path) -> None:
-    """Points a ferrule-written `.cargo/config.toml` at this ferrule's runtime (it moves with the venv)."""
-    config = root / ".cargo" / "config.toml"
-    try:
-        text = config.read_text(encoding="utf-8")
-    except OSError:
-        return
-    if text.startswith(CARGO_CONFIG.splitlines()[0]) and text != cargo_config_text():
-        config.write_text(cargo_config_text(), encoding="utf-8")
 
 
 def project_files(crate: str, *, mixed: bool = False, src: bool = False) -> dict[str, str]:
@@ -106,7 +84,6 @@ def project_files(crate: str, *, mixed: bool = False, src: bool = False) -> dict
         f"{rust}Cargo.toml": CARGO_TOML.format(crate=crate, module=module),
         f"{rust}src/lib.rs": LIB_RS.format(module=module),
         ".gitignore": GITIGNORE,
-        f"{rust}.cargo/config.toml": cargo_config_text(),
         f"tests/test_{module}.py": TEST_PY.format(module=module),
     }
     if mixed:
@@ -143,4 +120,5 @@ def new_project(path: Path, *, name: str | None = None, mixed: bool = False, src
             continue  # init keeps what the folder already has (.gitignore, tests)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    write_cargo_config(path)  # at the top: cargo looks for .cargo/ from the current folder upwards
     return path
