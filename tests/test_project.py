@@ -121,7 +121,6 @@ def test_unknown_key_gets_a_suggestion_and_its_position(tmp_path: Path) -> None:
     ('data = "dist.data"\n', "data", ".data"),
     ('cargo-extra-args = "--features x"\n', "cargo-extra-args", "removed in maturin 1.0"),
     ('bindings = "cffi"\n', "bindings", "PyO3-style bindings only"),
-    ('sdist-generator = "git"\n', "sdist-generator", "files in the project folder"),
     ('compatibility = "linux"\n', "compatibility", "manylinux"),
 ])
 def test_unsupported_keys_are_refused_by_name_with_the_reason(tmp_path: Path, body: str, key: str,
@@ -189,3 +188,13 @@ def test_profile_and_cargo_flags_reach_cargo(tmp_path: Path) -> None:
     assert args[args.index("--config") + 1] == "net.offline=true"
     # the command line wins over pyproject's profile; --release means release
     assert pick_profile("dev", False, "fast", "dev") == "dev" and pick_profile(None, True, "fast", "dev") == "release"
+
+
+def test_git_sdist_generator_is_refused_only_for_sdists(tmp_path: Path) -> None:
+    from ferrule.build import sdist
+
+    project = load_project(maturin(tmp_path, 'sdist-generator = "git"\n'))
+    with pytest.raises(ConfigError) as info:
+        sdist(project, tmp_path / "dist")
+    assert "sdist-generator = \"git\" is not supported" in info.value.message
+    assert (info.value.line, info.value.col) == (10, 1) and "git ls-files" in info.value.hint

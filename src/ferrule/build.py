@@ -68,6 +68,13 @@ def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool
 
 
 def sdist(project: Project, out_dir: Path) -> Path:
+    if project.sdist_generator == "git":
+        from .tool_config import Reader
+
+        raise Reader(project.pyproject, project.tool_table, {}).error(
+            "sdist-generator", 'sdist-generator = "git" is not supported by ferrule',
+            "ferrule's sdist holds the project folder's files (with include/exclude), not `git ls-files`: "
+            'remove the key or set "cargo"')
     meta: DistMetadata = load_metadata(project)
     cargo.ensure_lockfile(project)
     target = Path(os.environ["CARGO_TARGET_DIR"]) if os.environ.get("CARGO_TARGET_DIR") else None

@@ -36,6 +36,7 @@ class Project:
     python_packages: tuple[str, ...] = ()  # more top-level packages from python-source
     auditwheel: str = "repair"  # repair, check or skip (maturin's values)
     tool_table: str = "tool.ferrule"  # where the settings came from, for messages
+    sdist_generator: str = "cargo"  # maturin's; ferrule's sdists are always the project folder's files
 
     @property
     def crate_root(self) -> Path:
@@ -241,7 +242,8 @@ def load_project(manifest: Path) -> Project:
     auditwheel = read.choice("auditwheel", AUDITWHEEL, "maturin's values are repair, check and skip") or "repair"
     if read.boolean("skip-auditwheel"):
         auditwheel = "skip"
-    read.choice("sdist-generator", ("cargo",), "ferrule builds the sdist from the files in the project folder")
+    # "git" matters only to sdists: `ferrule build --sdist` refuses it then (develop and wheels build fine)
+    sdist_generator = read.choice("sdist-generator", ("cargo", "git"), "maturin's values are cargo and git")
     if read.boolean("include-import-lib"):
         raise read.error("include-import-lib", "include-import-lib is not supported by ferrule",
                          "Windows import libraries are not written into wheels")
@@ -283,4 +285,5 @@ def load_project(manifest: Path) -> Project:
         python_packages=python_packages,
         auditwheel=auditwheel,
         tool_table=table,
+        sdist_generator=sdist_generator or "cargo",
     )
