@@ -128,6 +128,31 @@ fn expand(item: TokenStream, placement: Placement) -> TokenStream {
     out
 }
 
+/// `#[derive(FromPyObject)]`, `IntoPyObject`, `IntoPyObjectRef`: the impl is
+/// glue like any other, in its own file `L<line>-<Trait>.rs` next to the item's.
+fn derive_glue(item: TokenStream, derive: &str) -> TokenStream {
+    let tokens: Vec<TokenTree> = item.into_iter().collect();
+    match keyword_index(&tokens) {
+        Some(kw) => glue_tokens(&format!("{}-{derive}", glue_key(&tokens, kw)), &tokens[kw]),
+        None => TokenStream::new(),
+    }
+}
+
+#[proc_macro_derive(FromPyObject, attributes(pyo3))]
+pub fn derive_from_py_object(item: TokenStream) -> TokenStream {
+    derive_glue(item, "FromPyObject")
+}
+
+#[proc_macro_derive(IntoPyObject, attributes(pyo3))]
+pub fn derive_into_py_object(item: TokenStream) -> TokenStream {
+    derive_glue(item, "IntoPyObject")
+}
+
+#[proc_macro_derive(IntoPyObjectRef, attributes(pyo3))]
+pub fn derive_into_py_object_ref(item: TokenStream) -> TokenStream {
+    derive_glue(item, "IntoPyObjectRef")
+}
+
 fn glue_tokens(key: &str, keyword: &TokenTree) -> TokenStream {
     let code = if let Some(dir) = std::env::var_os(GLUE_VAR) {
         let rel = format!("/{key}.rs");
