@@ -13,6 +13,19 @@ from ..errors import InterpreterError
 from .model import Interpreter
 
 PROBE = Path(__file__).with_name("probe_script.py")
+# What the runtime's ffi declares layouts and link names for (build.rs's MIN_MINOR..MAX_MINOR).
+CPYTHON_MINORS = range(9, 15)
+PYPY_MINORS = range(9, 12)
+SUPPORTED = "CPython 3.9–3.14 and PyPy 3.9–3.11"
+
+
+def check_supported(interp: Interpreter, given: str | Path) -> None:
+    """Refuses what ferrule cannot build for, so no wheel ever gets a wrong tag."""
+    major, minor = interp.version[0], interp.version[1]
+    minors = {"cpython": CPYTHON_MINORS, "pypy": PYPY_MINORS}.get(interp.implementation)
+    if minors is None or major != 3 or minor not in minors:
+        raise InterpreterError(f"`{given}` is {interp.describe()}; ferrule builds for {SUPPORTED}",
+                               hint="pass one of those with -i/--interpreter")
 
 
 def probe(executable: str | Path) -> Interpreter:
@@ -24,11 +37,13 @@ def probe(executable: str | Path) -> Interpreter:
                                hint="pass an existing interpreter with -i/--interpreter") from None
     if out.returncode != 0:
         raise InterpreterError(f"`{executable}` failed to report its configuration:\n{out.stderr.strip()}",
-                               hint="is it a CPython 3.9 or newer?")
-    interp = Interpreter.from_facts(json.loads(out.stdout))
-    if interp.implementation != "cpython" or interp.version < (3, 9):
-        version = ".".join(map(str, interp.version))
-        raise InterpreterError(f"`{executable}` is {interp.implementation} {version}; ferrule builds for CPython 3.9+")
+                               hint=f"ferrule builds for {SUPPORTED}")
+    try:
+        interp = Interpreter.from_facts(json.loads(out.stdout))
+    except (ValueError, KeyError, TypeError) as e:
+        raise InterpreterError(f"`{executable}` reported its configuration in a form ferrule cannot read ({e})",
+                               hint=f"ferrule builds for {SUPPORTED}") from None
+    check_supported(interp, executable)
     return interp
 
 
@@ -40,8 +55,26 @@ def _venv_python(venv: Path) -> Path:
     raise InterpreterError(f"the virtualenv {venv} has no Python interpreter")
 
 
-def find_interpreter(explicit: str | None, *, require_venv: bool) -> Interpreter:
-    """`explicit` (-i), else the active virtualenv (VIRTUAL_ENV, CONDA_PREFIX, or this process)."""
+def _dot_venv(folders) -> Path | None:
+    """A `.venv` in one of `folders` or their parents, as maturin develop finds one that is not activated."""
+    seen = set()
+    for start in folders:
+        for folder in (Path(start).resolve(), *Path(start).resolve().parents):
+            if folder in seen:
+                break
+            seen.add(folder)
+            venv = folder / ".venv"
+            if venv.is_dir():
+                if not (venv / "pyvenv.cfg").is_file():
+                    raise InterpreterError(f"{venv} is not a virtualenv (it has no pyvenv.cfg)",
+                                           hint="recreate it with `python -m venv .venv`, or pass -i")
+                return venv
+    return None
+
+
+def find_interpreter(explicit: str | None, *, require_venv: bool, search_from=()) -> Interpreter:
+    """`explicit` (-i), else the active virtualenv (VIRTUAL_ENV, CONDA_PREFIX), else a `.venv` in or above one of
+    `search_from`, else this process's own virtualenv."""
     if explicit:
         path = shutil.which(explicit) or explicit
         if not Path(path).exists():
@@ -51,10 +84,13 @@ def find_interpreter(explicit: str | None, *, require_venv: bool) -> Interpreter
     for var in ("VIRTUAL_ENV", "CONDA_PREFIX"):
         if os.environ.get(var):
             return probe(_venv_python(Path(os.environ[var])))
+    venv = _dot_venv(search_from)
+    if venv is not None:
+        return probe(_venv_python(venv))
     if sys.prefix != sys.base_prefix:
         return probe(sys.executable)
     if require_venv:
         raise InterpreterError("no virtualenv is active, so there is nowhere to install",
-                               hint="activate one (`python -m venv .venv && . .venv/bin/activate`) "
+                               hint="create one beside the project (`python -m venv .venv`), activate one, "
                                     "or name an interpreter with `-i`")
     return probe(sys.executable)
