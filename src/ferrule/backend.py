@@ -43,9 +43,10 @@ def _release(config_settings) -> bool:
 def _wheel(wheel_directory, config_settings, *, editable: bool) -> str:
     result = _build.wheel(_project(), probe(sys.executable), Path(wheel_directory),
                           release=_release(config_settings), editable=editable)
-    from .cli import print_warnings
+    from .cli import print_notes, print_warnings
 
     print_warnings(result.warnings)
+    print_notes(result.notes)
     assert result.wheel is not None
     return result.wheel.name
 
