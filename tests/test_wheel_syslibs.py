@@ -85,3 +85,27 @@ def test_pure_wheel_skips_auditwheel_and_agrees_with_it(built_mixed: Built):
     assert not any(".libs/" in n for n in wheel_files(built_mixed.wheel))
     shown = _auditwheel_show(built_mixed.wheel)
     assert shown["overall_tag"] == tag and shown["external_libs"] == {}
+
+
+def _with_setting(tmp_path: Path, line: str) -> Path:
+    project = copy_project("pkg_syslibs", tmp_path)
+    with open(project / "pyproject.toml", "a") as f:
+        f.write(f"\n[tool.ferrule]\n{line}\n")
+    return project
+
+
+def test_auditwheel_check_refuses_a_wheel_that_needs_a_copy(syslibs, tmp_path):
+    project = _with_setting(tmp_path, 'auditwheel = "check"')
+    out = ferrule("build", "--release", "-o", tmp_path / "out", cwd=project, check=False)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert "the manylinux policy does not allow libsqlite3.so.0" in out.stderr, out.stderr
+    assert 'auditwheel = "repair"' in out.stderr
+    assert not list(tmp_path.glob("out/*.whl")), "a refused wheel is not left behind"
+
+
+def test_auditwheel_skip_keeps_the_linux_wheel(syslibs, tmp_path):
+    project = _with_setting(tmp_path, 'auditwheel = "skip"')
+    ferrule("build", "--release", "-o", tmp_path / "out", cwd=project)
+    wheel = only(tmp_path / "out", "*.whl")
+    assert wheel.name.endswith("-linux_x86_64.whl")
+    assert not any(".libs/" in n for n in wheel_files(wheel))

@@ -19,6 +19,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import ConfigError
+
 
 @dataclass
 class Repaired:
@@ -60,10 +62,13 @@ def grafted_libraries(wheel: Path) -> list[str]:
         return sorted(Path(n).name for n in zf.namelist() if ".libs/" in n and not n.endswith("/"))
 
 
-def repair(wheel: Path, out_dir: Path, linked: list[str]) -> Repaired:
+def repair(wheel: Path, out_dir: Path, linked: list[str], mode: str = "repair") -> Repaired:
     """Hands `wheel` to `auditwheel repair`; the result (or, if it cannot be repaired, `wheel` itself
-    with a warning) is moved into `out_dir`."""
+    with a warning) is moved into `out_dir`. `mode` is maturin's `auditwheel` setting: "check" refuses a
+    wheel that would need libraries copied in, "skip" keeps the `linux_<arch>` wheel as it is."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    if mode == "skip":
+        return Repaired(_move(wheel, out_dir))
     fallback = f"tagging {wheel.name.rsplit('-', 1)[-1][:-4]} (such a wheel installs only where it was built)"
     try:
         import auditwheel  # noqa: F401
@@ -80,15 +85,24 @@ def repair(wheel: Path, out_dir: Path, linked: list[str]) -> Repaired:
             return Repaired(_move(wheel, out_dir), warnings=[
                 f"the extension links {', '.join(linked)}, and auditwheel could not make the wheel "
                 f"manylinux: {reason}; {fallback}"])
+        grafted = grafted_libraries(found[0])
+        if grafted and mode == "check":
+            raise ConfigError(f"the extension links {', '.join(linked)}; the manylinux policy does not allow "
+                              f"{', '.join(_original_names(grafted))}, and auditwheel = \"check\" copies nothing in",
+                              hint='set auditwheel = "repair" (the default) to copy them into the wheel')
         repaired = _move(found[0], out_dir)
     wheel.unlink(missing_ok=True)
-    grafted = grafted_libraries(repaired)
     platform = repaired.name[:-4].rsplit("-", 1)[-1]
     if grafted:
         note = f"auditwheel copied {', '.join(grafted)} into the wheel ({platform})"
     else:
         note = f"auditwheel: {', '.join(linked)} allowed by the {platform} policy, nothing copied"
     return Repaired(repaired, notes=[note])
+
+
+def _original_names(grafted: list[str]) -> list[str]:
+    """`libsqlite3-2e6eef9a.so.0.8.6` → `libsqlite3.so.0.8.6` (auditwheel adds a hash to each copy)."""
+    return [re.sub(r"-[0-9a-f]{8}(?=\.so)", "", name) for name in grafted]
 
 
 def _move(wheel: Path, out_dir: Path) -> Path:
