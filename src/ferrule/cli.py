@@ -101,8 +101,10 @@ def _cmd_develop(args: argparse.Namespace) -> int:
     from .develop import develop
 
     extras = tuple(e for group in (args.extras or []) for e in group.split(",") if e)
+    groups = tuple(g for given in (args.group or []) for g in given.split(",") if g)
     result = develop(args.manifest_path, args.interpreter, release=args.release, profile=args.profile,
-                     cli_options=_cargo_options(args), extras=extras, skip_install=args.skip_install, uv=args.uv)
+                     cli_options=_cargo_options(args), extras=extras, skip_install=args.skip_install, uv=args.uv,
+                     groups=groups)
     if args.quiet:
         return 0
     if result.installed_requirements:
