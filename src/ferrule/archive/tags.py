@@ -12,7 +12,8 @@ from ..errors import ConfigError
 from ..interpreter import Interpreter
 from .elf import ElfInfo, NotElf, read_elf
 
-# Libraries every manylinux system provides (the manylinux policies' whitelist, core part).
+# glibc's own libraries and libgcc_s, which every manylinux policy allows: a library linking only
+# these is tagged here; anything else goes to auditwheel (repair.py) for the policy.
 MANYLINUX_LIBS = frozenset({
     "libc.so.6", "libm.so.6", "libdl.so.2", "librt.so.1", "libpthread.so.0", "libgcc_s.so.1", "libutil.so.1",
     "libresolv.so.2", "libnsl.so.1", "libcrypt.so.1", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1",
@@ -27,6 +28,8 @@ _GLIBC = re.compile(r"^GLIBC_2\.(\d+)(?:\.\d+)?$")
 class Platform:
     tag: str
     warning: str | None = None
+    # Libraries outside glibc's (or GLIBC_PRIVATE use): the wheel needs auditwheel's policy and repair.
+    external: tuple[str, ...] = ()
 
 
 def glibc_minor_required(info: ElfInfo) -> int:
@@ -47,12 +50,10 @@ def linux_platform(library: Path, machine: str) -> Platform:
         return Platform(f"linux_{machine}", f"cannot read {library.name} as ELF ({e}); tagging linux_{machine}")
     foreign = sorted(lib for lib in info.needed if lib not in MANYLINUX_LIBS)
     if foreign:
-        return Platform(f"linux_{info.arch}",
-                        f"{library.name} links {', '.join(foreign)}, which manylinux systems need not have; "
-                        f"tagging linux_{info.arch} (such a wheel installs only where it was built)")
+        return Platform(f"linux_{info.arch}", external=tuple(foreign))
     private = sorted(n for names in info.versions.values() for n in names if n == "GLIBC_PRIVATE")
     if private:
-        return Platform(f"linux_{info.arch}", f"{library.name} uses GLIBC_PRIVATE symbols; tagging linux_{info.arch}")
+        return Platform(f"linux_{info.arch}", external=("GLIBC_PRIVATE symbols",))
     return Platform(f"manylinux_2_{glibc_minor_required(info)}_{info.arch}")
 
 
@@ -71,6 +72,11 @@ def abi3_minor(abi3: str) -> int:
     return int(found.group(1))
 
 
+def effective_abi3(interp: Interpreter, abi3: str | None) -> str | None:
+    """PyPy has no stable ABI: an abi3 project builds for the PyPy version itself (as PyO3 and maturin do)."""
+    return None if interp.is_pypy else abi3
+
+
 def check_abi3(interp: Interpreter, abi3: str) -> None:
     minor = abi3_minor(abi3)
     if interp.version[:2] < (3, minor):
@@ -80,8 +86,20 @@ def check_abi3(interp: Interpreter, abi3: str) -> None:
         raise ConfigError("the free-threaded build has no stable ABI (abi3)", hint="build without abi3 for it")
 
 
+def pypy_abi(interp: Interpreter) -> str:
+    """`pypy39_pp73`: PyPy's SOABI (`pypy39-pp73`) as a tag, as packaging derives it."""
+    if interp.soabi:
+        return interp.soabi.replace("-", "_").replace(".", "_")
+    major, minor = interp.version[:2]
+    return f"pypy{major}{minor}_pp{''.join(map(str, interp.implementation_version))}"
+
+
 def wheel_tag(interp: Interpreter, abi3: str | None, platform: str) -> Tag:
     major, minor = interp.version[0], interp.version[1]
+    if interp.is_pypy:
+        return Tag(f"pp{major}{minor}", pypy_abi(interp), platform)
+    if interp.implementation != "cpython":  # discover.check_supported refuses these first
+        raise ConfigError(f"no wheel tag for {interp.describe()}")
     if abi3:
         return Tag(f"cp3{abi3_minor(abi3)}", "abi3", platform)
     return Tag(f"cp{major}{minor}", f"cp{major}{minor}{interp.abiflags}", platform)
@@ -89,6 +107,8 @@ def wheel_tag(interp: Interpreter, abi3: str | None, platform: str) -> Tag:
 
 def extension_suffix(interp: Interpreter, abi3: str | None) -> str:
     """The file name ending CPython looks for: `.abi3.so` for the stable ABI, else the interpreter's own."""
+    if interp.is_pypy:
+        return interp.ext_suffix
     if abi3 and not interp.ext_suffix.endswith(".pyd"):
         return ".abi3" + interp.ext_suffix[interp.ext_suffix.rfind("."):]
     if abi3:
