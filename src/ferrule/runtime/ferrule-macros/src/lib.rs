@@ -53,12 +53,16 @@ mod class_check;
 
 #[proc_macro_attribute]
 pub fn pyclass(attr: TokenStream, item: TokenStream) -> TokenStream {
-    if glue_enabled() {
-        return expand(item, Placement::After);
-    }
-    let placeholder = class_check::class_placeholder(&attr, &item);
-    let mut out = expand(unused_allowed(item), Placement::After);
-    out.extend(placeholder);
+    let send_sync = class_check::send_sync_check(&attr, &item);
+    let mut out = if glue_enabled() {
+        expand(item, Placement::After)
+    } else {
+        let placeholder = class_check::class_placeholder(&attr, &item);
+        let mut out = expand(unused_allowed(item), Placement::After);
+        out.extend(placeholder);
+        out
+    };
+    out.extend(send_sync);
     out
 }
 
