@@ -152,7 +152,7 @@ impl Options {
 /// The name the user's crate gives the runtime: the key of a dependency on the
 /// `ferrule-runtime` package (renamed ones declare `package = "ferrule-runtime"`);
 /// unrenamed, the runtime's lib name `ferrule`.
-fn runtime_name() -> String {
+pub(crate) fn runtime_name() -> String {
     let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
         .and_then(|dir| std::fs::read_to_string(std::path::Path::new(&dir).join("Cargo.toml")).ok())
         .unwrap_or_default();
