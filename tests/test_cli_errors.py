@@ -159,3 +159,22 @@ def test_item_ferrule_cannot_see_gets_a_ferrule_explanation() -> None:
     # An item another crate's procedural macro writes: the error names the macro.
     assert "it is written by the macro `writer::make_class!`, which ferrule cannot expand" in err, err
     assert "couldn't read" not in err, err
+
+
+def test_rustc_errors_in_glue_are_reported_at_the_users_items() -> None:
+    """What rustc finds in generated glue is said again at the parameter or method, in the user's terms."""
+    err = assert_failed(develop("glue_errors"))
+    ours = err[err.index("error: could not compile"):]
+    expected = [
+        ("`Instant` cannot be used as a Python function argument", "src/lib.rs:6:12", "parameter `since`"),
+        ("`Instant` cannot be converted to a Python object (the return type of `now`)", "src/lib.rs:11:4",
+         "IntoPyObject"),
+        ("`__len__` must return `usize` (or `PyResult<usize>`), not `String`", "src/lib.rs:22:8",
+         "change the return type"),
+    ]
+    for message, where, hint in expected:
+        block = re.search(rf"^error: {re.escape(message)}\n  --> {re.escape(where)}\n  = help: .*{re.escape(hint)}",
+                          ours, re.M)
+        assert block, f"{message} at {where}:\n{ours}"
+    assert ours.rstrip().endswith("could not generate bindings due to 3 previous errors"), ours
+    assert "cargo build failed" not in ours

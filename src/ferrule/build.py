@@ -7,7 +7,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cargo, cargo_config
+from . import cargo, cargo_config, glue_errors
 from .archive.contents import editable_files, extension_files, sdist_files, wheel_files
 from .archive.metadata import DistMetadata, load_metadata
 from .archive.repair import repair
@@ -49,7 +49,8 @@ def compile_extension(project: Project, interp: Interpreter, *, release: bool, a
     write_python_config(meta, interp, abi3)
     profile = profile or pick_profile(None, release, options.profile, "dev")
     library = cargo.build(project, meta, release=release, options=options, profile=profile,
-                          python_version=interp.version[:2])
+                          python_version=interp.version[:2],
+                          explain=glue_errors.explainer(crate, meta.glue_dir(project.package)))
     return Compiled(library, generate_stubs(crate), extension_suffix(interp, abi3), meta.target_dir)
 
 

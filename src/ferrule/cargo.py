@@ -6,11 +6,13 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .build_options import CargoOptions
-from .errors import CargoError
+from .errors import BindingErrors, CargoError, Diagnostic
 from .project import Project
 
 RUNTIME_DIR = Path(__file__).parent / "runtime" / "ferrule"
@@ -74,41 +76,60 @@ def write_if_changed(path: Path, text: str) -> bool:
 
 def build(project: Project, meta: Metadata, *, release: bool, features: tuple[str, ...] = (),
           options: CargoOptions | None = None, profile: str | None = None,
-          python_version: tuple[int, int] | None = None) -> Path:
+          python_version: tuple[int, int] | None = None,
+          explain: Callable[[list[dict]], list[Diagnostic]] | None = None) -> Path:
     """Builds the cdylib; cargo's own progress and diagnostics go to the terminal.
 
     `options` (default: the project's config) and `profile` (default: release or dev) carry the
-    maturin-style settings; `features` adds to them.
+    maturin-style settings; `features` adds to them. When the build fails, `explain`
+    turns rustc's messages into errors at the user's items (BindingErrors).
     """
     options = (options or project.cargo).with_command_line(features=tuple(features))
     profile = profile or ("release" if release else "dev")
     # `cargo rustc` takes the same options as `cargo build`, plus arguments for the crate's own rustc.
     cmd = [_cargo(), "rustc" if options.rustc_args else "build", "--lib", "--manifest-path", str(project.manifest),
-           "--message-format=json-render-diagnostics", *patch_args(), *options.build_args(profile, python_version)]
+           _message_format(), *patch_args(), *options.build_args(profile, python_version)]
     if options.rustc_args:
         cmd += ["--", *options.rustc_args]
     env = options.environment(dict(os.environ))
     env["FERRULE_GLUE_DIR"] = str(meta.glue_dir(project.package))
     env["FERRULE_PYTHON_CONFIG"] = str(meta.python_config)
     artifact: Path | None = None
+    messages: list[dict] = []
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True) as proc:
         assert proc.stdout is not None
         for line in proc.stdout:
-            artifact = _cdylib_from(line, project) or artifact
+            artifact = _cdylib_from(line, project, messages) or artifact
     if proc.returncode != 0:
+        mapped = explain(messages) if explain is not None else []
+        if mapped:
+            raise BindingErrors(mapped, root=project.crate_root)
         raise CargoError("cargo build failed", hint="fix the errors cargo reported above")
     if artifact is None:
         raise CargoError("cargo built no cdylib for the crate", path=project.manifest)
     return artifact
 
 
-def _cdylib_from(line: str, project: Project) -> Path | None:
+def _message_format() -> str:
+    """rustc's diagnostics as JSON (with their spans) and already rendered, in colour on a terminal."""
+    color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    return "--message-format=json-diagnostic-rendered-ansi" if color else "--message-format=json"
+
+
+def _cdylib_from(line: str, project: Project, messages: list[dict]) -> Path | None:
+    """The cdylib an artifact line names; rustc's messages go to `messages`."""
     if not line.startswith("{"):
         return None
     try:
         msg = json.loads(line)
     except json.JSONDecodeError:
         return None
+    if msg.get("reason") == "compiler-message" and isinstance(msg.get("message"), dict):
+        # Passed through as cargo would render it; kept to map glue errors back to the user's items.
+        messages.append(msg["message"])
+        if msg["message"].get("rendered"):
+            sys.stderr.write(msg["message"]["rendered"])
+            sys.stderr.flush()
     if msg.get("reason") != "compiler-artifact":
         return None
     target = msg.get("target") or {}

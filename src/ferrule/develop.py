@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cargo, cargo_config, dependencies
+from . import cargo, cargo_config, dependencies, glue_errors
 from .archive.metadata import load_metadata
 from .build_options import pick_profile
 from .codegen.stubs import generate_stubs
@@ -54,7 +54,8 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
     write_python_config(cargo_meta, interp, project.abi3)
     artifact = cargo.build(project, cargo_meta, release=release, options=options,
                            profile=pick_profile(profile, release, options.profile, "dev"),
-                           python_version=interp.version[:2])
+                           python_version=interp.version[:2],
+                           explain=glue_errors.explainer(crate, cargo_meta.glue_dir(project.package)))
     stubs = generate_stubs(crate)
     if skip_install:
         from .archive.contents import extension_files

@@ -1,0 +1,106 @@
+"""rustc errors inside generated glue, reported again at the user's item.
+
+A glue file is named after its item's key (`<file>/L<line>.rs`), so the file
+gives the item; the line rustc points at names what the glue was doing there
+(extracting parameter `x`, converting the return value, calling `__len__`),
+which gives the parameter or method, in the user's terms.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import Diagnostic
+from .parse.model import Crate, Function, Span
+
+_ARG_NAME = re.compile(r'extract\w*\(.*"([^"]+)"\s*\)|let (?:mut )?__arg_(\w+)')
+_CALLEE = re.compile(r"__Self::(\w+)\(")
+_NOT_IMPLEMENTED = re.compile(r"the trait bound `(.+?): (?:\w+::)*(\w+)(?:<[^`]*>)?` is not satisfied")
+_RETURN_TRAITS = ("IntoPyObject", "IntoPyCallbackOutput", "IntoPyObjectExt")
+_SLOT_RESULTS = {"LenOutput": "`usize` (or `PyResult<usize>`)", "HashOutput": "an integer such as `u64` or `isize`",
+                 "BoolOutput": "`bool` (or `PyResult<bool>`)", "UnitOutput": "`()` (or `PyResult<()>`)"}
+
+
+def _items(crate: Crate) -> dict[str, tuple[Span, list[Function]]]:
+    """Glue file (relative to the glue dir) -> the item's span and the functions it binds."""
+    found: dict[str, tuple[Span, list[Function]]] = {}
+    for fn in crate.functions:
+        found[fn.key.relpath()] = (fn.span, [fn])
+    for block in crate.method_blocks:
+        found[block.key.relpath()] = (block.span, [m.fn for m in block.methods])
+    for cls in crate.classes:
+        found[cls.key.relpath()] = (cls.span, [m.fn for b in cls.blocks for m in b.methods])
+    for module in crate.modules:
+        found.setdefault(module.key.relpath(), (module.span, []))
+    return found
+
+
+def _primary(message: dict) -> dict | None:
+    return next((s for s in message.get("spans", []) if s.get("is_primary")), None)
+
+
+def at_user_items(crate: Crate, glue_dir: Path, messages: list[dict]) -> list[Diagnostic]:
+    """One diagnostic at the user's item for each rustc error whose primary span is in `glue_dir`."""
+    items = _items(crate)
+    glue_root = str(glue_dir.resolve())
+    out: list[Diagnostic] = []
+    for msg in messages:
+        span = _primary(msg)
+        if msg.get("level") != "error" or span is None:
+            continue
+        file = str(Path(span.get("file_name", "")).resolve())
+        if not file.startswith(glue_root + "/"):
+            continue
+        rel = file[len(glue_root) + 1:]
+        text = "".join(t.get("text", "") for t in span.get("text", []))
+        item = items.get(rel) or _by_path(crate, rel)
+        if item is None:
+            continue
+        out.append(_explain(msg, text, rel, span.get("line_start", 0), *item))
+    return out
+
+
+def _by_path(crate: Crate, rel: str) -> tuple[Span, list[Function]] | None:
+    """Glue that is no bound item's own (derives: `<file>/L<line>-<Trait>.rs`): the file and line."""
+    m = re.match(r"(.+)/L(\d+)", rel)
+    if not m:
+        return None
+    return Span(crate.workspace_root / m.group(1), int(m.group(2)), 1), []
+
+
+def _explain(msg: dict, text: str, rel: str, glue_line: int, where: Span,
+             functions: list[Function]) -> Diagnostic:
+    rustc = msg.get("message", "")
+    code = (msg.get("code") or {}).get("code")
+    where_glue = f"rustc reported {code or 'this'} in ferrule's glue for this item ({rel}:{glue_line})"
+    callee = _CALLEE.search(text)
+    fn = next((f for f in functions if callee and f.rust_name == callee.group(1)), None)
+    if fn is None and len(functions) == 1:
+        fn = functions[0]
+    at = fn.span if fn is not None else where
+    bound = _NOT_IMPLEMENTED.search(rustc)
+    arg = _ARG_NAME.search(text)
+    if bound and arg and fn is not None:
+        name = arg.group(1) or arg.group(2)
+        param = next((p for p in fn.params if p.name == name or p.name == f"r#{name}"), None)
+        if param is not None and bound.group(2) in ("FromPyObject", "PyFunctionArgument", "FromPyObjectBound"):
+            return Diagnostic(f"`{bound.group(1)}` cannot be used as a Python function argument", param.span.path,
+                              param.span.line, param.span.col, f"parameter `{param.name}` of `{fn.rust_name}`: implement "
+                              "`FromPyObject` for it (`#[derive(FromPyObject)]`, or make it a `#[pyclass]`), "
+                              f"or take a type that has it; {where_glue}")
+    if bound and fn is not None and bound.group(2) in _SLOT_RESULTS:
+        return Diagnostic(f"`{fn.py_name}` must return {_SLOT_RESULTS[bound.group(2)]}, not `{bound.group(1)}`",
+                          at.path, at.line, at.col, f"change the return type of `{fn.rust_name}`; {where_glue}")
+    if bound and fn is not None and (bound.group(2) in _RETURN_TRAITS or "IntoPyObject" in rustc):
+        return Diagnostic(f"`{bound.group(1)}` cannot be converted to a Python object (the return type of "
+                          f"`{fn.rust_name}`)", at.path, at.line, at.col,
+                          "implement `IntoPyObject` for it (`#[derive(IntoPyObject)]`, or make it a `#[pyclass]`), "
+                          f"or return a type that has it; {where_glue}")
+    subject = f"`{fn.rust_name}`" if fn is not None else "this item"
+    return Diagnostic(f"{rustc} (in the glue ferrule generated for {subject})", at.path, at.line, at.col, where_glue)
+
+
+def explainer(crate: Crate, glue_dir: Path):
+    """What `cargo.build` calls with rustc's messages when the build fails."""
+    return lambda messages: at_user_items(crate, glue_dir, messages)
