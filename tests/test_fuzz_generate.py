@@ -41,7 +41,7 @@ INSERTS = ["(", ")", "{", "}", "[", "]", "<", ">", ",", ";", "&", "&mut self", "
 
 def _mutate(text: str, data: st.DataObject) -> str:
     lines = text.splitlines()
-    for _ in range(data.draw(st.integers(1, 4), label="mutations")):
+    for _ in range(data.draw(st.integers(1, 3), label="mutations")):
         if not lines:
             lines = [""]
         i = data.draw(st.integers(0, len(lines) - 1), label="line")
@@ -74,7 +74,9 @@ def generate_or_diagnose(root: Path) -> list[Diagnostic]:
     crate, diags = parse_crate(root, lib, package="fuzzed", lib_name="fuzzed", workspace_root=root,
                                module_name="fuzzed")
     if not any(d.message.startswith("syntax error") for d in diags):
-        project = SimpleNamespace(lib_path=lib, lib_name="fuzzed", module_name="fuzzed", package="fuzzed")
+        # Named as its top module, so the name check passes and generation is reached.
+        name = next((m.py_name for m in crate.modules if m.parent is None), "fuzzed")
+        project = SimpleNamespace(lib_path=lib, lib_name=name, module_name=name, package="fuzzed")
         diags += check_crate(crate, project)  # type: ignore[arg-type]
     if not diags:
         assert generate_glue(crate) and generate_stubs(crate)
@@ -91,7 +93,7 @@ def _outcome(root: Path) -> list[Diagnostic]:
     return diags
 
 
-@settings(max_examples=120, derandomize=True, deadline=None, database=None,
+@settings(max_examples=200, derandomize=True, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=st.data())
 def test_mutated_crates_give_glue_or_diagnostics(data: st.DataObject) -> None:
@@ -130,6 +132,18 @@ def test_found_crashes(tmp_path: Path, body: str, line: int, message: str) -> No
     diags = generate_or_diagnose(tmp_path)
     assert [(d.line, d.message) for d in diags if message in d.message] == [(line, diags[0].message)], diags
     assert len(diags) == 1, [d.render() for d in diags]
+
+
+def test_use_through_a_module_a_syntax_error_hid(tmp_path: Path) -> None:
+    """Found by the fuzz test: with `pub mod binary` missing its `{`, a path through it was a KeyError."""
+    crate = TESTS / "crates/fe_resolution"
+    shutil.copytree(crate / "src", tmp_path / "src")
+    codecs = tmp_path / "src/codecs.rs"
+    text = codecs.read_text()
+    assert "pub mod binary {\n" in text
+    codecs.write_text(text.replace("pub mod binary {\n", "pub mod binary\n"))
+    diags = generate_or_diagnose(tmp_path)
+    assert any(d.message.startswith("syntax error") for d in diags), [d.render() for d in diags]
 
 
 def test_syntax_error_does_not_claim_the_module_is_missing(tmp_path: Path) -> None:

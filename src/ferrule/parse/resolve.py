@@ -107,6 +107,12 @@ class Resolver:
     def __init__(self, scopes: dict[ModPath, Scope]) -> None:
         self.scopes = scopes
 
+    def _module_binding(self, current: tuple[str, ...]) -> "Binding":
+        scope = self.scopes.get(current)
+        if scope is None:  # a module a syntax error hid from the parser
+            raise Unresolved(f"module `{_display(current)}` was not found in the crate's files")
+        return Binding("mod", current[-1] if current else "crate", "pub", scope.span, current)
+
     def resolve(self, base: ModPath, segments: tuple[str, ...], want: str = "",
                 active: frozenset = frozenset()) -> Binding:
         """The item `segments` names when written in module `base`. Raises Unresolved."""
@@ -127,7 +133,7 @@ class Resolver:
         else:
             via = segs[0]
         if not segs:
-            return Binding("mod", current[-1] if current else "crate", "pub", self.scopes[current].span, current)
+            return self._module_binding(current)
         for i, seg in enumerate(segs[:-1]):
             found = self.lookup(current, seg, "mod", base, first=(i == 0 and via is not None), _active=active)
             if found.kind != "mod":
@@ -135,7 +141,7 @@ class Resolver:
             current = found.target  # type: ignore[assignment]
         last = segs[-1]
         if last == "self":
-            return Binding("mod", current[-1] if current else "crate", "pub", self.scopes[current].span, current)
+            return self._module_binding(current)
         return self.lookup(current, last, want, base, first=(len(segs) == 1 and via is not None), _active=active)
 
     def lookup(self, module: ModPath, name: str, want: str, seen_from: ModPath, first: bool = False,
