@@ -114,12 +114,20 @@ def _runtime_crate_name(cargo: dict, manifest: Path) -> str | None:
     return None
 
 
-def _runtime_abi3(cargo: dict, runtime_key: str) -> str | None:
+def _runtime_abi3(cargo: dict, manifest: Path) -> str | None:
     """`abi3-py39`... (or `abi3`) among the runtime dependency's features, as PyO3 spells them."""
-    deps = cargo.get("dependencies") or {}
-    spec = next((v for k, v in deps.items() if k == RUNTIME_PACKAGE or (isinstance(v, dict) and v.get("package") == RUNTIME_PACKAGE)), None)
+    key, spec = next(((k, v) for k, v in (cargo.get("dependencies") or {}).items()
+                      if k == RUNTIME_PACKAGE or (isinstance(v, dict) and v.get("package") == RUNTIME_PACKAGE)),
+                     (None, None))
     features = spec.get("features") or [] if isinstance(spec, dict) else []
-    minors = [int(f[len("abi3-py3"):]) for f in features if re.fullmatch(r"abi3-py3\d+", f)]
+    free_threaded_abi = next((f for f in features if f.startswith("abi3t")), None)
+    if free_threaded_abi:
+        line = _key_line(manifest, key) if key else None
+        raise ConfigError(f"the runtime feature `{free_threaded_abi}` (the free-threaded stable ABI of Python "
+                          "3.15) is not supported yet", path=manifest, line=line, col=1 if line else None,
+                          hint="build for one free-threaded interpreter with `-i python3.Xt`, or use `abi3-py3X`")
+    # PyO3's `abi3-py38` builds for 3.8 and later; ferrule's oldest Python is 3.9.
+    minors = [max(9, int(f[len("abi3-py3"):])) for f in features if re.fullmatch(r"abi3-py3\d+", f)]
     if minors:
         return f"3.{max(minors)}"
     return "3.9" if "abi3" in features else None
@@ -208,7 +216,7 @@ def load_project(manifest: Path) -> Project:
         dist_name=str(project_table.get("name") or name),
         runtime_crate=runtime_crate,
         features=tuple(tool.get("features") or ()),
-        abi3=str(tool["abi3"]) if tool.get("abi3") else _runtime_abi3(cargo, runtime_crate),
+        abi3=str(tool["abi3"]) if tool.get("abi3") else _runtime_abi3(cargo, manifest),
         python_source=_python_source(root, tool, module_name, pyproject_path),
         include=_patterns(tool, "include", pyproject_path),
         exclude=_patterns(tool, "exclude", pyproject_path),
