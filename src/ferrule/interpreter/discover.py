@@ -41,7 +41,11 @@ def _venv_python(venv: Path) -> Path:
 
 
 def find_interpreter(explicit: str | None, *, require_venv: bool) -> Interpreter:
-    """`explicit` (-i), else the active virtualenv (VIRTUAL_ENV, CONDA_PREFIX, or this process)."""
+    """`explicit` (-i), else the active virtualenv (VIRTUAL_ENV, CONDA_PREFIX, or this process).
+
+    Building without installing (`require_venv` false), `PYO3_PYTHON` comes first, as PyO3 reads it."""
+    if not explicit and not require_venv and os.environ.get("PYO3_PYTHON"):
+        explicit = os.environ["PYO3_PYTHON"]
     if explicit:
         path = shutil.which(explicit) or explicit
         if not Path(path).exists():

@@ -25,6 +25,10 @@ class Interpreter:
     machine: str
     in_venv: bool
     prefix: Path
+    shared: bool = True  # libpython is a shared library
+    lib_name: str = ""  # what to link when embedding: `python3.11` for -lpython3.11
+    lib_dir: str = ""
+    base_executable: str = ""  # the interpreter behind a venv
 
     @classmethod
     def from_facts(cls, facts: dict) -> "Interpreter":
@@ -46,6 +50,10 @@ class Interpreter:
             machine=facts["machine"],
             in_venv=bool(facts["in_venv"]),
             prefix=Path(facts["prefix"]),
+            shared=bool(facts.get("shared", True)),
+            lib_name=str(facts.get("lib_name", "")),
+            lib_dir=str(facts.get("lib_dir", "")),
+            base_executable=str(facts.get("base_executable", "")),
         )
 
     @property
@@ -58,4 +66,9 @@ class Interpreter:
                 f"abi3={abi3 or ''}\n"
                 f"gil_disabled={int(self.gil_disabled)}\n"
                 f"debug={int(self.debug)}\n"
-                f"implementation={self.implementation}\n")
+                f"implementation={self.implementation}\n"
+                f"executable={self.base_executable or self.executable}\n"
+                f"pointer_width={self.pointer_width}\n"
+                f"shared={int(self.shared)}\n"
+                f"lib_name={self.lib_name}\n"
+                f"lib_dir={self.lib_dir}\n")
