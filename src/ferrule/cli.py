@@ -72,11 +72,10 @@ def _cmd_develop(args: argparse.Namespace) -> int:
 
 
 def _cmd_cargo_config(args: argparse.Namespace) -> int:
-    from .cargo_config import write_cargo_config
+    from .cargo_config import config_folder, write_cargo_config
     from .project import find_manifest
 
-    root = Path(find_manifest(args.manifest_path)).parent
-    config = write_cargo_config(root)
+    config = write_cargo_config(config_folder(Path(find_manifest(args.manifest_path)).parent))
     print(f"Plain cargo now uses ferrule's runtime: {config} (runtime linked at {config.parent / 'ferrule-runtime'})")
     return 0
 

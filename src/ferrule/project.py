@@ -94,37 +94,72 @@ RUNTIME_PACKAGE = "ferrule-runtime"  # `ferrule` on crates.io is another party's
 RUNTIME_LIB = "ferrule"  # the runtime's [lib] name: what `ferrule-runtime = "0.1"` is called in code
 
 
-def _runtime_crate_name(cargo: dict, manifest: Path) -> str | None:
-    for table in ("dependencies",):
-        for key, spec in (cargo.get(table) or {}).items():
-            package = spec.get("package") if isinstance(spec, dict) else None
-            if package == "ferrule" or (package is None and key == "ferrule"):
-                line = _key_line(manifest, key)
-                fixed = f'{key} = {{ package = "{RUNTIME_PACKAGE}", version = "0.1" }}' if package else \
-                    f'{RUNTIME_PACKAGE} = "0.1"'
-                raise ConfigError(f"the dependency `{key}` names the crates.io package `ferrule`, which is an "
-                                  "unrelated crate, not ferrule's runtime", path=manifest, line=line,
-                                  col=1 if line else None,
-                                  hint=f"write `{fixed}` (keep the features): plain cargo can then never "
-                                       "fetch another party's crate")
-            if package == RUNTIME_PACKAGE:
-                return key.replace("-", "_")
-            if package is None and key == RUNTIME_PACKAGE:
-                return RUNTIME_LIB
+def _workspace_dependencies(manifest: Path, cargo: dict) -> tuple[Path, dict] | None:
+    """The `[workspace.dependencies]` of the crate's workspace, and the root Cargo.toml holding them."""
+    explicit = (cargo.get("package") or {}).get("workspace")
+    folders = [manifest.parent / str(explicit)] if explicit else [manifest.parent, *manifest.parent.parents]
+    for folder in folders:
+        root = folder / "Cargo.toml"
+        data = cargo if root == manifest else (_load_toml(root) if root.is_file() else None)
+        if data is not None and "workspace" in data:
+            return root, (data["workspace"] or {}).get("dependencies") or {}
     return None
+
+
+def _runtime_dependency(cargo: dict, manifest: Path) -> tuple[str, dict, Path] | None:
+    """The dependency on ferrule's runtime: its key, its spec (a `workspace = true` entry merged with the
+    workspace's, features added up as cargo does), and the Cargo.toml that names the package."""
+    workspace: tuple[Path, dict] | None = None
+    for key, spec in (cargo.get("dependencies") or {}).items():
+        spec = {"version": spec} if isinstance(spec, str) else spec
+        if not isinstance(spec, dict):
+            continue
+        where = manifest
+        if spec.get("workspace") is True:
+            workspace = workspace or _workspace_dependencies(manifest, cargo)
+            inherited = workspace[1].get(key) if workspace else None
+            if inherited is None:
+                continue  # cargo reports the missing entry itself
+            inherited = {"version": inherited} if isinstance(inherited, str) else dict(inherited)
+            features = [*(inherited.get("features") or []), *(spec.get("features") or [])]
+            spec = {**inherited, **{k: v for k, v in spec.items() if k != "workspace"}, "features": features}
+            where = workspace[0]
+        package = spec.get("package")
+        if package == "ferrule" or (package is None and key == "ferrule"):
+            line = _key_line(where, key)
+            fixed = f'{key} = {{ package = "{RUNTIME_PACKAGE}", version = "0.1" }}' if package else \
+                f'{RUNTIME_PACKAGE} = "0.1"'
+            raise ConfigError(f"the dependency `{key}` names the crates.io package `ferrule`, which is an "
+                              "unrelated crate, not ferrule's runtime", path=where, line=line,
+                              col=1 if line else None,
+                              hint=f"write `{fixed}` (keep the features): plain cargo can then never "
+                                   "fetch another party's crate")
+        if package == RUNTIME_PACKAGE or (package is None and key == RUNTIME_PACKAGE):
+            return key, spec, where
+    return None
+
+
+def _runtime_crate_name(cargo: dict, manifest: Path) -> str | None:
+    """How the crate's code names the runtime: the dependency key of a rename, else the lib name."""
+    found = _runtime_dependency(cargo, manifest)
+    if found is None:
+        return None
+    key, spec, _ = found
+    return key.replace("-", "_") if spec.get("package") == RUNTIME_PACKAGE else RUNTIME_LIB
 
 
 def _runtime_abi3(cargo: dict, manifest: Path) -> str | None:
     """`abi3-py39`... (or `abi3`) among the runtime dependency's features, as PyO3 spells them."""
-    key, spec = next(((k, v) for k, v in (cargo.get("dependencies") or {}).items()
-                      if k == RUNTIME_PACKAGE or (isinstance(v, dict) and v.get("package") == RUNTIME_PACKAGE)),
-                     (None, None))
-    features = spec.get("features") or [] if isinstance(spec, dict) else []
+    found = _runtime_dependency(cargo, manifest)
+    if found is None:
+        return None
+    key, spec, where = found
+    features = [str(f) for f in spec.get("features") or []]
     free_threaded_abi = next((f for f in features if f.startswith("abi3t")), None)
     if free_threaded_abi:
-        line = _key_line(manifest, key) if key else None
+        line = _key_line(where, key)
         raise ConfigError(f"the runtime feature `{free_threaded_abi}` (the free-threaded stable ABI of Python "
-                          "3.15) is not supported yet", path=manifest, line=line, col=1 if line else None,
+                          "3.15) is not supported yet", path=where, line=line, col=1 if line else None,
                           hint="build for one free-threaded interpreter with `-i python3.Xt`, or use `abi3-py3X`")
     # PyO3's `abi3-py38` builds for 3.8 and later; ferrule's oldest Python is 3.9.
     minors = [max(9, int(f[len("abi3-py3"):])) for f in features if re.fullmatch(r"abi3-py3\d+", f)]
