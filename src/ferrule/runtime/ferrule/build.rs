@@ -40,6 +40,7 @@ impl Facts {
 fn main() {
     println!("cargo:rerun-if-env-changed=FERRULE_PYTHON_CONFIG");
     println!("cargo:rerun-if-env-changed=FERRULE_PYTHON");
+    let ferrule_build = std::env::var_os("FERRULE_PYTHON_CONFIG").is_some();
     let mut facts = match std::env::var("FERRULE_PYTHON_CONFIG") {
         Ok(path) => {
             println!("cargo:rerun-if-changed={path}");
@@ -54,8 +55,23 @@ fn main() {
     }
     emit_cfgs(&facts);
     export_pyo3_config(&facts);
+    link_libpython(&facts, ferrule_build);
 }
 
+/// Programs and `cargo test` binaries start the interpreter, so they link libpython, as PyO3 does.
+/// Extension modules must not: the interpreter that loads them provides its symbols. Those are
+/// ferrule's own builds (they name the config file) or builds that say so as for PyO3.
+fn link_libpython(facts: &Facts, ferrule_build: bool) {
+    println!("cargo:rerun-if-env-changed=PYO3_BUILD_EXTENSION_MODULE");
+    if ferrule_build || std::env::var_os("PYO3_BUILD_EXTENSION_MODULE").is_some() {
+        return;
+    }
+    let Some(name) = &facts.lib_name else { return };
+    if let Some(dir) = &facts.lib_dir {
+        println!("cargo:rustc-link-search=native={dir}");
+    }
+    println!("cargo:rustc-link-lib={name}");
+}
 
 /// Every cfg the runtime's code is compiled with: the one place that decides them.
 fn emit_cfgs(facts: &Facts) {
