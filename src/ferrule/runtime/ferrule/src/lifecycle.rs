@@ -31,6 +31,9 @@ pub(crate) fn ensure_initialized() {
 
 #[cold]
 fn first_attach() {
+    if crate::gil::is_finalizing() {
+        return; // attaching then says the interpreter is shutting down
+    }
     #[cfg(feature = "auto-initialize")]
     initialize();
     #[cfg(not(feature = "auto-initialize"))]
