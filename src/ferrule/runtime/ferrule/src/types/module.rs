@@ -43,6 +43,11 @@ pub trait PyModuleMethods<'py> {
     fn add_function(&self, fun: Bound<'py, PyCFunction>) -> PyResult<()>;
     fn add_submodule(&self, module: &Bound<'py, PyModule>) -> PyResult<()>;
     fn add_class<T: crate::PyTypeInfo>(&self) -> PyResult<()>;
+    /// Adds what `wrap_pyfunction!(f)` or `wrap_pymodule!(m)` makes, under its `__name__`.
+    fn add_wrapped<F, T>(&self, wrapper: F) -> PyResult<()>
+    where
+        F: Fn(crate::Python<'py>) -> T,
+        T: crate::impl_::wrap::IntoPyCallbackOutput<'py>;
 }
 
 impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
@@ -105,5 +110,17 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
     fn add_class<T: crate::PyTypeInfo>(&self) -> PyResult<()> {
         let ty = T::type_object(self.py());
         self.add(T::NAME, ty)
+    }
+
+    fn add_wrapped<F, T>(&self, wrapper: F) -> PyResult<()>
+    where
+        F: Fn(crate::Python<'py>) -> T,
+        T: crate::impl_::wrap::IntoPyCallbackOutput<'py>,
+    {
+        let py = self.py();
+        let object = unsafe { Bound::<PyAny>::from_owned_ptr(py, wrapper(py).convert(py)?) };
+        let name = object.getattr(crate::intern!(py, "__name__"))?.cast_into::<PyString>()?;
+        let short = name.to_cow()?.rsplit('.').next().unwrap_or_default().to_owned();
+        self.add(short.as_str(), object)
     }
 }
