@@ -1,5 +1,5 @@
 //! Turns the target interpreter's facts into cfgs (`Py_3_9`..`Py_3_14`,
-//! `Py_LIMITED_API`, `Py_GIL_DISABLED`, `Py_DEBUG`, `Py_REF_DEBUG`), and hands
+//! `Py_LIMITED_API`, `Py_GIL_DISABLED`, `Py_DEBUG`, `Py_REF_DEBUG`, `PyPy`), and hands
 //! them to dependents' build scripts as PyO3's ffi crate does (`links = "python"`,
 //! `DEP_PYTHON_PYO3_CONFIG`), so a `build.rs` using `pyo3-build-config` works.
 //!
@@ -28,6 +28,10 @@ struct Facts {
 }
 
 impl Facts {
+    fn is_pypy(&self) -> bool {
+        self.implementation == "pypy"
+    }
+
     /// The newest version whose API the build may use (the stable ABI's minimum under abi3).
     fn api_minor(&self) -> u32 {
         match self.abi3 {
@@ -52,6 +56,10 @@ fn main() {
     };
     if let Some(feature_minor) = abi3_feature() {
         facts.abi3 = Some(facts.abi3.map_or(feature_minor, |m| m.max(feature_minor)));
+    }
+    // PyPy has no stable ABI: abi3 builds for the PyPy version itself, as PyO3 does.
+    if facts.is_pypy() {
+        facts.abi3 = None;
     }
     emit_cfgs(&facts);
     export_pyo3_config(&facts);
@@ -83,6 +91,9 @@ fn emit_cfgs(facts: &Facts) {
     }
     for minor in MIN_MINOR..=facts.api_minor().min(MAX_MINOR) {
         println!("cargo:rustc-cfg=Py_3_{minor}");
+    }
+    if facts.is_pypy() {
+        println!("cargo:rustc-cfg=PyPy");
     }
     if facts.abi3.is_some() {
         println!("cargo:rustc-cfg=Py_LIMITED_API");

@@ -56,6 +56,17 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
     }
 
     fn name(&self) -> PyResult<Bound<'py, PyString>> {
+        // PyPy 3.9 lacks the *Object variant.
+        #[cfg(all(PyPy, not(Py_3_11)))]
+        unsafe {
+            let name = ffi::PyModule_GetName(self.as_ptr());
+            if name.is_null() {
+                return Err(crate::err::PyErr::fetch(self.py()));
+            }
+            Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyUnicode_FromString(name))
+                .map(|n| n.cast_into_unchecked())
+        }
+        #[cfg(not(all(PyPy, not(Py_3_11))))]
         unsafe {
             Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyModule_GetNameObject(self.as_ptr()))
                 .map(|n| n.cast_into_unchecked())
@@ -63,6 +74,16 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
     }
 
     fn filename(&self) -> PyResult<Bound<'py, PyString>> {
+        // PyPy 3.9 lacks it; CPython reads `__file__` from the module's dict too.
+        #[cfg(all(PyPy, not(Py_3_11)))]
+        {
+            use crate::types::PyDictMethods;
+            let Some(file) = self.dict().get_item(crate::intern!(self.py(), "__file__"))? else {
+                return Err(crate::exceptions::PySystemError::new_err("module filename missing"));
+            };
+            return Ok(file.cast_into::<PyString>()?);
+        }
+        #[cfg(not(all(PyPy, not(Py_3_11))))]
         unsafe {
             Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyModule_GetFilenameObject(self.as_ptr()))
                 .map(|n| n.cast_into_unchecked())
