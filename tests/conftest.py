@@ -20,6 +20,8 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 CRATES_DIR = Path(__file__).resolve().parent / "crates"
 TARGET_DIR = REPO / "target" / "test-crates"
+# The shared build cache of this checkout only: suites of other checkouts do not wait on its lock.
+os.environ.setdefault("FERRULE_CACHE_DIR", str(REPO / "target" / "ferrule-cache"))
 
 
 @dataclass

@@ -33,6 +33,7 @@ class Compiled:
     stubs: dict[str, str]
     suffix: str
     target_dir: Path
+    warnings: tuple[str, ...] = ()
 
 
 def compile_extension(project: Project, interp: Interpreter, *, release: bool, abi3: str | None,
@@ -47,7 +48,8 @@ def compile_extension(project: Project, interp: Interpreter, *, release: bool, a
     profile = profile or pick_profile(None, release, options.profile, "dev")
     library = cargo.build(project, meta, release=release, options=options, profile=profile,
                           python_version=interp.version[:2])
-    return Compiled(library, generate_stubs(crate), extension_suffix(interp, abi3), meta.target_dir)
+    warnings = (meta.cache.warning,) if meta.cache.warning else ()
+    return Compiled(library, generate_stubs(crate), extension_suffix(interp, abi3), meta.target_dir, warnings)
 
 
 def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool, abi3: str | None = None,
@@ -68,7 +70,8 @@ def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool
     else:
         files = wheel_files(project, compiled.suffix, compiled.library, compiled.stubs)
     path = write_wheel(out_dir, meta, tag, files)
-    return BuildResult(wheel=path, warnings=warnings + ([platform.warning] if platform.warning else []))
+    return BuildResult(wheel=path, warnings=[*warnings, *compiled.warnings,
+                                             *([platform.warning] if platform.warning else [])])
 
 
 def sdist(project: Project, out_dir: Path) -> Path:

@@ -103,6 +103,7 @@ def _cmd_develop(args: argparse.Namespace) -> int:
     extras = tuple(e for group in (args.extras or []) for e in group.split(",") if e)
     result = develop(args.manifest_path, args.interpreter, release=args.release, profile=args.profile,
                      cli_options=_cargo_options(args), extras=extras, skip_install=args.skip_install, uv=args.uv)
+    print_warnings(list(result.warnings))
     if args.quiet:
         return 0
     if result.installed_requirements:
@@ -128,6 +129,19 @@ def _cmd_cargo_config(args: argparse.Namespace) -> int:
     candidates = [config_folder(crate_dir), pyproject.parent if pyproject is not None else crate_dir]
     config = write_cargo_config(min(candidates, key=lambda p: len(p.parts)))
     print(f"Plain cargo now uses ferrule's runtime: {config} (runtime linked at {config.parent / 'ferrule-runtime'})")
+    return 0
+
+
+def _cmd_cache(args: argparse.Namespace) -> int:
+    from .build_cache import cache_root, cache_size, clear_cache
+
+    root = cache_root()
+    if args.action == "clean":
+        print(f"Removed {root} ({clear_cache(root) / 1e6:.1f} MB)")
+    else:
+        size = cache_size(root) if root.exists() else 0
+        print(f"{root} ({size / 1e6:.1f} MB): ferrule's runtime, built once per rustc, interpreter, profile "
+              "and features; `ferrule cache clean` empties it")
     return 0
 
 
@@ -200,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(
         {"new": _cmd_new, "init": _cmd_new, "develop": _cmd_develop, "build": _cmd_build, "publish": _cmd_publish,
          "doctor": _cmd_doctor, "stub": _cmd_stub, "generate-ci": _cmd_generate_ci,
-         "cargo-config": _cmd_cargo_config})
+         "cargo-config": _cmd_cargo_config, "cache": _cmd_cache})
     args = parse(parser, sys.argv[1:] if argv is None else argv)
     if args is None:  # no command: the overview
         parser.print_help()
