@@ -31,6 +31,7 @@ pub use crate::conversion::{
 };
 pub use crate::err::{CastError, CastIntoError, DowncastError, DowncastIntoError, PyErr, PyErrArguments, PyResult};
 pub use crate::instance::{Borrowed, Bound, Py, PyObject};
+#[cfg(not(PyPy))]
 pub use crate::lifecycle::with_embedded_python_interpreter;
 pub use crate::marker::{Python, Ungil};
 pub use crate::pyclass::{PyClass, PyClassInitializer, PyRef, PyRefMut, PyTraverseError, PyVisit};

@@ -11,6 +11,8 @@ use crate::marker::Python;
 static START: Once = Once::new();
 
 /// Starts the interpreter unless it runs, then detaches this thread (as `Python::initialize`).
+/// PyPy cannot be embedded this way (as in PyO3).
+#[cfg(not(PyPy))]
 pub(crate) fn initialize() {
     // `call_once_force`: a start that panicked may be tried again.
     START.call_once_force(|_| unsafe {
@@ -34,9 +36,9 @@ fn first_attach() {
     if crate::gil::is_finalizing() {
         return; // attaching then says the interpreter is shutting down
     }
-    #[cfg(feature = "auto-initialize")]
+    #[cfg(all(feature = "auto-initialize", not(PyPy)))]
     initialize();
-    #[cfg(not(feature = "auto-initialize"))]
+    #[cfg(not(all(feature = "auto-initialize", not(PyPy))))]
     START.call_once_force(|_| {
         if unsafe { ffi::Py_IsInitialized() } == 0 {
             panic!(
@@ -47,11 +49,12 @@ fn first_attach() {
     });
 }
 
-/// Runs `f` in an interpreter started for it and finalized after it.
+/// Runs `f` in an interpreter started for it and finalized after it (not on PyPy).
 ///
 /// # Safety
 /// Call it at most once per process, with no interpreter running, from one thread; use no
 /// Python API afterwards, and return no Python object (nor a `PyResult`) from `f`.
+#[cfg(not(PyPy))]
 pub unsafe fn with_embedded_python_interpreter<F, R>(f: F) -> R
 where
     F: for<'py> FnOnce(Python<'py>) -> R,

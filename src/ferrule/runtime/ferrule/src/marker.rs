@@ -29,7 +29,8 @@ impl Python<'_> {
         f(unsafe { Python::assume_attached() })
     }
 
-    /// Starts the interpreter unless it is running (for programs that embed Python).
+    /// Starts the interpreter unless it is running (for programs that embed Python; not PyPy).
+    #[cfg(not(PyPy))]
     pub fn initialize() {
         crate::lifecycle::initialize();
     }
