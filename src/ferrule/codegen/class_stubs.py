@@ -18,8 +18,13 @@ from .signature import parameter_list
 # Special methods whose Python result type is fixed, whatever the Rust type.
 FIXED_RESULTS = {"__len__": "int", "__hash__": "int", "__bool__": "bool", "__contains__": "bool", "__int__": "int",
                  "__index__": "int", "__float__": "float", "__repr__": "str", "__str__": "str",
-                 "__setitem__": "None", "__delitem__": "None"}
-NOT_IN_STUBS = ("__traverse__", "__clear__")
+                 "__setitem__": "None", "__delitem__": "None", "__setattr__": "None", "__delattr__": "None",
+                 "__set__": "None", "__delete__": "None"}
+# Not Python-level methods (`__init__`'s parameters are `#[new]`'s in the stub).
+NOT_IN_STUBS = ("__traverse__", "__clear__", "__getbuffer__", "__releasebuffer__", "__init__")
+# Sequence slots Python shows under the number protocol's names.
+SEQUENCE_NAMES = {"__concat__": "__add__", "__repeat__": "__mul__", "__inplace_concat__": "__iadd__",
+                  "__inplace_repeat__": "__imul__"}
 RICH = ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__")
 
 
@@ -165,9 +170,9 @@ class ClassStub:
         self._special(m)
 
     def _special(self, m: Method) -> None:
-        fn, name = m.fn, m.fn.py_name
+        fn, name = m.fn, SEQUENCE_NAMES.get(m.fn.py_name, m.fn.py_name)
         params = self._params(fn)
-        ret = FIXED_RESULTS.get(name) or self.ty(_unwrap_option(fn.ret) if name == "__next__" else fn.ret)
+        ret = FIXED_RESULTS.get(name) or self.ty(_unwrap_option(fn.ret) if name in ("__next__", "__anext__") else fn.ret)
         if name == "__richcmp__":
             other = params[0].split(":", 1)[1].strip() if params else "Any"
             for op in RICH:
@@ -177,6 +182,9 @@ class ClassStub:
             other = params[0].split(":", 1)[1].strip() if params else "Any"
             self._rich(name, other, ret)
             return
+        if name in ("__pow__", "__rpow__") and len(params) == 2 and "=" not in params[1] and \
+                params[1].endswith("None"):
+            params[1] += " = None"  # `x ** y` passes no modulo
         if name.startswith("__i") and SHAPES.get(name) == "inplace":
             ret = self.cls.py_name
         self._def(name, ["self"] + params, ret, fn.doc)

@@ -15,7 +15,7 @@ from ..parse.model import Method, MethodKind, MethodsBlock, ParamKind, PyClassDe
 from .glue import (ALLOWS, ident, PTR, _C_SIGNATURES, c_string, call_body, convention, description, extract_expr,
                    extract_lines, holder_arg, holder_type, str_holder_lines)
 from .glue import _BODY_CALLS, _BODY_PARAMS, needs_parent_scope
-from .protocols import SHAPES
+from .protocols import SHAPES, UNIT_RESULT
 from .signature import parameter_list
 
 PYCLASS = "_ferrule::impl_::pyclass"
@@ -229,8 +229,23 @@ def protocol_glue(method: Method) -> str:
     lines: list[str] = []
     ni = f"{PYCLASS}::not_implemented()"
     result = "PTR"
-    if shape in ("unary", "next"):
+    if shape in ("unary", "next", "anext"):
         pass
+    elif shape == "descr_get":
+        params += f", obj: {PTR}, owner: {PTR}"
+        lines.append("let (__obj, __owner) = (_ferrule::impl_::slots::none_if_null(obj), "
+                     "_ferrule::impl_::slots::none_if_null(owner));")
+        for i, slot in enumerate(("&__obj", "&__owner")[:nvis]):
+            lines += _other_arg(method, i, slot, "raise")
+    elif shape == "ssize":
+        params += ", count: _ferrule::ffi::Py_ssize_t"
+        lines.append("let __arg0 = _ferrule::impl_::slots::repeat_count(count)?;")
+    elif shape in ("getbuffer", "releasebuffer"):
+        params += ", view: *mut _ferrule::ffi::Py_buffer"
+        lines.append("let __arg0 = view;")
+        if shape == "getbuffer":
+            params += ", flags: ::core::ffi::c_int"
+            lines.append("let __arg1 = flags;")
     elif shape in ("binary", "objobj"):
         params += f", arg: {PTR}"
         lines += _other_arg(method, 0, "&arg", "raise")
@@ -252,9 +267,19 @@ def protocol_glue(method: Method) -> str:
         lines.append(f"if !{PYCLASS}::is_instance::<__Self>(py, _slf) {{ return Ok({ni}); }}")
         lines += _other_arg(method, 0, "&other", ni)
         lines.append(f"let __arg1 = {PYCLASS}::compare_op(op)?;")
-    elif shape == "call":
+    elif shape in ("call", "init"):
         params += f", args: {PTR}, kwargs: {PTR}"
-    call_args = [f"__arg{i}" for i in range(nvis)] if shape not in ("call", "unary", "next") else []
+    call_args = [f"__arg{i}" for i in range(nvis)] if shape not in ("call", "init", "unary", "next", "anext") else []
+    if shape == "init":
+        finish = lambda call: [f"{PYCLASS}::UnitOutput::unit_value({call})"]  # noqa: E731
+        body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=(recv,), finish=finish)
+        desc = _rename_desc(description(dataclasses.replace(fn, py_name="__init__")), "__D___init__")
+        body = [_rename_desc(line, "__D___init__") for line in body]
+        return f"""{desc}
+    pub(crate) unsafe fn __p_{name}({params}) -> _ferrule::PyResult<::core::ffi::c_int> {{
+{_body(body, 8)}
+    }}
+"""
     if shape == "call":
         body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=(recv,))
         desc = _rename_desc(description(dataclasses.replace(fn, py_name="__call__")), "__D___call__")
@@ -268,15 +293,19 @@ def protocol_glue(method: Method) -> str:
     args_iter = iter(call_args)
     full_args = [recv] + [a if a else next(args_iter) for a in py_args]
     call = f"__Self::{fn.rust_name}({', '.join(full_args)})"
+    if shape in ("getbuffer", "releasebuffer"):
+        call = f"unsafe {{ {call} }}"  # PyO3 declares both `unsafe fn`
     ret = fn.ret
     is_option = ret is not None and (ret.is_named("Option") or (
         ret.is_named("PyResult", "Result") and ret.arg() is not None and ret.args[0].is_named("Option")))
     if shape == "hash":
         result, finish = "_ferrule::ffi::Py_hash_t", f"{PYCLASS}::HashOutput::hash_value({call})"
-    elif shape in ("bool", "objobj") and fn.py_name != "__delitem__":
+    elif shape in ("bool", "objobj") and fn.py_name not in UNIT_RESULT:
         result, finish = "::core::ffi::c_int", f"{PYCLASS}::BoolOutput::bool_value({call})"
-    elif shape in ("setitem",) or fn.py_name == "__delitem__":
+    elif shape in ("setitem", "getbuffer", "releasebuffer") or fn.py_name in UNIT_RESULT:
         result, finish = "::core::ffi::c_int", f"{PYCLASS}::UnitOutput::unit_value({call})"
+    elif shape == "anext" and is_option:
+        result, finish = PTR, f"_ferrule::impl_::slots::AsyncNextOutput::convert_anext({call}, py)"
     elif shape == "len":
         result, finish = "_ferrule::ffi::Py_ssize_t", f"{PYCLASS}::LenOutput::len_value({call})"
     elif shape in ("next", "unary") and is_option and fn.py_name in ("__next__",):

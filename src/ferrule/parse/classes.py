@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 CLASS_OPTIONS = ("name", "module", "frozen", "subclass", "extends", "dict", "weakref", "eq", "ord", "hash", "str",
                  "get_all", "set_all", "eq_int", "rename_all", "crate", "unsendable", "freelist", "sequence",
-                 "mapping", "immutable_type", "generic")
+                 "mapping", "immutable_type", "generic", "from_py_object", "skip_from_py_object")
 FIELD_OPTIONS = ("get", "set", "name")
 METHOD_OPTIONS = ("name", "signature", "text_signature")
 METHOD_MARKERS = ("new", "getter", "setter", "staticmethod", "classmethod", "classattr")
@@ -69,6 +69,8 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     py_name = string_value(opts.get("name")) or opts.get("name") or rust_name
     decl = PyClassDecl(rust_name, py_name, "struct" if node.type == "struct_item" else "enum", item.doc,
                        src.span(name_node), walk.glue_key(src, node), module_path, opts)
+    if "from_py_object" in opts and "skip_from_py_object" in opts:
+        walk.error("`skip_from_py_object` and `from_py_object` are mutually exclusive", decl.span)
     if "rename_all" in opts and string_value(opts["rename_all"]) not in RENAME_RULES:
         walk.error(f"unknown `rename_all` rule {opts['rename_all']}", decl.span, "rules: " + ", ".join(RENAME_RULES))
     tparams = node.child_by_field_name("type_parameters")
@@ -252,6 +254,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     if "text_signature" in opts:
         value = opts["text_signature"].value
         fn.text_signature = "" if value == "None" else (string_value(value) or "")
+    supported = kind != MethodKind.INSTANCE or _check_special(walk, py_name, opts, src.span(name_node))
     if "signature" in opts:
         fn.signature_given = True
         apply_signature(walk, fn, opts["signature"])
@@ -262,7 +265,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         method.attr_name = explicit or (py_name if "name" in opts else py_name.removeprefix(prefix))
     if receiver is not None and kind in (MethodKind.STATIC, MethodKind.NEW, MethodKind.CLASSATTR):
         walk.error(f"`{rust_name}` takes `self` but is a #[{markers[0]}]", src.span(name_node))
-    if receiver is None and kind in (MethodKind.INSTANCE, MethodKind.GETTER, MethodKind.SETTER):
+    if receiver is None and supported and kind in (MethodKind.INSTANCE, MethodKind.GETTER, MethodKind.SETTER):
         walk.error(f"method `{rust_name}` has no `self`", src.span(name_node),
                    "add `&self`, or mark it `#[staticmethod]`")
     if receiver == "value":
@@ -272,6 +275,24 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         if p.kind == ParamKind.PYTHON:
             continue
     return method
+
+
+def _check_special(walk: "Walk", py_name: str, opts, span) -> bool:
+    """A special method lands in its slot, where PyO3's rules apply: no
+    `signature` (except `__call__`/`__init__`), no `text_signature`; names PyO3
+    does not bind as written are errors. Other dunders are plain methods."""
+    from ..codegen.protocols import SHAPES, UNSUPPORTED
+
+    if py_name in UNSUPPORTED:
+        walk.error(f"special method `{py_name}` is not supported", span, UNSUPPORTED[py_name])
+        return False
+    if py_name not in SHAPES:
+        return True
+    if "signature" in opts and py_name not in ("__call__", "__init__"):
+        walk.error(f"`signature` cannot be used with magic method `{py_name}`", opts["signature"].span)
+    if "text_signature" in opts:
+        walk.error(f"`text_signature` cannot be used with magic method `{py_name}`", opts["text_signature"].span)
+    return True
 
 
 def _name_option(attr):

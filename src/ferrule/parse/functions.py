@@ -131,7 +131,7 @@ def check_param_type(walk: "Walk", param: Param) -> None:
     problem = None
     if ty.text.startswith("impl ") or ty.text.startswith("dyn ") or "dyn " in ty.text:
         problem = "a trait object or `impl Trait` has no conversion from Python"
-    elif ty.kind == "other" and ty.text.startswith("*"):
+    elif ty.kind == "other" and ty.text.startswith("*") and "Py_buffer" not in ty.text:  # __getbuffer__'s view
         problem = "raw pointers have no conversion from Python"
     elif ty.kind == "ref" and ty.mutable:
         pass  # `&mut` is allowed for `#[pyclass]` types only: see classify_ref_params
