@@ -129,3 +129,22 @@ def test_stub_is_valid_python(test_env, fe_genapi):
     assert "def match(self, in_: str, /) -> bool: ..." in stub
     assert "def type(self) -> str: ..." in stub
     assert "__getbuffer__" not in stub
+
+
+def test_new_as_classmethod_sees_the_subtype(fe_genapi):
+    assert fe_genapi.KnowsType("a").created_as == "KnowsType:a"
+
+    class Sub(fe_genapi.KnowsType):
+        pass
+
+    assert Sub("b").created_as == "Sub:b"
+
+
+def test_empty_struct_variants(fe_genapi):
+    e = fe_genapi.Shapeish
+    assert [fe_genapi.shapeish(v) for v in (e.Nothing(), e.Empty(), e.Sized(n=3))] == ["nothing", "empty", "sized 3"]
+    assert isinstance(e.Nothing(), e)
+
+
+def test_cfg_gated_async_fn_is_not_an_error(fe_genapi):
+    assert not hasattr(fe_genapi, "never_compiled")  # the crate built: the gated item was never bound

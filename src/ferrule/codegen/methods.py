@@ -121,7 +121,12 @@ def new_glue(cls: PyClassDecl, method: Method) -> str:
     finish = lambda call: [f"let __init = _ferrule::pyclass::IntoPyClassInitializer::<__Self>::into_initializer({call})?;",  # noqa: E731
                            "__init.create_class_object_of_type(py, subtype as *mut _ferrule::ffi::PyTypeObject)"
                            ".map(_ferrule::Bound::into_ptr)"]
-    lines = call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", finish=finish)
+    setup, leading = [], ()
+    if method.takes_cls:  # `#[new] #[classmethod]`: the type being created comes first
+        setup = ["let __cls = _ferrule::Bound::<_ferrule::types::PyAny>::ref_from_ptr(py, &subtype)"
+                 ".cast_unchecked::<_ferrule::types::PyType>();"]
+        leading = ("__cls",)
+    lines = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=leading, finish=finish)
     desc = description(dataclasses.replace(fn, py_name=cls.py_name))
     return f"""{desc}
     pub(crate) unsafe extern "C" fn __new(subtype: *mut _ferrule::ffi::PyTypeObject, args: {PTR}, kwargs: {PTR}) -> {PTR} {{

@@ -46,7 +46,8 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
     check_options(walk, options, FUNCTION_OPTIONS, "`#[pyfunction]`")
     opts = {o.key: o for o in options}
     span = src.span(name_node)
-    _check_function_shape(walk, src, node, rust_name)
+    gated = any(a.name == "cfg" for a in item.attrs)
+    deferred = _check_function_shape(walk, src, node, rust_name, gated)
     py_name = rust_name.removeprefix("r#")
     if "name" in opts:
         py_name = string_value(opts["name"].value) or opts["name"].value or py_name
@@ -63,6 +64,7 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
         module_path=module_path,
         visibility=_visibility(src, node),
         pass_module=pass_module,
+        deferred_error=deferred,
     )
     if pass_module:
         if not params or params[0].kind == ParamKind.PYTHON:
@@ -79,15 +81,21 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
     return fn
 
 
-def _check_function_shape(walk: "Walk", src: SourceFile, node, name: str) -> None:
+def _check_function_shape(walk: "Walk", src: SourceFile, node, name: str, gated: bool = False) -> str:
+    """Reports what no glue can bind; returns the message instead when the item is
+    `#[cfg]`-gated (it may never be compiled, as PyO3's `experimental-async` tests are)."""
     modifiers = child_of_type(node, "function_modifiers")
     if modifiers is not None and "async" in src.text(modifiers).split():
-        walk.error(f"`async fn {name}` cannot be a `#[pyfunction]`", src.span(node),
-                   "make it a plain `fn`; run async work on your own runtime inside it")
+        message = f"`async fn {name}` cannot be a `#[pyfunction]`"
+        hint = "make it a plain `fn`; run async work on your own runtime inside it"
+        if gated:
+            return f"{message} ({hint})"
+        walk.error(message, src.span(node), hint)
     tparams = node.child_by_field_name("type_parameters")
     if tparams is not None and any(c.type != "lifetime_parameter" for c in tparams.named_children):
         walk.error(f"generic function `{name}` cannot be a `#[pyfunction]`", src.span(tparams),
                    "Python needs one concrete signature: write a non-generic wrapper")
+    return ""
 
 
 def _visibility(src: SourceFile, node) -> str:

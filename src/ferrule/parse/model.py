@@ -93,6 +93,9 @@ class Function:
     pass_module: bool = False
     text_signature: str | None = None  # explicit override; "" disables
     signature_given: bool = False
+    # A problem found in an item under `#[cfg(...)]`: reported by rustc (a
+    # `compile_error!` in its glue) only if the item is compiled at all.
+    deferred_error: str = ""
 
     def visible_params(self) -> list[Param]:
         return [p for p in self.params if p.visible]
@@ -208,10 +211,11 @@ class Variant:
     span: Span
     fields: list[ClassField] = field(default_factory=list)
     tuple_like: bool = False
+    braced: bool = False  # `Name {}`: a struct variant, even with no fields
 
     @property
     def unit(self) -> bool:
-        return not self.fields and not self.tuple_like
+        return not self.fields and not self.tuple_like and not self.braced
 
 
 class MethodKind(Enum):
@@ -234,6 +238,7 @@ class Method:
     receiver: str | None = None  # ref, mut, pyref, pyrefmut, bound_ref, bound, py; None for no self
     attr_name: str = ""  # property name of a getter/setter
     is_const: bool = False  # a `#[classattr] const`
+    takes_cls: bool = False  # `#[new] #[classmethod]`: the constructor gets the type being created
 
 
 @dataclass

@@ -387,3 +387,41 @@ impl Token {
         r#for * 2
     }
 }
+
+/// `#[new] #[classmethod]`: the constructor sees the type being created.
+#[pyclass(subclass)]
+pub struct KnowsType {
+    #[pyo3(get)]
+    created_as: String,
+}
+
+#[pymethods]
+impl KnowsType {
+    #[new]
+    #[classmethod]
+    fn new(cls: &Bound<'_, pyo3::types::PyType>, tag: &str) -> PyResult<Self> {
+        Ok(KnowsType { created_as: format!("{}:{tag}", cls.name()?) })
+    }
+}
+
+/// Struct variants with no fields are still struct variants.
+#[pyclass]
+pub enum Shapeish {
+    Nothing {},
+    Empty(),
+    Sized { n: i64 },
+}
+
+#[pyfunction]
+pub fn shapeish(s: &Shapeish) -> String {
+    match s {
+        Shapeish::Nothing {} => "nothing".into(),
+        Shapeish::Empty() => "empty".into(),
+        Shapeish::Sized { n } => format!("sized {n}"),
+    }
+}
+
+/// Gated out: an `async fn` that is never compiled is not an error.
+#[cfg(any())]
+#[pyfunction]
+async fn never_compiled() {}

@@ -37,5 +37,8 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<classes::Token>()?;
     m.add_function(wrap_pyfunction!(classes::take_cloned, m)?)?;
     m.add_function(wrap_pyfunction!(classes::take_custom, m)?)?;
+    m.add_class::<classes::KnowsType>()?;
+    m.add_class::<classes::Shapeish>()?;
+    m.add_function(wrap_pyfunction!(classes::shapeish, m)?)?;
     Ok(())
 }
