@@ -148,3 +148,16 @@ def test_empty_struct_variants(fe_genapi):
 
 def test_cfg_gated_async_fn_is_not_an_error(fe_genapi):
     assert not hasattr(fe_genapi, "never_compiled")  # the crate built: the gated item was never bound
+
+
+def test_deleter(fe_genapi):
+    s = fe_genapi.Slot()
+    assert s.value == 1
+    s.value = 5
+    assert s.value == 5
+    del s.value
+    assert s.value is None
+    with pytest.raises(AttributeError, match="refused"):
+        del s.only_deletable
+    with pytest.raises(AttributeError, match="can't set attribute"):
+        s.only_deletable = 1

@@ -148,11 +148,15 @@ class ClassStub:
             elif m.kind == MethodKind.SETTER:
                 visible = m.fn.visible_params()
                 props.setdefault(m.attr_name, {})["set"] = self.ty(visible[0].ty, False) if visible else "Any"
+            elif m.kind == MethodKind.DELETER:
+                props.setdefault(m.attr_name, {})["del"] = "yes"
         for name, entry in props.items():
             get = entry.get("get", entry.get("set", "Any"))
             self._def(name, ["self"], get, entry.get("doc", ""), ("property",))
             if "set" in entry:
                 self._def(name, ["self", f"value: {entry['set']}"], "None", decorators=(f"{name}.setter",))
+            if "del" in entry:
+                self._def(name, ["self"], "None", decorators=(f"{name}.deleter",))
 
     def _method(self, m: Method) -> None:
         fn = m.fn

@@ -160,21 +160,36 @@ def getter_glue(method: Method) -> tuple[str, str]:
     return text, f"        b.getter({c_string(method.attr_name)}, {name}, {c_string(fn.doc)});"
 
 
-def setter_glue(method: Method) -> tuple[str, str]:
-    fn = method.fn
-    setup, recv = receiver_setup(method)
-    visible = fn.visible_params()
-    lines = [f"if value.is_null() {{ return Err({PYCLASS}::cannot_delete(\"{method.attr_name}\")); }}"] + setup
-    args = [recv]
-    for p in fn.params:
-        if p.kind == ParamKind.PYTHON:
-            args.append("py")
-        elif visible and p is visible[0]:
-            lines += str_holder_lines(p)
-            lines.append(f"let __value = {extract_expr(dataclasses.replace(p, default=None), '&value')};")
-            args.append("__value")
-    lines.append(f"{PYCLASS}::UnitOutput::unit_value(__Self::{fn.rust_name}({', '.join(args)}))")
-    name = f"__s_{ident(fn.rust_name)}"
+def setter_glue(setter: Method | None, deleter: Method | None = None) -> tuple[str, str]:
+    """One C setter per property: `value` NULL means `del obj.attr`, which runs
+    the `#[deleter]` (PyO3 0.29) or raises; a deleter alone refuses assignment."""
+    method = setter or deleter
+    assert method is not None
+    attr = method.attr_name
+    if deleter is not None:
+        dsetup, drecv = receiver_setup(deleter)
+        dargs = [drecv] + ["py" for p in deleter.fn.params if p.kind == ParamKind.PYTHON]
+        on_delete = dsetup + [f"return {PYCLASS}::UnitOutput::unit_value(__Self::{deleter.fn.rust_name}({', '.join(dargs)}));"]
+    else:
+        on_delete = [f"return Err({PYCLASS}::cannot_delete(\"{attr}\"));"]
+    lines = ["if value.is_null() {"] + ["    " + line for line in on_delete] + ["}"]
+    if setter is None:
+        lines.append("Err(_ferrule::impl_::slots::cannot_set_attribute())")
+    else:
+        fn = setter.fn
+        setup, recv = receiver_setup(setter)
+        visible = fn.visible_params()
+        lines += setup
+        args = [recv]
+        for p in fn.params:
+            if p.kind == ParamKind.PYTHON:
+                args.append("py")
+            elif visible and p is visible[0]:
+                lines += str_holder_lines(p)
+                lines.append(f"let __value = {extract_expr(dataclasses.replace(p, default=None), '&value')};")
+                args.append("__value")
+        lines.append(f"{PYCLASS}::UnitOutput::unit_value(__Self::{fn.rust_name}({', '.join(args)}))")
+    name = f"__s_{ident(method.fn.rust_name)}"
     text = f"""
     pub(crate) unsafe extern "C" fn {name}(_slf: {PTR}, value: {PTR}, _closure: *mut ::core::ffi::c_void) -> ::core::ffi::c_int {{
         unsafe {{ _ferrule::impl_::trampoline::slot2(__b{name}, _slf, value) }}
@@ -186,7 +201,7 @@ def setter_glue(method: Method) -> tuple[str, str]:
         }}
     }}
 """
-    return text, f"        b.setter({c_string(method.attr_name)}, {name});"
+    return text, f"        b.setter({c_string(attr)}, {name});"
 
 
 def classattr_glue(method: Method) -> tuple[str, str]:
@@ -375,8 +390,12 @@ def block_glue(cls: PyClassDecl, block: MethodsBlock, runtime: str) -> str:
             text, item = getter_glue(method)
             parts.append(text)
             items.append(item)
-        elif kind == MethodKind.SETTER:
-            text, item = setter_glue(method)
+        elif kind in (MethodKind.SETTER, MethodKind.DELETER):
+            pair = MethodKind.DELETER if kind == MethodKind.SETTER else MethodKind.SETTER
+            other = next((m for m in block.methods if m.kind == pair and m.attr_name == method.attr_name), None)
+            if kind == MethodKind.DELETER and other is not None:
+                continue  # written with its setter
+            text, item = setter_glue(method, other) if kind == MethodKind.SETTER else setter_glue(None, method)
             parts.append(text)
             items.append(item)
         elif kind == MethodKind.CLASSATTR:

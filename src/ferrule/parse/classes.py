@@ -19,7 +19,7 @@ CLASS_OPTIONS = ("name", "module", "frozen", "subclass", "extends", "dict", "wea
                  "mapping", "immutable_type", "generic", "from_py_object", "skip_from_py_object")
 FIELD_OPTIONS = ("get", "set", "name")
 METHOD_OPTIONS = ("name", "signature", "text_signature")
-METHOD_MARKERS = ("new", "getter", "setter", "staticmethod", "classmethod", "classattr")
+METHOD_MARKERS = ("new", "getter", "setter", "deleter", "staticmethod", "classmethod", "classattr")
 RENAME_RULES = ("camelCase", "kebab-case", "lowercase", "PascalCase", "SCREAMING-KEBAB-CASE",
                 "SCREAMING_SNAKE_CASE", "snake_case", "UPPERCASE")
 
@@ -223,7 +223,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     markers = [m for m in METHOD_MARKERS if attribute_named(item, m)]
     for m in markers:
         attr = attribute_named(item, m)
-        if m in ("getter", "setter") and attr is not None and attr.args:
+        if m in ("getter", "setter", "deleter") and attr is not None and attr.args:
             options.append(_name_option(attr))
     check_options(walk, options, METHOD_OPTIONS + ("getter_name",), "a `#[pymethods]` function")
     takes_cls = sorted(markers) == ["classmethod", "new"]  # PyO3 allows this pair
@@ -233,7 +233,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         walk.error(f"`{rust_name}` has conflicting attributes: " + ", ".join(f"#[{m}]" for m in markers),
                    src.span(name_node))
     opts = {o.key: o for o in options}
-    kind = {"new": MethodKind.NEW, "getter": MethodKind.GETTER, "setter": MethodKind.SETTER,
+    kind = {"new": MethodKind.NEW, "getter": MethodKind.GETTER, "setter": MethodKind.SETTER, "deleter": MethodKind.DELETER,
             "staticmethod": MethodKind.STATIC, "classmethod": MethodKind.CLASS,
             "classattr": MethodKind.CLASSATTR}.get(markers[0] if markers else "", MethodKind.INSTANCE)
     params = read_params(walk, src, node)
@@ -263,13 +263,14 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         fn.signature_given = True
         apply_signature(walk, fn, opts["signature"])
     method = Method(fn, kind, receiver, takes_cls=takes_cls)
-    if kind in (MethodKind.GETTER, MethodKind.SETTER):
+    if kind in (MethodKind.GETTER, MethodKind.SETTER, MethodKind.DELETER):
         explicit = (string_value(opts["getter_name"].value) or opts["getter_name"].value) if "getter_name" in opts else None
-        prefix = "get_" if kind == MethodKind.GETTER else "set_"
+        prefix = {MethodKind.GETTER: "get_", MethodKind.SETTER: "set_", MethodKind.DELETER: "delete_"}[kind]
         method.attr_name = explicit or (py_name if "name" in opts else py_name.removeprefix(prefix))
     if receiver is not None and kind in (MethodKind.STATIC, MethodKind.NEW, MethodKind.CLASSATTR):
         walk.error(f"`{rust_name}` takes `self` but is a #[{markers[0]}]", src.span(name_node))
-    if receiver is None and supported and kind in (MethodKind.INSTANCE, MethodKind.GETTER, MethodKind.SETTER):
+    if receiver is None and supported and kind in (MethodKind.INSTANCE, MethodKind.GETTER, MethodKind.SETTER,
+                                                   MethodKind.DELETER):
         walk.error(f"method `{rust_name}` has no `self`", src.span(name_node),
                    "add `&self`, or mark it `#[staticmethod]`")
     if receiver == "value":

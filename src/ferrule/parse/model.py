@@ -225,6 +225,7 @@ class MethodKind(Enum):
     CLASS = "class"
     GETTER = "getter"
     SETTER = "setter"
+    DELETER = "deleter"
     CLASSATTR = "classattr"
 
 

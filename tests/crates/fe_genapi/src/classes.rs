@@ -425,3 +425,42 @@ pub fn shapeish(s: &Shapeish) -> String {
 #[cfg(any())]
 #[pyfunction]
 async fn never_compiled() {}
+
+/// `#[deleter]` (PyO3 0.29): `del obj.attr`.
+#[pyclass]
+pub struct Slot {
+    value: Option<i64>,
+}
+
+#[pymethods]
+impl Slot {
+    #[new]
+    fn new() -> Self {
+        Slot { value: Some(1) }
+    }
+
+    #[getter]
+    fn value(&self) -> Option<i64> {
+        self.value
+    }
+
+    #[setter]
+    fn set_value(&mut self, value: i64) {
+        self.value = Some(value);
+    }
+
+    #[deleter]
+    fn delete_value(&mut self) {
+        self.value = None;
+    }
+
+    #[getter]
+    fn only_deletable(&self) -> i64 {
+        0
+    }
+
+    #[deleter]
+    fn delete_only_deletable(&mut self) -> PyResult<()> {
+        Err(PyAttributeError::new_err("refused"))
+    }
+}

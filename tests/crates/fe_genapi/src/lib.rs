@@ -40,5 +40,6 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<classes::KnowsType>()?;
     m.add_class::<classes::Shapeish>()?;
     m.add_function(wrap_pyfunction!(classes::shapeish, m)?)?;
+    m.add_class::<classes::Slot>()?;
     Ok(())
 }
