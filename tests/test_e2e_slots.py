@@ -161,3 +161,15 @@ def test_deleter(fe_genapi):
         del s.only_deletable
     with pytest.raises(AttributeError, match="can't set attribute"):
         s.only_deletable = 1
+
+
+def test_variant_constructor_defaults(fe_genapi):
+    import inspect
+
+    named = fe_genapi.Defaults.Named()
+    assert (named.a, named.b) == (42, None)
+    assert fe_genapi.Defaults.Named(b="x").b == "x"
+    tup = fe_genapi.Defaults.Tup()
+    assert (tup._0, tup._1) == (1, True)
+    assert fe_genapi.Defaults.Tup(5, False)._0 == 5
+    assert str(inspect.signature(fe_genapi.Defaults.Named)) == "(a=42, b=None)"

@@ -9,6 +9,7 @@ from typing import Callable
 
 from ..parse.model import Crate, Function, Method, MethodKind, PyClassDecl, TypeRef, Variant
 from ..parse.module_values import builtin_exception_name
+from ..parse.classes import variant_params
 from .derives import derive_annotation
 from .enum_variants import field_names
 from .protocols import COMPARE_OPS, SHAPES
@@ -118,11 +119,12 @@ class ClassStub:
         """A complex enum's variant: a nested final subclass taking its fields."""
         types = [self.ty(f.ty) for f in v.fields]
         names = field_names(v)
-        params = [f"{n}: {self.ty(f.ty, returning=False)}" for n, f in zip(names, v.fields)]
+        ctor = Function("__init__", "__init__", v.constructor if v.constructor is not None else variant_params(v),
+                        None, "", v.span, self.cls.key, self.cls.module_path)
+        params = self._params(ctor)
         lines = ["@final", f"class {v.py_name}({self.cls.py_name}):",
                  f"    __match_args__ = ({', '.join(f'{chr(34)}{n}{chr(34)}' for n in names)}{',' * (len(names) == 1)})",
-                 f"    def __init__(self{''.join(', ' + p for p in params)}{', /' if v.tuple_like and params else ''})"
-                 " -> None: ..."]
+                 f"    def __init__(self{''.join(', ' + p for p in params)}) -> None: ..."]
         for n, t in zip(names, types):
             lines += ["    @property", f"    def {n}(self) -> {t}: ..."]
         if v.tuple_like:

@@ -406,6 +406,8 @@ def _declarative_init(module: PyModuleDecl) -> list[str]:
         path = _from_inside(member.rust_path)
         if member.kind == "class" and member.imported:
             path = f"super::{member.imported}"  # through the import, which keeps it used
+        if member.cfg:  # gated as the member is: it may not exist
+            lines.append(f"        #[{member.cfg}]")
         if member.kind == "function":
             lines.append(f"        m.add_function({path}::__FERRULE_DEF.wrap(m)?)?;")
         elif member.kind == "class":

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from .attributes import string_value
 from .functions import apply_signature, check_options, collect_options, read_params
-from .model import (ClassField, Function, Method, MethodKind, MethodsBlock, ParamKind, PyClassDecl, TypeRef,
-                    Variant)
+from .model import (ClassField, Function, Method, MethodKind, MethodsBlock, Param, ParamKind, PyClassDecl,
+                    TypeRef, Variant)
 from .source import SourceFile, child_of_type
 from .types import type_ref
 
@@ -139,15 +139,35 @@ def _read_variants(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> li
         if node.type != "enum_variant":
             continue
         name = src.text(node.child_by_field_name("name"))
-        opts = {o.key: o.value for o in collect_options(item, "pyo3")}
+        options = collect_options(item, "pyo3")
+        check_options(walk, options, ("name", "constructor"), "an enum variant")
+        opts = {o.key: o.value for o in options}
         variant = Variant(name, string_value(opts.get("name")) or rename(name, rule), src.span(node))
         vbody = node.child_by_field_name("body")
         if vbody is not None:
             variant.tuple_like = vbody.type == "ordered_field_declaration_list"
             variant.braced = not variant.tuple_like
             variant.fields = _read_fields(walk, src, vbody, decl)
+        ctor = next((o for o in options if o.key == "constructor"), None)
+        if ctor is not None:
+            variant.constructor = _variant_constructor(walk, decl, variant, ctor)
         variants.append(variant)
     return variants
+
+
+def variant_params(variant: Variant) -> list[Param]:
+    """The constructor parameters of a complex enum's variant: its fields
+    (`_0`, `_1`... for a tuple variant, positional-only)."""
+    kind = ParamKind.POSITIONAL_ONLY if variant.tuple_like else ParamKind.POSITIONAL_OR_KEYWORD
+    return [Param(f"_{f.rust_name}" if variant.tuple_like else f.py_name, f.ty, f.span, kind) for f in variant.fields]
+
+
+def _variant_constructor(walk: "Walk", decl: PyClassDecl, variant: Variant, option) -> list[Param]:
+    """`#[pyo3(constructor = (a = 1, b = None))]`: a signature over the fields."""
+    fn = Function(variant.rust_name, variant.py_name, variant_params(variant), None, "", variant.span,
+                  decl.key, decl.module_path)
+    apply_signature(walk, fn, option)
+    return fn.params
 
 
 def read_pymethods(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[str, ...]) -> MethodsBlock | None:

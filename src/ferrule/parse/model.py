@@ -116,6 +116,7 @@ class ModuleMember:
     target: "Function | PyModuleDecl | None" = None
     span: Span | None = None
     imported: str = ""  # for `#[pymodule_export] use`: the name the `use` binds in the module
+    cfg: str = ""  # `cfg(...)` written on the member: its addition at init is gated the same way
 
 
 @dataclass
@@ -212,6 +213,7 @@ class Variant:
     fields: list[ClassField] = field(default_factory=list)
     tuple_like: bool = False
     braced: bool = False  # `Name {}`: a struct variant, even with no fields
+    constructor: list["Param"] | None = None  # from `#[pyo3(constructor = (...))]`
 
     @property
     def unit(self) -> bool:

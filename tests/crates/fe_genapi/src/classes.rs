@@ -464,3 +464,12 @@ impl Slot {
         Err(PyAttributeError::new_err("refused"))
     }
 }
+
+/// `#[pyo3(constructor = (...))]` on variants: defaults for their fields.
+#[pyclass]
+pub enum Defaults {
+    #[pyo3(constructor = (a = 42, b = None))]
+    Named { a: i32, b: Option<String> },
+    #[pyo3(constructor = (_0 = 1, _1 = true))]
+    Tup(i32, bool),
+}

@@ -41,5 +41,6 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<classes::Shapeish>()?;
     m.add_function(wrap_pyfunction!(classes::shapeish, m)?)?;
     m.add_class::<classes::Slot>()?;
+    m.add_class::<classes::Defaults>()?;
     Ok(())
 }
