@@ -63,3 +63,27 @@ def test_from_py_object_options(tmp_path: Path) -> None:
     assert "FromPyObject" not in by_class["Skipped"] and "ExtractPyClassWithClone" not in by_class["Skipped"]
     assert "ExtractPyClassWithClone for Default {}" in by_class["Default"]
     assert "FromPyObject<'a, 'py> for Default" not in by_class["Default"]
+
+
+def test_buffer_methods_under_an_old_stable_abi_are_refused(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from ferrule.generate import _stable_abi_problems
+
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        use pyo3::prelude::*;
+        #[pyclass]
+        struct B {}
+        #[pymethods]
+        impl B {
+            unsafe fn __getbuffer__(slf: PyRefMut<'_, Self>, view: *mut pyo3::ffi::Py_buffer, flags: i32) -> PyResult<()> { Ok(()) }
+        }
+        """})
+    assert diags == []
+    old = _stable_abi_problems(crate, SimpleNamespace(abi3="3.9"))
+    assert [d.message for d in old] == [
+        "`__getbuffer__` needs the buffer protocol, which the stable ABI has only from Python 3.11 "
+        "(this build targets abi3 3.9)"]
+    assert old[0].line == 6
+    assert _stable_abi_problems(crate, SimpleNamespace(abi3="3.11")) == []
+    assert _stable_abi_problems(crate, SimpleNamespace(abi3=None)) == []

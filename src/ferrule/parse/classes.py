@@ -274,7 +274,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     if "name" in opts:
         py_name = string_value(opts["name"].value) or py_name
     fn = Function(rust_name, py_name, params, type_ref(src, ret_node) if ret_node is not None else None, item.doc,
-                  src.span(name_node), GlueKeyless, module_path)
+                  src.span(name_node), GlueKeyless, module_path, gated=attribute_named(item, "cfg") is not None)
     if "text_signature" in opts:
         value = opts["text_signature"].value
         fn.text_signature = "" if value == "None" else (string_value(value) or "")

@@ -96,6 +96,7 @@ class Function:
     # A problem found in an item under `#[cfg(...)]`: reported by rustc (a
     # `compile_error!` in its glue) only if the item is compiled at all.
     deferred_error: str = ""
+    gated: bool = False  # written under `#[cfg(...)]`
 
     def visible_params(self) -> list[Param]:
         return [p for p in self.params if p.visible]

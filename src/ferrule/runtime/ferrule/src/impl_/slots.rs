@@ -75,6 +75,8 @@ impl<'py, T: IntoPyObject<'py>, E: Into<PyErr>> AsyncNextOutput<'py> for Result<
 }
 
 /// After a failed `__getbuffer__` the view must hold no object (CPython's rule).
+/// The buffer protocol is in the stable ABI from 3.11 only (as in PyO3).
+#[cfg(any(not(Py_LIMITED_API), Py_3_11))]
 #[inline]
 pub unsafe fn getbuffer_result(result: std::ffi::c_int, view: *mut ffi::Py_buffer) -> std::ffi::c_int {
     if result == -1 && !view.is_null() {
