@@ -11,3 +11,15 @@ macro_rules! wrap_pyfunction {
         |target| $crate::impl_::pyfunction::WrapTarget::wrap_def(target, &$($function)::+::__FERRULE_DEF)
     };
 }
+
+/// A closure making the module `#[pymodule]` defines at `path` (a `fn` or a
+/// `mod`): `m.add_wrapped(wrap_pymodule!(sub::sub))`, or call it with `py`.
+#[macro_export]
+macro_rules! wrap_pymodule {
+    ($module:path) => {
+        |py: $crate::Python<'_>| -> $crate::Py<$crate::types::PyModule> {
+            use $module as __ferrule_wrapped;
+            __ferrule_wrapped::__ferrule_module::__DEF.make_module(py).expect("failed to wrap pymodule")
+        }
+    };
+}
