@@ -133,7 +133,10 @@ class ModuleMember:
     target: "Function | PyModuleDecl | None" = None
     span: Span | None = None
     imported: str = ""  # for `#[pymodule_export] use`: the name the `use` binds in the module
-    cfg: str = ""  # `cfg(...)` written on the member: its addition at init is gated the same way
+<<<<<<< ours
+=======
+    cfg: tuple[str, ...] = ()  # `#[cfg(...)]` predicates of the item that declares it (declarative form)
+>>>>>>> theirs
 
 
 @dataclass
