@@ -142,6 +142,7 @@ def _read_variants(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> li
         vbody = node.child_by_field_name("body")
         if vbody is not None:
             variant.tuple_like = vbody.type == "ordered_field_declaration_list"
+            variant.braced = not variant.tuple_like
             variant.fields = _read_fields(walk, src, vbody, decl)
         variants.append(variant)
     return variants
@@ -223,6 +224,9 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         if m in ("getter", "setter") and attr is not None and attr.args:
             options.append(_name_option(attr))
     check_options(walk, options, METHOD_OPTIONS + ("getter_name",), "a `#[pymethods]` function")
+    takes_cls = markers == ["new", "classmethod"]  # a constructor handed the type being built
+    if takes_cls:
+        markers = ["new"]
     if len(markers) > 1:
         walk.error(f"`{rust_name}` has conflicting attributes: " + ", ".join(f"#[{m}]" for m in markers),
                    src.span(name_node))
@@ -237,7 +241,9 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         if explicit is not None:
             receiver = explicit
             params = params[1:]
-    if kind == MethodKind.CLASS:
+    cls_type = ""
+    if kind == MethodKind.CLASS or takes_cls:
+        cls_type = params[0].ty.text.replace(" ", "") if params else ""
         if not params:
             walk.error(f"`#[classmethod]` `{rust_name}` must take the class first: `cls: &Bound<'_, PyType>`",
                        src.span(name_node))
@@ -259,7 +265,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     if "signature" in opts:
         fn.signature_given = True
         apply_signature(walk, fn, opts["signature"])
-    method = Method(fn, kind, receiver)
+    method = Method(fn, kind, receiver, cls_type=cls_type)
     if kind in (MethodKind.GETTER, MethodKind.SETTER):
         explicit = (string_value(opts["getter_name"].value) or opts["getter_name"].value) if "getter_name" in opts else None
         prefix = "get_" if kind == MethodKind.GETTER else "set_"
