@@ -82,6 +82,7 @@ class Param:
     span: Span
     kind: ParamKind = ParamKind.POSITIONAL_OR_KEYWORD
     default: str | None = None  # Rust expression text
+    annotation: str | None = None  # Python type from `signature = (a: "int")`, for the stub
     # "ref"/"mut" when the parameter borrows a `#[pyclass]` for the call (`&T`,
     # `&mut T`, `&Self`, `Option<&T>`): set after the whole crate is parsed.
     holder: str = ""
@@ -113,6 +114,7 @@ class Function:
     # `compile_error!` in its glue) only if the item is compiled at all.
     deferred_error: str = ""
     gated: bool = False  # written under `#[cfg(...)]`
+    return_annotation: str | None = None  # `signature = (...) -> "int"`
 
     def visible_params(self) -> list[Param]:
         return [p for p in self.params if p.visible]

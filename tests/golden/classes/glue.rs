@@ -25,6 +25,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::BorrowFlag;
         type Dict = _ferrule::pyclass::NoSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
@@ -99,6 +100,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::NoBorrow;
         type Dict = _ferrule::pyclass::NoSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
@@ -170,6 +172,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::NoBorrow;
         type Dict = _ferrule::pyclass::NoSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
@@ -615,6 +618,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::BorrowFlag;
         type Dict = _ferrule::pyclass::NoSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
@@ -695,6 +699,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::BorrowFlag;
         type Dict = _ferrule::pyclass::ObjectSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
@@ -981,6 +986,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::NoBorrow;
         type Dict = _ferrule::pyclass::NoSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
