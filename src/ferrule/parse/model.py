@@ -263,7 +263,7 @@ class Method:
     receiver: str | None = None  # ref, mut, pyref, pyrefmut, bound_ref, bound, py; None for no self
     attr_name: str = ""  # property name of a getter/setter
     is_const: bool = False  # a `#[classattr] const`
-    takes_cls: bool = False  # `#[new] #[classmethod]`: the constructor gets the type being created
+    cls_type: str = ""  # the `cls` parameter's type of a #[classmethod] (or #[new] #[classmethod])
 
 
 @dataclass
