@@ -215,3 +215,11 @@ def test_backend_profiles_follow_maturins_rules(tmp_path: Path) -> None:
     assert _profile({"profile": "debug"}, project, editable=False) == "dev"
     plain = load_project(make(tmp_path / "plain"))
     assert _profile(None, plain, editable=True) == "release"
+
+
+def test_python_first_src_layout_is_found_without_python_source(tmp_path: Path) -> None:
+    make(tmp_path / "rust")
+    (tmp_path / "rust/pyproject.toml").rename(tmp_path / "pyproject.toml")
+    (tmp_path / "src/my_crate").mkdir(parents=True)
+    (tmp_path / "src/my_crate/__init__.py").write_text("")
+    assert load_project(tmp_path / "rust/Cargo.toml").python_source == tmp_path / "src"
