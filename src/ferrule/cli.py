@@ -136,12 +136,18 @@ def print_warnings(warnings: list[str]) -> None:
         print(f"{paint('warning:', 'warning')} {warning}", file=sys.stderr)
 
 
+def print_notes(notes: list[str]) -> None:
+    for note in notes:
+        print(note, file=sys.stderr)
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
     result = build(args.manifest_path, args.interpreter, args.out, release=args.release, with_sdist=args.sdist,
                    abi3=args.abi3, profile=args.profile, cli_options=_cargo_options(args))
     print_warnings(result.warnings)
+    print_notes(result.notes)
     for path in (result.sdist, result.wheel):
         if path is not None and not args.quiet:
             print(f"Built {path}")

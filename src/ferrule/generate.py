@@ -40,7 +40,9 @@ def prepare(project: Project, meta: Metadata) -> Crate:
     crate, diagnostics = parse_crate(project.crate_root, project.lib_path, package=project.package,
                                      lib_name=project.lib_name, workspace_root=meta.workspace_root,
                                      runtime_crate=project.runtime_crate, module_name=project.module_name)
-    diagnostics += check_crate(crate, project)
+    # A syntax error may hide the module; saying it is missing would send the user elsewhere.
+    if not any(d.message.startswith("syntax error") for d in diagnostics):
+        diagnostics += check_crate(crate, project)
     if diagnostics:
         raise BindingErrors(diagnostics, root=project.crate_root)
     write_glue(crate, meta.glue_dir(project.package))

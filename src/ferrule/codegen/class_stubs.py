@@ -51,6 +51,12 @@ class ClassStub:
         self.used.append(text)
         return text
 
+    def _returns(self, fn: Function) -> str:
+        if fn.return_annotation is None:
+            return self.ty(fn.ret)
+        self.used.append(fn.return_annotation)
+        return fn.return_annotation
+
     def _params(self, fn: Function) -> list[str]:
         def annotate(param) -> str:
             text = re.sub(r"\bSelf\b", self.cls.py_name, self._names(self._annotate_param(param)))
@@ -154,13 +160,13 @@ class ClassStub:
         if fn.py_name in NOT_IN_STUBS:
             return
         if m.kind == MethodKind.STATIC:
-            self._def(fn.py_name, self._params(fn), self.ty(fn.ret), fn.doc, ("staticmethod",))
+            self._def(fn.py_name, self._params(fn), self._returns(fn), fn.doc, ("staticmethod",))
             return
         if m.kind == MethodKind.CLASS:
-            self._def(fn.py_name, ["cls"] + self._params(fn), self.ty(fn.ret), fn.doc, ("classmethod",))
+            self._def(fn.py_name, ["cls"] + self._params(fn), self._returns(fn), fn.doc, ("classmethod",))
             return
         if fn.py_name not in SHAPES:
-            self._def(fn.py_name, ["self"] + self._params(fn), self.ty(fn.ret), fn.doc)
+            self._def(fn.py_name, ["self"] + self._params(fn), self._returns(fn), fn.doc)
             return
         self._special(m)
 

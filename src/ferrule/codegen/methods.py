@@ -86,9 +86,7 @@ def method_glue(cls: PyClassDecl, method: Method) -> tuple[str, str]:
     setup, recv = receiver_setup(method)
     leading: tuple[str, ...] = (recv,) if recv else ()
     if method.kind == MethodKind.CLASS:
-        setup = ["let __cls = _ferrule::Bound::<_ferrule::types::PyAny>::ref_from_ptr(py, &_slf)"
-                 ".cast_unchecked::<_ferrule::types::PyType>();"]
-        leading = ("__cls",)
+        setup, leading = _cls_setup(method, "_slf")
     desc_name = f"__D_{ident(fn.rust_name)}"
     lines = setup + call_body(fn, conv, callee=f"__Self::{fn.rust_name}", leading=leading)
     lines = [_rename_desc(line, desc_name) for line in lines]
@@ -116,12 +114,22 @@ def method_glue(cls: PyClassDecl, method: Method) -> tuple[str, str]:
     return text, item
 
 
+def _cls_setup(method: Method, ptr: str) -> tuple[list[str], tuple[str, ...]]:
+    """The class object as the `cls` parameter's type asks for it."""
+    setup = [f"let __cls = _ferrule::Bound::<_ferrule::types::PyAny>::ref_from_ptr(py, &{ptr})"
+             ".cast_unchecked::<_ferrule::types::PyType>();"]
+    ty = method.cls_type
+    arg = "__cls" if ty.startswith("&") else "__cls.clone().unbind()" if ty.startswith("Py<") else "__cls.clone()"
+    return setup, (arg,)
+
+
 def new_glue(cls: PyClassDecl, method: Method) -> str:
     fn = method.fn
+    setup, leading = _cls_setup(method, "subtype") if method.cls_type else ([], ())
     finish = lambda call: [f"let __init = _ferrule::pyclass::IntoPyClassInitializer::<__Self>::into_initializer({call})?;",  # noqa: E731
                            "__init.create_class_object_of_type(py, subtype as *mut _ferrule::ffi::PyTypeObject)"
                            ".map(_ferrule::Bound::into_ptr)"]
-    lines = call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", finish=finish)
+    lines = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=leading, finish=finish)
     desc = description(dataclasses.replace(fn, py_name=cls.py_name))
     return f"""{desc}
     pub(crate) unsafe extern "C" fn __new(subtype: *mut _ferrule::ffi::PyTypeObject, args: {PTR}, kwargs: {PTR}) -> {PTR} {{

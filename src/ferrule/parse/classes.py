@@ -142,6 +142,7 @@ def _read_variants(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> li
         vbody = node.child_by_field_name("body")
         if vbody is not None:
             variant.tuple_like = vbody.type == "ordered_field_declaration_list"
+            variant.braced = not variant.tuple_like
             variant.fields = _read_fields(walk, src, vbody, decl)
         variants.append(variant)
     return variants
@@ -223,6 +224,9 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         if m in ("getter", "setter") and attr is not None and attr.args:
             options.append(_name_option(attr))
     check_options(walk, options, METHOD_OPTIONS + ("getter_name",), "a `#[pymethods]` function")
+    takes_cls = markers == ["new", "classmethod"]  # a constructor handed the type being built
+    if takes_cls:
+        markers = ["new"]
     if len(markers) > 1:
         walk.error(f"`{rust_name}` has conflicting attributes: " + ", ".join(f"#[{m}]" for m in markers),
                    src.span(name_node))
@@ -237,10 +241,16 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         if explicit is not None:
             receiver = explicit
             params = params[1:]
-    if kind == MethodKind.CLASS:
+    cls_type = ""
+    if kind == MethodKind.CLASS or takes_cls:
+        cls_type = params[0].ty.text.replace(" ", "") if params else ""
         if not params:
             walk.error(f"`#[classmethod]` `{rust_name}` must take the class first: `cls: &Bound<'_, PyType>`",
                        src.span(name_node))
+        elif "PyType" not in params[0].ty.text:
+            walk.error("Expected `&Bound<PyType>` or `Py<PyType>` as the first argument to `#[classmethod]`",
+                       params[0].span, f"take the class first: `cls: &Bound<'_, PyType>`, then `{params[0].name}`")
+            params = params[1:]
         else:
             params = params[1:]
     ret_node = node.child_by_field_name("return_type")
@@ -255,7 +265,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     if "signature" in opts:
         fn.signature_given = True
         apply_signature(walk, fn, opts["signature"])
-    method = Method(fn, kind, receiver)
+    method = Method(fn, kind, receiver, cls_type=cls_type)
     if kind in (MethodKind.GETTER, MethodKind.SETTER):
         explicit = (string_value(opts["getter_name"].value) or opts["getter_name"].value) if "getter_name" in opts else None
         prefix = "get_" if kind == MethodKind.GETTER else "set_"
@@ -268,10 +278,53 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     if receiver == "value":
         walk.error(f"method `{rust_name}` takes `self` by value; take `&self` or `slf: Py<Self>`",
                    src.span(name_node))
-    for p in fn.params:
-        if p.kind == ParamKind.PYTHON:
-            continue
+    if rust_name == "__traverse__" and kind == MethodKind.INSTANCE:
+        _check_traverse(walk, src, name_node, method)
+    _check_arity(walk, src, name_node, method)
     return method
+
+
+# Non-Python arguments each special method's slot passes: (least, most).
+_SHAPE_ARITY = {"unary": (0, 0), "next": (0, 0), "hash": (0, 0), "bool": (0, 0), "len": (0, 0),
+                "clear": (0, 0), "binary": (1, 1), "objobj": (1, 1), "numeric": (1, 1), "compare": (1, 1),
+                "inplace": (1, 1), "setitem": (2, 2), "ternary": (1, 2), "richcmp": (2, 2)}
+
+
+def _check_arity(walk: "Walk", src: SourceFile, name_node, method: Method) -> None:
+    """The glue calls each getter, setter and special method with exactly what its slot gives."""
+    from ..codegen.protocols import SHAPES
+
+    fn = method.fn
+    visible = fn.visible_params()
+    if method.kind == MethodKind.GETTER and visible:
+        walk.error("getter function can only have one argument (of type pyo3::Python)", visible[0].span,
+                   f"a getter takes only `&self` (and `py: Python<'_>`); remove `{visible[0].name}`")
+    elif method.kind == MethodKind.SETTER and len(visible) != 1:
+        walk.error("setter function expected to have one argument", src.span(name_node),
+                   "a setter takes `&mut self` and the new value: `fn set_x(&mut self, value: T)`")
+    elif method.kind == MethodKind.INSTANCE and fn.py_name in SHAPES:
+        least, most = _SHAPE_ARITY.get(SHAPES[fn.py_name], (0, len(visible)))
+        if len(visible) > most:
+            walk.error(f"Expected at most {most} non-python arguments", visible[most].span,
+                       f"`{fn.py_name}` receives {most} argument{'s' if most != 1 else ''} from Python "
+                       f"besides `self`; remove `{visible[most].name}`")
+        elif len(visible) < least:
+            walk.error(f"Expected {least} arguments, got {len(visible)}", src.span(name_node),
+                       f"`{fn.py_name}` receives {least} argument{'s' if least != 1 else ''} from Python besides `self`")
+
+
+TRAVERSE_HINT = ("Usually, an implementation of `__traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError>` "
+                 "should do nothing but calls to `visit.call`. Most importantly, safe access to the Python interpreter "
+                 "is prohibited inside implementations of `__traverse__`, i.e. `Python::attach` will panic.")
+
+
+def _check_traverse(walk: "Walk", src: SourceFile, name_node, method: Method) -> None:
+    """`__traverse__` runs inside the collector: `&self` only (a `PyRef` or `Bound`
+    would give it a `Python`), and no `Python` parameter."""
+    if method.receiver != "ref":
+        walk.error("__traverse__ may not take a receiver other than `&self`. " + TRAVERSE_HINT, src.span(name_node))
+    if any(p.kind == ParamKind.PYTHON for p in method.fn.params):
+        walk.error("__traverse__ may not take `Python`. " + TRAVERSE_HINT, src.span(name_node))
 
 
 def _name_option(attr):
@@ -310,3 +363,10 @@ def link_classes(walk: "Walk") -> None:
                        "`#[pymethods]` block is for", block.span, "give the classes distinct Rust names")
             continue
         chosen[0].blocks.append(block)
+        if chosen[0].frozen:
+            for m in block.methods:
+                if m.receiver in ("mut", "pyrefmut"):
+                    walk.error(f"`{m.fn.rust_name}` takes `{'&mut self' if m.receiver == 'mut' else 'PyRefMut<Self>'}`, "
+                               f"but `{chosen[0].rust_name}` is `frozen`: its value is shared with no borrow flag "
+                               "and is never mutated", m.fn.span,
+                               "take `&self` and keep mutable state in a `Mutex` or atomics, or remove `frozen`")

@@ -82,6 +82,7 @@ class Param:
     span: Span
     kind: ParamKind = ParamKind.POSITIONAL_OR_KEYWORD
     default: str | None = None  # Rust expression text
+    annotation: str | None = None  # Python type from `signature = (a: "int")`, for the stub
     # "ref"/"mut" when the parameter borrows a `#[pyclass]` for the call (`&T`,
     # `&mut T`, `&Self`, `Option<&T>`): set after the whole crate is parsed.
     holder: str = ""
@@ -109,6 +110,7 @@ class Function:
     pass_module: bool = False
     text_signature: str | None = None  # explicit override; "" disables
     signature_given: bool = False
+    return_annotation: str | None = None  # `signature = (...) -> "int"`
 
     def visible_params(self) -> list[Param]:
         return [p for p in self.params if p.visible]
@@ -129,6 +131,7 @@ class ModuleMember:
     target: "Function | PyModuleDecl | None" = None
     span: Span | None = None
     imported: str = ""  # for `#[pymodule_export] use`: the name the `use` binds in the module
+    cfg: tuple[str, ...] = ()  # `#[cfg(...)]` predicates of the item that declares it (declarative form)
 
 
 @dataclass
@@ -227,10 +230,11 @@ class Variant:
     span: Span
     fields: list[ClassField] = field(default_factory=list)
     tuple_like: bool = False
+    braced: bool = False  # `V {}`: a struct variant with no fields, not a unit variant
 
     @property
     def unit(self) -> bool:
-        return not self.fields and not self.tuple_like
+        return not self.fields and not self.tuple_like and not self.braced
 
 
 class MethodKind(Enum):
@@ -253,6 +257,7 @@ class Method:
     receiver: str | None = None  # ref, mut, pyref, pyrefmut, bound_ref, bound, py; None for no self
     attr_name: str = ""  # property name of a getter/setter
     is_const: bool = False  # a `#[classattr] const`
+    cls_type: str = ""  # the `cls` parameter's type of a #[classmethod] (or #[new] #[classmethod])
 
 
 @dataclass
