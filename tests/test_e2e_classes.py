@@ -171,6 +171,20 @@ def test_extends_exception(fe_classes):
     assert info.value.code == 3 and isinstance(info.value, Exception)
 
 
+def test_constructor_receives_the_class(fe_classes):
+    S = fe_classes.Stamped
+    assert S("!").made_by == "Stamped!"
+
+    class Sub(S):
+        pass
+
+    assert Sub("?").made_by == "Sub?" and type(Sub("")) is Sub  # the subtype being built, not the base
+    assert fe_classes.StampedOwned().made_by == "StampedOwned"
+    assert str(inspect.signature(S)) == "(suffix)"  # `cls` is not a Python parameter
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'suffix'"):
+        S()
+
+
 def test_dict_and_weakref(fe_classes):
     o = fe_classes.Open()
     o.x = 1
@@ -266,13 +280,15 @@ def which(s):
             return f"pair {a} {b}"
         case S.Nothing():
             return "nothing"
+        case S.Blank():
+            return "blank"
 """
 
 
 def test_complex_enum_values_cross_the_boundary(fe_classes):
     m, S = fe_classes, fe_classes.Shape
-    made = {k: m.make_shape(k) for k in ("circle", "rectangle", "pair", "nothing")}
-    assert [type(v) for v in made.values()] == [S.Circle, S.Rectangle, S.Pair, S.Nothing]
+    made = {k: m.make_shape(k) for k in ("circle", "rectangle", "pair", "nothing", "blank")}
+    assert [type(v) for v in made.values()] == [S.Circle, S.Rectangle, S.Pair, S.Nothing, S.Blank]
     assert type(m.shape_new_bound()) is S.Pair  # Bound::new picks the variant's class too
     assert m.shape_debug(S.Rectangle(1.0, 2.0)) == "Rectangle { width: 1.0, height: 2.0 }"
     assert m.shape_debug(made["pair"]) == 'Pair(7, "seven")'
@@ -281,9 +297,12 @@ def test_complex_enum_values_cross_the_boundary(fe_classes):
 
     # Positional patterns read __match_args__ (checked everywhere); `match` itself needs Python 3.10.
     assert S.Rectangle.__match_args__ == ("width", "height") and len(S.Pair.__match_args__) == 2
+    # `Blank {}` is a struct variant without fields: built with no arguments, keyword-style signature
+    assert type(S.Blank()) is S.Blank and S.Blank() == S.Blank() and S.Blank.__match_args__ == ()
+    assert str(inspect.signature(S.Blank)) == "()" and m.shape_debug(S.Blank()) == "Blank"
     if sys.version_info < (3, 10):
         return
     scope = {"S": S}
     exec(compile(MATCH_SHAPE, __file__, "exec"), scope)
     which = scope["which"]
-    assert [which(v) for v in made.values()] == ["circle 2.0", "rect 2.0x3.0", "pair 7 seven", "nothing"]
+    assert [which(v) for v in made.values()] == ["circle 2.0", "rect 2.0x3.0", "pair 7 seven", "nothing", "blank"]

@@ -220,13 +220,16 @@ def _runtime_abi3(cargo: dict, manifest: Path) -> str | None:
     return "3.9" if "abi3" in features else None
 
 
-def _python_source(root: Path, tool: dict, module_name: str, pyproject: Path, table: str) -> Path | None:
+def _python_source(root: Path, tool: dict, module_name: str, pyproject: Path, table: str,
+                   crate_root: Path) -> Path | None:
     top = module_name.split(".")[0]
     if "python-source" not in tool:
         if (root / top / "__init__.py").is_file():
             return root
-        # maturin's src layout: python/<pkg> or src/<pkg> next to a Cargo.toml elsewhere
-        return next((root / d for d in ("python", "src") if (root / d / top / "__init__.py").is_file()), None)
+        # maturin's Python-first layout: src/<pkg> when Cargo.toml lives elsewhere (rust/)
+        if crate_root != root and (root / "src" / top / "__init__.py").is_file():
+            return root / "src"
+        return None
     folder = (root / str(tool["python-source"])).resolve()
     line, col = locate(pyproject, table, "python-source")
     if root.resolve() not in (folder, *folder.parents):
@@ -301,7 +304,7 @@ def load_project(manifest: Path) -> Project:
         config=read.strings("config"), unstable_flags=read.strings("unstable-flags"),
         rustc_args=read.strings("rustc-args"))
     abi3 = read.string("abi3")
-    python_source = _python_source(project_root, tool, module_name, pyproject_path, table)
+    python_source = _python_source(project_root, tool, module_name, pyproject_path, table, manifest.parent)
     python_packages = read.strings("python-packages")
     for extra in python_packages:
         base = python_source or project_root
