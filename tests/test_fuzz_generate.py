@@ -76,7 +76,8 @@ def generate_or_diagnose(root: Path) -> list[Diagnostic]:
     if not any(d.message.startswith("syntax error") for d in diags):
         # Named as its top module, so the name check passes and generation is reached.
         name = next((m.py_name for m in crate.modules if m.parent is None), "fuzzed")
-        project = SimpleNamespace(lib_path=lib, lib_name=name, module_name=name, package="fuzzed")
+        project = SimpleNamespace(lib_path=lib, lib_name=name, module_name=name, package="fuzzed",
+                                  abi3=None)
         diags += check_crate(crate, project)  # type: ignore[arg-type]
     if not diags:
         assert generate_glue(crate) and generate_stubs(crate)

@@ -57,7 +57,11 @@ def at_user_items(crate: Crate, glue_dir: Path, messages: list[dict]) -> list[Di
         item = items.get(rel) or _by_path(crate, rel)
         if item is None:
             continue
-        out.append(_explain(msg, text, rel, span.get("line_start", 0), *item))
+        found = _explain(msg, text, rel, span.get("line_start", 0), *item)
+        # One mistake can fail several bounds in the glue; the user needs it once.
+        if not any((d.message, d.path, d.line, d.col) == (found.message, found.path, found.line, found.col)
+                   for d in out):
+            out.append(found)
     return out
 
 
