@@ -34,6 +34,8 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
         return "tuple[" + ", ".join(python_type(a, returning=returning) for a in ty.args) + "]"
     if ty.kind in ("array", "slice"):
         inner = ty.arg()
+        if returning and inner is not None and inner.is_named("u8"):
+            return "bytes"  # a sequence of u8 converts to bytes (PyO3 0.23+)
         return f"list[{python_type(inner, returning=returning)}]"
     if ty.kind != "path":
         return "Any"
@@ -54,7 +56,9 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
         inner = python_type(args[0] if args else None, returning=returning)
         return inner if inner in ("None", "Any") else f"{inner} | None"
     if name in ("Vec", "VecDeque", "LinkedList", "SmallVec"):
-        if args and args[0].is_named("u8") and not returning:
+        if args and args[0].is_named("u8") and returning and name in ("Vec", "SmallVec"):
+            return "bytes"  # a sequence of u8 converts to bytes (PyO3 0.23+)
+        if args and args[0].is_named("u8"):
             return "list[int]"
         return f"list[{python_type(args[0] if args else None, returning=returning)}]"
     if name in ("HashMap", "BTreeMap", "IndexMap"):
