@@ -70,3 +70,12 @@ def test_u8_sequences_are_bytes_in_stubs() -> None:
     assert python_type(ty("Vec<u8>")) == "list[int]"
     assert python_type(ty("Vec<u16>"), returning=True) == "list[int]"
     assert python_type(ty("VecDeque<u8>"), returning=True) == "list[int]"
+
+
+def test_std_and_datetime_types_in_stubs() -> None:
+    from ferrule.codegen.pytypes import python_type, stub_imports
+    assert python_type(ty("Duration"), returning=True) == "datetime.timedelta"
+    assert python_type(ty("Bound<'py, PyDateTime>")) == "datetime.datetime"
+    assert python_type(ty("std::net::IpAddr")) == "ipaddress.IPv4Address | ipaddress.IPv6Address"
+    assert python_type(ty("PyBuffer<f64>")) == "Any"
+    assert stub_imports("x: datetime.date, y: ipaddress.IPv4Address") == ["import datetime", "import ipaddress"]

@@ -17,6 +17,13 @@ NATIVE = {
     "PyModule": "types.ModuleType", "PyType": "type", "PyCFunction": "Callable[..., Any]",
     "PyFunction": "Callable[..., Any]", "PyIterator": "Iterator[Any]", "PySequence": "Sequence[Any]",
     "PyMapping": "Mapping[Any, Any]", "PyNone": "None", "PyComplex": "complex", "PySlice": "slice",
+    "PyMemoryView": "memoryview", "PyBuffer": "Any", "PyUntypedBuffer": "Any",
+    "PyDate": "datetime.date", "PyDateTime": "datetime.datetime", "PyTime": "datetime.time",
+    "PyDelta": "datetime.timedelta", "PyTzInfo": "datetime.tzinfo",
+    "Duration": "datetime.timedelta", "SystemTime": "datetime.datetime",
+    "Ipv4Addr": "ipaddress.IPv4Address", "Ipv6Addr": "ipaddress.IPv6Address",
+    "IpAddr": "ipaddress.IPv4Address | ipaddress.IPv6Address",
+    "CString": "str", "CStr": "str",
 }
 WRAPPERS = {"Bound", "Py", "Borrowed", "Box", "Rc", "Arc", "Cow", "PyRef", "PyRefMut", "Cell", "RefCell"}
 
@@ -79,7 +86,7 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
 def stub_imports(annotation_text: str) -> list[str]:
     """The import lines a stub needs for the annotations used in it."""
     lines = []
-    for module in ("os", "pathlib", "types"):
+    for module in ("datetime", "ipaddress", "os", "pathlib", "types"):
         if re.search(rf"\b{module}\.", annotation_text):
             lines.append(f"import {module}")
     typing_names = sorted(set(re.findall(r"\b(Any|Callable|ClassVar|Iterator|Sequence|Mapping|NoReturn|final)\b", annotation_text)))

@@ -9,6 +9,7 @@ pub mod ffi;
 
 mod conversion;
 mod conversions;
+pub mod buffer;
 pub mod err;
 pub mod exceptions;
 mod gil;

@@ -1,0 +1,11 @@
+//! The runtime's std-type API as PyO3 users write it: buffers, date and time,
+//! std conversions, and the smaller pieces of PyO3's prelude.
+use pyo3::prelude::*;
+
+mod buffers;
+
+#[pymodule]
+fn fe_stdtypes(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    buffers::register(m)?;
+    Ok(())
+}
