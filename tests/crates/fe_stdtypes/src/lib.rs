@@ -3,9 +3,11 @@
 use pyo3::prelude::*;
 
 mod buffers;
+mod dates;
 
 #[pymodule]
 fn fe_stdtypes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     buffers::register(m)?;
+    dates::register(m)?;
     Ok(())
 }

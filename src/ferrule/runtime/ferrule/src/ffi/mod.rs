@@ -22,6 +22,7 @@ pub mod ceval;
 pub mod compile;
 pub mod complexobject;
 pub mod cpython;
+pub mod datetime;
 pub mod descrobject;
 pub mod dictobject;
 pub mod enumobject;
@@ -72,6 +73,8 @@ pub use self::bytesobject::*;
 pub use self::ceval::*;
 pub use self::compile::*;
 pub use self::complexobject::*;
+#[cfg(not(Py_LIMITED_API))]
+pub use self::datetime::*;
 #[cfg(not(Py_LIMITED_API))]
 pub use self::cpython::object::*;
 pub use self::descrobject::*;

@@ -8,6 +8,7 @@ mod any;
 mod boolobject;
 mod bytes;
 mod complex;
+mod datetime;
 mod dict;
 mod float;
 mod function;
@@ -28,6 +29,10 @@ pub use any::{CompareOp, PyAnyMethods, PyCallArgs};
 pub use boolobject::{PyBool, PyBoolMethods};
 pub use bytes::{PyBytes, PyBytesMethods, PyByteArray, PyByteArrayMethods};
 pub use complex::{PyComplex, PyComplexMethods};
+pub use datetime::{
+    timezone_utc, PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyTime, PyTimeAccess, PyTzInfo,
+    PyTzInfoAccess,
+};
 pub use dict::{BoundDictIterator, IntoPyDict, PyDict, PyDictMethods, PyDictIterator};
 pub use float::{PyFloat, PyFloatMethods};
 pub use function::PyCFunction;
