@@ -2,11 +2,13 @@
 //! std conversions, and the smaller pieces of PyO3's prelude.
 use pyo3::prelude::*;
 
+mod api;
 mod buffers;
 mod dates;
 
 #[pymodule]
 fn fe_stdtypes(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    api::register(m)?;
     buffers::register(m)?;
     dates::register(m)?;
     Ok(())

@@ -7,9 +7,11 @@
 
 pub mod ffi;
 
-mod conversion;
+pub mod conversion;
 mod conversions;
 pub mod buffer;
+mod compat;
+pub use compat::{class, pycell, pyclass_init};
 pub mod err;
 pub mod exceptions;
 mod gil;

@@ -77,6 +77,8 @@ pub use self::complexobject::*;
 pub use self::datetime::*;
 #[cfg(not(Py_LIMITED_API))]
 pub use self::cpython::object::*;
+#[cfg(not(Py_LIMITED_API))]
+pub use self::cpython::unicodeobject::*;
 pub use self::descrobject::*;
 pub use self::dictobject::*;
 pub use self::enumobject::*;

@@ -4,3 +4,6 @@
 
 #[cfg(not(Py_LIMITED_API))]
 pub mod object;
+
+#[cfg(not(Py_LIMITED_API))]
+pub mod unicodeobject;
