@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cargo
+from . import cargo, cargo_config
 from .archive.contents import editable_files, extension_files, sdist_files, wheel_files
 from .archive.metadata import DistMetadata, load_metadata
 from .archive.sdist import write_sdist
@@ -37,6 +37,7 @@ class Compiled:
 def compile_extension(project: Project, interp: Interpreter, *, release: bool, abi3: str | None) -> Compiled:
     if abi3:
         check_abi3(interp, abi3)
+    cargo_config.refresh(project.root)
     meta = cargo.metadata(project)
     crate = prepare(project, meta)
     write_python_config(meta, interp, abi3)

@@ -71,6 +71,16 @@ def _cmd_develop(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_cargo_config(args: argparse.Namespace) -> int:
+    from .cargo_config import write_cargo_config
+    from .project import find_manifest
+
+    root = Path(find_manifest(args.manifest_path)).parent
+    config = write_cargo_config(root)
+    print(f"Plain cargo now uses ferrule's runtime: {config} (runtime linked at {config.parent / 'ferrule-runtime'})")
+    return 0
+
+
 def print_warnings(warnings: list[str]) -> None:
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -126,6 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
     p_dev.add_argument("-i", "--interpreter", help="Python interpreter to build and install for")
     p_dev.add_argument("-r", "--release", action="store_true", help="build with optimisations")
     p_dev.set_defaults(func=_cmd_develop)
+
+    p_cfg = sub.add_parser("cargo-config", help="let plain `cargo check` (your IDE) find ferrule's runtime")
+    p_cfg.add_argument("-m", "--manifest-path", help="path to Cargo.toml (default: found from the current folder)")
+    p_cfg.set_defaults(func=_cmd_cargo_config)
 
     p_build = sub.add_parser("build", help="build a wheel (and with --sdist a source distribution)")
     p_build.add_argument("-m", "--manifest-path", help="path to Cargo.toml (default: found from the current folder)")

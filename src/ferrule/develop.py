@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cargo
+from . import cargo, cargo_config
 from .codegen.stubs import generate_stubs
 from .generate import prepare, write_python_config
 from .install import install_develop
 from .interpreter import Interpreter, find_interpreter
-from .new import refresh_cargo_config
 from .project import find_manifest, load_project
 
 
@@ -25,7 +24,7 @@ class DevelopResult:
 def develop(manifest: str | None, interpreter: str | None, *, release: bool) -> DevelopResult:
     project = load_project(find_manifest(manifest))
     interp = find_interpreter(interpreter, require_venv=True)
-    refresh_cargo_config(project.root)
+    cargo_config.refresh(project.root)
     meta = cargo.metadata(project)
     crate = prepare(project, meta)
     write_python_config(meta, interp, project.abi3)

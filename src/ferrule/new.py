@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .cargo import RUNTIME_DIR
+from .cargo_config import write_cargo_config
 from .errors import ConfigError
 
 CARGO_TOML = '''[package]
@@ -59,29 +59,7 @@ __pycache__/
 .venv/
 '''
 
-CARGO_CONFIG = '''# Written by ferrule so that a plain `cargo check` (and your IDE) finds the
-# ferrule runtime crate installed with the ferrule Python package.
-# `ferrule develop` keeps the path up to date.
-[patch.crates-io]
-ferrule-runtime = {{ path = {runtime} }}
-'''
-
 _CRATE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
-
-
-def cargo_config_text() -> str:
-    return CARGO_CONFIG.format(runtime='"' + str(RUNTIME_DIR).replace("\\", "\\\\") + '"')
-
-
-def refresh_cargo_config(root: Path) -> None:
-    """Points a ferrule-written `.cargo/config.toml` at this ferrule's runtime (it moves with the venv)."""
-    config = root / ".cargo" / "config.toml"
-    try:
-        text = config.read_text(encoding="utf-8")
-    except OSError:
-        return
-    if text.startswith(CARGO_CONFIG.splitlines()[0]) and text != cargo_config_text():
-        config.write_text(cargo_config_text(), encoding="utf-8")
 
 
 def new_project(path: Path) -> Path:
@@ -98,10 +76,10 @@ def new_project(path: Path) -> Path:
         "src/lib.rs": LIB_RS.format(module=module),
         f"tests/test_{module}.py": TEST_PY.format(module=module),
         ".gitignore": GITIGNORE,
-        ".cargo/config.toml": cargo_config_text(),
     }
     for rel, text in files.items():
         target = path / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    write_cargo_config(path)
     return path

@@ -1,0 +1,119 @@
+"""The project's `.cargo/config.toml`, so plain `cargo check` (an IDE) finds ferrule's runtime.
+
+The config holds only a relative path, `.cargo/ferrule-runtime/ferrule`; cargo resolves a path in a config
+file against the folder that holds `.cargo/`. That folder entry is a link (a copy where links are not
+allowed) to the runtime installed with this ferrule, made by `ferrule new`, `develop` and `cargo-config`,
+and ignored by git. When it is missing or stale (a fresh clone, a moved venv), cargo fails reading that
+path and never asks crates.io for the runtime.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from . import __version__
+from .errors import ConfigError
+
+RUNTIME_DIR = Path(__file__).parent / "runtime"  # holds the `ferrule` (runtime) and `ferrule-macros` crates
+LINK_NAME = "ferrule-runtime"
+PATCH_PATH = f".cargo/{LINK_NAME}/ferrule"
+_STAMP = ".ferrule-copy"  # in a copy: which ferrule it came from, so an upgrade replaces it
+
+HEADER = "# Written by ferrule: plain `cargo check` (and your IDE) use ferrule's runtime through"
+CONFIG_TEXT = f'''{HEADER}
+# .cargo/{LINK_NAME}, a link that `ferrule develop` or `ferrule cargo-config` makes (git ignores it).
+# If cargo says it cannot read {PATCH_PATH}/Cargo.toml, run `ferrule cargo-config`.
+[patch.crates-io]
+ferrule-runtime = {{ path = "{PATCH_PATH}" }}
+'''
+_PATCH_LINE = f'ferrule-runtime = {{ path = "{PATCH_PATH}" }}'
+
+
+def find_config(root: Path) -> Path | None:
+    """The `.cargo/config.toml` that patches in the runtime, in the project folder or above (a workspace)."""
+    for folder in (root, *root.parents):
+        config = folder / ".cargo" / "config.toml"
+        try:
+            if PATCH_PATH in config.read_text(encoding="utf-8"):
+                return config
+        except OSError:
+            continue
+    return None
+
+
+def write_cargo_config(root: Path) -> Path:
+    """Adds the runtime patch to `root/.cargo/config.toml` (keeping what is there) and links the runtime."""
+    config = root / ".cargo" / "config.toml"
+    try:
+        text = config.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    if text.startswith(HEADER) or text.startswith("# Written by ferrule so that a plain `cargo check`"):
+        text = CONFIG_TEXT  # ours, perhaps from a ferrule that wrote an absolute path
+    elif PATCH_PATH not in text:
+        if "ferrule-runtime" in text or "[patch.crates-io]" in text:
+            raise ConfigError(f"{config} already patches crates.io, so ferrule cannot add its entry", path=config,
+                              hint=f"put `{_PATCH_LINE}` under its [patch.crates-io] table (and remove any "
+                                   "other `ferrule-runtime` entry), then run `ferrule cargo-config` again")
+        text = text + ("\n" if text and not text.endswith("\n") else "") + ("\n" if text else "") + CONFIG_TEXT
+    config.parent.mkdir(parents=True, exist_ok=True)
+    if not config.is_file() or config.read_text(encoding="utf-8") != text:
+        config.write_text(text, encoding="utf-8")
+    link_runtime(config.parent)
+    return config
+
+
+def refresh(root: Path) -> None:
+    """Before a build: renews the link of a project whose config uses it; upgrades an absolute-path config."""
+    legacy = root / ".cargo" / "config.toml"
+    try:
+        if legacy.read_text(encoding="utf-8").startswith("# Written by ferrule so that a plain `cargo check`"):
+            write_cargo_config(root)
+            return
+    except OSError:
+        pass
+    config = find_config(root)
+    if config is not None:
+        try:
+            link_runtime(config.parent)
+        except OSError:
+            pass  # a read-only checkout still builds: only plain cargo misses the link
+
+
+def link_runtime(cargo_dir: Path) -> None:
+    """Makes `cargo_dir/ferrule-runtime` lead to this ferrule's runtime, replacing a stale one."""
+    link = cargo_dir / LINK_NAME
+    _ignore_in_git(cargo_dir)
+    if link.is_symlink():
+        if Path(os.readlink(link)) == RUNTIME_DIR:
+            return
+        link.unlink()
+    elif link.is_dir():
+        stamp = link / _STAMP
+        if stamp.is_file() and stamp.read_text(encoding="utf-8") == _copy_stamp():
+            return
+        shutil.rmtree(link)
+    try:
+        link.symlink_to(RUNTIME_DIR, target_is_directory=True)
+    except OSError:  # Windows without the right to make links
+        tmp = cargo_dir / f"{LINK_NAME}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.copytree(RUNTIME_DIR, tmp, ignore=shutil.ignore_patterns("target", "__pycache__"))
+        (tmp / _STAMP).write_text(_copy_stamp(), encoding="utf-8")
+        os.replace(tmp, link)
+
+
+def _copy_stamp() -> str:
+    return f"{__version__} {RUNTIME_DIR}\n"
+
+
+def _ignore_in_git(cargo_dir: Path) -> None:
+    ignore = cargo_dir / ".gitignore"
+    try:
+        lines = ignore.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    if f"/{LINK_NAME}" not in lines:
+        ignore.write_text("\n".join([*lines, f"/{LINK_NAME}"]) + "\n", encoding="utf-8")
