@@ -10,7 +10,7 @@ from ..parse.model import Crate, Function, Method, MethodKind, PyClassDecl, Type
 from ..parse.module_values import builtin_exception_name
 from .enum_variants import field_names
 from .protocols import COMPARE_OPS, SHAPES
-from .pytypes import python_type
+from .pytypes import NATIVE, python_type
 from .signature import parameter_list
 
 # Special methods whose Python result type is fixed, whatever the Rust type.
@@ -67,7 +67,8 @@ class ClassStub:
         if extends:
             name = extends.split("::")[-1].strip()
             parent = self.crate.class_named(name)
-            base = f"({parent.py_name if parent else builtin_exception_name(name)})"
+            # A native base (`PyDict`, `PyTzInfo`) is named as Python names it.
+            base = f"({parent.py_name if parent else NATIVE.get(name) or builtin_exception_name(name)})"
         out = [] if cls.has("subclass") or cls.complex_enum else ["@final"]
         if out:
             self.used.append("final")

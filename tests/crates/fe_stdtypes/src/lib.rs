@@ -5,11 +5,15 @@ use pyo3::prelude::*;
 mod api;
 mod buffers;
 mod dates;
+mod stdconv;
+mod subclass;
 
 #[pymodule]
 fn fe_stdtypes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     api::register(m)?;
     buffers::register(m)?;
     dates::register(m)?;
+    stdconv::register(m)?;
+    subclass::register(m)?;
     Ok(())
 }

@@ -20,6 +20,7 @@ mod macros;
 pub mod marker;
 pub mod panic;
 pub mod prelude;
+pub mod pybacked;
 pub mod pyclass;
 pub mod sync;
 mod type_object;

@@ -123,11 +123,38 @@ pub trait PyTzInfoAccess<'py> {
 
 /// Reads an attribute that every instance of these types has.
 #[cfg(Py_LIMITED_API)]
-fn field<'py, T: for<'a> crate::conversion::FromPyObject<'a, 'py>>(obj: &Bound<'py, PyAny>, name: &str) -> T {
+fn field<T: FieldValue>(obj: &Bound<'_, PyAny>, name: &str) -> T {
     obj.getattr(name)
         .ok()
-        .and_then(|v| v.extract::<T>().ok())
+        .and_then(|v| v.extract::<i64>().ok())
+        .and_then(T::from_int)
         .unwrap_or_else(|| panic!("datetime object without a valid `{name}`"))
+}
+
+/// The access traits' field types; all are ints in Python (`fold` is 0 or 1).
+#[cfg(Py_LIMITED_API)]
+trait FieldValue: Sized {
+    fn from_int(v: i64) -> Option<Self>;
+}
+
+#[cfg(Py_LIMITED_API)]
+macro_rules! int_field {
+    ($($ty:ty),*) => {$(
+        impl FieldValue for $ty {
+            fn from_int(v: i64) -> Option<Self> {
+                <$ty>::try_from(v).ok()
+            }
+        }
+    )*};
+}
+#[cfg(Py_LIMITED_API)]
+int_field!(i32, u8, u32);
+
+#[cfg(Py_LIMITED_API)]
+impl FieldValue for bool {
+    fn from_int(v: i64) -> Option<Self> {
+        Some(v != 0)
+    }
 }
 
 /// Implements an access trait either from the C layout or from attributes.
