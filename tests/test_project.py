@@ -24,7 +24,7 @@ crate-type = ["cdylib", "rlib"]
 
 
 def make(tmp_path: Path, *, lib: str = "", dep: str = 'ferrule-runtime = "0.1"', pyproject: str = "[project]\nname = \"dist\"\n"):
-    (tmp_path / "src").mkdir(exist_ok=True)
+    (tmp_path / "src").mkdir(parents=True, exist_ok=True)
     (tmp_path / "src/lib.rs").write_text("")
     (tmp_path / "Cargo.toml").write_text(CARGO.format(lib=lib, dep=dep))
     (tmp_path / "pyproject.toml").write_text(pyproject)
@@ -51,11 +51,6 @@ def test_tool_ferrule_settings(tmp_path: Path) -> None:
         "pkg.my_crate", ("x",), "3.9", "9.0")
 
 
-def test_module_name_must_end_in_the_lib_name(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="must end in the library name `my_crate`"):
-        load_project(make(tmp_path, pyproject='[tool.ferrule]\nmodule-name = "other"\n'))
-
-
 def test_missing_crate_root_file(tmp_path: Path) -> None:
     manifest = make(tmp_path, lib='path = "src/nope.rs"')
     with pytest.raises(ConfigError, match="nope.rs does not exist"):
@@ -68,3 +63,138 @@ def test_invalid_toml_reports_line_and_column(tmp_path: Path) -> None:
         load_project(manifest)
     assert (info.value.line, info.value.col) == (3, 11)
     assert info.value.message.startswith("invalid TOML: ") and "line 3" not in info.value.message
+
+
+# --- [tool.maturin], as maturin projects write it ---------------------------------------------
+
+def maturin(tmp_path: Path, body: str, **kwargs) -> Path:
+    return make(tmp_path, pyproject='[build-system]\nrequires = ["maturin>=1,<2"]\nbuild-backend = "maturin"\n\n'
+                                     '[project]\nname = "dist"\nversion = "1.0"\n\n[tool.maturin]\n' + body, **kwargs)
+
+
+def test_tool_maturin_is_read_when_tool_ferrule_is_absent(tmp_path: Path) -> None:
+    (tmp_path / "python/pkg").mkdir(parents=True)
+    (tmp_path / "python/pkg/__init__.py").write_text("")
+    project = load_project(maturin(tmp_path, 'features = ["fast", "pyo3/extension-module"]\nprofile = "release"\n'
+                                             'python-source = "python"\nmodule-name = "pkg._native"\n'
+                                             'locked = true\nstrip = true\nbindings = "pyo3"\n'
+                                             'compatibility = "manylinux2014"\nexclude = ["**/*.pyc"]\n'))
+    assert project.tool_table == "tool.maturin"
+    assert project.features == ("fast", "pyo3/extension-module")
+    assert project.module_name == "pkg._native"
+    assert project.python_source == (tmp_path / "python").resolve()
+    assert (project.cargo.profile, project.cargo.locked, project.cargo.strip) == ("release", True, True)
+    assert project.exclude == ("**/*.pyc",)
+
+
+def test_tool_ferrule_wins_over_tool_maturin(tmp_path: Path) -> None:
+    manifest = make(tmp_path, pyproject='[project]\nname = "d"\n[tool.ferrule]\nfeatures = ["a"]\n'
+                                        '[tool.maturin]\nfeatures = ["b"]\n')
+    assert load_project(manifest).features == ("a",)
+
+
+def test_features_as_a_string_is_refused_at_the_key(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_project(maturin(tmp_path, 'strip = true\nfeatures = "fast"\n'))
+    err = info.value
+    assert "`features` must be a list, not a string" in err.message
+    assert (err.path.name, err.line, err.col) == ("pyproject.toml", 11, 1)
+    assert err.hint == 'write `features = ["fast"]`'
+
+
+def test_conditional_features_follow_the_python_version(tmp_path: Path) -> None:
+    project = load_project(maturin(tmp_path, 'features = ["always", { feature = "new", python-version = ">=3.11" },'
+                                             ' { feature = "old", python-version = "<3.11" }]\n'))
+    assert project.cargo.feature_names((3, 12)) == ["always", "new"]
+    assert project.cargo.feature_names((3, 9)) == ["always", "old"]
+
+
+def test_unknown_key_gets_a_suggestion_and_its_position(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_project(maturin(tmp_path, '  python-sorce = "python"\n'))
+    assert info.value.message == "unknown key `python-sorce` in [tool.maturin]"
+    assert info.value.hint == "did you mean `python-source`?"
+    assert (info.value.line, info.value.col) == (10, 3)
+
+
+@pytest.mark.parametrize("body, key, reason", [
+    ('data = "dist.data"\n', "data", ".data"),
+    ('cargo-extra-args = "--features x"\n', "cargo-extra-args", "removed in maturin 1.0"),
+    ('bindings = "cffi"\n', "bindings", "PyO3-style bindings only"),
+    ('compatibility = "linux"\n', "compatibility", "manylinux"),
+])
+def test_unsupported_keys_are_refused_by_name_with_the_reason(tmp_path: Path, body: str, key: str,
+                                                               reason: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_project(maturin(tmp_path, body))
+    assert key in info.value.message and "not supported by ferrule" in info.value.message
+    assert reason in (info.value.hint or "")
+    assert (info.value.line, info.value.col) == (10, 1)
+
+
+def test_bad_types_name_the_key(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="`locked` must be true or false, not a string"):
+        load_project(maturin(tmp_path, 'locked = "yes"\n'))
+    with pytest.raises(ConfigError, match="`rustc-args` must be a list of strings"):
+        load_project(maturin(tmp_path, 'rustc-args = "-Ctarget-cpu=native"\n'))
+
+
+def test_manifest_path_in_a_subfolder(tmp_path: Path) -> None:
+    from ferrule.project import find_manifest
+
+    make(tmp_path / "rust")
+    (tmp_path / "rust/pyproject.toml").unlink()
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "d"\nversion = "1"\n'
+                                             '[tool.maturin]\nmanifest-path = "rust/Cargo.toml"\n')
+    found = find_manifest(None, cwd=tmp_path)
+    assert found == (tmp_path / "rust/Cargo.toml").resolve()
+    project = load_project(found)
+    assert project.root == tmp_path and project.crate_root == found.parent
+    assert project.pyproject == tmp_path / "pyproject.toml"
+    # -m pointing at the crate still finds the pyproject.toml above it
+    assert load_project(tmp_path / "rust/Cargo.toml").pyproject == tmp_path / "pyproject.toml"
+
+
+def test_manifest_path_that_names_nothing(tmp_path: Path) -> None:
+    from ferrule.project import find_manifest
+
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "d"\n[tool.maturin]\nmanifest-path = "rust/Cargo.toml"\n')
+    with pytest.raises(ConfigError) as info:
+        find_manifest(None, cwd=tmp_path)
+    assert "manifest-path `rust/Cargo.toml` names no Cargo.toml" in info.value.message
+    assert (info.value.line, info.value.col) == (4, 1)
+
+
+def test_python_first_layout_finds_rust_cargo_toml(tmp_path: Path) -> None:
+    from ferrule.project import find_manifest
+
+    make(tmp_path / "rust")
+    (tmp_path / "rust/pyproject.toml").rename(tmp_path / "pyproject.toml")
+    assert find_manifest(None, cwd=tmp_path) == tmp_path / "rust/Cargo.toml"
+
+
+def test_profile_and_cargo_flags_reach_cargo(tmp_path: Path) -> None:
+    from ferrule.build_options import pick_profile
+
+    project = load_project(maturin(tmp_path, 'profile = "fast"\nno-default-features = true\nlocked = true\n'
+                                             'config = ["net.offline=true"]\nunstable-flags = ["build-std"]\n'))
+    options = project.cargo.with_command_line(features=("x",), jobs=2, offline=True)
+    profile = pick_profile(None, False, options.profile, "dev")
+    args = options.build_args(profile, (3, 11))
+    assert profile == "fast" and args[args.index("--profile") + 1] == "fast"
+    for flag in ("--no-default-features", "--locked", "--offline", "-Z"):
+        assert flag in args
+    assert args[args.index("--features") + 1] == "x" and args[args.index("-j") + 1] == "2"
+    assert args[args.index("--config") + 1] == "net.offline=true"
+    # the command line wins over pyproject's profile; --release means release
+    assert pick_profile("dev", False, "fast", "dev") == "dev" and pick_profile(None, True, "fast", "dev") == "release"
+
+
+def test_git_sdist_generator_is_refused_only_for_sdists(tmp_path: Path) -> None:
+    from ferrule.build import sdist
+
+    project = load_project(maturin(tmp_path, 'sdist-generator = "git"\n'))
+    with pytest.raises(ConfigError) as info:
+        sdist(project, tmp_path / "dist")
+    assert "sdist-generator = \"git\" is not supported" in info.value.message
+    assert (info.value.line, info.value.col) == (10, 1) and "git ls-files" in info.value.hint

@@ -36,13 +36,18 @@ def _project():
     return load_project(find_manifest(None))
 
 
-def _release(config_settings) -> bool:
-    return (config_settings or {}).get("profile", "release") != "debug"
+def _profile(config_settings, project, editable: bool) -> str:
+    """`-C profile=...`, else pyproject's (editable-)profile, else release, as maturin's backend does."""
+    given = (config_settings or {}).get("profile")
+    if given:
+        return "dev" if given == "debug" else given
+    return (editable and project.editable_profile) or project.cargo.profile or "release"
 
 
 def _wheel(wheel_directory, config_settings, *, editable: bool) -> str:
-    result = _build.wheel(_project(), probe(sys.executable), Path(wheel_directory),
-                          release=_release(config_settings), editable=editable)
+    project = _project()
+    result = _build.wheel(project, probe(sys.executable), Path(wheel_directory), release=True,
+                          profile=_profile(config_settings, project, editable), editable=editable)
     from .cli import print_warnings
 
     print_warnings(result.warnings)

@@ -12,6 +12,7 @@ from .archive.metadata import DistMetadata, load_metadata
 from .archive.sdist import write_sdist
 from .archive.tags import check_abi3, extension_suffix, platform_tag, wheel_tag
 from .archive.wheel import write_wheel
+from .build_options import CargoOptions, pick_profile
 from .codegen.stubs import generate_stubs
 from .generate import prepare, write_python_config
 from .install import write_into_source
@@ -34,22 +35,26 @@ class Compiled:
     target_dir: Path
 
 
-def compile_extension(project: Project, interp: Interpreter, *, release: bool, abi3: str | None) -> Compiled:
+def compile_extension(project: Project, interp: Interpreter, *, release: bool, abi3: str | None,
+                      profile: str | None = None, options: CargoOptions | None = None) -> Compiled:
     if abi3:
         check_abi3(interp, abi3)
+    options = options or project.cargo
     cargo_config.refresh(project.root)
-    meta = cargo.metadata(project)
+    meta = cargo.metadata(project, options)
     crate = prepare(project, meta)
     write_python_config(meta, interp, abi3)
-    library = cargo.build(project, meta, release=release, features=project.features)
+    profile = profile or pick_profile(None, release, options.profile, "dev")
+    library = cargo.build(project, meta, release=release, options=options, profile=profile,
+                          python_version=interp.version[:2])
     return Compiled(library, generate_stubs(crate), extension_suffix(interp, abi3), meta.target_dir)
 
 
 def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool, abi3: str | None = None,
-          editable: bool = False) -> BuildResult:
+          editable: bool = False, profile: str | None = None, options: CargoOptions | None = None) -> BuildResult:
     abi3 = abi3 or project.abi3
     meta = load_metadata(project)  # before compiling: a bad pyproject fails fast
-    compiled = compile_extension(project, interp, release=release, abi3=abi3)
+    compiled = compile_extension(project, interp, release=release, abi3=abi3, profile=profile, options=options)
     platform = platform_tag(interp, compiled.library)
     tag = wheel_tag(interp, abi3, platform.tag)
     if editable:
@@ -63,6 +68,13 @@ def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool
 
 
 def sdist(project: Project, out_dir: Path) -> Path:
+    if project.sdist_generator == "git":
+        from .tool_config import Reader
+
+        raise Reader(project.pyproject, project.tool_table, {}).error(
+            "sdist-generator", 'sdist-generator = "git" is not supported by ferrule',
+            "ferrule's sdist holds the project folder's files (with include/exclude), not `git ls-files`: "
+            'remove the key or set "cargo"')
     meta: DistMetadata = load_metadata(project)
     cargo.ensure_lockfile(project)
     target = Path(os.environ["CARGO_TARGET_DIR"]) if os.environ.get("CARGO_TARGET_DIR") else None
@@ -70,7 +82,7 @@ def sdist(project: Project, out_dir: Path) -> Path:
 
 
 def build(manifest: str | None, interpreter: str | None, out: str | None, *, release: bool, with_sdist: bool,
-          abi3: str | None) -> BuildResult:
+          abi3: str | None, profile: str | None = None, cli_options: dict | None = None) -> BuildResult:
     """`ferrule build`: a wheel in `out` (default `<project>/target/wheels`), and an sdist with `with_sdist`."""
     project = load_project(find_manifest(manifest))
     interp = find_interpreter(interpreter, require_venv=False)
@@ -78,6 +90,8 @@ def build(manifest: str | None, interpreter: str | None, out: str | None, *, rel
     result = BuildResult()
     if with_sdist:
         result.sdist = sdist(project, out_dir)
-    built = wheel(project, interp, out_dir, release=release, abi3=abi3)
+    options = project.cargo.with_command_line(**(cli_options or {}))
+    built = wheel(project, interp, out_dir, release=release, abi3=abi3, options=options,
+                  profile=pick_profile(profile, release, options.profile, "dev"))
     result.wheel, result.warnings = built.wheel, built.warnings
     return result

@@ -9,6 +9,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from .build_options import CargoOptions
 from .errors import CargoError
 from .project import Project
 
@@ -46,10 +47,11 @@ def patch_args() -> list[str]:
     return ["--config", f"patch.crates-io.ferrule-runtime.path={json.dumps(str(RUNTIME_DIR))}"]
 
 
-def metadata(project: Project) -> Metadata:
+def metadata(project: Project, options: CargoOptions | None = None) -> Metadata:
+    options = options or project.cargo
     cmd = [_cargo(), "metadata", "--no-deps", "--format-version", "1", "--manifest-path", str(project.manifest),
-           *patch_args()]
-    out = subprocess.run(cmd, capture_output=True, text=True)
+           *patch_args(), *options.config_args()]
+    out = subprocess.run(cmd, capture_output=True, text=True, env=options.environment(dict(os.environ)))
     if out.returncode != 0:
         raise CargoError(f"`cargo metadata` failed:\n{out.stderr.strip()}", path=project.manifest)
     data = json.loads(out.stdout)
@@ -70,15 +72,22 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def build(project: Project, meta: Metadata, *, release: bool, features: tuple[str, ...] = ()) -> Path:
-    """Builds the cdylib; cargo's own progress and diagnostics go to the terminal."""
-    cmd = [_cargo(), "build", "--lib", "--manifest-path", str(project.manifest),
-           "--message-format=json-render-diagnostics", *patch_args()]
-    if release:
-        cmd.append("--release")
-    if features:
-        cmd += ["--features", ",".join(features)]
-    env = dict(os.environ)
+def build(project: Project, meta: Metadata, *, release: bool, features: tuple[str, ...] = (),
+          options: CargoOptions | None = None, profile: str | None = None,
+          python_version: tuple[int, int] | None = None) -> Path:
+    """Builds the cdylib; cargo's own progress and diagnostics go to the terminal.
+
+    `options` (default: the project's config) and `profile` (default: release or dev) carry the
+    maturin-style settings; `features` adds to them.
+    """
+    options = (options or project.cargo).with_command_line(features=tuple(features))
+    profile = profile or ("release" if release else "dev")
+    # `cargo rustc` takes the same options as `cargo build`, plus arguments for the crate's own rustc.
+    cmd = [_cargo(), "rustc" if options.rustc_args else "build", "--lib", "--manifest-path", str(project.manifest),
+           "--message-format=json-render-diagnostics", *patch_args(), *options.build_args(profile, python_version)]
+    if options.rustc_args:
+        cmd += ["--", *options.rustc_args]
+    env = options.environment(dict(os.environ))
     env["FERRULE_GLUE_DIR"] = str(meta.glue_dir(project.package))
     env["FERRULE_PYTHON_CONFIG"] = str(meta.python_config)
     artifact: Path | None = None
@@ -113,7 +122,7 @@ def _cdylib_from(line: str, project: Project) -> Path | None:
 
 def ensure_lockfile(project: Project) -> Path:
     """Cargo.lock next to Cargo.toml (an sdist must pin what it builds with); generated when missing."""
-    lock = project.root / "Cargo.lock"
+    lock = project.crate_root / "Cargo.lock"
     if lock.is_file():
         return lock
     cmd = [_cargo(), "generate-lockfile", "--manifest-path", str(project.manifest), *patch_args()]

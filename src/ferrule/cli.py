@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -10,16 +11,33 @@ from . import __version__
 from .errors import BindingErrors, FerruleError
 
 
+def _colour(stream) -> bool:
+    """Colour on a terminal; none when piped, with NO_COLOR set (no-color.org), or TERM=dumb."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR") or os.environ.get("CLICOLOR_FORCE"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def paint(text: str, style: str, stream=None) -> str:
+    codes = {"error": "1;31", "warning": "1;33", "help": "1;36", "ok": "1;32", "path": "1;34"}
+    return f"\033[{codes[style]}m{text}\033[0m" if _colour(stream or sys.stderr) else text
+
+
 def _print_error(err: FerruleError) -> None:
     if isinstance(err, BindingErrors):
-        print(err.render(), file=sys.stderr)
+        text = err.render()
+        if _colour(sys.stderr):
+            text = text.replace("error:", paint("error:", "error")).replace("= help:", paint("= help:", "help"))
+        print(text, file=sys.stderr)
         return
-    text = f"error: {err.message}"
+    text = f"{paint('error:', 'error')} {err.message}"
     loc = err.location()
     if loc:
-        text += f"\n  --> {loc}"
+        text += f"\n  {paint('-->', 'path')} {loc}"
     if err.hint:
-        text += f"\n  = help: {err.hint}"
+        text += f"\n  {paint('= help:', 'help')} {err.hint}"
     print(text, file=sys.stderr)
 
 
@@ -33,7 +51,7 @@ _RUST_RESERVED = {
 }
 
 
-def _check_new_path(path: Path) -> None:
+def _check_new_path(path: Path, given_name: str | None = None) -> None:
     """What `new_project` does not check: the folder and names Rust and Python refuse."""
     import keyword
 
@@ -41,7 +59,7 @@ def _check_new_path(path: Path) -> None:
 
     if path.exists() and not path.is_dir():
         raise ConfigError(f"{path} already exists and is not a folder", hint="choose another path")
-    name = path.resolve().name
+    name = given_name or path.resolve().name
     module = name.replace("-", "_")
     if module in _RUST_RESERVED or name in _RUST_RESERVED:
         raise ConfigError(f"`{name}` cannot be a crate name: Rust reserves it",
@@ -54,28 +72,58 @@ def _check_new_path(path: Path) -> None:
 def _cmd_new(args: argparse.Namespace) -> int:
     from .new import new_project
 
-    _check_new_path(Path(args.path))
-    path = new_project(Path(args.path))
-    print(f"Created project `{path.name}` in {path}")
-    print(f"Next: cd {args.path} && ferrule develop")
+    init = args.command == "init"
+    path = Path(args.path or ".")
+    _check_new_path(path, args.name)
+    if getattr(args, "bindings", "pyo3") != "pyo3":
+        from .errors import ConfigError
+
+        raise ConfigError(f"bindings `{args.bindings}` are not supported by ferrule",
+                          hint="ferrule writes PyO3-style bindings: leave out -b, or pass `-b pyo3`")
+    new_project(path, name=args.name, mixed=args.mixed, src=args.src, init=init)
+    name = args.name or path.resolve().name
+    print(f"{paint('Created', 'ok', sys.stdout)} project `{name}` in {path.resolve()}")
+    where = "" if init and path == Path(".") else f"cd {path} && "
+    print(f"Next: {where}ferrule develop")
     return 0
+
+
+def _cargo_options(args: argparse.Namespace) -> dict:
+    """The cargo options given on the command line, as `CargoOptions.with_command_line` takes them."""
+    features = tuple(f for group in (args.features or []) for f in group.replace(",", " ").split() if f)
+    return {"features": features, "all_features": args.all_features, "no_default_features": args.no_default_features,
+            "target_dir": args.target_dir, "locked": args.locked, "frozen": args.frozen, "offline": args.offline,
+            "jobs": args.jobs, "strip": args.strip, "quiet": args.quiet, "verbose": args.verbose,
+            "config": tuple(args.config or ())}
 
 
 def _cmd_develop(args: argparse.Namespace) -> int:
     from .develop import develop
 
-    result = develop(args.manifest_path, args.interpreter, release=args.release)
+    extras = tuple(e for group in (args.extras or []) for e in group.split(",") if e)
+    result = develop(args.manifest_path, args.interpreter, release=args.release, profile=args.profile,
+                     cli_options=_cargo_options(args), extras=extras, skip_install=args.skip_install, uv=args.uv)
+    if args.quiet:
+        return 0
+    if result.installed_requirements:
+        print(f"Installed dependencies: {', '.join(result.installed_requirements)}", file=sys.stderr)
     version = ".".join(map(str, result.interpreter.version))
-    print(f"Installed {result.module} {result.version} for Python {version} into {result.site_packages}",
-          file=sys.stderr)
+    if result.skipped_install:
+        print(f"{paint('Built', 'ok')} {result.module} {result.version} into {result.site_packages} "
+              f"(--skip-install: nothing installed)", file=sys.stderr)
+    else:
+        print(f"{paint('Installed', 'ok')} {result.module} {result.version} for Python {version} into "
+              f"{result.site_packages}", file=sys.stderr)
     return 0
 
 
 def _cmd_cargo_config(args: argparse.Namespace) -> int:
     from .cargo_config import write_cargo_config
-    from .project import find_manifest
+    from .project import find_manifest, find_pyproject
 
     root = Path(find_manifest(args.manifest_path)).parent
+    pyproject = find_pyproject(root / "Cargo.toml")
+    root = pyproject.parent if pyproject is not None else root  # .cargo/ beside pyproject.toml, as develop uses
     config = write_cargo_config(root)
     print(f"Plain cargo now uses ferrule's runtime: {config} (runtime linked at {config.parent / 'ferrule-runtime'})")
     return 0
@@ -83,18 +131,41 @@ def _cmd_cargo_config(args: argparse.Namespace) -> int:
 
 def print_warnings(warnings: list[str]) -> None:
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"{paint('warning:', 'warning')} {warning}", file=sys.stderr)
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
     result = build(args.manifest_path, args.interpreter, args.out, release=args.release, with_sdist=args.sdist,
-                   abi3=args.abi3)
+                   abi3=args.abi3, profile=args.profile, cli_options=_cargo_options(args))
     print_warnings(result.warnings)
     for path in (result.sdist, result.wheel):
-        if path is not None:
+        if path is not None and not args.quiet:
             print(f"Built {path}")
+    return 0
+
+
+def _cmd_stub(args: argparse.Namespace) -> int:
+    from .stub import write_stub
+
+    for path in write_stub(args.manifest_path, Path(args.output) if args.output else None):
+        print(f"Wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _cmd_generate_ci(args: argparse.Namespace) -> int:
+    from .ci import github_workflow
+    from .project import find_manifest, load_project
+
+    text = github_workflow(load_project(find_manifest(args.manifest_path)), __version__, pytest=args.pytest)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        out = Path(args.output)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        print(f"Wrote {out}", file=sys.stderr)
     return 0
 
 
@@ -121,55 +192,17 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ferrule", description="Build Python extension modules written in Rust.")
-    parser.add_argument("--version", action="version", version=f"ferrule {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.required = True
-
-    p_new = sub.add_parser("new", help="create a new project")
-    p_new.add_argument("path", help="folder to create; its last part names the crate and the module")
-    p_new.set_defaults(func=_cmd_new)
-
-    p_dev = sub.add_parser("develop", help="build and install into the active virtualenv")
-    p_dev.add_argument("-m", "--manifest-path", help="path to Cargo.toml (default: found from the current folder)")
-    p_dev.add_argument("-i", "--interpreter", help="Python interpreter to build and install for")
-    p_dev.add_argument("-r", "--release", action="store_true", help="build with optimisations")
-    p_dev.set_defaults(func=_cmd_develop)
-
-    p_cfg = sub.add_parser("cargo-config", help="let plain `cargo check` (your IDE) find ferrule's runtime")
-    p_cfg.add_argument("-m", "--manifest-path", help="path to Cargo.toml (default: found from the current folder)")
-    p_cfg.set_defaults(func=_cmd_cargo_config)
-
-    p_build = sub.add_parser("build", help="build a wheel (and with --sdist a source distribution)")
-    p_build.add_argument("-m", "--manifest-path", help="path to Cargo.toml (default: found from the current folder)")
-    p_build.add_argument("-i", "--interpreter", help="Python interpreter to build for (default: the active one)")
-    p_build.add_argument("-r", "--release", action="store_true", help="build with optimisations")
-    p_build.add_argument("-o", "--out", help="folder for the archives (default: target/wheels in the project)")
-    p_build.add_argument("--sdist", action="store_true", help="also build a source distribution")
-    p_build.add_argument("--abi3", metavar="3.X", help="build for the stable ABI of Python 3.X and later")
-    p_build.set_defaults(func=_cmd_build)
-
-    p_pub = sub.add_parser("publish", help="build and upload to a package index (or upload the given files)")
-    p_pub.add_argument("files", nargs="*", help="wheels and sdists to upload (default: build both, release)")
-    p_pub.add_argument("-m", "--manifest-path", help="path to Cargo.toml (default: found from the current folder)")
-    p_pub.add_argument("-i", "--interpreter", help="Python interpreter to build for (default: the active one)")
-    p_pub.add_argument("--repository-url", help="upload URL (default: $FERRULE_REPOSITORY_URL, else PyPI)")
-    p_pub.add_argument("-u", "--username", help="user name (default: $FERRULE_USERNAME, else __token__)")
-    p_pub.add_argument("-p", "--password", help="password or API token (default: $FERRULE_PASSWORD)")
-    p_pub.set_defaults(func=_cmd_publish)
-
-    p_doc = sub.add_parser("doctor", help="check the runtime's C API declarations against an interpreter's headers")
-    p_doc.add_argument("-i", "--interpreter", help="Python interpreter whose headers to check against")
-    p_doc.add_argument("--limited-api", nargs="?", const="3.9", metavar="3.X",
-                       help="check the limited API (stable ABI) as of 3.X (default 3.9)")
-    p_doc.set_defaults(func=_cmd_doctor)
-    return parser
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    from .cli_parser import build_parser, parse
+
+    parser = build_parser(
+        {"new": _cmd_new, "init": _cmd_new, "develop": _cmd_develop, "build": _cmd_build, "publish": _cmd_publish,
+         "doctor": _cmd_doctor, "stub": _cmd_stub, "generate-ci": _cmd_generate_ci,
+         "cargo-config": _cmd_cargo_config})
+    args = parse(parser, sys.argv[1:] if argv is None else argv)
+    if args is None:  # no command: the overview
+        parser.print_help()
+        return 0
     try:
         return args.func(args)
     except FerruleError as err:
@@ -178,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:
         # A file ferrule had to read or write: no traceback, the OS says what went wrong.
         where = f"\n  --> {err.filename}" if err.filename else ""
-        print(f"error: {err.strerror or err}{where}", file=sys.stderr)
+        print(f"{paint('error:', 'error')} {err.strerror or err}{where}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

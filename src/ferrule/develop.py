@@ -1,14 +1,17 @@
-"""`ferrule develop`: generate, build, and install into the active environment."""
+"""`ferrule develop`: generate, build, and install into a virtualenv, as `maturin develop` does."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cargo, cargo_config
+from . import cargo, cargo_config, dependencies
+from .archive.metadata import load_metadata
+from .build_options import pick_profile
 from .codegen.stubs import generate_stubs
+from .errors import ConfigError
 from .generate import prepare, write_python_config
-from .install import install_develop
+from .install import install_develop, write_into_source
 from .interpreter import Interpreter, find_interpreter
 from .project import find_manifest, load_project
 
@@ -19,15 +22,41 @@ class DevelopResult:
     version: str
     site_packages: Path
     interpreter: Interpreter
+    installed_requirements: list[str] = field(default_factory=list)
+    skipped_install: bool = False
 
 
-def develop(manifest: str | None, interpreter: str | None, *, release: bool) -> DevelopResult:
+def develop(manifest: str | None, interpreter: str | None, *, release: bool, profile: str | None = None,
+            cli_options: dict | None = None, extras: tuple[str, ...] = (), skip_install: bool = False,
+            uv: bool = False) -> DevelopResult:
     project = load_project(find_manifest(manifest))
-    interp = find_interpreter(interpreter, require_venv=True)
+    # Validated as `ferrule build` would: a bad name or version is refused before anything is built.
+    meta = load_metadata(project)
+    if skip_install and project.python_source is None:
+        raise ConfigError("--skip-install builds the extension into the Python package, but this project has none",
+                          path=project.pyproject,
+                          hint="use it with a mixed Rust/Python layout (python-source), or leave it out")
+    interp = find_interpreter(interpreter, require_venv=True, search_from=(Path.cwd(), project.root))
+    options = project.cargo.with_command_line(**(cli_options or {}))
     cargo_config.refresh(project.root)
-    meta = cargo.metadata(project)
-    crate = prepare(project, meta)
-    write_python_config(meta, interp, project.abi3)
-    artifact = cargo.build(project, meta, release=release, features=project.features)
-    site = install_develop(project, interp, artifact, generate_stubs(crate))
-    return DevelopResult(project.module_name, project.version, site, interp)
+    requirements = []
+    if not skip_install:
+        chosen = dependencies.wanted(meta.dependencies, meta.optional_dependencies, extras, interp, project.pyproject)
+        requirements = dependencies.missing(chosen, interp, meta.name)
+        dependencies.install(requirements, interp, uv=uv, quiet=options.quiet)
+    cargo_meta = cargo.metadata(project, options)
+    crate = prepare(project, cargo_meta)
+    write_python_config(cargo_meta, interp, project.abi3)
+    artifact = cargo.build(project, cargo_meta, release=release, options=options,
+                           profile=pick_profile(profile, release, options.profile, "dev"),
+                           python_version=interp.version[:2])
+    stubs = generate_stubs(crate)
+    if skip_install:
+        from .archive.contents import extension_files
+
+        write_into_source(project, extension_files(project, interp.ext_suffix, artifact, stubs))
+        site = project.python_source
+    else:
+        site = install_develop(project, interp, artifact, stubs, metadata=meta)
+    return DevelopResult(project.module_name, meta.version, site, interp, [str(r) for r in requirements],
+                         skip_install)

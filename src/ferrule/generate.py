@@ -32,12 +32,12 @@ def check_crate(crate: Crate, project: Project) -> list[Diagnostic]:
 
 def prepare(project: Project, meta: Metadata) -> Crate:
     """Parses and checks the crate, then writes its glue. Raises BindingErrors."""
-    crate, diagnostics = parse_crate(project.root, project.lib_path, package=project.package,
+    crate, diagnostics = parse_crate(project.crate_root, project.lib_path, package=project.package,
                                      lib_name=project.lib_name, workspace_root=meta.workspace_root,
                                      runtime_crate=project.runtime_crate)
     diagnostics += check_crate(crate, project)
     if diagnostics:
-        raise BindingErrors(diagnostics, root=project.root)
+        raise BindingErrors(diagnostics, root=project.crate_root)
     write_glue(crate, meta.glue_dir(project.package))
     return crate
 

@@ -46,6 +46,19 @@ fn {module}(m: &Bound<'_, PyModule>) -> PyResult<()> {{
 }}
 '''
 
+MIXED_TOOL = '''
+[tool.ferrule]
+python-source = "{source}"
+'''
+
+INIT_PY = '''from .{module} import *  # noqa: F401,F403
+from . import {module} as _native
+
+__doc__ = _native.__doc__
+if hasattr(_native, "__all__"):
+    __all__ = _native.__all__
+'''
+
 TEST_PY = '''import {module}
 
 
@@ -62,24 +75,50 @@ __pycache__/
 _CRATE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 
-def new_project(path: Path) -> Path:
-    crate = path.resolve().name
+def project_files(crate: str, *, mixed: bool = False, src: bool = False) -> dict[str, str]:
+    """maturin's layouts: pure Rust; `--mixed` (python/<module>/); `--mixed --src` (src/<module>/, rust/)."""
+    module = crate.replace("-", "_")
+    pyproject = PYPROJECT.format(crate=crate)
+    rust = "rust/" if src else ""
+    files = {
+        f"{rust}Cargo.toml": CARGO_TOML.format(crate=crate, module=module),
+        f"{rust}src/lib.rs": LIB_RS.format(module=module),
+        ".gitignore": GITIGNORE,
+        f"tests/test_{module}.py": TEST_PY.format(module=module),
+    }
+    if mixed:
+        source = "src" if src else "python"
+        pyproject += MIXED_TOOL.format(source=source)
+        if src:
+            pyproject += 'manifest-path = "rust/Cargo.toml"\n'
+        files[f"{source}/{module}/__init__.py"] = INIT_PY.format(module=module)
+    files["pyproject.toml"] = pyproject
+    return files
+
+
+def new_project(path: Path, *, name: str | None = None, mixed: bool = False, src: bool = False,
+                init: bool = False) -> Path:
+    """`ferrule new PATH` (a new folder) or, with `init`, `ferrule init` in an existing one."""
+    crate = name or path.resolve().name
     if not _CRATE_NAME.match(crate):
         raise ConfigError(f"`{crate}` is not a valid crate name",
-                          hint="use letters, digits, `_` and `-`, starting with a letter")
-    module = crate.replace("-", "_")
-    if path.exists() and any(path.iterdir()):
-        raise ConfigError(f"{path} already exists and is not empty", hint="choose another path")
-    files = {
-        "Cargo.toml": CARGO_TOML.format(crate=crate, module=module),
-        "pyproject.toml": PYPROJECT.format(crate=crate),
-        "src/lib.rs": LIB_RS.format(module=module),
-        f"tests/test_{module}.py": TEST_PY.format(module=module),
-        ".gitignore": GITIGNORE,
-    }
-    for rel, text in files.items():
+                          hint="use letters, digits, `_` and `-`, starting with a letter" +
+                               ("" if name else "; or pass --name"))
+    if src and not mixed:
+        raise ConfigError("--src is a layout of mixed Rust/Python projects", hint="pass --mixed --src")
+    if init:
+        for marker in ("pyproject.toml", "Cargo.toml"):
+            if (path / marker).exists():
+                raise ConfigError(f"{path / marker} already exists: `ferrule init` sets up a new project only",
+                                  hint="port the existing project by hand, or run `ferrule new` elsewhere")
+    elif path.exists() and any(path.iterdir()):
+        raise ConfigError(f"{path} already exists and is not empty",
+                          hint="choose another path, or run `ferrule init` inside it")
+    for rel, text in project_files(crate, mixed=mixed, src=src).items():
         target = path / rel
+        if init and target.exists():
+            continue  # init keeps what the folder already has (.gitignore, tests)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    write_cargo_config(path)
+    write_cargo_config(path)  # at the top: cargo looks for .cargo/ from the current folder upwards
     return path

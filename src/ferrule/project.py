@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .build_options import CargoOptions
 from .errors import ConfigError
 from .toml_compat import tomllib
-
-FERRULE_KEYS = ("module-name", "python-source", "abi3", "features", "profile", "include", "exclude")
+from .tool_config import AUDITWHEEL, BINDINGS, Reader, locate, table_of
 
 
 @dataclass(frozen=True)
@@ -32,6 +31,17 @@ class Project:
     python_source: Path | None = None
     include: tuple[str, ...] = ()  # extra files for the sdist, glob patterns relative to the root
     exclude: tuple[str, ...] = ()  # files kept out of the sdist and the wheel
+    cargo: CargoOptions = CargoOptions()  # features, profile, locked... from the tool table
+    editable_profile: str | None = None  # maturin's profile for PEP 660 builds
+    python_packages: tuple[str, ...] = ()  # more top-level packages from python-source
+    auditwheel: str = "repair"  # repair, check or skip (maturin's values)
+    tool_table: str = "tool.ferrule"  # where the settings came from, for messages
+    sdist_generator: str = "cargo"  # maturin's; ferrule's sdists are always the project folder's files
+
+    @property
+    def crate_root(self) -> Path:
+        """Cargo.toml's folder; `root` is pyproject.toml's (they differ with `manifest-path`)."""
+        return self.manifest.parent
 
     @property
     def python_package(self) -> Path | None:
@@ -72,6 +82,28 @@ def _key_line(path: Path, key: str) -> int | None:
     return next((i for i, text in enumerate(lines, 1) if pattern.match(text)), None)
 
 
+def _manifest_from_pyproject(pyproject: Path) -> Path | None:
+    """maturin's lookup: `manifest-path` in the tool table, else `rust/Cargo.toml` (Python-first layout)."""
+    name, tool = table_of(_load_toml(pyproject))
+    folder = pyproject.parent
+    if "manifest-path" in tool:
+        value = tool["manifest-path"]
+        line, col = locate(pyproject, name, "manifest-path")
+        if not isinstance(value, str):
+            raise ConfigError(f"[{name}] `manifest-path` must be a string", path=pyproject, line=line, col=col,
+                              hint='write `manifest-path = "rust/Cargo.toml"`')
+        path = (folder / value).resolve()
+        if path.is_dir():
+            path = path / "Cargo.toml"
+        if not path.is_file():
+            raise ConfigError(f"manifest-path `{value}` names no Cargo.toml ({path} does not exist)",
+                              path=pyproject, line=line, col=col, hint="fix the path, relative to pyproject.toml")
+        return path
+    if not (folder / "Cargo.toml").is_file() and (folder / "rust" / "Cargo.toml").is_file():
+        return folder / "rust" / "Cargo.toml"
+    return None
+
+
 def find_manifest(manifest: str | Path | None, cwd: Path | None = None) -> Path:
     if manifest is not None:
         path = Path(manifest)
@@ -82,12 +114,32 @@ def find_manifest(manifest: str | Path | None, cwd: Path | None = None) -> Path:
         return path.resolve()
     start = (cwd or Path.cwd()).resolve()
     for folder in (start, *start.parents):
+        if (folder / "pyproject.toml").is_file():
+            found = _manifest_from_pyproject(folder / "pyproject.toml")
+            if found is not None:
+                return found
         candidate = folder / "Cargo.toml"
         if candidate.is_file():
             return candidate
     raise ConfigError(f"no Cargo.toml in {start} or any parent folder",
                       hint="run ferrule in a crate's folder, pass -m path/to/Cargo.toml, "
                            "or create a project with `ferrule new NAME`")
+
+
+def find_pyproject(manifest: Path) -> Path | None:
+    """Next to Cargo.toml, else the nearest parent folder's whose `manifest-path` leads here (maturin's rule)."""
+    beside = manifest.parent / "pyproject.toml"
+    if beside.is_file():
+        return beside
+    for folder in list(manifest.parent.parents)[:4]:
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                found = _manifest_from_pyproject(candidate)
+            except ConfigError:
+                return candidate
+            return candidate if found is not None and found.resolve() == manifest.resolve() else None
+    return None
 
 
 RUNTIME_PACKAGE = "ferrule-runtime"  # `ferrule` on crates.io is another party's crate
@@ -125,32 +177,21 @@ def _runtime_abi3(cargo: dict, runtime_key: str) -> str | None:
     return "3.9" if "abi3" in features else None
 
 
-def _patterns(tool: dict, key: str, pyproject: Path) -> tuple[str, ...]:
-    value = tool.get(key) or []
-    if isinstance(value, str):
-        value = [value]
-    for pattern in value:
-        parts = Path(pattern).parts
-        if Path(pattern).is_absolute() or ".." in parts:
-            line = _key_line(pyproject, key)
-            raise ConfigError(f"[tool.ferrule] {key} pattern `{pattern}` points outside the project",
-                              path=pyproject, line=line, col=1 if line else None,
-                              hint="patterns are relative to the folder of pyproject.toml and stay inside it")
-    return tuple(str(p) for p in value)
-
-
-def _python_source(root: Path, tool: dict, module_name: str, pyproject: Path) -> Path | None:
+def _python_source(root: Path, tool: dict, module_name: str, pyproject: Path, table: str) -> Path | None:
     top = module_name.split(".")[0]
     if "python-source" not in tool:
-        return root if (root / top / "__init__.py").is_file() else None
+        if (root / top / "__init__.py").is_file():
+            return root
+        # maturin's src layout: python/<pkg> or src/<pkg> next to a Cargo.toml elsewhere
+        return next((root / d for d in ("python", "src") if (root / d / top / "__init__.py").is_file()), None)
     folder = (root / str(tool["python-source"])).resolve()
-    line = _key_line(pyproject, "python-source")
+    line, col = locate(pyproject, table, "python-source")
     if root.resolve() not in (folder, *folder.parents):
         raise ConfigError(f"python-source `{tool['python-source']}` points outside the project", path=pyproject,
-                          line=line, col=1 if line else None)
+                          line=line, col=col)
     if not (folder / top).is_dir():
         raise ConfigError(f"python-source `{tool['python-source']}` has no package folder `{top}`", path=pyproject,
-                          line=line, col=1 if line else None,
+                          line=line, col=col,
                           hint=f"create {folder / top / '__init__.py'} or fix the path")
     return folder
 
@@ -177,27 +218,54 @@ def load_project(manifest: Path) -> Project:
         raise ConfigError("the crate does not depend on ferrule's runtime", path=manifest,
                           hint=f'add `{RUNTIME_PACKAGE} = "0.1"` under [dependencies] (or, porting a PyO3 crate, '
                                f'`pyo3 = {{ package = "{RUNTIME_PACKAGE}", version = "0.1" }}` to keep `pyo3::` paths)')
-    pyproject_path = root / "pyproject.toml"
-    if not pyproject_path.is_file():
+    pyproject_path = find_pyproject(manifest)
+    if pyproject_path is None:
         raise ConfigError(f"no pyproject.toml next to {manifest}",
                           hint="create one with a [project] table; `ferrule new` writes a template")
     pyproject = _load_toml(pyproject_path)
-    tool = (pyproject.get("tool") or {}).get("ferrule") or {}
-    for key in tool:
-        if key not in FERRULE_KEYS:
-            close = difflib.get_close_matches(key, FERRULE_KEYS, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else "known keys: " + ", ".join(FERRULE_KEYS)
-            line = _key_line(pyproject_path, key)
-            raise ConfigError(f"unknown key `{key}` in [tool.ferrule]", path=pyproject_path, line=line,
-                              col=1 if line else None, hint=hint)
+    project_root = pyproject_path.parent
+    table, tool = table_of(pyproject)
+    read = Reader(pyproject_path, table, tool)
+    read.check_keys()
     project_table = pyproject.get("project") or {}
-    module_name = str(tool.get("module-name") or lib_name)
-    if module_name.split(".")[-1] != lib_name:
-        raise ConfigError(f"module-name `{module_name}` must end in the library name `{lib_name}`",
-                          path=pyproject_path, hint="CPython calls PyInit_<last part of the module name>")
+    module_name = read.string("module-name") or lib_name
+    if not re.fullmatch(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*", module_name):
+        raise read.error("module-name", f"module-name `{module_name}` is not a Python import name",
+                         'write dotted identifiers, for example `module-name = "pkg._native"`')
+    read.choice("bindings", BINDINGS, "ferrule builds PyO3-style bindings only; remove the key or set \"pyo3\"")
+    for key in ("compatibility", "manylinux"):
+        wanted = read.string(key)
+        if wanted is not None and wanted != "pypi" and not wanted.startswith("manylinux"):
+            raise read.error(key, f"[{table}] {key} = \"{wanted}\" is not supported by ferrule",
+                             "ferrule writes manylinux wheels, tagged from the libraries the module links; "
+                             "remove the key or use \"pypi\"")
+    auditwheel = read.choice("auditwheel", AUDITWHEEL, "maturin's values are repair, check and skip") or "repair"
+    if read.boolean("skip-auditwheel"):
+        auditwheel = "skip"
+    # "git" matters only to sdists: `ferrule build --sdist` refuses it then (develop and wheels build fine)
+    sdist_generator = read.choice("sdist-generator", ("cargo", "git"), "maturin's values are cargo and git")
+    if read.boolean("include-import-lib"):
+        raise read.error("include-import-lib", "include-import-lib is not supported by ferrule",
+                         "Windows import libraries are not written into wheels")
+    read.boolean("use-base-python")
+    profile = read.string("profile")
+    cargo_options = CargoOptions(
+        features=read.features(), all_features=read.boolean("all-features"),
+        no_default_features=read.boolean("no-default-features"), profile=profile,
+        locked=read.boolean("locked"), frozen=read.boolean("frozen"), strip=read.boolean("strip"),
+        config=read.strings("config"), unstable_flags=read.strings("unstable-flags"),
+        rustc_args=read.strings("rustc-args"))
+    abi3 = read.string("abi3")
+    python_source = _python_source(project_root, tool, module_name, pyproject_path, table)
+    python_packages = read.strings("python-packages")
+    for extra in python_packages:
+        base = python_source or project_root
+        if not (base / extra).is_dir() and not (base / f"{extra}.py").is_file():
+            raise read.error("python-packages", f"python-packages names `{extra}`, which is not in {base}",
+                             f"create {base / extra / '__init__.py'} or remove it from the list")
     version = str(project_table.get("version") or package.get("version") or "0.0.0")
     return Project(
-        root=root,
+        root=project_root,
         manifest=manifest,
         pyproject=pyproject_path,
         package=name,
@@ -207,9 +275,15 @@ def load_project(manifest: Path) -> Project:
         module_name=module_name,
         dist_name=str(project_table.get("name") or name),
         runtime_crate=runtime_crate,
-        features=tuple(tool.get("features") or ()),
-        abi3=str(tool["abi3"]) if tool.get("abi3") else _runtime_abi3(cargo, runtime_crate),
-        python_source=_python_source(root, tool, module_name, pyproject_path),
-        include=_patterns(tool, "include", pyproject_path),
-        exclude=_patterns(tool, "exclude", pyproject_path),
+        features=tuple(f.name for f in cargo_options.features if f.python_version is None),
+        abi3=abi3 or _runtime_abi3(cargo, runtime_crate),
+        python_source=python_source,
+        include=read.patterns("include") + read.patterns("sdist-include"),
+        exclude=read.patterns("exclude"),
+        cargo=cargo_options,
+        editable_profile=read.string("editable-profile"),
+        python_packages=python_packages,
+        auditwheel=auditwheel,
+        tool_table=table,
+        sdist_generator=sdist_generator or "cargo",
     )

@@ -75,12 +75,34 @@ def module_parts(project: Project) -> list[str]:
     return parts if len(parts) > 1 else [parts[0], parts[0]]
 
 
+def is_hand_written(path: Path) -> bool:
+    """A stub that exists and was not written by ferrule (ferrule's start with its header)."""
+    from ..codegen.stubs import HEADER
+
+    try:
+        with path.open(encoding="utf-8") as f:
+            return f.readline() != HEADER
+    except OSError:
+        return False
+
+
+def own_stub(project: Project) -> Path | None:
+    """A pure-Rust project's hand-written `<module>.pyi` beside pyproject.toml, which maturin ships as the stub."""
+    if project.python_package is not None:
+        return None
+    path = project.root / f"{module_parts(project)[-1]}.pyi"
+    return path if path.is_file() else None
+
+
 def extension_files(project: Project, suffix: str, library: Path, stubs: dict[str, str]) -> list[Entry]:
     """The built module and its stubs. Non-mixed: a package re-exporting the module; mixed: a file in the package."""
     parts = module_parts(project)
     native = library.read_bytes()
     if project.python_package is None:
         name = parts[0]
+        own = own_stub(project)
+        if own is not None:
+            stubs = {"__init__.pyi": own.read_text(encoding="utf-8")}
         entries = [Entry(f"{name}/__init__.py", INIT_TEMPLATE.format(name=name).encode()),
                    Entry(f"{name}/{name}{suffix}", native, executable=True),
                    Entry(f"{name}/py.typed", b"")]
@@ -89,9 +111,11 @@ def extension_files(project: Project, suffix: str, library: Path, stubs: dict[st
     base = "/".join(parts)
     entries = [Entry(f"{base}{suffix}", native, executable=True)]
     if set(stubs) == {"__init__.pyi"}:
-        entries.append(Entry(f"{base}.pyi", stubs["__init__.pyi"].encode()))
+        stub_entries = [Entry(f"{base}.pyi", stubs["__init__.pyi"].encode())]
     else:
-        entries += [Entry(f"{base}/{rel}", text.encode()) for rel, text in stubs.items()]
+        stub_entries = [Entry(f"{base}/{rel}", text.encode()) for rel, text in stubs.items()]
+    # The project's own stub in its package (python/pkg/_native.pyi) is shipped as it is.
+    entries += [e for e in stub_entries if not is_hand_written(project.python_source / e.path)]
     typed = project.python_package / "py.typed"
     if not typed.exists():
         entries.append(Entry(f"{parts[0]}/py.typed", b""))
@@ -108,13 +132,19 @@ def python_files(project: Project) -> list[Entry]:
     package = project.python_package
     if package is None:
         return []
+    source = project.python_source
+    assert source is not None
     excluded = _matching(project.root, project.exclude)
     entries = []
-    for path in _walk(package, skip_hidden=True):
-        if path in excluded or is_native_file(project, path):
-            continue
-        rel = path.relative_to(project.python_source).as_posix()  # type: ignore[arg-type]
-        entries.append(_file_entry(path, rel))
+    # maturin's `python-packages`: more top-level packages (or modules) from python-source, shipped as they are
+    extra = [source / name for name in project.python_packages if name != package.name]
+    for folder in [package, *extra]:
+        paths = [folder.with_suffix(".py")] if not folder.is_dir() and folder.with_suffix(".py").is_file() \
+            else _walk(folder, skip_hidden=True)
+        for path in paths:
+            if path in excluded or is_native_file(project, path):
+                continue
+            entries.append(_file_entry(path, path.relative_to(source).as_posix()))
     return entries
 
 
@@ -142,7 +172,7 @@ def path_dependencies(project: Project) -> list[Path]:
     tables = [cargo.get(k) or {} for k in ("dependencies", "build-dependencies", "dev-dependencies")]
     for target in (cargo.get("target") or {}).values():
         tables += [target.get(k) or {} for k in ("dependencies", "build-dependencies", "dev-dependencies")]
-    return [project.root / spec["path"] for table in tables for spec in table.values()
+    return [project.crate_root / spec["path"] for table in tables for spec in table.values()
             if isinstance(spec, dict) and "path" in spec]
 
 
@@ -154,14 +184,15 @@ def sdist_files(project: Project, target_dir: Path | None = None) -> list[Entry]
             raise ConfigError(f"path dependency {dep} is outside the project, so the sdist cannot contain it",
                               path=project.manifest, hint="move it inside the project folder, or depend on a "
                               "published version of it")
-    if not (root / "Cargo.lock").is_file():
-        raise ConfigError(f"no Cargo.lock in {root}", hint="run `cargo generate-lockfile` (ferrule build does)")
+    lock = project.crate_root / "Cargo.lock"
+    if not lock.is_file():
+        raise ConfigError(f"no Cargo.lock in {project.crate_root}", hint="run `cargo generate-lockfile` (ferrule build does)")
     files = set(_walk(root, skip_hidden=True))
     if target_dir is not None and _inside(target_dir, root):
         files = {f for f in files if not _inside(f, target_dir)}
     files |= _matching(root, project.include)
     files -= _matching(root, project.exclude)
-    for required in (project.manifest, root / "Cargo.lock", project.pyproject):
+    for required in (project.manifest, lock, project.pyproject):
         files.add(required)
     entries = {path.relative_to(root).as_posix(): path for path in files}
     return [_file_entry(entries[rel], rel) for rel in sorted(entries)]

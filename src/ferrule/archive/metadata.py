@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyproject_metadata
@@ -29,6 +29,8 @@ class DistMetadata:
     metadata: bytes  # METADATA / PKG-INFO
     entry_points: bytes | None  # entry_points.txt, when there are any
     license_files: dict[str, bytes]  # path relative to the project → content
+    dependencies: list = field(default_factory=list)  # packaging Requirements, for `ferrule develop`
+    optional_dependencies: dict = field(default_factory=dict)  # extra → Requirements
 
     @property
     def distribution(self) -> str:
@@ -87,6 +89,8 @@ def load_metadata(project: Project) -> DistMetadata:
         metadata=bytes(meta.as_rfc822()),
         entry_points=_entry_points(meta),
         license_files={str(Path(p).as_posix()): (project.root / p).read_bytes() for p in (meta.license_files or [])},
+        dependencies=list(meta.dependencies),
+        optional_dependencies={k: list(v) for k, v in meta.optional_dependencies.items()},
     )
 
 

@@ -3,11 +3,13 @@ class attributes, special methods and enum variants."""
 
 from __future__ import annotations
 
+import keyword
 import re
 from typing import Callable
 
 from ..parse.model import Crate, Function, Method, MethodKind, PyClassDecl, TypeRef, Variant
 from ..parse.module_values import builtin_exception_name
+from .derives import derive_annotation
 from .enum_variants import field_names
 from .protocols import COMPARE_OPS, SHAPES
 from .pytypes import NATIVE, python_type
@@ -24,6 +26,9 @@ RICH = ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__")
 def python_names(crate: Crate) -> Callable[[str], str]:
     """Rewrites Rust class names in an annotation to the names Python sees."""
     renamed = {c.rust_name: c.py_name for c in crate.classes if c.rust_name != c.py_name}
+    classes = {c.rust_name for c in crate.classes}
+    # A derived conversion has no Python class: its annotation, or Any.
+    renamed.update((d.rust_name, derive_annotation(d)) for d in crate.derives if d.rust_name not in classes)
     if not renamed:
         return lambda text: text
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, renamed)) + r")\b")
@@ -55,6 +60,9 @@ class ClassStub:
         return parameter_list(fn, annotate=annotate)
 
     def _def(self, name: str, params: list[str], ret: str, doc: str = "", decorators: tuple[str, ...] = ()) -> None:
+        if keyword.iskeyword(name):  # not valid Python source; reachable only through getattr
+            self.body.append(f"    # `{name}`: a Python keyword, reachable only through getattr()")
+            return
         self.body.extend(f"    @{d}" for d in decorators)
         head = f"    def {name}({', '.join(params)}) -> {ret}:"
         lines = self._docstring(doc, "        ")

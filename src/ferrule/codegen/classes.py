@@ -5,7 +5,7 @@ methods of all its `#[pymethods]` blocks (whose glue is referenced by path)."""
 from __future__ import annotations
 
 from ..parse.model import Crate, MethodKind, MethodsBlock, PyClassDecl
-from .glue import ALLOWS, PTR, c_string
+from .glue import ALLOWS, PTR, c_string, ident
 from .enum_variants import instance_type, variant_class_attrs, variant_fn
 from .methods import PYCLASS, block_glue
 from .protocols import COMPARE_OPS, NB_SLOT, NUMERIC, SHAPES, UNARY_SLOTS
@@ -233,22 +233,22 @@ def _field_props(cls: PyClassDecl, s: _Slots) -> None:
     closure = ", _c: *mut ::core::ffi::c_void"
     for f in cls.fields:
         if f.get:
-            s.fns.append(slot_fn(f"__fg_{f.rust_name}", f"slf: {PTR}", PTR, f"""
+            s.fns.append(slot_fn(f"__fg_{ident(f.rust_name)}", f"slf: {PTR}", PTR, f"""
             let __me = {PYCLASS}::self_borrow::<{cls.rust_name}>(py, slf)?;
             let __v = ::core::clone::Clone::clone(&__me.{f.rust_name});
             drop(__me);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
         """, unused=closure))
-            s.lines.append(f"            b.getter({c_string(f.py_name)}, __fg_{f.rust_name}, c\"\");")
+            s.lines.append(f"            b.getter({c_string(f.py_name)}, __fg_{ident(f.rust_name)}, c\"\");")
         if f.set:
-            s.fns.append(slot_fn(f"__fs_{f.rust_name}", f"slf: {PTR}, value: {PTR}", "::core::ffi::c_int", f"""
+            s.fns.append(slot_fn(f"__fs_{ident(f.rust_name)}", f"slf: {PTR}, value: {PTR}", "::core::ffi::c_int", f"""
             if value.is_null() {{ return Err({PYCLASS}::cannot_delete("{f.py_name}")); }}
             let __v: {f.ty.text} = _ferrule::impl_::extract_argument::extract(py, &value, "value")?;
             let mut __me = {PYCLASS}::self_borrow_mut::<{cls.rust_name}>(py, slf)?;
             __me.{f.rust_name} = __v;
             Ok(0)
         """, unused=closure))
-            s.lines.append(f"            b.setter({c_string(f.py_name)}, __fs_{f.rust_name});")
+            s.lines.append(f"            b.setter({c_string(f.py_name)}, __fs_{ident(f.rust_name)});")
 
 
 def class_glue(cls: PyClassDecl, crate: Crate) -> str:

@@ -115,20 +115,20 @@ def variant_fn(cls: PyClassDecl, v: Variant) -> str:
     lines.append(_str_attr("__qualname__", f"Ok(_ferrule::types::PyString::new(py, \"{cls.py_name}.{v.py_name}\")"
                            ".into_any().unbind())"))
     body = "".join(parts) + "".join(f"        {line}\n" for line in lines)
-    return f"""    static __VT_{v.rust_name}: _ferrule::pyclass::VariantType = _ferrule::pyclass::VariantType::new();
-    fn __variant_{v.rust_name}(b: &mut _ferrule::pyclass::TypeBuilder) {{
+    return f"""    static __VT_{v.rust_name.removeprefix('r#')}: _ferrule::pyclass::VariantType = _ferrule::pyclass::VariantType::new();
+    fn __variant_{v.rust_name.removeprefix('r#')}(b: &mut _ferrule::pyclass::TypeBuilder) {{
 {body}    }}
 """
 
 
 def variant_class_attrs(cls: PyClassDecl) -> list[str]:
     return [f"            b.class_attr(_ferrule::pyclass::ClassAttr {{ name: \"{v.py_name}\", make: |py| "
-            f"__VT_{v.rust_name}.object::<{cls.rust_name}>(py, __variant_{v.rust_name}) }});" for v in cls.variants]
+            f"__VT_{v.rust_name.removeprefix('r#')}.object::<{cls.rust_name}>(py, __variant_{v.rust_name.removeprefix('r#')}) }});" for v in cls.variants]
 
 
 def instance_type(cls: PyClassDecl) -> str:
-    arms = " ".join(f"{cls.rust_name}::{v.rust_name} {{ .. }} => __VT_{v.rust_name}.get::<{cls.rust_name}>(py, "
-                    f"__variant_{v.rust_name})," for v in cls.variants)
+    arms = " ".join(f"{cls.rust_name}::{v.rust_name} {{ .. }} => __VT_{v.rust_name.removeprefix('r#')}.get::<{cls.rust_name}>(py, "
+                    f"__variant_{v.rust_name.removeprefix('r#')})," for v in cls.variants)
     return f"""        fn instance_type(&self, py: _ferrule::Python<'_>) -> *mut _ferrule::ffi::PyTypeObject {{
             match self {{ {arms} }}
         }}

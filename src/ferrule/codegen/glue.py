@@ -29,6 +29,9 @@ def generate_glue(crate: Crate) -> dict[str, str]:
     from .classes import generate_class_glue
 
     files.update(generate_class_glue(crate))
+    from .derives import generate_derive_glue
+
+    files.update(generate_derive_glue(crate.derives, crate.runtime_crate))
     return files
 
 
@@ -37,6 +40,11 @@ def c_string(text: str) -> str:
     escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
                .replace("\r", "\\r").replace("\t", "\\t").replace("\0", ""))
     return f'c"{escaped}"'
+
+
+def ident(name: str) -> str:
+    """A Rust name usable inside a longer identifier (`r#type` -> `type`)."""
+    return name.removeprefix("r#")
 
 
 def _header(item) -> str:
@@ -233,7 +241,7 @@ def extract_lines(param: Param, var: str, slot: str) -> tuple[list[str], str]:
     A `#[pyclass]` borrowed by reference is extracted into a `PyRef`/`PyRefMut`
     holder that lives until the call returns (so a conflicting borrow raises)."""
     if not param.holder:
-        return [f"let {var} = {extract_expr(param, slot)};"], var
+        return str_holder_lines(param) + [f"let {var} = {extract_expr(param, slot)};"], var
     holder = f"__holder_{param.py_name}"
     return [f"let mut {holder}: {holder_type(param)} = {extract_expr(param, slot)};"], holder_arg(param, holder)
 
@@ -251,17 +259,54 @@ def holder_arg(param: Param, holder: str) -> str:
     return f"&mut *{holder}" if mut else f"&*{holder}"
 
 
+def borrows_str(param: Param) -> str:
+    """'str' for a `&str` parameter, 'opt' for `Option<&str>`, '' otherwise: these
+    borrow through a holder, so they build under every stable-ABI level."""
+    ty = param.ty
+    if ty.is_named("Option") and ty.arg() is not None:
+        return "opt" if _is_ref_str(ty.args[0]) else ""
+    return "str" if _is_ref_str(ty) else ""
+
+
+def _is_ref_str(ty: TypeRef) -> bool:
+    return ty.kind == "ref" and not ty.mutable and ty.arg() is not None and ty.args[0].is_named("str")
+
+
+def str_holder_lines(param: Param) -> list[str]:
+    if not borrows_str(param):
+        return []
+    return [f"let mut __sh_{param.py_name}: {EX}::StrHolder<'_> = ::core::option::Option::None;"]
+
+
 def extract_expr(param: Param, slot: str) -> str:
     ty, name = param.ty, f'"{param.py_name}"'
+    text = borrows_str(param)
+    if text:
+        holder = f"&mut __sh_{param.py_name}"
+        if text == "opt":
+            default = default_expr(param) if param.default is not None else "::core::option::Option::None"
+            return f"{EX}::extract_opt_str(py, {slot}, {name}, {holder}, || {default})?"
+        if param.default is not None:
+            return f"{EX}::extract_str_or(py, {slot}, {name}, {holder}, || {param.default})?"
+        return f"{EX}::extract_str(py, {slot}, {name}, {holder})?"
     ref_bound = _ref_to_bound(ty)
     opt_ref_bound = ty.is_named("Option") and ty.arg() is not None and _ref_to_bound(ty.args[0])
     if param.default is not None and not opt_ref_bound:
-        return f"{EX}::extract_or(py, {slot}, {name}, || {param.default})?"
+        return f"{EX}::extract_or(py, {slot}, {name}, || {default_expr(param)})?"
     if ref_bound:
         return f"{EX}::extract_ref(py, {slot}, {name})?"
     if opt_ref_bound:
         return f"{EX}::extract_opt_ref(py, {slot}, {name})?"
     return f"{EX}::extract(py, {slot}, {name})?"
+
+
+def default_expr(param: Param) -> str:
+    """A default as the parameter's type: an `Option<T>` default is written
+    without `Some` (PyO3's rule), so it is wrapped unless it is `None`."""
+    default = (param.default or "").strip()
+    if not param.ty.is_named("Option") or default in ("None", "Option::None", "::core::option::Option::None"):
+        return default
+    return f"_ferrule::impl_::wrap::SomeWrap::wrap({default})"
 
 
 def _ref_to_bound(ty: TypeRef) -> bool:
@@ -313,7 +358,7 @@ def module_glue(module: PyModuleDecl, runtime: str) -> str:
         has_py = any(p.kind == ParamKind.PYTHON for p in module.params)
         call = f"super::{module.rust_name}(m.py(), m)" if has_py else f"super::{module.rust_name}(m)"
         init_body = f"        ::core::result::Result::map_err({call}, ::core::convert::Into::<_ferrule::PyErr>::into)"
-        name = f"__ferrule_module_{module.rust_name}"
+        name = f"__ferrule_module_{ident(module.rust_name)}"
     else:
         init_body = "\n".join(_declarative_init(module))
         name = "__ferrule_module"

@@ -12,8 +12,8 @@ import dataclasses
 import re
 
 from ..parse.model import Method, MethodKind, MethodsBlock, ParamKind, PyClassDecl
-from .glue import (ALLOWS, PTR, _C_SIGNATURES, c_string, call_body, convention, description, extract_expr,
-                   extract_lines, holder_arg, holder_type)
+from .glue import (ALLOWS, ident, PTR, _C_SIGNATURES, c_string, call_body, convention, description, extract_expr,
+                   extract_lines, holder_arg, holder_type, str_holder_lines)
 from .glue import _BODY_CALLS, _BODY_PARAMS, needs_parent_scope
 from .protocols import SHAPES
 from .signature import parameter_list
@@ -89,11 +89,11 @@ def method_glue(cls: PyClassDecl, method: Method) -> tuple[str, str]:
         setup = ["let __cls = _ferrule::Bound::<_ferrule::types::PyAny>::ref_from_ptr(py, &_slf)"
                  ".cast_unchecked::<_ferrule::types::PyType>();"]
         leading = ("__cls",)
-    desc_name = f"__D_{fn.rust_name}"
+    desc_name = f"__D_{ident(fn.rust_name)}"
     lines = setup + call_body(fn, conv, callee=f"__Self::{fn.rust_name}", leading=leading)
     lines = [_rename_desc(line, desc_name) for line in lines]
     desc = _rename_desc(description(_described(cls, method)), desc_name) if conv.startswith("fastcall") else ""
-    tramp, body = f"__m_{fn.rust_name}", f"__b_{fn.rust_name}"
+    tramp, body = f"__m_{ident(fn.rust_name)}", f"__b_{ident(fn.rust_name)}"
     call = _BODY_CALLS[conv].replace("__body", body)
     doc = _doc_with_signature(fn.py_name, method_text_signature(cls, method), fn.doc)
     text = f"""{desc}
@@ -140,7 +140,7 @@ def getter_glue(method: Method) -> tuple[str, str]:
     fn = method.fn
     setup, recv = receiver_setup(method)
     lines = setup + call_body(fn, "noargs", callee=f"__Self::{fn.rust_name}", leading=(recv,))
-    name = f"__g_{fn.rust_name}"
+    name = f"__g_{ident(fn.rust_name)}"
     text = f"""
     pub(crate) unsafe extern "C" fn {name}(_slf: {PTR}, _closure: *mut ::core::ffi::c_void) -> {PTR} {{
         unsafe {{ _ferrule::impl_::trampoline::slot1(__b{name}, _slf) }}
@@ -165,10 +165,11 @@ def setter_glue(method: Method) -> tuple[str, str]:
         if p.kind == ParamKind.PYTHON:
             args.append("py")
         elif visible and p is visible[0]:
+            lines += str_holder_lines(p)
             lines.append(f"let __value = {extract_expr(dataclasses.replace(p, default=None), '&value')};")
             args.append("__value")
     lines.append(f"{PYCLASS}::UnitOutput::unit_value(__Self::{fn.rust_name}({', '.join(args)}))")
-    name = f"__s_{fn.rust_name}"
+    name = f"__s_{ident(fn.rust_name)}"
     text = f"""
     pub(crate) unsafe extern "C" fn {name}(_slf: {PTR}, value: {PTR}, _closure: *mut ::core::ffi::c_void) -> ::core::ffi::c_int {{
         unsafe {{ _ferrule::impl_::trampoline::slot2(__b{name}, _slf, value) }}
@@ -190,7 +191,7 @@ def classattr_glue(method: Method) -> tuple[str, str]:
     else:
         args = ", ".join("py" for p in fn.params if p.kind == ParamKind.PYTHON)
         value = f"__Self::{fn.rust_name}({args})"
-    name = f"__ca_{fn.rust_name}"
+    name = f"__ca_{ident(fn.rust_name)}"
     text = f"""
     pub(crate) fn {name}(py: _ferrule::Python<'_>) -> _ferrule::PyResult<_ferrule::Py<_ferrule::types::PyAny>> {{
         let __ptr = _ferrule::impl_::wrap::IntoPyCallbackOutput::convert({value}, py)?;
@@ -206,12 +207,13 @@ def _other_arg(method: Method, index: int, slot: str, on_mismatch: str) -> list[
     p = method.fn.visible_params()[index]
     expr = extract_expr(dataclasses.replace(p, default=None), slot).removesuffix("?")
     var, tail = f"__arg{index}", []
+    head = str_holder_lines(p)
     if p.holder:  # a borrowed #[pyclass]: the holder lives until the call returns
         var = f"mut __holder{index}: {holder_type(p)}"
         tail = [f"let __arg{index} = {holder_arg(p, f'__holder{index}')};"]
     if on_mismatch == "raise":
-        return [f"let {var} = {expr}?;"] + tail
-    return [f"let {var} = match {expr} {{ Ok(v) => v, Err(_) => return Ok({on_mismatch}) }};"] + tail
+        return head + [f"let {var} = {expr}?;"] + tail
+    return head + [f"let {var} = match {expr} {{ Ok(v) => v, Err(_) => return Ok({on_mismatch}) }};"] + tail
 
 
 def protocol_glue(method: Method) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 
 from ..parse.attributes import string_value
-from ..parse.model import Function, ParamKind
+from ..parse.model import Function, Param, ParamKind, TypeRef
+
+_POSITIONAL = (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
 
 # `"text".to_string()`, `"text".to_owned()`, `"text".into()`, `String::from("text")`
 _STRING_CALL = re.compile(r'^(?:String::from\((?P<a>.+)\)|(?P<b>.+?)\s*\.\s*(?:to_string|to_owned|into)\(\s*\))$', re.S)
@@ -17,6 +20,9 @@ _NUMBER = re.compile(r"^-?\d[\d_]*(\.\d[\d_]*)?([eE][+-]?\d+)?(i\d+|u\d+|f\d+|is
 def python_default(expr: str) -> str:
     """A Rust default as Python source, or `...` when it has no Python spelling."""
     expr = expr.strip()
+    some = re.fullmatch(r"(?:Option::)?Some\((.*)\)", expr, re.S)
+    if some:
+        return python_default(some.group(1))
     if expr in ("None", "Option::None"):
         return "None"
     if expr == "true":
@@ -43,12 +49,24 @@ def parameter_list(fn: Function, *, annotate=None) -> list[str]:
     parts: list[str] = []
     visible = fn.visible_params()
     star_written = False
+    # A stub must be valid Python: a parameter named by a keyword (`r#in`) can
+    # only be passed positionally, so it and those before it are positional-only
+    # (and it is spelled `in_`); a keyword-only one can only come through `**kwargs`.
+    kw_named = [i for i, p in enumerate(visible) if annotate is not None and keyword.iskeyword(p.py_name)]
+    last_positional = max((i for i in kw_named if visible[i].kind in _POSITIONAL), default=-1)
+    hidden = {i for i in kw_named if visible[i].kind == ParamKind.KEYWORD_ONLY}
+    if hidden and not any(p.kind == ParamKind.VARKEYWORDS for p in visible):
+        visible = visible + [Param("kwargs", TypeRef("other", "Any"), fn.span, ParamKind.VARKEYWORDS)]
     for i, param in enumerate(visible):
+        if i in hidden:
+            continue
         kind = param.kind
+        if i <= last_positional and kind in _POSITIONAL:
+            kind = ParamKind.POSITIONAL_ONLY
         if kind == ParamKind.KEYWORD_ONLY and not star_written:
             parts.append("*")
             star_written = True
-        name = param.py_name
+        name = param.py_name + ("_" if i in kw_named else "")  # positional-only: the name is free
         if kind == ParamKind.VARARGS:
             name = "*" + name
             star_written = True
@@ -60,7 +78,9 @@ def parameter_list(fn: Function, *, annotate=None) -> list[str]:
             name += f"={python_default(param.default)}" if annotate is None else f" = {python_default(param.default)}"
         parts.append(name)
         nxt = visible[i + 1] if i + 1 < len(visible) else None
-        if kind == ParamKind.POSITIONAL_ONLY and (nxt is None or nxt.kind != ParamKind.POSITIONAL_ONLY):
+        next_posonly = nxt is not None and (nxt.kind == ParamKind.POSITIONAL_ONLY or
+                                            (i + 1 <= last_positional and nxt.kind in _POSITIONAL))
+        if kind == ParamKind.POSITIONAL_ONLY and not next_posonly:
             parts.append("/")
     return parts
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import keyword
+
 from ..parse.model import Crate, Function, ModuleForm, ParamKind, PyClassDecl, PyModuleDecl
 from ..parse.model import ExceptionDecl
 from ..parse.module_values import builtin_exception_name, constant_type
@@ -44,6 +46,8 @@ def function_stub(fn: Function) -> tuple[list[str], list[str]]:
     ret = python_type(fn.ret, returning=True)
     annotations = [_param_annotation(p) for p in fn.visible_params()] + [ret]
     doc = _docstring(fn.doc, "    ")
+    if keyword.iskeyword(fn.py_name):  # not valid Python source; reachable only through getattr
+        return [f"# `{fn.py_name}`: a Python keyword, reachable only through getattr()"], []
     head = f"def {fn.py_name}({', '.join(params)}) -> {ret}:"
     lines = [head] + doc if doc else [head + " ..."]
     return lines, annotations
@@ -74,7 +78,7 @@ def module_stub(crate: Crate, module: PyModuleDecl) -> str:
     for fn in module_members(crate, module):
         lines, used = function_stub(fn)
         blocks.append([names(line) for line in lines])
-        annotations.extend(used)
+        annotations.extend(names(u) for u in used)
     for member in module.members:
         if member.kind == "module" and isinstance(member.target, PyModuleDecl):
             blocks.append([f"from . import {member.target.py_name} as {member.target.py_name}"]

@@ -40,8 +40,26 @@ def _venv_python(venv: Path) -> Path:
     raise InterpreterError(f"the virtualenv {venv} has no Python interpreter")
 
 
-def find_interpreter(explicit: str | None, *, require_venv: bool) -> Interpreter:
-    """`explicit` (-i), else the active virtualenv (VIRTUAL_ENV, CONDA_PREFIX, or this process)."""
+def _dot_venv(folders) -> Path | None:
+    """A `.venv` in one of `folders` or their parents, as maturin develop finds one that is not activated."""
+    seen = set()
+    for start in folders:
+        for folder in (Path(start).resolve(), *Path(start).resolve().parents):
+            if folder in seen:
+                break
+            seen.add(folder)
+            venv = folder / ".venv"
+            if venv.is_dir():
+                if not (venv / "pyvenv.cfg").is_file():
+                    raise InterpreterError(f"{venv} is not a virtualenv (it has no pyvenv.cfg)",
+                                           hint="recreate it with `python -m venv .venv`, or pass -i")
+                return venv
+    return None
+
+
+def find_interpreter(explicit: str | None, *, require_venv: bool, search_from=()) -> Interpreter:
+    """`explicit` (-i), else the active virtualenv (VIRTUAL_ENV, CONDA_PREFIX), else a `.venv` in or above one of
+    `search_from`, else this process's own virtualenv."""
     if explicit:
         path = shutil.which(explicit) or explicit
         if not Path(path).exists():
@@ -51,10 +69,13 @@ def find_interpreter(explicit: str | None, *, require_venv: bool) -> Interpreter
     for var in ("VIRTUAL_ENV", "CONDA_PREFIX"):
         if os.environ.get(var):
             return probe(_venv_python(Path(os.environ[var])))
+    venv = _dot_venv(search_from)
+    if venv is not None:
+        return probe(_venv_python(venv))
     if sys.prefix != sys.base_prefix:
         return probe(sys.executable)
     if require_venv:
         raise InterpreterError("no virtualenv is active, so there is nowhere to install",
-                               hint="activate one (`python -m venv .venv && . .venv/bin/activate`) "
+                               hint="create one beside the project (`python -m venv .venv`), activate one, "
                                     "or name an interpreter with `-i`")
     return probe(sys.executable)

@@ -11,6 +11,7 @@ import tree_sitter
 from ..errors import Diagnostic
 from .attributes import Attribute, read_attribute, string_value
 from .classes import link_classes, read_pyclass, read_pymethods
+from .derives import derived_traits, read_derive
 from .functions import classify_ref_params, read_function
 from .model import Crate, GlueKey, PyModuleDecl, Span
 from .module_values import read_macro_item
@@ -23,6 +24,7 @@ ITEM_KEYWORDS = {
     "struct_item": "struct",
     "enum_item": "enum",
     "impl_item": "impl",
+    "union_item": "union",
 }
 
 
@@ -166,6 +168,10 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
             cls = read_pyclass(walk, src, item, module_path)
             if cls is not None:
                 walk.crate.classes.append(cls)
+        elif node.type in ("struct_item", "enum_item", "union_item") and derived_traits(item):
+            derive = read_derive(walk, src, item, module_path, derived_traits(item))
+            if derive is not None:
+                walk.crate.derives.append(derive)
         elif node.type == "impl_item" and attribute_named(item, "pymethods"):
             block = read_pymethods(walk, src, item, module_path)
             if block is not None:

@@ -165,6 +165,7 @@ class Crate:
     method_blocks: list["MethodsBlock"] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     exceptions: dict[str, ExceptionDecl] = field(default_factory=dict)
+    derives: list = field(default_factory=list)  # parse.derives.DeriveDecl: derived conversions
 
     def top_module(self) -> PyModuleDecl | None:
         tops = [m for m in self.modules if m.parent is None]

@@ -222,9 +222,11 @@ pub(crate) mod defaults {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 7] = [::core::ptr::null_mut(); 7];
             __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
-            let __arg_text = _ferrule::impl_::extract_argument::extract(py, &__out[0], "text")?;
+            let mut __sh_text: _ferrule::impl_::extract_argument::StrHolder<'_> = ::core::option::Option::None;
+            let __arg_text = _ferrule::impl_::extract_argument::extract_str(py, &__out[0], "text", &mut __sh_text)?;
             let __arg_times = _ferrule::impl_::extract_argument::extract_or(py, &__out[1], "times", || 2)?;
-            let __arg_sep = _ferrule::impl_::extract_argument::extract_or(py, &__out[2], "sep", || ", ")?;
+            let mut __sh_sep: _ferrule::impl_::extract_argument::StrHolder<'_> = ::core::option::Option::None;
+            let __arg_sep = _ferrule::impl_::extract_argument::extract_str_or(py, &__out[2], "sep", &mut __sh_sep, || ", ")?;
             let __arg_flag = _ferrule::impl_::extract_argument::extract_or(py, &__out[3], "flag", || true)?;
             let __arg_ratio = _ferrule::impl_::extract_argument::extract_or(py, &__out[4], "ratio", || -0.5)?;
             let __arg_label = _ferrule::impl_::extract_argument::extract_or(py, &__out[5], "label", || None)?;
@@ -317,7 +319,8 @@ pub(crate) mod variadic {
             let __arg_first = _ferrule::impl_::extract_argument::extract_ref(py, &__out[0], "first")?;
             let __arg_args_tuple = __varargs.expect("*args");
             let __arg_args = &__arg_args_tuple;
-            let __arg_key = _ferrule::impl_::extract_argument::extract_or(py, &__out[1], "key", || "k")?;
+            let mut __sh_key: _ferrule::impl_::extract_argument::StrHolder<'_> = ::core::option::Option::None;
+            let __arg_key = _ferrule::impl_::extract_argument::extract_str_or(py, &__out[1], "key", &mut __sh_key, || "k")?;
             let __arg_kwargs = __varkw.as_ref();
             let __ret = super::variadic(__arg_first, __arg_args, __arg_key, __arg_kwargs);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
@@ -430,7 +433,8 @@ pub(crate) mod fallible {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
             __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
-            let __arg_value = _ferrule::impl_::extract_argument::extract(py, &__out[0], "value")?;
+            let mut __sh_value: _ferrule::impl_::extract_argument::StrHolder<'_> = ::core::option::Option::None;
+            let __arg_value = _ferrule::impl_::extract_argument::extract_opt_str(py, &__out[0], "value", &mut __sh_value, || ::core::option::Option::None)?;
             match super::fallible(__arg_value) {
                 Ok(()) => Ok(_ferrule::impl_::wrap::none()),
                 Err(e) => Err(::core::convert::Into::<_ferrule::PyErr>::into(e)),

@@ -129,9 +129,38 @@ fn expand(item: TokenStream, placement: Placement) -> TokenStream {
     out
 }
 
+/// `#[derive(FromPyObject)]`, `IntoPyObject`, `IntoPyObjectRef`: the impl is
+/// glue like any other, in its own file `L<line>-<Trait>.rs` next to the item's.
+fn derive_glue(item: TokenStream, derive: &str) -> TokenStream {
+    let tokens: Vec<TokenTree> = item.into_iter().collect();
+    match (keyword_line(&tokens), tokens.first()) {
+        (Some(line), Some(first)) => glue_file_tokens(&first.span().file(), &format!("L{line}-{derive}")),
+        _ => TokenStream::new(),
+    }
+}
+
+#[proc_macro_derive(FromPyObject, attributes(pyo3))]
+pub fn derive_from_py_object(item: TokenStream) -> TokenStream {
+    derive_glue(item, "FromPyObject")
+}
+
+#[proc_macro_derive(IntoPyObject, attributes(pyo3))]
+pub fn derive_into_py_object(item: TokenStream) -> TokenStream {
+    derive_glue(item, "IntoPyObject")
+}
+
+#[proc_macro_derive(IntoPyObjectRef, attributes(pyo3))]
+pub fn derive_into_py_object_ref(item: TokenStream) -> TokenStream {
+    derive_glue(item, "IntoPyObjectRef")
+}
+
 fn glue_tokens(file: &str, line: usize) -> TokenStream {
+    glue_file_tokens(file, &format!("L{line}"))
+}
+
+fn glue_file_tokens(file: &str, stem: &str) -> TokenStream {
     let code = if let Some(dir) = std::env::var_os(GLUE_VAR) {
-        let rel = format!("/{}/L{}.rs", file.replace('\\', "/"), line);
+        let rel = format!("/{}/{}.rs", file.replace('\\', "/"), stem);
         let path = std::path::PathBuf::from(dir).join(&rel[1..]);
         if !path.exists() {
             // rustc would only say "couldn't read": explain what ferrule cannot see.

@@ -40,5 +40,5 @@ pub use crate::type_object::{PyTypeCheck, PyTypeInfo};
 pub use crate::types::{PyAny, PyModule};
 
 #[cfg(feature = "macros")]
-pub use ferrule_macros::{pyclass, pyfunction, pymethods, pymodule};
+pub use ferrule_macros::{pyclass, pyfunction, pymethods, pymodule, FromPyObject, IntoPyObject, IntoPyObjectRef};
 

@@ -12,4 +12,4 @@ pub use crate::types::{
 pub use crate::wrap_pyfunction;
 
 #[cfg(feature = "macros")]
-pub use ferrule_macros::{pyclass, pyfunction, pymethods, pymodule};
+pub use ferrule_macros::{pyclass, pyfunction, pymethods, pymodule, FromPyObject, IntoPyObject, IntoPyObjectRef};

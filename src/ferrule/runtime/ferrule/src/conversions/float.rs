@@ -27,6 +27,26 @@ impl<'py> IntoPyObject<'py> for f32 {
     }
 }
 
+impl<'py> IntoPyObject<'py> for &f64 {
+    type Target = PyFloat;
+    type Output = Bound<'py, PyFloat>;
+    type Error = std::convert::Infallible;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        Ok(PyFloat::new(py, *self))
+    }
+}
+
+impl<'py> IntoPyObject<'py> for &f32 {
+    type Target = PyFloat;
+    type Output = Bound<'py, PyFloat>;
+    type Error = std::convert::Infallible;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        Ok(PyFloat::new(py, *self as f64))
+    }
+}
+
 impl<'a, 'py> FromPyObject<'a, 'py> for f64 {
     type Error = PyErr;
     #[inline]

@@ -463,3 +463,53 @@ pub unsafe fn extract_opt_ref<'a, 'py, T: PyTypeCheck>(py: Python<'py>, slot: &'
     }
 }
 
+
+/// What a `&str` parameter borrows from. The full API (and the limited API
+/// from 3.10) borrows the string's cached UTF-8; the 3.9 stable ABI cannot, so
+/// the holder keeps a copy that lives until the call returns (PyO3's rule).
+pub type StrHolder<'a> = Option<std::borrow::Cow<'a, str>>;
+
+/// A `&str` parameter (the slot must be non-NULL).
+#[inline(always)]
+pub unsafe fn extract_str<'a, 'h, 'py>(py: Python<'py>, slot: &'a Ptr, name: &str, holder: &'h mut StrHolder<'a>) -> PyResult<&'h str> {
+    #[cfg(any(Py_3_10, not(Py_LIMITED_API)))]
+    {
+        let _ = holder;
+        extract::<&'a str>(py, slot, name)
+    }
+    #[cfg(not(any(Py_3_10, not(Py_LIMITED_API))))]
+    {
+        let text: std::borrow::Cow<'a, str> = extract(py, slot, name)?;
+        Ok(&**holder.insert(text))
+    }
+}
+
+/// A `&str` parameter with a default.
+#[inline(always)]
+pub unsafe fn extract_str_or<'a, 'h, 'py>(
+    py: Python<'py>,
+    slot: &'a Ptr,
+    name: &str,
+    holder: &'h mut StrHolder<'a>,
+    default: impl FnOnce() -> &'h str,
+) -> PyResult<&'h str> {
+    if slot.is_null() { Ok(default()) } else { extract_str(py, slot, name, holder) }
+}
+
+/// An `Option<&str>` parameter: `None` from Python's `None`, `default` when absent.
+#[inline(always)]
+pub unsafe fn extract_opt_str<'a, 'h, 'py>(
+    py: Python<'py>,
+    slot: &'a Ptr,
+    name: &str,
+    holder: &'h mut StrHolder<'a>,
+    default: impl FnOnce() -> Option<&'h str>,
+) -> PyResult<Option<&'h str>> {
+    if slot.is_null() {
+        Ok(default())
+    } else if *slot == ffi::Py_None() {
+        Ok(None)
+    } else {
+        extract_str(py, slot, name, holder).map(Some)
+    }
+}

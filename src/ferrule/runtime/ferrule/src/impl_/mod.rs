@@ -2,6 +2,7 @@
 //! whenever the generator changes.
 pub mod exceptions;
 pub mod extract_argument;
+pub mod frompyobject;
 pub mod pyclass;
 pub mod pyfunction;
 pub mod pymodule;

@@ -38,3 +38,23 @@ pub fn none() -> *mut ffi::PyObject {
         none
     }
 }
+
+/// The default of an `Option<T>` parameter is written without `Some` (as in
+/// PyO3): `s = "x"` means `Some("x")`, while `None` or `Some(..)` stay as they are.
+pub trait SomeWrap<T> {
+    fn wrap(self) -> Option<T>;
+}
+
+impl<T> SomeWrap<T> for T {
+    #[inline]
+    fn wrap(self) -> Option<T> {
+        Some(self)
+    }
+}
+
+impl<T> SomeWrap<T> for Option<T> {
+    #[inline]
+    fn wrap(self) -> Option<T> {
+        self
+    }
+}

@@ -1,0 +1,92 @@
+"""`ferrule develop` installs `[project].dependencies` (and extras with `-E`) as maturin develop does.
+
+Requirements already satisfied in the target environment are not handed to pip, so an
+unchanged project's develop loop never waits for the installer.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import platform
+import shutil
+import subprocess
+import sys
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from .errors import ConfigError, InstallError
+from .interpreter import Interpreter
+
+
+def wanted(dependencies: list[Requirement], optional: dict[str, list[Requirement]], extras: tuple[str, ...],
+           interp: Interpreter, project_path, table_hint: str = "[project.optional-dependencies]") -> list[Requirement]:
+    """The project's requirements that apply to this interpreter, with the named extras."""
+    known = {canonicalize_name(k): v for k, v in optional.items()}
+    chosen = []
+    for extra in extras:
+        if canonicalize_name(extra) not in known:
+            names = ", ".join(sorted(optional)) or "none"
+            raise ConfigError(f"the project has no extra `{extra}`", path=project_path,
+                              hint=f"extras in {table_hint}: {names}")
+    env = _environment(interp)
+    for req in dependencies:
+        if req.marker is None or req.marker.evaluate(env | {"extra": ""}):
+            chosen.append(req)
+    for extra in extras:
+        for req in known[canonicalize_name(extra)]:
+            if req.marker is None or req.marker.evaluate(env | {"extra": extra}):
+                chosen.append(req)
+    return chosen
+
+
+def _environment(interp: Interpreter) -> dict[str, str]:
+    major, minor, micro = interp.version
+    return {"python_version": f"{major}.{minor}", "python_full_version": f"{major}.{minor}.{micro}",
+            "implementation_name": interp.implementation.lower(), "sys_platform": sys.platform,
+            "platform_machine": interp.machine or platform.machine(), "os_name": "posix" if sys.platform != "win32"
+            else "nt", "platform_system": platform.system(),
+            "platform_python_implementation": "CPython" if interp.implementation.lower() == "cpython" else "PyPy"}
+
+
+def missing(requirements: list[Requirement], interp: Interpreter, own_name: str) -> list[Requirement]:
+    """Those not installed in the interpreter's site-packages at a matching version."""
+    installed = {}
+    for dist in importlib.metadata.distributions(path=[str(interp.purelib), str(interp.platlib)]):
+        name = dist.metadata["Name"]
+        if name:
+            installed.setdefault(canonicalize_name(name), dist.version)
+    out = []
+    for req in requirements:
+        name = canonicalize_name(req.name)
+        if name == canonicalize_name(own_name):
+            continue  # an extra that names the project itself
+        version = installed.get(name)
+        if version is None or (req.specifier and not req.specifier.contains(version, prereleases=True)) or req.url:
+            out.append(req)
+    return out
+
+
+def install(requirements: list[Requirement], interp: Interpreter, *, uv: bool, quiet: bool) -> None:
+    if not requirements:
+        return
+    specs = [str(r) for r in requirements]
+    if uv:
+        tool = shutil.which("uv")
+        if tool is None:
+            raise InstallError("`--uv` was given but uv is not on PATH",
+                               hint="install uv (`pip install uv`) or leave out --uv to use pip")
+        cmd = [tool, "pip", "install", "--python", str(interp.executable), *specs]
+    else:
+        cmd = [str(interp.executable), "-m", "pip", "install", "--disable-pip-version-check", *specs]
+        probe = subprocess.run([str(interp.executable), "-m", "pip", "--version"], capture_output=True)
+        if probe.returncode != 0:
+            raise InstallError(f"pip is not installed in {interp.prefix}, so dependencies cannot be installed",
+                               hint="use `ferrule develop --uv` (for a uv-made venv), or "
+                                    "`python -m ensurepip` in the environment")
+    if quiet:
+        cmd.append("-q")
+    done = subprocess.run(cmd, stdout=sys.stderr if not quiet else subprocess.DEVNULL)
+    if done.returncode != 0:
+        raise InstallError(f"installing the dependencies failed: {', '.join(specs)}",
+                           hint="see the installer's output above")

@@ -1,0 +1,37 @@
+"""`ferrule stub -o PATH`: the generated stub written where the user asks, from the sources alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .codegen.stubs import generate_stubs
+from .errors import BindingErrors, ConfigError
+from .generate import check_crate
+from .parse import parse_crate
+from .project import find_manifest, load_project
+
+
+def write_stub(manifest: str | None, output: Path | None) -> list[Path]:
+    """One module: a `.pyi` file (PATH, or PATH/<module>.pyi for a folder). With submodules: a package folder."""
+    project = load_project(find_manifest(manifest))
+    crate, diagnostics = parse_crate(project.crate_root, project.lib_path, package=project.package,
+                                     lib_name=project.lib_name, runtime_crate=project.runtime_crate)
+    diagnostics += check_crate(crate, project)
+    if diagnostics:
+        raise BindingErrors(diagnostics, root=project.crate_root)
+    stubs = generate_stubs(crate)
+    name = project.module_name.split(".")[-1]
+    target = output if output is not None else Path(f"{name}.pyi")
+    if set(stubs) == {"__init__.pyi"}:
+        if target.is_dir():
+            target = target / f"{name}.pyi"
+        files = {target: stubs["__init__.pyi"]}
+    else:
+        if target.suffix == ".pyi":
+            raise ConfigError(f"the module has submodules, so its stub is a folder, not the file {target}",
+                              hint=f"pass a folder: `ferrule stub -o {target.with_suffix('')}`")
+        files = {target / rel: text for rel, text in stubs.items()}
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return sorted(files)
