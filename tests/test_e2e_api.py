@@ -84,3 +84,7 @@ def test_string_internals(fe_stdtypes):
 
 def test_older_import_paths(fe_stdtypes):
     assert fe_stdtypes.old_paths_resolve() is True
+
+
+def test_try_attach(fe_stdtypes):
+    assert fe_stdtypes.try_attach_here_and_in_thread() == (1, 2)

@@ -55,7 +55,7 @@ def test_stdtypes_under_the_stable_abi(test_env, tmp_path):
     assert built.returncode == 0, built.stdout + built.stderr
     out = subprocess.run([str(python), "-c", CHECKS], capture_output=True, text=True, cwd=tmp_path)
     assert out.returncode == 0, out.stdout + out.stderr
-    library, verdict = out.stdout.split()
+    library, verdict = out.stdout.strip().splitlines()
     assert verdict == "abi3 ok"
     # The limited API has no datetime capsule: the stable-ABI build must not import one.
     symbols = subprocess.run(["nm", "-D", "--undefined-only", library], capture_output=True, text=True, check=True)

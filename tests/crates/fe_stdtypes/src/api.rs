@@ -141,6 +141,14 @@ fn string_internals<'py>(py: Python<'py>, sample: &Bound<'py, PyString>) -> PyRe
     }
 }
 
+/// `Python::try_attach` from this thread (attached) and from a new thread.
+#[pyfunction]
+fn try_attach_here_and_in_thread(py: Python<'_>) -> (Option<i32>, Option<i32>) {
+    let here = Python::try_attach(|_| 1);
+    let there = py.detach(|| std::thread::spawn(|| Python::try_attach(|_| 2)).join().unwrap());
+    (here, there)
+}
+
 /// Older paths PyO3 still re-exports resolve to the same items.
 #[pyfunction]
 fn old_paths_resolve() -> bool {
@@ -150,6 +158,7 @@ fn old_paths_resolve() -> bool {
     same::<pyo3::pycell::PyRef<'static, Row>>(|| None, || None::<PyRef<'static, Row>>)
         && same::<pyo3::pyclass_init::PyClassInitializer<Row>>(|| None, || None::<PyClassInitializer<Row>>)
         && same::<pyo3::class::gc::PyVisit<'static>>(|| None, || None::<pyo3::PyVisit<'static>>)
+        && same::<pyo3::basic::CompareOp>(|| None, || None::<CompareOp>)
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -168,5 +177,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     #[cfg(not(feature = "abi3"))]
     m.add_function(wrap_pyfunction!(string_internals, m)?)?;
     m.add_function(wrap_pyfunction!(old_paths_resolve, m)?)?;
+    m.add_function(wrap_pyfunction!(try_attach_here_and_in_thread, m)?)?;
     Ok(())
 }

@@ -82,6 +82,19 @@ fn must_not_attach() -> bool {
     is_finalizing() && !FINALIZER.with(|f| f.get())
 }
 
+/// Whether attaching now is allowed: the interpreter runs and is not being
+/// shut down by another thread (`Python::try_attach`).
+pub(crate) fn may_attach() -> bool {
+    if unsafe { ffi::Py_IsInitialized() } == 0 {
+        return false;
+    }
+    #[cfg(not(Py_LIMITED_API))]
+    if is_attached() {
+        return true;
+    }
+    !must_not_attach()
+}
+
 #[cold]
 fn hang_forever() -> ! {
     loop {

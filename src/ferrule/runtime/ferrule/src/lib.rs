@@ -11,6 +11,7 @@ pub mod conversion;
 mod conversions;
 pub mod buffer;
 mod compat;
+pub use compat::class::{basic, gc};
 pub use compat::{class, pycell, pyclass_init};
 pub mod err;
 pub mod exceptions;

@@ -26,6 +26,18 @@ impl Python<'_> {
         f(unsafe { Python::assume_attached() })
     }
 
+    /// As [`Python::attach`], but `None` instead of attaching when the
+    /// interpreter is not running or another thread is shutting it down.
+    pub fn try_attach<F, R>(f: F) -> Option<R>
+    where
+        F: for<'py> FnOnce(Python<'py>) -> R,
+    {
+        if !gil::may_attach() {
+            return None;
+        }
+        Some(Self::attach(f))
+    }
+
     /// Older name of [`Python::attach`].
     #[inline]
     pub fn with_gil<F, R>(f: F) -> R
