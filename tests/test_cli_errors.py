@@ -56,7 +56,8 @@ def test_all_binding_errors_are_reported_in_one_run() -> None:
         ("error: unsupported type for parameter `v`: a trait object or `impl Trait`", "src/lib.rs:20:15", None),
         ("error: `async fn is_async` cannot be a `#[pyfunction]`", "src/lib.rs:23:1", None),
         ("error: generic function `is_generic` cannot be a `#[pyfunction]`", "src/lib.rs:26:14", None),
-        ("error: `#[pymodule]` `wrong_name` does not match the library name `bad_bindings`", "src/lib.rs:29:4",
+        ("error: `#[pymodule]` `wrong_name` does not match the module name `bad_bindings` (the library name in "
+         "Cargo.toml)", "src/lib.rs:29:4",
          "PyInit_bad_bindings"),
         ("error: signature entry `y` is not a parameter of `elsewhere`", "src/more.rs:5:8", None),
     ]
@@ -151,8 +152,8 @@ def test_rust_compile_error_passes_through() -> None:
     assert tail[-2] == "error: cargo build failed" and tail[-1].startswith("  = help: "), err
 
 
-def test_item_written_by_a_macro_gets_a_ferrule_explanation() -> None:
+def test_item_ferrule_cannot_see_gets_a_ferrule_explanation() -> None:
     err = assert_failed(develop("macro_item"))
     assert "error: ferrule generated no glue for this item" in err, err
-    assert "cannot bind items written by macros" in err, err
+    assert "inside function bodies" in err, err
     assert "couldn't read" not in err, err

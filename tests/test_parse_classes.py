@@ -134,7 +134,8 @@ def test_function_module_add_class_unknown(tmp_path: Path) -> None:
             Ok(())
         }
     """})
-    assert _messages(diags) == ["cannot find a `#[pyfunction]`, `#[pyclass]` or `#[pymodule]` named `Nowhere`"]
+    assert _messages(diags) == [
+        "cannot find the `#[pyclass]` `Nowhere`: no item `Nowhere` is declared or imported in `crate` (lib.rs)"]
 
 
 def test_pyclass_reference_parameters(tmp_path: Path) -> None:

@@ -92,8 +92,9 @@ def test_unknown_member_is_reported_where_it_is_named(tmp_path: Path) -> None:
         }
     """})
     assert [(d.message, d.line) for d in diags] == [
-        ("cannot find a `#[pyfunction]`, `#[pyclass]` or `#[pymodule]` named `plain`", 4),
-        ("cannot find a `#[pyfunction]`, `#[pyclass]` or `#[pymodule]` named `nowhere`", 5)]
+        ("`plain` is `fn plain` (lib.rs:1), which has no `#[pyfunction]`", 4),
+        ("cannot find the `#[pyfunction]` `nowhere`: no item `nowhere` is declared or imported in `crate` (lib.rs)",
+         5)]
 
 
 def test_module_function_must_take_the_module(tmp_path: Path) -> None:

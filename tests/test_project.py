@@ -51,6 +51,12 @@ def test_tool_ferrule_settings(tmp_path: Path) -> None:
         "pkg.my_crate", ("x",), "3.9", "9.0")
 
 
+def test_module_name_may_differ_from_the_lib_name(tmp_path: Path) -> None:
+    # As maturin: the library is installed under the module's name (the #[pymodule] is checked against it).
+    project = load_project(make(tmp_path, pyproject='[tool.ferrule]\nmodule-name = "pkg._native"\n'))
+    assert (project.module_name, project.lib_name) == ("pkg._native", "my_crate")
+
+
 def test_missing_crate_root_file(tmp_path: Path) -> None:
     manifest = make(tmp_path, lib='path = "src/nope.rs"')
     with pytest.raises(ConfigError, match="nope.rs does not exist"):

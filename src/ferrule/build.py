@@ -10,7 +10,7 @@ from . import cargo, cargo_config
 from .archive.contents import editable_files, extension_files, sdist_files, wheel_files
 from .archive.metadata import DistMetadata, load_metadata
 from .archive.sdist import write_sdist
-from .archive.tags import check_abi3, extension_suffix, platform_tag, wheel_tag
+from .archive.tags import check_abi3, effective_abi3, extension_suffix, platform_tag, wheel_tag
 from .archive.wheel import write_wheel
 from .build_options import CargoOptions, pick_profile
 from .codegen.stubs import generate_stubs
@@ -53,6 +53,10 @@ def compile_extension(project: Project, interp: Interpreter, *, release: bool, a
 def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool, abi3: str | None = None,
           editable: bool = False, profile: str | None = None, options: CargoOptions | None = None) -> BuildResult:
     abi3 = abi3 or project.abi3
+    warnings = []
+    if abi3 and interp.is_pypy:
+        warnings.append(f"PyPy has no stable ABI (abi3); building a wheel for {interp.describe()} only")
+    abi3 = effective_abi3(interp, abi3)
     meta = load_metadata(project)  # before compiling: a bad pyproject fails fast
     compiled = compile_extension(project, interp, release=release, abi3=abi3, profile=profile, options=options)
     platform = platform_tag(interp, compiled.library)
@@ -64,7 +68,7 @@ def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool
     else:
         files = wheel_files(project, compiled.suffix, compiled.library, compiled.stubs)
     path = write_wheel(out_dir, meta, tag, files)
-    return BuildResult(wheel=path, warnings=[platform.warning] if platform.warning else [])
+    return BuildResult(wheel=path, warnings=warnings + ([platform.warning] if platform.warning else []))
 
 
 def sdist(project: Project, out_dir: Path) -> Path:

@@ -20,13 +20,18 @@ def check_crate(crate: Crate, project: Project) -> list[Diagnostic]:
     if not tops:
         problems.append(Diagnostic(f"no `#[pymodule]` in crate `{crate.package}`", project.lib_path, 1, 1,
                                    f"add `#[pymodule] fn {project.lib_name}(m: &Bound<'_, PyModule>) -> PyResult<()>`"))
+    # CPython imports `pkg._native` from `_native<EXT_SUFFIX>` by calling `PyInit__native`.
+    expected = project.module_name.split(".")[-1]
     for module in tops:
-        if module.py_name != project.lib_name:
+        if module.py_name != expected:
+            where = ("`module-name` in pyproject.toml" if project.module_name != project.lib_name
+                     else "the library name in Cargo.toml")
             problems.append(Diagnostic(
-                f"`#[pymodule]` `{module.py_name}` does not match the library name `{project.lib_name}`",
+                f"`#[pymodule]` `{module.py_name}` does not match the module name `{expected}` ({where})",
                 module.span.path, module.span.line, module.span.col,
-                f"CPython imports `{project.lib_name}` by calling `PyInit_{project.lib_name}`: rename the module "
-                f"or set `[lib] name = \"{module.py_name}\"` in Cargo.toml"))
+                f"CPython imports `{project.module_name}` by calling `PyInit_{expected}`: name the module "
+                f"with `#[pyo3(name = \"{expected}\")]`, or set `module-name = \"{module.py_name}\"` "
+                "(under [tool.maturin] or [tool.ferrule]) in pyproject.toml"))
     return problems
 
 
@@ -34,7 +39,7 @@ def prepare(project: Project, meta: Metadata) -> Crate:
     """Parses and checks the crate, then writes its glue. Raises BindingErrors."""
     crate, diagnostics = parse_crate(project.crate_root, project.lib_path, package=project.package,
                                      lib_name=project.lib_name, workspace_root=meta.workspace_root,
-                                     runtime_crate=project.runtime_crate)
+                                     runtime_crate=project.runtime_crate, module_name=project.module_name)
     diagnostics += check_crate(crate, project)
     if diagnostics:
         raise BindingErrors(diagnostics, root=project.crate_root)

@@ -19,9 +19,9 @@ class Project:
     pyproject: Path
     package: str  # Cargo package name
     version: str
-    lib_name: str  # the cdylib's name: PyInit_<lib_name>
+    lib_name: str  # the cdylib's name (what cargo builds: lib<lib_name>.so)
     lib_path: Path  # the crate root file
-    module_name: str  # the Python import name
+    module_name: str  # the dotted Python import name; its last part names PyInit_<part>
     dist_name: str  # the [project] name
     runtime_crate: str  # how the crate names ferrule (`ferrule`, or a rename like `pyo3`)
     features: tuple[str, ...] = ()
@@ -228,6 +228,8 @@ def load_project(manifest: Path) -> Project:
     read = Reader(pyproject_path, table, tool)
     read.check_keys()
     project_table = pyproject.get("project") or {}
+    # module-name may differ from the [lib] name: the built library is installed
+    # under the module's name, and the generator checks `#[pymodule]` against it.
     module_name = read.string("module-name") or lib_name
     if not re.fullmatch(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*", module_name):
         raise read.error("module-name", f"module-name `{module_name}` is not a Python import name",

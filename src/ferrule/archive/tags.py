@@ -71,6 +71,11 @@ def abi3_minor(abi3: str) -> int:
     return int(found.group(1))
 
 
+def effective_abi3(interp: Interpreter, abi3: str | None) -> str | None:
+    """PyPy has no stable ABI: an abi3 project builds for the PyPy version itself (as PyO3 and maturin do)."""
+    return None if interp.is_pypy else abi3
+
+
 def check_abi3(interp: Interpreter, abi3: str) -> None:
     minor = abi3_minor(abi3)
     if interp.version[:2] < (3, minor):
@@ -80,8 +85,20 @@ def check_abi3(interp: Interpreter, abi3: str) -> None:
         raise ConfigError("the free-threaded build has no stable ABI (abi3)", hint="build without abi3 for it")
 
 
+def pypy_abi(interp: Interpreter) -> str:
+    """`pypy39_pp73`: PyPy's SOABI (`pypy39-pp73`) as a tag, as packaging derives it."""
+    if interp.soabi:
+        return interp.soabi.replace("-", "_").replace(".", "_")
+    major, minor = interp.version[:2]
+    return f"pypy{major}{minor}_pp{''.join(map(str, interp.implementation_version))}"
+
+
 def wheel_tag(interp: Interpreter, abi3: str | None, platform: str) -> Tag:
     major, minor = interp.version[0], interp.version[1]
+    if interp.is_pypy:
+        return Tag(f"pp{major}{minor}", pypy_abi(interp), platform)
+    if interp.implementation != "cpython":  # discover.check_supported refuses these first
+        raise ConfigError(f"no wheel tag for {interp.describe()}")
     if abi3:
         return Tag(f"cp3{abi3_minor(abi3)}", "abi3", platform)
     return Tag(f"cp{major}{minor}", f"cp{major}{minor}{interp.abiflags}", platform)
@@ -89,6 +106,8 @@ def wheel_tag(interp: Interpreter, abi3: str | None, platform: str) -> Tag:
 
 def extension_suffix(interp: Interpreter, abi3: str | None) -> str:
     """The file name ending CPython looks for: `.abi3.so` for the stable ABI, else the interpreter's own."""
+    if interp.is_pypy:
+        return interp.ext_suffix
     if abi3 and not interp.ext_suffix.endswith(".pyd"):
         return ".abi3" + interp.ext_suffix[interp.ext_suffix.rfind("."):]
     if abi3:

@@ -354,24 +354,29 @@ def return_lines(ret: TypeRef | None, call: str) -> list[str]:
 
 
 def module_glue(module: PyModuleDecl, runtime: str) -> str:
+    """A `ModuleDef` in `__ferrule_module` (and `PyInit_<name>` at top level).
+
+    A function-form module's glue sits in a hidden `mod <fn name>` (the type
+    namespace, beside the fn), so `wrap_pymodule!(path::to::f)` and
+    `#[pymodule_export] use path::to::f` reach `f::__ferrule_module` as they
+    reach a declarative module's.
+    """
     if module.form == ModuleForm.FUNCTION:
         has_py = any(p.kind == ParamKind.PYTHON for p in module.params)
-        call = f"super::{module.rust_name}(m.py(), m)" if has_py else f"super::{module.rust_name}(m)"
+        fn = f"super::super::{module.rust_name}"
+        call = f"{fn}(m.py(), m)" if has_py else f"{fn}(m)"
         init_body = f"        ::core::result::Result::map_err({call}, ::core::convert::Into::<_ferrule::PyErr>::into)"
-        name = f"__ferrule_module_{ident(module.rust_name)}"
     else:
         init_body = "\n".join(_declarative_init(module))
-        name = "__ferrule_module"
     pyinit = ""
     if module.parent is None:
         pyinit = f"""
     #[unsafe(no_mangle)]
-    pub unsafe extern "C" fn PyInit_{module.py_name}() -> {PTR} {{
+    pub unsafe extern "C" fn PyInit_{module.py_name.removeprefix("r#")}() -> {PTR} {{
         unsafe {{ _ferrule::impl_::pymodule::module_init(&__DEF) }}
     }}
 """
-    return f"""{_header(module)}{ALLOWS}
-pub(crate) mod {name} {{
+    body = f"""pub(crate) mod __ferrule_module {{
     use ::{runtime} as _ferrule;
     use _ferrule::types::PyModuleMethods as _;
 
@@ -387,6 +392,10 @@ pub(crate) mod {name} {{
     }}
 {pyinit}}}
 """
+    if module.form == ModuleForm.FUNCTION:
+        vis = "pub" if module.visibility.startswith("pub") and "(" not in module.visibility else "pub(crate)"
+        body = f"{vis} mod {module.rust_name} {{\n" + body + "}\n"
+    return f"{_header(module)}{ALLOWS}\n{body}"
 
 
 def _from_inside(path: str) -> str:
@@ -401,9 +410,12 @@ def _declarative_init(module: PyModuleDecl) -> list[str]:
     lines = []
     for member in module.members:
         path = _from_inside(member.rust_path)
-        if member.kind == "class" and member.imported:
+        if member.imported:
             path = f"super::{member.imported}"  # through the import, which keeps it used
-        if member.kind == "function":
+        if member.kind == "exception":
+            info = f"<{path} as _ferrule::PyTypeInfo>"
+            lines.append(f"        m.add({info}::NAME, {info}::type_object(m.py()))?;")
+        elif member.kind == "function":
             lines.append(f"        m.add_function({path}::__FERRULE_DEF.wrap(m)?)?;")
         elif member.kind == "class":
             lines.append(f"        m.add_class::<{path}>()?;")

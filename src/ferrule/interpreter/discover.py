@@ -13,6 +13,19 @@ from ..errors import InterpreterError
 from .model import Interpreter
 
 PROBE = Path(__file__).with_name("probe_script.py")
+# What the runtime's ffi declares layouts and link names for (build.rs's MIN_MINOR..MAX_MINOR).
+CPYTHON_MINORS = range(9, 15)
+PYPY_MINORS = range(9, 12)
+SUPPORTED = "CPython 3.9–3.14 and PyPy 3.9–3.11"
+
+
+def check_supported(interp: Interpreter, given: str | Path) -> None:
+    """Refuses what ferrule cannot build for, so no wheel ever gets a wrong tag."""
+    major, minor = interp.version[0], interp.version[1]
+    minors = {"cpython": CPYTHON_MINORS, "pypy": PYPY_MINORS}.get(interp.implementation)
+    if minors is None or major != 3 or minor not in minors:
+        raise InterpreterError(f"`{given}` is {interp.describe()}; ferrule builds for {SUPPORTED}",
+                               hint="pass one of those with -i/--interpreter")
 
 
 def probe(executable: str | Path) -> Interpreter:
@@ -24,11 +37,13 @@ def probe(executable: str | Path) -> Interpreter:
                                hint="pass an existing interpreter with -i/--interpreter") from None
     if out.returncode != 0:
         raise InterpreterError(f"`{executable}` failed to report its configuration:\n{out.stderr.strip()}",
-                               hint="is it a CPython 3.9 or newer?")
-    interp = Interpreter.from_facts(json.loads(out.stdout))
-    if interp.implementation != "cpython" or interp.version < (3, 9):
-        version = ".".join(map(str, interp.version))
-        raise InterpreterError(f"`{executable}` is {interp.implementation} {version}; ferrule builds for CPython 3.9+")
+                               hint=f"ferrule builds for {SUPPORTED}")
+    try:
+        interp = Interpreter.from_facts(json.loads(out.stdout))
+    except (ValueError, KeyError, TypeError) as e:
+        raise InterpreterError(f"`{executable}` reported its configuration in a form ferrule cannot read ({e})",
+                               hint=f"ferrule builds for {SUPPORTED}") from None
+    check_supported(interp, executable)
     return interp
 
 

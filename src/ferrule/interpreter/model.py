@@ -10,7 +10,7 @@ from pathlib import Path
 class Interpreter:
     executable: Path
     version: tuple[int, int, int]
-    implementation: str
+    implementation: str  # sys.implementation.name: "cpython", "pypy"
     ext_suffix: str
     soabi: str
     abiflags: str
@@ -25,6 +25,7 @@ class Interpreter:
     machine: str
     in_venv: bool
     prefix: Path
+    implementation_version: tuple[int, int] = (0, 0)  # PyPy's own version; (0, 0) elsewhere
 
     @classmethod
     def from_facts(cls, facts: dict) -> "Interpreter":
@@ -46,11 +47,24 @@ class Interpreter:
             machine=facts["machine"],
             in_venv=bool(facts["in_venv"]),
             prefix=Path(facts["prefix"]),
+            implementation_version=tuple(facts.get("implementation_version", (0, 0)))[:2],  # type: ignore[arg-type]
         )
 
     @property
     def minor(self) -> int:
         return self.version[1]
+
+    @property
+    def is_pypy(self) -> bool:
+        return self.implementation == "pypy"
+
+    def describe(self) -> str:
+        """`CPython 3.13.1`, `PyPy 3.11.17 (PyPy 8.0)`."""
+        version = ".".join(map(str, self.version))
+        if self.is_pypy:
+            return f"PyPy {version} (PyPy {'.'.join(map(str, self.implementation_version))})"
+        name = {"cpython": "CPython", "graalpy": "GraalPy"}.get(self.implementation, self.implementation)
+        return f"{name} {version}"
 
     def build_config(self, abi3: str | None = None) -> str:
         """The facts the runtime crate's build script turns into cfgs."""

@@ -1,5 +1,6 @@
 # Run inside the target interpreter by ferrule; prints its facts as JSON.
-# Standard library only, and valid on every Python ferrule supports.
+# Standard library only, and valid on Python 2 too, so that ferrule can say
+# which interpreter it was given before refusing one it cannot target.
 import json
 import platform
 import struct
@@ -8,10 +9,13 @@ import sysconfig
 
 config = sysconfig.get_config_var
 paths = sysconfig.get_paths()
+implementation = getattr(sys, "implementation", None)
 facts = {
     "executable": sys.executable,
     "version": list(sys.version_info[:3]),
-    "implementation": sys.implementation.name,
+    "implementation": implementation.name if implementation else platform.python_implementation().lower(),
+    # PyPy's own version (7.3, 8.0), part of its ABI tag.
+    "implementation_version": list(getattr(sys, "pypy_version_info", (0, 0))[:2]),
     "ext_suffix": config("EXT_SUFFIX") or "",
     "soabi": config("SOABI") or "",
     "abiflags": getattr(sys, "abiflags", ""),

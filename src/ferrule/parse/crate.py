@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +16,10 @@ from .derives import derived_traits, read_derive
 from .functions import classify_ref_params, read_function
 from .model import Crate, GlueKey, PyModuleDecl, Span
 from .module_values import read_macro_item
+from .expansion import expand_invocation, expand_pending, register_macro, separate_shared_keys
 from .modules import read_module_fn, read_module_mod, resolve_members
-from .source import SourceFile, child_of_type
+from .resolve import Binding, Scope, read_use
+from .source import ExpandedSource, SourceFile, child_of_type
 
 ITEM_KEYWORDS = {
     "function_item": "fn",
@@ -43,13 +46,51 @@ class Walk:
 
     crate: Crate
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    scopes: dict[tuple[str, ...], Scope] = field(default_factory=dict)
+    declarative: dict[tuple[str, ...], PyModuleDecl] = field(default_factory=dict)  # by the `mod`'s path
+    macros: dict[str, list] = field(default_factory=dict)  # macro_rules! by name, in textual order
+    pending: list = field(default_factory=list)  # invocations of macros not defined yet
+    depth: int = 0  # macro expansion depth
+
+    def scope(self, module_path: tuple[str, ...], span: Span) -> Scope:
+        if module_path not in self.scopes:
+            self.scopes[module_path] = Scope(module_path, span)
+        return self.scopes[module_path]
 
     def error(self, message: str, span: Span, hint: str | None = None) -> None:
         self.diagnostics.append(Diagnostic(message, span.path, span.line, span.col, hint))
 
     def glue_key(self, src: SourceFile, node: tree_sitter.Node) -> GlueKey:
+        """The attribute's key: file and line of the item's keyword, plus, when the
+        item's name was written elsewhere (a macro substituted it), the name's place."""
         keyword = child_of_type(node, ITEM_KEYWORDS.get(node.type, "")) or node
-        return GlueKey(rustc_file_name(src.path, self.crate.workspace_root), keyword.start_point[0] + 1)
+        at = src.span(keyword)
+        file = rustc_file_name(at.path, self.crate.workspace_root)
+        site = ""
+        if isinstance(src, ExpandedSource):
+            site = f"{rustc_file_name(src.site.path, self.crate.workspace_root)}/L{src.site.line}"
+        name = _first_ident_after(src, node, keyword)
+        named = src.span(name) if name is not None else at
+        if (named.path, named.line) == (at.path, at.line):
+            return GlueKey(file, at.line, site=site)
+        name_at = f"/{rustc_file_name(named.path, self.crate.workspace_root)}/L{named.line}C{named.col}"
+        return GlueKey(file, at.line, name_at, site=site)
+
+
+def _first_ident_after(src: SourceFile, node: tree_sitter.Node, keyword: tree_sitter.Node) -> tree_sitter.Node | None:
+    """The first identifier-like token after the keyword, as ferrule-macros finds it."""
+    stack = [c for c in reversed(node.children) if c.start_byte >= keyword.end_byte]
+    while stack:
+        child = stack.pop()
+        if child.child_count == 0 or child.type in ("identifier", "type_identifier"):
+            if IDENT_TOKEN.match(src.text(child)):
+                return child
+            continue
+        stack.extend(reversed(child.children))
+    return None
+
+
+IDENT_TOKEN = re.compile(r"(r#)?[A-Za-z_][A-Za-z0-9_]*$")
 
 
 @functools.lru_cache(maxsize=256)  # one call per bound item, few distinct files
@@ -71,8 +112,9 @@ def rustc_file_name(path: Path, workspace_root: Path) -> str:
 
 
 def parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str,
-                workspace_root: Path | None = None, runtime_crate: str = "ferrule") -> tuple[Crate, list[Diagnostic]]:
-    """Parses the library crate whose root file is `lib_path`."""
+                workspace_root: Path | None = None, runtime_crate: str = "ferrule",
+                module_name: str = "") -> tuple[Crate, list[Diagnostic]]:
+    """Parses the library crate whose root file is `lib_path`; `module_name` is the dotted Python name."""
     crate = Crate(package=package, lib_name=lib_name, root=root,
                   workspace_root=workspace_root or root, runtime_crate=runtime_crate)
     walk = Walk(crate)
@@ -82,9 +124,11 @@ def parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str,
     except ValueError:
         lib_path = lib_path.resolve()
     _walk_file(walk, lib_path, (), lib_path.parent, seen=set())
+    expand_pending(walk)
+    separate_shared_keys(walk)
     link_classes(walk)
     classify_ref_params(walk)
-    resolve_members(walk)
+    resolve_members(walk, module_name.rpartition(".")[0])
     return crate, walk.diagnostics
 
 
@@ -97,6 +141,7 @@ def _walk_file(walk: Walk, path: Path, module_path: tuple[str, ...], mod_dir: Pa
     walk.crate.files.append(path)
     for bad in src.syntax_errors():
         walk.error("syntax error (rustc will explain)", src.span(bad))
+    walk.scope(module_path, Span(path, 1, 1))
     _walk_items(walk, src, src.tree.root_node, module_path, mod_dir, None, seen)
 
 
@@ -151,35 +196,69 @@ def attribute_named(item: Item, *names: str) -> Attribute | None:
 
 def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module_path: tuple[str, ...],
                 mod_dir: Path, parent_module: PyModuleDecl | None, seen: set[Path]) -> None:
+    scope = walk.scope(module_path, src.span(container))
     for item in _items(src, container):
         node = item.node
+        bound: object = None
+        kind = "item"
         if node.type == "function_item":
             if attribute_named(item, "pyfunction"):
-                fn = read_function(walk, src, item, module_path)
-                if fn is not None:
-                    walk.crate.functions.append(fn)
+                bound = read_function(walk, src, item, module_path)
+                if bound is not None:
+                    walk.crate.functions.append(bound)
+                    kind = "function"
             elif attribute_named(item, "pymodule"):
-                decl = read_module_fn(walk, src, item, module_path, parent_module)
-                if decl is not None:
-                    walk.crate.modules.append(decl)
+                bound = read_module_fn(walk, src, item, module_path, parent_module)
+                if bound is not None:
+                    walk.crate.modules.append(bound)
+                    kind = "pymodule"
         elif node.type == "mod_item":
             _walk_mod(walk, src, item, module_path, mod_dir, parent_module, seen)
         elif node.type in ("struct_item", "enum_item") and attribute_named(item, "pyclass"):
-            cls = read_pyclass(walk, src, item, module_path)
-            if cls is not None:
-                walk.crate.classes.append(cls)
+            bound = read_pyclass(walk, src, item, module_path)
+            if bound is not None:
+                walk.crate.classes.append(bound)
+                kind = "class"
         elif node.type in ("struct_item", "enum_item", "union_item") and derived_traits(item):
             derive = read_derive(walk, src, item, module_path, derived_traits(item))
             if derive is not None:
                 walk.crate.derives.append(derive)
-        elif node.type == "impl_item" and attribute_named(item, "pymethods"):
+        elif node.type == "use_declaration":
+            scope.uses.extend(read_use(src, node))
+        if node.type in DECLARES:
+            _declare(scope, src, node, kind, bound, module_path)
+        if node.type == "impl_item" and attribute_named(item, "pymethods"):
             block = read_pymethods(walk, src, item, module_path)
             if block is not None:
                 walk.crate.method_blocks.append(block)
+        elif node.type == "macro_definition":
+            register_macro(walk, src, item)
         elif node.type in ("macro_invocation", "expression_statement"):
             macro = node if node.type == "macro_invocation" else child_of_type(node, "macro_invocation")
-            if macro is not None:
-                read_macro_item(walk, src, macro)
+            context = (module_path, mod_dir, parent_module, seen)
+            if macro is not None and not expand_invocation(walk, src, macro, context):
+                exc = read_macro_item(walk, src, macro)
+                if exc is not None:
+                    scope.declare(Binding("exception", exc.name, "pub", src.span(macro), exc))
+
+
+# Item kinds that declare a name in their module (`impl` and `use` do not).
+DECLARES = {"function_item": "fn", "mod_item": "mod", "struct_item": "struct", "enum_item": "enum",
+            "union_item": "union", "const_item": "const", "static_item": "static", "type_item": "type",
+            "trait_item": "trait", "macro_definition": "macro"}
+
+
+def _declare(scope: Scope, src: SourceFile, node: tree_sitter.Node, kind: str, bound: object,
+             module_path: tuple[str, ...]) -> None:
+    name_node = node.child_by_field_name("name")
+    if name_node is None:
+        return
+    vis_node = child_of_type(node, "visibility_modifier")
+    vis = src.text(vis_node) if vis_node is not None else ""
+    name = src.text(name_node)
+    if node.type == "mod_item":
+        kind, bound = "mod", module_path + (name,)
+    scope.declare(Binding(kind, name, vis, src.span(name_node), bound, DECLARES[node.type]))
 
 
 def _walk_mod(walk: Walk, src: SourceFile, item: Item, module_path: tuple[str, ...], mod_dir: Path,
@@ -197,6 +276,7 @@ def _walk_mod(walk: Walk, src: SourceFile, item: Item, module_path: tuple[str, .
             decl = read_module_mod(walk, src, item, module_path, parent_module)
             if decl is not None:
                 walk.crate.modules.append(decl)
+                walk.declarative[child_path] = decl
         _walk_items(walk, src, body, child_path, mod_dir / name, decl or None, seen)
         return
     if attribute_named(item, "pymodule"):

@@ -67,7 +67,7 @@ class DeriveDecl:
     annotation: str | None = None
 
     def glue_path(self, trait: str) -> str:
-        return f"{self.key.file}/L{self.key.line}-{trait}.rs"
+        return f"{self.key.relpath().removesuffix('.rs')}-{trait}.rs"  # as ferrule-macros' derive_glue
 
 
 def derived_traits(item: "Item") -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -22,9 +23,24 @@ class GlueKey:
 
     file: str  # as rustc names it: relative to the workspace root, `/`-separated
     line: int
+    # For an item whose name a macro substituted: `/<name file>/L<line>C<col>`, so
+    # each expansion of one macro gets its own glue.
+    name_at: str = ""
+    # For a macro-written item: `<file>/L<line>` of the outermost invocation, what
+    # `file!()`/`line!()` give there. Used only when expansions share a key
+    # (`dynamic`): the attribute then includes `<key>/<file!()>/L<line!()>.rs`.
+    site: str = field(default="", compare=False)
+    dynamic: bool = False
 
     def relpath(self) -> str:
-        return f"{self.file}/L{self.line}.rs"
+        if self.dynamic:
+            return f"{self.file}/L{self.line}{self.name_at}/{self.site}.rs"
+        return f"{self.file}/L{self.line}{self.name_at}.rs"
+
+    @property
+    def ident(self) -> str:
+        """A Rust identifier part unique per key within a file (for glue module names)."""
+        return f"L{self.line}" + re.sub(r"[^A-Za-z0-9]", "_", self.name_at)
 
 
 @dataclass(frozen=True)
@@ -129,6 +145,7 @@ class PyModuleDecl:
     init_fn: str | None = None  # declarative: a #[pymodule_init] function
     parent: "PyModuleDecl | None" = None
     visibility: str = ""
+    package: str = ""  # top module only: the Python package it sits in (`pkg` for module-name `pkg._native`)
 
     @property
     def qualified_name(self) -> str:
@@ -136,6 +153,8 @@ class PyModuleDecl:
         node: PyModuleDecl | None = self
         while node is not None:
             names.append(node.py_name)
+            if node.parent is None and node.package:
+                names.append(node.package)
             node = node.parent
         return ".".join(reversed(names))
 
@@ -249,7 +268,7 @@ class MethodsBlock:
 
     @property
     def glue_mod(self) -> str:
-        return f"__ferrule_methods_L{self.key.line}"
+        return f"__ferrule_methods_{self.key.ident}"
 
 
 @dataclass

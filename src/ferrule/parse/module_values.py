@@ -33,17 +33,23 @@ def read_add_call(src: SourceFile, node: tree_sitter.Node, decl: PyModuleDecl) -
     decl.members.append(ModuleMember("constant", name, src.text(args.named_children[1]), span=src.span(node)))
 
 
-def read_macro_item(walk: "Walk", src: SourceFile, node: tree_sitter.Node) -> None:
-    """`create_exception!(module, Name, Base, "doc")` at item level."""
+def read_macro_item(walk: "Walk", src: SourceFile, node: tree_sitter.Node) -> ExceptionDecl | None:
+    """`create_exception!(module, Name, Base, "doc")` or `import_exception!(module, Name)` at item level."""
     macro = node.child_by_field_name("macro")
     tokens = child_of_type(node, "token_tree")
-    if macro is None or tokens is None or src.text(macro).split("::")[-1] != "create_exception":
-        return
+    name = src.text(macro).split("::")[-1].strip() if macro is not None else ""
+    if tokens is None or name not in ("create_exception", "import_exception"):
+        return None
     parts = [p.strip() for p, _ in split_top_level(src.text(tokens)[1:-1])]
+    if name == "import_exception":
+        # A Python exception referred to by name: the module exports the existing type.
+        return ExceptionDecl(parts[1], parts[0], "PyException", "") if len(parts) >= 2 else None
     if len(parts) < 3:
-        return
+        return None
     doc = string_value(parts[3]) if len(parts) > 3 else None
-    walk.crate.exceptions[parts[1]] = ExceptionDecl(parts[1], parts[0], parts[2].split("::")[-1], doc or "")
+    exc = ExceptionDecl(parts[1], parts[0], parts[2].split("::")[-1], doc or "")
+    walk.crate.exceptions[parts[1]] = exc
+    return exc
 
 
 def constant_type(value: str, exceptions: dict[str, ExceptionDecl]) -> str | ExceptionDecl:

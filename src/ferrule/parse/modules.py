@@ -10,6 +10,7 @@ from .attributes import string_value
 from .functions import check_options, collect_options, read_params
 from .model import ModuleForm, ModuleMember, ParamKind, PyModuleDecl
 from .module_values import read_add_call
+from .resolve import Binding, Resolver, Unresolved
 from .source import SourceFile, child_of_type
 
 if TYPE_CHECKING:
@@ -61,9 +62,10 @@ def _scan_function_body(src: SourceFile, body: tree_sitter.Node, decl: PyModuleD
             macro = node.child_by_field_name("macro")
             name = src.text(macro).split("::")[-1] if macro is not None else ""
             tokens = child_of_type(node, "token_tree")
-            if name == "wrap_pyfunction" and tokens is not None:
+            if name in ("wrap_pyfunction", "wrap_pymodule") and tokens is not None:
                 path = src.text(tokens)[1:-1].split(",")[0].strip()
-                decl.members.append(ModuleMember("function", "", path, span=src.span(node)))
+                kind = "function" if name == "wrap_pyfunction" else "module"
+                decl.members.append(ModuleMember(kind, "", path, span=src.span(node)))
             continue
         if node.type == "generic_function":
             # `m.add_class::<T>()`: the class belongs to this module.
@@ -131,60 +133,74 @@ def _use_paths(src: SourceFile, node, prefix: str = "") -> list[tuple[str, str]]
     return [(prefix + src.text(node), "")]
 
 
-def _resolve_path(path: str, base: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
-    """A written path, seen from module `base`, as (module path, item name)."""
-    parts = [p.strip() for p in path.split("::") if p.strip()]
-    current = list(base)
-    if parts and parts[0] == "crate":
-        current, parts = [], parts[1:]
-    while parts and parts[0] in ("super", "self"):
-        if parts.pop(0) == "super" and current:
-            current.pop()
-    return tuple(current + parts[:-1]), parts[-1] if parts else ""
+KIND_WORDS = {"function": "`#[pyfunction]`", "class": "`#[pyclass]`", "module": "`#[pymodule]`",
+              "": "`#[pyfunction]`, `#[pyclass]`, `#[pymodule]` or exception", "exception": "exception"}
 
 
-def resolve_members(walk: "Walk") -> None:
-    """Links every module member to the function or module it names."""
+def resolve_members(walk: "Walk", package: str = "") -> None:
+    """Links every module member to the item its path names, following `use` as rustc does."""
     crate = walk.crate
+    resolver = Resolver(walk.scopes)
     for decl in crate.modules:
         # A function-form module's paths are written inside the fn, in its module.
         for member in decl.members:
             if member.kind == "constant":
                 continue
-            mod_path, name = _resolve_path(member.rust_path, decl.module_path)
-            fn = crate.function_at(mod_path, name)
-            cls = crate.class_at(mod_path, name)
-            sub = next((m for m in crate.modules if m.module_path[:-1] == mod_path and m.rust_name == name
-                        and m.form == ModuleForm.DECLARATIVE), None)
-            # A `use x as y` alias renames the Rust item only: Python sees the
-            # name the item registers itself under, so that is the member's name.
-            if fn is not None and member.kind in ("", "function"):
-                member.kind, member.target = "function", fn
-                member.py_name = fn.py_name
-            elif cls is not None and member.kind in ("", "class"):
-                member.kind, member.target = "class", cls
-                member.py_name = cls.py_name
-            elif sub is not None and member.kind in ("", "module"):
-                member.kind, member.target = "module", sub
-                member.py_name = sub.py_name
-                sub.parent = decl
-            else:
-                span = member.span or decl.span
-                walk.error(f"cannot find a `#[pyfunction]`, `#[pyclass]` or `#[pymodule]` named `{member.rust_path}`", span,
-                           "ferrule binds the `#[pyfunction]`s it can read in this crate's source files "
-                           "(not items written by macros)")
+            span = member.span or decl.span
+            segments = tuple(p.strip() for p in member.rust_path.split("::"))
+            try:
+                if member.imported:  # `#[pymodule_export] use`: what the import binds in the module
+                    found = resolver.lookup(decl.module_path, member.imported, member.kind, decl.module_path)
+                else:
+                    found = resolver.resolve(decl.module_path, segments, member.kind)
+            except Unresolved as e:
+                walk.error(f"cannot find the {KIND_WORDS[member.kind]} `{member.rust_path}`: {e}", span)
+                continue
+            problem = _link(walk, decl, member, found)
+            if problem:
+                walk.error(f"`{member.rust_path}` {problem}", span)
+    for decl in crate.modules:
+        if decl.parent is None:
+            decl.package = package
     _assign_class_modules(crate)
+
+
+def _link(walk: "Walk", decl: PyModuleDecl, member: ModuleMember, found: Binding) -> str:
+    """Makes `member` name `found`; else says why it cannot."""
+    kind, target = found.kind, found.target
+    if kind == "mod":
+        target = walk.declarative.get(found.target)  # type: ignore[arg-type]
+        if target is None:
+            return f"is the module `crate::{'::'.join(found.target)}`, which has no `#[pymodule]`"  # type: ignore[arg-type]
+        kind = "module"
+    elif kind == "pymodule":
+        kind = "module"
+    if kind == "item":
+        where = f"{found.span.path.name}:{found.span.line}"
+        return f"is `{found.what} {found.name}` ({where}), which has no {KIND_WORDS[member.kind]}"
+    if member.kind and member.kind != kind:
+        return f"is a {KIND_WORDS[kind]}, not a {KIND_WORDS[member.kind]}"
+    member.kind, member.target = kind, target  # type: ignore[assignment]
+    # A `use x as y` alias renames the Rust item only: Python sees the name the
+    # item registers itself under, so that is the member's name.
+    member.py_name = target.name if kind == "exception" else target.py_name  # type: ignore[union-attr]
+    if kind == "module" and target is not decl:
+        target.parent = decl  # type: ignore[union-attr]
+    return ""
 
 
 def _assign_class_modules(crate) -> None:
     """A class's `__module__`: `#[pyclass(module = "...")]`, else the full dotted
     name of the first module that exports it, else the top module."""
-    exporters = {}
+    exporters: dict[int, str] = {}
     for decl in crate.modules:
         for member in decl.members:
             if member.kind == "class" and member.target is not None:
-                exporters.setdefault(id(member.target), decl.qualified_name)
+                name = decl.qualified_name
+                # The shallowest exporter: a class added to a package and its submodule belongs to the package.
+                if id(member.target) not in exporters or name.count(".") < exporters[id(member.target)].count("."):
+                    exporters[id(member.target)] = name
     top = crate.top_module()
     for cls in crate.classes:
         explicit = string_value(cls.options.get("module"))
-        cls.python_module = explicit or exporters.get(id(cls)) or (top.py_name if top is not None else crate.lib_name)
+        cls.python_module = explicit or exporters.get(id(cls)) or (top.qualified_name if top is not None else crate.lib_name)

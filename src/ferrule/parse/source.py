@@ -56,3 +56,25 @@ def child_of_type(node: tree_sitter.Node, *types: str) -> tree_sitter.Node | Non
         if child.type in types:
             return child
     return None
+
+
+class ExpandedSource(SourceFile):
+    """A macro expansion parsed as source: positions map back to where each token was written."""
+
+    def __init__(self, path: Path, data: bytes, offsets: list[int], spans: list[Span], site: Span) -> None:
+        super().__init__(path, data)
+        self.offsets = offsets
+        self.spans = spans
+        self.site = site  # the outermost macro invocation, where `file!()`/`line!()` point
+
+    def span(self, node: tree_sitter.Node) -> Span:
+        import bisect
+
+        i = bisect.bisect_right(self.offsets, node.start_byte) - 1
+        if i < 0:
+            return self.spans[0] if self.spans else Span(self.path, 1, 1)
+        origin = self.spans[i]
+        return Span(origin.path, origin.line, origin.col + (node.start_byte - self.offsets[i]))
+
+    def syntax_errors(self) -> list[tree_sitter.Node]:
+        return []  # rustc reports a macro that expands to invalid code

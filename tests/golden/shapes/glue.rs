@@ -459,17 +459,17 @@ pub(crate) mod __ferrule_module {
     );
 
     fn __init(m: &_ferrule::Bound<'_, _ferrule::types::PyModule>) -> _ferrule::PyResult<()> {
-        m.add_function(super::super::add::__FERRULE_DEF.wrap(m)?)?;
-        m.add_function(super::super::defaults::__FERRULE_DEF.wrap(m)?)?;
-        m.add_function(super::super::fallible::__FERRULE_DEF.wrap(m)?)?;
-        m.add_function(super::super::markers::__FERRULE_DEF.wrap(m)?)?;
-        m.add_function(super::super::nothing::__FERRULE_DEF.wrap(m)?)?;
-        m.add_function(super::super::only_args::__FERRULE_DEF.wrap(m)?)?;
-        m.add_function(super::super::single::__FERRULE_DEF.wrap(m)?)?;
-        m.add_function(super::super::variadic::__FERRULE_DEF.wrap(m)?)?;
-        m.add_function(super::super::with_module::__FERRULE_DEF.wrap(m)?)?;
-        m.add_function(crate::conv::bytes_and_maps::__FERRULE_DEF.wrap(m)?)?;
-        m.add_function(crate::conv::nested::__FERRULE_DEF.wrap(m)?)?;
+        m.add_function(super::add::__FERRULE_DEF.wrap(m)?)?;
+        m.add_function(super::defaults::__FERRULE_DEF.wrap(m)?)?;
+        m.add_function(super::fallible::__FERRULE_DEF.wrap(m)?)?;
+        m.add_function(super::markers::__FERRULE_DEF.wrap(m)?)?;
+        m.add_function(super::nothing::__FERRULE_DEF.wrap(m)?)?;
+        m.add_function(super::only_args::__FERRULE_DEF.wrap(m)?)?;
+        m.add_function(super::single::__FERRULE_DEF.wrap(m)?)?;
+        m.add_function(super::variadic::__FERRULE_DEF.wrap(m)?)?;
+        m.add_function(super::with_module::__FERRULE_DEF.wrap(m)?)?;
+        m.add_function(super::bytes_and_maps::__FERRULE_DEF.wrap(m)?)?;
+        m.add_function(super::nested_types::__FERRULE_DEF.wrap(m)?)?;
         m.add_submodule(&super::extra::__ferrule_module::__DEF.make_submodule(m, "shapes.extra")?)?;
         Ok(())
     }

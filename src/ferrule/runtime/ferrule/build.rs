@@ -1,5 +1,5 @@
 //! Turns the target interpreter's facts into cfgs (`Py_3_9`..`Py_3_14`,
-//! `Py_LIMITED_API`, `Py_GIL_DISABLED`, `Py_DEBUG`, `Py_REF_DEBUG`).
+//! `Py_LIMITED_API`, `Py_GIL_DISABLED`, `Py_DEBUG`, `Py_REF_DEBUG`, `PyPy`).
 //!
 //! ferrule writes those facts to a small file and names it in
 //! `FERRULE_PYTHON_CONFIG`; it rewrites the file only when a fact changes, so an
@@ -15,6 +15,7 @@ struct Facts {
     abi3: Option<u32>,
     gil_disabled: bool,
     debug: bool,
+    pypy: bool,
 }
 
 fn main() {
@@ -38,12 +39,19 @@ fn main() {
     if let Some(feature_minor) = abi3_feature() {
         facts.abi3 = Some(facts.abi3.map_or(feature_minor, |m| m.max(feature_minor)));
     }
+    // PyPy has no stable ABI: abi3 builds for the PyPy version itself, as PyO3 does.
+    if facts.pypy {
+        facts.abi3 = None;
+    }
     let top = match facts.abi3 {
         Some(abi3_minor) => abi3_minor.min(facts.minor),
         None => facts.minor,
     };
     for minor in MIN_MINOR..=top.min(MAX_MINOR) {
         println!("cargo:rustc-cfg=Py_3_{minor}");
+    }
+    if facts.pypy {
+        println!("cargo:rustc-cfg=PyPy");
     }
     if facts.abi3.is_some() {
         println!("cargo:rustc-cfg=Py_LIMITED_API");
@@ -58,7 +66,7 @@ fn main() {
 }
 
 fn parse_facts(text: &str) -> Facts {
-    let mut facts = Facts { minor: MIN_MINOR, abi3: None, gil_disabled: false, debug: false };
+    let mut facts = Facts { minor: MIN_MINOR, abi3: None, gil_disabled: false, debug: false, pypy: false };
     for line in text.lines() {
         let Some((key, value)) = line.split_once('=') else { continue };
         let value = value.trim();
@@ -67,6 +75,7 @@ fn parse_facts(text: &str) -> Facts {
             "abi3" if !value.is_empty() => facts.abi3 = minor_of(value),
             "gil_disabled" => facts.gil_disabled = value == "1",
             "debug" => facts.debug = value == "1",
+            "implementation" => facts.pypy = value == "pypy",
             _ => {}
         }
     }
@@ -94,9 +103,10 @@ fn probe_python() -> Facts {
     let python = std::env::var("FERRULE_PYTHON").unwrap_or_else(|_| "python3".into());
     let script = "import sys, sysconfig; print('version=%d.%d' % sys.version_info[:2]); \
                   print('gil_disabled=%d' % bool(sysconfig.get_config_var('Py_GIL_DISABLED'))); \
-                  print('debug=%d' % hasattr(sys, 'gettotalrefcount'))";
+                  print('debug=%d' % hasattr(sys, 'gettotalrefcount')); \
+                  print('implementation=' + sys.implementation.name)";
     match Command::new(&python).args(["-c", script]).output() {
         Ok(out) if out.status.success() => parse_facts(&String::from_utf8_lossy(&out.stdout)),
-        _ => Facts { minor: MIN_MINOR, abi3: None, gil_disabled: false, debug: false },
+        _ => Facts { minor: MIN_MINOR, abi3: None, gil_disabled: false, debug: false, pypy: false },
     }
 }

@@ -107,11 +107,10 @@ enum Placement {
 
 fn expand(item: TokenStream, placement: Placement) -> TokenStream {
     let mut tokens: Vec<TokenTree> = strip_helpers(item).into_iter().collect();
-    let Some(line) = keyword_line(&tokens) else {
+    let Some(kw) = keyword_index(&tokens) else {
         return tokens.into_iter().collect();
     };
-    let file = tokens[0].span().file();
-    let glue = glue_tokens(&file, line);
+    let glue = glue_tokens(&glue_key(&tokens, kw), &tokens[kw]);
     if let Placement::InsideModOrAfter = placement {
         if let Some(TokenTree::Group(body)) = tokens.last() {
             if body.delimiter() == Delimiter::Brace && is_mod(&tokens) {
@@ -133,9 +132,9 @@ fn expand(item: TokenStream, placement: Placement) -> TokenStream {
 /// glue like any other, in its own file `L<line>-<Trait>.rs` next to the item's.
 fn derive_glue(item: TokenStream, derive: &str) -> TokenStream {
     let tokens: Vec<TokenTree> = item.into_iter().collect();
-    match (keyword_line(&tokens), tokens.first()) {
-        (Some(line), Some(first)) => glue_file_tokens(&first.span().file(), &format!("L{line}-{derive}")),
-        _ => TokenStream::new(),
+    match keyword_index(&tokens) {
+        Some(kw) => glue_tokens(&format!("{}-{derive}", glue_key(&tokens, kw)), &tokens[kw]),
+        None => TokenStream::new(),
     }
 }
 
@@ -154,20 +153,25 @@ pub fn derive_into_py_object_ref(item: TokenStream) -> TokenStream {
     derive_glue(item, "IntoPyObjectRef")
 }
 
-fn glue_tokens(file: &str, line: usize) -> TokenStream {
-    glue_file_tokens(file, &format!("L{line}"))
-}
-
-fn glue_file_tokens(file: &str, stem: &str) -> TokenStream {
+fn glue_tokens(key: &str, keyword: &TokenTree) -> TokenStream {
     let code = if let Some(dir) = std::env::var_os(GLUE_VAR) {
-        let rel = format!("/{}/{}.rs", file.replace('\\', "/"), stem);
-        let path = std::path::PathBuf::from(dir).join(&rel[1..]);
+        let rel = format!("/{key}.rs");
+        let path = std::path::PathBuf::from(&dir).join(&rel[1..]);
+        if !path.exists() && std::path::PathBuf::from(&dir).join(key).is_dir() {
+            // Several expansions of one macro share this key: each one's glue is
+            // under the outermost invocation's place, which only `file!()`/`line!()` know.
+            let code = format!(
+                "include!(concat!(env!({GLUE_VAR:?}), {:?}, file!(), \"/L\", line!(), \".rs\"));",
+                format!("/{key}/")
+            );
+            return code.parse().expect("glue include tokens");
+        }
         if !path.exists() {
             // rustc would only say "couldn't read": explain what ferrule cannot see.
             let msg = format!(
-                "ferrule generated no glue for this item (looked for {}): ferrule reads the source \
-                 files, so it cannot bind items written by macros or inside function bodies",
-                path.display()
+                "ferrule generated no glue for this item (looked for {}): {}",
+                path.display(),
+                unseen_reason(keyword)
             );
             return format!("compile_error!({msg:?});").parse().expect("compile_error tokens");
         }
@@ -178,6 +182,25 @@ fn glue_file_tokens(file: &str, stem: &str) -> TokenStream {
     code.parse().expect("glue include tokens")
 }
 
+/// Why the generator did not see an item: the keyword's source text tells a
+/// procedural macro's output (it spans the invocation) from hand-written code.
+fn unseen_reason(keyword: &TokenTree) -> String {
+    let written = keyword.span().source_text().unwrap_or_default();
+    if written != keyword.to_string() {
+        if let Some((name, _)) = written.split_once('!') {
+            return format!(
+                "it is written by the macro `{}!`, which ferrule cannot expand (a procedural macro or a \
+                 macro of another crate); write the item in this crate's source, or in a `macro_rules!` \
+                 macro of this crate",
+                name.trim()
+            );
+        }
+    }
+    "ferrule reads this crate's source files and expands its `macro_rules!` macros, so it cannot \
+     bind items written by other crates' macros, by macros it could not match, or inside function bodies"
+        .to_string()
+}
+
 fn is_ident(tt: &TokenTree, word: &str) -> bool {
     matches!(tt, TokenTree::Ident(i) if i.to_string() == word)
 }
@@ -186,13 +209,43 @@ fn is_mod(tokens: &[TokenTree]) -> bool {
     tokens.iter().any(|t| is_ident(t, "mod"))
 }
 
-/// Line of the item's keyword at the top level of the item (attributes and
+/// Index of the item's keyword at the top level of the item (attributes and
 /// visibility are groups or come before it).
-fn keyword_line(tokens: &[TokenTree]) -> Option<usize> {
-    tokens
-        .iter()
-        .find(|t| ["fn", "struct", "enum", "impl", "mod", "union"].iter().any(|k| is_ident(t, k)))
-        .map(|t| t.span().line())
+fn keyword_index(tokens: &[TokenTree]) -> Option<usize> {
+    tokens.iter().position(|t| ["fn", "struct", "enum", "impl", "mod", "union"].iter().any(|k| is_ident(t, k)))
+}
+
+/// `<file>/L<line>` of the keyword. When the item's name was written elsewhere
+/// (a `macro_rules!` substituted it: the keyword keeps the definition's place,
+/// the name the invocation's), `/<file>/L<line>C<col>` of the name follows, so
+/// every expansion of one macro has its own glue. The generator computes the same.
+fn glue_key(tokens: &[TokenTree], kw: usize) -> String {
+    let at = tokens[kw].span();
+    let file = at.file().replace('\\', "/");
+    let mut key = format!("{file}/L{}", at.line());
+    if let Some(name) = first_ident(&tokens[kw + 1..]) {
+        let name_file = name.file().replace('\\', "/");
+        if name_file != file || name.line() != at.line() {
+            key.push_str(&format!("/{name_file}/L{}C{}", name.line(), name.column()));
+        }
+    }
+    key
+}
+
+fn first_ident(tokens: &[TokenTree]) -> Option<proc_macro::Span> {
+    for t in tokens {
+        match t {
+            TokenTree::Ident(i) => return Some(i.span()),
+            TokenTree::Group(g) => {
+                let inner: Vec<TokenTree> = g.stream().into_iter().collect();
+                if let Some(span) = first_ident(&inner) {
+                    return Some(span);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Removes `#[helper...]` attributes at every depth of the item.

@@ -30,3 +30,15 @@ macro_rules! py_format {
         }
     }};
 }
+
+/// A closure making the module `#[pymodule]` defines at `path` (a `fn` or a
+/// `mod`): `m.add_wrapped(wrap_pymodule!(sub::sub))`, or call it with `py`.
+#[macro_export]
+macro_rules! wrap_pymodule {
+    ($module:path) => {
+        |py: $crate::Python<'_>| -> $crate::Py<$crate::types::PyModule> {
+            use $module as __ferrule_wrapped;
+            __ferrule_wrapped::__ferrule_module::__DEF.make_module(py).expect("failed to wrap pymodule")
+        }
+    };
+}

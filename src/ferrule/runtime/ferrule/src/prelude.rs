@@ -9,7 +9,7 @@ pub use crate::types::{
     PyFloatMethods, PyFrozenSetMethods, PyListMethods, PyMappingMethods, PyModule, PyModuleMethods,
     PySequenceMethods, PySetMethods, PySliceMethods, PyStringMethods, PyTupleMethods, PyTypeMethods,
 };
-pub use crate::wrap_pyfunction;
+pub use crate::{wrap_pyfunction, wrap_pymodule};
 
 #[cfg(feature = "macros")]
 pub use ferrule_macros::{pyclass, pyfunction, pymethods, pymodule, FromPyObject, IntoPyObject, IntoPyObjectRef};

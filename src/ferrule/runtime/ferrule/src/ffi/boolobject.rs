@@ -6,11 +6,15 @@ use core::ptr;
 use super::object::{PyObject, PyTypeObject};
 
 extern "C" {
+    #[cfg_attr(PyPy, link_name = "PyPyBool_Type")]
     pub static mut PyBool_Type: PyTypeObject;
     // Really PyLongObject; only the address is used.
+    #[cfg_attr(PyPy, link_name = "_PyPy_FalseStruct")]
     pub static mut _Py_FalseStruct: PyObject;
+    #[cfg_attr(PyPy, link_name = "_PyPy_TrueStruct")]
     pub static mut _Py_TrueStruct: PyObject;
 
+    #[cfg_attr(PyPy, link_name = "PyPyBool_FromLong")]
     pub fn PyBool_FromLong(v: c_long) -> *mut PyObject;
 }
 

@@ -14,13 +14,20 @@ pub struct PyFloatObject {
 }
 
 extern "C" {
+    #[cfg_attr(PyPy, link_name = "PyPyFloat_Type")]
     pub static mut PyFloat_Type: PyTypeObject;
 
+    #[cfg(not(PyPy))]
     pub fn PyFloat_GetMax() -> c_double;
+    #[cfg(not(PyPy))]
     pub fn PyFloat_GetMin() -> c_double;
+    #[cfg(not(PyPy))]
     pub fn PyFloat_GetInfo() -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyFloat_FromString")]
     pub fn PyFloat_FromString(s: *mut PyObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyFloat_FromDouble")]
     pub fn PyFloat_FromDouble(v: c_double) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyFloat_AsDouble")]
     pub fn PyFloat_AsDouble(obj: *mut PyObject) -> c_double;
 }
 

@@ -24,23 +24,34 @@ pub struct PyListObject {
 }
 
 extern "C" {
+    #[cfg_attr(PyPy, link_name = "PyPyList_Type")]
     pub static mut PyList_Type: PyTypeObject;
+    #[cfg(not(PyPy))]
     pub static mut PyListIter_Type: PyTypeObject;
+    #[cfg(not(PyPy))]
     pub static mut PyListRevIter_Type: PyTypeObject;
 
+    #[cfg_attr(PyPy, link_name = "PyPyList_New")]
     pub fn PyList_New(size: Py_ssize_t) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyList_Size")]
     pub fn PyList_Size(list: *mut PyObject) -> Py_ssize_t;
     /// Borrowed reference.
+    #[cfg_attr(PyPy, link_name = "PyPyList_GetItem")]
     pub fn PyList_GetItem(list: *mut PyObject, index: Py_ssize_t) -> *mut PyObject;
     /// Strong reference.
     #[cfg(Py_3_13)]
     pub fn PyList_GetItemRef(list: *mut PyObject, index: Py_ssize_t) -> *mut PyObject;
     /// Steals a reference to `item`.
+    #[cfg_attr(PyPy, link_name = "PyPyList_SetItem")]
     pub fn PyList_SetItem(list: *mut PyObject, index: Py_ssize_t, item: *mut PyObject) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyList_Insert")]
     pub fn PyList_Insert(list: *mut PyObject, index: Py_ssize_t, item: *mut PyObject) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyList_Append")]
     pub fn PyList_Append(list: *mut PyObject, item: *mut PyObject) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyList_GetSlice")]
     pub fn PyList_GetSlice(list: *mut PyObject, low: Py_ssize_t, high: Py_ssize_t)
         -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyList_SetSlice")]
     pub fn PyList_SetSlice(
         list: *mut PyObject,
         low: Py_ssize_t,
@@ -51,8 +62,11 @@ extern "C" {
     pub fn PyList_Extend(list: *mut PyObject, iterable: *mut PyObject) -> c_int;
     #[cfg(Py_3_13)]
     pub fn PyList_Clear(list: *mut PyObject) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyList_Sort")]
     pub fn PyList_Sort(list: *mut PyObject) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyList_Reverse")]
     pub fn PyList_Reverse(list: *mut PyObject) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyList_AsTuple")]
     pub fn PyList_AsTuple(list: *mut PyObject) -> *mut PyObject;
 }
 

@@ -13,37 +13,62 @@ pub struct PyLongObject {
 }
 
 extern "C" {
+    #[cfg_attr(PyPy, link_name = "PyPyLong_Type")]
     pub static mut PyLong_Type: PyTypeObject;
 
+    #[cfg_attr(PyPy, link_name = "PyPyLong_FromLong")]
     pub fn PyLong_FromLong(v: c_long) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_FromUnsignedLong")]
     pub fn PyLong_FromUnsignedLong(v: c_ulong) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_FromSize_t")]
     pub fn PyLong_FromSize_t(v: usize) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_FromSsize_t")]
     pub fn PyLong_FromSsize_t(v: Py_ssize_t) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_FromDouble")]
     pub fn PyLong_FromDouble(v: c_double) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_FromLongLong")]
     pub fn PyLong_FromLongLong(v: c_longlong) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_FromUnsignedLongLong")]
     pub fn PyLong_FromUnsignedLongLong(v: c_ulonglong) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_FromString")]
     pub fn PyLong_FromString(s: *const c_char, pend: *mut *mut c_char, base: c_int) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_FromVoidPtr")]
     pub fn PyLong_FromVoidPtr(p: *mut c_void) -> *mut PyObject;
     #[cfg(not(Py_LIMITED_API))]
+    #[cfg_attr(PyPy, link_name = "PyPyLong_FromUnicodeObject")]
     pub fn PyLong_FromUnicodeObject(u: *mut PyObject, base: c_int) -> *mut PyObject;
 
+    #[cfg_attr(PyPy, link_name = "PyPyLong_AsLong")]
     pub fn PyLong_AsLong(obj: *mut PyObject) -> c_long;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_AsLongAndOverflow")]
     pub fn PyLong_AsLongAndOverflow(obj: *mut PyObject, overflow: *mut c_int) -> c_long;
     #[cfg(Py_3_13)]
     pub fn PyLong_AsInt(obj: *mut PyObject) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_AsSsize_t")]
     pub fn PyLong_AsSsize_t(obj: *mut PyObject) -> Py_ssize_t;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_AsSize_t")]
     pub fn PyLong_AsSize_t(obj: *mut PyObject) -> usize;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_AsUnsignedLong")]
     pub fn PyLong_AsUnsignedLong(obj: *mut PyObject) -> c_ulong;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_AsUnsignedLongMask")]
     pub fn PyLong_AsUnsignedLongMask(obj: *mut PyObject) -> c_ulong;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_AsLongLong")]
     pub fn PyLong_AsLongLong(obj: *mut PyObject) -> c_longlong;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_AsUnsignedLongLong")]
     pub fn PyLong_AsUnsignedLongLong(obj: *mut PyObject) -> c_ulonglong;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_AsUnsignedLongLongMask")]
     pub fn PyLong_AsUnsignedLongLongMask(obj: *mut PyObject) -> c_ulonglong;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_AsLongLongAndOverflow")]
     pub fn PyLong_AsLongLongAndOverflow(obj: *mut PyObject, overflow: *mut c_int) -> c_longlong;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_AsDouble")]
     pub fn PyLong_AsDouble(obj: *mut PyObject) -> c_double;
+    #[cfg_attr(PyPy, link_name = "PyPyLong_AsVoidPtr")]
     pub fn PyLong_AsVoidPtr(obj: *mut PyObject) -> *mut c_void;
+    #[cfg(not(PyPy))]
     pub fn PyLong_GetInfo() -> *mut PyObject;
 
     #[cfg(any(all(Py_3_13, not(Py_LIMITED_API)), Py_3_14))]
+    #[cfg(not(PyPy))]
     pub fn PyLong_AsNativeBytes(
         v: *mut PyObject,
         buffer: *mut c_void,
@@ -51,9 +76,11 @@ extern "C" {
         flags: c_int,
     ) -> Py_ssize_t;
     #[cfg(any(all(Py_3_13, not(Py_LIMITED_API)), Py_3_14))]
+    #[cfg(not(PyPy))]
     pub fn PyLong_FromNativeBytes(buffer: *const c_void, n_bytes: usize, flags: c_int)
         -> *mut PyObject;
     #[cfg(any(all(Py_3_13, not(Py_LIMITED_API)), Py_3_14))]
+    #[cfg(not(PyPy))]
     pub fn PyLong_FromUnsignedNativeBytes(
         buffer: *const c_void,
         n_bytes: usize,
@@ -62,6 +89,7 @@ extern "C" {
 
     /// Private (non-limited) API used for 128-bit integers.
     #[cfg(not(Py_LIMITED_API))]
+    #[cfg_attr(PyPy, link_name = "_PyPyLong_FromByteArray")]
     pub fn _PyLong_FromByteArray(
         bytes: *const core::ffi::c_uchar,
         n: usize,
@@ -70,6 +98,7 @@ extern "C" {
     ) -> *mut PyObject;
     /// 3.13 added the trailing `with_exceptions` argument.
     #[cfg(all(not(Py_LIMITED_API), not(Py_3_13)))]
+    #[cfg_attr(PyPy, link_name = "_PyPyLong_AsByteArrayO")]
     pub fn _PyLong_AsByteArray(
         v: *mut PyLongObject,
         bytes: *mut core::ffi::c_uchar,
@@ -78,6 +107,7 @@ extern "C" {
         is_signed: c_int,
     ) -> c_int;
     #[cfg(all(not(Py_LIMITED_API), Py_3_13))]
+    #[cfg(not(PyPy))]
     pub fn _PyLong_AsByteArray(
         v: *mut PyLongObject,
         bytes: *mut core::ffi::c_uchar,
@@ -87,9 +117,12 @@ extern "C" {
         with_exceptions: c_int,
     ) -> c_int;
     #[cfg(not(Py_LIMITED_API))]
+    #[cfg_attr(PyPy, link_name = "_PyPyLong_NumBits")]
     pub fn _PyLong_NumBits(v: *mut PyObject) -> usize;
 
+    #[cfg(not(PyPy))]
     pub fn PyOS_strtoul(s: *const c_char, pend: *mut *mut c_char, base: c_int) -> c_ulong;
+    #[cfg(not(PyPy))]
     pub fn PyOS_strtol(s: *const c_char, pend: *mut *mut c_char, base: c_int) -> c_long;
 }
 

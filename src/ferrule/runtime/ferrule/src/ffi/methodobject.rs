@@ -97,24 +97,38 @@ pub const METH_STACKLESS: c_int = 0x0000;
 pub const METH_METHOD: c_int = 0x0200;
 
 extern "C" {
+    #[cfg_attr(PyPy, link_name = "PyPyCFunction_Type")]
     pub static mut PyCFunction_Type: PyTypeObject;
     #[cfg(not(Py_LIMITED_API))]
+    #[cfg(not(PyPy))]
     pub static mut PyCMethod_Type: PyTypeObject;
 
+    #[cfg_attr(PyPy, link_name = "PyPyCFunction_GetFunction")]
     pub fn PyCFunction_GetFunction(op: *mut PyObject) -> Option<PyCFunction>;
+    #[cfg(not(PyPy))]
     pub fn PyCFunction_GetSelf(op: *mut PyObject) -> *mut PyObject;
+    #[cfg(not(PyPy))]
     pub fn PyCFunction_GetFlags(op: *mut PyObject) -> c_int;
+    #[cfg(not(PyPy))]
     pub fn PyCFunction_NewEx(
         ml: *mut PyMethodDef,
         slf: *mut PyObject,
         module: *mut PyObject,
     ) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyCMethod_New")]
     pub fn PyCMethod_New(
         ml: *mut PyMethodDef,
         slf: *mut PyObject,
         module: *mut PyObject,
         cls: *mut PyTypeObject,
     ) -> *mut PyObject;
+}
+
+/// cpyext has it only as a macro over `PyCMethod_New`.
+#[cfg(PyPy)]
+#[inline]
+pub unsafe fn PyCFunction_NewEx(ml: *mut PyMethodDef, slf: *mut PyObject, module: *mut PyObject) -> *mut PyObject {
+    PyCMethod_New(ml, slf, module, ptr::null_mut())
 }
 
 #[inline]

@@ -8,10 +8,22 @@
 //! Configuration cfgs (set by the runtime's build script): `Py_3_9` ..
 //! `Py_3_14` (target version at least), `Py_LIMITED_API` (stable ABI; then the
 //! version cfgs give the abi3 minimum), `Py_GIL_DISABLED` (free-threaded),
-//! `Py_DEBUG`/`Py_REF_DEBUG` (debug interpreter). `Py_TRACE_REFS` builds are
-//! not supported.
+//! `Py_DEBUG`/`Py_REF_DEBUG` (debug interpreter), `PyPy` (cpyext; then the
+//! version cfgs give PyPy's Python version). `Py_TRACE_REFS` builds are not
+//! supported.
+//!
+//! PyPy, as in PyO3: cpyext exports most of the API under a `PyPy` prefix, so
+//! every extern item that PyPy has carries
+//! `#[cfg_attr(PyPy, link_name = "PyPyX_Y")]` (`_Py…` becomes `_PyPy…`); one
+//! that cpyext lacks is `#[cfg(not(PyPy))]`, or `#[cfg(any(not(PyPy), Py_3_11))]`
+//! when only PyPy 3.11 has it. What cpyext's headers define as macros
+//! (`PyCFunction_NewEx`, GC tracking) gets a `#[cfg(PyPy)]` inline function
+//! here. Every new declaration follows the same pattern; checked against
+//! PyPy's exported symbols by `ferrule doctor -i pypy3`.
 #![allow(non_camel_case_types, non_snake_case, non_upper_case_globals, dead_code)]
 #![allow(clippy::missing_safety_doc)]
+// Some imports serve only declarations that cpyext lacks.
+#![cfg_attr(PyPy, allow(unused_imports))]
 
 pub mod r#abstract;
 pub mod bltinmodule;

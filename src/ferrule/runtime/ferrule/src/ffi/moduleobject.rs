@@ -72,17 +72,30 @@ pub struct PyModuleDef {
 }
 
 extern "C" {
+    #[cfg_attr(PyPy, link_name = "PyPyModule_Type")]
     pub static mut PyModule_Type: PyTypeObject;
+    #[cfg(not(PyPy))]
     pub static mut PyModuleDef_Type: PyTypeObject;
 
+    #[cfg_attr(PyPy, link_name = "PyPyModule_NewObject")]
     pub fn PyModule_NewObject(name: *mut PyObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyModule_New")]
     pub fn PyModule_New(name: *const c_char) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyModule_GetDict")]
     pub fn PyModule_GetDict(module: *mut PyObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyModule_GetNameObject")]
+    #[cfg(any(not(PyPy), Py_3_11))]
     pub fn PyModule_GetNameObject(module: *mut PyObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyModule_GetName")]
     pub fn PyModule_GetName(module: *mut PyObject) -> *const c_char;
+    #[cfg_attr(PyPy, link_name = "PyPyModule_GetFilenameObject")]
+    #[cfg(any(not(PyPy), Py_3_11))]
     pub fn PyModule_GetFilenameObject(module: *mut PyObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyModule_GetDef")]
     pub fn PyModule_GetDef(module: *mut PyObject) -> *mut PyModuleDef;
+    #[cfg_attr(PyPy, link_name = "PyPyModule_GetState")]
     pub fn PyModule_GetState(module: *mut PyObject) -> *mut c_void;
+    #[cfg_attr(PyPy, link_name = "PyPyModuleDef_Init")]
     pub fn PyModuleDef_Init(def: *mut PyModuleDef) -> *mut PyObject;
     /// Free-threaded builds only (3.13+, unstable API).
     #[cfg(all(Py_3_13, Py_GIL_DISABLED, not(Py_LIMITED_API)))]

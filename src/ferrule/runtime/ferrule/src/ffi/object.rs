@@ -4,6 +4,8 @@ use core::ffi::{c_char, c_int, c_uint, c_ulong, c_void};
 use core::ptr;
 
 use super::pyport::{Py_hash_t, Py_ssize_t};
+#[cfg(Py_3_12)]
+use super::refcount::*;
 
 #[cfg(not(Py_LIMITED_API))]
 pub use super::cpython::object::PyTypeObject;
@@ -23,6 +25,9 @@ pub struct PyObject {
     /// In 3.12+ (64-bit) only the low 32 bits hold the count; 3.14 keeps
     /// `ob_overflow`/`ob_flags` in the high half. Same size and alignment.
     pub ob_refcnt: Py_ssize_t,
+    /// cpyext's link to the PyPy object this C object stands for.
+    #[cfg(PyPy)]
+    pub ob_pypy_link: Py_ssize_t,
     pub ob_type: *mut PyTypeObject,
 }
 
@@ -52,33 +57,6 @@ pub struct PyVarObject {
     pub ob_size: Py_ssize_t,
 }
 
-#[cfg(all(Py_3_14, not(Py_GIL_DISABLED)))]
-pub const _Py_IMMORTAL_FLAGS: u16 = 1 << 0;
-#[cfg(Py_3_14)]
-pub const _Py_STATICALLY_ALLOCATED_FLAG: u16 = 1 << 2;
-
-#[cfg(all(Py_3_12, not(Py_3_14), target_pointer_width = "64"))]
-pub const _Py_IMMORTAL_REFCNT: Py_ssize_t = u32::MAX as Py_ssize_t;
-#[cfg(all(Py_3_12, not(Py_3_14), not(target_pointer_width = "64")))]
-pub const _Py_IMMORTAL_REFCNT: Py_ssize_t = (u32::MAX >> 2) as Py_ssize_t;
-
-#[cfg(all(Py_3_14, target_pointer_width = "64"))]
-pub const _Py_IMMORTAL_INITIAL_REFCNT: Py_ssize_t = 3 << 30;
-#[cfg(all(Py_3_14, target_pointer_width = "64"))]
-pub const _Py_IMMORTAL_MINIMUM_REFCNT: Py_ssize_t = 1 << 31;
-#[cfg(all(Py_3_14, not(Py_GIL_DISABLED), target_pointer_width = "64"))]
-pub const _Py_STATIC_IMMORTAL_INITIAL_REFCNT: Py_ssize_t = _Py_IMMORTAL_INITIAL_REFCNT
-    | (((_Py_STATICALLY_ALLOCATED_FLAG | _Py_IMMORTAL_FLAGS) as Py_ssize_t) << 48);
-#[cfg(all(Py_3_14, not(target_pointer_width = "64")))]
-pub const _Py_IMMORTAL_INITIAL_REFCNT: Py_ssize_t = 5 << 28;
-#[cfg(all(Py_3_14, not(target_pointer_width = "64")))]
-pub const _Py_IMMORTAL_MINIMUM_REFCNT: Py_ssize_t = 1 << 30;
-#[cfg(all(Py_3_14, not(target_pointer_width = "64")))]
-pub const _Py_STATIC_IMMORTAL_INITIAL_REFCNT: Py_ssize_t = 7 << 28;
-
-#[cfg(Py_GIL_DISABLED)]
-pub const _Py_IMMORTAL_REFCNT_LOCAL: u32 = u32::MAX;
-
 /// `PyObject_HEAD_INIT(NULL)`: statically allocated objects are immortal from 3.12.
 #[cfg(not(Py_GIL_DISABLED))]
 pub const PyObject_HEAD_INIT: PyObject = PyObject {
@@ -88,6 +66,8 @@ pub const PyObject_HEAD_INIT: PyObject = PyObject {
     ob_refcnt: _Py_IMMORTAL_REFCNT,
     #[cfg(Py_3_14)]
     ob_refcnt: _Py_STATIC_IMMORTAL_INITIAL_REFCNT,
+    #[cfg(PyPy)]
+    ob_pypy_link: 0,
     ob_type: ptr::null_mut(),
 };
 
@@ -263,32 +243,47 @@ pub const Py_CONSTANT_EMPTY_BYTES: c_uint = 8;
 pub const Py_CONSTANT_EMPTY_TUPLE: c_uint = 9;
 
 extern "C" {
+    #[cfg_attr(PyPy, link_name = "PyPyType_Type")]
     pub static mut PyType_Type: PyTypeObject;
+    #[cfg_attr(PyPy, link_name = "PyPyBaseObject_Type")]
     pub static mut PyBaseObject_Type: PyTypeObject;
+    #[cfg(not(PyPy))]
     pub static mut PySuper_Type: PyTypeObject;
 
     // Singletons: use Py_None() etc. rather than these.
+    #[cfg_attr(PyPy, link_name = "_PyPy_NoneStruct")]
     pub static mut _Py_NoneStruct: PyObject;
+    #[cfg_attr(PyPy, link_name = "_PyPy_NotImplementedStruct")]
     pub static mut _Py_NotImplementedStruct: PyObject;
 
+    #[cfg_attr(PyPy, link_name = "PyPyType_FromSpec")]
     pub fn PyType_FromSpec(spec: *mut PyType_Spec) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyType_FromSpecWithBases")]
     pub fn PyType_FromSpecWithBases(spec: *mut PyType_Spec, bases: *mut PyObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyType_GetSlot")]
     pub fn PyType_GetSlot(tp: *mut PyTypeObject, slot: c_int) -> *mut c_void;
+    #[cfg_attr(PyPy, link_name = "PyPyType_FromModuleAndSpec")]
     pub fn PyType_FromModuleAndSpec(
         module: *mut PyObject,
         spec: *mut PyType_Spec,
         bases: *mut PyObject,
     ) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyType_GetModule")]
     pub fn PyType_GetModule(tp: *mut PyTypeObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyType_GetModuleState")]
     pub fn PyType_GetModuleState(tp: *mut PyTypeObject) -> *mut c_void;
     #[cfg(any(all(Py_3_11, not(Py_LIMITED_API)), Py_3_13))]
+    #[cfg_attr(PyPy, link_name = "PyPyType_GetModuleByDef")]
+    #[cfg(any(not(PyPy), Py_3_11))]
     pub fn PyType_GetModuleByDef(
         tp: *mut PyTypeObject,
         def: *mut super::moduleobject::PyModuleDef,
     ) -> *mut PyObject;
     #[cfg(Py_3_11)]
+    #[cfg_attr(PyPy, link_name = "PyPyType_GetName")]
     pub fn PyType_GetName(tp: *mut PyTypeObject) -> *mut PyObject;
     #[cfg(Py_3_11)]
+    #[cfg_attr(PyPy, link_name = "PyPyType_GetQualName")]
     pub fn PyType_GetQualName(tp: *mut PyTypeObject) -> *mut PyObject;
     #[cfg(Py_3_13)]
     pub fn PyType_GetFullyQualifiedName(tp: *mut PyTypeObject) -> *mut PyObject;
@@ -308,30 +303,48 @@ extern "C" {
     #[cfg(all(Py_3_12, not(Py_LIMITED_API)))]
     pub fn PyType_GetDict(tp: *mut PyTypeObject) -> *mut PyObject;
 
+    #[cfg_attr(PyPy, link_name = "PyPyType_IsSubtype")]
     pub fn PyType_IsSubtype(a: *mut PyTypeObject, b: *mut PyTypeObject) -> c_int;
     pub fn PyType_GetFlags(tp: *mut PyTypeObject) -> c_ulong;
+    #[cfg_attr(PyPy, link_name = "PyPyType_Ready")]
     pub fn PyType_Ready(tp: *mut PyTypeObject) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyType_GenericAlloc")]
     pub fn PyType_GenericAlloc(tp: *mut PyTypeObject, nitems: Py_ssize_t) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyType_GenericNew")]
     pub fn PyType_GenericNew(
         tp: *mut PyTypeObject,
         args: *mut PyObject,
         kwds: *mut PyObject,
     ) -> *mut PyObject;
+    #[cfg(not(PyPy))]
     pub fn PyType_ClearCache() -> c_uint;
+    #[cfg_attr(PyPy, link_name = "PyPyType_Modified")]
     pub fn PyType_Modified(tp: *mut PyTypeObject);
 
+    #[cfg_attr(PyPy, link_name = "PyPyObject_Repr")]
     pub fn PyObject_Repr(o: *mut PyObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_Str")]
     pub fn PyObject_Str(o: *mut PyObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_ASCII")]
     pub fn PyObject_ASCII(o: *mut PyObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_Bytes")]
     pub fn PyObject_Bytes(o: *mut PyObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_RichCompare")]
     pub fn PyObject_RichCompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_RichCompareBool")]
     pub fn PyObject_RichCompareBool(a: *mut PyObject, b: *mut PyObject, op: c_int) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_GetAttrString")]
     pub fn PyObject_GetAttrString(o: *mut PyObject, name: *const c_char) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_SetAttrString")]
     pub fn PyObject_SetAttrString(o: *mut PyObject, name: *const c_char, v: *mut PyObject)
         -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_HasAttrString")]
     pub fn PyObject_HasAttrString(o: *mut PyObject, name: *const c_char) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_GetAttr")]
     pub fn PyObject_GetAttr(o: *mut PyObject, name: *mut PyObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_SetAttr")]
     pub fn PyObject_SetAttr(o: *mut PyObject, name: *mut PyObject, v: *mut PyObject) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_HasAttr")]
     pub fn PyObject_HasAttr(o: *mut PyObject, name: *mut PyObject) -> c_int;
     #[cfg(Py_3_13)]
     pub fn PyObject_GetOptionalAttr(
@@ -353,27 +366,43 @@ extern "C" {
     pub fn PyObject_DelAttr(o: *mut PyObject, name: *mut PyObject) -> c_int;
     #[cfg(Py_3_13)]
     pub fn PyObject_DelAttrString(o: *mut PyObject, name: *const c_char) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_SelfIter")]
     pub fn PyObject_SelfIter(o: *mut PyObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_GenericGetAttr")]
     pub fn PyObject_GenericGetAttr(o: *mut PyObject, name: *mut PyObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_GenericSetAttr")]
     pub fn PyObject_GenericSetAttr(o: *mut PyObject, name: *mut PyObject, v: *mut PyObject)
         -> c_int;
     #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+    #[cfg_attr(PyPy, link_name = "PyPyObject_GenericGetDict")]
     pub fn PyObject_GenericGetDict(o: *mut PyObject, context: *mut c_void) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_GenericSetDict")]
     pub fn PyObject_GenericSetDict(o: *mut PyObject, v: *mut PyObject, context: *mut c_void)
         -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_Hash")]
     pub fn PyObject_Hash(o: *mut PyObject) -> Py_hash_t;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_HashNotImplemented")]
     pub fn PyObject_HashNotImplemented(o: *mut PyObject) -> Py_hash_t;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_IsTrue")]
     pub fn PyObject_IsTrue(o: *mut PyObject) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_Not")]
     pub fn PyObject_Not(o: *mut PyObject) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyCallable_Check")]
     pub fn PyCallable_Check(o: *mut PyObject) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_ClearWeakRefs")]
     pub fn PyObject_ClearWeakRefs(o: *mut PyObject);
+    #[cfg_attr(PyPy, link_name = "PyPyObject_Dir")]
     pub fn PyObject_Dir(o: *mut PyObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPy_ReprEnter")]
     pub fn Py_ReprEnter(o: *mut PyObject) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPy_ReprLeave")]
     pub fn Py_ReprLeave(o: *mut PyObject);
 
     #[cfg(Py_3_10)]
+    #[cfg(not(PyPy))]
     pub fn Py_NewRef(o: *mut PyObject) -> *mut PyObject;
     #[cfg(Py_3_10)]
+    #[cfg(not(PyPy))]
     pub fn Py_XNewRef(o: *mut PyObject) -> *mut PyObject;
 
     #[cfg(Py_3_13)]

@@ -71,24 +71,33 @@ pub const PyBUF_READ: c_int = 0x100;
 pub const PyBUF_WRITE: c_int = 0x200;
 
 extern "C" {
+    #[cfg(not(PyPy))]
     pub fn PyObject_CheckBuffer(obj: *mut PyObject) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyObject_GetBuffer")]
     pub fn PyObject_GetBuffer(obj: *mut PyObject, view: *mut Py_buffer, flags: c_int) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyBuffer_GetPointer")]
     pub fn PyBuffer_GetPointer(view: *const Py_buffer, indices: *const Py_ssize_t) -> *mut c_void;
+    #[cfg(not(PyPy))]
     pub fn PyBuffer_SizeFromFormat(format: *const c_char) -> Py_ssize_t;
+    #[cfg_attr(PyPy, link_name = "PyPyBuffer_ToContiguous")]
     pub fn PyBuffer_ToContiguous(
         buf: *mut c_void,
         view: *const Py_buffer,
         len: Py_ssize_t,
         order: c_char,
     ) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyBuffer_FromContiguous")]
     pub fn PyBuffer_FromContiguous(
         view: *const Py_buffer,
         buf: *const c_void,
         len: Py_ssize_t,
         order: c_char,
     ) -> c_int;
+    #[cfg(not(PyPy))]
     pub fn PyObject_CopyData(dest: *mut PyObject, src: *mut PyObject) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyBuffer_IsContiguous")]
     pub fn PyBuffer_IsContiguous(view: *const Py_buffer, fort: c_char) -> c_int;
+    #[cfg(not(PyPy))]
     pub fn PyBuffer_FillContiguousStrides(
         ndims: c_int,
         shape: *mut Py_ssize_t,
@@ -96,6 +105,7 @@ extern "C" {
         itemsize: c_int,
         fort: c_char,
     );
+    #[cfg_attr(PyPy, link_name = "PyPyBuffer_FillInfo")]
     pub fn PyBuffer_FillInfo(
         view: *mut Py_buffer,
         o: *mut PyObject,
@@ -104,5 +114,6 @@ extern "C" {
         readonly: c_int,
         flags: c_int,
     ) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyBuffer_Release")]
     pub fn PyBuffer_Release(view: *mut Py_buffer);
 }

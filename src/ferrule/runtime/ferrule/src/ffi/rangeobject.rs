@@ -6,8 +6,11 @@ use core::ptr;
 use super::object::{PyObject, PyTypeObject, Py_IS_TYPE};
 
 extern "C" {
+    #[cfg_attr(PyPy, link_name = "PyPyRange_Type")]
     pub static mut PyRange_Type: PyTypeObject;
+    #[cfg(not(PyPy))]
     pub static mut PyRangeIter_Type: PyTypeObject;
+    #[cfg(not(PyPy))]
     pub static mut PyLongRangeIter_Type: PyTypeObject;
 }
 

@@ -17,13 +17,46 @@ use super::pyport::Py_ssize_t;
 #[cfg(Py_GIL_DISABLED)]
 use core::sync::atomic::{AtomicIsize, AtomicU32, Ordering};
 
+// Immortal objects (3.12+), whose counts the headers never change.
+#[cfg(all(Py_3_14, not(Py_GIL_DISABLED)))]
+pub const _Py_IMMORTAL_FLAGS: u16 = 1 << 0;
+#[cfg(Py_3_14)]
+pub const _Py_STATICALLY_ALLOCATED_FLAG: u16 = 1 << 2;
+
+#[cfg(all(Py_3_12, not(Py_3_14), target_pointer_width = "64"))]
+pub const _Py_IMMORTAL_REFCNT: Py_ssize_t = u32::MAX as Py_ssize_t;
+#[cfg(all(Py_3_12, not(Py_3_14), not(target_pointer_width = "64")))]
+pub const _Py_IMMORTAL_REFCNT: Py_ssize_t = (u32::MAX >> 2) as Py_ssize_t;
+
+#[cfg(all(Py_3_14, target_pointer_width = "64"))]
+pub const _Py_IMMORTAL_INITIAL_REFCNT: Py_ssize_t = 3 << 30;
+#[cfg(all(Py_3_14, target_pointer_width = "64"))]
+pub const _Py_IMMORTAL_MINIMUM_REFCNT: Py_ssize_t = 1 << 31;
+#[cfg(all(Py_3_14, not(Py_GIL_DISABLED), target_pointer_width = "64"))]
+pub const _Py_STATIC_IMMORTAL_INITIAL_REFCNT: Py_ssize_t = _Py_IMMORTAL_INITIAL_REFCNT
+    | (((_Py_STATICALLY_ALLOCATED_FLAG | _Py_IMMORTAL_FLAGS) as Py_ssize_t) << 48);
+#[cfg(all(Py_3_14, not(target_pointer_width = "64")))]
+pub const _Py_IMMORTAL_INITIAL_REFCNT: Py_ssize_t = 5 << 28;
+#[cfg(all(Py_3_14, not(target_pointer_width = "64")))]
+pub const _Py_IMMORTAL_MINIMUM_REFCNT: Py_ssize_t = 1 << 30;
+#[cfg(all(Py_3_14, not(target_pointer_width = "64")))]
+pub const _Py_STATIC_IMMORTAL_INITIAL_REFCNT: Py_ssize_t = 7 << 28;
+
+#[cfg(Py_GIL_DISABLED)]
+pub const _Py_IMMORTAL_REFCNT_LOCAL: u32 = u32::MAX;
+
 extern "C" {
+    #[cfg_attr(PyPy, link_name = "_PyPy_Dealloc")]
     pub fn _Py_Dealloc(op: *mut PyObject);
+    #[cfg_attr(PyPy, link_name = "PyPy_IncRef")]
     pub fn Py_IncRef(op: *mut PyObject);
+    #[cfg_attr(PyPy, link_name = "PyPy_DecRef")]
     pub fn Py_DecRef(op: *mut PyObject);
     #[cfg(Py_3_10)]
+    #[cfg(not(PyPy))]
     pub fn _Py_IncRef(op: *mut PyObject);
     #[cfg(Py_3_10)]
+    #[cfg(not(PyPy))]
     pub fn _Py_DecRef(op: *mut PyObject);
 }
 
@@ -43,16 +76,16 @@ pub unsafe fn _Py_IsImmortal(op: *mut PyObject) -> bool {
     #[cfg(target_pointer_width = "64")]
     return ((*op).ob_refcnt as i32) < 0;
     #[cfg(all(not(target_pointer_width = "64"), not(Py_3_14)))]
-    return (*op).ob_refcnt == super::object::_Py_IMMORTAL_REFCNT;
+    return (*op).ob_refcnt == _Py_IMMORTAL_REFCNT;
     #[cfg(all(not(target_pointer_width = "64"), Py_3_14))]
-    return (*op).ob_refcnt >= super::object::_Py_IMMORTAL_MINIMUM_REFCNT;
+    return (*op).ob_refcnt >= _Py_IMMORTAL_MINIMUM_REFCNT;
 }
 
 #[cfg(Py_GIL_DISABLED)]
 #[inline(always)]
 pub unsafe fn _Py_IsImmortal(op: *mut PyObject) -> bool {
     let local = &*core::ptr::addr_of!((*op).ob_ref_local).cast::<AtomicU32>();
-    local.load(Ordering::Relaxed) == super::object::_Py_IMMORTAL_REFCNT_LOCAL
+    local.load(Ordering::Relaxed) == _Py_IMMORTAL_REFCNT_LOCAL
 }
 
 /// Current reference count (approximate for free-threaded builds, as in CPython).
@@ -62,7 +95,7 @@ pub unsafe fn Py_REFCNT(op: *mut PyObject) -> Py_ssize_t {
     {
         if _Py_IsImmortal(op) {
             #[cfg(Py_3_14)]
-            return super::object::_Py_IMMORTAL_INITIAL_REFCNT;
+            return _Py_IMMORTAL_INITIAL_REFCNT;
             #[cfg(not(Py_3_14))]
             return u32::MAX as Py_ssize_t;
         }
@@ -112,7 +145,7 @@ pub unsafe fn Py_INCREF(op: *mut PyObject) {
             // 3.14: counts at or above the initial immortal value are left alone.
             #[cfg(Py_3_14)]
             {
-                if cur >= super::object::_Py_IMMORTAL_INITIAL_REFCNT as u32 {
+                if cur >= _Py_IMMORTAL_INITIAL_REFCNT as u32 {
                     return;
                 }
                 *low = cur + 1;

@@ -17,12 +17,17 @@ pub struct PySliceObject {
 }
 
 extern "C" {
+    #[cfg_attr(PyPy, link_name = "PyPySlice_Type")]
     pub static mut PySlice_Type: PyTypeObject;
+    #[cfg(not(PyPy))]
     pub static mut PyEllipsis_Type: PyTypeObject;
+    #[cfg_attr(PyPy, link_name = "_PyPy_EllipsisObject")]
     pub static mut _Py_EllipsisObject: PyObject;
 
+    #[cfg_attr(PyPy, link_name = "PyPySlice_New")]
     pub fn PySlice_New(start: *mut PyObject, stop: *mut PyObject, step: *mut PyObject)
         -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPySlice_GetIndices")]
     pub fn PySlice_GetIndices(
         r: *mut PyObject,
         length: Py_ssize_t,
@@ -30,6 +35,7 @@ extern "C" {
         stop: *mut Py_ssize_t,
         step: *mut Py_ssize_t,
     ) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPySlice_GetIndicesEx")]
     pub fn PySlice_GetIndicesEx(
         r: *mut PyObject,
         length: Py_ssize_t,
@@ -38,12 +44,14 @@ extern "C" {
         step: *mut Py_ssize_t,
         slicelength: *mut Py_ssize_t,
     ) -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPySlice_Unpack")]
     pub fn PySlice_Unpack(
         slice: *mut PyObject,
         start: *mut Py_ssize_t,
         stop: *mut Py_ssize_t,
         step: *mut Py_ssize_t,
     ) -> c_int;
+    #[cfg_attr(all(PyPy, Py_3_11), link_name = "PyPySlice_AdjustIndices")]
     pub fn PySlice_AdjustIndices(
         length: Py_ssize_t,
         start: *mut Py_ssize_t,

@@ -28,20 +28,29 @@ pub struct PyTupleObject {
 }
 
 extern "C" {
+    #[cfg_attr(PyPy, link_name = "PyPyTuple_Type")]
     pub static mut PyTuple_Type: PyTypeObject;
+    #[cfg(not(PyPy))]
     pub static mut PyTupleIter_Type: PyTypeObject;
 
+    #[cfg_attr(PyPy, link_name = "PyPyTuple_New")]
     pub fn PyTuple_New(size: Py_ssize_t) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyTuple_Size")]
     pub fn PyTuple_Size(tuple: *mut PyObject) -> Py_ssize_t;
     /// Borrowed reference.
+    #[cfg_attr(PyPy, link_name = "PyPyTuple_GetItem")]
     pub fn PyTuple_GetItem(tuple: *mut PyObject, index: Py_ssize_t) -> *mut PyObject;
     /// Steals a reference to `item`.
+    #[cfg_attr(PyPy, link_name = "PyPyTuple_SetItem")]
     pub fn PyTuple_SetItem(tuple: *mut PyObject, index: Py_ssize_t, item: *mut PyObject)
         -> c_int;
+    #[cfg_attr(PyPy, link_name = "PyPyTuple_GetSlice")]
     pub fn PyTuple_GetSlice(tuple: *mut PyObject, low: Py_ssize_t, high: Py_ssize_t)
         -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyTuple_Pack")]
     pub fn PyTuple_Pack(n: Py_ssize_t, ...) -> *mut PyObject;
     #[cfg(not(Py_LIMITED_API))]
+    #[cfg_attr(PyPy, link_name = "_PyPyTuple_Resize")]
     pub fn _PyTuple_Resize(tuple: *mut *mut PyObject, newsize: Py_ssize_t) -> c_int;
 }
 

@@ -43,6 +43,11 @@ pub trait PyModuleMethods<'py> {
     fn add_function(&self, fun: Bound<'py, PyCFunction>) -> PyResult<()>;
     fn add_submodule(&self, module: &Bound<'py, PyModule>) -> PyResult<()>;
     fn add_class<T: crate::PyTypeInfo>(&self) -> PyResult<()>;
+    /// Adds what `wrap_pyfunction!(f)` or `wrap_pymodule!(m)` makes, under its `__name__`.
+    fn add_wrapped<F, T>(&self, wrapper: F) -> PyResult<()>
+    where
+        F: Fn(crate::Python<'py>) -> T,
+        T: crate::impl_::wrap::IntoPyCallbackOutput<'py>;
 }
 
 impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
@@ -51,6 +56,17 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
     }
 
     fn name(&self) -> PyResult<Bound<'py, PyString>> {
+        // PyPy 3.9 lacks the *Object variant.
+        #[cfg(all(PyPy, not(Py_3_11)))]
+        unsafe {
+            let name = ffi::PyModule_GetName(self.as_ptr());
+            if name.is_null() {
+                return Err(crate::err::PyErr::fetch(self.py()));
+            }
+            Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyUnicode_FromString(name))
+                .map(|n| n.cast_into_unchecked())
+        }
+        #[cfg(not(all(PyPy, not(Py_3_11))))]
         unsafe {
             Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyModule_GetNameObject(self.as_ptr()))
                 .map(|n| n.cast_into_unchecked())
@@ -58,6 +74,16 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
     }
 
     fn filename(&self) -> PyResult<Bound<'py, PyString>> {
+        // PyPy 3.9 lacks it; CPython reads `__file__` from the module's dict too.
+        #[cfg(all(PyPy, not(Py_3_11)))]
+        {
+            use crate::types::PyDictMethods;
+            let Some(file) = self.dict().get_item(crate::intern!(self.py(), "__file__"))? else {
+                return Err(crate::exceptions::PySystemError::new_err("module filename missing"));
+            };
+            return Ok(file.cast_into::<PyString>()?);
+        }
+        #[cfg(not(all(PyPy, not(Py_3_11))))]
         unsafe {
             Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyModule_GetFilenameObject(self.as_ptr()))
                 .map(|n| n.cast_into_unchecked())
@@ -105,5 +131,17 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
     fn add_class<T: crate::PyTypeInfo>(&self) -> PyResult<()> {
         let ty = T::type_object(self.py());
         self.add(T::NAME, ty)
+    }
+
+    fn add_wrapped<F, T>(&self, wrapper: F) -> PyResult<()>
+    where
+        F: Fn(crate::Python<'py>) -> T,
+        T: crate::impl_::wrap::IntoPyCallbackOutput<'py>,
+    {
+        let py = self.py();
+        let object = unsafe { Bound::<PyAny>::from_owned_ptr(py, wrapper(py).convert(py)?) };
+        let name = object.getattr(crate::intern!(py, "__name__"))?.cast_into::<PyString>()?;
+        let short = name.to_cow()?.rsplit('.').next().unwrap_or_default().to_owned();
+        self.add(short.as_str(), object)
     }
 }

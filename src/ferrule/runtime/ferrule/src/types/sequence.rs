@@ -190,7 +190,11 @@ impl<'py> PySequenceMethods<'py> for Bound<'py, PySequence> {
 
     fn count<V: IntoPyObject<'py>>(&self, value: V) -> PyResult<usize> {
         let value = any_object(self.py(), value)?;
-        size(self.py(), unsafe { ffi::PySequence_Count(self.as_ptr(), value.as_ptr()) })
+        #[cfg(not(PyPy))]
+        return size(self.py(), unsafe { ffi::PySequence_Count(self.as_ptr(), value.as_ptr()) });
+        // cpyext has no PySequence_Count; the sequence's own count() is what it would call.
+        #[cfg(PyPy)]
+        return self.call_method1(crate::intern!(self.py(), "count"), (value,))?.extract();
     }
 
     fn contains<V: IntoPyObject<'py>>(&self, value: V) -> PyResult<bool> {

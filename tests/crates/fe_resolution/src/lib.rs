@@ -1,0 +1,34 @@
+//! Bindings that reach the module through `use` chains across files.
+use pyo3::prelude::*;
+
+mod codecs;
+mod errors;
+mod later;
+#[path = "extra/tools_impl.rs"]
+mod tools;
+mod shapes;
+mod submodule;
+
+// A glob re-export of a module that itself re-exports (one with a rename).
+pub use shapes::prelude::*;
+use self::tools::{measure as measure_fn, Ruler};
+
+/// Named `_native` for Python; the library is `fe_resolution_native`.
+#[pymodule]
+#[pyo3(name = "_native")]
+fn fe_resolution_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Circle>()?;
+    m.add_class::<Sq>()?;
+    m.add_class::<Ruler>()?;
+    m.add_class::<shapes::Polygon>()?;
+    m.add_function(wrap_pyfunction!(measure_fn, m)?)?;
+    m.add_function(wrap_pyfunction!(area_of, m)?)?;
+    m.add("ShapeError", m.py().get_type::<errors::ShapeError>())?;
+    m.add_wrapped(wrap_pymodule!(submodule::geometry))?;
+    m.add_wrapped(wrap_pymodule!(submodule::units))?;
+    m.add_wrapped(wrap_pymodule!(submodule::codecs))?;
+    Ok(())
+}
+
+// Declared after its use in the module function.
+use crate::shapes::area::total_area as area_of;

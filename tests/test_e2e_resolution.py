@@ -1,0 +1,88 @@
+"""Bindings that reach the module through `use` chains, in a mixed project whose
+module (`fe_resolution._native`, `#[pyo3(name = "_native")]`) is not the lib name."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def pkg(test_env):
+    test_env.require("fe_resolution")
+    # A mixed project is installed as a .pth naming its source folder.
+    for pth in test_env.site_packages.glob("*.pth"):
+        for line in pth.read_text().splitlines():
+            if line.endswith("fe_resolution") and line not in sys.path:
+                sys.path.insert(0, line)
+    return importlib.import_module("fe_resolution")
+
+
+def test_module_is_installed_under_its_python_name(pkg) -> None:
+    native = importlib.import_module("fe_resolution._native")
+    assert native.__name__ == "fe_resolution._native" == pkg.native_name()
+    assert native.__file__.endswith("fe_resolution/" + "_native" + native.__file__.split("_native", 1)[1])
+
+
+def test_classes_from_three_files_through_use_chains(pkg) -> None:
+    # Circle: a glob of a module re-exporting it; Square: re-exported renamed (`as Sq`);
+    # Polygon: `shapes::Polygon` through `pub use self::polygon::*`; Ruler: a `#[path]` module.
+    assert pkg.Circle(2.0).area() == pytest.approx(12.566, rel=1e-3)
+    assert pkg.Square(3.0).area() == 9.0 and not hasattr(pkg, "Sq")
+    assert pkg.Polygon(5).sides == 5 and pkg.Ruler(7).length == 7
+    assert pkg.Circle.__module__ == "fe_resolution._native"
+
+
+def test_functions_through_renamed_and_later_imports(pkg) -> None:
+    assert pkg.measure(1.0, 4.5) == 3
+    assert pkg.total_area([1.0, 1.0]) == pytest.approx(6.283, rel=1e-3)
+
+
+def test_exception_from_another_file(pkg) -> None:
+    with pytest.raises(pkg.ShapeError, match="negative radius") as info:
+        pkg.Circle(-1.0)
+    assert isinstance(info.value, ValueError)
+
+
+def test_submodules_in_another_file_are_not_the_top_module(pkg) -> None:
+    assert pkg.geometry.measure(0.0, 2.0) == 2 and pkg.geometry.Circle is pkg.Circle
+    units = pkg.units
+    assert units.ShapeError is pkg.ShapeError and units.Square is pkg.Square
+    assert units.total_area([1.0]) == pytest.approx(3.1416, rel=1e-4)
+    metric = importlib.import_module("fe_resolution._native.units.metric")
+    assert metric.centimetres(1.5) == 150.0
+
+
+def test_classes_methods_and_exceptions_written_by_a_macro(pkg) -> None:
+    codecs = pkg.codecs
+    assert codecs.Gzip().level() == 6 and codecs.Zstd().level() == 3 and codecs.Gzip(1).name() == "Gzip"
+    assert codecs.Gzip.__doc__ == "The gzip codec."
+    with pytest.raises(codecs.ZstdError, match="Zstd: negative level") as info:
+        codecs.Zstd(-1)
+    assert isinstance(info.value, ValueError) and codecs.GzipError is not codecs.ZstdError
+
+
+def test_methods_written_by_a_macro_for_a_hand_written_class(pkg) -> None:
+    counter = pkg.codecs.Counter()
+    counter.bump()
+    assert counter.bump() == 4
+
+
+def test_functions_written_by_nested_and_later_defined_macros(pkg) -> None:
+    codecs = pkg.codecs
+    assert (codecs.double(2.0), codecs.triple(2.0), codecs.answer()) == (4.0, 6.0, 42)
+    assert codecs.double.__doc__ == "Scales by a constant factor."
+
+
+def test_fixed_name_class_from_one_macro_in_two_modules(pkg) -> None:
+    # Keyword and name come from the macro's definition: the invocations tell them apart.
+    text, binary = pkg.codecs.text.Stream, pkg.codecs.binary.Stream
+    assert text is not binary
+    t = text()
+    t.push(1)
+    assert (t.push(2), binary().push(3)) == (2, 1)
+    assert t.rust_module().endswith("codecs::text") and binary().rust_module().endswith("codecs::binary")
+    assert (text.__module__, binary.__module__) == ("fe_resolution._native.codecs.text",
+                                                    "fe_resolution._native.codecs.binary")

@@ -1,0 +1,187 @@
+"""Module members resolved as rustc resolves paths: `use` (renames, groups, globs,
+re-exports), `self::`/`super::`/`crate::`, modules across files; and the one error
+an unresolvable or ambiguous path gets, at the line that names it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ferrule.parse import parse_crate
+
+from test_parse_crate import parse
+
+CRATE = Path(__file__).parent / "crates" / "fe_resolution"
+GOLDEN = Path(__file__).parent / "golden" / "resolution" / "model.txt"
+
+
+def _model(crate) -> str:
+    """The resolved model, one line per member: module, kind, Python name, where the target is declared."""
+    lines = []
+    for module in sorted(crate.modules, key=lambda m: m.qualified_name):
+        lines.append(f"module {module.qualified_name} ({module.form.value}, {module.key.relpath()})")
+        for member in module.members:
+            target = member.target
+            where = f"{target.key.relpath()}" if target is not None and hasattr(target, "key") else "-"
+            lines.append(f"  {member.kind:9} {member.py_name:12} {member.rust_path:40} -> {where}")
+    for cls in sorted(crate.classes, key=lambda c: c.rust_name):
+        lines.append(f"class {cls.rust_name} as {cls.py_name} in {cls.python_module}")
+    return "\n".join(lines) + "\n"
+
+
+def test_resolved_model_of_the_multi_file_crate_matches_golden() -> None:
+    from test_glue_golden import check_golden
+
+    crate, diags = parse_crate(CRATE, CRATE / "src/lib.rs", package="fe_resolution", lib_name="fe_resolution_native",
+                               module_name="fe_resolution._native")
+    assert diags == [], [d.render() for d in diags]
+    check_golden(GOLDEN, _model(crate))
+
+
+def test_use_chains_globs_renames_and_later_items(tmp_path: Path) -> None:
+    crate, diags = parse(tmp_path, {
+        "src/lib.rs": """
+            mod a;
+            mod b {
+                pub use super::a::deep::*;
+                pub(crate) use crate::a::Other as Renamed;
+            }
+            use b::{Renamed as R, Thing};
+            #[pymodule]
+            fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+                m.add_class::<Thing>()?;
+                m.add_class::<R>()?;
+                m.add_class::<self::later::Late>()?;
+                m.add_function(wrap_pyfunction!(b::helper, m)?)?;
+                Ok(())
+            }
+            mod later {
+                #[pyclass]
+                pub struct Late;
+            }
+        """,
+        "src/a/mod.rs": "pub mod deep;\n#[pyclass]\npub struct Other;\n",
+        "src/a/deep.rs": "#[pyclass]\npub struct Thing;\n#[pyfunction]\npub fn helper() {}\n",
+    })
+    assert diags == [], [d.render() for d in diags]
+    (module,) = crate.modules
+    assert [(m.kind, m.py_name, m.target.module_path) for m in module.members] == [
+        ("class", "Thing", ("a", "deep")), ("class", "Other", ("a",)), ("class", "Late", ("later",)),
+        ("function", "helper", ("a", "deep"))]
+
+
+def test_unresolved_path_names_the_step_that_failed(tmp_path: Path) -> None:
+    _, diags = parse(tmp_path, {
+        "src/lib.rs": """
+            mod types;
+            use crate::types::{Sheet, Book};
+            #[pymodule]
+            fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+                m.add_class::<Sheet>()?;
+                m.add_class::<Book>()?;
+                m.add_class::<types::nested::Cell>()?;
+                Ok(())
+            }
+        """,
+        "src/types.rs": "#[pyclass]\npub struct Sheet;\npub struct Book;\n",
+    })
+    assert [(d.message, d.line, d.col) for d in diags] == [
+        ("`Book` is `struct Book` (types.rs:3), which has no `#[pyclass]`", 6, 5),
+        ("cannot find the `#[pyclass]` `types::nested::Cell`: `crate::types` (types.rs) has no item `nested`", 7, 5)]
+
+
+def test_ambiguous_glob_is_one_error_at_the_add_class(tmp_path: Path) -> None:
+    _, diags = parse(tmp_path, {"src/lib.rs": """
+        mod x { #[pyclass] pub struct Item; }
+        mod y { #[pyclass] pub struct Item; }
+        use x::*;
+        use y::*;
+        #[pymodule]
+        fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            m.add_class::<Item>()?;
+            Ok(())
+        }
+    """})
+    assert [(d.line, d.col) for d in diags] == [(7, 5)]
+    assert diags[0].message == ("cannot find the `#[pyclass]` `Item`: `Item` is ambiguous in `crate`: both "
+                                "`use x::*;` (lib.rs:3) and `use y::*;` (lib.rs:4) bring one in")
+    assert "macro" not in diags[0].message
+
+
+def test_broken_import_is_reported_with_the_use(tmp_path: Path) -> None:
+    _, diags = parse(tmp_path, {"src/lib.rs": """
+        mod x {}
+        #[pymodule]
+        mod demo {
+            #[pymodule_export]
+            use super::x::Missing;
+        }
+    """})
+    assert [(d.message, d.line, d.col) for d in diags] == [
+        ("cannot find the `#[pyfunction]`, `#[pyclass]`, `#[pymodule]` or exception `super::x::Missing`: "
+         "`use super::x::Missing;` (lib.rs:5): `crate::x` (lib.rs) has no item `Missing`", 5, 5)]
+
+
+def test_glob_of_another_crate_and_private_items_are_not_ambiguous(tmp_path: Path) -> None:
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        use ferrule::prelude::*;
+        mod x { use std::fmt::Result; #[pyclass] pub struct Item; }
+        mod y { use std::fmt::Result; }
+        use x::*;
+        use y::*;
+        #[pymodule]
+        fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            m.add_class::<Item>()?;
+            Ok(())
+        }
+    """})
+    assert diags == [], [d.render() for d in diags]
+    assert crate.modules[0].members[0].target.module_path == ("x",)
+
+
+def test_import_cycle_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    _, diags = parse(tmp_path, {"src/lib.rs": """
+        mod a { pub use super::b::Loop; }
+        mod b { pub use super::a::Loop; }
+        #[pymodule]
+        fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            m.add_class::<a::Loop>()?;
+            Ok(())
+        }
+    """})
+    assert len(diags) == 1 and "cycle" in diags[0].message and diags[0].line == 5
+
+
+def test_submodule_function_in_another_file_is_not_the_top_module(tmp_path: Path) -> None:
+    crate, diags = parse(tmp_path, {
+        "src/lib.rs": """
+            mod submodule;
+            #[pymodule]
+            fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+                m.add_wrapped(wrap_pymodule!(submodule::submodule))?;
+                Ok(())
+            }
+        """,
+        "src/submodule.rs": "#[pymodule]\npub fn submodule(m: &Bound<'_, PyModule>) -> PyResult<()> { Ok(()) }\n",
+    })
+    assert diags == []
+    assert sorted(m.qualified_name for m in crate.modules) == ["demo", "demo.submodule"]
+    assert crate.top_module().py_name == "demo"
+
+
+def test_export_use_whose_path_starts_with_its_own_name(tmp_path: Path) -> None:
+    # PyO3's pytests: `use super::*;` brings module `sub`, and `use sub::sub;` imports
+    # the `#[pymodule]` inside it under the same name (an import never names itself).
+    crate, diags = parse(tmp_path, {
+        "src/lib.rs": """
+            mod sub;
+            #[pymodule]
+            mod top {
+                use super::*;
+                #[pymodule_export]
+                use sub::sub;
+            }
+        """,
+        "src/sub.rs": "#[pymodule]\npub mod sub {\n    #[pyfunction]\n    fn f() {}\n}\n",
+    })
+    assert diags == [], [d.render() for d in diags]
+    assert sorted(m.qualified_name for m in crate.modules) == ["top", "top.sub"]
