@@ -158,6 +158,12 @@ impl<'py> Python<'py> {
             globals.set_item(builtins_key, builtins)?;
         }
         let locals = locals.unwrap_or(&globals);
+        // PyPy exports no `Py_CompileString`; its `PyRun_String` does both steps.
+        #[cfg(PyPy)]
+        unsafe {
+            Bound::from_owned_ptr_or_err(self, ffi::PyRun_String(code.as_ptr(), start, globals.as_ptr(), locals.as_ptr()))
+        }
+        #[cfg(not(PyPy))]
         unsafe {
             let compiled = Bound::<PyAny>::from_owned_ptr_or_err(
                 self,

@@ -1,8 +1,9 @@
 //! `datetime.date`, `datetime`, `time`, `timedelta` and `tzinfo`.
 //! Outside the limited API everything goes through the `datetime` capsule
-//! (imported on first use); under it, through the module's Python classes.
+//! (imported on first use); under it, and on PyPy (whose objects have
+//! another layout), through the module's Python classes.
 //! The `Py*Access` traits work in both modes (PyO3 has them only outside).
-#[cfg(not(Py_LIMITED_API))]
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 use std::ffi::c_int;
 
 use crate::conversion::{BoundObject, IntoPyObject};
@@ -15,7 +16,7 @@ use crate::type_object::PyTypeInfo;
 use crate::types::{PyAny, PyAnyMethods, PyString, PyType};
 
 /// The capsule's table, importing `datetime` the first time.
-#[cfg(not(Py_LIMITED_API))]
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 fn api(py: Python<'_>) -> PyResult<&'static ffi::PyDateTime_CAPI> {
     unsafe {
         if ffi::PyDateTimeAPI().is_null() {
@@ -25,13 +26,13 @@ fn api(py: Python<'_>) -> PyResult<&'static ffi::PyDateTime_CAPI> {
     }
 }
 
-#[cfg(not(Py_LIMITED_API))]
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 fn expect_api(py: Python<'_>) -> &'static ffi::PyDateTime_CAPI {
     api(py).expect("failed to import `datetime` C API")
 }
 
 /// A borrowed `tzinfo` argument, or `None`.
-#[cfg(not(Py_LIMITED_API))]
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 fn tz_ptr(tzinfo: Option<&Bound<'_, PyTzInfo>>) -> *mut ffi::PyObject {
     tzinfo.map_or_else(|| unsafe { ffi::Py_None() }, Bound::as_ptr)
 }
@@ -46,9 +47,9 @@ macro_rules! datetime_type {
             const NAME: &'static str = $py_name;
             const MODULE: Option<&'static str> = Some("datetime");
             fn type_object_raw(py: Python<'_>) -> *mut ffi::PyTypeObject {
-                #[cfg(not(Py_LIMITED_API))]
+                #[cfg(not(any(Py_LIMITED_API, PyPy)))]
                 return expect_api(py).$field;
-                #[cfg(Py_LIMITED_API)]
+                #[cfg(any(Py_LIMITED_API, PyPy))]
                 {
                     static TYPE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
                     TYPE.import(py, "datetime", $py_name)
@@ -122,7 +123,7 @@ pub trait PyTzInfoAccess<'py> {
 }
 
 /// Reads an attribute that every instance of these types has.
-#[cfg(Py_LIMITED_API)]
+#[cfg(any(Py_LIMITED_API, PyPy))]
 fn field<T: FieldValue>(obj: &Bound<'_, PyAny>, name: &str) -> T {
     obj.getattr(name)
         .ok()
@@ -132,12 +133,12 @@ fn field<T: FieldValue>(obj: &Bound<'_, PyAny>, name: &str) -> T {
 }
 
 /// The access traits' field types; all are ints in Python (`fold` is 0 or 1).
-#[cfg(Py_LIMITED_API)]
+#[cfg(any(Py_LIMITED_API, PyPy))]
 trait FieldValue: Sized {
     fn from_int(v: i64) -> Option<Self>;
 }
 
-#[cfg(Py_LIMITED_API)]
+#[cfg(any(Py_LIMITED_API, PyPy))]
 macro_rules! int_field {
     ($($ty:ty),*) => {$(
         impl FieldValue for $ty {
@@ -147,10 +148,10 @@ macro_rules! int_field {
         }
     )*};
 }
-#[cfg(Py_LIMITED_API)]
+#[cfg(any(Py_LIMITED_API, PyPy))]
 int_field!(i32, u8, u32);
 
-#[cfg(Py_LIMITED_API)]
+#[cfg(any(Py_LIMITED_API, PyPy))]
 impl FieldValue for bool {
     fn from_int(v: i64) -> Option<Self> {
         Some(v != 0)
@@ -164,9 +165,9 @@ macro_rules! access {
             $(
                 #[inline]
                 fn $method(&self) -> $ret {
-                    #[cfg(not(Py_LIMITED_API))]
+                    #[cfg(not(any(Py_LIMITED_API, PyPy)))]
                     return unsafe { $getter(self.as_ptr()) as $ret };
-                    #[cfg(Py_LIMITED_API)]
+                    #[cfg(any(Py_LIMITED_API, PyPy))]
                     return field::<$ret>(self.as_any(), $attr);
                 }
             )*
@@ -205,7 +206,7 @@ access!(PyDeltaAccess for PyDelta {
 });
 
 /// `fold` as the access traits' `bool` (the header's macros give a byte).
-#[cfg(not(Py_LIMITED_API))]
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 #[allow(non_snake_case)]
 mod fold {
     use crate::ffi::{self, PyObject};
@@ -222,9 +223,9 @@ macro_rules! tzinfo_access {
         impl<'py> PyTzInfoAccess<'py> for Bound<'py, $ty> {
             fn get_tzinfo(&self) -> Option<Bound<'py, PyTzInfo>> {
                 let py = self.py();
-                #[cfg(not(Py_LIMITED_API))]
+                #[cfg(not(any(Py_LIMITED_API, PyPy)))]
                 let tz = unsafe { Bound::<PyAny>::from_borrowed_ptr(py, ffi::$getter(self.as_ptr())) };
-                #[cfg(Py_LIMITED_API)]
+                #[cfg(any(Py_LIMITED_API, PyPy))]
                 let tz = self.getattr("tzinfo").unwrap_or_else(|_| py.None().into_bound(py));
                 if tz.is_none() {
                     None
@@ -240,36 +241,36 @@ tzinfo_access!(PyDateTime, PyDateTime_DATE_GET_TZINFO);
 tzinfo_access!(PyTime, PyDateTime_TIME_GET_TZINFO);
 
 /// Wraps a new reference from a capsule constructor.
-#[cfg(not(Py_LIMITED_API))]
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 unsafe fn created<T>(py: Python<'_>, ptr: *mut ffi::PyObject) -> PyResult<Bound<'_, T>> {
     Ok(Bound::<PyAny>::from_owned_ptr_or_err(py, ptr)?.cast_into_unchecked())
 }
 
-#[cfg(Py_LIMITED_API)]
+#[cfg(any(Py_LIMITED_API, PyPy))]
 fn checked<'py, T: PyTypeInfo>(obj: Bound<'py, PyAny>) -> PyResult<Bound<'py, T>> {
     Ok(obj.cast_into::<T>()?)
 }
 
 impl PyDate {
     pub fn new(py: Python<'_>, year: i32, month: u8, day: u8) -> PyResult<Bound<'_, PyDate>> {
-        #[cfg(not(Py_LIMITED_API))]
+        #[cfg(not(any(Py_LIMITED_API, PyPy)))]
         unsafe {
             let api = api(py)?;
             created(py, (api.Date_FromDate)(year, c_int::from(month), c_int::from(day), api.DateType))
         }
-        #[cfg(Py_LIMITED_API)]
+        #[cfg(any(Py_LIMITED_API, PyPy))]
         checked(Self::type_object(py).call1((year, month, day))?)
     }
 
     /// `date.fromtimestamp(timestamp)`, in local time.
     pub fn from_timestamp(py: Python<'_>, timestamp: f64) -> PyResult<Bound<'_, PyDate>> {
-        #[cfg(not(Py_LIMITED_API))]
+        #[cfg(not(any(Py_LIMITED_API, PyPy)))]
         unsafe {
             api(py)?;
             let args = crate::types::PyTuple::new(py, [timestamp])?;
             created(py, ffi::PyDate_FromTimestamp(args.as_ptr()))
         }
-        #[cfg(Py_LIMITED_API)]
+        #[cfg(any(Py_LIMITED_API, PyPy))]
         checked(Self::type_object(py).call_method1("fromtimestamp", (timestamp,))?)
     }
 }
@@ -280,13 +281,13 @@ impl PyDateTime {
         py: Python<'py>, year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8, microsecond: u32,
         tzinfo: Option<&Bound<'py, PyTzInfo>>,
     ) -> PyResult<Bound<'py, PyDateTime>> {
-        #[cfg(not(Py_LIMITED_API))]
+        #[cfg(not(any(Py_LIMITED_API, PyPy)))]
         unsafe {
             let api = api(py)?;
             let (mo, d, h, mi, s) = (c_int::from(month), c_int::from(day), c_int::from(hour), c_int::from(minute), c_int::from(second));
             created(py, (api.DateTime_FromDateAndTime)(year, mo, d, h, mi, s, microsecond as c_int, tz_ptr(tzinfo), api.DateTimeType))
         }
-        #[cfg(Py_LIMITED_API)]
+        #[cfg(any(Py_LIMITED_API, PyPy))]
         checked(Self::type_object(py).call1((year, month, day, hour, minute, second, microsecond, tzinfo))?)
     }
 
@@ -296,14 +297,14 @@ impl PyDateTime {
         py: Python<'py>, year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8, microsecond: u32,
         tzinfo: Option<&Bound<'py, PyTzInfo>>, fold: bool,
     ) -> PyResult<Bound<'py, PyDateTime>> {
-        #[cfg(not(Py_LIMITED_API))]
+        #[cfg(not(any(Py_LIMITED_API, PyPy)))]
         unsafe {
             let api = api(py)?;
             let (mo, d, h, mi, s) = (c_int::from(month), c_int::from(day), c_int::from(hour), c_int::from(minute), c_int::from(second));
             let tz = tz_ptr(tzinfo);
             created(py, (api.DateTime_FromDateAndTimeAndFold)(year, mo, d, h, mi, s, microsecond as c_int, tz, c_int::from(fold), api.DateTimeType))
         }
-        #[cfg(Py_LIMITED_API)]
+        #[cfg(any(Py_LIMITED_API, PyPy))]
         {
             let kwargs = crate::types::PyDict::new(py);
             kwargs.set_item("fold", fold)?;
@@ -316,13 +317,13 @@ impl PyDateTime {
     pub fn from_timestamp<'py>(
         py: Python<'py>, timestamp: f64, tzinfo: Option<&Bound<'py, PyTzInfo>>,
     ) -> PyResult<Bound<'py, PyDateTime>> {
-        #[cfg(not(Py_LIMITED_API))]
+        #[cfg(not(any(Py_LIMITED_API, PyPy)))]
         unsafe {
             api(py)?;
             let args = (timestamp, tzinfo).into_pyobject(py)?;
             created(py, ffi::PyDateTime_FromTimestamp(args.as_ptr()))
         }
-        #[cfg(Py_LIMITED_API)]
+        #[cfg(any(Py_LIMITED_API, PyPy))]
         checked(Self::type_object(py).call_method1("fromtimestamp", (timestamp, tzinfo))?)
     }
 }
@@ -331,13 +332,13 @@ impl PyTime {
     pub fn new<'py>(
         py: Python<'py>, hour: u8, minute: u8, second: u8, microsecond: u32, tzinfo: Option<&Bound<'py, PyTzInfo>>,
     ) -> PyResult<Bound<'py, PyTime>> {
-        #[cfg(not(Py_LIMITED_API))]
+        #[cfg(not(any(Py_LIMITED_API, PyPy)))]
         unsafe {
             let api = api(py)?;
             let (h, mi, s) = (c_int::from(hour), c_int::from(minute), c_int::from(second));
             created(py, (api.Time_FromTime)(h, mi, s, microsecond as c_int, tz_ptr(tzinfo), api.TimeType))
         }
-        #[cfg(Py_LIMITED_API)]
+        #[cfg(any(Py_LIMITED_API, PyPy))]
         checked(Self::type_object(py).call1((hour, minute, second, microsecond, tzinfo))?)
     }
 
@@ -346,14 +347,14 @@ impl PyTime {
         py: Python<'py>, hour: u8, minute: u8, second: u8, microsecond: u32, tzinfo: Option<&Bound<'py, PyTzInfo>>,
         fold: bool,
     ) -> PyResult<Bound<'py, PyTime>> {
-        #[cfg(not(Py_LIMITED_API))]
+        #[cfg(not(any(Py_LIMITED_API, PyPy)))]
         unsafe {
             let api = api(py)?;
             let (h, mi, s) = (c_int::from(hour), c_int::from(minute), c_int::from(second));
             let tz = tz_ptr(tzinfo);
             created(py, (api.Time_FromTimeAndFold)(h, mi, s, microsecond as c_int, tz, c_int::from(fold), api.TimeType))
         }
-        #[cfg(Py_LIMITED_API)]
+        #[cfg(any(Py_LIMITED_API, PyPy))]
         {
             let kwargs = crate::types::PyDict::new(py);
             kwargs.set_item("fold", fold)?;
@@ -366,12 +367,12 @@ impl PyDelta {
     /// With `normalize`, out-of-range seconds and microseconds carry into days
     /// (always so under the limited API, where `timedelta()` normalises).
     pub fn new(py: Python<'_>, days: i32, seconds: i32, microseconds: i32, normalize: bool) -> PyResult<Bound<'_, PyDelta>> {
-        #[cfg(not(Py_LIMITED_API))]
+        #[cfg(not(any(Py_LIMITED_API, PyPy)))]
         unsafe {
             let api = api(py)?;
             created(py, (api.Delta_FromDelta)(days, seconds, microseconds, c_int::from(normalize), api.DeltaType))
         }
-        #[cfg(Py_LIMITED_API)]
+        #[cfg(any(Py_LIMITED_API, PyPy))]
         {
             let _ = normalize;
             checked(Self::type_object(py).call1((days, seconds, microseconds))?)
@@ -382,11 +383,11 @@ impl PyDelta {
 impl PyTzInfo {
     /// `datetime.timezone.utc`.
     pub fn utc(py: Python<'_>) -> PyResult<Borrowed<'static, '_, PyTzInfo>> {
-        #[cfg(not(Py_LIMITED_API))]
+        #[cfg(not(any(Py_LIMITED_API, PyPy)))]
         unsafe {
             Ok(Borrowed::from_ptr(py, api(py)?.TimeZone_UTC))
         }
-        #[cfg(Py_LIMITED_API)]
+        #[cfg(any(Py_LIMITED_API, PyPy))]
         {
             static UTC: PyOnceLock<Py<PyTzInfo>> = PyOnceLock::new();
             let utc = UTC.get_or_try_init(py, || -> PyResult<_> {
@@ -414,11 +415,11 @@ impl PyTzInfo {
         T: IntoPyObject<'py, Target = PyDelta>,
     {
         let delta = offset.into_pyobject(py).map_err(Into::into)?.into_any().into_bound();
-        #[cfg(not(Py_LIMITED_API))]
+        #[cfg(not(any(Py_LIMITED_API, PyPy)))]
         unsafe {
             created(py, (api(py)?.TimeZone_FromTimeZone)(delta.as_ptr(), std::ptr::null_mut()))
         }
-        #[cfg(Py_LIMITED_API)]
+        #[cfg(any(Py_LIMITED_API, PyPy))]
         {
             static TIMEZONE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
             Ok(TIMEZONE.import(py, "datetime", "timezone")?.call1((delta,))?.cast_into::<PyTzInfo>()?)

@@ -20,7 +20,7 @@ extern "C" {
 }
 
 /// The head of every string object; `state` packs C bitfields.
-#[cfg(not(Py_3_14))]
+#[cfg(not(any(Py_3_14, PyPy)))]
 #[repr(C)]
 pub struct PyASCIIObject {
     pub ob_base: PyObject,
@@ -33,7 +33,7 @@ pub struct PyASCIIObject {
     pub wstr: *mut c_void,
 }
 
-#[cfg(not(Py_3_14))]
+#[cfg(not(any(Py_3_14, PyPy)))]
 #[repr(C)]
 pub struct PyCompactUnicodeObject {
     pub _base: PyASCIIObject,
@@ -43,7 +43,7 @@ pub struct PyCompactUnicodeObject {
     pub wstr_length: Py_ssize_t,
 }
 
-#[cfg(not(Py_3_14))]
+#[cfg(not(any(Py_3_14, PyPy)))]
 #[repr(C)]
 pub struct PyUnicodeObject {
     pub _base: PyCompactUnicodeObject,
@@ -53,7 +53,7 @@ pub struct PyUnicodeObject {
 
 /// Reads `width` bits of the state starting at bit `first` (counted as the
 /// compiler lays bitfields out on this target).
-#[cfg(not(Py_3_14))]
+#[cfg(not(any(Py_3_14, PyPy)))]
 #[inline]
 unsafe fn state_bits(op: *mut PyObject, first: u32, width: u32) -> c_uint {
     let state = (*(op as *mut PyASCIIObject)).state;
@@ -62,25 +62,25 @@ unsafe fn state_bits(op: *mut PyObject, first: u32, width: u32) -> c_uint {
 }
 
 /// One of the `PyUnicode_*_KIND` constants: bytes per code point.
-#[cfg(not(Py_3_14))]
+#[cfg(not(any(Py_3_14, PyPy)))]
 #[inline]
 pub unsafe fn PyUnicode_KIND(op: *mut PyObject) -> c_uint {
     state_bits(op, 2, 3)
 }
 
-#[cfg(not(Py_3_14))]
+#[cfg(not(any(Py_3_14, PyPy)))]
 #[inline]
 pub unsafe fn PyUnicode_IS_COMPACT(op: *mut PyObject) -> c_uint {
     state_bits(op, 5, 1)
 }
 
-#[cfg(not(Py_3_14))]
+#[cfg(not(any(Py_3_14, PyPy)))]
 #[inline]
 pub unsafe fn PyUnicode_IS_ASCII(op: *mut PyObject) -> c_uint {
     state_bits(op, 6, 1)
 }
 
-#[cfg(not(Py_3_14))]
+#[cfg(not(any(Py_3_14, PyPy)))]
 #[inline]
 pub unsafe fn PyUnicode_IS_COMPACT_ASCII(op: *mut PyObject) -> c_uint {
     (PyUnicode_IS_ASCII(op) != 0 && PyUnicode_IS_COMPACT(op) != 0) as c_uint
@@ -88,7 +88,7 @@ pub unsafe fn PyUnicode_IS_COMPACT_ASCII(op: *mut PyObject) -> c_uint {
 
 /// The code points, `PyUnicode_KIND` bytes each; they follow the header in
 /// compact strings.
-#[cfg(not(Py_3_14))]
+#[cfg(not(any(Py_3_14, PyPy)))]
 #[inline]
 pub unsafe fn PyUnicode_DATA(op: *mut PyObject) -> *mut c_void {
     if PyUnicode_IS_COMPACT(op) == 0 {
@@ -100,26 +100,26 @@ pub unsafe fn PyUnicode_DATA(op: *mut PyObject) -> *mut c_void {
     }
 }
 
-#[cfg(not(Py_3_14))]
+#[cfg(not(any(Py_3_14, PyPy)))]
 #[inline]
 pub unsafe fn PyUnicode_1BYTE_DATA(op: *mut PyObject) -> *mut Py_UCS1 {
     PyUnicode_DATA(op) as *mut Py_UCS1
 }
 
-#[cfg(not(Py_3_14))]
+#[cfg(not(any(Py_3_14, PyPy)))]
 #[inline]
 pub unsafe fn PyUnicode_2BYTE_DATA(op: *mut PyObject) -> *mut Py_UCS2 {
     PyUnicode_DATA(op) as *mut Py_UCS2
 }
 
-#[cfg(not(Py_3_14))]
+#[cfg(not(any(Py_3_14, PyPy)))]
 #[inline]
 pub unsafe fn PyUnicode_4BYTE_DATA(op: *mut PyObject) -> *mut Py_UCS4 {
     PyUnicode_DATA(op) as *mut Py_UCS4
 }
 
 /// `PyUnicode_GET_LENGTH`: code points, read from the header.
-#[cfg(not(Py_3_14))]
+#[cfg(not(any(Py_3_14, PyPy)))]
 #[inline]
 pub unsafe fn PyUnicode_GET_LENGTH(op: *mut PyObject) -> Py_ssize_t {
     (*(op as *mut PyASCIIObject)).length
