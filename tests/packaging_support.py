@@ -6,13 +6,18 @@ Every build shares one CARGO_TARGET_DIR per interpreter configuration under
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import sysconfig
+import time
+import urllib.request
 import zipfile
 from pathlib import Path
+from typing import Iterator
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGING_CRATES = Path(__file__).resolve().parent / "packaging_crates"
@@ -72,6 +77,43 @@ def only(folder: Path, pattern: str) -> Path:
     found = sorted(folder.glob(pattern))
     assert len(found) == 1, f"expected one {pattern} in {folder}, found {found}"
     return found[0]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def local_index(packages: Path, log_path: Path, htpasswd: Path | None = None) -> Iterator[str]:
+    """A pypiserver serving `packages` on 127.0.0.1 (a free port): yields its base URL, stops it after.
+    With `htpasswd`, uploads need that login; without, it only serves."""
+    auth = ["-a", "update", "-P", str(htpasswd)] if htpasswd else ["-a", ".", "-P", "."]
+    port = _free_port()
+    log = open(log_path, "w")
+    server = subprocess.Popen([sys.executable, "-m", "pypiserver", "run", "-i", "127.0.0.1", "-p", str(port),
+                               *auth, str(packages)], stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(url + "/simple/", timeout=2).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("pypiserver did not start:\n" + log_path.read_text()) from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+        log.close()
 
 
 import pytest  # noqa: E402

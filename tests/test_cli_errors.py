@@ -156,4 +156,6 @@ def test_item_ferrule_cannot_see_gets_a_ferrule_explanation() -> None:
     err = assert_failed(develop("macro_item"))
     assert "error: ferrule generated no glue for this item" in err, err
     assert "inside function bodies" in err, err
+    # An item another crate's procedural macro writes: the error names the macro.
+    assert "it is written by the macro `writer::make_class!`, which ferrule cannot expand" in err, err
     assert "couldn't read" not in err, err

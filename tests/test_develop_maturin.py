@@ -59,6 +59,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     wheels.mkdir()
     write_wheel(wheels, "matdemo-dep", "1.2")
     write_wheel(wheels, "matdemo-extra", "0.5")
+    write_wheel(wheels, "matdemo-group", "2.0")
     subprocess.run([sys.executable, "-m", "venv", str(root / ".venv")], check=True)
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "CONDA_PREFIX", "PYTHONPATH")}
     env.update(CARGO_TARGET_DIR=str(TARGET_DIR), PYTHONPATH=str(REPO / "src"), PIP_NO_INDEX="1",
@@ -78,7 +79,7 @@ def first_develop(project: Project) -> subprocess.CompletedProcess:
     (old / "METADATA").write_text("Metadata-Version: 2.1\nName: mat-demo\nVersion: 0.1.0\n")
     (old / "RECORD").write_text("mat_demo/__init__.py,,\nmat_demo/leftover.py,,\nmat_demo-0.1.0.dist-info/METADATA,,\n"
                                 "mat_demo-0.1.0.dist-info/RECORD,,\n")
-    return project.ferrule("develop", "-E", "extra")
+    return project.ferrule("develop", "-E", "extra", "-G", "dev")
 
 
 def test_develop_finds_the_dot_venv_and_installs_the_maturin_project(project: Project, first_develop) -> None:
@@ -94,10 +95,10 @@ def test_profile_and_features_from_tool_maturin_are_honoured(project: Project, f
         "['polite'] False"
 
 
-def test_dependencies_and_extras_are_installed(project: Project, first_develop) -> None:
+def test_dependencies_extras_and_groups_are_installed(project: Project, first_develop) -> None:
     assert first_develop.returncode == 0, first_develop.stderr
-    assert project.run("import matdemo_dep, matdemo_extra; print(matdemo_dep.VERSION, matdemo_extra.VERSION)") == \
-        "1.2 0.5"
+    assert project.run("import matdemo_dep, matdemo_extra, matdemo_group; "
+                       "print(matdemo_dep.VERSION, matdemo_extra.VERSION, matdemo_group.VERSION)") == "1.2 0.5 2.0"
     requires = project.run("from importlib.metadata import requires; print(requires('mat-demo'))")
     assert "matdemo-dep>=1.0" in requires
 
@@ -193,3 +194,11 @@ def test_build_ships_python_packages_and_the_hand_written_stub(project: Project,
         assert {"mat_helpers/__init__.py", "mat_demo/__init__.py", "mat_demo/mat_demo.pyi"} <= names
         assert whl.read("mat_demo/mat_demo.pyi").decode() == (FIXTURE / "python/mat_demo/mat_demo.pyi").read_text()
         assert any(n.startswith("mat_demo/mat_demo.") and n.endswith(".so") for n in names)
+
+
+def test_an_unknown_extra_or_group_is_refused_before_building(project: Project) -> None:
+    out = project.ferrule("develop", "-E", "nope")
+    assert out.returncode == 1 and "the project has no extra `nope`" in out.stderr and "extra" in out.stderr
+    out = project.ferrule("develop", "-G", "nope")
+    assert out.returncode == 1 and "no dependency group `nope`" in out.stderr and "dev, test" in out.stderr
+    assert "Compiling" not in out.stderr

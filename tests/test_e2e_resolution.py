@@ -28,7 +28,8 @@ def test_module_is_installed_under_its_python_name(pkg) -> None:
 
 def test_classes_from_three_files_through_use_chains(pkg) -> None:
     # Circle: a glob of a module re-exporting it; Square: re-exported renamed (`as Sq`);
-    # Polygon: `shapes::Polygon` through `pub use self::polygon::*`; Ruler: a `#[path]` module.
+    # Polygon: `shapes::Polygon` through `pub use self::polygon::*`; Ruler: a `#[path]` module
+    # (both added by a crate macro in the module function's body).
     assert pkg.Circle(2.0).area() == pytest.approx(12.566, rel=1e-3)
     assert pkg.Square(3.0).area() == 9.0 and not hasattr(pkg, "Sq")
     assert pkg.Polygon(5).sides == 5 and pkg.Ruler(7).length == 7
@@ -51,6 +52,7 @@ def test_submodules_in_another_file_are_not_the_top_module(pkg) -> None:
     units = pkg.units
     assert units.ShapeError is pkg.ShapeError and units.Square is pkg.Square
     assert units.total_area([1.0]) == pytest.approx(3.1416, rel=1e-4)
+    assert not hasattr(units, "double")  # exported under `#[cfg(any())]`: never compiled
     metric = importlib.import_module("fe_resolution._native.units.metric")
     assert metric.centimetres(1.5) == 150.0
 
@@ -86,3 +88,10 @@ def test_fixed_name_class_from_one_macro_in_two_modules(pkg) -> None:
     assert t.rust_module().endswith("codecs::text") and binary().rust_module().endswith("codecs::binary")
     assert (text.__module__, binary.__module__) == ("fe_resolution._native.codecs.text",
                                                     "fe_resolution._native.codecs.binary")
+
+
+def test_stub_lists_exported_exceptions(pkg) -> None:
+    from pathlib import Path
+
+    stub = Path(pkg.__file__).parent / "_native" / "units.pyi"
+    assert "class ShapeError(ValueError):" in stub.read_text()

@@ -204,3 +204,14 @@ def test_git_sdist_generator_is_refused_only_for_sdists(tmp_path: Path) -> None:
         sdist(project, tmp_path / "dist")
     assert "sdist-generator = \"git\" is not supported" in info.value.message
     assert (info.value.line, info.value.col) == (10, 1) and "git ls-files" in info.value.hint
+
+
+def test_backend_profiles_follow_maturins_rules(tmp_path: Path) -> None:
+    from ferrule.backend import _profile
+
+    project = load_project(maturin(tmp_path, 'profile = "fast"\neditable-profile = "dev"\n'))
+    assert _profile(None, project, editable=False) == "fast"
+    assert _profile(None, project, editable=True) == "dev"
+    assert _profile({"profile": "debug"}, project, editable=False) == "dev"
+    plain = load_project(make(tmp_path / "plain"))
+    assert _profile(None, plain, editable=True) == "release"

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from packaging_support import Built, built_mixed, copy_project, env, ferrule, fresh_venv, run  # noqa: F401
+from packaging_support import Built, built_mixed, copy_project, env, ferrule, fresh_venv, local_index, run  # noqa: F401
 
 USER, PASSWORD = "uploader", "s3cret-Pa55-word"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory):
-    """A pypiserver on loopback only; stopped (and waited for) at the end of the module."""
+    """A pypiserver on loopback only, uploads with USER/PASSWORD; stopped at the end of the module."""
     from passlib.apache import HtpasswdFile
 
     root = tmp_path_factory.mktemp("index")
@@ -32,33 +22,8 @@ def index(tmp_path_factory: pytest.TempPathFactory):
     htpasswd = HtpasswdFile(str(root / "htpasswd"), new=True)
     htpasswd.set_password(USER, PASSWORD)
     htpasswd.save()
-    port = _free_port()
-    log = open(root / "server.log", "w")
-    server = subprocess.Popen([sys.executable, "-m", "pypiserver", "run", "-i", "127.0.0.1", "-p", str(port),
-                               "-a", "update", "-P", str(root / "htpasswd"), str(root / "packages")],
-                              stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/simple/", timeout=2).close()
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                log.close()
-                pytest.fail("pypiserver did not start:\n" + (root / "server.log").read_text())
-            time.sleep(0.2)
-    try:
+    with local_index(root / "packages", root / "server.log", htpasswd=root / "htpasswd") as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
-        log.close()
 
 
 def _assert_no_password(out: subprocess.CompletedProcess) -> None:

@@ -48,9 +48,10 @@ def _wheel(wheel_directory, config_settings, *, editable: bool) -> str:
     project = _project()
     result = _build.wheel(project, probe(sys.executable), Path(wheel_directory), release=True,
                           profile=_profile(config_settings, project, editable), editable=editable)
-    from .cli import print_warnings
+    from .cli import print_notes, print_warnings
 
     print_warnings(result.warnings)
+    print_notes(result.notes)
     assert result.wheel is not None
     return result.wheel.name
 

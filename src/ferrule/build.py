@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cargo, cargo_config
 from .archive.contents import editable_files, extension_files, sdist_files, wheel_files
 from .archive.metadata import DistMetadata, load_metadata
+from .archive.repair import repair
 from .archive.sdist import write_sdist
 from .archive.tags import check_abi3, effective_abi3, extension_suffix, platform_tag, wheel_tag
 from .archive.wheel import write_wheel
@@ -25,6 +27,7 @@ class BuildResult:
     wheel: Path | None = None
     sdist: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what happened beyond the build (auditwheel's repair)
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,13 @@ def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool
         files = editable_files(project, meta.distribution, compiled.suffix, compiled.library, compiled.stubs)
     else:
         files = wheel_files(project, compiled.suffix, compiled.library, compiled.stubs)
-    path = write_wheel(out_dir, meta, tag, files)
-    return BuildResult(wheel=path, warnings=warnings + ([platform.warning] if platform.warning else []))
+    warnings += [platform.warning] if platform.warning else []
+    if not platform.external or editable:  # an editable wheel runs where it was built: nothing to repair
+        return BuildResult(wheel=write_wheel(out_dir, meta, tag, files), warnings=warnings)
+    with tempfile.TemporaryDirectory(prefix="ferrule-wheel-") as tmp:
+        repaired = repair(write_wheel(Path(tmp), meta, tag, files), out_dir, list(platform.external),
+                          mode=project.auditwheel)
+    return BuildResult(wheel=repaired.wheel, warnings=warnings + repaired.warnings, notes=repaired.notes)
 
 
 def sdist(project: Project, out_dir: Path) -> Path:
@@ -97,5 +105,5 @@ def build(manifest: str | None, interpreter: str | None, out: str | None, *, rel
     options = project.cargo.with_command_line(**(cli_options or {}))
     built = wheel(project, interp, out_dir, release=release, abi3=abi3, options=options,
                   profile=pick_profile(profile, release, options.profile, "dev"))
-    result.wheel, result.warnings = built.wheel, built.warnings
+    result.wheel, result.warnings, result.notes = built.wheel, built.warnings, built.notes
     return result

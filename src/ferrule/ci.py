@@ -109,17 +109,31 @@ SDIST_AND_RELEASE = """  sdist:
         with:
           path: dist
           merge-multiple: true
-      - uses: actions/attest-build-provenance@v2
-        with:
-          subject-path: "dist/*"
-      - uses: pypa/gh-action-pypi-publish@release/v1
+{attest}      - uses: pypa/gh-action-pypi-publish@release/v1
         with:
           packages-dir: dist
 """
 
 
+ATTEST = """      - uses: actions/attest-build-provenance@v2
+        with:
+          subject-path: "dist/*"
+"""
+
+
+def settings(project: Project) -> dict:
+    """maturin's `[tool.maturin.generate-ci.github]` (pytest, skip-attestation are honoured)."""
+    from .project import _load_toml
+    from .tool_config import table_of
+
+    github = (table_of(_load_toml(project.pyproject))[1].get("generate-ci") or {}).get("github") or {}
+    return github if isinstance(github, dict) else {}
+
+
 def github_workflow(project: Project, version: str, *, pytest: bool) -> str:
     """The workflow's YAML text. abi3 projects build once per platform (one wheel serves every version)."""
+    config = settings(project)
+    pytest = pytest or config.get("pytest") is True
     pythons = (project.abi3,) if project.abi3 else PYTHONS
     jobs = []
     names = []
@@ -131,4 +145,4 @@ def github_workflow(project: Project, version: str, *, pytest: bool) -> str:
                                      pythons=", ".join(f'"{p}"' for p in pythons)))
         names.append(job)
     return HEADER.format(version=version) + "\n".join(jobs) + "\n" + SDIST_AND_RELEASE.format(
-        needs=", ".join(names + ["sdist"]))
+        needs=", ".join(names + ["sdist"]), attest="" if config.get("skip-attestation") is True else ATTEST)

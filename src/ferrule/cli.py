@@ -101,8 +101,10 @@ def _cmd_develop(args: argparse.Namespace) -> int:
     from .develop import develop
 
     extras = tuple(e for group in (args.extras or []) for e in group.split(",") if e)
+    groups = tuple(g for given in (args.group or []) for g in given.split(",") if g)
     result = develop(args.manifest_path, args.interpreter, release=args.release, profile=args.profile,
-                     cli_options=_cargo_options(args), extras=extras, skip_install=args.skip_install, uv=args.uv)
+                     cli_options=_cargo_options(args), extras=extras, skip_install=args.skip_install, uv=args.uv,
+                     groups=groups)
     if args.quiet:
         return 0
     if result.installed_requirements:
@@ -134,12 +136,18 @@ def print_warnings(warnings: list[str]) -> None:
         print(f"{paint('warning:', 'warning')} {warning}", file=sys.stderr)
 
 
+def print_notes(notes: list[str]) -> None:
+    for note in notes:
+        print(note, file=sys.stderr)
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
     result = build(args.manifest_path, args.interpreter, args.out, release=args.release, with_sdist=args.sdist,
                    abi3=args.abi3, profile=args.profile, cli_options=_cargo_options(args))
     print_warnings(result.warnings)
+    print_notes(result.notes)
     for path in (result.sdist, result.wheel):
         if path is not None and not args.quiet:
             print(f"Built {path}")

@@ -56,6 +56,8 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     _common(p, "Python interpreter to build and install for")
     p.add_argument("-E", "--extras", action="append", metavar="EXTRAS",
                    help="also install these optional dependencies (comma separated)")
+    p.add_argument("-G", "--group", action="append", metavar="GROUPS",
+                   help="also install these [dependency-groups] (PEP 735; comma separated)")
     p.add_argument("--skip-install", action="store_true",
                    help="only build the extension into the Python package (mixed layout); install nothing")
     p.add_argument("--uv", action="store_true", help="install dependencies with uv instead of pip")

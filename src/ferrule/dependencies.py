@@ -40,6 +40,36 @@ def wanted(dependencies: list[Requirement], optional: dict[str, list[Requirement
     return chosen
 
 
+def groups(pyproject: dict, names: tuple[str, ...], path) -> list[Requirement]:
+    """PEP 735 `[dependency-groups]`, `{ include-group = ... }` followed (what `maturin develop -G` installs)."""
+    from packaging.requirements import InvalidRequirement
+
+    table = pyproject.get("dependency-groups") or {}
+    known = {canonicalize_name(k): v for k, v in table.items()}
+    out: list[Requirement] = []
+
+    def add(name: str, seen: tuple[str, ...]) -> None:
+        key = canonicalize_name(name)
+        if key not in known:
+            raise ConfigError(f"the project has no dependency group `{name}`", path=path,
+                              hint="groups in [dependency-groups]: " + (", ".join(sorted(table)) or "none"))
+        if key in seen:
+            raise ConfigError(f"dependency group `{name}` includes itself", path=path)
+        for item in known[key]:
+            if isinstance(item, dict) and "include-group" in item:
+                add(str(item["include-group"]), seen + (key,))
+                continue
+            try:
+                out.append(Requirement(str(item)))
+            except InvalidRequirement as e:
+                raise ConfigError(f"dependency group `{name}` has an invalid requirement {item!r}: {e}",
+                                  path=path) from None
+
+    for name in names:
+        add(name, ())
+    return out
+
+
 def _environment(interp: Interpreter) -> dict[str, str]:
     major, minor, micro = interp.version
     return {"python_version": f"{major}.{minor}", "python_full_version": f"{major}.{minor}.{micro}",

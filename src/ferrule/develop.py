@@ -28,7 +28,7 @@ class DevelopResult:
 
 def develop(manifest: str | None, interpreter: str | None, *, release: bool, profile: str | None = None,
             cli_options: dict | None = None, extras: tuple[str, ...] = (), skip_install: bool = False,
-            uv: bool = False) -> DevelopResult:
+            uv: bool = False, groups: tuple[str, ...] = ()) -> DevelopResult:
     project = load_project(find_manifest(manifest))
     # Validated as `ferrule build` would: a bad name or version is refused before anything is built.
     meta = load_metadata(project)
@@ -42,6 +42,11 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
     requirements = []
     if not skip_install:
         chosen = dependencies.wanted(meta.dependencies, meta.optional_dependencies, extras, interp, project.pyproject)
+        if groups:
+            from .project import _load_toml
+
+            chosen += dependencies.wanted(dependencies.groups(_load_toml(project.pyproject), groups,
+                                                              project.pyproject), {}, (), interp, project.pyproject)
         requirements = dependencies.missing(chosen, interp, meta.name)
         dependencies.install(requirements, interp, uv=uv, quiet=options.quiet)
     cargo_meta = cargo.metadata(project, options)

@@ -1,5 +1,8 @@
 """`ferrule publish`: upload wheels and sdists through the standard upload API (twine does the transport).
 
+twine is the optional extra `ferrule[publish]`: it brings keyring, cryptography and requests, which
+develop and build never need.
+
 Returns lines for the CLI to print; never includes the password in anything it returns or raises.
 """
 
@@ -25,6 +28,15 @@ def _credentials(repository_url: str | None, username: str | None, password: str
     return url, user, secret
 
 
+def require_twine() -> None:
+    """Fails with what to install when the `publish` extra is missing (before any build)."""
+    import importlib.util
+
+    if importlib.util.find_spec("twine") is None:
+        raise PublishError("ferrule publish uploads with twine, which is not installed",
+                           hint="pip install 'ferrule[publish]' (or pip install twine), then run it again")
+
+
 def _body_excerpt(body: str, secret: str) -> str:
     """The index's own explanation: the first line of text in its answer, tags removed, never the password."""
     text = re.sub(r"<[^>]+>", " ", body)
@@ -48,6 +60,7 @@ def _explain(status: int, reason: str, body: str, filename: str, url: str) -> Pu
 
 
 def upload(files: list[Path], repository_url: str | None, username: str | None, password: str | None) -> list[str]:
+    require_twine()
     from twine.package import PackageFile
     from twine.repository import Repository
     import requests
@@ -82,7 +95,8 @@ def upload(files: list[Path], repository_url: str | None, username: str | None, 
 def publish(files: list[str], *, manifest: str | None, interpreter: str | None, repository_url: str | None,
             username: str | None, password: str | None) -> list[str]:
     """Uploads `files`, or builds a release wheel and an sdist and uploads those."""
-    _credentials(repository_url, username, password)  # fail before a long build
+    require_twine()  # fail before a long build
+    _credentials(repository_url, username, password)
     if files:
         return upload([Path(f) for f in files], repository_url, username, password)
     from .build import build
@@ -90,5 +104,5 @@ def publish(files: list[str], *, manifest: str | None, interpreter: str | None, 
     with tempfile.TemporaryDirectory(prefix="ferrule-publish-") as out:
         result = build(manifest, interpreter, out, release=True, with_sdist=True, abi3=None)
         built = [p for p in (result.sdist, result.wheel) if p is not None]
-        lines = [f"warning: {w}" for w in result.warnings]
+        lines = [f"warning: {w}" for w in result.warnings] + result.notes
         return lines + upload(built, repository_url, username, password)

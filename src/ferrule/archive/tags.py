@@ -12,7 +12,8 @@ from ..errors import ConfigError
 from ..interpreter import Interpreter
 from .elf import ElfInfo, NotElf, read_elf
 
-# Libraries every manylinux system provides (the manylinux policies' whitelist, core part).
+# glibc's own libraries and libgcc_s, which every manylinux policy allows: a library linking only
+# these is tagged here; anything else goes to auditwheel (repair.py) for the policy.
 MANYLINUX_LIBS = frozenset({
     "libc.so.6", "libm.so.6", "libdl.so.2", "librt.so.1", "libpthread.so.0", "libgcc_s.so.1", "libutil.so.1",
     "libresolv.so.2", "libnsl.so.1", "libcrypt.so.1", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1",
@@ -27,6 +28,8 @@ _GLIBC = re.compile(r"^GLIBC_2\.(\d+)(?:\.\d+)?$")
 class Platform:
     tag: str
     warning: str | None = None
+    # Libraries outside glibc's (or GLIBC_PRIVATE use): the wheel needs auditwheel's policy and repair.
+    external: tuple[str, ...] = ()
 
 
 def glibc_minor_required(info: ElfInfo) -> int:
@@ -47,12 +50,10 @@ def linux_platform(library: Path, machine: str) -> Platform:
         return Platform(f"linux_{machine}", f"cannot read {library.name} as ELF ({e}); tagging linux_{machine}")
     foreign = sorted(lib for lib in info.needed if lib not in MANYLINUX_LIBS)
     if foreign:
-        return Platform(f"linux_{info.arch}",
-                        f"{library.name} links {', '.join(foreign)}, which manylinux systems need not have; "
-                        f"tagging linux_{info.arch} (such a wheel installs only where it was built)")
+        return Platform(f"linux_{info.arch}", external=tuple(foreign))
     private = sorted(n for names in info.versions.values() for n in names if n == "GLIBC_PRIVATE")
     if private:
-        return Platform(f"linux_{info.arch}", f"{library.name} uses GLIBC_PRIVATE symbols; tagging linux_{info.arch}")
+        return Platform(f"linux_{info.arch}", external=("GLIBC_PRIVATE symbols",))
     return Platform(f"manylinux_2_{glibc_minor_required(info)}_{info.arch}")
 
 

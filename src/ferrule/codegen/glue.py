@@ -409,6 +409,7 @@ def _from_inside(path: str) -> str:
 def _declarative_init(module: PyModuleDecl) -> list[str]:
     lines = []
     for member in module.members:
+        start = len(lines)
         path = _from_inside(member.rust_path)
         if member.imported:
             path = f"super::{member.imported}"  # through the import, which keeps it used
@@ -422,6 +423,8 @@ def _declarative_init(module: PyModuleDecl) -> list[str]:
         elif member.kind == "module":
             qualified = member.target.qualified_name if isinstance(member.target, PyModuleDecl) else member.py_name
             lines.append(f"        m.add_submodule(&{path}::__ferrule_module::__DEF.make_submodule(m, \"{qualified}\")?)?;")
+        for i in range(start, len(lines)):
+            lines[i] = "".join(f"        #[cfg({c})]\n" for c in member.cfg) + lines[i]
     if module.init_fn:
         lines.append(f"        super::{module.init_fn}(m)?;")
     lines.append("        Ok(())")

@@ -91,6 +91,10 @@ def module_stub(crate: Crate, module: PyModuleDecl) -> str:
             lines, used = constant_stub(crate, member.py_name, member.rust_path)
             blocks.append(lines)
             annotations.extend(used)
+        elif member.kind == "exception" and isinstance(member.target, ExceptionDecl):
+            base = builtin_exception_name(member.target.base)
+            doc = _docstring(member.target.doc, "    ")
+            blocks.append([f"class {member.py_name}({base}):"] + doc if doc else [f"class {member.py_name}({base}): ..."])
     out = [HEADER.rstrip("\n")]
     out.extend(_docstring(module.doc, ""))
     imports = stub_imports(" ".join(annotations))

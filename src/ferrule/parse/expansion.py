@@ -97,3 +97,26 @@ def separate_shared_keys(walk: "Walk") -> None:
                 walk.error("one macro invocation writes two items that ferrule cannot tell apart", item.span,
                            "give them names taken from the invocation (`$name`), or invoke the macro once per item")
             sites[item.key.site] = item
+
+
+def expand_statements(walk: "Walk", src: SourceFile, node: tree_sitter.Node):
+    """A crate macro invoked in a `#[pymodule]` function's body (for example one
+    writing `m.add_class::<T>()?;` lines): its expansion as a block to scan, or None."""
+    macro_node = node.child_by_field_name("macro")
+    tokens = child_of_type(node, "token_tree")
+    if macro_node is None or tokens is None or walk.depth >= MAX_DEPTH:
+        return None
+    definitions = walk.macros.get(src.text(macro_node).split("::")[-1].strip())
+    if not definitions:
+        return None
+    try:
+        trees = expand(definitions[-1], read_trees(src, tokens))
+    except NoMatch:
+        return None
+    data, offsets, spans = render(trees)
+    prefix = b"fn __ferrule_expansion() { "
+    site = src.site if isinstance(src, ExpandedSource) else src.span(node)
+    expansion = ExpandedSource(src.path, prefix + data + b" }", [o + len(prefix) for o in offsets], spans, site)
+    fn = expansion.tree.root_node.named_children[0] if expansion.tree.root_node.named_children else None
+    body = fn.child_by_field_name("body") if fn is not None else None
+    return (expansion, body) if body is not None else None

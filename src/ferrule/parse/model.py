@@ -129,6 +129,7 @@ class ModuleMember:
     target: "Function | PyModuleDecl | None" = None
     span: Span | None = None
     imported: str = ""  # for `#[pymodule_export] use`: the name the `use` binds in the module
+    cfg: tuple[str, ...] = ()  # `#[cfg(...)]` predicates of the item that declares it (declarative form)
 
 
 @dataclass

@@ -49,18 +49,28 @@ def read_module_fn(walk: "Walk", src: SourceFile, item: "Item", module_path: tup
                    decl.span, "optionally preceded by `py: Python<'_>`")
     body = node.child_by_field_name("body")
     if body is not None:
-        _scan_function_body(src, body, decl)
+        _scan_function_body(walk, src, body, decl)
     return decl
 
 
-def _scan_function_body(src: SourceFile, body: tree_sitter.Node, decl: PyModuleDecl) -> None:
+def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, decl: PyModuleDecl) -> None:
     """Finds `wrap_pyfunction!(path, ...)` in the body: the functions the module adds."""
+    from .expansion import expand_statements
+
     stack = [body]
     while stack:
         node = stack.pop()
         if node.type == "macro_invocation":
             macro = node.child_by_field_name("macro")
-            name = src.text(macro).split("::")[-1] if macro is not None else ""
+            name = src.text(macro).split("::")[-1].strip() if macro is not None else ""
+            expanded = expand_statements(walk, src, node) if name in walk.macros else None
+            if expanded is not None:
+                walk.depth += 1
+                try:
+                    _scan_function_body(walk, *expanded, decl)
+                finally:
+                    walk.depth -= 1
+                continue
             tokens = child_of_type(node, "token_tree")
             if name in ("wrap_pyfunction", "wrap_pymodule") and tokens is not None:
                 path = src.text(tokens)[1:-1].split(",")[0].strip()
@@ -91,6 +101,7 @@ def read_module_mod(walk: "Walk", src: SourceFile, item: "Item", module_path: tu
     body = node.child_by_field_name("body")
     for inner in _items(src, body) if body is not None else []:
         inner_node = inner.node
+        start = len(decl.members)
         if inner_node.type == "use_declaration" and attribute_named(inner, "pymodule_export"):
             for path, alias in _use_paths(src, inner_node.child_by_field_name("argument")):
                 decl.members.append(ModuleMember("", alias, path, span=src.span(inner_node),
@@ -103,13 +114,17 @@ def read_module_mod(walk: "Walk", src: SourceFile, item: "Item", module_path: tu
                 decl.init_fn = name
                 init_body = inner_node.child_by_field_name("body")
                 if init_body is not None:
-                    _scan_function_body(src, init_body, decl)
+                    _scan_function_body(walk, src, init_body, decl)
         elif inner_node.type in ("struct_item", "enum_item") and attribute_named(inner, "pyclass"):
             name, _ = _name_and_vis(src, inner_node)
             decl.members.append(ModuleMember("class", "", name, span=src.span(inner_node)))
         elif inner_node.type == "mod_item" and attribute_named(inner, "pymodule"):
             name, _ = _name_and_vis(src, inner_node)
             decl.members.append(ModuleMember("module", "", name, span=src.span(inner_node)))
+        # rustc decides `#[cfg]`: the glue adds the member under the same predicates.
+        cfg = tuple(a.args for a in inner.attrs if a.name == "cfg" and a.args)
+        for member in decl.members[start:]:
+            member.cfg = cfg
     return decl
 
 

@@ -13,14 +13,20 @@ mod submodule;
 pub use shapes::prelude::*;
 use self::tools::{measure as measure_fn, Ruler};
 
+// A crate macro in the module function's body writing `add_class` lines.
+macro_rules! add_classes {
+    ($m:ident, $($class:ty),+) => {
+        $( $m.add_class::<$class>()?; )+
+    };
+}
+
 /// Named `_native` for Python; the library is `fe_resolution_native`.
 #[pymodule]
 #[pyo3(name = "_native")]
 fn fe_resolution_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Circle>()?;
     m.add_class::<Sq>()?;
-    m.add_class::<Ruler>()?;
-    m.add_class::<shapes::Polygon>()?;
+    add_classes!(m, Ruler, shapes::Polygon);
     m.add_function(wrap_pyfunction!(measure_fn, m)?)?;
     m.add_function(wrap_pyfunction!(area_of, m)?)?;
     m.add("ShapeError", m.py().get_type::<errors::ShapeError>())?;

@@ -20,6 +20,10 @@ pub mod units {
     use super::super::shapes::prelude::Sq;
     #[pymodule_export]
     use crate::shapes::area::total_area;
+    // Never compiled: the glue adds it under the same `#[cfg]`.
+    #[cfg(any())]
+    #[pymodule_export]
+    use crate::codecs::double;
 
     #[pymodule]
     pub mod metric {
