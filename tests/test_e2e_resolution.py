@@ -95,3 +95,24 @@ def test_stub_lists_exported_exceptions(pkg) -> None:
 
     stub = Path(pkg.__file__).parent / "_native" / "units.pyi"
     assert "class ShapeError(ValueError):" in stub.read_text()
+
+
+def test_plain_cargo_check_of_the_multi_file_crate(tmp_path) -> None:
+    """IDEs check without glue: `wrap_pymodule!`, `#[pymodule_export] use` and
+    macro-written classes must type-check with no warnings."""
+    import os
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    crate = tmp_path / "fe_resolution"
+    source = Path(__file__).parent / "crates" / "fe_resolution"
+    shutil.copytree(source, crate, ignore=shutil.ignore_patterns("target", "*.so", "_native", "*.pyi"))
+    subprocess.run([sys.executable, "-m", "ferrule", "cargo-config", "-m", str(crate / "Cargo.toml")],
+                   check=True, capture_output=True)
+    env = dict(os.environ, CARGO_TARGET_DIR=str(Path(__file__).parent.parent / "target" / "plain-check"))
+    env.pop("FERRULE_GLUE_DIR", None)
+    out = subprocess.run(["cargo", "check", "--message-format=short"], cwd=crate, capture_output=True, text=True,
+                         env=env)
+    assert out.returncode == 0, out.stderr
+    assert "warning" not in out.stderr.replace("generated 0 warnings", ""), out.stderr

@@ -15,7 +15,7 @@ MEMCHECK = Path(__file__).resolve().parent / "leaks" / "memcheck.py"
 
 
 def test_scenarios_under_valgrind_memcheck(test_env):
-    for crate in ("fe_functions", "fe_conversions", "fe_classes"):
+    for crate in ("fe_functions", "fe_conversions", "fe_classes", "fe_soundness"):
         test_env.require(crate)
     if shutil.which("valgrind") is None:
         pytest.fail("valgrind is not installed: apt-get install -y valgrind", pytrace=False)

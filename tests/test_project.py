@@ -215,3 +215,21 @@ def test_backend_profiles_follow_maturins_rules(tmp_path: Path) -> None:
     assert _profile({"profile": "debug"}, project, editable=False) == "dev"
     plain = load_project(make(tmp_path / "plain"))
     assert _profile(None, plain, editable=True) == "release"
+
+
+def test_module_named_apart_from_the_lib_is_placed_by_its_python_name(tmp_path: Path) -> None:
+    # [lib] name = "pkg_native", module-name = "pkg._native": maturin's layout, pkg/_native<EXT_SUFFIX>.
+    from ferrule.archive.contents import extension_files
+
+    pyproject = '[project]\nname = "pkg"\nversion = "1.0"\n[tool.maturin]\nmodule-name = "pkg._native"\n'
+    manifest = make(tmp_path, lib='name = "pkg_native"', pyproject=pyproject)
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg/__init__.py").write_text("from ._native import *\n")
+    project = load_project(manifest)
+    assert (project.lib_name, project.module_name) == ("pkg_native", "pkg._native")
+    library = tmp_path / "libpkg_native.so"
+    library.write_bytes(b"\x7fELF")
+    paths = [e.path for e in extension_files(project, ".cpython-311-x86_64-linux-gnu.so", library,
+                                             {"__init__.pyi": ""})]
+    assert "pkg/_native.cpython-311-x86_64-linux-gnu.so" in paths and "pkg/_native.pyi" in paths
+    assert not any("pkg_native" in p for p in paths)

@@ -23,7 +23,7 @@ DRIVER = REPO / "tests" / "leaks" / "driver.py"
 TARGET_DIR = REPO / "target" / "test-crates-dbg"
 DEBUG_PYTHON = "python3.11-dbg"
 # The crates the driver imports; fe_classes joins once it exists.
-CRATES = ["fe_functions", "fe_conversions", "fe_classes", "fe_protocols"]
+CRATES = ["fe_functions", "fe_conversions", "fe_classes", "fe_protocols", "fe_soundness"]
 CALLS = 2000
 
 
@@ -75,6 +75,7 @@ def test_no_scenario_leaks_references_or_memory(debug_env):
     if (CRATES_DIR / "fe_classes" / "Cargo.toml").exists():
         assert "classes: fe_classes" in out.stdout, report
         assert "protocols: fe_protocols" in out.stdout, report
+        assert "soundness: fe_soundness" in out.stdout, report
 
 
 def test_the_driver_catches_a_leak_of_one_reference_per_call(debug_env):

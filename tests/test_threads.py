@@ -132,7 +132,7 @@ def test_interpreter_shutdown_with_detached_threads(test_env, mode):
     assert "FATAL" not in out.stderr and "Fatal Python error" not in out.stderr, out.stderr
     if mode == "rust_thread_attaches":
         # The Rust thread is told, by a panic in that thread only.
-        assert "cannot attach to the Python interpreter: it is shutting down" in out.stderr
+        assert "Cannot attach to the Python interpreter while it is finalizing." in out.stderr
 
 
 CLASS_STRESS = """

@@ -328,6 +328,14 @@ except ImportError:
 if fe_protocols is not None:
     register_protocol_scenarios(scenario, raises, fe_protocols)
 
+try:  # soundness rules, over tests/crates/fe_soundness
+    import fe_soundness  # type: ignore[import-not-found]
+    from leaks_soundness import register_soundness_scenarios  # type: ignore[import-not-found]
+except ImportError:
+    fe_soundness = None
+if fe_soundness is not None:
+    register_soundness_scenarios(scenario, raises, fe_soundness, PanicException)
+
 
 # ---- measurement -----------------------------------------------------------------------------
 WARMUP = 20
@@ -411,6 +419,7 @@ def main() -> int:
     # call by at least 16 * n bytes. Noise (a lazily built cache, a free list) is a few dozen.
     print(f"classes: {'fe_classes' if fe_classes is not None else 'none (tests/crates/fe_classes not installed)'}")
     print(f"protocols: {'fe_protocols' if fe_protocols is not None else 'none (not installed)'}")
+    print(f"soundness: {'fe_soundness' if fe_soundness is not None else 'none (not installed)'}")
     failed = []
     start = time.perf_counter()
     for name, fn in chosen.items():

@@ -251,6 +251,16 @@ def _field_props(cls: PyClassDecl, s: _Slots) -> None:
             s.lines.append(f"            b.setter({c_string(f.py_name)}, __fs_{ident(f.rust_name)});")
 
 
+def _has_mutable_level(crate: Crate, name: str | None) -> bool:
+    """Whether the class `name` or one of its bases is mutable (unknown classes count as mutable)."""
+    while name is not None:
+        base = crate.class_named(name.split("::")[-1].strip())
+        if base is None or not base.frozen:
+            return base is not None or not name.split("::")[-1].strip().startswith("Py")
+        name = base.options.get("extends")
+    return False
+
+
 def class_glue(cls: PyClassDecl, crate: Crate) -> str:
     rt = crate.runtime_crate
     name = cls.rust_name
@@ -273,6 +283,10 @@ def class_glue(cls: PyClassDecl, crate: Crate) -> str:
     doc = class_doc(cls)
     qualified = f"{cls.python_module}.{cls.py_name}" if cls.python_module else cls.py_name
     frozen = "True" if cls.frozen else "False"
+    # The borrow flag lives in the lowest level of the mutable part of the chain:
+    # a mutable class over a frozen base has its own (the base's view needs none).
+    shares_flag = base_is_class and (cls.frozen or _has_mutable_level(crate, extends))
+    root = f"<{base} as _ferrule::pyclass::PyClass>::Root" if shares_flag else "Self"
     slot_ptr = lambda on: "_ferrule::pyclass::ObjectSlot" if on else "_ferrule::pyclass::NoSlot"  # noqa: E731
     into = "" if base_is_class else f"""
     impl<'py> _ferrule::IntoPyObject<'py> for {name} {{
@@ -305,10 +319,11 @@ const _: () = {{
     unsafe impl _ferrule::pyclass::PyClass for {name} {{
         type Frozen = _ferrule::pyclass::boolean::{frozen};
         type BaseType = {base};
-        type Root = {f"<{base} as _ferrule::pyclass::PyClass>::Root" if base_is_class else "Self"};
+        type Root = {root};
         type Checker = {"_ferrule::pyclass::NoBorrow" if cls.frozen else "_ferrule::pyclass::BorrowFlag"};
         type Dict = {slot_ptr(cls.has("dict"))};
         type WeakRef = {slot_ptr(cls.has("weakref"))};
+        type ThreadChecker = _ferrule::pyclass::{"CreatingThread" if cls.has("unsendable") else "AnyThread"};
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {{
             &__TYPE
         }}

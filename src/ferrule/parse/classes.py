@@ -268,10 +268,23 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     if receiver == "value":
         walk.error(f"method `{rust_name}` takes `self` by value; take `&self` or `slf: Py<Self>`",
                    src.span(name_node))
-    for p in fn.params:
-        if p.kind == ParamKind.PYTHON:
-            continue
+    if rust_name == "__traverse__" and kind == MethodKind.INSTANCE:
+        _check_traverse(walk, src, name_node, method)
     return method
+
+
+TRAVERSE_HINT = ("Usually, an implementation of `__traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError>` "
+                 "should do nothing but calls to `visit.call`. Most importantly, safe access to the Python interpreter "
+                 "is prohibited inside implementations of `__traverse__`, i.e. `Python::attach` will panic.")
+
+
+def _check_traverse(walk: "Walk", src: SourceFile, name_node, method: Method) -> None:
+    """`__traverse__` runs inside the collector: `&self` only (a `PyRef` or `Bound`
+    would give it a `Python`), and no `Python` parameter."""
+    if method.receiver != "ref":
+        walk.error("__traverse__ may not take a receiver other than `&self`. " + TRAVERSE_HINT, src.span(name_node))
+    if any(p.kind == ParamKind.PYTHON for p in method.fn.params):
+        walk.error("__traverse__ may not take `Python`. " + TRAVERSE_HINT, src.span(name_node))
 
 
 def _name_option(attr):
@@ -310,3 +323,10 @@ def link_classes(walk: "Walk") -> None:
                        "`#[pymethods]` block is for", block.span, "give the classes distinct Rust names")
             continue
         chosen[0].blocks.append(block)
+        if chosen[0].frozen:
+            for m in block.methods:
+                if m.receiver in ("mut", "pyrefmut"):
+                    walk.error(f"`{m.fn.rust_name}` takes `{'&mut self' if m.receiver == 'mut' else 'PyRefMut<Self>'}`, "
+                               f"but `{chosen[0].rust_name}` is `frozen`: its value is shared with no borrow flag "
+                               "and is never mutated", m.fn.span,
+                               "take `&self` and keep mutable state in a `Mutex` or atomics, or remove `frozen`")

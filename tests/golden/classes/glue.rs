@@ -25,6 +25,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::BorrowFlag;
         type Dict = _ferrule::pyclass::NoSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
@@ -108,6 +109,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::NoBorrow;
         type Dict = _ferrule::pyclass::NoSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
@@ -188,6 +190,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::NoBorrow;
         type Dict = _ferrule::pyclass::NoSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
@@ -640,6 +643,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::BorrowFlag;
         type Dict = _ferrule::pyclass::NoSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
@@ -729,6 +733,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::BorrowFlag;
         type Dict = _ferrule::pyclass::ObjectSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }
@@ -1024,6 +1029,7 @@ const _: () = {
         type Checker = _ferrule::pyclass::NoBorrow;
         type Dict = _ferrule::pyclass::NoSlot;
         type WeakRef = _ferrule::pyclass::NoSlot;
+        type ThreadChecker = _ferrule::pyclass::AnyThread;
         fn lazy_type() -> &'static _ferrule::pyclass::LazyType {
             &__TYPE
         }

@@ -16,6 +16,7 @@ pub fn class_placeholder(attr: &TokenStream, item: &TokenStream) -> Option<Token
     let options = Options::read(attr);
     let frozen = if options.frozen { "True" } else { "False" };
     let checker = if options.frozen { "NoBorrow" } else { "BorrowFlag" };
+    let thread = if options.unsendable { "CreatingThread" } else { "AnyThread" };
     // A `#[pyclass]` base's hierarchy root holds the borrow flag; builtin bases are named `Py...`.
     let (base, root, into) = match options.extends.as_deref() {
         Some(base) if !is_builtin(base) => (base.to_string(), format!("<{base} as _ferrule::pyclass::PyClass>::Root"), ""),
@@ -41,6 +42,7 @@ pub fn class_placeholder(attr: &TokenStream, item: &TokenStream) -> Option<Token
                 type Checker = _ferrule::pyclass::{checker};
                 type Dict = _ferrule::pyclass::NoSlot;
                 type WeakRef = _ferrule::pyclass::NoSlot;
+                type ThreadChecker = _ferrule::pyclass::{thread};
                 fn lazy_type() -> &'static _ferrule::pyclass::LazyType {{
                     {NO_GLUE}
                 }}
@@ -51,6 +53,49 @@ pub fn class_placeholder(attr: &TokenStream, item: &TokenStream) -> Option<Token
     )
     .parse()
     .ok()
+}
+
+/// `#[pyclass]` values are shared by every thread that reaches the object, so
+/// the class must be `Send + Sync` unless it is `unsendable` (checked at run
+/// time instead). The check names the user's type with its own span, so rustc
+/// reports it at the struct: "`Rc<..>` cannot be sent between threads safely".
+pub fn send_sync_check(attr: &TokenStream, item: &TokenStream) -> Option<TokenStream> {
+    if Options::read(attr).unsendable {
+        return None;
+    }
+    let tokens: Vec<TokenTree> = item.clone().into_iter().collect();
+    let pos = tokens.iter().position(|t| super::is_ident(t, "struct") || super::is_ident(t, "enum"))?;
+    let name = match tokens.get(pos + 1)? {
+        TokenTree::Ident(name) => name.clone(),
+        _ => return None,
+    };
+    let check: TokenStream = "const _: () = { #[allow(dead_code, non_camel_case_types)] \
+        struct pyclass_requires_Send_and_Sync__or_pyclass_unsendable<T: ?::core::marker::Sized + ::core::marker::Send + ::core::marker::Sync>(::core::marker::PhantomData<T>); \
+        #[allow(dead_code)] fn __ferrule_check(_: pyclass_requires_Send_and_Sync__or_pyclass_unsendable<__FERRULE_CLASS>) {} };"
+        .parse()
+        .ok()?;
+    let out = with_ident(check, &name);
+    Some(out)
+}
+
+/// `stream` with `__FERRULE_CLASS` replaced by `name`, every token spanned at
+/// `name` so rustc reports the check at the user's struct.
+fn with_ident(stream: TokenStream, name: &proc_macro::Ident) -> TokenStream {
+    stream
+        .into_iter()
+        .map(|t| match t {
+            TokenTree::Ident(i) if i.to_string() == "__FERRULE_CLASS" => TokenTree::Ident(name.clone()),
+            TokenTree::Group(g) => {
+                let mut ng = proc_macro::Group::new(g.delimiter(), with_ident(g.stream(), name));
+                ng.set_span(name.span());
+                TokenTree::Group(ng)
+            }
+            mut other => {
+                other.set_span(name.span());
+                other
+            }
+        })
+        .collect()
 }
 
 const NO_GLUE: &str = "::core::panic!(\"this #[pyclass] was compiled without ferrule's glue (a plain `cargo build`): \
@@ -73,6 +118,7 @@ fn is_builtin(path: &str) -> bool {
 #[derive(Default)]
 struct Options {
     frozen: bool,
+    unsendable: bool,
     extends: Option<String>,
 }
 
@@ -84,6 +130,9 @@ impl Options {
         while i < tokens.len() {
             if super::is_ident(&tokens[i], "frozen") {
                 out.frozen = true;
+            }
+            if super::is_ident(&tokens[i], "unsendable") {
+                out.unsendable = true;
             }
             let assigns = matches!(tokens.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '=');
             if super::is_ident(&tokens[i], "extends") && assigns {
@@ -103,7 +152,7 @@ impl Options {
 /// The name the user's crate gives the runtime: the key of a dependency on the
 /// `ferrule-runtime` package (renamed ones declare `package = "ferrule-runtime"`);
 /// unrenamed, the runtime's lib name `ferrule`.
-fn runtime_name() -> String {
+pub(crate) fn runtime_name() -> String {
     let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
         .and_then(|dir| std::fs::read_to_string(std::path::Path::new(&dir).join("Cargo.toml")).ok())
         .unwrap_or_default();

@@ -53,12 +53,16 @@ mod class_check;
 
 #[proc_macro_attribute]
 pub fn pyclass(attr: TokenStream, item: TokenStream) -> TokenStream {
-    if glue_enabled() {
-        return expand(item, Placement::After);
-    }
-    let placeholder = class_check::class_placeholder(&attr, &item);
-    let mut out = expand(unused_allowed(item), Placement::After);
-    out.extend(placeholder);
+    let send_sync = class_check::send_sync_check(&attr, &item);
+    let mut out = if glue_enabled() {
+        expand(item, Placement::After)
+    } else {
+        let placeholder = class_check::class_placeholder(&attr, &item);
+        let mut out = expand(unused_allowed(item), Placement::After);
+        out.extend(placeholder);
+        out
+    };
+    out.extend(send_sync);
     out
 }
 
@@ -78,20 +82,78 @@ fn unused_allowed(item: TokenStream) -> TokenStream {
 /// the module's private `use` imports are visible.
 #[proc_macro_attribute]
 pub fn pymodule(_attr: TokenStream, item: TokenStream) -> TokenStream {
-    let keep_used = if glue_enabled() { None } else { module_fn_reference(&item) };
-    let mut out = expand(item, Placement::InsideModOrAfter);
+    if glue_enabled() {
+        return expand(item, Placement::InsideModOrAfter);
+    }
+    let keep_used = module_fn_reference(&item);
+    let mut tokens: Vec<TokenTree> = expand(exports_allowed(item), Placement::InsideModOrAfter).into_iter().collect();
+    if is_mod(&tokens) {
+        if let Some(TokenTree::Group(body)) = tokens.last() {
+            if body.delimiter() == Delimiter::Brace {
+                let mut inner = body.stream();
+                inner.extend(module_def_placeholder("module"));
+                let mut group = Group::new(Delimiter::Brace, inner);
+                group.set_span(body.span());
+                *tokens.last_mut().unwrap() = TokenTree::Group(group);
+            }
+        }
+    }
+    let mut out: TokenStream = tokens.into_iter().collect();
     out.extend(keep_used);
     out
 }
 
-/// Without glue nothing calls a function-form module; name it so it is not dead code.
+/// Without glue nothing calls a function-form module; name it so it is not dead
+/// code, and give it the hidden `mod <name>` the glue would, so
+/// `wrap_pymodule!(path::name)` type-checks in an IDE.
 fn module_fn_reference(item: &TokenStream) -> Option<TokenStream> {
     let tokens: Vec<TokenTree> = item.clone().into_iter().collect();
     let pos = tokens.iter().position(|t| is_ident(t, "fn"))?;
-    match tokens.get(pos + 1)? {
-        TokenTree::Ident(name) => format!("const _: () = {{ let _ = {name}; }};").parse().ok(),
-        _ => None,
-    }
+    let name = match tokens.get(pos + 1)? {
+        TokenTree::Ident(name) => name.to_string(),
+        _ => return None,
+    };
+    let public = matches!(tokens.iter().position(|t| is_ident(t, "pub")), Some(i)
+        if !matches!(tokens.get(i + 1), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis));
+    let vis = if public { "pub" } else { "pub(crate)" };
+    format!(
+        "const _: () = {{ let _ = {name}; }}; #[doc(hidden)] #[allow(non_snake_case, dead_code)] {vis} mod {name} {{ {} }}",
+        module_def_placeholder(&name)
+    )
+    .parse()
+    .ok()
+}
+
+/// Without glue nothing uses what `#[pymodule_export] use` imports: say so to rustc.
+fn exports_allowed(stream: TokenStream) -> TokenStream {
+    stream
+        .into_iter()
+        .map(|t| match t {
+            TokenTree::Group(g) if g.delimiter() == Delimiter::Bracket && g.stream().to_string() == "pymodule_export" => {
+                let mut ng = Group::new(Delimiter::Bracket, "allow(unused_imports)".parse().expect("allow tokens"));
+                ng.set_span(g.span());
+                TokenTree::Group(ng)
+            }
+            TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => {
+                let mut ng = Group::new(Delimiter::Brace, exports_allowed(g.stream()));
+                ng.set_span(g.span());
+                TokenTree::Group(ng)
+            }
+            other => other,
+        })
+        .collect()
+}
+
+/// A `ModuleDef` whose module is empty: what `wrap_pymodule!` reaches in a plain `cargo check`.
+fn module_def_placeholder(name: &str) -> TokenStream {
+    let rt = class_check::runtime_name();
+    format!(
+        "#[doc(hidden)] #[allow(dead_code)] pub(crate) mod __ferrule_module {{ \
+         pub(crate) static __DEF: ::{rt}::impl_::pymodule::ModuleDef = ::{rt}::impl_::pymodule::ModuleDef::new(\
+         c{name:?}, c\"\", ::core::ptr::null_mut(), |_| ::core::result::Result::Ok(())); }}"
+    )
+    .parse()
+    .expect("module placeholder tokens")
 }
 
 /// Accepted for PyO3 compatibility where it is written outside a `#[pymodule] mod`.

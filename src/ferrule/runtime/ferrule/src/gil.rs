@@ -1,50 +1,123 @@
 //! Attaching to and detaching from the interpreter, and references released
 //! by threads that were not attached.
+//!
+//! Whether a thread is attached is ferrule's own per-thread count, never
+//! `PyGILState_Check()` (which says "yes" on every thread once a
+//! subinterpreter has existed). Every way into Rust code with the GIL held
+//! counts: `Python::attach`, each C callback's trampoline, `tp_dealloc`.
+use std::cell::Cell;
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use crate::ffi;
 
-pub(crate) struct AttachGuard(ffi::PyGILState_STATE);
+pub(crate) mod shutdown;
+
+thread_local! {
+    /// > 0: attached (nesting depth); 0: not attached; `FORBIDDEN`: inside `__traverse__`.
+    static ATTACH_COUNT: Cell<isize> = const { Cell::new(0) };
+}
+
+const FORBIDDEN: isize = -1;
+const FORBIDDEN_DURING_TRAVERSE: &str =
+    "Attaching a thread to the interpreter is prohibited while a __traverse__ implementation is running.";
+
+#[inline(always)]
+pub(crate) fn is_attached() -> bool {
+    ATTACH_COUNT.try_with(|c| c.get() > 0).unwrap_or(false)
+}
+
+/// `Python::attach`'s guard: reuses the attachment when there is one.
+pub(crate) enum AttachGuard {
+    Assumed,
+    Ensured(ffi::PyGILState_STATE),
+}
 
 impl AttachGuard {
     pub(crate) fn acquire() -> Self {
-        #[cfg(not(Py_LIMITED_API))]
-        if !is_attached() && must_not_attach() {
-            // CPython would end this thread with `pthread_exit` (3.9-3.13), whose
-            // forced unwind aborts the process when it meets a Rust frame.
-            panic!("cannot attach to the Python interpreter: it is shutting down");
+        match ATTACH_COUNT.with(|c| c.get()) {
+            n if n > 0 => {
+                ATTACH_COUNT.with(|c| c.set(n + 1));
+                return AttachGuard::Assumed;
+            }
+            FORBIDDEN => panic!("{FORBIDDEN_DURING_TRAVERSE}"),
+            _ => {}
         }
+        // Counted before the interpreter is touched, so the exit hook waits for us
+        // or we see that it has run (see `shutdown`).
+        shutdown::enter_or_panic();
         let state = unsafe { ffi::PyGILState_Ensure() };
+        ATTACH_COUNT.with(|c| c.set(1));
         update_deferred();
-        AttachGuard(state)
+        AttachGuard::Ensured(state)
     }
 }
 
 impl Drop for AttachGuard {
     fn drop(&mut self) {
-        unsafe { ffi::PyGILState_Release(self.0) }
+        ATTACH_COUNT.with(|c| c.set(c.get() - 1));
+        if let AttachGuard::Ensured(state) = *self {
+            unsafe { ffi::PyGILState_Release(state) }
+            shutdown::leave();
+        }
+    }
+}
+
+/// Held for the duration of a C callback: CPython called us attached.
+pub(crate) struct CallbackGuard(isize);
+
+impl CallbackGuard {
+    #[inline(always)]
+    pub(crate) fn enter() -> Self {
+        let prev = ATTACH_COUNT.try_with(|c| c.replace(c.get().max(0) + 1)).unwrap_or(0);
+        CallbackGuard(prev)
+    }
+}
+
+impl Drop for CallbackGuard {
+    #[inline(always)]
+    fn drop(&mut self) {
+        let _ = ATTACH_COUNT.try_with(|c| c.set(self.0));
+    }
+}
+
+/// Inside `__traverse__`: no attaching, and `Py<T>` drops are deferred.
+pub(crate) struct ForbidAttach(isize);
+
+impl ForbidAttach {
+    pub(crate) fn during_traverse() -> Self {
+        ForbidAttach(ATTACH_COUNT.try_with(|c| c.replace(FORBIDDEN)).unwrap_or(0))
+    }
+}
+
+impl Drop for ForbidAttach {
+    fn drop(&mut self) {
+        let _ = ATTACH_COUNT.try_with(|c| c.set(self.0));
     }
 }
 
 /// Restores the thread state on drop, even when the detached closure panics.
 pub(crate) struct SuspendGuard {
     tstate: *mut ffi::PyThreadState,
+    count: isize,
     was_finalizer: bool,
+    counted: bool,
 }
 
 impl SuspendGuard {
     pub(crate) unsafe fn new() -> Self {
         // A thread attached while the interpreter finalizes is the thread finalizing it.
         let was_finalizer = FINALIZER.with(|f| f.replace(f.get() || is_finalizing()));
-        SuspendGuard { tstate: ffi::PyEval_SaveThread(), was_finalizer }
+        let count = ATTACH_COUNT.with(|c| c.replace(0));
+        let counted = shutdown::suspend();
+        SuspendGuard { tstate: ffi::PyEval_SaveThread(), count, was_finalizer, counted }
     }
 }
 
 impl Drop for SuspendGuard {
     fn drop(&mut self) {
-        if must_not_attach() {
+        if must_not_attach() || !shutdown::resume(self.counted) {
             // The interpreter began shutting down while this thread was detached.
             // Re-attaching would end the thread with `pthread_exit` (3.9-3.13), a
             // forced unwind that aborts the process at the next `extern "C"` frame,
@@ -56,6 +129,8 @@ impl Drop for SuspendGuard {
         unsafe {
             ffi::PyEval_RestoreThread(self.tstate);
         }
+        shutdown::resumed(self.counted);
+        ATTACH_COUNT.with(|c| c.set(self.count));
         update_deferred();
     }
 }
@@ -63,7 +138,7 @@ impl Drop for SuspendGuard {
 thread_local! {
     /// Whether this thread detached while the interpreter was already finalizing,
     /// that is, whether it is the thread running the finalization.
-    static FINALIZER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static FINALIZER: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The interpreter is shutting down (not answerable under the stable ABI before 3.13).
@@ -82,17 +157,14 @@ fn must_not_attach() -> bool {
     is_finalizing() && !FINALIZER.with(|f| f.get())
 }
 
-/// Whether attaching now is allowed: the interpreter runs and is not being
-/// shut down by another thread (`Python::try_attach`).
+/// Whether attaching now is allowed (`Python::try_attach`): already attached,
+/// or the interpreter runs, is not exiting and we are not inside `__traverse__`.
 pub(crate) fn may_attach() -> bool {
-    if unsafe { ffi::Py_IsInitialized() } == 0 {
-        return false;
+    match ATTACH_COUNT.try_with(|c| c.get()).unwrap_or(FORBIDDEN) {
+        n if n > 0 => true,
+        FORBIDDEN => false,
+        _ => unsafe { ffi::Py_IsInitialized() } != 0 && !shutdown::exiting() && !must_not_attach(),
     }
-    #[cfg(not(Py_LIMITED_API))]
-    if is_attached() {
-        return true;
-    }
-    !must_not_attach()
 }
 
 #[cold]
@@ -102,21 +174,6 @@ fn hang_forever() -> ! {
     }
 }
 
-#[cfg(not(Py_LIMITED_API))]
-#[inline]
-pub(crate) fn is_attached() -> bool {
-    unsafe { ffi::PyGILState_Check() == 1 }
-}
-
-/// The stable ABI has no `PyGILState_Check`: attach around the operation
-/// instead (cheap and re-entrant when this thread is already attached).
-#[cfg(Py_LIMITED_API)]
-pub(crate) fn with_attached<R>(f: impl FnOnce() -> R) -> R {
-    let _guard = AttachGuard::acquire();
-    f()
-}
-
-#[cfg_attr(Py_LIMITED_API, allow(dead_code))]
 struct Deferred(Vec<NonNull<ffi::PyObject>>);
 // Pointers are only dereferenced by a thread holding the GIL.
 unsafe impl Send for Deferred {}
@@ -124,14 +181,8 @@ unsafe impl Send for Deferred {}
 static PENDING: Mutex<Deferred> = Mutex::new(Deferred(Vec::new()));
 static HAS_PENDING: AtomicBool = AtomicBool::new(false);
 
-/// Decrements now when attached, otherwise at the next attach.
-#[cfg(Py_LIMITED_API)]
-pub(crate) fn release(obj: NonNull<ffi::PyObject>) {
-    with_attached(|| unsafe { ffi::Py_DECREF(obj.as_ptr()) })
-}
-
-/// Decrements now when attached, otherwise at the next attach.
-#[cfg(not(Py_LIMITED_API))]
+/// Decrements now when attached, otherwise (another thread, or inside
+/// `__traverse__`, where no object may be freed) at the next attach.
 pub(crate) fn release(obj: NonNull<ffi::PyObject>) {
     if is_attached() {
         unsafe { ffi::Py_DECREF(obj.as_ptr()) }

@@ -180,13 +180,8 @@ impl<T> Drop for Py<T> {
 impl<T> Clone for Py<T> {
     /// Needs an attached thread, like PyO3 with its `py-clone` feature.
     fn clone(&self) -> Self {
-        #[cfg(not(Py_LIMITED_API))]
-        {
-            assert!(gil::is_attached(), "Py<T>::clone needs an attached thread; use clone_ref(py)");
-            unsafe { ffi::Py_INCREF(self.as_ptr()) };
-        }
-        #[cfg(Py_LIMITED_API)]
-        gil::with_attached(|| unsafe { ffi::Py_INCREF(self.as_ptr()) });
+        assert!(gil::is_attached(), "Py<T>::clone needs an attached thread; use clone_ref(py)");
+        unsafe { ffi::Py_INCREF(self.as_ptr()) };
         Py(self.0, PhantomData)
     }
 }

@@ -27,23 +27,34 @@ where
     Ok(dict)
 }
 
-/// Calls `f` on each pair, holding strong references: extracting a key or
-/// value may run Python code that mutates the dict.
-fn for_each_item<'py>(
+/// Calls `f` on each pair, holding strong references. Extracting a key or
+/// value may run Python code that mutates the dict; as CPython's own dict
+/// iterator, a change of size, or more (or fewer) pairs than the dict had,
+/// raises `RuntimeError` instead of returning pairs it never held together.
+/// Every map extraction (and any added later) goes through here.
+pub(crate) fn for_each_item<'py>(
     obj: Borrowed<'_, 'py, PyAny>,
     mut f: impl FnMut(Borrowed<'_, 'py, PyAny>, Borrowed<'_, 'py, PyAny>) -> PyResult<()>,
 ) -> PyResult<usize> {
     let py = obj.py();
     let dict = obj.cast::<PyDict>()?;
     let len = unsafe { ffi::PyDict_Size(dict.as_ptr()) };
+    let mut remaining = len;
     let mut pos: ffi::Py_ssize_t = 0;
     let (mut k, mut v) = (std::ptr::null_mut(), std::ptr::null_mut());
     while unsafe { ffi::PyDict_Next(dict.as_ptr(), &mut pos, &mut k, &mut v) } != 0 {
+        if remaining == 0 {
+            return Err(PyRuntimeError::new_err("dictionary keys changed during iteration"));
+        }
+        remaining -= 1;
         let (key, value) = unsafe { (Bound::<PyAny>::from_borrowed_ptr(py, k), Bound::<PyAny>::from_borrowed_ptr(py, v)) };
         f(key.as_borrowed(), value.as_borrowed())?;
         if unsafe { ffi::PyDict_Size(dict.as_ptr()) } != len {
             return Err(PyRuntimeError::new_err("dictionary changed size during iteration"));
         }
+    }
+    if remaining != 0 {
+        return Err(PyRuntimeError::new_err("dictionary keys changed during iteration"));
     }
     Ok(len as usize)
 }

@@ -44,13 +44,17 @@ where
         // Exact lists and tuples by index: no iterator object, no calls per item.
         let p = obj.as_ptr();
         if ffi::PyList_CheckExact(p) != 0 {
-            let mut out = C::with_capacity(ffi::PyList_GET_SIZE(p) as usize);
+            let len = ffi::PyList_GET_SIZE(p);
+            let mut out = C::with_capacity(len as usize);
             let mut i = 0;
-            // Re-read the size each time: extracting an item may run Python
-            // code that changes the list (as iterating it would see).
-            while i < ffi::PyList_GET_SIZE(p) {
+            // Extracting an item may run Python code that resizes the list:
+            // raise then, rather than return items it never held together.
+            while i < len {
                 let item = Bound::<PyAny>::from_borrowed_ptr(py, ffi::PyList_GET_ITEM(p, i));
                 out.extend(Some(T::extract(item.as_borrowed()).map_err(Into::into)?));
+                if ffi::PyList_GET_SIZE(p) != len {
+                    return Err(sequence_changed());
+                }
                 i += 1;
             }
             return Ok(out);
@@ -75,6 +79,8 @@ where
         C::with_capacity(hint as usize)
     };
     let iter = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyObject_GetIter(seq.as_ptr()))? };
+    // Lists (subclasses, or any list under the limited API) are checked as above.
+    let list_len = if unsafe { ffi::PyList_Check(seq.as_ptr()) } != 0 { hint } else { -1 };
     loop {
         let item = unsafe { ffi::PyIter_Next(iter.as_ptr()) };
         if item.is_null() {
@@ -85,7 +91,16 @@ where
         }
         let item = unsafe { Bound::<PyAny>::from_owned_ptr(py, item) };
         out.extend(Some(T::extract(item.as_borrowed()).map_err(Into::into)?));
+        if list_len >= 0 && unsafe { ffi::PyList_Size(seq.as_ptr()) } != list_len {
+            return Err(sequence_changed());
+        }
     }
+}
+
+/// CPython's message for a sequence resized while it is being consumed.
+#[cold]
+fn sequence_changed() -> PyErr {
+    crate::exceptions::PyRuntimeError::new_err("sequence changed size during iteration")
 }
 
 trait WithCapacity {

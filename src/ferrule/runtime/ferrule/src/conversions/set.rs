@@ -4,6 +4,7 @@ use std::hash::{BuildHasher, Hash};
 
 use crate::conversion::{BoundObject, FromPyObject, FromPyObjectOwned, IntoPyObject};
 use crate::err::{PyErr, PyResult};
+use crate::exceptions::PyRuntimeError;
 use crate::ffi;
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
@@ -33,6 +34,9 @@ where
         return Err(obj.cast::<PySet>().map(|_| ()).unwrap_err().into());
     }
     let iter = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyObject_GetIter(obj.as_ptr()))? };
+    // CPython's set iterator notices a change of size; an element swapped for
+    // another (same size) shows as more elements than the set had.
+    let mut remaining = unsafe { ffi::PySet_Size(obj.as_ptr()) };
     loop {
         let item = unsafe { ffi::PyIter_Next(iter.as_ptr()) };
         if item.is_null() {
@@ -42,6 +46,10 @@ where
             };
         }
         let item = unsafe { Bound::<PyAny>::from_owned_ptr(py, item) };
+        if remaining == 0 {
+            return Err(PyRuntimeError::new_err("Set changed size during iteration"));
+        }
+        remaining -= 1;
         out.extend(Some(K::extract(item.as_borrowed()).map_err(Into::into)?));
     }
 }

@@ -128,6 +128,7 @@ pub unsafe fn self_borrow_mut<'a, T: PyClass<Frozen = boolean::False>>(py: Pytho
 /// As [`self_borrow`] when `slf` is known to be a `T` (operators check with [`is_instance`] first).
 #[inline(always)]
 pub unsafe fn self_borrow_unchecked<'a, T: PyClass>(slf: Ptr) -> Result<SelfRef<'a, T>, PyBorrowError> {
+    crate::pyclass::layout::ensure_thread::<T>(slf);
     checker::<T>(slf).try_borrow()?;
     Ok(SelfRef { ptr: slf, _marker: PhantomData })
 }
@@ -137,6 +138,7 @@ pub unsafe fn self_borrow_unchecked<'a, T: PyClass>(slf: Ptr) -> Result<SelfRef<
 pub unsafe fn self_borrow_mut_unchecked<'a, T: PyClass<Frozen = boolean::False>>(
     slf: Ptr,
 ) -> Result<SelfMut<'a, T>, PyBorrowMutError> {
+    crate::pyclass::layout::ensure_thread::<T>(slf);
     checker::<T>(slf).try_borrow_mut()?;
     Ok(SelfMut { ptr: slf, _marker: PhantomData })
 }

@@ -64,5 +64,8 @@ impl ModuleDef {
 
 /// The body of a generated `PyInit_<name>`.
 pub unsafe fn module_init(def: &'static ModuleDef) -> *mut ffi::PyObject {
-    crate::impl_::trampoline::trampoline(|py| def.make_module(py).map(Py::into_ptr))
+    crate::impl_::trampoline::trampoline(|py| {
+        crate::gil::shutdown::register_exit_hook(py);
+        def.make_module(py).map(Py::into_ptr)
+    })
 }

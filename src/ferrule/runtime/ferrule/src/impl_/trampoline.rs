@@ -34,6 +34,7 @@ where
     R: CReturn,
     F: for<'py> FnOnce(Python<'py>) -> PyResult<R>,
 {
+    let _attached = gil::CallbackGuard::enter();
     gil::update_deferred();
     let py = Python::assume_attached();
     match panic::catch_unwind(AssertUnwindSafe(move || body(py))) {
@@ -56,6 +57,7 @@ pub unsafe fn trampoline_unraisable<F>(body: F, ctx: *mut ffi::PyObject)
 where
     F: for<'py> FnOnce(Python<'py>) -> PyResult<()>,
 {
+    let _attached = gil::CallbackGuard::enter();
     let py = Python::assume_attached();
     let err = match panic::catch_unwind(AssertUnwindSafe(move || body(py))) {
         Ok(Ok(())) => return,

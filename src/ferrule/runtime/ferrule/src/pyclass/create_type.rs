@@ -188,8 +188,17 @@ fn create_type<T: PyClass>(py: Python<'_>) -> PyResult<(Py<PyType>, usize, Vec<C
     if !b.has_slot(ffi::Py_tp_new) {
         b.slot(ffi::Py_tp_new, no_constructor::<T> as *mut c_void);
     }
-    if b.has_slot(ffi::Py_tp_traverse) {
+    // A class is collected when it can hold references the collector must see:
+    // its own (`__traverse__`), a `__dict__`, or any base level's.
+    let base_gc = unsafe { ffi::PyType_GetFlags(base) } & ffi::Py_TPFLAGS_HAVE_GC != 0;
+    if b.has_slot(ffi::Py_tp_traverse) || <T::Dict as SlotPtr>::PRESENT || base_gc {
         b.flags |= ffi::Py_TPFLAGS_HAVE_GC;
+        if !b.has_slot(ffi::Py_tp_traverse) {
+            b.slot(ffi::Py_tp_traverse, super::gc::tp_traverse_default::<T> as *mut c_void);
+        }
+        if !b.has_slot(ffi::Py_tp_clear) {
+            b.slot(ffi::Py_tp_clear, super::gc::tp_clear_default::<T> as *mut c_void);
+        }
     }
     let mut members = Vec::new();
     if <T::Dict as SlotPtr>::PRESENT {

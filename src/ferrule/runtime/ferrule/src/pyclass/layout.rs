@@ -1,5 +1,5 @@
 //! Where a class's Rust value lives inside its Python object, and dropping it.
-use std::cell::UnsafeCell;
+use std::cell::{Cell, RefCell, UnsafeCell};
 use std::mem::ManuallyDrop;
 use std::panic::{self, AssertUnwindSafe};
 
@@ -31,10 +31,57 @@ impl SlotPtr for NoSlot {
     const PRESENT: bool = false;
 }
 
+/// Which threads may touch a class's value: any (`Send + Sync` classes,
+/// checked at compile time) or only the creating one (`unsendable`).
+pub trait ThreadCheck {
+    fn new() -> Self;
+    fn is_owner(&self) -> bool;
+    /// Panics with PyO3's message when called from another thread.
+    #[inline(always)]
+    fn ensure(&self, type_name: &str) {
+        if !self.is_owner() {
+            panic!("{type_name} is unsendable, but sent to another thread");
+        }
+    }
+}
+
+/// A class that is `Send + Sync`: no check.
+pub struct AnyThread;
+impl ThreadCheck for AnyThread {
+    #[inline(always)]
+    fn new() -> Self {
+        AnyThread
+    }
+    #[inline(always)]
+    fn is_owner(&self) -> bool {
+        true
+    }
+}
+
+/// `#[pyclass(unsendable)]`: the thread that created the value.
+pub struct CreatingThread(std::thread::ThreadId);
+impl ThreadCheck for CreatingThread {
+    fn new() -> Self {
+        CreatingThread(std::thread::current().id())
+    }
+    #[inline]
+    fn is_owner(&self) -> bool {
+        std::thread::current().id() == self.0
+    }
+}
+
+/// Panics unless this thread may touch every level of `obj` (`T` and its bases).
+#[inline(always)]
+pub(crate) unsafe fn ensure_thread<T: PyClass>(obj: *mut ffi::PyObject) {
+    (*contents::<T>(obj)).thread.ensure(std::any::type_name::<T>());
+    <T::BaseType as PyClassBaseType>::ensure_thread(obj);
+}
+
 /// One class level's part of an instance.
 #[repr(C)]
 pub struct Contents<T: PyClass> {
     pub(crate) value: ManuallyDrop<UnsafeCell<T>>,
+    pub(crate) thread: T::ThreadChecker,
     pub(crate) borrow: T::Checker,
     pub(crate) dict: T::Dict,
     pub(crate) weakref: T::WeakRef,
@@ -44,6 +91,7 @@ impl<T: PyClass> Contents<T> {
     pub(crate) fn new(value: T) -> Self {
         Contents {
             value: ManuallyDrop::new(UnsafeCell::new(value)),
+            thread: ThreadCheck::new(),
             borrow: Default::default(),
             dict: Default::default(),
             weakref: Default::default(),
@@ -89,6 +137,14 @@ pub(crate) unsafe fn checker<'a, T: PyClass>(obj: *mut ffi::PyObject) -> &'a <T:
 /// destructor is reported through `sys.unraisablehook`; the memory is freed anyway.
 pub(crate) unsafe fn drop_contents<T: PyClass>(obj: *mut ffi::PyObject) {
     let c = contents::<T>(obj);
+    if !(*c).thread.is_owner() {
+        // Dropping a `!Send` value here would be unsound: leak it, and say so.
+        let py = Python::assume_attached();
+        let name = std::any::type_name::<T>();
+        crate::exceptions::PyRuntimeError::new_err(format!("{name} is unsendable, but is being dropped on another thread")).restore(py);
+        ffi::PyErr_WriteUnraisable(std::ptr::null_mut());
+        return <T::BaseType as PyClassBaseType>::drop_contents(obj);
+    }
     let result = panic::catch_unwind(AssertUnwindSafe(|| ManuallyDrop::drop(&mut (*c).value)));
     if let Err(payload) = result {
         let py = Python::assume_attached();
@@ -98,14 +154,47 @@ pub(crate) unsafe fn drop_contents<T: PyClass>(obj: *mut ffi::PyObject) {
     <T::BaseType as PyClassBaseType>::drop_contents(obj);
 }
 
+thread_local! {
+    /// Nesting of `tp_dealloc`s on this thread, and the objects whose dealloc was
+    /// postponed because the nesting got too deep.
+    static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
+    static POSTPONED: RefCell<Vec<(*mut ffi::PyObject, unsafe fn(*mut ffi::PyObject))>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Deeper than this, a dealloc is queued for the outermost one to run (as
+/// CPython's trashcan does), so a long chain of objects frees in a loop
+/// instead of one stack frame per link. Own bookkeeping: also under the limited API.
+const MAX_DEALLOC_DEPTH: u32 = 50;
+
 /// `tp_dealloc` of every `#[pyclass]`.
 pub unsafe extern "C" fn tp_dealloc<T: PyClass>(obj: *mut ffi::PyObject) {
-    let py = Python::assume_attached();
+    let _attached = crate::gil::CallbackGuard::enter();
     let actual_type = ffi::Py_TYPE(obj);
-    let flags = ffi::PyType_GetFlags(actual_type);
-    if flags & ffi::Py_TPFLAGS_HAVE_GC != 0 {
+    if ffi::PyType_GetFlags(actual_type) & ffi::Py_TPFLAGS_HAVE_GC != 0 {
+        // Untracked before it may wait in the queue: the collector must never see
+        // an object whose count is already zero.
         ffi::PyObject_GC_UnTrack(obj as *mut std::ffi::c_void);
     }
+    let Ok(depth) = DEALLOC_DEPTH.try_with(|d| d.get()) else {
+        return dealloc_now::<T>(obj); // the thread is ending: its locals are gone
+    };
+    if depth >= MAX_DEALLOC_DEPTH {
+        POSTPONED.with(|p| p.borrow_mut().push((obj, dealloc_now::<T>)));
+        return;
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth + 1));
+    dealloc_now::<T>(obj);
+    if depth == 0 {
+        while let Some((next, dealloc)) = POSTPONED.with(|p| p.borrow_mut().pop()) {
+            dealloc(next);
+        }
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth));
+}
+
+unsafe fn dealloc_now<T: PyClass>(obj: *mut ffi::PyObject) {
+    let py = Python::assume_attached();
+    let actual_type = ffi::Py_TYPE(obj);
     // A dealloc may run while an exception is being raised; keep it.
     let pending = crate::err::PyErr::take_pending(py);
     let c = contents::<T>(obj);

@@ -19,8 +19,8 @@ pub use borrow::{BorrowChecker, BorrowFlag, NoBorrow, PyBorrowError, PyBorrowMut
 pub use create_type::{ClassAttr, LazyType, TypeBuilder};
 pub use gc::{PyTraverseError, PyVisit, VisitTarget};
 pub use init::{IntoPyClassInitializer, PyClassInitializer, PyNativeTypeInitializer, PyObjectInit};
-pub use layout::{contents, Contents, NoSlot, ObjectSlot, SlotPtr};
-pub use pyref::{CloneCheck, IsClone, PyRef, PyRefMut};
+pub use layout::{contents, AnyThread, Contents, CreatingThread, NoSlot, ObjectSlot, SlotPtr, ThreadCheck};
+pub use pyref::{CloneCheck, IsClone, PyRef, PyRefMut, SuperMut};
 pub use variant::VariantType;
 
 use crate::type_object::PyTypeInfo;
@@ -50,6 +50,9 @@ pub unsafe trait PyClass: PyTypeInfo + Sized + 'static {
     #[doc(hidden)]
     type WeakRef: SlotPtr;
     #[doc(hidden)]
+    /// `AnyThread`, or `CreatingThread` for `#[pyclass(unsendable)]`.
+    type ThreadChecker: ThreadCheck;
+    #[doc(hidden)]
     fn lazy_type() -> &'static LazyType;
     #[doc(hidden)]
     /// Fills in the type's slots, methods and properties.
@@ -71,6 +74,10 @@ pub trait PyClassBaseType: PyTypeInfo {
     #[doc(hidden)]
     const IS_PYCLASS: bool;
     #[doc(hidden)]
+    /// Panics unless this thread may touch the Rust values of this level and those below it.
+    #[inline(always)]
+    unsafe fn ensure_thread(_obj: *mut crate::ffi::PyObject) {}
+    #[doc(hidden)]
     /// `__basicsize__` of this base when fixed at compile time (`object`).
     const STATIC_BASICSIZE: Option<usize> = None;
 }
@@ -81,6 +88,10 @@ impl<T: PyClass> PyClassBaseType for T {
         layout::drop_contents::<T>(obj)
     }
     const IS_PYCLASS: bool = true;
+    #[inline(always)]
+    unsafe fn ensure_thread(obj: *mut crate::ffi::PyObject) {
+        layout::ensure_thread::<T>(obj)
+    }
 }
 
 macro_rules! native_base {

@@ -1,9 +1,10 @@
 //! `PyRef`/`PyRefMut`: runtime-checked borrows of an instance's Rust value,
 //! and the `borrow*` methods on `Bound`/`Py`.
+use std::marker::PhantomData;
 use std::ops::{Deref, DerefMut};
 
 use super::borrow::{BorrowChecker, PyBorrowError, PyBorrowMutError};
-use super::layout::{checker, contents};
+use super::layout::{checker, contents, ensure_thread};
 use super::{boolean, PyClass};
 use crate::conversion::{FromPyObject, IntoPyObject};
 use crate::err::PyErr;
@@ -51,10 +52,21 @@ impl<'py, T: PyClass> PyRef<'py, T> {
         T::BaseType: PyClass,
     {
         let this = std::mem::ManuallyDrop::new(self);
+        let ptr = this.inner.as_ptr();
+        unsafe {
+            let mine = checker::<T>(ptr) as *const _ as *const u8;
+            let base = checker::<T::BaseType>(ptr) as *const _ as *const u8;
+            if mine != base {
+                // A mutable class over a frozen base has a flag of its own; the
+                // base's view needs none (its values are never mutated).
+                checker::<T>(ptr).release_borrow();
+            }
+        }
         PyRef { inner: unsafe { std::ptr::read(&this.inner).cast_into_unchecked() } }
     }
 
     pub(crate) fn try_borrow(obj: &Bound<'py, T>) -> Result<Self, PyBorrowError> {
+        unsafe { ensure_thread::<T>(obj.as_ptr()) };
         unsafe { checker::<T>(obj.as_ptr()) }.try_borrow()?;
         Ok(PyRef { inner: obj.clone() })
     }
@@ -77,22 +89,26 @@ impl<'py, T: PyClass> PyRefMut<'py, T> {
         self.inner.clone()
     }
 
-    pub fn as_super(&mut self) -> &mut PyRefMut<'py, T::BaseType>
+    /// The base class's view, for as long as this borrow lives. It is a
+    /// [`SuperMut`], not a `&mut PyRefMut<Base>` as in PyO3: a `&mut` to a
+    /// movable reference would let `mem::swap` put another object behind this one.
+    pub fn as_super(&mut self) -> &mut SuperMut<'py, T::BaseType>
     where
-        T::BaseType: PyClass,
+        T::BaseType: PyClass<Frozen = boolean::False>,
     {
-        unsafe { &mut *(self as *mut PyRefMut<'py, T> as *mut PyRefMut<'py, T::BaseType>) }
+        unsafe { SuperMut::from_ptr(self.inner.as_ptr()) }
     }
 
     pub fn into_super(self) -> PyRefMut<'py, T::BaseType>
     where
-        T::BaseType: PyClass,
+        T::BaseType: PyClass<Frozen = boolean::False>,
     {
         let this = std::mem::ManuallyDrop::new(self);
         PyRefMut { inner: unsafe { std::ptr::read(&this.inner).cast_into_unchecked() } }
     }
 
     pub(crate) fn try_borrow_mut(obj: &Bound<'py, T>) -> Result<Self, PyBorrowMutError> {
+        unsafe { ensure_thread::<T>(obj.as_ptr()) };
         unsafe { checker::<T>(obj.as_ptr()) }.try_borrow_mut()?;
         Ok(PyRefMut { inner: obj.clone() })
     }
@@ -114,7 +130,7 @@ impl<T: PyClass> Deref for PyRefMut<'_, T> {
     }
 }
 
-impl<T: PyClass> DerefMut for PyRefMut<'_, T> {
+impl<T: PyClass<Frozen = boolean::False>> DerefMut for PyRefMut<'_, T> {
     #[inline]
     fn deref_mut(&mut self) -> &mut T {
         unsafe { &mut *(*contents::<T>(self.inner.as_ptr())).get_ptr() }
@@ -158,6 +174,7 @@ impl<'py, T: PyClass> Bound<'py, T> {
     where
         T: PyClass<Frozen = boolean::True> + Sync,
     {
+        unsafe { ensure_thread::<T>(self.as_ptr()) };
         unsafe { &*(*contents::<T>(self.as_ptr())).get_ptr() }
     }
 }
@@ -185,6 +202,7 @@ impl<T: PyClass> Py<T> {
     where
         T: PyClass<Frozen = boolean::True> + Sync,
     {
+        unsafe { ensure_thread::<T>(self.as_ptr()) };
         unsafe { &*(*contents::<T>(self.as_ptr())).get_ptr() }
     }
 }
@@ -237,5 +255,52 @@ impl<'a, T: Clone> IsClone<T> for CloneCheck<'a, T> {
 impl<T: PyClass + std::fmt::Debug> std::fmt::Debug for PyRef<'_, T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+/// What `PyRefMut::as_super` lends: the base levels of an exclusively
+/// borrowed object. It is unsized (a zero-length view at the object's
+/// address), so it cannot be moved, swapped or replaced; it derefs to the base
+/// value and chains with its own `as_super`.
+#[repr(transparent)]
+pub struct SuperMut<'py, T: PyClass> {
+    _marker: PhantomData<(Python<'py>, *mut T)>,
+    at: [u8],
+}
+
+impl<'py, T: PyClass> SuperMut<'py, T> {
+    /// `obj` is a `T` (or a subclass) held exclusively for the returned lifetime.
+    unsafe fn from_ptr<'a>(obj: *mut crate::ffi::PyObject) -> &'a mut Self {
+        &mut *(std::ptr::slice_from_raw_parts_mut(obj as *mut u8, 0) as *mut Self)
+    }
+    fn obj(&self) -> *mut crate::ffi::PyObject {
+        self as *const Self as *const u8 as *mut crate::ffi::PyObject
+    }
+    pub fn py(&self) -> Python<'py> {
+        unsafe { Python::assume_attached() }
+    }
+    pub fn as_ptr(&self) -> *mut crate::ffi::PyObject {
+        self.obj()
+    }
+    pub fn as_super(&mut self) -> &mut SuperMut<'py, T::BaseType>
+    where
+        T::BaseType: PyClass<Frozen = boolean::False>,
+    {
+        unsafe { SuperMut::from_ptr(self.obj()) }
+    }
+}
+
+impl<T: PyClass> Deref for SuperMut<'_, T> {
+    type Target = T;
+    #[inline]
+    fn deref(&self) -> &T {
+        unsafe { &*(*contents::<T>(self.obj())).get_ptr() }
+    }
+}
+
+impl<T: PyClass<Frozen = boolean::False>> DerefMut for SuperMut<'_, T> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut T {
+        unsafe { &mut *(*contents::<T>(self.obj())).get_ptr() }
     }
 }

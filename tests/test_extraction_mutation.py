@@ -1,0 +1,122 @@
+"""Containers changed by Python code that runs while they are being extracted
+(an item's `__index__`), and CPython's own overflow messages for integers.
+
+The extraction must raise, as CPython's iterators do, and never return
+data the container never held at once."""
+
+from __future__ import annotations
+
+import pytest
+
+
+class Replacer:
+    """An int whose `__index__` (once) removes the key just visited from `d` and
+    adds a fresh one: the size never changes, but a walk that trusts the size
+    alone finds a key too many (CPython's own `for k in d` raises here)."""
+
+    def __init__(self, d: dict, key: str):
+        self.d, self.key = d, key
+
+    def __index__(self) -> int:
+        if self.key in self.d:
+            del self.d[self.key]
+            self.d["fresh"] = 0
+        return 1
+
+
+def replacing_dict() -> dict:
+    d: dict = {}
+    d["a"] = Replacer(d, "a")
+    d["b"] = 2
+    d["c"] = 3
+    return d
+
+
+@pytest.mark.parametrize("extract", ["hashmap_invert", "btreemap_keys"])
+def test_dict_whose_keys_change_during_extraction_raises(fe_conversions, extract):
+    d = replacing_dict()
+    with pytest.raises(RuntimeError, match="^dictionary keys changed during iteration$"):
+        getattr(fe_conversions, extract)(d)
+    assert len(d) == 3
+
+
+class Grower:
+    def __init__(self, d: dict):
+        self.d = d
+
+    def __index__(self) -> int:
+        self.d[f"k{len(self.d)}"] = 0
+        return 1
+
+
+def test_dict_that_grows_during_extraction_raises(fe_conversions):
+    d: dict = {}
+    d["a"] = Grower(d)
+    with pytest.raises(RuntimeError, match="^dictionary changed size during iteration$"):
+        fe_conversions.hashmap_invert(d)
+
+
+class ListChanger:
+    def __init__(self, items: list, grow: bool):
+        self.items, self.grow = items, grow
+
+    def __index__(self) -> int:
+        if self.grow:
+            self.items.append(99)
+        else:
+            self.items.pop()
+        return 1
+
+
+@pytest.mark.parametrize("grow", [True, False])
+@pytest.mark.parametrize("kind", ["list", "list subclass"])
+def test_list_resized_during_extraction_raises(fe_conversions, grow, kind):
+    items = [] if kind == "list" else type("L", (list,), {})()
+    items.extend([0, 0, 0])
+    items[0] = ListChanger(items, grow)
+    with pytest.raises(RuntimeError, match="^sequence changed size during iteration$"):
+        fe_conversions.vec_squares(items)
+
+
+class SetSwapper:
+    """Hashable int-like: `__index__` swaps another member of the set for a new one."""
+
+    def __init__(self, n: int, owner: set | None = None):
+        self.n, self.owner = n, owner
+
+    def __hash__(self) -> int:
+        return self.n
+
+    def __index__(self) -> int:
+        if self.owner is not None:
+            victim = next(x for x in self.owner if x is not self)
+            self.owner.discard(victim)
+            self.owner.add(SetSwapper(victim.n + 1000, self.owner))
+        return self.n
+
+
+def test_set_changed_during_extraction_never_returns_more_than_it_held(fe_conversions):
+    s: set = set()
+    for n in range(8):
+        s.add(SetSwapper(n, s))
+    try:
+        result = fe_conversions.echo_int_set(s)
+    except RuntimeError as e:
+        assert str(e) == "Set changed size during iteration"
+    else:
+        assert len(result) <= 8
+
+
+@pytest.mark.parametrize("fn, value, message", [
+    ("echo_i64", 2**63, "Python int too large to convert to C long"),
+    ("echo_i64", -2**63 - 1, "Python int too large to convert to C long"),
+    ("echo_u64", 2**64, "Python int too large to convert to C unsigned long"),
+    ("echo_u64", -1, "can't convert negative value to unsigned int"),
+    ("echo_i32", 2**40, "Python int too large to convert to C int"),
+    ("echo_i32", -2**31 - 1, "Python int too large to convert to C int"),
+])
+def test_integer_overflow_has_cpythons_message(fe_conversions, fn, value, message):
+    with pytest.raises(OverflowError) as info:
+        getattr(fe_conversions, fn)(value)
+    assert str(info.value).endswith(message), str(info.value)
+    assert getattr(fe_conversions, fn)(7) == 7
