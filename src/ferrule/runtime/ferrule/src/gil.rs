@@ -163,7 +163,7 @@ pub(crate) fn may_attach() -> bool {
     match ATTACH_COUNT.try_with(|c| c.get()).unwrap_or(FORBIDDEN) {
         n if n > 0 => true,
         FORBIDDEN => false,
-        _ => unsafe { ffi::Py_IsInitialized() } != 0 && !shutdown::exiting() && !must_not_attach(),
+        _ => (unsafe { ffi::Py_IsInitialized() } != 0) && !shutdown::exiting() && !must_not_attach(),
     }
 }
 
