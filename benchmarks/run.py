@@ -8,7 +8,9 @@ Run it with a Python that has ferrule installed (e.g. the test venv). Everything
 it builds lives under <repo>/target/bench: a venv (`venv/`) that all modules are
 installed into, the generated crates (`crates/`), cargo's target dir (`cargo/`,
 so the PyO3 release build is reused between runs) and the build-time crates
-(`build/`, each with a fresh target dir for its clean build).
+(`build/`, each with a fresh target dir and shared build cache for its clean
+build; a second project then measures a new project's first develop with that
+cache warm).
 
 `bench.rs` is the one benchmark source, in PyO3's API; it is built as
 `ferrule_bench` (ferrule, `ferrule develop --release`) and `pyo3_bench` (PyO3,
@@ -154,6 +156,7 @@ def measure_build_times(sizes: list[int]) -> list[dict]:
             target = BENCH / "build" / f"target-{name}"
             shutil.rmtree(target, ignore_errors=True)
             env = tool_env(target)
+            env["FERRULE_CACHE_DIR"] = str(target / "ferrule-cache")  # clean: no shared build cache either
             cmd = develop_cmd(tool, manifest, release=False)
             log(f"clean debug build of {n} binding(s) with {tool}")
             t = time.perf_counter()
@@ -165,8 +168,23 @@ def measure_build_times(sizes: list[int]) -> list[dict]:
                 t = time.perf_counter()
                 run(cmd, env=env)
                 incr.append(time.perf_counter() - t)
-            rows.append({"bindings": n, "tool": tool, "clean_s": clean, "incremental_s": min(incr)})
+            row = {"bindings": n, "tool": tool, "clean_s": clean, "incremental_s": min(incr)}
+            if tool == "ferrule":
+                row["new_project_s"] = first_develop_with_cache(n, env)
+            rows.append(row)
     return rows
+
+
+def first_develop_with_cache(n: int, env: dict[str, str]) -> float:
+    """A new project's first develop (fresh target dir) once the shared cache holds the runtime."""
+    name = f"bt_ferrule_{n}_new"
+    manifest = write_crate(BENCH / "build" / name, name, "ferrule", build_crate_source(n, name))
+    target = BENCH / "build" / f"target-{name}"
+    shutil.rmtree(target, ignore_errors=True)
+    log(f"first develop of a new {n}-binding project, warm shared cache")
+    t = time.perf_counter()
+    run(develop_cmd("ferrule", manifest, release=False), env=dict(env, CARGO_TARGET_DIR=str(target)))
+    return time.perf_counter() - t
 
 
 # ---------------------------------------------------------------- sizes, import
@@ -357,6 +375,10 @@ def markdown(result: dict) -> str:
                        f"{ratio(f['clean_s'], p['clean_s']):.2f} |")
             out.append(f"| incremental (touch lib.rs), {n} binding(s) | {f['incremental_s']:.2f} | "
                        f"{p['incremental_s']:.2f} | {ratio(f['incremental_s'], p['incremental_s']):.2f} |")
+            if "new_project_s" in f:
+                out.append(f"| new project's first develop, warm cache (PyO3: clean), {n} binding(s) | "
+                           f"{f['new_project_s']:.2f} | {p['clean_s']:.1f} | "
+                           f"{ratio(f['new_project_s'], p['clean_s']):.2f} |")
         out.append("")
     s, imp = result["so_size"], result["import_ns"]
     out += ["| | ferrule | PyO3 | floor | ferrule/PyO3 |", "|---|---:|---:|---:|---:|",

@@ -142,6 +142,12 @@ def test_skip_install_builds_into_the_package_only(project: Project, first_devel
     assert out.returncode == 0, out.stderr
     assert list((project.root / "python/mat_demo").glob("mat_demo.*.so"))
     assert (tmp_path / "tgt" / "quick").is_dir()  # --target-dir, with pyproject's profile
+    (unstripped,) = (project.root / "python/mat_demo").glob("mat_demo.*.so")
+    size = unstripped.stat().st_size
+    out = project.ferrule("develop", "--skip-install", "--strip", "--target-dir", str(tmp_path / "tgt"))
+    assert out.returncode == 0, out.stderr
+    (stripped,) = (project.root / "python/mat_demo").glob("mat_demo.*.so")
+    assert stripped.stat().st_size < size / 2
 
 
 @pytest.mark.parametrize("field, value, expected", [

@@ -20,7 +20,8 @@ HAVE_TOOLS = (shutil.which("cc") is not None and shutil.which("rustc") is not No
               and (Path(sysconfig.get_paths()["include"]) / "Python.h").exists())
 needs_tools = pytest.mark.skipif(not HAVE_TOOLS, reason="needs cc, rustc and this interpreter's headers")
 
-SUMMARY = re.compile(r"^ffi matches CPython [\d.]+.* \((\d+) structs, (\d+) fields, (\d+) constants\)$", re.M)
+SUMMARY = re.compile(r"^ffi matches CPython [\d.]+.* \((\d+) structs, (\d+) fields, (\d+) constants, \d+ symbols\)$",
+                     re.M)
 
 
 def doctor(*args: str) -> subprocess.CompletedProcess:

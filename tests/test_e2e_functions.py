@@ -47,6 +47,7 @@ def test_name_and_module(fe_functions):
     ("greet", "(name='Hello', times=2, suffix=None)"),
     ("salute", "(greeting='Hello', punct='!')"),
     ("collect", "(first, *args, **kwargs)"),
+    ("annotated", "(items, *rest, label=None, **flags)"),  # annotations are for the stub only
     ("renamed", "(x)"),
     ("module_name", "()"),
     ("custom_sig", "(left, right)"),
@@ -76,6 +77,7 @@ def test_varargs_and_varkwargs(fe_functions):
     assert fe_functions.collect(1, 2, 3) == "first=1 nargs=2 args=(2, 3) kwargs="
     assert fe_functions.collect(1, 2, x=4, y="s") == "first=1 nargs=1 args=(2,) kwargs=x=4;y='s';"
     assert fe_functions.collect(first=7, z=None) == "first=7 nargs=0 args=() kwargs=z=None;"
+    assert fe_functions.annotated([1, 2], "a", label="x", k=True) == 5 and fe_functions.annotated(()) == 0
 
 
 def test_python_name_option(fe_functions):

@@ -104,3 +104,11 @@ def test_mypy_accepts_the_stub(test_env, tmp_path, fe_abi39):
                           str(test_env.python), "--cache-dir", str(tmp_path / ".mypy_cache"), str(snippet)],
                          capture_output=True, text=True, env=env, cwd=tmp_path)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_std_parameter_types(fe_abi39):
+    out = fe_abi39.std_types("/tmp/x", "os", {"a", "b"}, {"k": b"abc"}, 2**100, 2**127, [1, 2, 3], b"xy", None,
+                             None, 5, 1.5, 3)
+    assert out == f"/tmp/x os 2 3 {2**100} {2**127} 6 2 None true false 1.5 3"
+    assert fe_abi39.std_types("p", "o", set(), {}, -1, 0, (1, 2, 3), b"", b"z", 1, None, 0.0, 1).endswith(
+        "Some(1) false true 0 1")

@@ -19,6 +19,16 @@ def test_stub_files_installed(test_env):
     assert "def add(a: int, b: int) -> int" in (pkg / "__init__.pyi").read_text()
 
 
+def test_signature_annotations_reach_the_stub(test_env, tmp_path):
+    test_env.require("fe_functions")
+    stub = (test_env.site_packages / "fe_functions" / "__init__.pyi").read_text()
+    assert ('def annotated(items: list[int], *rest: str, label: str | None = None, **flags: bool) -> int:'
+             in stub), stub
+    out = _mypy(test_env, tmp_path, "import fe_functions\n\nn: int = fe_functions.annotated([1], 'a', x=True)\n"
+                                    "fe_functions.annotated([1], 2)\n")
+    assert "snippet.py:4: error" in out.stdout and out.stdout.count("error:") == 1, out.stdout
+
+
 def _mypy(test_env, tmp_path, source: str) -> subprocess.CompletedProcess:
     snippet = tmp_path / "snippet.py"
     snippet.write_text(source)

@@ -87,6 +87,38 @@ def test_declarative_module_exports_and_declares_classes(tmp_path: Path) -> None
     assert {c.py_name: c.python_module for c in crate.classes} == {"Circle": "demo", "Box": "demo", "Inside": "demo"}
 
 
+def test_empty_struct_variant_makes_a_complex_enum(tmp_path: Path) -> None:
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        #[pyclass]
+        enum Only { Empty {} }
+        #[pyclass]
+        enum Mixed { Data(i32), Empty {} }
+    """})
+    assert diags == []
+    classes = {c.py_name: c for c in crate.classes}
+    assert classes["Only"].complex_enum and not classes["Only"].simple_enum
+    (empty,) = classes["Only"].variants
+    assert not empty.unit and not empty.tuple_like and empty.fields == []
+    assert classes["Mixed"].complex_enum
+
+
+def test_new_classmethod_takes_the_class(tmp_path: Path) -> None:
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        #[pyclass]
+        struct K;
+        #[pymethods]
+        impl K {
+            #[new]
+            #[classmethod]
+            fn new(cls: &Bound<'_, PyType>, x: i32) -> Self { K }
+        }
+    """})
+    assert diags == []
+    (new,) = crate.classes[0].methods()
+    assert new.kind == MethodKind.NEW and new.cls_type == "&Bound<'_,PyType>"
+    assert [p.name for p in new.fn.params] == ["x"]
+
+
 def test_class_errors(tmp_path: Path) -> None:
     _, diags = parse(tmp_path, {"src/lib.rs": """
         #[pyclass(rename_all = "shouty")]
@@ -94,7 +126,9 @@ def test_class_errors(tmp_path: Path) -> None:
         #[pyclass]
         enum E { Unit, Data(i32) }
         #[pyclass]
-        enum Fine { A(), B { x: i32 } }
+        enum Fine { A(), B { x: i32 }, C {} }
+        #[pyclass]
+        enum AlsoFine { Only {} }
         #[pyclass(frozen)]
         struct F { #[pyo3(set)] x: i32 }
         #[pymethods]
@@ -117,7 +151,7 @@ def test_class_errors(tmp_path: Path) -> None:
     assert any("generic `#[pyclass]` `A` is not supported" in m for m in messages)
     assert any("unit variant `E::Unit` in a `#[pyclass]` enum whose other variants have fields" in m
                for m in messages)
-    assert not any("Fine" in m for m in messages)
+    assert not any("Fine" in m for m in messages)  # `C {}` is an empty struct variant, not a unit one
     assert any("field `x` of frozen class `F` cannot have a setter" in m for m in messages)
     assert any("`#[pymethods]` for `Missing`, which is not a `#[pyclass]`" in m for m in messages)
     assert any("`both` has conflicting attributes: #[staticmethod], #[classmethod]" in m for m in messages)

@@ -212,3 +212,41 @@ def test_async_and_generic_functions_are_rejected(tmp_path: Path) -> None:
     assert messages(diags) == ["`async fn a` cannot be a `#[pyfunction]`",
                                "generic function `b` cannot be a `#[pyfunction]`"]
     assert [(d.line, d.col) for d in diags] == [(2, 1), (4, 5)]
+
+
+def test_signature_annotations_and_return_annotation(tmp_path: Path) -> None:
+    fn, diags = one(tmp_path, """
+        #[pyfunction(signature = (
+            a: "list[int]",
+            *rest: "str",
+            b: "dict[str, int] | None" = None,
+            c = ')',
+            **kw: "bool"
+        ) -> "tuple[int, str]")]
+        fn f(a: Bound<'_, PyAny>, rest: &Bound<'_, PyTuple>, b: Option<Bound<'_, PyAny>>, c: char,
+             kw: Option<&Bound<'_, PyDict>>) {}
+    """)
+    assert diags == []
+    assert [(p.py_name, p.kind, p.default, p.annotation) for p in fn.params] == [
+        ("a", K.POSITIONAL_OR_KEYWORD, None, "list[int]"),
+        ("rest", K.VARARGS, None, "str"),
+        ("b", K.KEYWORD_ONLY, "None", "dict[str, int] | None"),
+        ("c", K.KEYWORD_ONLY, "')'", None),
+        ("kw", K.VARKEYWORDS, None, "bool"),
+    ]
+    assert fn.return_annotation == "tuple[int, str]"
+
+
+def test_signature_annotation_errors(tmp_path: Path) -> None:
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        #[pyfunction(signature = (a: int))]
+        fn f(a: i32) {}
+        #[pyfunction(signature = (a) -> int)]
+        fn g(a: i32) {}
+        #[pyfunction(signature = (a) b)]
+        fn h(a: i32) {}
+    """})
+    messages = [d.message for d in diags]
+    assert any('the annotation of `a` must be a string literal, like `a: "int"`' in m for m in messages)
+    assert any('the return annotation in `signature` must be a string literal' in m for m in messages)
+    assert any("`signature` must be a parenthesised list" in m for m in messages)

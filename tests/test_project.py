@@ -217,6 +217,14 @@ def test_backend_profiles_follow_maturins_rules(tmp_path: Path) -> None:
     assert _profile(None, plain, editable=True) == "release"
 
 
+def test_python_first_src_layout_is_found_without_python_source(tmp_path: Path) -> None:
+    make(tmp_path / "rust")
+    (tmp_path / "rust/pyproject.toml").rename(tmp_path / "pyproject.toml")
+    (tmp_path / "src/my_crate").mkdir(parents=True)
+    (tmp_path / "src/my_crate/__init__.py").write_text("")
+    assert load_project(tmp_path / "rust/Cargo.toml").python_source == tmp_path / "src"
+
+
 def test_module_named_apart_from_the_lib_is_placed_by_its_python_name(tmp_path: Path) -> None:
     # [lib] name = "pkg_native", module-name = "pkg._native": maturin's layout, pkg/_native<EXT_SUFFIX>.
     from ferrule.archive.contents import extension_files

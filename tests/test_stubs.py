@@ -94,3 +94,34 @@ def test_stubs_pass_mypy(stubs: dict[str, str], tmp_path: Path) -> None:
     # The stubs themselves are clean; the one bad call in the user file is caught.
     assert len(lines) == 1, out.stdout + out.stderr
     assert lines[0].startswith("use_shapes.py:8:"), out.stdout
+
+
+def test_signature_annotations_win_in_function_and_method_stubs(tmp_path: Path) -> None:
+    from test_parse_crate import parse
+
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        use pyo3::prelude::*;
+        #[pyclass]
+        struct Box_;
+        #[pymethods]
+        impl Box_ {
+            #[pyo3(signature = (x: "float | int", *, y: "str" = "a".into()) -> "Box_")]
+            fn grow(&self, x: Bound<'_, PyAny>, y: String) -> i32 { 0 }
+            #[staticmethod]
+            #[pyo3(signature = (n) -> "list[str]")]
+            fn names(n: i32) -> Vec<String> { vec![] }
+        }
+        #[pyfunction(signature = (v: "bytes") -> "None")]
+        fn feed(v: Bound<'_, PyAny>) {}
+        #[pymodule]
+        fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            m.add_class::<Box_>()?;
+            m.add_function(wrap_pyfunction!(feed, m)?)
+        }
+    """})
+    assert diags == []
+    text = generate_stubs(crate)["__init__.pyi"]
+    assert "def feed(v: bytes) -> None" in text
+    assert "def grow(self, x: float | int, *, y: str = 'a') -> Box_" in text, text
+    assert "def names(n: int) -> list[str]" in text
+    ast.parse(text)

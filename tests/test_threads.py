@@ -11,6 +11,8 @@ import textwrap
 
 import pytest
 
+from pypy_support import PYPY
+
 STRESS = """
 import sys, threading, time
 import fe_functions as f
@@ -128,9 +130,14 @@ def test_interpreter_shutdown_with_detached_threads(test_env, mode):
     out = subprocess.run([str(test_env.python), "-c", SHUTDOWN, mode], capture_output=True, text=True,
                          env=env, timeout=60)
     assert out.returncode == 0, f"exit {out.returncode}\n{out.stdout}\n{out.stderr}"
-    assert out.stdout.splitlines() == ["main done", "finalizing", "finalized"], out.stdout + out.stderr
+    # PyPy runs no __del__ of module globals at exit (README: PyPy): there the SlowDel lines never appear.
+    finalizer = [] if PYPY else ["finalizing", "finalized"]
+    assert out.stdout.splitlines() == ["main done", *finalizer], out.stdout + out.stderr
     assert "FATAL" not in out.stderr and "Fatal Python error" not in out.stderr, out.stderr
-    if mode == "rust_thread_attaches":
+    # PyPy exits before the thread wakes (no SlowDel); under the stable ABI the runtime cannot
+    # tell that the interpreter is shutting down (no _Py_IsFinalizing), so it does not panic.
+    abi3 = any(p.name.endswith(".abi3.so") for p in (test_env.site_packages / "fe_functions").iterdir())
+    if mode == "rust_thread_attaches" and not PYPY and not abi3:
         # The Rust thread is told, by a panic in that thread only.
         assert "Cannot attach to the Python interpreter while it is finalizing." in out.stderr
 

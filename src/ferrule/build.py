@@ -36,6 +36,7 @@ class Compiled:
     stubs: dict[str, str]
     suffix: str
     target_dir: Path
+    warnings: tuple[str, ...] = ()
 
 
 def compile_extension(project: Project, interp: Interpreter, *, release: bool, abi3: str | None,
@@ -50,7 +51,8 @@ def compile_extension(project: Project, interp: Interpreter, *, release: bool, a
     profile = profile or pick_profile(None, release, options.profile, "dev")
     library = cargo.build(project, meta, release=release, options=options, profile=profile,
                           python_version=interp.version[:2])
-    return Compiled(library, generate_stubs(crate), extension_suffix(interp, abi3), meta.target_dir)
+    warnings = (meta.cache.warning,) if meta.cache.warning else ()
+    return Compiled(library, generate_stubs(crate), extension_suffix(interp, abi3), meta.target_dir, warnings)
 
 
 def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool, abi3: str | None = None,
@@ -70,7 +72,7 @@ def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool
         files = editable_files(project, meta.distribution, compiled.suffix, compiled.library, compiled.stubs)
     else:
         files = wheel_files(project, compiled.suffix, compiled.library, compiled.stubs)
-    warnings += [platform.warning] if platform.warning else []
+    warnings += [*compiled.warnings, *([platform.warning] if platform.warning else [])]
     if not platform.external or editable:  # an editable wheel runs where it was built: nothing to repair
         return BuildResult(wheel=write_wheel(out_dir, meta, tag, files), warnings=warnings)
     with tempfile.TemporaryDirectory(prefix="ferrule-wheel-") as tmp:

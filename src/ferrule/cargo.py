@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build_options import CargoOptions
+from .build_cache import BuildCache, open_cache
 from .errors import CargoError
 from .project import Project
 
@@ -20,6 +21,7 @@ RUNTIME_DIR = Path(__file__).parent / "runtime" / "ferrule"
 class Metadata:
     target_dir: Path
     workspace_root: Path
+    cache: BuildCache = BuildCache(None)  # the build folder shared across projects, when usable
 
     @property
     def ferrule_dir(self) -> Path:
@@ -32,6 +34,14 @@ class Metadata:
     @property
     def python_config(self) -> Path:
         return self.ferrule_dir / "python.cfg"
+
+    def interpreter_config(self) -> Path:
+        """The facts file the runtime's build script reads: with the cache, its shared copy named by content,
+        so every project built for one interpreter gives the runtime the same file (and reuses its build)."""
+        try:
+            return self.cache.python_config(self.python_config.read_text(encoding="utf-8"), self.python_config)
+        except OSError:
+            return self.python_config
 
 
 def _cargo() -> str:
@@ -55,7 +65,7 @@ def metadata(project: Project, options: CargoOptions | None = None) -> Metadata:
     if out.returncode != 0:
         raise CargoError(f"`cargo metadata` failed:\n{out.stderr.strip()}", path=project.manifest)
     data = json.loads(out.stdout)
-    return Metadata(Path(data["target_directory"]), Path(data["workspace_root"]))
+    return Metadata(Path(data["target_directory"]), Path(data["workspace_root"]), open_cache())
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -85,11 +95,13 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
     # `cargo rustc` takes the same options as `cargo build`, plus arguments for the crate's own rustc.
     cmd = [_cargo(), "rustc" if options.rustc_args else "build", "--lib", "--manifest-path", str(project.manifest),
            "--message-format=json-render-diagnostics", *patch_args(), *options.build_args(profile, python_version)]
+    interpreter_config = meta.interpreter_config()
+    cmd[2:2] = meta.cache.cargo_args(interpreter_config)
     if options.rustc_args:
         cmd += ["--", *options.rustc_args]
     env = options.environment(dict(os.environ))
     env["FERRULE_GLUE_DIR"] = str(meta.glue_dir(project.package))
-    env["FERRULE_PYTHON_CONFIG"] = str(meta.python_config)
+    env["FERRULE_PYTHON_CONFIG"] = str(interpreter_config)
     artifact: Path | None = None
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True) as proc:
         assert proc.stdout is not None

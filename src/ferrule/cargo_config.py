@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import ConfigError
+from .toml_compat import tomllib
 
 RUNTIME_DIR = Path(__file__).parent / "runtime"  # holds the `ferrule` (runtime) and `ferrule-macros` crates
 LINK_NAME = "ferrule-runtime"
@@ -29,6 +30,17 @@ CONFIG_TEXT = f'''{HEADER}
 ferrule-runtime = {{ path = "{PATCH_PATH}" }}
 '''
 _PATCH_LINE = f'ferrule-runtime = {{ path = "{PATCH_PATH}" }}'
+
+
+def config_folder(crate_dir: Path) -> Path:
+    """Where cargo run as an IDE runs it reads its config: the workspace root, else the crate's folder."""
+    for folder in (crate_dir, *crate_dir.parents):
+        try:
+            if "workspace" in tomllib.loads((folder / "Cargo.toml").read_text(encoding="utf-8")):
+                return folder
+        except (OSError, tomllib.TOMLDecodeError):
+            continue
+    return crate_dir
 
 
 def find_config(root: Path) -> Path | None:

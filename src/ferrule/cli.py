@@ -105,6 +105,7 @@ def _cmd_develop(args: argparse.Namespace) -> int:
     result = develop(args.manifest_path, args.interpreter, release=args.release, profile=args.profile,
                      cli_options=_cargo_options(args), extras=extras, skip_install=args.skip_install, uv=args.uv,
                      groups=groups)
+    print_warnings(list(result.warnings))
     if args.quiet:
         return 0
     if result.installed_requirements:
@@ -120,14 +121,29 @@ def _cmd_develop(args: argparse.Namespace) -> int:
 
 
 def _cmd_cargo_config(args: argparse.Namespace) -> int:
-    from .cargo_config import write_cargo_config
+    from .cargo_config import config_folder, write_cargo_config
     from .project import find_manifest, find_pyproject
 
-    root = Path(find_manifest(args.manifest_path)).parent
-    pyproject = find_pyproject(root / "Cargo.toml")
-    root = pyproject.parent if pyproject is not None else root  # .cargo/ beside pyproject.toml, as develop uses
-    config = write_cargo_config(root)
+    crate_dir = Path(find_manifest(args.manifest_path)).parent
+    pyproject = find_pyproject(crate_dir / "Cargo.toml")
+    # cargo reads configs from its folder upwards: the outer of the workspace root and pyproject's folder
+    # (develop's .cargo/) serves cargo run in either, and in the crate.
+    candidates = [config_folder(crate_dir), pyproject.parent if pyproject is not None else crate_dir]
+    config = write_cargo_config(min(candidates, key=lambda p: len(p.parts)))
     print(f"Plain cargo now uses ferrule's runtime: {config} (runtime linked at {config.parent / 'ferrule-runtime'})")
+    return 0
+
+
+def _cmd_cache(args: argparse.Namespace) -> int:
+    from .build_cache import cache_root, cache_size, clear_cache
+
+    root = cache_root()
+    if args.action == "clean":
+        print(f"Removed {root} ({clear_cache(root) / 1e6:.1f} MB)")
+    else:
+        size = cache_size(root) if root.exists() else 0
+        print(f"{root} ({size / 1e6:.1f} MB): ferrule's runtime, built once per rustc, interpreter, profile "
+              "and features; `ferrule cache clean` empties it")
     return 0
 
 
@@ -206,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(
         {"new": _cmd_new, "init": _cmd_new, "develop": _cmd_develop, "build": _cmd_build, "publish": _cmd_publish,
          "doctor": _cmd_doctor, "stub": _cmd_stub, "generate-ci": _cmd_generate_ci,
-         "cargo-config": _cmd_cargo_config})
+         "cargo-config": _cmd_cargo_config, "cache": _cmd_cache})
     args = parse(parser, sys.argv[1:] if argv is None else argv)
     if args is None:  # no command: the overview
         parser.print_help()

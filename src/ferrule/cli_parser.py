@@ -66,6 +66,10 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     p = sub.add_parser("cargo-config", help="let plain `cargo check` (your IDE) find ferrule's runtime")
     p.add_argument("-m", "--manifest-path", help=MANIFEST_HELP)
 
+    p = sub.add_parser("cache", help="show or empty the build folder shared by every project")
+    p.add_argument("action", nargs="?", choices=["show", "clean"], default="show",
+                   help="show (default): its folder and size; clean: remove it (not while a build runs)")
+
     p = sub.add_parser("build", help="build a wheel (and with --sdist a source distribution)")
     _common(p, "Python interpreter to build for (default: the active one)")
     p.add_argument("-o", "--out", help="folder for the archives (default: target/wheels in the project)")

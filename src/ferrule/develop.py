@@ -24,6 +24,7 @@ class DevelopResult:
     interpreter: Interpreter
     installed_requirements: list[str] = field(default_factory=list)
     skipped_install: bool = False
+    warnings: tuple[str, ...] = ()
 
 
 def develop(manifest: str | None, interpreter: str | None, *, release: bool, profile: str | None = None,
@@ -64,4 +65,4 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
     else:
         site = install_develop(project, interp, artifact, stubs, metadata=meta)
     return DevelopResult(project.module_name, meta.version, site, interp, [str(r) for r in requirements],
-                         skip_install)
+                         skip_install, (cargo_meta.cache.warning,) if cargo_meta.cache.warning else ())

@@ -32,6 +32,24 @@ def check_crate(crate: Crate, project: Project) -> list[Diagnostic]:
                 f"CPython imports `{project.module_name}` by calling `PyInit_{expected}`: name the module "
                 f"with `#[pyo3(name = \"{expected}\")]`, or set `module-name = \"{module.py_name}\"` "
                 "(under [tool.maturin] or [tool.ferrule]) in pyproject.toml"))
+    problems += _stable_abi_problems(crate, project)
+    return problems
+
+
+def _stable_abi_problems(crate: Crate, project: Project) -> list[Diagnostic]:
+    """What the chosen stable ABI lacks, said before cargo instead of as rustc
+    errors in glue: the buffer protocol is in the limited API from 3.11."""
+    if not project.abi3 or tuple(int(x) for x in project.abi3.split(".")[:2]) >= (3, 11):
+        return []
+    problems = []
+    for cls in crate.classes:
+        for method in cls.methods():
+            if method.fn.py_name in ("__getbuffer__", "__releasebuffer__") and not method.fn.gated:
+                span = method.fn.span
+                problems.append(Diagnostic(
+                    f"`{method.fn.py_name}` needs the buffer protocol, which the stable ABI has only from Python 3.11 "
+                    f"(this build targets abi3 {project.abi3})", span.path, span.line, span.col,
+                    "use the runtime feature `abi3-py311` (or newer), or build without abi3"))
     return problems
 
 
@@ -40,7 +58,9 @@ def prepare(project: Project, meta: Metadata) -> Crate:
     crate, diagnostics = parse_crate(project.crate_root, project.lib_path, package=project.package,
                                      lib_name=project.lib_name, workspace_root=meta.workspace_root,
                                      runtime_crate=project.runtime_crate, module_name=project.module_name)
-    diagnostics += check_crate(crate, project)
+    # A syntax error may hide the module; saying it is missing would send the user elsewhere.
+    if not any(d.message.startswith("syntax error") for d in diagnostics):
+        diagnostics += check_crate(crate, project)
     if diagnostics:
         raise BindingErrors(diagnostics, root=project.crate_root)
     write_glue(crate, meta.glue_dir(project.package))

@@ -146,44 +146,90 @@ RUNTIME_PACKAGE = "ferrule-runtime"  # `ferrule` on crates.io is another party's
 RUNTIME_LIB = "ferrule"  # the runtime's [lib] name: what `ferrule-runtime = "0.1"` is called in code
 
 
-def _runtime_crate_name(cargo: dict, manifest: Path) -> str | None:
-    for table in ("dependencies",):
-        for key, spec in (cargo.get(table) or {}).items():
-            package = spec.get("package") if isinstance(spec, dict) else None
-            if package == "ferrule" or (package is None and key == "ferrule"):
-                line = _key_line(manifest, key)
-                fixed = f'{key} = {{ package = "{RUNTIME_PACKAGE}", version = "0.1" }}' if package else \
-                    f'{RUNTIME_PACKAGE} = "0.1"'
-                raise ConfigError(f"the dependency `{key}` names the crates.io package `ferrule`, which is an "
-                                  "unrelated crate, not ferrule's runtime", path=manifest, line=line,
-                                  col=1 if line else None,
-                                  hint=f"write `{fixed}` (keep the features): plain cargo can then never "
-                                       "fetch another party's crate")
-            if package == RUNTIME_PACKAGE:
-                return key.replace("-", "_")
-            if package is None and key == RUNTIME_PACKAGE:
-                return RUNTIME_LIB
+def _workspace_dependencies(manifest: Path, cargo: dict) -> tuple[Path, dict] | None:
+    """The `[workspace.dependencies]` of the crate's workspace, and the root Cargo.toml holding them."""
+    explicit = (cargo.get("package") or {}).get("workspace")
+    folders = [manifest.parent / str(explicit)] if explicit else [manifest.parent, *manifest.parent.parents]
+    for folder in folders:
+        root = folder / "Cargo.toml"
+        data = cargo if root == manifest else (_load_toml(root) if root.is_file() else None)
+        if data is not None and "workspace" in data:
+            return root, (data["workspace"] or {}).get("dependencies") or {}
     return None
 
 
-def _runtime_abi3(cargo: dict, runtime_key: str) -> str | None:
+def _runtime_dependency(cargo: dict, manifest: Path) -> tuple[str, dict, Path] | None:
+    """The dependency on ferrule's runtime: its key, its spec (a `workspace = true` entry merged with the
+    workspace's, features added up as cargo does), and the Cargo.toml that names the package."""
+    workspace: tuple[Path, dict] | None = None
+    for key, spec in (cargo.get("dependencies") or {}).items():
+        spec = {"version": spec} if isinstance(spec, str) else spec
+        if not isinstance(spec, dict):
+            continue
+        where = manifest
+        if spec.get("workspace") is True:
+            workspace = workspace or _workspace_dependencies(manifest, cargo)
+            inherited = workspace[1].get(key) if workspace else None
+            if inherited is None:
+                continue  # cargo reports the missing entry itself
+            inherited = {"version": inherited} if isinstance(inherited, str) else dict(inherited)
+            features = [*(inherited.get("features") or []), *(spec.get("features") or [])]
+            spec = {**inherited, **{k: v for k, v in spec.items() if k != "workspace"}, "features": features}
+            where = workspace[0]
+        package = spec.get("package")
+        if package == "ferrule" or (package is None and key == "ferrule"):
+            line = _key_line(where, key)
+            fixed = f'{key} = {{ package = "{RUNTIME_PACKAGE}", version = "0.1" }}' if package else \
+                f'{RUNTIME_PACKAGE} = "0.1"'
+            raise ConfigError(f"the dependency `{key}` names the crates.io package `ferrule`, which is an "
+                              "unrelated crate, not ferrule's runtime", path=where, line=line,
+                              col=1 if line else None,
+                              hint=f"write `{fixed}` (keep the features): plain cargo can then never "
+                                   "fetch another party's crate")
+        if package == RUNTIME_PACKAGE or (package is None and key == RUNTIME_PACKAGE):
+            return key, spec, where
+    return None
+
+
+def _runtime_crate_name(cargo: dict, manifest: Path) -> str | None:
+    """How the crate's code names the runtime: the dependency key of a rename, else the lib name."""
+    found = _runtime_dependency(cargo, manifest)
+    if found is None:
+        return None
+    key, spec, _ = found
+    return key.replace("-", "_") if spec.get("package") == RUNTIME_PACKAGE else RUNTIME_LIB
+
+
+def _runtime_abi3(cargo: dict, manifest: Path) -> str | None:
     """`abi3-py39`... (or `abi3`) among the runtime dependency's features, as PyO3 spells them."""
-    deps = cargo.get("dependencies") or {}
-    spec = next((v for k, v in deps.items() if k == RUNTIME_PACKAGE or (isinstance(v, dict) and v.get("package") == RUNTIME_PACKAGE)), None)
-    features = spec.get("features") or [] if isinstance(spec, dict) else []
-    minors = [int(f[len("abi3-py3"):]) for f in features if re.fullmatch(r"abi3-py3\d+", f)]
+    found = _runtime_dependency(cargo, manifest)
+    if found is None:
+        return None
+    key, spec, where = found
+    features = [str(f) for f in spec.get("features") or []]
+    free_threaded_abi = next((f for f in features if f.startswith("abi3t")), None)
+    if free_threaded_abi:
+        line = _key_line(where, key)
+        raise ConfigError(f"the runtime feature `{free_threaded_abi}` (the free-threaded stable ABI of Python "
+                          "3.15) is not supported yet", path=where, line=line, col=1 if line else None,
+                          hint="build for one free-threaded interpreter with `-i python3.Xt`, or use `abi3-py3X`")
+    # PyO3's `abi3-py38` builds for 3.8 and later; ferrule's oldest Python is 3.9.
+    minors = [max(9, int(f[len("abi3-py3"):])) for f in features if re.fullmatch(r"abi3-py3\d+", f)]
     if minors:
         return f"3.{max(minors)}"
     return "3.9" if "abi3" in features else None
 
 
-def _python_source(root: Path, tool: dict, module_name: str, pyproject: Path, table: str) -> Path | None:
+def _python_source(root: Path, tool: dict, module_name: str, pyproject: Path, table: str,
+                   crate_root: Path) -> Path | None:
     top = module_name.split(".")[0]
     if "python-source" not in tool:
         if (root / top / "__init__.py").is_file():
             return root
-        # maturin's src layout: python/<pkg> or src/<pkg> next to a Cargo.toml elsewhere
-        return next((root / d for d in ("python", "src") if (root / d / top / "__init__.py").is_file()), None)
+        # maturin's Python-first layout: src/<pkg> when Cargo.toml lives elsewhere (rust/)
+        if crate_root != root and (root / "src" / top / "__init__.py").is_file():
+            return root / "src"
+        return None
     folder = (root / str(tool["python-source"])).resolve()
     line, col = locate(pyproject, table, "python-source")
     if root.resolve() not in (folder, *folder.parents):
@@ -258,7 +304,7 @@ def load_project(manifest: Path) -> Project:
         config=read.strings("config"), unstable_flags=read.strings("unstable-flags"),
         rustc_args=read.strings("rustc-args"))
     abi3 = read.string("abi3")
-    python_source = _python_source(project_root, tool, module_name, pyproject_path, table)
+    python_source = _python_source(project_root, tool, module_name, pyproject_path, table, manifest.parent)
     python_packages = read.strings("python-packages")
     for extra in python_packages:
         base = python_source or project_root
@@ -278,7 +324,7 @@ def load_project(manifest: Path) -> Project:
         dist_name=str(project_table.get("name") or name),
         runtime_crate=runtime_crate,
         features=tuple(f.name for f in cargo_options.features if f.python_version is None),
-        abi3=abi3 or _runtime_abi3(cargo, runtime_crate),
+        abi3=abi3 or _runtime_abi3(cargo, manifest),
         python_source=python_source,
         include=read.patterns("include") + read.patterns("sdist-include"),
         exclude=read.patterns("exclude"),

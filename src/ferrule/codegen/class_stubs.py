@@ -9,6 +9,7 @@ from typing import Callable
 
 from ..parse.model import Crate, Function, Method, MethodKind, PyClassDecl, TypeRef, Variant
 from ..parse.module_values import builtin_exception_name
+from ..parse.classes import variant_params
 from .derives import derive_annotation
 from .enum_variants import field_names
 from .protocols import COMPARE_OPS, SHAPES
@@ -18,8 +19,13 @@ from .signature import parameter_list
 # Special methods whose Python result type is fixed, whatever the Rust type.
 FIXED_RESULTS = {"__len__": "int", "__hash__": "int", "__bool__": "bool", "__contains__": "bool", "__int__": "int",
                  "__index__": "int", "__float__": "float", "__repr__": "str", "__str__": "str",
-                 "__setitem__": "None", "__delitem__": "None"}
-NOT_IN_STUBS = ("__traverse__", "__clear__")
+                 "__setitem__": "None", "__delitem__": "None", "__setattr__": "None", "__delattr__": "None",
+                 "__set__": "None", "__delete__": "None"}
+# Not Python-level methods (`__init__`'s parameters are `#[new]`'s in the stub).
+NOT_IN_STUBS = ("__traverse__", "__clear__", "__getbuffer__", "__releasebuffer__", "__init__")
+# Sequence slots Python shows under the number protocol's names.
+SEQUENCE_NAMES = {"__concat__": "__add__", "__repeat__": "__mul__", "__inplace_concat__": "__iadd__",
+                  "__inplace_repeat__": "__imul__"}
 RICH = ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__")
 
 
@@ -50,6 +56,12 @@ class ClassStub:
         text = re.sub(r"\bSelf\b", self.cls.py_name, text)
         self.used.append(text)
         return text
+
+    def _returns(self, fn: Function) -> str:
+        if fn.return_annotation is None:
+            return self.ty(fn.ret)
+        self.used.append(fn.return_annotation)
+        return fn.return_annotation
 
     def _params(self, fn: Function) -> list[str]:
         def annotate(param) -> str:
@@ -114,11 +126,12 @@ class ClassStub:
         """A complex enum's variant: a nested final subclass taking its fields."""
         types = [self.ty(f.ty) for f in v.fields]
         names = field_names(v)
-        params = [f"{n}: {self.ty(f.ty, returning=False)}" for n, f in zip(names, v.fields)]
+        ctor = Function("__init__", "__init__", v.constructor if v.constructor is not None else variant_params(v),
+                        None, "", v.span, self.cls.key, self.cls.module_path)
+        params = self._params(ctor)
         lines = ["@final", f"class {v.py_name}({self.cls.py_name}):",
                  f"    __match_args__ = ({', '.join(f'{chr(34)}{n}{chr(34)}' for n in names)}{',' * (len(names) == 1)})",
-                 f"    def __init__(self{''.join(', ' + p for p in params)}{', /' if v.tuple_like and params else ''})"
-                 " -> None: ..."]
+                 f"    def __init__(self{''.join(', ' + p for p in params)}) -> None: ..."]
         for n, t in zip(names, types):
             lines += ["    @property", f"    def {n}(self) -> {t}: ..."]
         if v.tuple_like:
@@ -144,31 +157,35 @@ class ClassStub:
             elif m.kind == MethodKind.SETTER:
                 visible = m.fn.visible_params()
                 props.setdefault(m.attr_name, {})["set"] = self.ty(visible[0].ty, False) if visible else "Any"
+            elif m.kind == MethodKind.DELETER:
+                props.setdefault(m.attr_name, {})["del"] = "yes"
         for name, entry in props.items():
             get = entry.get("get", entry.get("set", "Any"))
             self._def(name, ["self"], get, entry.get("doc", ""), ("property",))
             if "set" in entry:
                 self._def(name, ["self", f"value: {entry['set']}"], "None", decorators=(f"{name}.setter",))
+            if "del" in entry:
+                self._def(name, ["self"], "None", decorators=(f"{name}.deleter",))
 
     def _method(self, m: Method) -> None:
         fn = m.fn
         if fn.py_name in NOT_IN_STUBS:
             return
         if m.kind == MethodKind.STATIC:
-            self._def(fn.py_name, self._params(fn), self.ty(fn.ret), fn.doc, ("staticmethod",))
+            self._def(fn.py_name, self._params(fn), self._returns(fn), fn.doc, ("staticmethod",))
             return
         if m.kind == MethodKind.CLASS:
-            self._def(fn.py_name, ["cls"] + self._params(fn), self.ty(fn.ret), fn.doc, ("classmethod",))
+            self._def(fn.py_name, ["cls"] + self._params(fn), self._returns(fn), fn.doc, ("classmethod",))
             return
         if fn.py_name not in SHAPES:
-            self._def(fn.py_name, ["self"] + self._params(fn), self.ty(fn.ret), fn.doc)
+            self._def(fn.py_name, ["self"] + self._params(fn), self._returns(fn), fn.doc)
             return
         self._special(m)
 
     def _special(self, m: Method) -> None:
-        fn, name = m.fn, m.fn.py_name
+        fn, name = m.fn, SEQUENCE_NAMES.get(m.fn.py_name, m.fn.py_name)
         params = self._params(fn)
-        ret = FIXED_RESULTS.get(name) or self.ty(_unwrap_option(fn.ret) if name == "__next__" else fn.ret)
+        ret = FIXED_RESULTS.get(name) or self.ty(_unwrap_option(fn.ret) if name in ("__next__", "__anext__") else fn.ret)
         if name == "__richcmp__":
             other = params[0].split(":", 1)[1].strip() if params else "Any"
             for op in RICH:
@@ -178,6 +195,9 @@ class ClassStub:
             other = params[0].split(":", 1)[1].strip() if params else "Any"
             self._rich(name, other, ret)
             return
+        if name in ("__pow__", "__rpow__") and len(params) == 2 and "=" not in params[1] and \
+                params[1].endswith("None"):
+            params[1] += " = None"  # `x ** y` passes no modulo
         if name.startswith("__i") and SHAPES.get(name) == "inplace":
             ret = self.cls.py_name
         self._def(name, ["self"] + params, ret, fn.doc)

@@ -94,7 +94,7 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
             continue
         shape = SHAPES[name]
         fn = f"__slot_{name.strip('_')}"
-        if shape in ("unary", "next"):
+        if shape in ("unary", "next", "anext"):
             s.add(slot, fn, p1, PTR, direct=protos[name])
         elif shape == "hash":
             s.add(slot, fn, p1, f"{FFI}::Py_hash_t", direct=protos[name])
@@ -120,6 +120,11 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
         s.slot("Py_sq_ass_item", f"{PYCLASS}::sq_ass_item_from_mapping")
     if "__call__" in protos:
         s.add("Py_tp_call", "__slot_call", f"{p1}, args: {PTR}, kwargs: {PTR}", PTR, direct=protos["__call__"])
+    if "__init__" in protos:
+        s.add("Py_tp_init", "__slot_init", f"{p1}, args: {PTR}, kwargs: {PTR}", "::core::ffi::c_int",
+              direct=protos["__init__"])
+    _attribute_slots(protos, s)
+    _sequence_and_buffer_slots(protos, s)
     if "__traverse__" in protos:
         s.fns.append(f"    unsafe extern \"C\" fn __slot_traverse(slf: {PTR}, visit: {FFI}::visitproc, "
                      f"arg: *mut ::core::ffi::c_void) -> ::core::ffi::c_int {{\n"
@@ -153,6 +158,54 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
             else:
                 s.add(f"Py_nb_inplace_{NB_SLOT[op]}", f"__slot_nb_i{op}", args, PTR, direct=inplace)
     _richcompare(cls, protos, s)
+
+
+SLOTS = "_ferrule::impl_::slots"
+
+
+def _attribute_slots(protos: dict[str, str], s: _Slots) -> None:
+    """`tp_getattro` tries `__getattribute__` (else the generic lookup) and, on
+    AttributeError, `__getattr__`; `tp_setattro` and `tp_descr_set` each serve a
+    set/delete pair, the missing half raising as PyO3's does."""
+    p1 = f"slf: {PTR}"
+    get, fallback = protos.get("__getattribute__"), protos.get("__getattr__")
+    if get or fallback:
+        first = f"{get}(py, slf, name)" if get else f"{SLOTS}::generic_getattr(py, slf, name)"
+        body = first if not fallback else (
+            f"match {first} {{ Err(e) if {SLOTS}::is_attribute_error(py, &e) => {fallback}(py, slf, name), r => r }}")
+        s.add("Py_tp_getattro", "__slot_getattro", f"{p1}, name: {PTR}", PTR, body)
+    pairs = (("Py_tp_setattro", "__slot_setattro", "__setattr__", "__delattr__", "attribute"),
+             ("Py_tp_descr_set", "__slot_descr_set", "__set__", "__delete__", "descriptor"))
+    for slot, fn, set_name, del_name, what in pairs:
+        if set_name not in protos and del_name not in protos:
+            continue
+        set_ = f"{protos[set_name]}(py, slf, key, value)" if set_name in protos else f"Err({SLOTS}::cannot_set_{what}())"
+        del_ = f"{protos[del_name]}(py, slf, key)" if del_name in protos else f"Err({SLOTS}::cannot_delete_{what}())"
+        s.add(slot, fn, f"{p1}, key: {PTR}, value: {PTR}", "::core::ffi::c_int",
+              f"if value.is_null() {{ {del_} }} else {{ {set_} }}")
+    if "__get__" in protos:
+        s.add("Py_tp_descr_get", "__slot_descr_get", f"{p1}, obj: {PTR}, owner: {PTR}", PTR,
+              direct=protos["__get__"])
+
+
+def _sequence_and_buffer_slots(protos: dict[str, str], s: _Slots) -> None:
+    for name, slot in (("__repeat__", "Py_sq_repeat"), ("__inplace_repeat__", "Py_sq_inplace_repeat")):
+        if name in protos:
+            fn = f"__slot_{name.strip('_')}"
+            s.fns.append(f"    unsafe extern \"C\" fn {fn}(slf: {PTR}, count: {FFI}::Py_ssize_t) -> {PTR} {{\n"
+                         f"        unsafe {{ {TRAMPOLINES}::trampoline(|py| {protos[name]}(py, slf, count)) }}\n    }}\n")
+            s.slot(slot, fn)
+    if "__getbuffer__" in protos:
+        s.fns.append(f"    unsafe extern \"C\" fn __slot_getbuffer(slf: {PTR}, view: *mut {FFI}::Py_buffer, "
+                     f"flags: ::core::ffi::c_int) -> ::core::ffi::c_int {{\n"
+                     f"        unsafe {{ {SLOTS}::getbuffer_result({TRAMPOLINES}::trampoline(|py| "
+                     f"{protos['__getbuffer__']}(py, slf, view, flags)), view) }}\n    }}\n")
+        s.slot("Py_bf_getbuffer", "__slot_getbuffer")
+    if "__releasebuffer__" in protos:
+        s.fns.append(f"    unsafe extern \"C\" fn __slot_releasebuffer(slf: {PTR}, view: *mut {FFI}::Py_buffer) {{\n"
+                     f"        unsafe {{ {TRAMPOLINES}::trampoline_unraisable(|py| "
+                     f"{protos['__releasebuffer__']}(py, slf, view).map(|_| ()), slf) }}\n    }}\n")
+        s.slot("Py_bf_releasebuffer", "__slot_releasebuffer")
 
 
 def _richcompare(cls: PyClassDecl, protos: dict[str, str], s: _Slots) -> None:
@@ -251,6 +304,29 @@ def _field_props(cls: PyClassDecl, s: _Slots) -> None:
             s.lines.append(f"            b.setter({c_string(f.py_name)}, __fs_{ident(f.rust_name)});")
 
 
+def from_py_object(cls: PyClassDecl) -> str:
+    """Extraction by clone, as PyO3 0.27+ decides: `from_py_object` asks for it
+    (the class must be `Clone`), `skip_from_py_object` leaves it out, and by
+    default the runtime's blanket impl applies when the class is `Clone`, so a
+    hand-written `impl FromPyObject` on a class that is not does not clash."""
+    name = cls.rust_name
+    if cls.has("skip_from_py_object"):
+        return ""
+    if not cls.has("from_py_object"):
+        return f"    impl _ferrule::impl_::extract_pyclass::ExtractPyClassWithClone for {name} {{}}\n"
+    return f"""    impl<'a, 'py> _ferrule::FromPyObject<'a, 'py> for {name}
+    where
+        Self: ::core::clone::Clone,
+    {{
+        type Error = _ferrule::PyErr;
+        fn extract(obj: _ferrule::Borrowed<'a, 'py, _ferrule::types::PyAny>) -> _ferrule::PyResult<Self> {{
+            let r: _ferrule::PyRef<'py, {name}> = obj.extract()?;
+            Ok(::core::clone::Clone::clone(&*r))
+        }}
+    }}
+"""
+
+
 def _has_mutable_level(crate: Crate, name: str | None) -> bool:
     """Whether the class `name` or one of its bases is mutable (unknown classes count as mutable)."""
     while name is not None:
@@ -335,16 +411,6 @@ const _: () = {{
         }}
 {instance_type(cls) if cls.complex_enum else ""}    }}
 {into}
-    impl<'a, 'py> _ferrule::FromPyObject<'a, 'py> for {name}
-    where
-        _ferrule::pyclass::CloneCheck<'a, {name}>: _ferrule::pyclass::IsClone<{name}>,
-    {{
-        type Error = _ferrule::PyErr;
-        fn extract(obj: _ferrule::Borrowed<'a, 'py, _ferrule::types::PyAny>) -> _ferrule::PyResult<Self> {{
-            let r: _ferrule::PyRef<'py, {name}> = obj.extract()?;
-            Ok(<_ferrule::pyclass::CloneCheck<'a, {name}> as _ferrule::pyclass::IsClone<{name}>>::clone_value(&*r))
-        }}
-    }}
-
+{from_py_object(cls)}
 {"".join(s.fns)}}};
 """

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import textwrap
 
-from ..parse.model import ClassField, Function, Param, ParamKind, PyClassDecl, Variant
+from ..parse.classes import variant_params
+from ..parse.model import ClassField, Function, PyClassDecl, Variant
 from .glue import PTR, c_string, call_body, description
 from .methods import PYCLASS
+from .signature import parameter_list
 
 TRAMP = "_ferrule::impl_::trampoline::trampoline"
 CONVERT = "_ferrule::impl_::wrap::IntoPyCallbackOutput::convert"
@@ -65,9 +67,7 @@ def _sequence(cls: PyClassDecl, v: Variant) -> tuple[str, list[str]]:
 
 
 def _constructor(cls: PyClassDecl, v: Variant) -> str:
-    names = field_names(v)
-    kind = ParamKind.POSITIONAL_ONLY if v.tuple_like else ParamKind.POSITIONAL_OR_KEYWORD
-    params = [Param(name, f.ty, f.span, kind) for name, f in zip(names, v.fields)]
+    params = v.constructor if v.constructor is not None else variant_params(v)
     fn = Function("__make", v.py_name, params, None, "", v.span, cls.key, cls.module_path)
     args = ", ".join(f"__a{i}: {f.ty.text}" for i, f in enumerate(v.fields))
     inits = ", ".join(f"{f.rust_name}: __a{i}" for i, f in enumerate(v.fields))
@@ -97,8 +97,9 @@ def variant_fn(cls: PyClassDecl, v: Variant) -> str:
     names = field_names(v)
     parts = [_constructor(cls, v)]
     qualified = f"{cls.python_module}.{v.py_name}" if cls.python_module else v.py_name
-    slash = ", /" if v.tuple_like and names else ""
-    doc = f"{v.py_name}({', '.join(names)}{slash})\n--\n\n"
+    ctor = Function("__make", v.py_name, v.constructor if v.constructor is not None else variant_params(v), None, "",
+                    v.span, cls.key, cls.module_path)
+    doc = f"{v.py_name}({', '.join(parameter_list(ctor))})\n--\n\n"
     lines = [f"b.name = {c_string(qualified)};",
              f"b.doc = ::core::option::Option::Some({c_string(doc)});",
              "b.slot(_ferrule::ffi::Py_tp_new, __new as *mut ::core::ffi::c_void);"]

@@ -8,6 +8,7 @@ METH_FASTCALL, or METH_FASTCALL|METH_KEYWORDS only when keywords are possible.
 
 from __future__ import annotations
 
+import json
 import re
 
 from ..parse.model import Crate, Function, ModuleForm, Param, ParamKind, PyModuleDecl, TypeRef
@@ -126,6 +127,8 @@ _C_SIGNATURES = {
 
 
 def function_glue(fn: Function, runtime: str) -> str:
+    if fn.deferred_error:
+        return f"{_header(fn)}compile_error!({json.dumps(fn.deferred_error)});\n"
     conv = convention(fn)
     field, flags, c_params = _C_SIGNATURES[conv]
     vis = "pub" if fn.visibility.startswith("pub") and "(" not in fn.visibility else "pub(crate)"

@@ -15,7 +15,7 @@ from ..parse.model import Method, MethodKind, MethodsBlock, ParamKind, PyClassDe
 from .glue import (ALLOWS, ident, PTR, _C_SIGNATURES, c_string, call_body, convention, description, extract_expr,
                    extract_lines, holder_arg, holder_type, str_holder_lines)
 from .glue import _BODY_CALLS, _BODY_PARAMS, needs_parent_scope
-from .protocols import SHAPES
+from .protocols import SHAPES, UNIT_RESULT
 from .signature import parameter_list
 
 PYCLASS = "_ferrule::impl_::pyclass"
@@ -86,9 +86,7 @@ def method_glue(cls: PyClassDecl, method: Method) -> tuple[str, str]:
     setup, recv = receiver_setup(method)
     leading: tuple[str, ...] = (recv,) if recv else ()
     if method.kind == MethodKind.CLASS:
-        setup = ["let __cls = _ferrule::Bound::<_ferrule::types::PyAny>::ref_from_ptr(py, &_slf)"
-                 ".cast_unchecked::<_ferrule::types::PyType>();"]
-        leading = ("__cls",)
+        setup, leading = _cls_setup(method, "_slf")
     desc_name = f"__D_{ident(fn.rust_name)}"
     lines = setup + call_body(fn, conv, callee=f"__Self::{fn.rust_name}", leading=leading)
     lines = [_rename_desc(line, desc_name) for line in lines]
@@ -116,12 +114,22 @@ def method_glue(cls: PyClassDecl, method: Method) -> tuple[str, str]:
     return text, item
 
 
+def _cls_setup(method: Method, ptr: str) -> tuple[list[str], tuple[str, ...]]:
+    """The class object as the `cls` parameter's type asks for it."""
+    setup = [f"let __cls = _ferrule::Bound::<_ferrule::types::PyAny>::ref_from_ptr(py, &{ptr})"
+             ".cast_unchecked::<_ferrule::types::PyType>();"]
+    ty = method.cls_type
+    arg = "__cls" if ty.startswith("&") else "__cls.clone().unbind()" if ty.startswith("Py<") else "__cls.clone()"
+    return setup, (arg,)
+
+
 def new_glue(cls: PyClassDecl, method: Method) -> str:
     fn = method.fn
+    setup, leading = _cls_setup(method, "subtype") if method.cls_type else ([], ())
     finish = lambda call: [f"let __init = _ferrule::pyclass::IntoPyClassInitializer::<__Self>::into_initializer({call})?;",  # noqa: E731
                            "__init.create_class_object_of_type(py, subtype as *mut _ferrule::ffi::PyTypeObject)"
                            ".map(_ferrule::Bound::into_ptr)"]
-    lines = call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", finish=finish)
+    lines = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=leading, finish=finish)
     desc = description(dataclasses.replace(fn, py_name=cls.py_name))
     return f"""{desc}
     pub(crate) unsafe extern "C" fn __new(subtype: *mut _ferrule::ffi::PyTypeObject, args: {PTR}, kwargs: {PTR}) -> {PTR} {{
@@ -155,21 +163,36 @@ def getter_glue(method: Method) -> tuple[str, str]:
     return text, f"        b.getter({c_string(method.attr_name)}, {name}, {c_string(fn.doc)});"
 
 
-def setter_glue(method: Method) -> tuple[str, str]:
-    fn = method.fn
-    setup, recv = receiver_setup(method)
-    visible = fn.visible_params()
-    lines = [f"if value.is_null() {{ return Err({PYCLASS}::cannot_delete(\"{method.attr_name}\")); }}"] + setup
-    args = [recv]
-    for p in fn.params:
-        if p.kind == ParamKind.PYTHON:
-            args.append("py")
-        elif visible and p is visible[0]:
-            lines += str_holder_lines(p)
-            lines.append(f"let __value = {extract_expr(dataclasses.replace(p, default=None), '&value')};")
-            args.append("__value")
-    lines.append(f"{PYCLASS}::UnitOutput::unit_value(__Self::{fn.rust_name}({', '.join(args)}))")
-    name = f"__s_{ident(fn.rust_name)}"
+def setter_glue(setter: Method | None, deleter: Method | None = None) -> tuple[str, str]:
+    """One C setter per property: `value` NULL means `del obj.attr`, which runs
+    the `#[deleter]` (PyO3 0.29) or raises; a deleter alone refuses assignment."""
+    method = setter or deleter
+    assert method is not None
+    attr = method.attr_name
+    if deleter is not None:
+        dsetup, drecv = receiver_setup(deleter)
+        dargs = [drecv] + ["py" for p in deleter.fn.params if p.kind == ParamKind.PYTHON]
+        on_delete = dsetup + [f"return {PYCLASS}::UnitOutput::unit_value(__Self::{deleter.fn.rust_name}({', '.join(dargs)}));"]
+    else:
+        on_delete = [f"return Err({PYCLASS}::cannot_delete(\"{attr}\"));"]
+    lines = ["if value.is_null() {"] + ["    " + line for line in on_delete] + ["}"]
+    if setter is None:
+        lines.append("Err(_ferrule::impl_::slots::cannot_set_attribute())")
+    else:
+        fn = setter.fn
+        setup, recv = receiver_setup(setter)
+        visible = fn.visible_params()
+        lines += setup
+        args = [recv]
+        for p in fn.params:
+            if p.kind == ParamKind.PYTHON:
+                args.append("py")
+            elif visible and p is visible[0]:
+                lines += str_holder_lines(p)
+                lines.append(f"let __value = {extract_expr(dataclasses.replace(p, default=None), '&value')};")
+                args.append("__value")
+        lines.append(f"{PYCLASS}::UnitOutput::unit_value(__Self::{fn.rust_name}({', '.join(args)}))")
+    name = f"__s_{ident(method.fn.rust_name)}"
     text = f"""
     pub(crate) unsafe extern "C" fn {name}(_slf: {PTR}, value: {PTR}, _closure: *mut ::core::ffi::c_void) -> ::core::ffi::c_int {{
         unsafe {{ _ferrule::impl_::trampoline::slot2(__b{name}, _slf, value) }}
@@ -181,7 +204,7 @@ def setter_glue(method: Method) -> tuple[str, str]:
         }}
     }}
 """
-    return text, f"        b.setter({c_string(method.attr_name)}, {name});"
+    return text, f"        b.setter({c_string(attr)}, {name});"
 
 
 def classattr_glue(method: Method) -> tuple[str, str]:
@@ -229,8 +252,23 @@ def protocol_glue(method: Method) -> str:
     lines: list[str] = []
     ni = f"{PYCLASS}::not_implemented()"
     result = "PTR"
-    if shape in ("unary", "next"):
+    if shape in ("unary", "next", "anext"):
         pass
+    elif shape == "descr_get":
+        params += f", obj: {PTR}, owner: {PTR}"
+        lines.append("let (__obj, __owner) = (_ferrule::impl_::slots::none_if_null(obj), "
+                     "_ferrule::impl_::slots::none_if_null(owner));")
+        for i, slot in enumerate(("&__obj", "&__owner")[:nvis]):
+            lines += _other_arg(method, i, slot, "raise")
+    elif shape == "ssize":
+        params += ", count: _ferrule::ffi::Py_ssize_t"
+        lines.append("let __arg0 = _ferrule::impl_::slots::repeat_count(count)?;")
+    elif shape in ("getbuffer", "releasebuffer"):
+        params += ", view: *mut _ferrule::ffi::Py_buffer"
+        lines.append("let __arg0 = view;")
+        if shape == "getbuffer":
+            params += ", flags: ::core::ffi::c_int"
+            lines.append("let __arg1 = flags;")
     elif shape in ("binary", "objobj"):
         params += f", arg: {PTR}"
         lines += _other_arg(method, 0, "&arg", "raise")
@@ -252,9 +290,19 @@ def protocol_glue(method: Method) -> str:
         lines.append(f"if !{PYCLASS}::is_instance::<__Self>(py, _slf) {{ return Ok({ni}); }}")
         lines += _other_arg(method, 0, "&other", ni)
         lines.append(f"let __arg1 = {PYCLASS}::compare_op(op)?;")
-    elif shape == "call":
+    elif shape in ("call", "init"):
         params += f", args: {PTR}, kwargs: {PTR}"
-    call_args = [f"__arg{i}" for i in range(nvis)] if shape not in ("call", "unary", "next") else []
+    call_args = [f"__arg{i}" for i in range(nvis)] if shape not in ("call", "init", "unary", "next", "anext") else []
+    if shape == "init":
+        finish = lambda call: [f"{PYCLASS}::UnitOutput::unit_value({call})"]  # noqa: E731
+        body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=(recv,), finish=finish)
+        desc = _rename_desc(description(dataclasses.replace(fn, py_name="__init__")), "__D___init__")
+        body = [_rename_desc(line, "__D___init__") for line in body]
+        return f"""{desc}
+    pub(crate) unsafe fn __p_{name}({params}) -> _ferrule::PyResult<::core::ffi::c_int> {{
+{_body(body, 8)}
+    }}
+"""
     if shape == "call":
         body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=(recv,))
         desc = _rename_desc(description(dataclasses.replace(fn, py_name="__call__")), "__D___call__")
@@ -268,15 +316,19 @@ def protocol_glue(method: Method) -> str:
     args_iter = iter(call_args)
     full_args = [recv] + [a if a else next(args_iter) for a in py_args]
     call = f"__Self::{fn.rust_name}({', '.join(full_args)})"
+    if shape in ("getbuffer", "releasebuffer"):
+        call = f"unsafe {{ {call} }}"  # PyO3 declares both `unsafe fn`
     ret = fn.ret
     is_option = ret is not None and (ret.is_named("Option") or (
         ret.is_named("PyResult", "Result") and ret.arg() is not None and ret.args[0].is_named("Option")))
     if shape == "hash":
         result, finish = "_ferrule::ffi::Py_hash_t", f"{PYCLASS}::HashOutput::hash_value({call})"
-    elif shape in ("bool", "objobj") and fn.py_name != "__delitem__":
+    elif shape in ("bool", "objobj") and fn.py_name not in UNIT_RESULT:
         result, finish = "::core::ffi::c_int", f"{PYCLASS}::BoolOutput::bool_value({call})"
-    elif shape in ("setitem",) or fn.py_name == "__delitem__":
+    elif shape in ("setitem", "getbuffer", "releasebuffer") or fn.py_name in UNIT_RESULT:
         result, finish = "::core::ffi::c_int", f"{PYCLASS}::UnitOutput::unit_value({call})"
+    elif shape == "anext" and is_option:
+        result, finish = PTR, f"_ferrule::impl_::slots::AsyncNextOutput::convert_anext({call}, py)"
     elif shape == "len":
         result, finish = "_ferrule::ffi::Py_ssize_t", f"{PYCLASS}::LenOutput::len_value({call})"
     elif shape in ("next", "unary") and is_option and fn.py_name in ("__next__",):
@@ -341,8 +393,12 @@ def block_glue(cls: PyClassDecl, block: MethodsBlock, runtime: str) -> str:
             text, item = getter_glue(method)
             parts.append(text)
             items.append(item)
-        elif kind == MethodKind.SETTER:
-            text, item = setter_glue(method)
+        elif kind in (MethodKind.SETTER, MethodKind.DELETER):
+            pair = MethodKind.DELETER if kind == MethodKind.SETTER else MethodKind.SETTER
+            other = next((m for m in block.methods if m.kind == pair and m.attr_name == method.attr_name), None)
+            if kind == MethodKind.DELETER and other is not None:
+                continue  # written with its setter
+            text, item = setter_glue(method, other) if kind == MethodKind.SETTER else setter_glue(None, method)
             parts.append(text)
             items.append(item)
         elif kind == MethodKind.CLASSATTR:

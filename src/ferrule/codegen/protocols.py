@@ -23,6 +23,25 @@ SHAPES = {
     "__ge__": "compare",
 }
 
+# The attribute, descriptor, async, sequence and buffer protocols, `__init__`.
+SHAPES.update({
+    "__getattr__": "binary", "__getattribute__": "binary", "__setattr__": "setitem", "__delattr__": "objobj",
+    "__get__": "descr_get", "__set__": "setitem", "__delete__": "objobj",
+    "__await__": "unary", "__aiter__": "unary", "__anext__": "anext",
+    "__concat__": "binary", "__inplace_concat__": "binary", "__repeat__": "ssize", "__inplace_repeat__": "ssize",
+    "__getbuffer__": "getbuffer", "__releasebuffer__": "releasebuffer", "__init__": "init",
+})
+# Special methods returning nothing to Python (`-1`/`0` in C).
+UNIT_RESULT = ("__delitem__", "__delattr__", "__delete__")
+
+# Names PyO3 does not bind as written: an error before cargo, with what to do.
+UNSUPPORTED = {
+    "__new__": "write the constructor as a method marked `#[new]`",
+    "__del__": "`__del__` is not supported (as in PyO3): implement `Drop` for the type",
+    "__buffer__": "implement `unsafe fn __getbuffer__(slf, view: *mut ffi::Py_buffer, flags: c_int)` instead",
+    "__release_buffer__": "implement `unsafe fn __releasebuffer__(&self, view: *mut ffi::Py_buffer)` instead",
+}
+
 NUMERIC = ("add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "divmod", "lshift", "rshift", "and",
            "xor", "or", "pow")
 NB_SLOT = {"add": "add", "sub": "subtract", "mul": "multiply", "matmul": "matrix_multiply",
@@ -42,6 +61,8 @@ UNARY_SLOTS = {
     "__invert__": "Py_nb_invert", "__int__": "Py_nb_int", "__float__": "Py_nb_float", "__index__": "Py_nb_index",
     "__getitem__": "Py_mp_subscript", "__hash__": "Py_tp_hash", "__bool__": "Py_nb_bool",
     "__contains__": "Py_sq_contains",
+    "__await__": "Py_am_await", "__aiter__": "Py_am_aiter", "__anext__": "Py_am_anext",
+    "__concat__": "Py_sq_concat", "__inplace_concat__": "Py_sq_inplace_concat",
 }
 COMPARE_OPS = {"__lt__": "Py_LT", "__le__": "Py_LE", "__eq__": "Py_EQ", "__ne__": "Py_NE", "__gt__": "Py_GT",
                "__ge__": "Py_GE"}

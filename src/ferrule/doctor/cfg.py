@@ -39,6 +39,8 @@ class Target:
             out.append("Py_GIL_DISABLED")
         if interp.debug:
             out += ["Py_DEBUG", "Py_REF_DEBUG"]
+        if interp.is_pypy:
+            out.append("PyPy")
         return out
 
     @property
@@ -58,7 +60,7 @@ class Target:
 
     def describe(self) -> str:
         interp = self.interpreter
-        text = f"CPython {'.'.join(map(str, interp.version))}"
+        text = interp.describe()
         extras = [e for e, on in (("debug", interp.debug), ("free-threaded", interp.gil_disabled)) if on]
         if self.abi3_minor is not None:
             extras.append(f"limited API 3.{self.abi3_minor}")
@@ -74,6 +76,9 @@ def make_target(interp: Interpreter, limited_api: str | None) -> Target:
     m = re.fullmatch(r"3\.(\d+)", limited_api.strip())
     if not m or not MIN_MINOR <= int(m.group(1)) <= MAX_MINOR:
         raise DoctorError(f"--limited-api takes a version from 3.{MIN_MINOR} to 3.{MAX_MINOR}, not `{limited_api}`")
+    if interp.is_pypy:
+        raise DoctorError("PyPy has no limited API (stable ABI)",
+                          hint="run `ferrule doctor` without --limited-api for PyPy")
     if interp.gil_disabled:
         raise DoctorError("the limited API is not available for free-threaded interpreters",
                           hint="run `ferrule doctor` without --limited-api for this interpreter")

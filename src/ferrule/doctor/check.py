@@ -13,6 +13,7 @@ from pathlib import Path
 from ..interpreter import find_interpreter
 from .cfg import DoctorError, Target, make_target
 from .programs import Selection, c_program, rust_program, select
+from .symbols import check_symbols
 
 FFI_MOD = Path(__file__).resolve().parent.parent / "runtime" / "ferrule" / "src" / "ffi" / "mod.rs"
 TIMEOUT = 300
@@ -31,13 +32,14 @@ class DoctorReport:
     fields: int
     constants: int  # compared, i.e. not counting `absent_in_c`
     comparison: Comparison
+    symbols: int = 0  # extern items looked up in the interpreter's library
 
     @property
     def ok(self) -> bool:
         return not self.comparison.mismatches
 
     def summary(self) -> str:
-        counts = f"{self.structs} structs, {self.fields} fields, {self.constants} constants"
+        counts = f"{self.structs} structs, {self.fields} fields, {self.constants} constants, {self.symbols} symbols"
         if self.ok:
             return f"ffi matches {self.target} ({counts})"
         n = len(self.comparison.mismatches)
@@ -145,7 +147,8 @@ def check_target(target: Target, workdir: Path, ffi_mod: Path = FFI_MOD) -> Doct
     except OSError as e:
         raise DoctorError(f"cannot run the Rust compiler: {e}") from None
     try:
-        _run([*cc, f"-I{include}", "-o", str(c_exe), str(c_src)], "C compiler", workdir)
+        # -O1 drops the unused static helpers of PyPy's headers (they call into libpypy).
+        _run([*cc, "-O1", f"-I{include}", "-o", str(c_exe), str(c_src)], "C compiler", workdir)
         c_out = _run([str(c_exe)], "C check program", workdir)
     except BaseException:
         rust_build.kill()
@@ -154,8 +157,14 @@ def check_target(target: Target, workdir: Path, ffi_mod: Path = FFI_MOD) -> Doct
     _finish(rust_build, "Rust compiler")
     rust_out = _run([str(rust_exe)], "Rust check program", workdir)
     comparison = compare(c_out, rust_out)
+    symbols = check_symbols(target, ffi_mod)
+    for missing in symbols.missing:
+        linked = f" (link name `{missing.symbol}`)" if missing.symbol != missing.name else ""
+        comparison.mismatches.append(f"{missing.name}{linked}, declared at ffi/{missing.where}: "
+                                     f"not exported by {symbols.library.name}")
     constants = len(sel.constants) - len(comparison.absent_in_c)
-    return DoctorReport(target.describe(), len(sel.structs), sel.field_count, constants, comparison)
+    return DoctorReport(target.describe(), len(sel.structs), sel.field_count, constants, comparison,
+                        symbols.checked)
 
 
 def run_doctor(interpreter: str | None, limited_api: str | None = None) -> DoctorReport:

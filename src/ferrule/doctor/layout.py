@@ -53,9 +53,11 @@ def _struct(name: str, fields: str, cfg: str | None = None, **special: Field) ->
 
 
 NOT_LIMITED = "not(Py_LIMITED_API)"
+PYPY39 = "all(PyPy, not(Py_3_11))"
 
 STRUCTS: tuple[Struct, ...] = (
-    _struct("PyObject", "ob_refcnt ob_type", "not(Py_GIL_DISABLED)"),
+    _struct("PyObject", "ob_refcnt ob_pypy_link ob_type", "not(Py_GIL_DISABLED)",
+            ob_pypy_link=Field("ob_pypy_link", cfg="PyPy")),
     _struct("PyObject", "ob_tid ob_flags ob_mutex ob_gc_bits ob_ref_local ob_ref_shared ob_type", "Py_GIL_DISABLED",
             ob_flags=Field("ob_flags", c="_padding", cfg="not(Py_3_14)")),
     _struct("PyVarObject", "ob_base ob_size"),
@@ -65,8 +67,9 @@ STRUCTS: tuple[Struct, ...] = (
             "tp_setattro tp_as_buffer tp_flags tp_doc tp_traverse tp_clear tp_richcompare tp_weaklistoffset tp_iter "
             "tp_iternext tp_methods tp_members tp_getset tp_base tp_dict tp_descr_get tp_descr_set tp_dictoffset "
             "tp_init tp_alloc tp_new tp_free tp_is_gc tp_bases tp_mro tp_cache tp_subclasses tp_weaklist tp_del "
-            "tp_version_tag tp_finalize tp_vectorcall tp_watched tp_versions_used", NOT_LIMITED,
-            tp_watched=Field("tp_watched", cfg="Py_3_12"), tp_versions_used=Field("tp_versions_used", cfg="Py_3_13")),
+            "tp_version_tag tp_finalize tp_vectorcall tp_watched tp_versions_used tp_print tp_pypy_flags", NOT_LIMITED,
+            tp_watched=Field("tp_watched", cfg="Py_3_12"), tp_versions_used=Field("tp_versions_used", cfg="Py_3_13"),
+            tp_print=Field("tp_print", cfg=PYPY39), tp_pypy_flags=Field("tp_pypy_flags", cfg=PYPY39)),
     _struct("PyMethodDef", "ml_name ml_meth ml_flags ml_doc"),
     _struct("PyModuleDef_Base", "ob_base m_init m_index m_copy"),
     _struct("PyModuleDef", "m_base m_name m_doc m_size m_methods m_slots m_traverse m_clear m_free"),
@@ -75,9 +78,10 @@ STRUCTS: tuple[Struct, ...] = (
     _struct("PyType_Slot", "slot pfunc"),
     _struct("PyGetSetDef", "name get set doc closure"),
     _struct("PyMemberDef", "name type_code offset flags doc", type_code=Field("type_code", c="type")),
-    _struct("Py_buffer", "buf obj len itemsize readonly ndim format shape strides suboffsets internal",
-            "any(not(Py_LIMITED_API), Py_3_11)"),
-    _struct("PyListObject", "ob_base ob_item allocated", NOT_LIMITED),
+    _struct("Py_buffer", "buf obj len itemsize readonly ndim format shape strides suboffsets internal "
+            "flags _strides _shape", "any(not(Py_LIMITED_API), Py_3_11)",
+            **{f: Field(f, cfg="PyPy") for f in ("flags", "_strides", "_shape")}),
+    _struct("PyListObject", "ob_base ob_item allocated", "not(any(Py_LIMITED_API, PyPy))"),  # cpyext: opaque
     _struct("PyTupleObject", "ob_base ob_hash ob_item", NOT_LIMITED, ob_hash=Field("ob_hash", cfg="Py_3_14")),
     _struct("PyFloatObject", "ob_base ob_fval", NOT_LIMITED),
     _struct("Py_complex", "real imag", NOT_LIMITED),
@@ -94,7 +98,8 @@ STRUCTS: tuple[Struct, ...] = (
     _struct("PySequenceMethods", "sq_length sq_concat sq_repeat sq_item was_sq_slice sq_ass_item was_sq_ass_slice "
             "sq_contains sq_inplace_concat sq_inplace_repeat", NOT_LIMITED),
     _struct("PyMappingMethods", "mp_length mp_subscript mp_ass_subscript", NOT_LIMITED),
-    _struct("PyAsyncMethods", "am_await am_aiter am_anext am_send", NOT_LIMITED),
+    _struct("PyAsyncMethods", "am_await am_aiter am_anext am_send", NOT_LIMITED,
+            am_send=Field("am_send", cfg="any(not(PyPy), Py_3_10)")),
     _struct("PyBufferProcs", "bf_getbuffer bf_releasebuffer", NOT_LIMITED),
 )
 

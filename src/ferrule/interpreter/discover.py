@@ -74,7 +74,11 @@ def _dot_venv(folders) -> Path | None:
 
 def find_interpreter(explicit: str | None, *, require_venv: bool, search_from=()) -> Interpreter:
     """`explicit` (-i), else the active virtualenv (VIRTUAL_ENV, CONDA_PREFIX), else a `.venv` in or above one of
-    `search_from`, else this process's own virtualenv."""
+    `search_from`, else this process's own virtualenv.
+
+    Building without installing (`require_venv` false), `PYO3_PYTHON` comes first, as PyO3 reads it."""
+    if not explicit and not require_venv and os.environ.get("PYO3_PYTHON"):
+        explicit = os.environ["PYO3_PYTHON"]
     if explicit:
         path = shutil.which(explicit) or explicit
         if not Path(path).exists():

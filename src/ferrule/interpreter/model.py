@@ -26,6 +26,10 @@ class Interpreter:
     in_venv: bool
     prefix: Path
     implementation_version: tuple[int, int] = (0, 0)  # PyPy's own version; (0, 0) elsewhere
+    shared: bool = True  # libpython is a shared library
+    lib_name: str = ""  # what to link when embedding: `python3.11` for -lpython3.11
+    lib_dir: str = ""
+    base_executable: str = ""  # the interpreter behind a venv
 
     @classmethod
     def from_facts(cls, facts: dict) -> "Interpreter":
@@ -48,6 +52,10 @@ class Interpreter:
             in_venv=bool(facts["in_venv"]),
             prefix=Path(facts["prefix"]),
             implementation_version=tuple(facts.get("implementation_version", (0, 0)))[:2],  # type: ignore[arg-type]
+            shared=bool(facts.get("shared", True)),
+            lib_name=str(facts.get("lib_name", "")),
+            lib_dir=str(facts.get("lib_dir", "")),
+            base_executable=str(facts.get("base_executable", "")),
         )
 
     @property
@@ -72,4 +80,9 @@ class Interpreter:
                 f"abi3={abi3 or ''}\n"
                 f"gil_disabled={int(self.gil_disabled)}\n"
                 f"debug={int(self.debug)}\n"
-                f"implementation={self.implementation}\n")
+                f"implementation={self.implementation}\n"
+                f"executable={self.base_executable or self.executable}\n"
+                f"pointer_width={self.pointer_width}\n"
+                f"shared={int(self.shared)}\n"
+                f"lib_name={self.lib_name}\n"
+                f"lib_dir={self.lib_dir}\n")

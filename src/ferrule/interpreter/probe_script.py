@@ -2,7 +2,9 @@
 # Standard library only, and valid on Python 2 too, so that ferrule can say
 # which interpreter it was given before refusing one it cannot target.
 import json
+import os
 import platform
+import re
 import struct
 import sys
 import sysconfig
@@ -30,5 +32,17 @@ facts = {
     "machine": platform.machine(),
     "in_venv": sys.prefix != getattr(sys, "base_prefix", sys.prefix),
     "prefix": sys.prefix,
+    # How to link libpython when embedding (pyo3-build-config's lib_name / lib_dir / shared).
+    "shared": bool(config("Py_ENABLE_SHARED")),
+    "lib_dir": config("LIBDIR") or "",
+    # The interpreter behind a venv: the same for every venv of it, so switching venvs rebuilds nothing.
+    "base_executable": getattr(sys, "_base_executable", None) or sys.executable,
 }
+_ldlibrary = re.match(r"lib(.+?)[.](so|a|dylib)", os.path.basename(config("LDLIBRARY") or ""))
+if _ldlibrary:
+    facts["lib_name"] = _ldlibrary.group(1)
+elif sys.platform == "win32":
+    facts["lib_name"] = "python%d%d" % sys.version_info[:2]
+else:
+    facts["lib_name"] = "python%d.%d%s" % (sys.version_info[0], sys.version_info[1], facts["abiflags"])
 print(json.dumps(facts))

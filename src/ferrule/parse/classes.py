@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from .attributes import string_value
 from .functions import apply_signature, check_options, collect_options, read_params
-from .model import (ClassField, Function, Method, MethodKind, MethodsBlock, ParamKind, PyClassDecl, TypeRef,
-                    Variant)
+from .model import (ClassField, Function, Method, MethodKind, MethodsBlock, Param, ParamKind, PyClassDecl,
+                    TypeRef, Variant)
 from .source import SourceFile, child_of_type
 from .types import type_ref
 
@@ -16,10 +16,10 @@ if TYPE_CHECKING:
 
 CLASS_OPTIONS = ("name", "module", "frozen", "subclass", "extends", "dict", "weakref", "eq", "ord", "hash", "str",
                  "get_all", "set_all", "eq_int", "rename_all", "crate", "unsendable", "freelist", "sequence",
-                 "mapping", "immutable_type", "generic")
+                 "mapping", "immutable_type", "generic", "from_py_object", "skip_from_py_object")
 FIELD_OPTIONS = ("get", "set", "name")
 METHOD_OPTIONS = ("name", "signature", "text_signature")
-METHOD_MARKERS = ("new", "getter", "setter", "staticmethod", "classmethod", "classattr")
+METHOD_MARKERS = ("new", "getter", "setter", "deleter", "staticmethod", "classmethod", "classattr")
 RENAME_RULES = ("camelCase", "kebab-case", "lowercase", "PascalCase", "SCREAMING-KEBAB-CASE",
                 "SCREAMING_SNAKE_CASE", "snake_case", "UPPERCASE")
 
@@ -69,6 +69,8 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     py_name = string_value(opts.get("name")) or opts.get("name") or rust_name
     decl = PyClassDecl(rust_name, py_name, "struct" if node.type == "struct_item" else "enum", item.doc,
                        src.span(name_node), walk.glue_key(src, node), module_path, opts)
+    if "from_py_object" in opts and "skip_from_py_object" in opts:
+        walk.error("`skip_from_py_object` and `from_py_object` are mutually exclusive", decl.span)
     if "rename_all" in opts and string_value(opts["rename_all"]) not in RENAME_RULES:
         walk.error(f"unknown `rename_all` rule {opts['rename_all']}", decl.span, "rules: " + ", ".join(RENAME_RULES))
     tparams = node.child_by_field_name("type_parameters")
@@ -137,14 +139,35 @@ def _read_variants(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> li
         if node.type != "enum_variant":
             continue
         name = src.text(node.child_by_field_name("name"))
-        opts = {o.key: o.value for o in collect_options(item, "pyo3")}
+        options = collect_options(item, "pyo3")
+        check_options(walk, options, ("name", "constructor"), "an enum variant")
+        opts = {o.key: o.value for o in options}
         variant = Variant(name, string_value(opts.get("name")) or rename(name, rule), src.span(node))
         vbody = node.child_by_field_name("body")
         if vbody is not None:
             variant.tuple_like = vbody.type == "ordered_field_declaration_list"
+            variant.braced = not variant.tuple_like
             variant.fields = _read_fields(walk, src, vbody, decl)
+        ctor = next((o for o in options if o.key == "constructor"), None)
+        if ctor is not None:
+            variant.constructor = _variant_constructor(walk, decl, variant, ctor)
         variants.append(variant)
     return variants
+
+
+def variant_params(variant: Variant) -> list[Param]:
+    """The constructor parameters of a complex enum's variant: its fields
+    (`_0`, `_1`... for a tuple variant, positional-only)."""
+    kind = ParamKind.POSITIONAL_ONLY if variant.tuple_like else ParamKind.POSITIONAL_OR_KEYWORD
+    return [Param(f"_{f.rust_name}" if variant.tuple_like else f.py_name, f.ty, f.span, kind) for f in variant.fields]
+
+
+def _variant_constructor(walk: "Walk", decl: PyClassDecl, variant: Variant, option) -> list[Param]:
+    """`#[pyo3(constructor = (a = 1, b = None))]`: a signature over the fields."""
+    fn = Function(variant.rust_name, variant.py_name, variant_params(variant), None, "", variant.span,
+                  decl.key, decl.module_path)
+    apply_signature(walk, fn, option)
+    return fn.params
 
 
 def read_pymethods(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[str, ...]) -> MethodsBlock | None:
@@ -220,14 +243,17 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     markers = [m for m in METHOD_MARKERS if attribute_named(item, m)]
     for m in markers:
         attr = attribute_named(item, m)
-        if m in ("getter", "setter") and attr is not None and attr.args:
+        if m in ("getter", "setter", "deleter") and attr is not None and attr.args:
             options.append(_name_option(attr))
     check_options(walk, options, METHOD_OPTIONS + ("getter_name",), "a `#[pymethods]` function")
+    takes_cls = markers == ["new", "classmethod"]  # a constructor handed the type being built
+    if takes_cls:
+        markers = ["new"]
     if len(markers) > 1:
         walk.error(f"`{rust_name}` has conflicting attributes: " + ", ".join(f"#[{m}]" for m in markers),
                    src.span(name_node))
     opts = {o.key: o for o in options}
-    kind = {"new": MethodKind.NEW, "getter": MethodKind.GETTER, "setter": MethodKind.SETTER,
+    kind = {"new": MethodKind.NEW, "getter": MethodKind.GETTER, "setter": MethodKind.SETTER, "deleter": MethodKind.DELETER,
             "staticmethod": MethodKind.STATIC, "classmethod": MethodKind.CLASS,
             "classattr": MethodKind.CLASSATTR}.get(markers[0] if markers else "", MethodKind.INSTANCE)
     params = read_params(walk, src, node)
@@ -237,10 +263,16 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         if explicit is not None:
             receiver = explicit
             params = params[1:]
-    if kind == MethodKind.CLASS:
+    cls_type = ""
+    if kind == MethodKind.CLASS or takes_cls:
+        cls_type = params[0].ty.text.replace(" ", "") if params else ""
         if not params:
             walk.error(f"`#[classmethod]` `{rust_name}` must take the class first: `cls: &Bound<'_, PyType>`",
                        src.span(name_node))
+        elif "PyType" not in params[0].ty.text:
+            walk.error("Expected `&Bound<PyType>` or `Py<PyType>` as the first argument to `#[classmethod]`",
+                       params[0].span, f"take the class first: `cls: &Bound<'_, PyType>`, then `{params[0].name}`")
+            params = params[1:]
         else:
             params = params[1:]
     ret_node = node.child_by_field_name("return_type")
@@ -248,21 +280,23 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     if "name" in opts:
         py_name = string_value(opts["name"].value) or py_name
     fn = Function(rust_name, py_name, params, type_ref(src, ret_node) if ret_node is not None else None, item.doc,
-                  src.span(name_node), GlueKeyless, module_path)
+                  src.span(name_node), GlueKeyless, module_path, gated=attribute_named(item, "cfg") is not None)
     if "text_signature" in opts:
         value = opts["text_signature"].value
         fn.text_signature = "" if value == "None" else (string_value(value) or "")
+    supported = kind != MethodKind.INSTANCE or _check_special(walk, py_name, opts, src.span(name_node))
     if "signature" in opts:
         fn.signature_given = True
         apply_signature(walk, fn, opts["signature"])
-    method = Method(fn, kind, receiver)
-    if kind in (MethodKind.GETTER, MethodKind.SETTER):
+    method = Method(fn, kind, receiver, cls_type=cls_type)
+    if kind in (MethodKind.GETTER, MethodKind.SETTER, MethodKind.DELETER):
         explicit = (string_value(opts["getter_name"].value) or opts["getter_name"].value) if "getter_name" in opts else None
-        prefix = "get_" if kind == MethodKind.GETTER else "set_"
+        prefix = {MethodKind.GETTER: "get_", MethodKind.SETTER: "set_", MethodKind.DELETER: "delete_"}[kind]
         method.attr_name = explicit or (py_name if "name" in opts else py_name.removeprefix(prefix))
     if receiver is not None and kind in (MethodKind.STATIC, MethodKind.NEW, MethodKind.CLASSATTR):
         walk.error(f"`{rust_name}` takes `self` but is a #[{markers[0]}]", src.span(name_node))
-    if receiver is None and kind in (MethodKind.INSTANCE, MethodKind.GETTER, MethodKind.SETTER):
+    if receiver is None and supported and kind in (MethodKind.INSTANCE, MethodKind.GETTER, MethodKind.SETTER,
+                                                   MethodKind.DELETER):
         walk.error(f"method `{rust_name}` has no `self`", src.span(name_node),
                    "add `&self`, or mark it `#[staticmethod]`")
     if receiver == "value":
@@ -270,7 +304,55 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
                    src.span(name_node))
     if rust_name == "__traverse__" and kind == MethodKind.INSTANCE:
         _check_traverse(walk, src, name_node, method)
+    _check_arity(walk, src, name_node, method)
     return method
+
+
+def _check_special(walk: "Walk", py_name: str, opts, span) -> bool:
+    """A special method lands in its slot, where PyO3's rules apply: no
+    `signature` (except `__call__`/`__init__`), no `text_signature`; names PyO3
+    does not bind as written are errors. Other dunders are plain methods."""
+    from ..codegen.protocols import SHAPES, UNSUPPORTED
+
+    if py_name in UNSUPPORTED:
+        walk.error(f"special method `{py_name}` is not supported", span, UNSUPPORTED[py_name])
+        return False
+    if py_name not in SHAPES:
+        return True
+    if "signature" in opts and py_name not in ("__call__", "__init__"):
+        walk.error(f"`signature` cannot be used with magic method `{py_name}`", opts["signature"].span)
+    if "text_signature" in opts:
+        walk.error(f"`text_signature` cannot be used with magic method `{py_name}`", opts["text_signature"].span)
+    return True
+
+
+# Non-Python arguments each special method's slot passes: (least, most).
+_SHAPE_ARITY = {"unary": (0, 0), "next": (0, 0), "hash": (0, 0), "bool": (0, 0), "len": (0, 0),
+                "clear": (0, 0), "binary": (1, 1), "objobj": (1, 1), "numeric": (1, 1), "compare": (1, 1),
+                "inplace": (1, 1), "setitem": (2, 2), "ternary": (1, 2), "richcmp": (2, 2)}
+
+
+def _check_arity(walk: "Walk", src: SourceFile, name_node, method: Method) -> None:
+    """The glue calls each getter, setter and special method with exactly what its slot gives."""
+    from ..codegen.protocols import SHAPES
+
+    fn = method.fn
+    visible = fn.visible_params()
+    if method.kind == MethodKind.GETTER and visible:
+        walk.error("getter function can only have one argument (of type pyo3::Python)", visible[0].span,
+                   f"a getter takes only `&self` (and `py: Python<'_>`); remove `{visible[0].name}`")
+    elif method.kind == MethodKind.SETTER and len(visible) != 1:
+        walk.error("setter function expected to have one argument", src.span(name_node),
+                   "a setter takes `&mut self` and the new value: `fn set_x(&mut self, value: T)`")
+    elif method.kind == MethodKind.INSTANCE and fn.py_name in SHAPES:
+        least, most = _SHAPE_ARITY.get(SHAPES[fn.py_name], (0, len(visible)))
+        if len(visible) > most:
+            walk.error(f"Expected at most {most} non-python arguments", visible[most].span,
+                       f"`{fn.py_name}` receives {most} argument{'s' if most != 1 else ''} from Python "
+                       f"besides `self`; remove `{visible[most].name}`")
+        elif len(visible) < least:
+            walk.error(f"Expected {least} arguments, got {len(visible)}", src.span(name_node),
+                       f"`{fn.py_name}` receives {least} argument{'s' if least != 1 else ''} from Python besides `self`")
 
 
 TRAVERSE_HINT = ("Usually, an implementation of `__traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError>` "

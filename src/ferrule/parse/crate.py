@@ -140,9 +140,23 @@ def _walk_file(walk: Walk, path: Path, module_path: tuple[str, ...], mod_dir: Pa
     src = SourceFile.read(path)
     walk.crate.files.append(path)
     for bad in src.syntax_errors():
-        walk.error("syntax error (rustc will explain)", src.span(bad))
+        walk.error(syntax_error_message(src, bad), src.span(bad),
+                   "fix the syntax here; `cargo check` shows rustc's explanation")
     walk.scope(module_path, Span(path, 1, 1))
     _walk_items(walk, src, src.tree.root_node, module_path, mod_dir, None, seen)
+
+
+def syntax_error_message(src: SourceFile, node: tree_sitter.Node) -> str:
+    """What tree-sitter could not parse, in a few words: rustc is not run on a crate that fails here."""
+    if node.is_missing:
+        return f"syntax error: expected `{node.type}`"
+    text = src.text(node).strip()
+    first = text.split(None, 1)[0] if text else ""
+    if not first:
+        return "syntax error"
+    if len(first) > 20:
+        first = first[:20] + "…"
+    return f"syntax error: unexpected `{first}`"
 
 
 def _items(src: SourceFile, container: tree_sitter.Node) -> list[Item]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
-from .attributes import Option_, split_top_level, string_value
+import re
+
+from .attributes import Option_, _skip_string, split_top_level, string_value
 from .model import Function, Param, ParamKind, Span
 from .source import SourceFile, child_of_type
 from .types import type_ref
@@ -46,7 +48,8 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
     check_options(walk, options, FUNCTION_OPTIONS, "`#[pyfunction]`")
     opts = {o.key: o for o in options}
     span = src.span(name_node)
-    _check_function_shape(walk, src, node, rust_name)
+    gated = any(a.name == "cfg" for a in item.attrs)
+    deferred = _check_function_shape(walk, src, node, rust_name, gated)
     py_name = rust_name.removeprefix("r#")
     if "name" in opts:
         py_name = string_value(opts["name"].value) or opts["name"].value or py_name
@@ -63,6 +66,7 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
         module_path=module_path,
         visibility=_visibility(src, node),
         pass_module=pass_module,
+        deferred_error=deferred,
     )
     if pass_module:
         if not params or params[0].kind == ParamKind.PYTHON:
@@ -79,15 +83,21 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
     return fn
 
 
-def _check_function_shape(walk: "Walk", src: SourceFile, node, name: str) -> None:
+def _check_function_shape(walk: "Walk", src: SourceFile, node, name: str, gated: bool = False) -> str:
+    """Reports what no glue can bind; returns the message instead when the item is
+    `#[cfg]`-gated (it may never be compiled, as PyO3's `experimental-async` tests are)."""
     modifiers = child_of_type(node, "function_modifiers")
     if modifiers is not None and "async" in src.text(modifiers).split():
-        walk.error(f"`async fn {name}` cannot be a `#[pyfunction]`", src.span(node),
-                   "make it a plain `fn`; run async work on your own runtime inside it")
+        message = f"`async fn {name}` cannot be a `#[pyfunction]`"
+        hint = "make it a plain `fn`; run async work on your own runtime inside it"
+        if gated:
+            return f"{message} ({hint})"
+        walk.error(message, src.span(node), hint)
     tparams = node.child_by_field_name("type_parameters")
     if tparams is not None and any(c.type != "lifetime_parameter" for c in tparams.named_children):
         walk.error(f"generic function `{name}` cannot be a `#[pyfunction]`", src.span(tparams),
                    "Python needs one concrete signature: write a non-generic wrapper")
+    return ""
 
 
 def _visibility(src: SourceFile, node) -> str:
@@ -131,7 +141,7 @@ def check_param_type(walk: "Walk", param: Param) -> None:
     problem = None
     if ty.text.startswith("impl ") or ty.text.startswith("dyn ") or "dyn " in ty.text:
         problem = "a trait object or `impl Trait` has no conversion from Python"
-    elif ty.kind == "other" and ty.text.startswith("*"):
+    elif ty.kind == "other" and ty.text.startswith("*") and "Py_buffer" not in ty.text:  # __getbuffer__'s view
         problem = "raw pointers have no conversion from Python"
     elif ty.kind == "ref" and ty.mutable:
         pass  # `&mut` is allowed for `#[pyclass]` types only: see classify_ref_params
@@ -183,11 +193,61 @@ def _classify(walk: "Walk", params: list[Param], classes: set[str]) -> None:
                        _TYPE_HINT + "; `&mut T` works only when `T` is a `#[pyclass]` of this crate")
 
 
+_ENTRY_NAME = re.compile(r"(r#)?[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _closing_paren(text: str) -> int:
+    """Index of the `)` closing the `(` at 0 (string literals skipped), or -1."""
+    depth, i = 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch == '"':
+            i = _skip_string(text, i)
+            continue
+        if ch == "'" and i + 2 < len(text) and (text[i + 2] == "'" or text[i + 1] == "\\"):
+            close = text.find("'", i + 2)  # a char literal such as `')'`
+            i = close + 1 if close != -1 else i + 1
+            continue
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth == 0:
+            return i
+        i += 1
+    return -1
+
+
+def _split_entry(entry: str) -> tuple[str, str | None, str | None, str | None]:
+    """`name: "annotation" = default` -> (name, annotation, default, problem)."""
+    match = _ENTRY_NAME.match(entry)
+    if match is None:
+        return entry.partition("=")[0].strip(), None, None, None
+    name, rest = match.group(0), entry[match.end():].strip()
+    annotation = None
+    if rest.startswith(":"):
+        rest = rest[1:].strip()
+        end = _skip_string(rest, 0) if rest.startswith('"') else 0
+        annotation = string_value(rest[:end]) if end else None
+        if annotation is None:
+            return name, None, None, f"the annotation of `{name}` must be a string literal, like `{name}: \"int\"`"
+        rest = rest[end:].strip()
+    if rest and not rest.startswith("="):
+        return name, annotation, None, f"unexpected `{rest}` after `{name}` in `signature`"
+    return name, annotation, rest[1:].strip() or None, None
+
+
 def apply_signature(walk: "Walk", fn: Function, option: Option_) -> None:
     text = (option.value or "").strip()
-    if not (text.startswith("(") and text.endswith(")")):
+    close = _closing_paren(text) if text.startswith("(") else -1
+    tail = text[close + 1:].strip() if close != -1 else ""
+    if close == -1 or (tail and not tail.startswith("->")):
         walk.error("`signature` must be a parenthesised list, like `signature = (a, b=1, *, c)`", option.span)
         return
+    if tail:
+        fn.return_annotation = string_value(tail[2:].strip())
+        if fn.return_annotation is None:
+            walk.error("the return annotation in `signature` must be a string literal, like `-> \"int\"`",
+                       option.span)
+    text = text[:close + 1]
     visible = fn.visible_params()
     by_name = {p.py_name: p for p in visible}
     kind = ParamKind.POSITIONAL_OR_KEYWORD
@@ -209,15 +269,17 @@ def apply_signature(walk: "Walk", fn: Function, option: Option_) -> None:
         elif entry.startswith("*"):
             entry, entry_kind = entry[1:].strip(), ParamKind.VARARGS
             kind = ParamKind.KEYWORD_ONLY
-        name, _, default = entry.partition("=")
-        name = name.strip()
+        name, annotation, default, problem = _split_entry(entry)
+        if problem:
+            walk.error(problem, option.span)
+            continue
         param = by_name.get(name)
         if param is None:
             hint = did_you_mean(name, by_name) or f"parameters of `{fn.rust_name}`: " + ", ".join(by_name)
             walk.error(f"signature entry `{name}` is not a parameter of `{fn.rust_name}`", option.span, hint)
             continue
         param.kind = entry_kind
-        param.default = default.strip() or None
+        param.default, param.annotation = default, annotation
         if entry_kind == ParamKind.POSITIONAL_OR_KEYWORD:
             if param.default is not None:
                 seen_default = True

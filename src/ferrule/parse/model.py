@@ -82,6 +82,7 @@ class Param:
     span: Span
     kind: ParamKind = ParamKind.POSITIONAL_OR_KEYWORD
     default: str | None = None  # Rust expression text
+    annotation: str | None = None  # Python type from `signature = (a: "int")`, for the stub
     # "ref"/"mut" when the parameter borrows a `#[pyclass]` for the call (`&T`,
     # `&mut T`, `&Self`, `Option<&T>`): set after the whole crate is parsed.
     holder: str = ""
@@ -109,6 +110,11 @@ class Function:
     pass_module: bool = False
     text_signature: str | None = None  # explicit override; "" disables
     signature_given: bool = False
+    # A problem found in an item under `#[cfg(...)]`: reported by rustc (a
+    # `compile_error!` in its glue) only if the item is compiled at all.
+    deferred_error: str = ""
+    gated: bool = False  # written under `#[cfg(...)]`
+    return_annotation: str | None = None  # `signature = (...) -> "int"`
 
     def visible_params(self) -> list[Param]:
         return [p for p in self.params if p.visible]
@@ -228,10 +234,12 @@ class Variant:
     span: Span
     fields: list[ClassField] = field(default_factory=list)
     tuple_like: bool = False
+    braced: bool = False  # `Name {}`: a struct variant, even with no fields
+    constructor: list["Param"] | None = None  # from `#[pyo3(constructor = (...))]`
 
     @property
     def unit(self) -> bool:
-        return not self.fields and not self.tuple_like
+        return not self.fields and not self.tuple_like and not self.braced
 
 
 class MethodKind(Enum):
@@ -241,6 +249,7 @@ class MethodKind(Enum):
     CLASS = "class"
     GETTER = "getter"
     SETTER = "setter"
+    DELETER = "deleter"
     CLASSATTR = "classattr"
 
 
@@ -254,6 +263,7 @@ class Method:
     receiver: str | None = None  # ref, mut, pyref, pyrefmut, bound_ref, bound, py; None for no self
     attr_name: str = ""  # property name of a getter/setter
     is_const: bool = False  # a `#[classattr] const`
+    cls_type: str = ""  # the `cls` parameter's type of a #[classmethod] (or #[new] #[classmethod])
 
 
 @dataclass

@@ -51,16 +51,7 @@ const _: () = {
         }
     }
 
-    impl<'a, 'py> _ferrule::FromPyObject<'a, 'py> for Light
-    where
-        _ferrule::pyclass::CloneCheck<'a, Light>: _ferrule::pyclass::IsClone<Light>,
-    {
-        type Error = _ferrule::PyErr;
-        fn extract(obj: _ferrule::Borrowed<'a, 'py, _ferrule::types::PyAny>) -> _ferrule::PyResult<Self> {
-            let r: _ferrule::PyRef<'py, Light> = obj.extract()?;
-            Ok(<_ferrule::pyclass::CloneCheck<'a, Light> as _ferrule::pyclass::IsClone<Light>>::clone_value(&*r))
-        }
-    }
+    impl _ferrule::impl_::extract_pyclass::ExtractPyClassWithClone for Light {}
 
     unsafe extern "C" fn __slot_richcmp(slf: *mut _ferrule::ffi::PyObject, other: *mut _ferrule::ffi::PyObject, op: ::core::ffi::c_int) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::richcmp(__b___slot_richcmp, slf, other, op) }
@@ -132,16 +123,7 @@ const _: () = {
         }
     }
 
-    impl<'a, 'py> _ferrule::FromPyObject<'a, 'py> for ShapeError
-    where
-        _ferrule::pyclass::CloneCheck<'a, ShapeError>: _ferrule::pyclass::IsClone<ShapeError>,
-    {
-        type Error = _ferrule::PyErr;
-        fn extract(obj: _ferrule::Borrowed<'a, 'py, _ferrule::types::PyAny>) -> _ferrule::PyResult<Self> {
-            let r: _ferrule::PyRef<'py, ShapeError> = obj.extract()?;
-            Ok(<_ferrule::pyclass::CloneCheck<'a, ShapeError> as _ferrule::pyclass::IsClone<ShapeError>>::clone_value(&*r))
-        }
-    }
+    impl _ferrule::impl_::extract_pyclass::ExtractPyClassWithClone for ShapeError {}
 
     unsafe extern "C" fn __slot_richcmp(slf: *mut _ferrule::ffi::PyObject, other: *mut _ferrule::ffi::PyObject, op: ::core::ffi::c_int) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::richcmp(__b___slot_richcmp, slf, other, op) }
@@ -215,16 +197,7 @@ const _: () = {
         }
     }
 
-    impl<'a, 'py> _ferrule::FromPyObject<'a, 'py> for Event
-    where
-        _ferrule::pyclass::CloneCheck<'a, Event>: _ferrule::pyclass::IsClone<Event>,
-    {
-        type Error = _ferrule::PyErr;
-        fn extract(obj: _ferrule::Borrowed<'a, 'py, _ferrule::types::PyAny>) -> _ferrule::PyResult<Self> {
-            let r: _ferrule::PyRef<'py, Event> = obj.extract()?;
-            Ok(<_ferrule::pyclass::CloneCheck<'a, Event> as _ferrule::pyclass::IsClone<Event>>::clone_value(&*r))
-        }
-    }
+    impl _ferrule::impl_::extract_pyclass::ExtractPyClassWithClone for Event {}
 
     static __VT_Key: _ferrule::pyclass::VariantType = _ferrule::pyclass::VariantType::new();
     fn __variant_Key(b: &mut _ferrule::pyclass::TypeBuilder) {
@@ -510,7 +483,9 @@ pub(crate) mod __ferrule_methods_L18 {
 
     unsafe fn __b__s_set_hidden(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, value: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<::core::ffi::c_int> {
         unsafe {
-            if value.is_null() { return Err(_ferrule::impl_::pyclass::cannot_delete("hidden")); }
+            if value.is_null() {
+                return Err(_ferrule::impl_::pyclass::cannot_delete("hidden"));
+            }
             let mut __recv = _ferrule::impl_::pyclass::self_borrow_mut::<__Self>(py, _slf)?;
             let __value = _ferrule::impl_::extract_argument::extract(py, &value, "value")?;
             _ferrule::impl_::pyclass::UnitOutput::unit_value(__Self::set_hidden(&mut *__recv, __value))
@@ -664,16 +639,7 @@ const _: () = {
         }
     }
 
-    impl<'a, 'py> _ferrule::FromPyObject<'a, 'py> for SquareTile
-    where
-        _ferrule::pyclass::CloneCheck<'a, SquareTile>: _ferrule::pyclass::IsClone<SquareTile>,
-    {
-        type Error = _ferrule::PyErr;
-        fn extract(obj: _ferrule::Borrowed<'a, 'py, _ferrule::types::PyAny>) -> _ferrule::PyResult<Self> {
-            let r: _ferrule::PyRef<'py, SquareTile> = obj.extract()?;
-            Ok(<_ferrule::pyclass::CloneCheck<'a, SquareTile> as _ferrule::pyclass::IsClone<SquareTile>>::clone_value(&*r))
-        }
-    }
+    impl _ferrule::impl_::extract_pyclass::ExtractPyClassWithClone for SquareTile {}
 
     unsafe extern "C" fn __fg_grout(slf: *mut _ferrule::ffi::PyObject, _c: *mut ::core::ffi::c_void) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::slot1(__b___fg_grout, slf) }
@@ -760,16 +726,7 @@ const _: () = {
         }
     }
 
-    impl<'a, 'py> _ferrule::FromPyObject<'a, 'py> for Shape
-    where
-        _ferrule::pyclass::CloneCheck<'a, Shape>: _ferrule::pyclass::IsClone<Shape>,
-    {
-        type Error = _ferrule::PyErr;
-        fn extract(obj: _ferrule::Borrowed<'a, 'py, _ferrule::types::PyAny>) -> _ferrule::PyResult<Self> {
-            let r: _ferrule::PyRef<'py, Shape> = obj.extract()?;
-            Ok(<_ferrule::pyclass::CloneCheck<'a, Shape> as _ferrule::pyclass::IsClone<Shape>>::clone_value(&*r))
-        }
-    }
+    impl _ferrule::impl_::extract_pyclass::ExtractPyClassWithClone for Shape {}
 
     unsafe extern "C" fn __fg_side_len(slf: *mut _ferrule::ffi::PyObject, _c: *mut ::core::ffi::c_void) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::slot1(__b___fg_side_len, slf) }
@@ -1057,16 +1014,7 @@ const _: () = {
         }
     }
 
-    impl<'a, 'py> _ferrule::FromPyObject<'a, 'py> for Counter
-    where
-        _ferrule::pyclass::CloneCheck<'a, Counter>: _ferrule::pyclass::IsClone<Counter>,
-    {
-        type Error = _ferrule::PyErr;
-        fn extract(obj: _ferrule::Borrowed<'a, 'py, _ferrule::types::PyAny>) -> _ferrule::PyResult<Self> {
-            let r: _ferrule::PyRef<'py, Counter> = obj.extract()?;
-            Ok(<_ferrule::pyclass::CloneCheck<'a, Counter> as _ferrule::pyclass::IsClone<Counter>>::clone_value(&*r))
-        }
-    }
+    impl _ferrule::impl_::extract_pyclass::ExtractPyClassWithClone for Counter {}
 
     unsafe extern "C" fn __fg_value(slf: *mut _ferrule::ffi::PyObject, _c: *mut ::core::ffi::c_void) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::slot1(__b___fg_value, slf) }

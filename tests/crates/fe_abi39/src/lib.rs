@@ -118,6 +118,42 @@ fn star<'py>(args: &Bound<'py, PyTuple>, kwargs: Option<&Bound<'py, PyDict>>) ->
     (args.len(), kwargs.map(|k| k.len()).unwrap_or(0))
 }
 
+/// Owned and standard-library parameter types, each of which must build under abi3-py39.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+fn std_types(
+    path: std::path::PathBuf,
+    os: std::ffi::OsString,
+    set: std::collections::HashSet<String>,
+    map: std::collections::BTreeMap<String, Vec<u8>>,
+    big: i128,
+    ubig: u128,
+    arr: [i32; 3],
+    bytes_cow: Cow<'_, [u8]>,
+    maybe_bytes: Option<&[u8]>,
+    obj: Py<PyAny>,
+    bound: Bound<'_, PyAny>,
+    f: f32,
+    nz: std::num::NonZeroU32,
+) -> String {
+    format!(
+        "{} {} {} {} {} {} {} {} {:?} {} {} {} {}",
+        path.display(),
+        os.to_string_lossy(),
+        set.len(),
+        map.values().map(|v| v.len()).sum::<usize>(),
+        big,
+        ubig,
+        arr.iter().sum::<i32>(),
+        bytes_cow.len(),
+        maybe_bytes.map(|b| b.len()),
+        obj.is_none(bound.py()),
+        bound.is_none(),
+        f,
+        nz
+    )
+}
+
 #[pymodule]
 fn fe_abi39(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Counter>()?;
@@ -133,5 +169,6 @@ fn fe_abi39(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(counter_value, m)?)?;
     m.add_function(wrap_pyfunction!(r#type, m)?)?;
     m.add_function(wrap_pyfunction!(star, m)?)?;
+    m.add_function(wrap_pyfunction!(std_types, m)?)?;
     Ok(())
 }

@@ -284,6 +284,38 @@ impl Open {
     }
 }
 
+/// Remembers which class built it: `#[new] #[classmethod]` hands the constructor the type.
+#[pyclass(subclass)]
+struct Stamped {
+    #[pyo3(get)]
+    made_by: String,
+}
+
+#[pymethods]
+impl Stamped {
+    #[new]
+    #[classmethod]
+    fn new(cls: &Bound<'_, PyType>, suffix: &str) -> PyResult<Self> {
+        Ok(Stamped { made_by: format!("{}{suffix}", cls.name()?) })
+    }
+}
+
+/// The same, taking the class by value.
+#[pyclass]
+struct StampedOwned {
+    #[pyo3(get)]
+    made_by: String,
+}
+
+#[pymethods]
+impl StampedOwned {
+    #[new]
+    #[classmethod]
+    fn new(cls: Bound<'_, PyType>) -> PyResult<Self> {
+        Ok(StampedOwned { made_by: cls.qualname()?.to_string() })
+    }
+}
+
 #[pyclass]
 struct Dropper {
     panic: bool,
@@ -348,6 +380,8 @@ fn fe_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Base>()?;
     m.add_class::<Child>()?;
     m.add_class::<Open>()?;
+    m.add_class::<Stamped>()?;
+    m.add_class::<StampedOwned>()?;
     m.add_class::<Dropper>()?;
     m.add_class::<Node>()?;
     m.add_class::<shapes::Shape>()?;

@@ -9,6 +9,7 @@ pub enum Shape {
     Rectangle { width: f64, height: f64 },
     Pair(i64, String),
     Nothing(),
+    Blank {},
 }
 
 #[pymethods]
@@ -33,6 +34,7 @@ pub fn make_shape(kind: &str) -> Option<Shape> {
         "rectangle" => Some(Shape::Rectangle { width: 2.0, height: 3.0 }),
         "pair" => Some(Shape::Pair(7, "seven".to_string())),
         "nothing" => Some(Shape::Nothing()),
+        "blank" => Some(Shape::Blank {}),
         _ => None,
     }
 }

@@ -73,6 +73,18 @@ fn collect(first: i64, args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDi
     Ok(format!("first={first} nargs={} args={} kwargs={keys}", args.len(), args.repr()?.to_str()?))
 }
 
+/// Annotations written in `signature` are what the stub shows.
+#[pyfunction(signature = (items: "list[int]", *rest: "str", label: "str | None" = None, **flags: "bool") -> "int")]
+fn annotated<'py>(
+    items: Bound<'py, PyAny>,
+    rest: &Bound<'_, PyTuple>,
+    label: Option<Bound<'_, PyAny>>,
+    flags: Option<&Bound<'_, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let total = items.len()? + rest.len() + label.map_or(0, |_| 1) + flags.map_or(0, |f| f.len());
+    Ok(total.into_pyobject(items.py())?.into_any())
+}
+
 #[pyfunction(name = "renamed")]
 fn rust_side_name(x: i64) -> i64 {
     x * 100
@@ -126,6 +138,7 @@ fn fe_functions(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(salute, m)?)?;
     m.add_function(wrap_pyfunction!(advance, m)?)?;
     m.add_function(wrap_pyfunction!(collect, m)?)?;
+    m.add_function(wrap_pyfunction!(annotated, m)?)?;
     m.add_function(wrap_pyfunction!(rust_side_name, m)?)?;
     m.add_function(wrap_pyfunction!(module_name, m)?)?;
     m.add_function(wrap_pyfunction!(custom_sig, m)?)?;

@@ -1,6 +1,7 @@
-//! PyO3 API pieces: derived conversions.
+//! PyO3 API pieces: derived conversions, class options, every special-method slot, raw identifiers.
 use pyo3::prelude::*;
 
+mod classes;
 mod derives;
 
 #[pymodule]
@@ -19,5 +20,27 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(derives::generic, m)?)?;
     m.add_function(wrap_pyfunction!(derives::report, m)?)?;
     m.add_function(wrap_pyfunction!(derives::values, m)?)?;
+    m.add_class::<classes::Cloned>()?;
+    m.add_class::<classes::Opted>()?;
+    m.add_class::<classes::Skipped>()?;
+    m.add_class::<classes::NotClone>()?;
+    m.add_class::<classes::Attrs>()?;
+    m.add_class::<classes::Shouting>()?;
+    m.add_class::<classes::Recorder>()?;
+    m.add_class::<classes::SetOnly>()?;
+    m.add_class::<classes::Ready>()?;
+    m.add_class::<classes::Countdown>()?;
+    m.add_class::<classes::Num>()?;
+    m.add_class::<classes::Seq>()?;
+    m.add_class::<classes::Inited>()?;
+    m.add_class::<classes::Bytes3>()?;
+    m.add_class::<classes::Token>()?;
+    m.add_function(wrap_pyfunction!(classes::take_cloned, m)?)?;
+    m.add_function(wrap_pyfunction!(classes::take_custom, m)?)?;
+    m.add_class::<classes::KnowsType>()?;
+    m.add_class::<classes::Shapeish>()?;
+    m.add_function(wrap_pyfunction!(classes::shapeish, m)?)?;
+    m.add_class::<classes::Slot>()?;
+    m.add_class::<classes::Defaults>()?;
     Ok(())
 }

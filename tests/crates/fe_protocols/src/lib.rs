@@ -87,7 +87,6 @@ impl Num {
         (self.v.div_euclid(other), self.v.rem_euclid(other))
     }
 
-    #[pyo3(signature = (exp, modulo=None))]
     fn __pow__(&self, exp: u32, modulo: Option<i64>) -> Num {
         let v = self.v.pow(exp);
         Num { v: modulo.map_or(v, |m| v.rem_euclid(m)) }

@@ -150,16 +150,22 @@ impl Options {
 }
 
 /// The name the user's crate gives the runtime: the key of a dependency on the
-/// `ferrule-runtime` package (renamed ones declare `package = "ferrule-runtime"`);
-/// unrenamed, the runtime's lib name `ferrule`.
+/// `ferrule-runtime` package (renamed ones declare `package = "ferrule-runtime"`,
+/// in the crate's Cargo.toml or, for `key = { workspace = true }`, in the
+/// workspace root's); unrenamed, the runtime's lib name `ferrule`.
 pub(crate) fn runtime_name() -> String {
-    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
-        .and_then(|dir| std::fs::read_to_string(std::path::Path::new(&dir).join("Cargo.toml")).ok())
-        .unwrap_or_default();
-    runtime_name_in(&manifest).replace('-', "_")
+    let Some(dir) = std::env::var_os("CARGO_MANIFEST_DIR") else { return "ferrule".into() };
+    let read = |dir: &std::path::Path| std::fs::read_to_string(dir.join("Cargo.toml")).ok();
+    let dir = std::path::Path::new(&dir);
+    let mut found = read(dir).and_then(|manifest| runtime_name_in(&manifest));
+    if found.is_none() {
+        found = dir.ancestors().skip(1).filter_map(read).find(|m| m.contains("[workspace"))
+            .and_then(|root| runtime_name_in(&root));
+    }
+    found.unwrap_or_else(|| "ferrule".into()).replace('-', "_")
 }
 
-fn runtime_name_in(manifest: &str) -> String {
+fn runtime_name_in(manifest: &str) -> Option<String> {
     let mut table = String::new();
     for raw in manifest.lines() {
         let line = raw.split('#').next().unwrap_or("").trim();
@@ -172,11 +178,11 @@ fn runtime_name_in(manifest: &str) -> String {
         let in_deps = table.ends_with("dependencies");
         // `[dependencies.pyo3]` followed by `package = "ferrule-runtime"`
         if key == "package" && value == "\"ferrule-runtime\"" && table.contains("dependencies.") {
-            return table.rsplit('.').next().unwrap_or("ferrule").trim_matches('"').to_string();
+            return table.rsplit('.').next().map(|k| k.trim_matches('"').to_string());
         }
         if in_deps && value.contains("package=\"ferrule-runtime\"") {
-            return key.to_string();
+            return Some(key.to_string());
         }
     }
-    "ferrule".to_string()
+    None
 }

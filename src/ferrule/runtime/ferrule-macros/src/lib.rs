@@ -14,7 +14,7 @@ const GLUE_VAR: &str = "FERRULE_GLUE_DIR";
 
 /// Attributes that only carry options for the generator; rustc must not see them.
 const HELPERS: &[&str] = &[
-    "pyo3", "new", "getter", "setter", "staticmethod", "classmethod", "classattr",
+    "pyo3", "new", "getter", "setter", "deleter", "staticmethod", "classmethod", "classattr",
     "pymodule_export", "pymodule_init", "args",
 ];
 

@@ -142,7 +142,7 @@ thread_local! {
 }
 
 /// The interpreter is shutting down (not answerable under the stable ABI before 3.13).
-fn is_finalizing() -> bool {
+pub(crate) fn is_finalizing() -> bool {
     #[cfg(Py_3_13)]
     return unsafe { ffi::Py_IsFinalizing() != 0 };
     #[cfg(all(not(Py_3_13), not(Py_LIMITED_API)))]

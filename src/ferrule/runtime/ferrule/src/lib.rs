@@ -17,6 +17,7 @@ pub mod err;
 pub mod exceptions;
 mod gil;
 mod instance;
+mod lifecycle;
 mod macros;
 pub mod marker;
 pub mod panic;
@@ -35,6 +36,8 @@ pub use crate::conversion::{
 };
 pub use crate::err::{CastError, CastIntoError, DowncastError, DowncastIntoError, PyErr, PyErrArguments, PyResult};
 pub use crate::instance::{Borrowed, Bound, Py, PyObject};
+#[cfg(not(PyPy))]
+pub use crate::lifecycle::with_embedded_python_interpreter;
 pub use crate::marker::{Python, Ungil};
 pub use crate::pyclass::{PyClass, PyClassInitializer, PyRef, PyRefMut, PyTraverseError, PyVisit};
 pub use crate::type_object::{PyTypeCheck, PyTypeInfo};

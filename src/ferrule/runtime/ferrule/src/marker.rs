@@ -17,11 +17,14 @@ unsafe impl<T: Send> Ungil for T {}
 pub struct Python<'py>(PhantomData<(&'py (), *mut ())>);
 
 impl Python<'_> {
-    /// Attaches this thread to the interpreter for the duration of `f`.
+    /// Attaches this thread to the interpreter for the duration of `f`. With the
+    /// `auto-initialize` feature the first call starts the interpreter if needed;
+    /// without it, a program embedding Python calls [`Python::initialize`] first.
     pub fn attach<F, R>(f: F) -> R
     where
         F: for<'py> FnOnce(Python<'py>) -> R,
     {
+        crate::lifecycle::ensure_initialized();
         let _guard = AttachGuard::acquire();
         f(unsafe { Python::assume_attached() })
     }
@@ -36,6 +39,12 @@ impl Python<'_> {
             return None;
         }
         Some(Self::attach(f))
+    }
+
+    /// Starts the interpreter unless it is running (for programs that embed Python; not PyPy).
+    #[cfg(not(PyPy))]
+    pub fn initialize() {
+        crate::lifecycle::initialize();
     }
 
     /// Older name of [`Python::attach`].

@@ -32,13 +32,9 @@ where
     }
 }
 
-impl<'a, 'py, T: FromPyObject<'a, 'py>> FromPyObject<'a, 'py> for Box<T> {
-    type Error = T::Error;
-    #[inline]
-    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> Result<Self, Self::Error> {
-        T::extract(obj).map(Box::new)
-    }
-}
+// No `FromPyObject for Box<T>` (PyO3 has none): `Box` is a fundamental type, so
+// such an impl would overlap the blanket impl for `Clone` pyclasses
+// (`impl_::extract_pyclass`).
 
 macro_rules! shared_ptr {
     ($ptr:ident) => {

@@ -365,14 +365,14 @@ pub unsafe fn PyObject_CallMethodOneArg(
 }
 
 /// Length of a `PySequence_Fast` result (a list or tuple); no checks.
-#[cfg(not(Py_LIMITED_API))]
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 #[inline]
 pub unsafe fn PySequence_Fast_GET_SIZE(o: *mut PyObject) -> Py_ssize_t {
     super::object::Py_SIZE(o)
 }
 
 /// Borrowed item of a `PySequence_Fast` result; no checks.
-#[cfg(not(Py_LIMITED_API))]
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 #[inline]
 pub unsafe fn PySequence_Fast_GET_ITEM(o: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
     if super::listobject::PyList_Check(o) != 0 {
@@ -380,4 +380,13 @@ pub unsafe fn PySequence_Fast_GET_ITEM(o: *mut PyObject, i: Py_ssize_t) -> *mut 
     } else {
         super::tupleobject::PyTuple_GET_ITEM(o, i)
     }
+}
+
+// cpyext exports the macros as functions (its lists have no C items array).
+#[cfg(PyPy)]
+extern "C" {
+    #[link_name = "PyPySequence_Fast_GET_SIZE"]
+    pub fn PySequence_Fast_GET_SIZE(o: *mut PyObject) -> Py_ssize_t;
+    #[link_name = "PyPySequence_Fast_GET_ITEM"]
+    pub fn PySequence_Fast_GET_ITEM(o: *mut PyObject, i: Py_ssize_t) -> *mut PyObject;
 }

@@ -4,12 +4,13 @@ use core::ffi::c_int;
 use core::ptr;
 
 use super::object::{PyObject, PyTypeObject, Py_TPFLAGS_LIST_SUBCLASS};
-#[cfg(not(Py_LIMITED_API))]
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 use super::object::PyVarObject;
 use super::pyport::Py_ssize_t;
 
-/// Real layout; opaque under the limited API (use the PyList_* functions).
-#[cfg(not(Py_LIMITED_API))]
+/// Real layout; opaque under the limited API and in cpyext, whose lists have
+/// no C items array (use the PyList_* functions).
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 #[repr(C)]
 pub struct PyListObject {
     pub ob_base: PyVarObject,
@@ -17,7 +18,7 @@ pub struct PyListObject {
     pub allocated: Py_ssize_t,
 }
 
-#[cfg(Py_LIMITED_API)]
+#[cfg(any(Py_LIMITED_API, PyPy))]
 #[repr(C)]
 pub struct PyListObject {
     _opaque: [u8; 0],
@@ -81,21 +82,32 @@ pub unsafe fn PyList_CheckExact(op: *mut PyObject) -> c_int {
 }
 
 /// Borrowed reference; no bounds or type check.
-#[cfg(not(Py_LIMITED_API))]
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 #[inline]
 pub unsafe fn PyList_GET_ITEM(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
     *(*op.cast::<PyListObject>()).ob_item.offset(i)
 }
 
 /// Steals a reference to `v` and does not release the previous item.
-#[cfg(not(Py_LIMITED_API))]
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 #[inline]
 pub unsafe fn PyList_SET_ITEM(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) {
     *(*op.cast::<PyListObject>()).ob_item.offset(i) = v;
 }
 
-#[cfg(not(Py_LIMITED_API))]
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 #[inline]
 pub unsafe fn PyList_GET_SIZE(op: *mut PyObject) -> Py_ssize_t {
     super::object::Py_SIZE(op)
+}
+
+// cpyext exports the macros as functions.
+#[cfg(PyPy)]
+extern "C" {
+    #[link_name = "PyPyList_GET_ITEM"]
+    pub fn PyList_GET_ITEM(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject;
+    #[link_name = "PyPyList_SET_ITEM"]
+    pub fn PyList_SET_ITEM(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject);
+    #[link_name = "PyPyList_GET_SIZE"]
+    pub fn PyList_GET_SIZE(op: *mut PyObject) -> Py_ssize_t;
 }

@@ -21,7 +21,20 @@ pub struct Py_buffer {
     pub strides: *mut Py_ssize_t,
     pub suboffsets: *mut Py_ssize_t,
     pub internal: *mut c_void,
+    // cpyext's own members: storage for one-dimensional shapes and strides.
+    #[cfg(PyPy)]
+    pub flags: c_int,
+    #[cfg(PyPy)]
+    pub _strides: [Py_ssize_t; PYPY_MAX_NDIMS],
+    #[cfg(PyPy)]
+    pub _shape: [Py_ssize_t; PYPY_MAX_NDIMS],
 }
+
+/// The length of cpyext's `_strides`/`_shape` arrays (`Py_MAX_NDIMS`, `PyBUF_MAX_NDIM` in 3.11).
+#[cfg(all(PyPy, not(Py_3_11)))]
+const PYPY_MAX_NDIMS: usize = 36;
+#[cfg(all(PyPy, Py_3_11))]
+const PYPY_MAX_NDIMS: usize = 64;
 
 impl Py_buffer {
     pub const fn zeroed() -> Self {
@@ -37,6 +50,12 @@ impl Py_buffer {
             strides: ptr::null_mut(),
             suboffsets: ptr::null_mut(),
             internal: ptr::null_mut(),
+            #[cfg(PyPy)]
+            flags: 0,
+            #[cfg(PyPy)]
+            _strides: [0; PYPY_MAX_NDIMS],
+            #[cfg(PyPy)]
+            _shape: [0; PYPY_MAX_NDIMS],
         }
     }
 }

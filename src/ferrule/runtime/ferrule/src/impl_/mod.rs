@@ -2,10 +2,12 @@
 //! whenever the generator changes.
 pub mod exceptions;
 pub mod extract_argument;
+pub mod extract_pyclass;
 pub mod frompyobject;
 pub mod pyclass;
 pub mod pyfunction;
 pub mod pymodule;
+pub mod slots;
 pub mod trampoline;
 pub mod wrap;
 

@@ -160,9 +160,16 @@ pub(super) fn add_class_attrs(ty: &Bound<'_, PyType>, attrs: Vec<ClassAttr>, typ
     }
 }
 
+#[cfg(not(PyPy))]
 fn basicsize(py: Python<'_>, ty: *mut ffi::PyTypeObject) -> PyResult<usize> {
     let ty = unsafe { Bound::<PyAny>::from_borrowed_ptr(py, ty as *mut ffi::PyObject) };
     ty.getattr("__basicsize__")?.extract::<usize>()
+}
+
+/// PyPy's types have no `__basicsize__`; cpyext fills in their C view.
+#[cfg(PyPy)]
+fn basicsize(_py: Python<'_>, ty: *mut ffi::PyTypeObject) -> PyResult<usize> {
+    Ok(unsafe { (*ty).tp_basicsize } as usize)
 }
 
 /// Leaks `items` plus a zeroed sentinel: CPython keeps pointers into the tables.
@@ -204,8 +211,8 @@ fn create_type<T: PyClass>(py: Python<'_>) -> PyResult<(Py<PyType>, usize, Vec<C
     if <T::Dict as SlotPtr>::PRESENT {
         // Heap types from a spec get no `__dict__` descriptor of their own. The 3.9 stable
         // ABI lacks PyObject_GenericGetDict: there, instances keep their dict (attributes
-        // work) but `obj.__dict__` itself is not exposed.
-        #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+        // work) but `obj.__dict__` itself is not exposed. PyPy adds the descriptor itself.
+        #[cfg(all(any(not(Py_LIMITED_API), Py_3_10), not(PyPy)))]
         {
             let dict = b.getset(c"__dict__");
             dict.get = Some(ffi::PyObject_GenericGetDict);

@@ -61,7 +61,14 @@ unsafe fn tp_alloc(subtype: *mut ffi::PyTypeObject) -> ffi::allocfunc {
     alloc.unwrap_or(ffi::PyType_GenericAlloc)
 }
 
-#[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+/// Read from the type object where its layout is known: PyType_GetSlot refuses
+/// static types before 3.10, and in PyPy.
+#[cfg(not(Py_LIMITED_API))]
+unsafe fn native_new(base: *mut ffi::PyTypeObject) -> Option<ffi::newfunc> {
+    (*base).tp_new
+}
+
+#[cfg(all(Py_LIMITED_API, Py_3_10))]
 unsafe fn native_new(base: *mut ffi::PyTypeObject) -> Option<ffi::newfunc> {
     let p = ffi::PyType_GetSlot(base, ffi::Py_tp_new);
     if p.is_null() { None } else { Some(std::mem::transmute::<*mut std::ffi::c_void, ffi::newfunc>(p)) }

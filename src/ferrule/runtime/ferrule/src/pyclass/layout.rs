@@ -236,7 +236,14 @@ unsafe fn free_native<T: PyClass>(py: Python<'_>, obj: *mut ffi::PyObject, actua
     }
 }
 
-#[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+/// Read from the type object where its layout is known: PyType_GetSlot refuses
+/// static types in PyPy (and before 3.10).
+#[cfg(not(Py_LIMITED_API))]
+unsafe fn base_dealloc(native: *mut ffi::PyTypeObject) -> ffi::destructor {
+    (*native).tp_dealloc.expect("a native base type without tp_dealloc")
+}
+
+#[cfg(all(Py_LIMITED_API, Py_3_10))]
 unsafe fn base_dealloc(native: *mut ffi::PyTypeObject) -> ffi::destructor {
     std::mem::transmute(ffi::PyType_GetSlot(native, ffi::Py_tp_dealloc))
 }

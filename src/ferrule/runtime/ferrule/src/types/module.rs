@@ -56,17 +56,16 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
     }
 
     fn name(&self) -> PyResult<Bound<'py, PyString>> {
-        // PyPy 3.9 lacks the *Object variant.
-        #[cfg(all(PyPy, not(Py_3_11)))]
-        unsafe {
-            let name = ffi::PyModule_GetName(self.as_ptr());
-            if name.is_null() {
-                return Err(crate::err::PyErr::fetch(self.py()));
-            }
-            Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyUnicode_FromString(name))
-                .map(|n| n.cast_into_unchecked())
+        // PyPy 3.9 lacks it and 3.11 answers the name it was created with; CPython reads `__name__`.
+        #[cfg(PyPy)]
+        {
+            use crate::types::PyDictMethods;
+            let Some(name) = self.dict().get_item(crate::intern!(self.py(), "__name__"))? else {
+                return Err(crate::exceptions::PySystemError::new_err("nameless module"));
+            };
+            return Ok(name.cast_into::<PyString>()?);
         }
-        #[cfg(not(all(PyPy, not(Py_3_11))))]
+        #[cfg(not(PyPy))]
         unsafe {
             Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyModule_GetNameObject(self.as_ptr()))
                 .map(|n| n.cast_into_unchecked())
@@ -75,7 +74,7 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
 
     fn filename(&self) -> PyResult<Bound<'py, PyString>> {
         // PyPy 3.9 lacks it; CPython reads `__file__` from the module's dict too.
-        #[cfg(all(PyPy, not(Py_3_11)))]
+        #[cfg(PyPy)]
         {
             use crate::types::PyDictMethods;
             let Some(file) = self.dict().get_item(crate::intern!(self.py(), "__file__"))? else {
@@ -83,7 +82,7 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
             };
             return Ok(file.cast_into::<PyString>()?);
         }
-        #[cfg(not(all(PyPy, not(Py_3_11))))]
+        #[cfg(not(PyPy))]
         unsafe {
             Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyModule_GetFilenameObject(self.as_ptr()))
                 .map(|n| n.cast_into_unchecked())

@@ -84,6 +84,8 @@ pub struct PyAsyncMethods {
     pub am_await: Option<unaryfunc>,
     pub am_aiter: Option<unaryfunc>,
     pub am_anext: Option<unaryfunc>,
+    /// Not in PyPy 3.9's cpyext.
+    #[cfg(any(not(PyPy), Py_3_10))]
     pub am_send: Option<sendfunc>,
 }
 
@@ -151,4 +153,9 @@ pub struct PyTypeObject {
     pub tp_watched: u8,
     #[cfg(Py_3_13)]
     pub tp_versions_used: u16,
+    /// PyPy 3.9's cpyext keeps two more members at the end (3.11's does not).
+    #[cfg(all(PyPy, not(Py_3_11)))]
+    pub tp_print: Option<unsafe extern "C" fn(*mut PyObject, *mut c_void, core::ffi::c_int) -> core::ffi::c_int>,
+    #[cfg(all(PyPy, not(Py_3_11)))]
+    pub tp_pypy_flags: core::ffi::c_long,
 }

@@ -1,0 +1,98 @@
+"""The runtime compiles once and is reused by every project and across `cargo clean` (cargo's shared
+build-dir under ferrule's cache folder); a killed build is redone, an unwritable cache is skipped."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _env(cache: Path, target: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "FERRULE_NO_BUILD_CACHE")}
+    env.update(FERRULE_CACHE_DIR=str(cache), CARGO_TARGET_DIR=str(target), PYTHONPATH=str(REPO / "src"))
+    return env
+
+
+def _new(parent: Path, name: str) -> Path:
+    subprocess.run([sys.executable, "-m", "ferrule", "new", str(parent / name)], check=True, capture_output=True,
+                   env=dict(os.environ, PYTHONPATH=str(REPO / "src")))
+    return parent / name
+
+
+def _develop(project: Path, python: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ferrule", "develop", "-m", str(project / "Cargo.toml"),
+                           "-i", str(python)], capture_output=True, text=True, env=env)
+
+
+def _works(python: Path, module: str) -> bool:
+    out = subprocess.run([str(python), "-c", f"import {module}; print({module}.add(2, 3))"],
+                         capture_output=True, text=True)
+    return out.stdout.strip() == "5"
+
+
+@pytest.fixture(scope="module")
+def python(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("cachevenv")
+    venv.create(root, with_pip=False)
+    return root / "bin" / "python"
+
+
+def test_second_project_and_cargo_clean_reuse_the_runtime(tmp_path: Path, python: Path) -> None:
+    cache = tmp_path / "cache"
+    first, second = _new(tmp_path, "first_proj"), _new(tmp_path, "second_proj")
+    out = _develop(first, python, _env(cache, tmp_path / "target-first"))
+    assert out.returncode == 0, out.stderr
+    assert "Compiling ferrule-runtime" in out.stderr
+    env = _env(cache, tmp_path / "target-second")
+    out = _develop(second, python, env)
+    assert out.returncode == 0, out.stderr
+    assert "Compiling ferrule-runtime" not in out.stderr and "Compiling second_proj" in out.stderr
+    assert _works(python, "second_proj")
+    subprocess.run(["cargo", "clean"], cwd=second, env=env, check=True, capture_output=True)
+    out = _develop(second, python, env)
+    assert out.returncode == 0, out.stderr
+    assert "Compiling ferrule-runtime" not in out.stderr
+    assert _works(python, "second_proj")
+    listed = subprocess.run([sys.executable, "-m", "ferrule", "cache"], capture_output=True, text=True, env=env)
+    assert listed.stdout.startswith(f"{cache} (") and " MB)" in listed.stdout
+    cleared = subprocess.run([sys.executable, "-m", "ferrule", "cache", "clean"], capture_output=True, text=True,
+                             env=env)
+    assert cleared.returncode == 0 and not cache.exists()
+
+
+def test_a_killed_build_is_rebuilt_not_reused(tmp_path: Path, python: Path) -> None:
+    cache = tmp_path / "cache"
+    project = _new(tmp_path, "killed_proj")
+    env = _env(cache, tmp_path / "target")
+    cmd = [sys.executable, "-m", "ferrule", "develop", "-m", str(project / "Cargo.toml"), "-i", str(python)]
+    with subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True) as proc:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if "Compiling ferrule-runtime" in line:
+                os.killpg(proc.pid, signal.SIGKILL)  # ferrule, cargo and rustc, mid-compile
+                break
+        proc.wait()
+    assert proc.returncode != 0
+    out = _develop(project, python, env)
+    assert out.returncode == 0, out.stderr
+    assert "Compiling ferrule-runtime" in out.stderr
+    assert _works(python, "killed_proj")
+
+
+def test_an_unwritable_cache_warns_once_and_builds(tmp_path: Path, python: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    project = _new(tmp_path, "nocache_proj")
+    out = _develop(project, python, _env(blocker, REPO / "target" / "test-cache-unwritable"))
+    assert out.returncode == 0, out.stderr
+    warnings = [line for line in out.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 1 and f"the shared build cache {blocker} is not writable" in warnings[0]
+    assert _works(python, "nocache_proj")
