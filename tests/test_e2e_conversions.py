@@ -43,6 +43,16 @@ def test_int_accepts_index_but_not_float(fe_conversions):
         fe_conversions.echo_i32(1.0)
 
 
+def test_u8_sequences_become_bytes(fe_conversions):
+    assert fe_conversions.ints_as_bytes([104, 105]) == b"hi"
+    assert fe_conversions.ints_as_bytes(b"\x00\xff") == b"\x00\xff"
+    with pytest.raises(OverflowError):
+        fe_conversions.ints_as_bytes([256])
+    assert fe_conversions.u8_array() == b"\x01\x02\x03\xff"
+    # &[u8], &Vec<u8>, Cow<[u8]>, &[u8; 2] -> bytes; Vec<u16> and VecDeque<u8> stay lists.
+    assert fe_conversions.u8_sequences() == [b"\x07\x08", b"\x07\x08", b"\x07\x08", b"\t\t", [7, 8], [7, 8]]
+
+
 def test_floats(fe_conversions):
     assert fe_conversions.echo_f64(1.25) == 1.25
     assert fe_conversions.echo_f64(3) == 3.0 and type(fe_conversions.echo_f64(3)) is float
@@ -81,7 +91,7 @@ def test_option(fe_conversions):
 def test_bytes(fe_conversions):
     assert fe_conversions.bytes_sum(b"\x01\x02\xff") == 258
     out = fe_conversions.bytes_as_vec(b"ab")
-    assert out == [97, 98] and type(out) is list
+    assert out == b"ab" and type(out) is bytes
     with pytest.raises(TypeError, match="argument 'data'"):
         fe_conversions.bytes_sum("text")
 

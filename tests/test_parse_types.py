@@ -60,3 +60,22 @@ def test_other_shapes(text: str, expected) -> None:
 
 def test_text_is_normalised_whitespace() -> None:
     assert ty("Vec<\n    u8\n>").text == "Vec< u8 >"
+
+
+def test_u8_sequences_are_bytes_in_stubs() -> None:
+    from ferrule.codegen.pytypes import python_type
+    for text in ("Vec<u8>", "[u8; 4]", "&[u8]", "Cow<'_, [u8]>", "PyResult<Vec<u8>>"):
+        assert python_type(ty(text), returning=True) == "bytes", text
+    # Parameters take any sequence of ints for Vec<u8>; other element types stay lists.
+    assert python_type(ty("Vec<u8>")) == "list[int]"
+    assert python_type(ty("Vec<u16>"), returning=True) == "list[int]"
+    assert python_type(ty("VecDeque<u8>"), returning=True) == "list[int]"
+
+
+def test_std_and_datetime_types_in_stubs() -> None:
+    from ferrule.codegen.pytypes import python_type, stub_imports
+    assert python_type(ty("Duration"), returning=True) == "datetime.timedelta"
+    assert python_type(ty("Bound<'py, PyDateTime>")) == "datetime.datetime"
+    assert python_type(ty("std::net::IpAddr")) == "ipaddress.IPv4Address | ipaddress.IPv6Address"
+    assert python_type(ty("PyBuffer<f64>")) == "Any"
+    assert stub_imports("x: datetime.date, y: ipaddress.IPv4Address") == ["import datetime", "import ipaddress"]

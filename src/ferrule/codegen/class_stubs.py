@@ -13,7 +13,7 @@ from ..parse.classes import variant_params
 from .derives import derive_annotation
 from .enum_variants import field_names
 from .protocols import COMPARE_OPS, SHAPES
-from .pytypes import python_type
+from .pytypes import NATIVE, python_type
 from .signature import parameter_list
 
 # Special methods whose Python result type is fixed, whatever the Rust type.
@@ -87,7 +87,8 @@ class ClassStub:
         if extends:
             name = extends.split("::")[-1].strip()
             parent = self.crate.class_named(name)
-            base = f"({parent.py_name if parent else builtin_exception_name(name)})"
+            # A native base (`PyDict`, `PyTzInfo`) is named as Python names it.
+            base = f"({parent.py_name if parent else NATIVE.get(name) or builtin_exception_name(name)})"
         out = [] if cls.has("subclass") or cls.complex_enum else ["@final"]
         if out:
             self.used.append("final")

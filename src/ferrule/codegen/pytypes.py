@@ -17,6 +17,13 @@ NATIVE = {
     "PyModule": "types.ModuleType", "PyType": "type", "PyCFunction": "Callable[..., Any]",
     "PyFunction": "Callable[..., Any]", "PyIterator": "Iterator[Any]", "PySequence": "Sequence[Any]",
     "PyMapping": "Mapping[Any, Any]", "PyNone": "None", "PyComplex": "complex", "PySlice": "slice",
+    "PyMemoryView": "memoryview", "PyBuffer": "Any", "PyUntypedBuffer": "Any",
+    "PyDate": "datetime.date", "PyDateTime": "datetime.datetime", "PyTime": "datetime.time",
+    "PyDelta": "datetime.timedelta", "PyTzInfo": "datetime.tzinfo",
+    "Duration": "datetime.timedelta", "SystemTime": "datetime.datetime",
+    "Ipv4Addr": "ipaddress.IPv4Address", "Ipv6Addr": "ipaddress.IPv6Address",
+    "IpAddr": "ipaddress.IPv4Address | ipaddress.IPv6Address",
+    "CString": "str", "CStr": "str",
 }
 WRAPPERS = {"Bound", "Py", "Borrowed", "Box", "Rc", "Arc", "Cow", "PyRef", "PyRefMut", "Cell", "RefCell"}
 
@@ -34,6 +41,8 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
         return "tuple[" + ", ".join(python_type(a, returning=returning) for a in ty.args) + "]"
     if ty.kind in ("array", "slice"):
         inner = ty.arg()
+        if returning and inner is not None and inner.is_named("u8"):
+            return "bytes"  # a sequence of u8 converts to bytes (PyO3 0.23+)
         return f"list[{python_type(inner, returning=returning)}]"
     if ty.kind != "path":
         return "Any"
@@ -54,7 +63,9 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
         inner = python_type(args[0] if args else None, returning=returning)
         return inner if inner in ("None", "Any") else f"{inner} | None"
     if name in ("Vec", "VecDeque", "LinkedList", "SmallVec"):
-        if args and args[0].is_named("u8") and not returning:
+        if args and args[0].is_named("u8") and returning and name in ("Vec", "SmallVec"):
+            return "bytes"  # a sequence of u8 converts to bytes (PyO3 0.23+)
+        if args and args[0].is_named("u8"):
             return "list[int]"
         return f"list[{python_type(args[0] if args else None, returning=returning)}]"
     if name in ("HashMap", "BTreeMap", "IndexMap"):
@@ -75,7 +86,7 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
 def stub_imports(annotation_text: str) -> list[str]:
     """The import lines a stub needs for the annotations used in it."""
     lines = []
-    for module in ("os", "pathlib", "types"):
+    for module in ("datetime", "ipaddress", "os", "pathlib", "types"):
         if re.search(rf"\b{module}\.", annotation_text):
             lines.append(f"import {module}")
     typing_names = sorted(set(re.findall(r"\b(Any|Callable|ClassVar|Iterator|Sequence|Mapping|NoReturn|final)\b", annotation_text)))

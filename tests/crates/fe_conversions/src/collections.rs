@@ -9,10 +9,38 @@ fn bytes_sum(data: &[u8]) -> u64 {
     data.iter().map(|&b| u64::from(b)).sum()
 }
 
-/// A `Vec<u8>` goes to Python as a list, as in PyO3.
+/// A `Vec<u8>` goes to Python as `bytes`, as in PyO3 since 0.23.
 #[pyfunction]
 fn bytes_as_vec(data: &[u8]) -> Vec<u8> {
     data.to_vec()
+}
+
+/// Any sequence of ints in, `bytes` out.
+#[pyfunction]
+fn ints_as_bytes(data: Vec<u8>) -> Vec<u8> {
+    data
+}
+
+#[pyfunction]
+fn u8_array() -> [u8; 4] {
+    [1, 2, 3, 255]
+}
+
+/// Each kind of u8 sequence, converted inside Rust, so Python sees what each makes.
+#[pyfunction]
+fn u8_sequences(py: Python<'_>) -> PyResult<Vec<Py<PyAny>>> {
+    let owned = vec![7u8, 8];
+    let wide = vec![7u16, 8];
+    let deque: std::collections::VecDeque<u8> = [7u8, 8].into_iter().collect();
+    let cow: std::borrow::Cow<'_, [u8]> = std::borrow::Cow::Borrowed(&owned);
+    Ok(vec![
+        owned.as_slice().into_pyobject(py)?.unbind(),
+        (&owned).into_pyobject(py)?.unbind(),
+        cow.into_pyobject(py)?.unbind(),
+        (&[9u8; 2]).into_pyobject(py)?.unbind(),
+        wide.into_pyobject(py)?.unbind(),
+        deque.into_pyobject(py)?.unbind(),
+    ])
 }
 
 #[pyfunction]
@@ -77,6 +105,9 @@ fn path_join(base: PathBuf, name: &str) -> PathBuf {
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(bytes_sum, m)?)?;
     m.add_function(wrap_pyfunction!(bytes_as_vec, m)?)?;
+    m.add_function(wrap_pyfunction!(ints_as_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(u8_array, m)?)?;
+    m.add_function(wrap_pyfunction!(u8_sequences, m)?)?;
     m.add_function(wrap_pyfunction!(vec_squares, m)?)?;
     m.add_function(wrap_pyfunction!(vec_words, m)?)?;
     m.add_function(wrap_pyfunction!(array_rev, m)?)?;

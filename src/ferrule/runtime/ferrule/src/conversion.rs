@@ -84,6 +84,42 @@ pub trait IntoPyObject<'py>: Sized {
     type Output: BoundObject<'py, Self::Target>;
     type Error: Into<PyErr>;
     fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error>;
+
+    /// How an owned sequence of `Self` (`Vec<Self>`, `[Self; N]`) converts:
+    /// a `list`, except that `u8` makes `bytes` (as in PyO3 since 0.23).
+    #[doc(hidden)]
+    fn owned_sequence_into_pyobject<I>(items: I, py: Python<'py>, _: private::Token) -> PyResult<Bound<'py, PyAny>>
+    where
+        I: IntoIterator<Item = Self> + AsRef<[Self]>,
+        I::IntoIter: ExactSizeIterator<Item = Self>,
+    {
+        Ok(crate::types::PyList::new(py, items)?.into_any())
+    }
+
+    /// The same for borrowed sequences (`&[Self]`, `Cow<[Self]>`): `&u8` makes `bytes`.
+    #[doc(hidden)]
+    fn borrowed_sequence_into_pyobject<I>(items: I, py: Python<'py>, _: private::Token) -> PyResult<Bound<'py, PyAny>>
+    where
+        Self: private::Reference,
+        I: IntoIterator<Item = Self> + AsRef<[<Self as private::Reference>::Base]>,
+        I::IntoIter: ExactSizeIterator<Item = Self>,
+    {
+        Ok(crate::types::PyList::new(py, items)?.into_any())
+    }
+}
+
+/// Keeps the sequence hooks above out of reach of user code.
+pub(crate) mod private {
+    pub struct Token;
+
+    /// `&T`, naming `T` so a borrowed sequence can be seen as `&[T]`.
+    pub trait Reference {
+        type Base;
+    }
+
+    impl<T> Reference for &'_ T {
+        type Base = T;
+    }
 }
 
 /// Shorthands for converting straight to `Bound<PyAny>` / `Py<PyAny>`.

@@ -157,6 +157,16 @@ fn must_not_attach() -> bool {
     is_finalizing() && !FINALIZER.with(|f| f.get())
 }
 
+/// Whether attaching now is allowed (`Python::try_attach`): already attached,
+/// or the interpreter runs, is not exiting and we are not inside `__traverse__`.
+pub(crate) fn may_attach() -> bool {
+    match ATTACH_COUNT.try_with(|c| c.get()).unwrap_or(FORBIDDEN) {
+        n if n > 0 => true,
+        FORBIDDEN => false,
+        _ => (unsafe { ffi::Py_IsInitialized() } != 0) && !shutdown::exiting() && !must_not_attach(),
+    }
+}
+
 #[cold]
 fn hang_forever() -> ! {
     loop {

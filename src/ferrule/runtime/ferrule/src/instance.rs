@@ -331,21 +331,40 @@ impl<'py, T> AsRef<Bound<'py, PyAny>> for Bound<'py, T> {
 
 impl<T> fmt::Debug for Bound<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::types::{PyAnyMethods, PyStringMethods};
-        match self.as_any().repr() {
-            Ok(s) => f.write_str(&s.to_string_lossy()),
-            Err(_) => f.write_str("<unprintable object>"),
-        }
+        use crate::types::PyAnyMethods;
+        write_python_text(self.as_any(), self.as_any().repr(), f)
     }
 }
 
 impl<T> fmt::Display for Bound<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::types::{PyAnyMethods, PyStringMethods};
-        match self.as_any().str() {
-            Ok(s) => f.write_str(&s.to_string_lossy()),
-            Err(_) => f.write_str("<unprintable object>"),
-        }
+        use crate::types::PyAnyMethods;
+        write_python_text(self.as_any(), self.as_any().str(), f)
+    }
+}
+
+/// `{:?}`/`{}` of a Python object: its `repr()`/`str()`. When that raises, the
+/// error goes to `sys.unraisablehook` and a placeholder naming the type is written.
+fn write_python_text(
+    obj: &Bound<'_, PyAny>,
+    text: PyResult<Bound<'_, crate::types::PyString>>,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    use crate::types::{PyAnyMethods, PyStringMethods, PyTypeMethods};
+    match text {
+        Ok(s) => return f.write_str(&s.to_string_lossy()),
+        Err(err) => err.write_unraisable(obj.py(), Some(obj)),
+    }
+    match obj.get_type().name() {
+        Ok(name) => write!(f, "<unprintable {} object>", name.to_string_lossy()),
+        Err(_) => f.write_str("<unprintable object>"),
+    }
+}
+
+/// `{}` of a `Py<T>` attaches to the interpreter to call `str()`.
+impl<T: crate::PyTypeInfo> fmt::Display for Py<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::Python::attach(|py| fmt::Display::fmt(self.bind(py), f))
     }
 }
 

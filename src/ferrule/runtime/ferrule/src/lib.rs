@@ -7,8 +7,12 @@
 
 pub mod ffi;
 
-mod conversion;
+pub mod conversion;
 mod conversions;
+pub mod buffer;
+mod compat;
+pub use compat::class::{basic, gc};
+pub use compat::{class, pycell, pyclass_init};
 pub mod err;
 pub mod exceptions;
 mod gil;
@@ -18,6 +22,7 @@ mod macros;
 pub mod marker;
 pub mod panic;
 pub mod prelude;
+pub mod pybacked;
 pub mod pyclass;
 pub mod sync;
 mod type_object;

@@ -12,6 +12,25 @@ macro_rules! wrap_pyfunction {
     };
 }
 
+/// `format!` into a Python `str`: `py_format!(py, "{x} items")` gives a
+/// `PyResult<Bound<PyString>>`; constant text is interned once and reused.
+#[macro_export]
+macro_rules! py_format {
+    ($py:expr, $($arg:tt)*) => {{
+        let py: $crate::Python<'_> = $py;
+        match ::std::format_args!($($arg)*).as_str() {
+            ::std::option::Option::Some(text) => {
+                static INTERNED: $crate::sync::PyOnceLock<$crate::Py<$crate::types::PyString>> =
+                    $crate::sync::PyOnceLock::new();
+                $crate::PyResult::Ok(
+                    INTERNED.get_or_init(py, || $crate::types::PyString::intern(py, text).unbind()).bind(py).clone(),
+                )
+            }
+            ::std::option::Option::None => $crate::types::PyString::from_fmt(py, ::std::format_args!($($arg)*)),
+        }
+    }};
+}
+
 /// A closure making the module `#[pymodule]` defines at `path` (a `fn` or a
 /// `mod`): `m.add_wrapped(wrap_pymodule!(sub::sub))`, or call it with `py`.
 #[macro_export]

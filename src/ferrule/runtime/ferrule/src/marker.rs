@@ -6,7 +6,7 @@ use crate::ffi;
 use crate::gil::{self, AttachGuard};
 use crate::instance::{Bound, Py};
 use crate::type_object::PyTypeInfo;
-use crate::types::{PyAny, PyModule, PyType};
+use crate::types::{PyAny, PyDict, PyModule, PyType};
 
 /// Marker for values that may cross into [`Python::detach`]: anything `Send`.
 pub unsafe trait Ungil {}
@@ -27,6 +27,18 @@ impl Python<'_> {
         crate::lifecycle::ensure_initialized();
         let _guard = AttachGuard::acquire();
         f(unsafe { Python::assume_attached() })
+    }
+
+    /// As [`Python::attach`], but `None` instead of attaching when the
+    /// interpreter is not running or another thread is shutting it down.
+    pub fn try_attach<F, R>(f: F) -> Option<R>
+    where
+        F: for<'py> FnOnce(Python<'py>) -> R,
+    {
+        if !gil::may_attach() {
+            return None;
+        }
+        Some(Self::attach(f))
     }
 
     /// Starts the interpreter unless it is running (for programs that embed Python; not PyPy).
@@ -113,6 +125,60 @@ impl<'py> Python<'py> {
             Err(crate::PyErr::fetch(self))
         } else {
             Ok(())
+        }
+    }
+
+    /// Evaluates one expression; `globals` default to `__main__`'s, `locals` to `globals`.
+    pub fn eval(
+        self,
+        code: &std::ffi::CStr,
+        globals: Option<&Bound<'py, PyDict>>,
+        locals: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.run_code(code, ffi::Py_eval_input, globals, locals)
+    }
+
+    /// Executes statements; `globals` default to `__main__`'s, `locals` to `globals`.
+    pub fn run(
+        self,
+        code: &std::ffi::CStr,
+        globals: Option<&Bound<'py, PyDict>>,
+        locals: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<()> {
+        self.run_code(code, ffi::Py_file_input, globals, locals).map(drop)
+    }
+
+    fn run_code(
+        self,
+        code: &std::ffi::CStr,
+        start: std::ffi::c_int,
+        globals: Option<&Bound<'py, PyDict>>,
+        locals: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        use crate::types::{PyAnyMethods, PyDictMethods};
+        let globals = match globals {
+            Some(g) => g.clone(),
+            None => self.import("__main__")?.getattr("__dict__")?.cast_into::<PyDict>()?,
+        };
+        // As `exec`/`eval` do: code sees the builtins unless globals say otherwise.
+        let builtins_key = crate::intern!(self, "__builtins__");
+        if !globals.contains(builtins_key)? {
+            let builtins = unsafe { Bound::<PyAny>::from_borrowed_ptr(self, ffi::PyEval_GetBuiltins()) };
+            globals.set_item(builtins_key, builtins)?;
+        }
+        let locals = locals.unwrap_or(&globals);
+        // PyPy exports no `Py_CompileString`; its `PyRun_String` does both steps.
+        #[cfg(PyPy)]
+        unsafe {
+            Bound::from_owned_ptr_or_err(self, ffi::PyRun_String(code.as_ptr(), start, globals.as_ptr(), locals.as_ptr()))
+        }
+        #[cfg(not(PyPy))]
+        unsafe {
+            let compiled = Bound::<PyAny>::from_owned_ptr_or_err(
+                self,
+                ffi::Py_CompileString(code.as_ptr(), c"<string>".as_ptr(), start),
+            )?;
+            Bound::from_owned_ptr_or_err(self, ffi::PyEval_EvalCode(compiled.as_ptr(), globals.as_ptr(), locals.as_ptr()))
         }
     }
 

@@ -1,5 +1,5 @@
 //! `use ferrule::prelude::*;` brings in what a PyO3 user gets from `pyo3::prelude`.
-pub use crate::conversion::{FromPyObject, IntoPyObject, IntoPyObjectExt};
+pub use crate::conversion::{FromPyObject, FromPyObjectOwned, IntoPyObject, IntoPyObjectExt};
 pub use crate::err::{PyErr, PyResult};
 pub use crate::instance::{Borrowed, Bound, Py, PyObject};
 pub use crate::marker::Python;

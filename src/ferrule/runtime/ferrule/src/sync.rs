@@ -1,9 +1,10 @@
 //! Once-initialised values for code that holds the GIL, and interned strings.
 use std::sync::OnceLock;
 
+use crate::err::PyResult;
 use crate::instance::{Bound, Py};
 use crate::marker::Python;
-use crate::types::PyString;
+use crate::types::{PyAnyMethods, PyString, PyType};
 
 /// A cell written once while attached. Initialisers may run Python code (which
 /// can switch threads), so no lock is held while they run: racing threads each
@@ -57,6 +58,17 @@ impl<T> PyOnceLock<T> {
 
     pub fn into_inner(self) -> Option<T> {
         self.0.into_inner()
+    }
+}
+
+impl PyOnceLock<Py<PyType>> {
+    /// `module_name.attr_name`, imported once and kept: the usual way to cache a Python class.
+    pub fn import<'py>(&self, py: Python<'py>, module_name: &str, attr_name: &str) -> PyResult<&Bound<'py, PyType>> {
+        self.get_or_try_init(py, || -> PyResult<_> {
+            let attr = py.import(module_name)?.getattr(attr_name)?;
+            Ok(attr.cast_into::<PyType>()?.unbind())
+        })
+        .map(|ty| ty.bind(py))
     }
 }
 

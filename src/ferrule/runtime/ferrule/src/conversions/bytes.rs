@@ -1,12 +1,11 @@
 //! `&[u8]` borrows a `bytes` object's buffer; `Cow<[u8]>` also takes a
 //! `bytearray` (copied, since a bytearray can be resized under us). Both go
-//! back to Python as `bytes`.
+//! back to Python as `bytes` through the `u8` sequence hooks (conversions/seq.rs).
 use std::borrow::Cow;
 
-use crate::conversion::{FromPyObject, IntoPyObject};
+use crate::conversion::FromPyObject;
 use crate::err::{PyErr, PyResult};
-use crate::instance::{Borrowed, Bound};
-use crate::marker::Python;
+use crate::instance::Borrowed;
 use crate::types::{PyAny, PyByteArray, PyByteArrayMethods, PyBytes};
 
 impl<'a, 'py> FromPyObject<'a, 'py> for &'a [u8] {
@@ -28,19 +27,3 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Cow<'a, [u8]> {
         Ok(Cow::Owned(array.to_owned().to_vec()))
     }
 }
-
-macro_rules! bytes_into {
-    ($($ty:ty),*) => {$(
-        impl<'py> IntoPyObject<'py> for $ty {
-            type Target = PyBytes;
-            type Output = Bound<'py, PyBytes>;
-            type Error = std::convert::Infallible;
-            #[inline]
-            fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
-                Ok(PyBytes::new(py, &self))
-            }
-        }
-    )*};
-}
-
-bytes_into!(&[u8], Cow<'_, [u8]>, &Cow<'_, [u8]>);

@@ -1,12 +1,13 @@
 //! Integers. Extraction goes through `__index__` (so floats are refused with
 //! CPython's own message) and out-of-range values raise `OverflowError`.
+use crate::conversion::private::{Reference, Token};
 use crate::conversion::{FromPyObject, IntoPyObject};
 use crate::err::{PyErr, PyResult};
 use crate::exceptions::PyOverflowError;
 use crate::ffi;
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
-use crate::types::{PyAny, PyInt};
+use crate::types::{PyAny, PyBytes, PyInt};
 
 /// Runs `read` on `obj` as an exact-enough `int`: before 3.10 the C readers
 /// fall back to `__int__` (silently truncating floats), so `__index__` is
@@ -76,6 +77,9 @@ impl NarrowMessage for usize {}
 
 macro_rules! int_via {
     ($rust:ty, $wide:ty, $extract:ident, $new:path) => {
+        int_via!($rust, $wide, $extract, $new; {} {});
+    };
+    ($rust:ty, $wide:ty, $extract:ident, $new:path; {$($owned_hook:tt)*} {$($borrowed_hook:tt)*}) => {
         impl<'py> IntoPyObject<'py> for $rust {
             type Target = PyInt;
             type Output = Bound<'py, PyInt>;
@@ -84,6 +88,7 @@ macro_rules! int_via {
             fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
                 unsafe { Ok(Bound::<PyAny>::from_owned_ptr(py, $new(self as $wide as _)).cast_into_unchecked()) }
             }
+            $($owned_hook)*
         }
 
         impl<'py> IntoPyObject<'py> for &$rust {
@@ -94,6 +99,7 @@ macro_rules! int_via {
             fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
                 (*self).into_pyobject(py)
             }
+            $($borrowed_hook)*
         }
 
         impl<'a, 'py> FromPyObject<'a, 'py> for $rust {
@@ -114,7 +120,26 @@ int_via!(i16, i64, extract_i64, ffi::PyLong_FromLongLong);
 int_via!(i32, i64, extract_i64, ffi::PyLong_FromLongLong);
 int_via!(i64, i64, extract_i64, ffi::PyLong_FromLongLong);
 int_via!(isize, i64, extract_i64, ffi::PyLong_FromLongLong);
-int_via!(u8, i64, extract_i64, ffi::PyLong_FromLongLong);
+// A sequence of `u8` (`Vec<u8>`, `[u8; N]`, `&[u8]`, `Cow<[u8]>`) becomes `bytes`.
+int_via!(u8, i64, extract_i64, ffi::PyLong_FromLongLong; {
+    #[inline]
+    fn owned_sequence_into_pyobject<I>(items: I, py: Python<'py>, _: Token) -> PyResult<Bound<'py, PyAny>>
+    where
+        I: IntoIterator<Item = Self> + AsRef<[Self]>,
+        I::IntoIter: ExactSizeIterator<Item = Self>,
+    {
+        Ok(PyBytes::new(py, items.as_ref()).into_any())
+    }
+} {
+    #[inline]
+    fn borrowed_sequence_into_pyobject<I>(items: I, py: Python<'py>, _: Token) -> PyResult<Bound<'py, PyAny>>
+    where
+        I: IntoIterator<Item = Self> + AsRef<[<Self as Reference>::Base]>,
+        I::IntoIter: ExactSizeIterator<Item = Self>,
+    {
+        Ok(PyBytes::new(py, items.as_ref()).into_any())
+    }
+});
 int_via!(u16, i64, extract_i64, ffi::PyLong_FromLongLong);
 int_via!(u32, i64, extract_i64, ffi::PyLong_FromLongLong);
 int_via!(u64, u64, extract_u64, ffi::PyLong_FromUnsignedLongLong);

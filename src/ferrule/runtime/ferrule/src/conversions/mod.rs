@@ -13,3 +13,6 @@ mod tuple;
 mod map;
 mod set;
 mod smart;
+mod time;
+mod ipaddr;
+mod cstring;

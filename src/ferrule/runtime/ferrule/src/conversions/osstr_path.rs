@@ -105,3 +105,18 @@ impl<'a, 'py> FromPyObject<'a, 'py> for PathBuf {
         OsString::extract(path.as_borrowed()).map(PathBuf::from)
     }
 }
+
+// Owned copies: Python strings are not stored in the platform's encoding.
+impl<'a, 'py> FromPyObject<'a, 'py> for Cow<'a, OsStr> {
+    type Error = PyErr;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        OsString::extract(obj).map(Cow::Owned)
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Cow<'a, Path> {
+    type Error = PyErr;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        PathBuf::extract(obj).map(Cow::Owned)
+    }
+}

@@ -1,11 +1,13 @@
 //! `Vec<T>`, `VecDeque<T>`, `Box<[T]>`, `[T; N]` ↔ `list` / any sequence.
 //! A `str` is a sequence of 1-char strings, almost never what a `Vec` means,
 //! so it is refused outright (as PyO3 does).
-//! `Vec<u8>` becomes a `list[int]`: PyO3 turns it into `bytes` through a
-//! hidden hook on `IntoPyObject` that ferrule's trait does not have; use
-//! `&[u8]`/`Cow<[u8]>` (or `PyBytes`) for bytes.
+//! `Vec<T>`, `[T; N]`, `&[T]` and `Cow<[T]>` go through the element type's
+//! sequence hooks on `IntoPyObject`, so a sequence of `u8` becomes `bytes`
+//! (as in PyO3 since 0.23); `VecDeque` and `Box<[T]>` always make a list.
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
+use crate::conversion::private::Token;
 use crate::conversion::{FromPyObject, FromPyObjectOwned, IntoPyObject};
 use crate::err::{PyErr, PyResult};
 use crate::exceptions::{PyTypeError, PyValueError};
@@ -147,9 +149,18 @@ macro_rules! into_list {
 
 type BoxedSlice<T> = Box<[T]>;
 
-into_list!(Vec<T>, |v| v.into_iter());
 into_list!(VecDeque<T>, |v| v.into_iter());
 into_list!(BoxedSlice<T>, |v| v.into_vec().into_iter());
+
+impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Vec<T> {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        T::owned_sequence_into_pyobject(self, py, Token)
+    }
+}
 
 impl<'py, T: IntoPyObject<'py>, const N: usize> IntoPyObject<'py> for [T; N] {
     type Target = PyAny;
@@ -157,9 +168,42 @@ impl<'py, T: IntoPyObject<'py>, const N: usize> IntoPyObject<'py> for [T; N] {
     type Error = PyErr;
     #[inline]
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        list_from(py, self.into_iter())
+        T::owned_sequence_into_pyobject(self, py, Token)
     }
 }
+
+impl<'a, 'py, T> IntoPyObject<'py> for &'a [T]
+where
+    &'a T: IntoPyObject<'py>,
+{
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        <&T>::borrowed_sequence_into_pyobject(self, py, Token)
+    }
+}
+
+macro_rules! via_slice {
+    ($($ty:ty => [$($gen:tt)*]),*) => {$(
+        impl<'a, 'py, T $($gen)*> IntoPyObject<'py> for $ty
+        where
+            for<'b> &'b T: IntoPyObject<'py>,
+        {
+            type Target = PyAny;
+            type Output = Bound<'py, PyAny>;
+            type Error = PyErr;
+            #[inline]
+            fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+                let slice: &[T] = self.as_ref();
+                slice.into_pyobject(py)
+            }
+        }
+    )*};
+}
+
+via_slice!(&'a Vec<T> => [], Cow<'a, [T]> => [: Clone], &'a Cow<'a, [T]> => [: Clone]);
 
 impl<'a, 'py, T, const N: usize> IntoPyObject<'py> for &'a [T; N]
 where
@@ -170,7 +214,7 @@ where
     type Error = PyErr;
     #[inline]
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        list_from(py, self.iter())
+        self.as_slice().into_pyobject(py)
     }
 }
 

@@ -34,6 +34,7 @@ pub mod ceval;
 pub mod compile;
 pub mod complexobject;
 pub mod cpython;
+pub mod datetime;
 pub mod descrobject;
 pub mod dictobject;
 pub mod enumobject;
@@ -85,7 +86,11 @@ pub use self::ceval::*;
 pub use self::compile::*;
 pub use self::complexobject::*;
 #[cfg(not(Py_LIMITED_API))]
+pub use self::datetime::*;
+#[cfg(not(Py_LIMITED_API))]
 pub use self::cpython::object::*;
+#[cfg(not(Py_LIMITED_API))]
+pub use self::cpython::unicodeobject::*;
 pub use self::descrobject::*;
 pub use self::dictobject::*;
 pub use self::enumobject::*;

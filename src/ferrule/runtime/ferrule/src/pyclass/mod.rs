@@ -112,9 +112,23 @@ impl PyClassBaseType for crate::types::PyAny {
 }
 
 use crate::exceptions::*;
+// The native types PyO3 lets a class extend: every exception and a few builtins.
 native_base!(
-    PyBaseException, PyException, PyValueError, PyTypeError, PyRuntimeError,
-    PyKeyError, PyIndexError, PyLookupError, PyArithmeticError, PyAttributeError, PyOSError,
-    PyNotImplementedError, PyStopIteration, PyZeroDivisionError, PyOverflowError, PyIOError,
-    PyUserWarning, PyWarning,
+    PyBaseException, PyException, PyStopAsyncIteration, PyStopIteration, PyGeneratorExit,
+    PyArithmeticError, PyLookupError, PyAssertionError, PyAttributeError, PyBufferError, PyEOFError,
+    PyFloatingPointError, PyOSError, PyImportError, PyModuleNotFoundError, PyIndexError, PyKeyError,
+    PyKeyboardInterrupt, PyMemoryError, PyNameError, PyOverflowError, PyRuntimeError, PyRecursionError,
+    PyNotImplementedError, PySyntaxError, PyIndentationError, PyTabError, PyReferenceError, PySystemError,
+    PySystemExit, PyTypeError, PyUnboundLocalError, PyUnicodeError, PyUnicodeEncodeError,
+    PyUnicodeDecodeError, PyUnicodeTranslateError, PyValueError, PyZeroDivisionError, PyBlockingIOError,
+    PyBrokenPipeError, PyChildProcessError, PyConnectionError, PyConnectionAbortedError,
+    PyConnectionRefusedError, PyConnectionResetError, PyFileExistsError, PyFileNotFoundError,
+    PyInterruptedError, PyIsADirectoryError, PyNotADirectoryError, PyPermissionError,
+    PyProcessLookupError, PyTimeoutError, PyEnvironmentError, PyIOError, PyWarning, PyUserWarning, PyDeprecationWarning,
+    PyPendingDeprecationWarning, PySyntaxWarning, PyRuntimeWarning, PyFutureWarning, PyImportWarning,
+    PyUnicodeWarning, PyBytesWarning, PyResourceWarning,
+);
+native_base!(
+    crate::types::PyDict, crate::types::PySet, crate::types::PyFrozenSet, crate::types::PyFloat,
+    crate::types::PyComplex,
 );

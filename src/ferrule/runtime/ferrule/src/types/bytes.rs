@@ -104,6 +104,15 @@ pub trait PyByteArrayMethods<'py> {
     fn to_vec(&self) -> Vec<u8>;
     /// Changes the length, like `del a[n:]` or zero-extending.
     fn resize(&self, len: usize) -> PyResult<()>;
+    /// The start of the contents; invalidated by any resize.
+    fn data(&self) -> *mut u8;
+    /// # Safety
+    /// Nothing (Python code included) may resize or write to the array while the slice lives.
+    unsafe fn as_bytes(&self) -> &[u8];
+    /// # Safety
+    /// As [`as_bytes`](Self::as_bytes), and no other view of the contents may exist.
+    #[allow(clippy::mut_from_ref)]
+    unsafe fn as_bytes_mut(&self) -> &mut [u8];
 }
 
 impl<'py> PyByteArrayMethods<'py> for Bound<'py, PyByteArray> {
@@ -120,6 +129,18 @@ impl<'py> PyByteArrayMethods<'py> for Bound<'py, PyByteArray> {
             let data = ffi::PyByteArray_AsString(self.as_ptr());
             std::slice::from_raw_parts(data as *const u8, self.len()).to_vec()
         }
+    }
+
+    fn data(&self) -> *mut u8 {
+        unsafe { ffi::PyByteArray_AsString(self.as_ptr()) as *mut u8 }
+    }
+
+    unsafe fn as_bytes(&self) -> &[u8] {
+        std::slice::from_raw_parts(self.data(), self.len())
+    }
+
+    unsafe fn as_bytes_mut(&self) -> &mut [u8] {
+        std::slice::from_raw_parts_mut(self.data(), self.len())
     }
 
     fn resize(&self, len: usize) -> PyResult<()> {

@@ -8,11 +8,13 @@ mod any;
 mod boolobject;
 mod bytes;
 mod complex;
+mod datetime;
 mod dict;
 mod float;
 mod function;
 mod iterator;
 pub(crate) mod list;
+mod memoryview;
 mod module;
 mod none;
 mod num;
@@ -28,11 +30,16 @@ pub use any::{CompareOp, PyAnyMethods, PyCallArgs};
 pub use boolobject::{PyBool, PyBoolMethods};
 pub use bytes::{PyBytes, PyBytesMethods, PyByteArray, PyByteArrayMethods};
 pub use complex::{PyComplex, PyComplexMethods};
+pub use datetime::{
+    timezone_utc, PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyTime, PyTimeAccess, PyTzInfo,
+    PyTzInfoAccess,
+};
 pub use dict::{BoundDictIterator, IntoPyDict, PyDict, PyDictMethods, PyDictIterator};
 pub use float::{PyFloat, PyFloatMethods};
 pub use function::PyCFunction;
 pub use iterator::PyIterator;
 pub use list::{BoundListIterator, PyList, PyListMethods};
+pub use memoryview::PyMemoryView;
 pub use module::{PyModule, PyModuleMethods};
 pub use none::{PyEllipsis, PyNone, PyNotImplemented};
 pub use num::{PyInt, PyLong};

@@ -48,6 +48,27 @@ fn is_abc_instance(object: &Bound<'_, PyAny>, abc: Bound<'_, PyAny>) -> bool {
     }
 }
 
+/// `collections.abc.<name>.register(T)`: `T`'s instances then pass the cast.
+fn register_with<T: crate::PyTypeInfo>(py: Python<'_>, name: &str) -> PyResult<()> {
+    let abc = crate::types::PyModule::import(py, "collections.abc")?.getattr(name)?;
+    abc.call_method1("register", (T::type_object(py),))?;
+    Ok(())
+}
+
+impl PySequence {
+    /// Registers `T` as a virtual subclass of `collections.abc.Sequence`.
+    pub fn register<T: crate::PyTypeInfo>(py: Python<'_>) -> PyResult<()> {
+        register_with::<T>(py, "Sequence")
+    }
+}
+
+impl PyMapping {
+    /// Registers `T` as a virtual subclass of `collections.abc.Mapping`.
+    pub fn register<T: crate::PyTypeInfo>(py: Python<'_>) -> PyResult<()> {
+        register_with::<T>(py, "Mapping")
+    }
+}
+
 impl PyTypeCheck for PySequence {
     const NAME: &'static str = "Sequence";
     fn type_check(object: &Bound<'_, PyAny>) -> bool {

@@ -120,3 +120,62 @@ impl<'a> Borrowed<'a, '_, PyString> {
         }
     }
 }
+
+impl PyString {
+    /// A string from `format_args!` (what `py_format!` builds when the text is not constant).
+    pub fn from_fmt<'py>(py: Python<'py>, args: std::fmt::Arguments<'_>) -> PyResult<Bound<'py, PyString>> {
+        Ok(match args.as_str() {
+            Some(s) => PyString::new(py, s),
+            None => PyString::new(py, &args.to_string()),
+        })
+    }
+}
+
+/// Equal when the string's text is `other`; a string that is not valid UTF-8
+/// (lone surrogates) equals no Rust string.
+fn text_equals(s: Borrowed<'_, '_, PyString>, other: &str) -> bool {
+    s.to_cow().is_ok_and(|text| text == other)
+}
+
+macro_rules! str_eq {
+    ($($pystr:ty),*) => {$(
+        impl PartialEq<str> for $pystr {
+            #[inline]
+            fn eq(&self, other: &str) -> bool {
+                text_equals(self.as_borrowed(), other)
+            }
+        }
+        impl PartialEq<&'_ str> for $pystr {
+            #[inline]
+            fn eq(&self, other: &&str) -> bool {
+                text_equals(self.as_borrowed(), other)
+            }
+        }
+        impl PartialEq<String> for $pystr {
+            #[inline]
+            fn eq(&self, other: &String) -> bool {
+                text_equals(self.as_borrowed(), other)
+            }
+        }
+        impl PartialEq<$pystr> for str {
+            #[inline]
+            fn eq(&self, other: &$pystr) -> bool {
+                text_equals(other.as_borrowed(), self)
+            }
+        }
+        impl PartialEq<$pystr> for &'_ str {
+            #[inline]
+            fn eq(&self, other: &$pystr) -> bool {
+                text_equals(other.as_borrowed(), self)
+            }
+        }
+        impl PartialEq<$pystr> for String {
+            #[inline]
+            fn eq(&self, other: &$pystr) -> bool {
+                text_equals(other.as_borrowed(), self)
+            }
+        }
+    )*};
+}
+
+str_eq!(Bound<'_, PyString>, Borrowed<'_, '_, PyString>);

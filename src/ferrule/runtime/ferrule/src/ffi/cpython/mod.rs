@@ -4,3 +4,7 @@
 
 #[cfg(not(Py_LIMITED_API))]
 pub mod object;
+
+// PyPy's strings have another layout; only `PyUnicode_New` is shared.
+#[cfg(not(Py_LIMITED_API))]
+pub mod unicodeobject;

@@ -1,0 +1,182 @@
+//! Smaller pieces of PyO3's API: formatting, string comparison, run/eval,
+//! ABC registration, older import paths, memoryview/bytearray, string internals.
+use std::collections::HashMap;
+
+use pyo3::class::basic::CompareOp;
+use pyo3::prelude::*;
+use pyo3::py_format;
+use pyo3::types::{PyByteArray, PyByteArrayMethods, PyDict, PyMapping, PyMemoryView, PySequence, PyString};
+
+#[pyfunction]
+fn greeting<'py>(py: Python<'py>, name: &str) -> PyResult<(Bound<'py, PyString>, Bound<'py, PyString>)> {
+    Ok((py_format!(py, "hello")?, py_format!(py, "hello, {name}!")?))
+}
+
+/// (s == text, text == s, s == String)
+#[pyfunction]
+fn same_text(s: Bound<'_, PyString>, text: &str) -> (bool, bool, bool) {
+    (s == text, text == s, s == text.to_owned())
+}
+
+/// Debug and Display of Bound, Borrowed (Debug) and Py (Display).
+#[pyfunction]
+fn formatted(obj: Bound<'_, PyAny>) -> (String, String, String, String) {
+    let borrowed = obj.as_borrowed();
+    let debug_borrowed = format!("{borrowed:?}");
+    (format!("{obj:?}"), format!("{obj}"), debug_borrowed, format!("{}", obj.clone().unbind()))
+}
+
+#[pyfunction]
+#[pyo3(signature = (expression, names = None))]
+fn evaluate<'py>(
+    py: Python<'py>,
+    expression: &str,
+    names: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let code = std::ffi::CString::new(expression)?;
+    py.eval(&code, names, None)
+}
+
+/// Runs `statements` with fresh globals and the given locals; returns the locals.
+#[pyfunction]
+fn execute<'py>(py: Python<'py>, statements: &str, locals: Bound<'py, PyDict>) -> PyResult<Bound<'py, PyDict>> {
+    let code = std::ffi::CString::new(statements)?;
+    let globals = PyDict::new(py);
+    globals.set_item("scale", 10)?;
+    py.run(&code, Some(&globals), Some(&locals))?;
+    Ok(locals)
+}
+
+#[pyfunction]
+fn math_pi(py: Python<'_>) -> PyResult<f64> {
+    PyModule::import(py, "math")?.getattr("pi")?.extract()
+}
+
+/// A mapping-like class registered with `collections.abc.Mapping`.
+#[pyclass(mapping)]
+struct Table {
+    rows: HashMap<String, i64>,
+}
+
+#[pymethods]
+impl Table {
+    #[new]
+    fn new(rows: HashMap<String, i64>) -> Self {
+        Table { rows }
+    }
+
+    fn __len__(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn __getitem__(&self, key: &str) -> PyResult<i64> {
+        self.rows.get(key).copied().ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(key.to_owned()))
+    }
+
+    fn __richcmp__(&self, other: PyRef<'_, Table>, op: CompareOp) -> bool {
+        op.matches(self.rows.len().cmp(&other.rows.len()))
+    }
+}
+
+/// A sequence-like class registered with `collections.abc.Sequence`.
+#[pyclass(sequence)]
+struct Row {}
+
+#[pymethods]
+impl Row {
+    #[new]
+    fn new() -> Self {
+        Row {}
+    }
+
+    fn __len__(&self) -> usize {
+        0
+    }
+}
+
+#[pyfunction]
+fn register_abcs(py: Python<'_>) -> PyResult<()> {
+    PyMapping::register::<Table>(py)?;
+    PySequence::register::<Row>(py)
+}
+
+/// Whether the object passes `cast::<PyMapping>()` / `cast::<PySequence>()`.
+#[pyfunction]
+fn abc_casts(obj: &Bound<'_, PyAny>) -> (bool, bool) {
+    (obj.cast::<PyMapping>().is_ok(), obj.cast::<PySequence>().is_ok())
+}
+
+#[pyfunction]
+fn view_of<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyMemoryView>> {
+    PyMemoryView::from(obj)
+}
+
+/// Upper-cases a bytearray in place through `as_bytes_mut`.
+#[pyfunction]
+fn shout(array: Bound<'_, PyByteArray>) -> Vec<u8> {
+    // Nothing else touches the array while the slice lives.
+    unsafe { array.as_bytes_mut() }.make_ascii_uppercase();
+    unsafe { array.as_bytes() }.to_vec()
+}
+
+/// (Not under the stable ABI, which hides string internals.)
+/// Builds a 1-byte-kind string in place with `PyUnicode_New`, and reports
+/// the kind of `sample` (bytes per code point).
+#[cfg(not(feature = "abi3"))]
+#[pyfunction]
+fn string_internals<'py>(py: Python<'py>, sample: &Bound<'py, PyString>) -> PyResult<(Bound<'py, PyAny>, u32)> {
+    use pyo3::ffi;
+    unsafe {
+        let made = ffi::PyUnicode_New(3, 0xff);
+        if made.is_null() {
+            return Err(PyErr::fetch(py));
+        }
+        let data = ffi::PyUnicode_DATA(made) as *mut u8;
+        assert_eq!(ffi::PyUnicode_KIND(made), ffi::PyUnicode_1BYTE_KIND);
+        for (i, b) in [b'a', 0xe9, b'z'].into_iter().enumerate() {
+            *data.add(i) = b;
+        }
+        let made = Bound::from_owned_ptr(py, made);
+        Ok((made, ffi::PyUnicode_KIND(sample.as_ptr())))
+    }
+}
+
+/// `Python::try_attach` from this thread (attached) and from a new thread.
+#[pyfunction]
+fn try_attach_here_and_in_thread(py: Python<'_>) -> (Option<i32>, Option<i32>) {
+    let here = Python::try_attach(|_| 1);
+    let there = py.detach(|| std::thread::spawn(|| Python::try_attach(|_| 2)).join().unwrap());
+    (here, there)
+}
+
+/// Older paths PyO3 still re-exports resolve to the same items.
+#[pyfunction]
+fn old_paths_resolve() -> bool {
+    fn same<T>(_: fn() -> Option<T>, _: fn() -> Option<T>) -> bool {
+        true
+    }
+    same::<pyo3::pycell::PyRef<'static, Row>>(|| None, || None::<PyRef<'static, Row>>)
+        && same::<pyo3::pyclass_init::PyClassInitializer<Row>>(|| None, || None::<PyClassInitializer<Row>>)
+        && same::<pyo3::class::gc::PyVisit<'static>>(|| None, || None::<pyo3::PyVisit<'static>>)
+        && same::<pyo3::basic::CompareOp>(|| None, || None::<CompareOp>)
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(greeting, m)?)?;
+    m.add_function(wrap_pyfunction!(same_text, m)?)?;
+    m.add_function(wrap_pyfunction!(formatted, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate, m)?)?;
+    m.add_function(wrap_pyfunction!(execute, m)?)?;
+    m.add_function(wrap_pyfunction!(math_pi, m)?)?;
+    m.add_class::<Table>()?;
+    m.add_class::<Row>()?;
+    m.add_function(wrap_pyfunction!(register_abcs, m)?)?;
+    m.add_function(wrap_pyfunction!(abc_casts, m)?)?;
+    m.add_function(wrap_pyfunction!(view_of, m)?)?;
+    m.add_function(wrap_pyfunction!(shout, m)?)?;
+    #[cfg(not(feature = "abi3"))]
+    m.add_function(wrap_pyfunction!(string_internals, m)?)?;
+    m.add_function(wrap_pyfunction!(old_paths_resolve, m)?)?;
+    m.add_function(wrap_pyfunction!(try_attach_here_and_in_thread, m)?)?;
+    Ok(())
+}

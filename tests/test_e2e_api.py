@@ -1,0 +1,90 @@
+"""End to end: smaller pieces of PyO3's API (tests/crates/fe_stdtypes/src/api.rs)."""
+
+from __future__ import annotations
+
+import collections.abc
+import math
+import sys
+
+import pytest
+
+
+def test_py_format(fe_stdtypes):
+    constant, formatted = fe_stdtypes.greeting("Ada")
+    assert (constant, formatted) == ("hello", "hello, Ada!")
+    assert fe_stdtypes.greeting("x")[0] is constant  # constant text is interned once
+
+
+def test_python_string_compares_with_rust_text(fe_stdtypes):
+    assert fe_stdtypes.same_text("héllo", "héllo") == (True, True, True)
+    assert fe_stdtypes.same_text("hello", "hell") == (False, False, False)
+    assert fe_stdtypes.same_text("\ud800", "\ufffd") == (False, False, False)
+
+
+def test_debug_and_display_use_repr_and_str(fe_stdtypes):
+    assert fe_stdtypes.formatted("a'b") == ('"a\'b"', "a'b", '"a\'b"', "a'b")
+    assert fe_stdtypes.formatted([1, "x"]) == ("[1, 'x']", "[1, 'x']", "[1, 'x']", "[1, 'x']")
+
+
+def test_unprintable_objects_report_through_unraisablehook(fe_stdtypes, monkeypatch):
+    class Grumpy:
+        def __repr__(self):
+            raise ValueError("no repr")
+
+        __str__ = __repr__
+
+    seen = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda info: seen.append(info.exc_value))
+    out = fe_stdtypes.formatted(Grumpy())
+    assert out == ("<unprintable Grumpy object>",) * 4
+    assert [str(e) for e in seen] == ["no repr"] * 4
+
+
+def test_eval_and_run(fe_stdtypes):
+    assert fe_stdtypes.evaluate("1 + 2 * 3") == 7
+    assert fe_stdtypes.evaluate("len(x) + y", {"x": "abc", "y": 1}) == 4
+    with pytest.raises(NameError, match="name 'nowhere' is not defined"):
+        fe_stdtypes.evaluate("nowhere")
+    with pytest.raises(SyntaxError):
+        fe_stdtypes.evaluate("x = 1")
+    locals_ = fe_stdtypes.execute("total = sum(range(4)) * scale\nname = str(total)", {})
+    assert locals_ == {"total": 60, "name": "60"}
+
+
+def test_module_import(fe_stdtypes):
+    assert fe_stdtypes.math_pi() == math.pi
+
+
+def test_abc_registration(fe_stdtypes):
+    table, row = fe_stdtypes.Table({"a": 1}), fe_stdtypes.Row()
+    fe_stdtypes.register_abcs()
+    assert isinstance(table, collections.abc.Mapping) and not isinstance(table, collections.abc.Sequence)
+    assert isinstance(row, collections.abc.Sequence)
+    assert fe_stdtypes.abc_casts(table) == (True, False)
+    assert fe_stdtypes.abc_casts(row) == (False, True)
+    # CompareOp imported through the old `pyo3::class::basic` path.
+    assert fe_stdtypes.Table({}) < table and not table < table
+
+
+def test_memoryview_and_bytearray(fe_stdtypes):
+    view = fe_stdtypes.view_of(b"abc")
+    assert type(view) is memoryview and view.tobytes() == b"abc" and view.readonly
+    with pytest.raises(TypeError, match="memoryview: a bytes-like object is required, not 'int'"):
+        fe_stdtypes.view_of(5)
+    data = bytearray(b"quiet")
+    assert fe_stdtypes.shout(data) == b"QUIET" and data == b"QUIET"
+
+
+def test_string_internals(fe_stdtypes):
+    made, kind = fe_stdtypes.string_internals("abc")
+    assert made == "a\xe9z" and kind == 1
+    assert fe_stdtypes.string_internals("\u20ac")[1] == 2
+    assert fe_stdtypes.string_internals("\U0001f600")[1] == 4
+
+
+def test_older_import_paths(fe_stdtypes):
+    assert fe_stdtypes.old_paths_resolve() is True
+
+
+def test_try_attach(fe_stdtypes):
+    assert fe_stdtypes.try_attach_here_and_in_thread() == (1, 2)

@@ -1,0 +1,47 @@
+"""End to end: #[pyclass(extends = <native type>)] for dict, set, float and exceptions
+(tests/crates/fe_stdtypes/src/subclass.rs)."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+
+
+def test_dict_subclass(fe_stdtypes):
+    d = fe_stdtypes.CountingDict(a=1)
+    assert type(d).__mro__[1] is dict and isinstance(d, dict)
+    assert d == {"a": 1}
+    d["x"] = 5
+    assert fe_stdtypes.dict_len(d) == 2
+    assert d.lookup("x") == 5 and d.lookup("missing") is None and d.lookups == 2
+
+    class Child(fe_stdtypes.CountingDict):
+        pass
+
+    child = Child(b=2)
+    assert child["b"] == 2 and child.lookup("b") == 2
+
+
+def test_dict_subclass_is_collected(fe_stdtypes):
+    d = fe_stdtypes.CountingDict()
+    d["me"] = d  # a cycle through the dict part
+    ref = weakref.ref(d) if type(d).__weakrefoffset__ else None
+    del d
+    gc.collect()
+    assert ref is None or ref() is None
+
+
+def test_set_and_float_subclasses(fe_stdtypes):
+    tags = fe_stdtypes.Tags([1, 2])
+    tags.add(3)
+    assert isinstance(tags, set) and tags == {1, 2, 3}
+    length = fe_stdtypes.Meters()
+    assert isinstance(length, float) and length == 0.0 and length + 1.5 == 1.5 and length.unit() == "m"
+
+
+def test_exception_subclass(fe_stdtypes):
+    with pytest.raises(KeyError) as info:
+        raise fe_stdtypes.MissingThing("spoon")
+    assert info.value.what == "spoon" and isinstance(info.value, LookupError)
