@@ -21,7 +21,7 @@ host_venv="${FERRULE_TEST_VENV:-$root/.venv-test}"
 # and the abi3 one (it builds its own abi3 crate for this machine's CPython).
 tests=()
 for f in "$root"/tests/test_e2e_*.py; do
-    case "$f" in *_stubs.py|*_params_abi3.py) ;; *) tests+=("tests/${f##*/}") ;; esac
+    case "$f" in *_stubs.py|*_abi3.py) ;; *) tests+=("tests/${f##*/}") ;; esac
 done
 tests+=(tests/test_panics.py tests/test_threads.py tests/test_properties.py)
 read -r -a pytest_args <<< "${PYTEST_ARGS:--q -p no:cacheprovider}"

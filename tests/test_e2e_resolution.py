@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from conftest import FERRULE_CLI  # the ferrule under test (another interpreter's run sets it)
+
 
 @pytest.fixture(scope="module")
 def pkg(test_env):
@@ -108,7 +110,7 @@ def test_plain_cargo_check_of_the_multi_file_crate(tmp_path) -> None:
     crate = tmp_path / "fe_resolution"
     source = Path(__file__).parent / "crates" / "fe_resolution"
     shutil.copytree(source, crate, ignore=shutil.ignore_patterns("target", "*.so", "_native", "*.pyi"))
-    subprocess.run([sys.executable, "-m", "ferrule", "cargo-config", "-m", str(crate / "Cargo.toml")],
+    subprocess.run([*FERRULE_CLI, "cargo-config", "-m", str(crate / "Cargo.toml")],
                    check=True, capture_output=True)
     env = dict(os.environ, CARGO_TARGET_DIR=str(Path(__file__).parent.parent / "target" / "plain-check"))
     env.pop("FERRULE_GLUE_DIR", None)

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import FERRULE_CLI  # the ferrule under test (another interpreter's run sets it)
+
 CRATE = Path(__file__).resolve().parent / "crates" / "fe_stdtypes"
 
 CHECKS = r'''
@@ -50,7 +52,7 @@ def test_stdtypes_under_the_stable_abi(test_env, tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
-    cmd = [sys.executable, "-m", "ferrule", "develop", "-m", str(manifest), "-i", str(python)]
+    cmd = [*FERRULE_CLI, "develop", "-m", str(manifest), "-i", str(python)]
     built = subprocess.run(cmd, capture_output=True, text=True, env=test_env.env)
     assert built.returncode == 0, built.stdout + built.stderr
     out = subprocess.run([str(python), "-c", CHECKS], capture_output=True, text=True, cwd=tmp_path)
