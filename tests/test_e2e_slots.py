@@ -173,3 +173,16 @@ def test_variant_constructor_defaults(fe_genapi):
     assert (tup._0, tup._1) == (1, True)
     assert fe_genapi.Defaults.Tup(5, False)._0 == 5
     assert str(inspect.signature(fe_genapi.Defaults.Named)) == "(a=42, b=None)"
+
+
+def test_dict_class_cycles_are_collected(fe_genapi):
+    import gc
+    import weakref
+
+    bag = fe_genapi.Bag()
+    assert gc.is_tracked(bag)
+    bag.me = bag  # a cycle through the instance's __dict__
+    gone = weakref.ref(bag)
+    del bag
+    gc.collect()
+    assert gone() is None

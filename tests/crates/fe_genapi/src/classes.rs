@@ -473,3 +473,15 @@ pub enum Defaults {
     #[pyo3(constructor = (_0 = 1, _1 = true))]
     Tup(i32, bool),
 }
+
+/// `dict` without `__traverse__`: instances are still tracked by the collector.
+#[pyclass(dict, weakref)]
+pub struct Bag {}
+
+#[pymethods]
+impl Bag {
+    #[new]
+    fn new() -> Self {
+        Bag {}
+    }
+}

@@ -42,5 +42,6 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(classes::shapeish, m)?)?;
     m.add_class::<classes::Slot>()?;
     m.add_class::<classes::Defaults>()?;
+    m.add_class::<classes::Bag>()?;
     Ok(())
 }
