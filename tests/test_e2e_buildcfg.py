@@ -62,14 +62,3 @@ def test_plain_cargo_honours_pyo3_python(tmp_path: Path) -> None:
     facts = dict(item.split("=", 1) for item in line.split("facts: ", 1)[1].split())
     assert facts["executable"] == debug_python
     assert facts["lib_name"] == "python3.11d"  # the debug build's libpython
-
-
-def test_ferrule_build_takes_pyo3_python_without_i(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ferrule.interpreter import find_interpreter
-
-    debug_python = shutil.which("python3.11-dbg")
-    assert debug_python is not None, "python3.11-dbg is not installed (.ci/run installs it)"
-    monkeypatch.setenv("PYO3_PYTHON", debug_python)
-    assert find_interpreter(None, require_venv=False).debug
-    # develop installs into the active venv: PYO3_PYTHON does not move it elsewhere, as with maturin.
-    assert not find_interpreter(None, require_venv=True).debug
