@@ -215,3 +215,10 @@ def test_attach_from_rust_thread(fe_functions):
 def test_attach_from_rust_thread_propagates_errors(fe_functions):
     with pytest.raises(TypeError, match="'str' object cannot be interpreted as an integer"):
         fe_functions.call_from_thread(lambda: "not an int")
+
+
+def test_exception_created_in_a_dotted_module(fe_functions) -> None:
+    err = fe_functions.NestedError
+    assert (err.__module__, err.__name__, err.__doc__) == ("fe_functions.errors", "NestedError",
+                                                         "Raised by nothing; named in a submodule.")
+    assert issubclass(err, ValueError)

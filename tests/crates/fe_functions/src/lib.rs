@@ -1,6 +1,6 @@
 //! Functions bound with the function-form `#[pymodule]`: signatures, argument
 //! errors, threads and callbacks. Return values and errors live in `returns.rs`.
-use ferrule::exceptions::PyException;
+use ferrule::exceptions::{PyException, PyValueError};
 use ferrule::prelude::*;
 use ferrule::types::{PyDict, PyTuple};
 
@@ -8,6 +8,8 @@ mod reliability;
 mod returns;
 
 ferrule::create_exception!(fe_functions, MyError, PyException);
+// A dotted module, as PyO3 accepts it (`create_exception!(pkg.sub, ...)`).
+ferrule::create_exception!(fe_functions.errors, NestedError, PyValueError, "Raised by nothing; named in a submodule.");
 
 /// Adds two numbers.
 ///
@@ -147,6 +149,7 @@ fn fe_functions(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(apply, m)?)?;
     m.add_function(wrap_pyfunction!(call_from_thread, m)?)?;
     m.add("MyError", m.py().get_type::<MyError>())?;
+    m.add("NestedError", m.py().get_type::<NestedError>())?;
     returns::register(m)?;
     reliability::register(m)?;
     Ok(())

@@ -45,7 +45,7 @@ macro_rules! native_exception {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __ferrule_lazy_exception {
-    ($module:path, $name:ident, $make:expr) => {
+    ($module:expr, $name:ident, $make:expr) => {
         #[repr(transparent)]
         #[allow(non_camel_case_types)]
         pub struct $name($crate::PyAny);
@@ -62,7 +62,7 @@ macro_rules! __ferrule_lazy_exception {
 
         unsafe impl $crate::PyTypeInfo for $name {
             const NAME: &'static str = ::std::stringify!($name);
-            const MODULE: ::std::option::Option<&'static str> = ::std::option::Option::Some(::std::stringify!($module));
+            const MODULE: ::std::option::Option<&'static str> = ::std::option::Option::Some($module);
             fn type_object_raw(py: $crate::Python<'_>) -> *mut $crate::ffi::PyTypeObject {
                 static TYPE: $crate::sync::PyOnceLock<$crate::Py<$crate::types::PyType>> = $crate::sync::PyOnceLock::new();
                 let make: fn($crate::Python<'_>) -> $crate::Py<$crate::types::PyType> = $make;
@@ -75,13 +75,14 @@ macro_rules! __ferrule_lazy_exception {
 }
 
 /// Declares a new exception type, created on first use: `create_exception!(mymodule, MyError, PyException, "doc")`.
+/// The module may be dotted (`pkg.sub`), as in PyO3, where it is an expression.
 #[macro_export]
 macro_rules! create_exception {
-    ($module:ident, $name:ident, $base:ty) => {
+    ($module:expr, $name:ident, $base:ty) => {
         $crate::create_exception!($module, $name, $base, "");
     };
-    ($module:ident, $name:ident, $base:ty, $doc:expr) => {
-        $crate::__ferrule_lazy_exception!($module, $name, |py| {
+    ($module:expr, $name:ident, $base:ty, $doc:expr) => {
+        $crate::__ferrule_lazy_exception!(::std::stringify!($module), $name, |py| {
             $crate::impl_::exceptions::new_exception_type(
                 py,
                 ::std::concat!(::std::stringify!($module), ".", ::std::stringify!($name)),
@@ -96,7 +97,7 @@ macro_rules! create_exception {
 #[macro_export]
 macro_rules! import_exception {
     ($module:path, $name:ident) => {
-        $crate::__ferrule_lazy_exception!($module, $name, |py| {
+        $crate::__ferrule_lazy_exception!(::std::stringify!($module), $name, |py| {
             $crate::impl_::exceptions::import_type(py, ::std::stringify!($module), ::std::stringify!($name))
         });
     };
