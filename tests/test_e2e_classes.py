@@ -180,7 +180,8 @@ def test_constructor_receives_the_class(fe_classes):
 
     assert Sub("?").made_by == "Sub?" and type(Sub("")) is Sub  # the subtype being built, not the base
     assert fe_classes.StampedOwned().made_by == "StampedOwned"
-    assert str(inspect.signature(S)) == "(suffix)"  # `cls` is not a Python parameter
+    if not PYPY:  # cpyext gives spec-made types no __text_signature__ (README: PyPy)
+        assert str(inspect.signature(S)) == "(suffix)"  # `cls` is not a Python parameter
     with pytest.raises(TypeError, match="missing 1 required positional argument: 'suffix'"):
         S()
 
@@ -299,7 +300,9 @@ def test_complex_enum_values_cross_the_boundary(fe_classes):
     assert S.Rectangle.__match_args__ == ("width", "height") and len(S.Pair.__match_args__) == 2
     # `Blank {}` is a struct variant without fields: built with no arguments, keyword-style signature
     assert type(S.Blank()) is S.Blank and S.Blank() == S.Blank() and S.Blank.__match_args__ == ()
-    assert str(inspect.signature(S.Blank)) == "()" and m.shape_debug(S.Blank()) == "Blank"
+    if not PYPY:  # no __text_signature__ on PyPy (README: PyPy)
+        assert str(inspect.signature(S.Blank)) == "()"
+    assert m.shape_debug(S.Blank()) == "Blank"
     if sys.version_info < (3, 10):
         return
     scope = {"S": S}
