@@ -157,13 +157,16 @@ abi3_build() {
 # In the chroot: those wheels installed with pip into fresh 3.13 and 3.14 venvs, then the tests.
 abi3_inside() {
     local python venv
+    # Nothing is built, but some tests run the toolchain itself (`ferrule cargo-config`).
+    ferrule_venv python3.13
+    local cli="$work/sid-ferrule-python3.13/bin/python -m ferrule"
     for python in python3.13 python3.14; do
         venv="$work/sid-abi3-$python"
         rm -rf "$venv"
         test_venv "$python" "$venv"
         "$venv/bin/python" -m pip install --quiet --no-index --no-deps "$work"/abi3-wheels/*.whl
         say "abi3 wheels from CPython 3.11 on $python"
-        (cd "$root" && FERRULE_TEST_INSTALLED=1 "$venv/bin/python" -m pytest "${pytest_args[@]}" "${other_tests[@]}")
+        (cd "$root" && FERRULE_TEST_INSTALLED=1 FERRULE_CLI="$cli" "$venv/bin/python" -m pytest "${pytest_args[@]}" "${other_tests[@]}")
     done
 }
 

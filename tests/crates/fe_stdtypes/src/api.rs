@@ -119,10 +119,11 @@ fn shout(array: Bound<'_, PyByteArray>) -> Vec<u8> {
     unsafe { array.as_bytes() }.to_vec()
 }
 
-/// (Not under the stable ABI, which hides string internals.)
+/// (Not under the stable ABI, which hides string internals, nor on PyPy; the
+/// cfgs come from `pyo3_build_config::use_pyo3_cfgs()` in build.rs.)
 /// Builds a 1-byte-kind string in place with `PyUnicode_New`, and reports
 /// the kind of `sample` (bytes per code point).
-#[cfg(not(feature = "abi3"))]
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
 #[pyfunction]
 fn string_internals<'py>(py: Python<'py>, sample: &Bound<'py, PyString>) -> PyResult<(Bound<'py, PyAny>, u32)> {
     use pyo3::ffi;
@@ -174,7 +175,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(abc_casts, m)?)?;
     m.add_function(wrap_pyfunction!(view_of, m)?)?;
     m.add_function(wrap_pyfunction!(shout, m)?)?;
-    #[cfg(not(feature = "abi3"))]
+    #[cfg(not(any(Py_LIMITED_API, PyPy)))]
     m.add_function(wrap_pyfunction!(string_internals, m)?)?;
     m.add_function(wrap_pyfunction!(old_paths_resolve, m)?)?;
     m.add_function(wrap_pyfunction!(try_attach_here_and_in_thread, m)?)?;

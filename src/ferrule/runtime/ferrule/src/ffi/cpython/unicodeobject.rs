@@ -1,6 +1,7 @@
 //! Compact string internals (`cpython/unicodeobject.h`): `PyUnicode_New`
 //! and the `KIND`/`DATA` readers. The readers follow the 3.9–3.13 layout;
-//! from 3.14 CPython changed it and, as in PyO3, they are not offered.
+//! 3.14 changed it and exports `PyUnicode_KIND`/`PyUnicode_DATA` as functions
+//! instead, which is what is linked there. PyPy offers neither.
 use core::ffi::{c_int, c_uint, c_void};
 
 use crate::ffi::object::PyObject;
@@ -17,6 +18,14 @@ extern "C" {
     /// A new string of `size` code points no larger than `maxchar`, to be filled in place.
     #[cfg_attr(PyPy, link_name = "PyPyUnicode_New")]
     pub fn PyUnicode_New(size: Py_ssize_t, maxchar: Py_UCS4) -> *mut PyObject;
+}
+
+#[cfg(all(Py_3_14, not(PyPy)))]
+extern "C" {
+    /// One of the `PyUnicode_*_KIND` constants: bytes per code point.
+    pub fn PyUnicode_KIND(op: *mut PyObject) -> c_uint;
+    /// The code points, `PyUnicode_KIND` bytes each.
+    pub fn PyUnicode_DATA(op: *mut PyObject) -> *mut c_void;
 }
 
 /// The head of every string object; `state` packs C bitfields.
@@ -100,19 +109,19 @@ pub unsafe fn PyUnicode_DATA(op: *mut PyObject) -> *mut c_void {
     }
 }
 
-#[cfg(not(any(Py_3_14, PyPy)))]
+#[cfg(not(PyPy))]
 #[inline]
 pub unsafe fn PyUnicode_1BYTE_DATA(op: *mut PyObject) -> *mut Py_UCS1 {
     PyUnicode_DATA(op) as *mut Py_UCS1
 }
 
-#[cfg(not(any(Py_3_14, PyPy)))]
+#[cfg(not(PyPy))]
 #[inline]
 pub unsafe fn PyUnicode_2BYTE_DATA(op: *mut PyObject) -> *mut Py_UCS2 {
     PyUnicode_DATA(op) as *mut Py_UCS2
 }
 
-#[cfg(not(any(Py_3_14, PyPy)))]
+#[cfg(not(PyPy))]
 #[inline]
 pub unsafe fn PyUnicode_4BYTE_DATA(op: *mut PyObject) -> *mut Py_UCS4 {
     PyUnicode_DATA(op) as *mut Py_UCS4
