@@ -92,27 +92,31 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     return decl
 
 
-def _read_fields(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> list[ClassField]:
+def struct_fields(src: SourceFile, body):
+    """(item, name, type node) of each field of a struct body; tuple fields are named "0", "1", ..."""
     from .crate import _items
 
-    fields: list[ClassField] = []
-    rule = string_value(decl.options.get("rename_all"))
     tuple_like = body.type == "ordered_field_declaration_list"
     index = 0
     for item in _items(src, body):
         node = item.node
         if tuple_like:
-            if node.type in ("visibility_modifier",):
+            if node.type == "visibility_modifier":
                 continue
-            name, ty_node = str(index), node
+            yield item, str(index), node
             index += 1
-        else:
-            if node.type != "field_declaration":
-                continue
+        elif node.type == "field_declaration":
             name_node, ty_node = node.child_by_field_name("name"), node.child_by_field_name("type")
-            if name_node is None or ty_node is None:
-                continue
-            name = src.text(name_node)
+            if name_node is not None and ty_node is not None:
+                yield item, src.text(name_node), ty_node
+
+
+def _read_fields(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> list[ClassField]:
+    fields: list[ClassField] = []
+    rule = string_value(decl.options.get("rename_all"))
+    tuple_like = body.type == "ordered_field_declaration_list"
+    for item, name, ty_node in struct_fields(src, body):
+        node = item.node
         options = collect_options(item, "pyo3")
         check_options(walk, options, FIELD_OPTIONS, "a `#[pyclass]` field")
         opts = {o.key: o.value for o in options}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .attributes import string_value
-from .classes import RENAME_RULES
+from .classes import RENAME_RULES, struct_fields
 from .functions import check_options, collect_options
 from .model import GlueKey, Span, TypeRef
 from .source import SourceFile
@@ -215,22 +215,8 @@ def _shape(walk: "Walk", src: SourceFile, body, path: str, options: dict[str, st
 
 def _fields(walk: "Walk", src: SourceFile, body) -> list[DeriveField]:
     out: list[DeriveField] = []
-    tuple_like = body.type == "ordered_field_declaration_list"
-    index = 0
-    for item in _items_of(src, body):
+    for item, name, ty_node in struct_fields(src, body):
         node = item.node
-        if tuple_like:
-            if node.type == "visibility_modifier":
-                continue
-            name, ty_node = str(index), node
-            index += 1
-        else:
-            if node.type != "field_declaration":
-                continue
-            name_node, ty_node = node.child_by_field_name("name"), node.child_by_field_name("type")
-            if name_node is None or ty_node is None:
-                continue
-            name = src.text(name_node)
         f = DeriveField(name, type_ref(src, ty_node), src.span(node))
         options = collect_options(item, "pyo3")
         check_options(walk, options, FIELD_OPTIONS, "a field of a derived conversion")
