@@ -109,15 +109,7 @@ macro_rules! int128 {
             }
         }
 
-        impl<'py> IntoPyObject<'py> for &$rust {
-            type Target = PyInt;
-            type Output = Bound<'py, PyInt>;
-            type Error = PyErr;
-            #[inline]
-            fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-                (*self).into_pyobject(py)
-            }
-        }
+        ref_into_pyobject_by_copy!($rust);
 
         impl<'a, 'py> FromPyObject<'a, 'py> for $rust {
             type Error = PyErr;

@@ -41,15 +41,7 @@ macro_rules! address_into {
             }
         }
 
-        impl<'py> IntoPyObject<'py> for &$ty {
-            type Target = PyAny;
-            type Output = Bound<'py, PyAny>;
-            type Error = PyErr;
-            #[inline]
-            fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-                (*self).into_pyobject(py)
-            }
-        }
+        ref_into_pyobject_by_copy!($ty);
     };
 }
 
@@ -68,12 +60,4 @@ impl<'py> IntoPyObject<'py> for IpAddr {
     }
 }
 
-impl<'py> IntoPyObject<'py> for &IpAddr {
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
-    #[inline]
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        (*self).into_pyobject(py)
-    }
-}
+ref_into_pyobject_by_copy!(IpAddr);

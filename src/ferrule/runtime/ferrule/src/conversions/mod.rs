@@ -1,4 +1,19 @@
 //! `IntoPyObject`/`FromPyObject` for std types, one file per family.
+
+/// `IntoPyObject for &T` of `Copy` types: converts a copy, as the owned impl does.
+macro_rules! ref_into_pyobject_by_copy {
+    ($($ty:ty),* $(,)?) => {$(
+        impl<'py> $crate::conversion::IntoPyObject<'py> for &$ty {
+            type Target = <$ty as $crate::conversion::IntoPyObject<'py>>::Target;
+            type Output = <$ty as $crate::conversion::IntoPyObject<'py>>::Output;
+            type Error = <$ty as $crate::conversion::IntoPyObject<'py>>::Error;
+            #[inline]
+            fn into_pyobject(self, py: $crate::Python<'py>) -> Result<Self::Output, Self::Error> {
+                (*self).into_pyobject(py)
+            }
+        }
+    )*};
+}
 mod int;
 mod float;
 mod string;

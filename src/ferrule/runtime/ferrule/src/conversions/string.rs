@@ -131,15 +131,7 @@ str_like_into!(
     &Cow<'_, str>
 );
 
-impl<'py> IntoPyObject<'py> for &char {
-    type Target = PyString;
-    type Output = Bound<'py, PyString>;
-    type Error = std::convert::Infallible;
-    #[inline]
-    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
-        (*self).into_pyobject(py)
-    }
-}
+ref_into_pyobject_by_copy!(char);
 
 impl<'a, 'py> FromPyObject<'a, 'py> for Box<str> {
     type Error = PyErr;

@@ -37,15 +37,7 @@ impl<'py> IntoPyObject<'py> for Duration {
     }
 }
 
-impl<'py> IntoPyObject<'py> for &Duration {
-    type Target = PyDelta;
-    type Output = Bound<'py, PyDelta>;
-    type Error = PyErr;
-    #[inline]
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        (*self).into_pyobject(py)
-    }
-}
+ref_into_pyobject_by_copy!(Duration);
 
 /// `datetime(1970, 1, 1, tzinfo=timezone.utc)`, made once.
 fn unix_epoch(py: Python<'_>) -> PyResult<Borrowed<'_, '_, PyDateTime>> {
@@ -79,12 +71,4 @@ impl<'py> IntoPyObject<'py> for SystemTime {
     }
 }
 
-impl<'py> IntoPyObject<'py> for &SystemTime {
-    type Target = PyDateTime;
-    type Output = Bound<'py, PyDateTime>;
-    type Error = PyErr;
-    #[inline]
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        (*self).into_pyobject(py)
-    }
-}
+ref_into_pyobject_by_copy!(SystemTime);
