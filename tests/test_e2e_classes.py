@@ -165,6 +165,20 @@ def test_subclassing(fe_classes):
     assert isinstance(ch, m.Base)
 
 
+def test_super_views_of_a_subclass(fe_classes):
+    ch = fe_classes.Child(4, 5)
+    assert ch.super_who() == "base"
+    assert ch.base_twice() == 8  # as_super() then into_super(), both see Base's field
+
+    class Shouting(fe_classes.Child):
+        def who(self):
+            return "SHOUT"
+
+    # py_super() is super(type(self), self): it skips the Python override, as in PyO3.
+    s = Shouting(1, 2)
+    assert s.who() == "SHOUT" and s.super_who() == "base"
+
+
 def test_extends_exception(fe_classes):
     with pytest.raises(fe_classes.MyError) as info:
         raise fe_classes.MyError(3)

@@ -45,3 +45,24 @@ def test_exception_subclass(fe_stdtypes):
     with pytest.raises(KeyError) as info:
         raise fe_stdtypes.MissingThing("spoon")
     assert info.value.what == "spoon" and isinstance(info.value, LookupError)
+
+
+def test_init_through_super_and_the_base_view(fe_stdtypes):
+    d = fe_stdtypes.MarkedDict([("a", 1)], b=2)
+    # dict.__init__ ran through py_super(), then as_super() wrote into the dict part.
+    assert d == {"a": 1, "b": 2, "marked": True}
+    plain = d.as_plain_dict()
+    assert plain is d and isinstance(plain, dict)
+
+
+def test_cast_into_on_a_typed_bound(fe_stdtypes):
+    err = fe_stdtypes.error_object(False)
+    assert type(err) is ValueError and err.args == ("bad",)
+    with pytest.raises(TypeError, match="'KeyError' object cannot be cast as 'ValueError'"):
+        fe_stdtypes.error_object(True)
+    sub = UnicodeError("u")  # a subclass of ValueError
+    assert fe_stdtypes.as_value_error(sub, False) is sub
+    with pytest.raises(TypeError, match="'UnicodeError' object cannot be cast as 'ValueError'"):
+        fe_stdtypes.as_value_error(sub, True)
+    exact = ValueError("v")
+    assert fe_stdtypes.as_value_error(exact, True) is exact

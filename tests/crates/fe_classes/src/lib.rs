@@ -255,7 +255,7 @@ impl Base {
     }
 }
 
-#[pyclass(extends = Base)]
+#[pyclass(extends = Base, subclass)]
 struct Child {
     #[pyo3(get)]
     child_value: i32,
@@ -270,6 +270,18 @@ impl Child {
 
     fn total(slf: PyRef<'_, Self>) -> i32 {
         slf.child_value + slf.as_super().base_value
+    }
+
+    /// `who` looked up through `super(type(self), self)`.
+    fn super_who(slf: &Bound<'_, Self>) -> PyResult<String> {
+        slf.py_super()?.call_method0("who")?.extract()
+    }
+
+    /// The base's field through `Bound::as_super`, then by value through `into_super`.
+    fn base_twice(slf: Bound<'_, Self>) -> i32 {
+        let via_ref = slf.as_super().borrow().base_value;
+        let base: Bound<'_, Base> = slf.into_super();
+        via_ref + base.borrow().base_value
     }
 }
 

@@ -1,5 +1,5 @@
 //! Classes extending native types: dict, set, float and exceptions.
-use pyo3::exceptions::PyKeyError;
+use pyo3::exceptions::{PyException, PyKeyError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyDictMethods, PyFloat, PySet, PyTuple};
 
@@ -80,11 +80,51 @@ impl MissingThing {
     }
 }
 
+/// A dict whose `__init__` runs dict's own (through `super()`), then marks itself.
+#[pyclass(extends = PyDict)]
+struct MarkedDict {}
+
+#[pymethods]
+impl MarkedDict {
+    #[new]
+    #[pyo3(signature = (*_args, **_kwargs))]
+    fn new(_args: &Bound<'_, PyTuple>, _kwargs: Option<&Bound<'_, PyDict>>) -> Self {
+        MarkedDict {}
+    }
+
+    #[pyo3(signature = (*args, **kwargs))]
+    fn __init__(slf: &Bound<'_, Self>, args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<()> {
+        slf.py_super()?.call_method("__init__", args.to_owned(), kwargs)?;
+        slf.as_super().set_item("marked", true)
+    }
+
+    /// The dict part by value: the same object, typed as its base.
+    fn as_plain_dict(slf: Bound<'_, Self>) -> Bound<'_, PyDict> {
+        slf.into_super()
+    }
+}
+
+/// A `PyErr` turned into its exception object, then cast by value to its own type.
+#[pyfunction]
+fn error_object(py: Python<'_>, key_error: bool) -> PyResult<Bound<'_, PyValueError>> {
+    let err = if key_error { PyKeyError::new_err("k") } else { PyValueError::new_err("bad") };
+    Ok(err.into_pyobject(py)?.cast_into()?)
+}
+
+/// `cast_into`/`cast_into_exact` called on a `Bound<PyException>` (not `Bound<PyAny>`).
+#[pyfunction]
+fn as_value_error(obj: Bound<'_, PyException>, exact: bool) -> PyResult<Bound<'_, PyValueError>> {
+    Ok(if exact { obj.cast_into_exact()? } else { obj.cast_into()? })
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CountingDict>()?;
     m.add_function(wrap_pyfunction!(dict_len, m)?)?;
     m.add_class::<Tags>()?;
     m.add_class::<Meters>()?;
     m.add_class::<MissingThing>()?;
+    m.add_class::<MarkedDict>()?;
+    m.add_function(wrap_pyfunction!(error_object, m)?)?;
+    m.add_function(wrap_pyfunction!(as_value_error, m)?)?;
     Ok(())
 }

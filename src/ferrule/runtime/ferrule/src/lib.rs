@@ -8,6 +8,7 @@
 pub mod ffi;
 
 pub mod conversion;
+mod cast;
 mod conversions;
 pub mod buffer;
 mod compat;

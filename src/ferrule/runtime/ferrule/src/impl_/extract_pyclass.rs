@@ -6,7 +6,7 @@ use crate::conversion::FromPyObject;
 use crate::err::PyErr;
 use crate::instance::Borrowed;
 use crate::pyclass::{PyClass, PyRef};
-use crate::types::{PyAny, PyAnyMethods};
+use crate::types::PyAny;
 
 /// Implemented by the glue of every `#[pyclass]` without `from_py_object` or
 /// `skip_from_py_object`.

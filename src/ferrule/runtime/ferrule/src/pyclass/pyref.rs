@@ -177,6 +177,17 @@ impl<'py, T: PyClass> Bound<'py, T> {
         unsafe { ensure_thread::<T>(self.as_ptr()) };
         unsafe { &*(*contents::<T>(self.as_ptr())).get_ptr() }
     }
+    /// The same object as an instance of its base (a `#[pyclass]` or a native type).
+    #[inline]
+    pub fn as_super(&self) -> &Bound<'py, T::BaseType> {
+        // An instance of T is an instance of its base; `Bound` layouts do not depend on T.
+        unsafe { self.cast_unchecked() }
+    }
+    /// As [`Bound::as_super`], by value.
+    #[inline]
+    pub fn into_super(self) -> Bound<'py, T::BaseType> {
+        unsafe { self.cast_into_unchecked() }
+    }
 }
 
 impl<T: PyClass> Py<T> {

@@ -2,11 +2,11 @@
 use std::os::raw::c_int;
 
 use crate::conversion::{BoundObject, FromPyObject, IntoPyObject};
-use crate::err::{CastError, CastIntoError, PyErr, PyResult};
+use crate::err::{PyErr, PyResult};
 use crate::ffi;
-use crate::instance::{Borrowed, Bound};
+use crate::instance::Bound;
 use crate::marker::Python;
-use crate::type_object::{PyTypeCheck, PyTypeInfo};
+use crate::type_object::PyTypeInfo;
 use crate::types::{PyAny, PyDict, PyIterator, PyString, PyTuple, PyType};
 
 /// Arguments for `call`/`call1`: a tuple of convertible values or a `PyTuple`.
@@ -150,12 +150,6 @@ pub trait PyAnyMethods<'py>: Sized {
     fn iter(&self) -> PyResult<Bound<'py, PyIterator>>;
     fn get_type(&self) -> Bound<'py, PyType>;
     fn get_type_ptr(&self) -> *mut ffi::PyTypeObject;
-    fn cast<T: PyTypeCheck>(&self) -> Result<&Bound<'py, T>, CastError<'_, 'py>>;
-    fn cast_into<T: PyTypeCheck>(self) -> Result<Bound<'py, T>, CastIntoError<'py>>;
-    fn cast_exact<T: PyTypeInfo>(&self) -> Result<&Bound<'py, T>, CastError<'_, 'py>>;
-    fn downcast<T: PyTypeCheck>(&self) -> Result<&Bound<'py, T>, CastError<'_, 'py>>;
-    fn downcast_into<T: PyTypeCheck>(self) -> Result<Bound<'py, T>, CastIntoError<'py>>;
-    fn downcast_exact<T: PyTypeInfo>(&self) -> Result<&Bound<'py, T>, CastError<'_, 'py>>;
     fn extract<'a, T>(&'a self) -> Result<T, T::Error>
     where
         T: FromPyObject<'a, 'py>;
@@ -170,6 +164,8 @@ pub trait PyAnyMethods<'py>: Sized {
     fn is_instance_of<T: PyTypeInfo>(&self) -> bool;
     fn is_exact_instance_of<T: PyTypeInfo>(&self) -> bool;
     fn contains<V: IntoPyObject<'py>>(&self, value: V) -> PyResult<bool>;
+    /// `super(type(self), self)`: the next class after `self`'s own type in its MRO.
+    fn py_super(&self) -> PyResult<Bound<'py, crate::types::PySuper>>;
 }
 
 impl<'py> PyAnyMethods<'py> for Bound<'py, PyAny> {
@@ -350,47 +346,6 @@ impl<'py> PyAnyMethods<'py> for Bound<'py, PyAny> {
     }
 
     #[inline]
-    fn cast<T: PyTypeCheck>(&self) -> Result<&Bound<'py, T>, CastError<'_, 'py>> {
-        if T::type_check(self) {
-            Ok(unsafe { self.cast_unchecked() })
-        } else {
-            Err(CastError::new(self.as_borrowed(), T::classinfo_object(self.py())))
-        }
-    }
-
-    #[inline]
-    fn cast_into<T: PyTypeCheck>(self) -> Result<Bound<'py, T>, CastIntoError<'py>> {
-        if T::type_check(&self) {
-            Ok(unsafe { self.cast_into_unchecked() })
-        } else {
-            let to = T::classinfo_object(self.py());
-            Err(CastIntoError::new(self, to))
-        }
-    }
-
-    #[inline]
-    fn cast_exact<T: PyTypeInfo>(&self) -> Result<&Bound<'py, T>, CastError<'_, 'py>> {
-        if T::is_exact_type_of(self) {
-            Ok(unsafe { self.cast_unchecked() })
-        } else {
-            Err(CastError::new(self.as_borrowed(), T::type_object(self.py()).into_any()))
-        }
-    }
-
-    #[inline]
-    fn downcast<T: PyTypeCheck>(&self) -> Result<&Bound<'py, T>, CastError<'_, 'py>> {
-        self.cast()
-    }
-    #[inline]
-    fn downcast_into<T: PyTypeCheck>(self) -> Result<Bound<'py, T>, CastIntoError<'py>> {
-        self.cast_into()
-    }
-    #[inline]
-    fn downcast_exact<T: PyTypeInfo>(&self) -> Result<&Bound<'py, T>, CastError<'_, 'py>> {
-        self.cast_exact()
-    }
-
-    #[inline]
     fn extract<'a, T>(&'a self) -> Result<T, T::Error>
     where
         T: FromPyObject<'a, 'py>,
@@ -446,19 +401,8 @@ impl<'py> PyAnyMethods<'py> for Bound<'py, PyAny> {
         let value = any_object(self.py(), value)?;
         bool_of(self.py(), unsafe { ffi::PySequence_Contains(self.as_ptr(), value.as_ptr()) })
     }
-}
 
-impl<'a, 'py> Borrowed<'a, 'py, PyAny> {
-    /// `cast` keeping the borrow's lifetime.
-    pub fn cast<T: PyTypeCheck>(self) -> Result<Borrowed<'a, 'py, T>, CastError<'a, 'py>> {
-        if T::type_check(&self) {
-            Ok(unsafe { self.cast_unchecked() })
-        } else {
-            Err(CastError::new(self, T::classinfo_object(self.py())))
-        }
-    }
-
-    pub fn downcast<T: PyTypeCheck>(self) -> Result<Borrowed<'a, 'py, T>, CastError<'a, 'py>> {
-        self.cast()
+    fn py_super(&self) -> PyResult<Bound<'py, crate::types::PySuper>> {
+        crate::types::PySuper::new(&self.get_type(), self)
     }
 }
