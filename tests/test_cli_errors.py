@@ -162,14 +162,14 @@ def test_item_ferrule_cannot_see_gets_a_ferrule_explanation() -> None:
 
 
 def test_rustc_errors_in_glue_are_reported_at_the_users_items() -> None:
-    """What rustc finds in generated glue is said again at the parameter or method, in the user's terms."""
+    """What rustc finds in generated glue is said again at the parameter or return type, in the user's terms."""
     err = assert_failed(develop("glue_errors"))
     ours = err[err.index("error: could not compile"):]
     expected = [
-        ("`Instant` cannot be used as a Python function argument", "src/lib.rs:6:12", "parameter `since`"),
-        ("`Instant` cannot be converted to a Python object (the return type of `now`)", "src/lib.rs:11:4",
+        ("`Stamp` cannot be used as a Python function argument", "src/lib.rs:7:12", "parameter `since`"),
+        ("`Stamp` cannot be converted to a Python object (the return type of `now`)", "src/lib.rs:12:13",
          "IntoPyObject"),
-        ("`__len__` must return `usize` (or `PyResult<usize>`), not `String`", "src/lib.rs:22:8",
+        ("`__len__` must return `usize` (or `PyResult<usize>`), not `Stamp`", "src/lib.rs:23:26",
          "change the return type"),
     ]
     for message, where, hint in expected:
@@ -178,3 +178,16 @@ def test_rustc_errors_in_glue_are_reported_at_the_users_items() -> None:
         assert block, f"{message} at {where}:\n{ours}"
     assert ours.rstrip().endswith("could not generate bindings due to 3 previous errors"), ours
     assert "cargo build failed" not in ours
+
+
+def test_std_types_without_conversions_are_reported_before_cargo() -> None:
+    err = assert_failed(develop("std_types"))
+    assert "Compiling" not in err and "could not compile" not in err, err
+    expected = [
+        ("`Instant` cannot be used as a Python function argument", "src/lib.rs:7:12"),
+        ("`Instant` cannot be converted to a Python object (the return type of `now`)", "src/lib.rs:12:13"),
+        ("`__len__` must return `usize` (or `PyResult<usize>`), not `String`", "src/lib.rs:23:26"),
+    ]
+    for message, where in expected:
+        assert re.search(rf"^error: {re.escape(message)}\n  --> {re.escape(where)}$", err, re.M), err
+    assert err.rstrip().endswith("could not generate bindings due to 3 previous errors"), err

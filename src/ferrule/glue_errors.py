@@ -93,12 +93,14 @@ def _explain(msg: dict, text: str, rel: str, glue_line: int, where: Span,
                               param.span.line, param.span.col, f"parameter `{param.name}` of `{fn.rust_name}`: implement "
                               "`FromPyObject` for it (`#[derive(FromPyObject)]`, or make it a `#[pyclass]`), "
                               f"or take a type that has it; {where_glue}")
+    # A result's mistake is the return type's: point there (the name when there is none).
+    ret = (fn.ret_span or fn.span) if fn is not None else at
     if bound and fn is not None and bound.group(2) in _SLOT_RESULTS:
         return Diagnostic(f"`{fn.py_name}` must return {_SLOT_RESULTS[bound.group(2)]}, not `{bound.group(1)}`",
-                          at.path, at.line, at.col, f"change the return type of `{fn.rust_name}`; {where_glue}")
+                          ret.path, ret.line, ret.col, f"change the return type of `{fn.rust_name}`; {where_glue}")
     if bound and fn is not None and (bound.group(2) in _RETURN_TRAITS or "IntoPyObject" in rustc):
         return Diagnostic(f"`{bound.group(1)}` cannot be converted to a Python object (the return type of "
-                          f"`{fn.rust_name}`)", at.path, at.line, at.col,
+                          f"`{fn.rust_name}`)", ret.path, ret.line, ret.col,
                           "implement `IntoPyObject` for it (`#[derive(IntoPyObject)]`, or make it a `#[pyclass]`), "
                           f"or return a type that has it; {where_glue}")
     subject = f"`{fn.rust_name}`" if fn is not None else "this item"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .attributes import string_value
-from .functions import apply_signature, check_options, collect_options, read_params
+from .functions import apply_signature, check_name_values, check_options, collect_options, read_params
 from .model import (ClassField, Function, Method, MethodKind, MethodsBlock, Param, ParamKind, PyClassDecl,
                     TypeRef, Variant)
 from .source import SourceFile, child_of_type
@@ -65,6 +65,7 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     rust_name = src.text(name_node)
     options = collect_options(item, "pyclass")
     check_options(walk, options, CLASS_OPTIONS, "`#[pyclass]`")
+    check_name_values(walk, options)
     opts: dict[str, str | None] = {o.key: o.value for o in options}
     py_name = string_value(opts.get("name")) or opts.get("name") or rust_name
     decl = PyClassDecl(rust_name, py_name, "struct" if node.type == "struct_item" else "enum", item.doc,
@@ -81,8 +82,14 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     body = node.child_by_field_name("body")
     if decl.kind == "struct":
         decl.fields = _read_fields(walk, src, body, decl) if body is not None else []
+        if body is None and ("get_all" in opts or "set_all" in opts):
+            walk.error(f"`{'get_all' if 'get_all' in opts else 'set_all'}` on the unit struct `{rust_name}`, "
+                       "which has no fields", decl.span, "remove the option, or give the struct fields")
     else:
         decl.variants = _read_variants(walk, src, body, decl) if body is not None else []
+        if not decl.variants:
+            walk.error(f"`#[pyclass]` enum `{rust_name}` has no variants", decl.span,
+                       "a Python enum needs at least one variant")
         for bad in [v for v in decl.variants if v.unit] if decl.complex_enum else []:
             walk.error(f"unit variant `{rust_name}::{bad.rust_name}` in a `#[pyclass]` enum whose other variants "
                        "have fields", bad.span, f"write it as an empty tuple variant: `{bad.rust_name}()`")
@@ -250,6 +257,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         if m in ("getter", "setter", "deleter") and attr is not None and attr.args:
             options.append(_name_option(attr))
     check_options(walk, options, METHOD_OPTIONS + ("getter_name",), "a `#[pymethods]` function")
+    check_name_values(walk, options)
     takes_cls = markers == ["new", "classmethod"]  # a constructor handed the type being built
     if takes_cls:
         markers = ["new"]
@@ -284,7 +292,8 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     if "name" in opts:
         py_name = string_value(opts["name"].value) or py_name
     fn = Function(rust_name, py_name, params, type_ref(src, ret_node) if ret_node is not None else None, item.doc,
-                  src.span(name_node), GlueKeyless, module_path, gated=attribute_named(item, "cfg") is not None)
+                  src.span(name_node), GlueKeyless, module_path, gated=attribute_named(item, "cfg") is not None,
+                  ret_span=src.span(ret_node) if ret_node is not None else None)
     if "text_signature" in opts:
         value = opts["text_signature"].value
         fn.text_signature = "" if value == "None" else (string_value(value) or "")
@@ -306,6 +315,9 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     if receiver == "value":
         walk.error(f"method `{rust_name}` takes `self` by value; take `&self` or `slf: Py<Self>`",
                    src.span(name_node))
+    if kind == MethodKind.CLASSATTR and fn.visible_params():
+        walk.error(f"`#[classattr]` `{rust_name}` cannot take parameters (only `py: Python<'_>`)",
+                   fn.visible_params()[0].span, "a class attribute is computed once, with no arguments")
     if rust_name == "__traverse__" and kind == MethodKind.INSTANCE:
         _check_traverse(walk, src, name_node, method)
     _check_arity(walk, src, name_node, method)
@@ -390,6 +402,30 @@ class _NoKey:
 GlueKeyless = _NoKey()  # methods have no glue file of their own: their block does
 
 
+_NAMESPACE = (MethodKind.INSTANCE, MethodKind.STATIC, MethodKind.CLASS, MethodKind.CLASSATTR)
+
+
+def _check_duplicates(walk: "Walk", cls: PyClassDecl) -> None:
+    """Two methods under one Python name (or two `#[new]`): one would silently replace the other.
+    Items under `#[cfg]` may be alternatives that never meet, so they are left to the build."""
+    seen: dict[str, Method] = {}
+    new: Method | None = None
+    for method in cls.methods():
+        fn = method.fn
+        if fn.gated:
+            continue
+        if method.kind == MethodKind.NEW:
+            if new is not None:
+                walk.error(f"`{cls.rust_name}` has a second `#[new]`, `{fn.rust_name}`", fn.span,
+                           f"the first is `{new.fn.rust_name}` at line {new.fn.span.line}; a class has one constructor")
+            new = method
+        elif method.kind in _NAMESPACE:
+            first = seen.setdefault(fn.py_name, method)
+            if first is not method:
+                walk.error(f"`{cls.rust_name}` defines `{fn.py_name}` twice", fn.span,
+                           f"also `{first.fn.rust_name}` at line {first.fn.span.line}; rename one (`#[pyo3(name = \"...\")]`)")
+
+
 def link_classes(walk: "Walk") -> None:
     """Attaches every `#[pymethods]` block to its class (by the type's last path segment)."""
     crate = walk.crate
@@ -416,3 +452,5 @@ def link_classes(walk: "Walk") -> None:
                                f"but `{chosen[0].rust_name}` is `frozen`: its value is shared with no borrow flag "
                                "and is never mutated", m.fn.span,
                                "take `&self` and keep mutable state in a `Mutex` or atomics, or remove `frozen`")
+    for cls in crate.classes:
+        _check_duplicates(walk, cls)

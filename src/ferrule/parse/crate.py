@@ -19,6 +19,7 @@ from .module_values import read_macro_item
 from .expansion import expand_invocation, expand_pending, register_macro, separate_shared_keys
 from .modules import read_module_fn, read_module_mod, resolve_members
 from .resolve import Binding, Scope, read_use
+from .std_types import check_slot_results, check_std_types
 from .source import ExpandedSource, SourceFile, child_of_type
 
 ITEM_KEYWORDS = {
@@ -129,6 +130,8 @@ def parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str,
     link_classes(walk)
     classify_ref_params(walk)
     resolve_members(walk, module_name.rpartition(".")[0])
+    check_std_types(walk)
+    check_slot_results(walk)
     return crate, walk.diagnostics
 
 

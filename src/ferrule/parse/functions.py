@@ -30,6 +30,17 @@ def check_options(walk: "Walk", options: list[Option_], allowed, what: str) -> N
             walk.error(f"unknown option `{opt.key}` for {what}", opt.span, hint)
 
 
+_NAME_VALUE = re.compile(r'"[^"\\]*"|r?#?[A-Za-z_][A-Za-z0-9_]*$')
+
+
+def check_name_values(walk: "Walk", options: list[Option_]) -> None:
+    """`name = "x"` (or a bare identifier, as older PyO3 took) names a Python object; nothing else can."""
+    for opt in options:
+        if opt.key == "name" and not opt.called and (opt.value is None or not _NAME_VALUE.match(opt.value.strip())):
+            walk.error(f"expected a string literal for `name`, found `{opt.value or ''}`", opt.span,
+                       'write `name = "python_name"`')
+
+
 def collect_options(item: "Item", *names: str) -> list[Option_]:
     options: list[Option_] = []
     for attr in item.attrs:
@@ -46,6 +57,7 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
     rust_name = src.text(name_node)
     options = collect_options(item, "pyfunction", "pyo3")
     check_options(walk, options, FUNCTION_OPTIONS, "`#[pyfunction]`")
+    check_name_values(walk, options)
     opts = {o.key: o for o in options}
     span = src.span(name_node)
     gated = any(a.name == "cfg" for a in item.attrs)
@@ -54,12 +66,18 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
     if "name" in opts:
         py_name = string_value(opts["name"].value) or opts["name"].value or py_name
     params = read_params(walk, src, node)
+    params_node = node.child_by_field_name("parameters")
+    self_param = child_of_type(params_node, "self_parameter") if params_node is not None else None
+    if self_param is not None:
+        walk.error(f"`#[pyfunction]` `{rust_name}` cannot take `{src.text(self_param)}`", src.span(self_param),
+                   "a method belongs in a `#[pymethods] impl` block of a `#[pyclass]`")
     pass_module = "pass_module" in opts
     fn = Function(
         rust_name=rust_name,
         py_name=py_name,
         params=params,
         ret=_return_type(src, node),
+        ret_span=_return_span(src, node),
         doc=item.doc,
         span=span,
         key=walk.glue_key(src, node),
@@ -103,6 +121,11 @@ def _check_function_shape(walk: "Walk", src: SourceFile, node, name: str, gated:
 def _visibility(src: SourceFile, node) -> str:
     vis = child_of_type(node, "visibility_modifier")
     return src.text(vis) if vis is not None else ""
+
+
+def _return_span(src: SourceFile, node) -> Span | None:
+    ret = node.child_by_field_name("return_type")
+    return src.span(ret) if ret is not None else None
 
 
 def _return_type(src: SourceFile, node):
@@ -260,6 +283,11 @@ def apply_signature(walk: "Walk", fn: Function, option: Option_) -> None:
                 if p.kind == ParamKind.POSITIONAL_OR_KEYWORD:
                     p.kind = ParamKind.POSITIONAL_ONLY
             continue
+        if entry == "*" or (entry.startswith("*") and not entry.startswith("**")):
+            if kind == ParamKind.KEYWORD_ONLY:
+                walk.error(f"`{entry}` after `*` or `*args` in `signature`", option.span,
+                           "keyword-only parameters start once: write a single `*` (or `*args`)")
+                continue
         if entry == "*":
             kind = ParamKind.KEYWORD_ONLY
             continue
@@ -277,6 +305,9 @@ def apply_signature(walk: "Walk", fn: Function, option: Option_) -> None:
         if param is None:
             hint = did_you_mean(name, by_name) or f"parameters of `{fn.rust_name}`: " + ", ".join(by_name)
             walk.error(f"signature entry `{name}` is not a parameter of `{fn.rust_name}`", option.span, hint)
+            continue
+        if param in order:
+            walk.error(f"signature entry `{name}` is given twice", option.span)
             continue
         param.kind = entry_kind
         param.default, param.annotation = default, annotation

@@ -115,6 +115,7 @@ class Function:
     deferred_error: str = ""
     gated: bool = False  # written under `#[cfg(...)]`
     return_annotation: str | None = None  # `signature = (...) -> "int"`
+    ret_span: Span | None = None  # where the return type is written
 
     def visible_params(self) -> list[Param]:
         return [p for p in self.params if p.visible]

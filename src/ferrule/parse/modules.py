@@ -111,6 +111,9 @@ def read_module_mod(walk: "Walk", src: SourceFile, item: "Item", module_path: tu
             if attribute_named(inner, "pyfunction"):
                 decl.members.append(ModuleMember("function", "", name, span=src.span(inner_node)))
             elif attribute_named(inner, "pymodule_init"):
+                if decl.init_fn is not None and not any(a.name == "cfg" for a in inner.attrs):
+                    walk.error(f"module `{decl.rust_name}` has a second `#[pymodule_init]`, `{name}`",
+                               src.span(inner_node), f"only one runs at import: merge it into `{decl.init_fn}`")
                 decl.init_fn = name
                 init_body = inner_node.child_by_field_name("body")
                 if init_body is not None:

@@ -1,0 +1,105 @@
+"""One mistake, one error at the user's line: a sample of the kinds of binding
+mistakes PyO3's compile-fail suite catalogues, each checked here before cargo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_parse_crate import parse
+
+MODULE = "\n#[pymodule]\nfn demo(m: &Bound<'_, PyModule>) -> PyResult<()> { Ok(()) }\n"
+CLASS = "#[pyclass]\nstruct A { x: i32 }\n#[pymethods]\nimpl A {\n"
+
+# (kind, source after `use ferrule::prelude::*;`, line:col, what the message says)
+CASES = [
+    ("class option misspelt", "#[pyclass(frozn)]\nstruct A { x: i32 }", "2:11", "unknown option `frozn` for `#[pyclass]`"),
+    ("class name not a string", "#[pyclass(name = 1)]\nstruct A { x: i32 }", "2:11",
+     "expected a string literal for `name`, found `1`"),
+    ("setter on a frozen field", "#[pyclass(frozen)]\nstruct A { #[pyo3(set)] x: i32 }", "3:25",
+     "field `x` of frozen class `A` cannot have a setter"),
+    ("get_all on a unit struct", "#[pyclass(get_all)]\nstruct A;", "3:8", "`get_all` on the unit struct `A`"),
+    ("enum without variants", "#[pyclass]\nenum E {}", "3:6", "`#[pyclass]` enum `E` has no variants"),
+    ("unit variant among data variants", "#[pyclass]\nenum E { A, B(i32) }", "3:10", "unit variant `E::A`"),
+    ("generic class", "#[pyclass]\nstruct A<T> { x: T }", "3:9", "generic `#[pyclass]` `A` is not supported"),
+    ("pymethods on a trait impl", "#[pyclass]\nstruct A;\n#[pymethods]\nimpl Clone for A {\n    fn clone(&self) -> Self { A }\n}",
+     "5:1", "`#[pymethods]` goes on an inherent `impl`"),
+    ("getter with a parameter", CLASS + "    #[getter]\n    fn x(&self, y: i32) -> i32 { y }\n}", "7:17",
+     "getter function can only have one argument"),
+    ("setter without the value", CLASS + "    #[setter]\n    fn set_x(&mut self) {}\n}", "7:8",
+     "setter function expected to have one argument"),
+    ("classmethod without cls", CLASS + "    #[classmethod]\n    fn m() {}\n}", "7:8",
+     "`#[classmethod]` `m` must take the class first"),
+    ("staticmethod with self", CLASS + "    #[staticmethod]\n    fn m(&self) {}\n}", "7:8",
+     "`m` takes `self` but is a #[staticmethod]"),
+    ("classattr with a parameter", CLASS + "    #[classattr]\n    fn m(v: i32) -> i32 { v }\n}", "7:10",
+     "`#[classattr]` `m` cannot take parameters"),
+    ("&mut self on a frozen class", "#[pyclass(frozen)]\nstruct A { x: i32 }\n#[pymethods]\nimpl A {\n"
+     "    fn m(&mut self) {}\n}", "6:8", "`m` takes `&mut self`, but `A` is `frozen`"),
+    ("__repr__ with an extra parameter", CLASS + "    fn __repr__(&self, x: i32) -> String { x.to_string() }\n}",
+     "6:24", "Expected at most 0 non-python arguments"),
+    ("__richcmp__ without its operands", CLASS + "    fn __richcmp__(&self) -> bool { true }\n}", "6:8",
+     "Expected 2 arguments, got 0"),
+    ("text_signature on a slot", CLASS + '    #[pyo3(text_signature = "()")]\n    fn __len__(&self) -> usize { 1 }\n}',
+     "6:12", "`text_signature` cannot be used with magic method `__len__`"),
+    ("__len__ returning a string", CLASS + "    fn __len__(&self) -> String { String::new() }\n}", "6:26",
+     "`__len__` must return `usize` (or `PyResult<usize>`), not `String`"),
+    ("__bool__ returning an integer", CLASS + "    fn __bool__(&self) -> PyResult<i32> { Ok(1) }\n}", "6:27",
+     "`__bool__` must return `bool`"),
+    ("__new__ written by hand", CLASS + "    fn __new__() -> Self { A { x: 1 } }\n}", "6:8",
+     "special method `__new__` is not supported"),
+    ("two constructors", CLASS + "    #[new]\n    fn a() -> Self { A { x: 1 } }\n    #[new]\n    fn b() -> Self { A { x: 2 } }\n}",
+     "9:8", "`A` has a second `#[new]`, `b`"),
+    ("one Python name twice", CLASS + '    fn m(&self) {}\n    #[pyo3(name = "m")]\n    fn n(&self) {}\n}', "8:8",
+     "`A` defines `m` twice"),
+    ("function option misspelt", '#[pyfunction]\n#[pyo3(nme = "x")]\nfn f() {}', "3:8",
+     "unknown option `nme` for `#[pyfunction]`"),
+    ("self in a pyfunction", "#[pyfunction]\nfn f(&self) {}", "3:6", "`#[pyfunction]` `f` cannot take `&self`"),
+    ("generic pyfunction", "#[pyfunction]\nfn f<T>(a: T) {}", "3:5", "generic function `f` cannot be a `#[pyfunction]`"),
+    ("impl Trait parameter", "#[pyfunction]\nfn f(a: impl Into<i32>) {}", "3:6", "a trait object or `impl Trait`"),
+    ("async pyfunction", "#[pyfunction]\nasync fn f() {}", "3:1", "`async fn f` cannot be a `#[pyfunction]`"),
+    ("pass_module without the module", "#[pyfunction(pass_module)]\nfn f() {}", "3:4",
+     "`pass_module` needs the module as the first parameter"),
+    ("signature entry twice", "#[pyfunction(signature = (a, a))]\nfn f(a: i32) {}", "2:14",
+     "signature entry `a` is given twice"),
+    ("signature entry not a parameter", "#[pyfunction(signature = (a, b))]\nfn f(a: i32) {}", "2:14",
+     "signature entry `b` is not a parameter of `f`"),
+    ("required after optional", "#[pyfunction(signature = (a=1, b))]\nfn f(a: i32, b: i32) {}", "2:14",
+     "required parameter `b` follows a parameter with a default"),
+    ("two keyword-only markers", "#[pyfunction(signature = (*, a, *, b))]\nfn f(a: i32, b: i32) {}", "2:14",
+     "`*` after `*` or `*args` in `signature`"),
+    ("Instant parameter", "use std::time::Instant;\n#[pyfunction]\nfn f(t: Instant) {}", "4:6",
+     "`Instant` cannot be used as a Python function argument"),
+    ("Instant inside a return type", "#[pyfunction]\nfn f() -> Vec<std::time::Instant> { vec![] }", "3:11",
+     "`Instant` cannot be converted to a Python object (the return type of `f`)"),
+    ("Mutex through a glob import", "use std::sync::*;\n#[pyfunction]\nfn f(m: Option<Mutex<i32>>) {}", "4:6",
+     "`Mutex` cannot be used as a Python function argument"),
+    ("module option misspelt", '#[pymodule(nme = "x")]\nfn demo(m: &Bound<\'_, PyModule>) -> PyResult<()> { Ok(()) }',
+     "2:12", "unknown option `nme` for `#[pymodule]`"),
+    ("two module initialisers", "#[pymodule]\nmod demo {\n    #[pymodule_init]\n    fn a(m: &Bound<'_, PyModule>) -> "
+     "PyResult<()> { Ok(()) }\n    #[pymodule_init]\n    fn b(m: &Bound<'_, PyModule>) -> PyResult<()> { Ok(()) }\n}",
+     "7:5", "module `demo` has a second `#[pymodule_init]`, `b`"),
+]
+
+
+@pytest.mark.parametrize("kind, code, where, message", CASES, ids=[c[0] for c in CASES])
+def test_mistake_is_one_error_at_its_line(tmp_path: Path, kind: str, code: str, where: str, message: str) -> None:
+    text = "use ferrule::prelude::*;\n" + code + ("" if "pymodule" in code else MODULE)
+    _, diags = parse(tmp_path, {"src/lib.rs": text})
+    assert [f"{d.line}:{d.col}" for d in diags] == [where], [(d.line, d.col, d.message) for d in diags]
+    assert message in diags[0].message, diags[0].message
+
+
+def test_a_crates_own_type_named_like_std_is_left_to_rustc(tmp_path: Path) -> None:
+    """Only std's `Instant` is known to lack conversions; a `#[pyclass] struct Instant` has them."""
+    _, diags = parse(tmp_path, {"src/lib.rs": "use ferrule::prelude::*;\n#[pyclass]\n#[derive(Clone)]\nstruct Instant;\n"
+                                              "#[pyfunction]\nfn f(t: Instant) -> Instant { t }" + MODULE})
+    assert diags == []
+
+
+def test_cfg_alternatives_of_one_method_are_not_duplicates(tmp_path: Path) -> None:
+    _, diags = parse(tmp_path, {"src/lib.rs": "use ferrule::prelude::*;\n" + CLASS
+                                + '    #[cfg(feature = "a")]\n    fn m(&self) {}\n'
+                                '    #[cfg(not(feature = "a"))]\n    fn m(&self) {}\n}' + MODULE})
+    assert diags == []
