@@ -25,6 +25,11 @@ def test_unexported_function_is_absent(fe_modules):
     assert not hasattr(fe_modules, "triple")
 
 
+def test_exported_constants(fe_modules):
+    assert fe_modules.QUOTE == 'say "hi"'
+    assert fe_modules.sub.LIMIT == 2**64 - 1  # usize::MAX, converted like any usize
+
+
 def test_module_doc(fe_modules):
     assert fe_modules.__doc__ == "Module built from a `mod` item."
 
@@ -54,7 +59,7 @@ def test_add_submodule_from_init(fe_modules):
 
 def test_all_lists_the_public_names(fe_modules):
     assert sorted(fe_modules.__all__) == sorted(
-        ["double", "shout", "whisper", "inner", "sub", "CONST", "GREETING", "extra"])
+        ["double", "shout", "whisper", "inner", "sub", "CONST", "GREETING", "extra", "QUOTE"])
     namespace: dict = {}
     exec("from fe_modules import *", namespace)
     assert namespace["CONST"] == 42 and namespace["double"](1) == 2

@@ -50,11 +50,14 @@ def test_mypy_sees_added_exceptions_and_constants(test_env, tmp_path):
     test_env.require("fe_modules")
     source = ("import fe_functions, fe_modules\n\n"
               "try:\n    pass\nexcept fe_functions.MyError as e:\n    err: Exception = e\n"
-              "c: int = fe_modules.CONST\ng: str = fe_modules.GREETING\n")
+              "c: int = fe_modules.CONST\ng: str = fe_modules.GREETING\n"
+              "q: str = fe_modules.QUOTE\nn: int = fe_modules.sub.LIMIT\n")
     out = _mypy(test_env, tmp_path, source)
     assert out.returncode == 0, out.stdout + out.stderr
     wrong = _mypy(test_env, tmp_path, "import fe_modules\n\nc: str = fe_modules.CONST\n")
     assert "[assignment]" in wrong.stdout
+    final = _mypy(test_env, tmp_path, "import fe_modules\n\nfe_modules.QUOTE = 'x'\n")
+    assert 'Cannot assign to final name "QUOTE"' in final.stdout, final.stdout
 
 
 def test_mypy_rejects_wrong_argument_type(test_env, tmp_path):

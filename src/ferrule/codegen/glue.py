@@ -423,6 +423,8 @@ def _declarative_init(module: PyModuleDecl) -> list[str]:
             lines.append(f"        m.add_function({path}::__FERRULE_DEF.wrap(m)?)?;")
         elif member.kind == "class":
             lines.append(f"        m.add_class::<{path}>()?;")
+        elif member.kind == "constant" and member.const_type is not None:
+            lines.append(f"        m.add(\"{member.py_name}\", {path})?;")
         elif member.kind == "module":
             qualified = member.target.qualified_name if isinstance(member.target, PyModuleDecl) else member.py_name
             lines.append(f"        m.add_submodule(&{path}::__ferrule_module::__DEF.make_submodule(m, \"{qualified}\")?)?;")

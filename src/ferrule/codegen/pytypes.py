@@ -89,7 +89,7 @@ def stub_imports(annotation_text: str) -> list[str]:
     for module in ("datetime", "ipaddress", "os", "pathlib", "types"):
         if re.search(rf"\b{module}\.", annotation_text):
             lines.append(f"import {module}")
-    typing_names = sorted(set(re.findall(r"\b(Any|Callable|ClassVar|Iterator|Sequence|Mapping|NoReturn|final)\b", annotation_text)))
+    typing_names = sorted(set(re.findall(r"\b(Any|Callable|ClassVar|Final|Iterator|Sequence|Mapping|NoReturn|final)\b", annotation_text)))
     if typing_names:
         lines.append(f"from typing import {', '.join(typing_names)}")
     return lines

@@ -36,6 +36,8 @@ def _docstring(doc: str, indent: str) -> list[str]:
     if not doc:
         return []
     body = doc.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if body.endswith('"'):  # would close the docstring early: `""""`
+        body = body[:-1] + '\\"'
     lines = body.split("\n")
     if len(lines) == 1:
         return [f'{indent}"""{lines[0]}"""']
@@ -89,6 +91,10 @@ def module_stub(crate: Crate, module: PyModuleDecl) -> str:
             lines, used = class_stub(member.target, crate, _param_annotation, _docstring)
             blocks.append(lines)
             annotations.extend(used)
+        elif member.kind == "constant" and member.const_type is not None:
+            kind = python_type(member.const_type, returning=True)
+            blocks.append([f"{member.py_name}: Final[{kind}]"] + _docstring(member.doc, ""))
+            annotations.extend(["Final", kind])
         elif member.kind == "constant":
             lines, used = constant_stub(crate, member.py_name, member.rust_path)
             blocks.append(lines)

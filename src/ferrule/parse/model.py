@@ -137,6 +137,9 @@ class ModuleMember:
     span: Span | None = None
     imported: str = ""  # for `#[pymodule_export] use`: the name the `use` binds in the module
     cfg: tuple[str, ...] = ()  # `#[cfg(...)]` predicates of the item that declares it (declarative form)
+    # `#[pymodule_export] const NAME: T = ...;` (declarative form): rust_path is NAME, this its type.
+    const_type: "TypeRef | None" = None
+    doc: str = ""
 
 
 @dataclass

@@ -12,6 +12,7 @@ from .model import ModuleForm, ModuleMember, ParamKind, PyModuleDecl
 from .module_values import read_add_call
 from .resolve import Binding, Resolver, Unresolved
 from .source import SourceFile, child_of_type
+from .types import type_ref
 
 if TYPE_CHECKING:
     from .crate import Item, Walk
@@ -106,6 +107,12 @@ def read_module_mod(walk: "Walk", src: SourceFile, item: "Item", module_path: tu
             for path, alias in _use_paths(src, inner_node.child_by_field_name("argument")):
                 decl.members.append(ModuleMember("", alias, path, span=src.span(inner_node),
                                                  imported=alias or path.split("::")[-1].strip()))
+        elif inner_node.type == "const_item" and attribute_named(inner, "pymodule_export"):
+            name, _ = _name_and_vis(src, inner_node)
+            ty = inner_node.child_by_field_name("type")
+            decl.members.append(ModuleMember("constant", name.removeprefix("r#"), name, span=src.span(inner_node),
+                                             const_type=type_ref(src, ty) if ty is not None else None,
+                                             doc=inner.doc))
         elif inner_node.type == "function_item":
             name, _ = _name_and_vis(src, inner_node)
             if attribute_named(inner, "pyfunction"):

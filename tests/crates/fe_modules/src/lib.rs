@@ -26,6 +26,10 @@ mod fe_modules {
     #[pymodule_export]
     use crate::helpers::{shout, whisper};
 
+    /// Says "hi"
+    #[pymodule_export]
+    pub const QUOTE: &str = "say \"hi\"";
+
     /// Defined inside the module body.
     #[pyfunction]
     fn inner(x: i64) -> i64 {
@@ -39,6 +43,9 @@ mod fe_modules {
 
         #[pymodule_export]
         use crate::triple;
+
+        #[pymodule_export]
+        const LIMIT: usize = usize::MAX;
 
         #[pyfunction(pass_module)]
         fn where_am_i(m: &Bound<'_, PyModule>) -> PyResult<String> {
