@@ -107,6 +107,36 @@ def test_attach_state_is_ferrules_own_after_a_subinterpreter_existed(test_env, m
     assert out.stdout.splitlines() == [CLONE_MESSAGE, "refcount 0"], out.stdout + out.stderr
 
 
+IMPORT_IN_SUBINTERPRETER = """
+import importlib.util
+import fe_soundness
+try:
+    import _interpreters as si
+except ImportError:
+    import _xxsubinterpreters as si
+spec = importlib.util.find_spec("fe_soundness.fe_soundness")
+again = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(again)  # a second load in the same interpreter is fine
+print(dir(again) == dir(fe_soundness.fe_soundness))
+try:
+    failure = si.run_string(si.create(), "import fe_soundness")
+except Exception as e:
+    failure = e
+print(getattr(failure, "msg", failure))
+"""
+
+
+@pytest.mark.skipif(sys.implementation.name == "pypy", reason="PyPy has no subinterpreters")
+def test_import_in_a_subinterpreter_is_refused(test_env, m):
+    """The library's statics (type objects, caches) belong to the interpreter that loaded it first."""
+    out = run(test_env, IMPORT_IN_SUBINTERPRETER)
+    assert out.returncode == 0, out.stderr
+    same, failure = out.stdout.splitlines()
+    assert same == "True"
+    # 3.12+ refuses single-phase modules in isolated subinterpreters itself; older ones hear it from ferrule.
+    assert ("ImportError" in failure and "subinterpreters" in failure), failure
+
+
 def test_decref_inside_traverse_is_deferred(m):
     class Payload:
         pass

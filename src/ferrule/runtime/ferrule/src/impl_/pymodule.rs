@@ -27,8 +27,10 @@ impl ModuleDef {
                 m_base: ffi::PyModuleDef_HEAD_INIT,
                 m_name: name.as_ptr(),
                 m_doc: doc.as_ptr(),
-                // No per-module state: single-phase init, like most C extensions.
-                m_size: -1,
+                // Single-phase init without state. 0, not -1: with -1 CPython copies the
+                // first module's dict into a subinterpreter without calling `PyInit_*`,
+                // so `check_interpreter` could never refuse it (PyO3 uses 0 too).
+                m_size: 0,
                 m_methods: methods,
                 m_slots: std::ptr::null_mut(),
                 m_traverse: None,
@@ -65,7 +67,35 @@ impl ModuleDef {
 /// The body of a generated `PyInit_<name>`.
 pub unsafe fn module_init(def: &'static ModuleDef) -> *mut ffi::PyObject {
     crate::impl_::trampoline::trampoline(|py| {
+        check_interpreter(py, def)?;
         crate::gil::shutdown::register_exit_hook(py);
         def.make_module(py).map(Py::into_ptr)
     })
+}
+
+/// Refuses a second interpreter: type objects and other statics of this
+/// library belong to the interpreter that first imported it, and objects must
+/// not cross interpreters. (CPython 3.12+ refuses isolated ones itself; this
+/// also covers legacy subinterpreters and 3.9-3.11.)
+fn check_interpreter(py: Python<'_>, def: &'static ModuleDef) -> PyResult<()> {
+    #[cfg(not(PyPy))]
+    {
+        use std::sync::atomic::{AtomicI64, Ordering};
+        static OWNER: AtomicI64 = AtomicI64::new(-1);
+        let id = unsafe { ffi::PyInterpreterState_GetID(ffi::PyInterpreterState_Get()) };
+        if id == -1 {
+            return Err(crate::err::PyErr::fetch(py));
+        }
+        if let Err(owner) = OWNER.compare_exchange(-1, id, Ordering::SeqCst, Ordering::SeqCst) {
+            if owner != id {
+                let name = unsafe { CStr::from_ptr((*def.ffi_def.get()).m_name) }.to_string_lossy();
+                return Err(crate::exceptions::PyImportError::new_err(format!(
+                    "ferrule extension modules do not support subinterpreters yet: \
+                     `{name}` is already loaded in interpreter {owner}, cannot load it in interpreter {id}"
+                )));
+            }
+        }
+    }
+    let _ = (py, def);
+    Ok(())
 }
