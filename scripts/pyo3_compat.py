@@ -32,6 +32,9 @@ REPO = Path(__file__).resolve().parent.parent
 CRATES = ("pytests", "examples/decorator", "examples/getitem", "examples/maturin-starter",
           "examples/word-count", "examples/setuptools-rust-starter", "examples/plugin/plugin_api")
 TEST_DEPS = ("pytest", "pytest-asyncio", "pytest-benchmark", "hypothesis", "typing_extensions")
+# What pytests' noxfile installs besides its `dev` extra, as binary wheels only (best effort):
+# without them its numpy and gevent tests are skipped.
+BINARY_DEPS = {"pytests": ("numpy>=1.16", "zope.interface<7", "gevent>=22.10.2")}
 DEP_LINE = re.compile(r"^(pyo3\s*=\s*)\{[^}\n]*\}\s*$|^(pyo3\.path\s*=.*)$", re.M)
 FEATURES = re.compile(r"features\s*=\s*(\[[^\]]*\])")
 BUILD_CONFIG_LINE = re.compile(r"^pyo3-build-config\s*=.*$", re.M)
@@ -133,6 +136,9 @@ def one(side: str, python: Path, checkout: Path, rel: str, out: Path, version: s
     if extra:
         subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", *extra],
                        check=False)
+    for dep in BINARY_DEPS.get(rel, ()):
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check",
+                        "--only-binary=:all:", dep], check=False)
     built = build(side, python, crate)
     if built.returncode != 0:
         return Outcome(False, log=(built.stdout + built.stderr)[-8000:])

@@ -68,6 +68,22 @@ def test_bool_refuses_int(fe_conversions):
         fe_conversions.echo_bool(1)
 
 
+def test_bool_accepts_numpys_scalar_bool_only(fe_conversions):
+    # The check is by type name, as PyO3's: numpy.bool_ (numpy 1) and numpy.bool (numpy 2).
+    for name in ("bool_", "bool"):
+        fake = type(name, (), {"__module__": "numpy", "__bool__": lambda self: False})
+        assert fe_conversions.echo_bool(fake()) is False
+    truthy = type("bool_", (), {"__module__": "elsewhere", "__bool__": lambda self: True})
+    with pytest.raises(TypeError, match="^argument 'x': 'bool_' object cannot be cast as 'bool'$"):
+        fe_conversions.echo_bool(truthy())
+
+    def refuse(self):
+        raise ValueError("no truth here")
+    broken = type("bool_", (), {"__module__": "numpy", "__bool__": refuse})
+    with pytest.raises(ValueError, match="no truth here"):
+        fe_conversions.echo_bool(broken())
+
+
 def test_strings(fe_conversions):
     assert fe_conversions.echo_string("héllo ✓") == "héllo ✓"
     assert fe_conversions.str_len("héé") == 3
@@ -108,6 +124,28 @@ def test_array(fe_conversions):
     assert fe_conversions.array_rev([1, 2, 3]) == [3, 2, 1]
     with pytest.raises(ValueError, match=r"^expected a sequence of length 3 \(got 2\)$"):
         fe_conversions.array_rev([1, 2])
+
+
+class Indexable:
+    """Has `__len__`/`__getitem__` but is no registered `collections.abc.Sequence` (like numpy arrays)."""
+
+    def __init__(self, *items):
+        self.items = items
+
+    def __len__(self):
+        return len(self.items)
+
+    def __getitem__(self, i):
+        return self.items[i]
+
+
+def test_vec_and_array_take_any_object_with_the_sequence_protocol(fe_conversions):
+    assert fe_conversions.vec_squares(Indexable(1, 2, 3)) == [1, 4, 9]
+    assert fe_conversions.array_rev(Indexable(1, 2, 3)) == [3, 2, 1]
+    with pytest.raises(TypeError, match="^argument 'xs': 'dict' object cannot be cast as 'Sequence'$"):
+        fe_conversions.vec_squares({1: 1})
+    with pytest.raises(TypeError, match="^argument 'xs': 'int' object cannot be cast as 'Sequence'$"):
+        fe_conversions.array_rev(3)
 
 
 def test_tuples(fe_conversions):

@@ -1,4 +1,4 @@
-//! `bool` (only `True`/`False` accepted, as in PyO3) and `()` (an empty tuple).
+//! `bool` (only `True`/`False` and numpy's bool accepted, as in PyO3) and `()` (an empty tuple).
 use crate::conversion::{FromPyObject, IntoPyObject};
 use crate::err::{PyErr, PyResult};
 use crate::instance::{Borrowed, Bound};
@@ -30,8 +30,29 @@ impl<'a, 'py> FromPyObject<'a, 'py> for bool {
     #[inline]
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         use crate::types::PyBoolMethods;
-        Ok(obj.cast::<PyBool>()?.is_true())
+        let err = match obj.cast::<PyBool>() {
+            Ok(b) => return Ok(b.is_true()),
+            Err(err) => err,
+        };
+        // numpy's scalar bool (`numpy.bool_`, `numpy.bool` in numpy 2) is accepted, as
+        // in PyO3; any other truthy object is not.
+        if is_numpy_bool(&obj) {
+            return match unsafe { crate::ffi::PyObject_IsTrue(obj.as_ptr()) } {
+                -1 => Err(PyErr::fetch(obj.py())),
+                truth => Ok(truth == 1),
+            };
+        }
+        Err(err.into())
     }
+}
+
+fn is_numpy_bool(obj: &Bound<'_, PyAny>) -> bool {
+    use crate::types::{PyAnyMethods, PyStringMethods, PyTypeMethods};
+    let ty = obj.get_type();
+    let named = |s: PyResult<Bound<'_, crate::types::PyString>>, want: &[&str]| {
+        s.ok().is_some_and(|s| s.to_str().is_ok_and(|s| want.contains(&s)))
+    };
+    named(ty.module(), &["numpy"]) && named(ty.name(), &["bool_", "bool"])
 }
 
 impl<'py> IntoPyObject<'py> for () {

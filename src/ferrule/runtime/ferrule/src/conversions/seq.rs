@@ -25,6 +25,17 @@ where
     PyList::new(py, items).map(Bound::into_any)
 }
 
+/// `PySequence_Check`, as PyO3's `Vec`/array extraction does: numpy arrays and
+/// other types with `__len__`/`__getitem__` pass without being registered as a
+/// `collections.abc.Sequence` (which `cast::<PySequence>()` requires).
+fn as_sequence<'a, 'py>(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Borrowed<'a, 'py, PyAny>> {
+    if unsafe { ffi::PySequence_Check(obj.as_ptr()) } == 0 {
+        let to = <PySequence as crate::type_object::PyTypeCheck>::classinfo_object(obj.py());
+        return Err(crate::err::CastError::new(obj, to).into());
+    }
+    Ok(obj)
+}
+
 fn refuse_str(obj: Borrowed<'_, '_, PyAny>, rust: &str) -> PyResult<()> {
     if unsafe { ffi::PyUnicode_Check(obj.as_ptr()) } != 0 {
         return Err(PyTypeError::new_err(format!("Can't extract `str` to `{rust}`")));
@@ -69,7 +80,7 @@ where
             return Ok(out);
         }
     }
-    let seq = obj.cast::<PySequence>()?;
+    let seq = as_sequence(obj)?;
     // The length is only a capacity hint; a failing `__len__` is not fatal.
     let hint = unsafe { ffi::PySequence_Size(seq.as_ptr()) };
     let mut out = if hint < 0 {
@@ -246,7 +257,7 @@ impl<'a, 'py, T: FromPyObjectOwned<'py>, const N: usize> FromPyObject<'a, 'py> f
     type Error = PyErr;
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         let py = obj.py();
-        let seq = obj.cast::<PySequence>()?;
+        let seq = as_sequence(obj)?;
         let len = unsafe { ffi::PySequence_Size(seq.as_ptr()) };
         if len < 0 {
             return Err(PyErr::fetch(py));
