@@ -9,6 +9,8 @@ pub mod ffi;
 
 pub mod conversion;
 mod cast;
+#[cfg(feature = "experimental-async")]
+pub mod coroutine;
 mod conversions;
 pub mod buffer;
 mod compat;

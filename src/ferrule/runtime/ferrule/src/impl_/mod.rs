@@ -1,5 +1,7 @@
 //! Used only by generated glue. Not a public API: names and signatures change
 //! whenever the generator changes.
+#[cfg(feature = "experimental-async")]
+pub mod coroutine;
 pub mod exceptions;
 pub mod extract_argument;
 pub mod extract_pyclass;

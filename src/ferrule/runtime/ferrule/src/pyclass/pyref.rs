@@ -65,6 +65,12 @@ impl<'py, T: PyClass> PyRef<'py, T> {
         PyRef { inner: unsafe { std::ptr::read(&this.inner).cast_into_unchecked() } }
     }
 
+    /// The object, with the borrow left held: for a guard that releases it itself.
+    pub(crate) fn keep_borrow(self) -> Py<T> {
+        let this = std::mem::ManuallyDrop::new(self);
+        unsafe { std::ptr::read(&this.inner) }.unbind()
+    }
+
     pub(crate) fn try_borrow(obj: &Bound<'py, T>) -> Result<Self, PyBorrowError> {
         unsafe { ensure_thread::<T>(obj.as_ptr()) };
         unsafe { checker::<T>(obj.as_ptr()) }.try_borrow()?;
@@ -105,6 +111,12 @@ impl<'py, T: PyClass> PyRefMut<'py, T> {
     {
         let this = std::mem::ManuallyDrop::new(self);
         PyRefMut { inner: unsafe { std::ptr::read(&this.inner).cast_into_unchecked() } }
+    }
+
+    /// As [`PyRef::keep_borrow`].
+    pub(crate) fn keep_borrow(self) -> Py<T> {
+        let this = std::mem::ManuallyDrop::new(self);
+        unsafe { std::ptr::read(&this.inner) }.unbind()
     }
 
     pub(crate) fn try_borrow_mut(obj: &Bound<'py, T>) -> Result<Self, PyBorrowMutError> {
