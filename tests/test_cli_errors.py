@@ -54,7 +54,8 @@ def test_all_binding_errors_are_reported_in_one_run() -> None:
         ("error: parameter `b` of `names_missing` is missing from the signature", "src/lib.rs:13:8", None),
         ("error: unsupported type for parameter `v`: `&mut`", "src/lib.rs:17:14", None),
         ("error: unsupported type for parameter `v`: a trait object or `impl Trait`", "src/lib.rs:20:15", None),
-        ("error: `async fn is_async` cannot be a `#[pyfunction]`", "src/lib.rs:23:1", None),
+        ("error: async functions are only supported with the `experimental-async` feature", "src/lib.rs:23:1",
+         'features = ["experimental-async"]'),
         ("error: generic function `is_generic` cannot be a `#[pyfunction]`", "src/lib.rs:26:14", None),
         ("error: `#[pymodule]` `wrong_name` does not match the module name `bad_bindings` (the library name in "
          "Cargo.toml)", "src/lib.rs:29:4",

@@ -10,13 +10,13 @@ from ferrule.parse import parse_crate
 HEADER = "use ferrule::prelude::*;\n"
 
 
-def parse(root: Path, files: dict[str, str], workspace_root: Path | None = None):
+def parse(root: Path, files: dict[str, str], workspace_root: Path | None = None, **options):
     for rel, text in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     return parse_crate(root, root / "src/lib.rs", package="demo", lib_name="demo",
-                       workspace_root=workspace_root or root)
+                       workspace_root=workspace_root or root, **options)
 
 
 def functions(crate) -> dict[str, object]:

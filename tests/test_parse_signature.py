@@ -200,7 +200,7 @@ def test_supported_borrowed_parameters_are_accepted(tmp_path: Path) -> None:
     assert diags == []
 
 
-def test_async_and_generic_functions_are_rejected(tmp_path: Path) -> None:
+def test_async_without_the_feature_and_generic_functions_are_rejected(tmp_path: Path) -> None:
     crate, diags = parse(tmp_path, {"src/lib.rs": """
         #[pyfunction]
         async fn a() {}
@@ -209,7 +209,7 @@ def test_async_and_generic_functions_are_rejected(tmp_path: Path) -> None:
         #[pyfunction]
         fn c<'a>(x: &'a str) {}
     """})
-    assert messages(diags) == ["`async fn a` cannot be a `#[pyfunction]`",
+    assert messages(diags) == ["async functions are only supported with the `experimental-async` feature",
                                "generic function `b` cannot be a `#[pyfunction]`"]
     assert [(d.line, d.col) for d in diags] == [(2, 1), (4, 5)]
 

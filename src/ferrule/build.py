@@ -46,7 +46,7 @@ def compile_extension(project: Project, interp: Interpreter, *, release: bool, a
     options = options or project.cargo
     cargo_config.refresh(project.root)
     meta = cargo.metadata(project, options)
-    crate = prepare(project, meta)
+    crate = prepare(project, meta, options)
     write_python_config(meta, interp, abi3)
     profile = profile or pick_profile(None, release, options.profile, "dev")
     library = cargo.build(project, meta, release=release, options=options, profile=profile,

@@ -51,7 +51,7 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
         requirements = dependencies.missing(chosen, interp, meta.name)
         dependencies.install(requirements, interp, uv=uv, quiet=options.quiet)
     cargo_meta = cargo.metadata(project, options)
-    crate = prepare(project, cargo_meta)
+    crate = prepare(project, cargo_meta, options)
     write_python_config(cargo_meta, interp, project.abi3)
     artifact = cargo.build(project, cargo_meta, release=release, options=options,
                            profile=pick_profile(profile, release, options.profile, "dev"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .build_options import CargoOptions
 from .cargo import Metadata, write_if_changed
 from .codegen.glue import generate_glue
 from .errors import BindingErrors, Diagnostic
@@ -12,6 +13,7 @@ from .interpreter import Interpreter
 from .parse import parse_crate
 from .parse.model import Crate
 from .project import Project
+from .runtime_features import async_enabled
 
 
 def check_crate(crate: Crate, project: Project) -> list[Diagnostic]:
@@ -53,11 +55,12 @@ def _stable_abi_problems(crate: Crate, project: Project) -> list[Diagnostic]:
     return problems
 
 
-def prepare(project: Project, meta: Metadata) -> Crate:
+def prepare(project: Project, meta: Metadata, options: CargoOptions | None = None) -> Crate:
     """Parses and checks the crate, then writes its glue. Raises BindingErrors."""
     crate, diagnostics = parse_crate(project.crate_root, project.lib_path, package=project.package,
                                      lib_name=project.lib_name, workspace_root=meta.workspace_root,
-                                     runtime_crate=project.runtime_crate, module_name=project.module_name)
+                                     runtime_crate=project.runtime_crate, module_name=project.module_name,
+                                     async_enabled=async_enabled(project, options))
     # A syntax error may hide the module; saying it is missing would send the user elsewhere.
     if not any(d.message.startswith("syntax error") for d in diagnostics):
         diagnostics += check_crate(crate, project)

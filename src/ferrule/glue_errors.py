@@ -103,6 +103,13 @@ def _explain(msg: dict, text: str, rel: str, glue_line: int, where: Span,
                           f"`{fn.rust_name}`)", ret.path, ret.line, ret.col,
                           "implement `IntoPyObject` for it (`#[derive(IntoPyObject)]`, or make it a `#[pyclass]`), "
                           f"or return a type that has it; {where_glue}")
+    if fn is not None and fn.is_async and "cannot be sent between threads safely" in rustc:
+        return Diagnostic(f"the future of `async fn {fn.rust_name}` cannot be sent between threads safely",
+                          at.path, at.line, at.col,
+                          "a coroutine may be resumed on another thread, so an `async fn` binding must be "
+                          "`Send + 'static` (PyO3's rule): hold no `Rc`, `Bound` or `Python` across `.await` "
+                          "(take `Py<T>`), and `&self` needs a `Sync` class, not `unsendable`; rustc's note "
+                          f"names the value; {where_glue}")
     subject = f"`{fn.rust_name}`" if fn is not None else "this item"
     return Diagnostic(f"{rustc} (in the glue ferrule generated for {subject})", at.path, at.line, at.col, where_glue)
 

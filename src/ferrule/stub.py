@@ -9,13 +9,15 @@ from .errors import BindingErrors, ConfigError
 from .generate import check_crate
 from .parse import parse_crate
 from .project import find_manifest, load_project
+from .runtime_features import async_enabled
 
 
 def write_stub(manifest: str | None, output: Path | None) -> list[Path]:
     """One module: a `.pyi` file (PATH, or PATH/<module>.pyi for a folder). With submodules: a package folder."""
     project = load_project(find_manifest(manifest))
     crate, diagnostics = parse_crate(project.crate_root, project.lib_path, package=project.package,
-                                     lib_name=project.lib_name, runtime_crate=project.runtime_crate)
+                                     lib_name=project.lib_name, runtime_crate=project.runtime_crate,
+                                     async_enabled=async_enabled(project))
     diagnostics += check_crate(crate, project)
     if diagnostics:
         raise BindingErrors(diagnostics, root=project.crate_root)

@@ -71,12 +71,13 @@ class ClassStub:
 
         return parameter_list(fn, annotate=annotate)
 
-    def _def(self, name: str, params: list[str], ret: str, doc: str = "", decorators: tuple[str, ...] = ()) -> None:
+    def _def(self, name: str, params: list[str], ret: str, doc: str = "", decorators: tuple[str, ...] = (),
+             is_async: bool = False) -> None:
         if keyword.iskeyword(name):  # not valid Python source; reachable only through getattr
             self.body.append(f"    # `{name}`: a Python keyword, reachable only through getattr()")
             return
         self.body.extend(f"    @{d}" for d in decorators)
-        head = f"    def {name}({', '.join(params)}) -> {ret}:"
+        head = f"    {'async ' if is_async else ''}def {name}({', '.join(params)}) -> {ret}:"
         lines = self._docstring(doc, "        ")
         self.body.extend([head] + lines if lines else [head + " ..."])
 
@@ -172,13 +173,13 @@ class ClassStub:
         if fn.py_name in NOT_IN_STUBS:
             return
         if m.kind == MethodKind.STATIC:
-            self._def(fn.py_name, self._params(fn), self._returns(fn), fn.doc, ("staticmethod",))
+            self._def(fn.py_name, self._params(fn), self._returns(fn), fn.doc, ("staticmethod",), fn.is_async)
             return
         if m.kind == MethodKind.CLASS:
-            self._def(fn.py_name, ["cls"] + self._params(fn), self._returns(fn), fn.doc, ("classmethod",))
+            self._def(fn.py_name, ["cls"] + self._params(fn), self._returns(fn), fn.doc, ("classmethod",), fn.is_async)
             return
         if fn.py_name not in SHAPES:
-            self._def(fn.py_name, ["self"] + self._params(fn), self._returns(fn), fn.doc)
+            self._def(fn.py_name, ["self"] + self._params(fn), self._returns(fn), fn.doc, is_async=fn.is_async)
             return
         self._special(m)
 

@@ -133,7 +133,13 @@ def function_glue(fn: Function, runtime: str) -> str:
     field, flags, c_params = _C_SIGNATURES[conv]
     vis = "pub" if fn.visibility.startswith("pub") and "(" not in fn.visibility else "pub(crate)"
     desc = description(fn) if conv.startswith("fastcall") else ""
-    body = "\n".join("            " + line for line in call_body(fn, conv))
+    if fn.is_async:
+        from .coroutines import async_call_body
+
+        lines = async_call_body(fn, conv, f"super::{fn.rust_name}")
+    else:
+        lines = call_body(fn, conv)
+    body = "\n".join("            " + line for line in lines)
     return f"""{_header(fn)}{ALLOWS}
 {vis} mod {fn.rust_name} {{
 {_uses(runtime, needs_parent_scope(fn))}
@@ -196,22 +202,8 @@ def call_body(fn: Function, conv: str, callee: str | None = None, leading: tuple
     """Extracts the arguments and calls the function. Methods pass their own
     `callee` (`__Self::m`), `leading` receiver arguments and `finish` (result
     lines from the call expression)."""
-    lines: list[str] = []
+    lines = bind_lines(fn, conv)
     slots = _slot_params(fn)
-    kinds = {p.kind for p in fn.params}
-    # Without *args/**kwargs nothing is bound: no drop of the pair on every later error path.
-    bind = "let (__varargs, __varkw) = " if kinds & {ParamKind.VARARGS, ParamKind.VARKEYWORDS} else ""
-    if conv == "o":
-        lines.append("let __out = [arg];")
-    elif conv == "fastcall":
-        lines.append(f"let mut __out: [{PTR}; {len(slots)}] = [::core::ptr::null_mut(); {len(slots)}];")
-        lines.append(f"{bind}__DESC.extract_fastcall(py, args, nargs, ::core::ptr::null_mut(), &mut __out)?;")
-    elif conv == "fastcall_keywords":
-        lines.append(f"let mut __out: [{PTR}; {len(slots)}] = [::core::ptr::null_mut(); {len(slots)}];")
-        lines.append(f"{bind}__DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;")
-    elif conv == "tuple_dict":
-        lines.append(f"let mut __out: [{PTR}; {len(slots)}] = [::core::ptr::null_mut(); {len(slots)}];")
-        lines.append(f"{bind}__DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;")
     args = list(leading)
     for param in fn.params:
         var = f"__arg_{param.py_name}"
@@ -236,6 +228,28 @@ def call_body(fn: Function, conv: str, callee: str | None = None, leading: tuple
         args.append(var)
     call = f"{callee or 'super::' + fn.rust_name}({', '.join(args)})"
     lines.extend(finish(call) if finish is not None else return_lines(fn.ret, call))
+    return lines
+
+
+def bind_lines(fn: Function, conv: str) -> list[str]:
+    """Matches the call's arguments to the parameters: `__out` holds one slot per
+    parameter (NULL when not passed), `__varargs`/`__varkw` the extra ones."""
+    lines: list[str] = []
+    slots = _slot_params(fn)
+    kinds = {p.kind for p in fn.params}
+    # Without *args/**kwargs nothing is bound: no drop of the pair on every later error path.
+    bind = "let (__varargs, __varkw) = " if kinds & {ParamKind.VARARGS, ParamKind.VARKEYWORDS} else ""
+    if conv == "o":
+        lines.append("let __out = [arg];")
+    elif conv == "fastcall":
+        lines.append(f"let mut __out: [{PTR}; {len(slots)}] = [::core::ptr::null_mut(); {len(slots)}];")
+        lines.append(f"{bind}__DESC.extract_fastcall(py, args, nargs, ::core::ptr::null_mut(), &mut __out)?;")
+    elif conv == "fastcall_keywords":
+        lines.append(f"let mut __out: [{PTR}; {len(slots)}] = [::core::ptr::null_mut(); {len(slots)}];")
+        lines.append(f"{bind}__DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;")
+    elif conv == "tuple_dict":
+        lines.append(f"let mut __out: [{PTR}; {len(slots)}] = [::core::ptr::null_mut(); {len(slots)}];")
+        lines.append(f"{bind}__DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;")
     return lines
 
 

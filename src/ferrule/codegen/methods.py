@@ -88,7 +88,13 @@ def method_glue(cls: PyClassDecl, method: Method) -> tuple[str, str]:
     if method.kind == MethodKind.CLASS:
         setup, leading = _cls_setup(method, "_slf")
     desc_name = f"__D_{ident(fn.rust_name)}"
-    lines = setup + call_body(fn, conv, callee=f"__Self::{fn.rust_name}", leading=leading)
+    if fn.is_async:
+        from .coroutines import async_call_body
+
+        own = None if method.receiver in ("ref", "mut") else (setup, list(leading))
+        lines = async_call_body(fn, conv, f"__Self::{fn.rust_name}", method, cls.py_name, own)
+    else:
+        lines = setup + call_body(fn, conv, callee=f"__Self::{fn.rust_name}", leading=leading)
     lines = [_rename_desc(line, desc_name) for line in lines]
     desc = _rename_desc(description(_described(cls, method)), desc_name) if conv.startswith("fastcall") else ""
     tramp, body = f"__m_{ident(fn.rust_name)}", f"__b_{ident(fn.rust_name)}"

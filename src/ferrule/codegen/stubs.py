@@ -52,7 +52,7 @@ def function_stub(fn: Function) -> tuple[list[str], list[str]]:
     doc = _docstring(fn.doc, "    ")
     if keyword.iskeyword(fn.py_name):  # not valid Python source; reachable only through getattr
         return [f"# `{fn.py_name}`: a Python keyword, reachable only through getattr()"], []
-    head = f"def {fn.py_name}({', '.join(params)}) -> {ret}:"
+    head = f"{'async ' if fn.is_async else ''}def {fn.py_name}({', '.join(params)}) -> {ret}:"
     lines = [head] + doc if doc else [head + " ..."]
     return lines, annotations
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .attributes import string_value
-from .functions import apply_signature, check_name_values, check_options, collect_options, read_params
+from .functions import (apply_signature, check_async, check_cancel_handle, check_name_values, check_options,
+                        collect_options, read_params)
 from .model import (ClassField, Function, Method, MethodKind, MethodsBlock, Param, ParamKind, PyClassDecl,
                     TypeRef, Variant)
 from .source import SourceFile, child_of_type
@@ -301,6 +302,14 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     if "signature" in opts:
         fn.signature_given = True
         apply_signature(walk, fn, opts["signature"])
+    fn.is_async = check_async(walk, src, node)[0]
+    if fn.is_async and (kind not in (MethodKind.INSTANCE, MethodKind.STATIC, MethodKind.CLASS) or _is_slot(py_name)):
+        what = f"#[{markers[0]}]" if markers else f"special method `{py_name}`"
+        walk.error(f"`async fn` cannot be a {what}", src.span(name_node),
+                   "only plain, static and class methods can be `async fn` (as in PyO3); return a future's "
+                   "result from a plain method instead")
+        fn.is_async = False
+    check_cancel_handle(walk, fn)
     method = Method(fn, kind, receiver, cls_type=cls_type)
     if kind in (MethodKind.GETTER, MethodKind.SETTER, MethodKind.DELETER):
         explicit = (string_value(opts["getter_name"].value) or opts["getter_name"].value) if "getter_name" in opts else None
@@ -322,6 +331,12 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         _check_traverse(walk, src, name_node, method)
     _check_arity(walk, src, name_node, method)
     return method
+
+
+def _is_slot(py_name: str) -> bool:
+    from ..codegen.protocols import SHAPES
+
+    return py_name in SHAPES
 
 
 def _check_special(walk: "Walk", py_name: str, opts, span) -> bool:

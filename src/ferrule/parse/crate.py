@@ -52,6 +52,7 @@ class Walk:
     macros: dict[str, list] = field(default_factory=dict)  # macro_rules! by name, in textual order
     pending: list = field(default_factory=list)  # invocations of macros not defined yet
     depth: int = 0  # macro expansion depth
+    async_enabled: bool = False  # the runtime's `experimental-async` feature is on for this build
 
     def scope(self, module_path: tuple[str, ...], span: Span) -> Scope:
         if module_path not in self.scopes:
@@ -114,11 +115,12 @@ def rustc_file_name(path: Path, workspace_root: Path) -> str:
 
 def parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str,
                 workspace_root: Path | None = None, runtime_crate: str = "ferrule",
-                module_name: str = "") -> tuple[Crate, list[Diagnostic]]:
-    """Parses the library crate whose root file is `lib_path`; `module_name` is the dotted Python name."""
+                module_name: str = "", async_enabled: bool = False) -> tuple[Crate, list[Diagnostic]]:
+    """Parses the library crate whose root file is `lib_path`; `module_name` is the dotted Python name.
+    `async_enabled`: the runtime's `experimental-async` feature is on (else `async fn` is an error)."""
     crate = Crate(package=package, lib_name=lib_name, root=root,
                   workspace_root=workspace_root or root, runtime_crate=runtime_crate)
-    walk = Walk(crate)
+    walk = Walk(crate, async_enabled=async_enabled)
     ws = crate.workspace_root.resolve()
     try:
         lib_path = ws / lib_path.resolve().relative_to(ws)

@@ -61,7 +61,7 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
     opts = {o.key: o for o in options}
     span = src.span(name_node)
     gated = any(a.name == "cfg" for a in item.attrs)
-    deferred = _check_function_shape(walk, src, node, rust_name, gated)
+    deferred, is_async = _check_function_shape(walk, src, node, rust_name, gated)
     py_name = rust_name.removeprefix("r#")
     if "name" in opts:
         py_name = string_value(opts["name"].value) or opts["name"].value or py_name
@@ -85,6 +85,7 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
         visibility=_visibility(src, node),
         pass_module=pass_module,
         deferred_error=deferred,
+        is_async=is_async,
     )
     if pass_module:
         if not params or params[0].kind == ParamKind.PYTHON:
@@ -98,24 +99,52 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
     if "signature" in opts:
         fn.signature_given = True
         apply_signature(walk, fn, opts["signature"])
+    check_cancel_handle(walk, fn)
     return fn
 
 
-def _check_function_shape(walk: "Walk", src: SourceFile, node, name: str, gated: bool = False) -> str:
+def _check_function_shape(walk: "Walk", src: SourceFile, node, name: str, gated: bool = False) -> tuple[str, bool]:
     """Reports what no glue can bind; returns the message instead when the item is
-    `#[cfg]`-gated (it may never be compiled, as PyO3's `experimental-async` tests are)."""
-    modifiers = child_of_type(node, "function_modifiers")
-    if modifiers is not None and "async" in src.text(modifiers).split():
-        message = f"`async fn {name}` cannot be a `#[pyfunction]`"
-        hint = "make it a plain `fn`; run async work on your own runtime inside it"
-        if gated:
-            return f"{message} ({hint})"
-        walk.error(message, src.span(node), hint)
+    `#[cfg]`-gated (it may never be compiled, as PyO3's `experimental-async` tests are),
+    and whether it is an `async fn` to bind as a coroutine."""
+    deferred = ""
+    is_async, message = check_async(walk, src, node, report=not gated)
+    if message:
+        deferred = message
     tparams = node.child_by_field_name("type_parameters")
     if tparams is not None and any(c.type != "lifetime_parameter" for c in tparams.named_children):
         walk.error(f"generic function `{name}` cannot be a `#[pyfunction]`", src.span(tparams),
                    "Python needs one concrete signature: write a non-generic wrapper")
-    return ""
+    return deferred, is_async
+
+
+ASYNC_NEEDS_FEATURE = "async functions are only supported with the `experimental-async` feature"
+ASYNC_HINT = ('turn on the runtime\'s feature: `features = ["experimental-async"]` on its dependency in '
+              'Cargo.toml (PyO3\'s name for it)')
+
+
+def check_async(walk: "Walk", src: SourceFile, node, report: bool = True) -> tuple[bool, str]:
+    """(is async and bindable, unreported error): without the runtime feature an
+    `async fn` is PyO3's error at its `async`, or returned when not `report`ed."""
+    modifiers = child_of_type(node, "function_modifiers")
+    keyword = child_of_type(modifiers, "async") if modifiers is not None else None
+    if keyword is None:
+        return False, ""
+    if walk.async_enabled:
+        return True, ""
+    if not report:
+        return False, f"{ASYNC_NEEDS_FEATURE} ({ASYNC_HINT})"
+    walk.error(ASYNC_NEEDS_FEATURE, src.span(keyword), ASYNC_HINT)
+    return False, ""
+
+
+def check_cancel_handle(walk: "Walk", fn: Function) -> None:
+    """PyO3's rules for `#[pyo3(cancel_handle)]`: only on an `async fn`, at most once."""
+    handles = [p for p in fn.params if p.kind == ParamKind.CANCEL_HANDLE]
+    if handles and not fn.is_async:
+        walk.error("`cancel_handle` attribute can only be used with `async fn`", handles[0].span)
+    for extra in handles[1:]:
+        walk.error("`cancel_handle` may only be specified once", extra.span)
 
 
 def _visibility(src: SourceFile, node) -> str:
@@ -138,8 +167,13 @@ def read_params(walk: "Walk", src: SourceFile, node) -> list[Param]:
     params: list[Param] = []
     if params_node is None:
         return params
+    cancel_handle = False
     for child in params_node.named_children:
+        if child.type == "attribute_item":
+            cancel_handle = cancel_handle or bool(_CANCEL_HANDLE.search(src.text(child)))
+            continue
         if child.type != "parameter":
+            cancel_handle = False
             continue
         pattern = child.child_by_field_name("pattern")
         ty_node = child.child_by_field_name("type")
@@ -150,12 +184,18 @@ def read_params(walk: "Walk", src: SourceFile, node) -> list[Param]:
             pname = pname.split()[-1]
         ty = type_ref(src, ty_node)
         param = Param(pname, ty, src.span(pattern))
-        if ty.is_named("Python"):
+        if cancel_handle:
+            param.kind = ParamKind.CANCEL_HANDLE
+            cancel_handle = False
+        elif ty.is_named("Python"):
             param.kind = ParamKind.PYTHON
         else:
             check_param_type(walk, param)
         params.append(param)
     return params
+
+
+_CANCEL_HANDLE = re.compile(r"^#\s*\[\s*pyo3\s*\((?:.*[\s,(])?cancel_handle\b", re.S)
 
 
 def check_param_type(walk: "Walk", param: Param) -> None:

@@ -73,6 +73,7 @@ class ParamKind(Enum):
     VARKEYWORDS = "varkeywords"
     PYTHON = "python"  # the `py: Python<'_>` token, invisible to Python
     MODULE = "module"  # the module, with `pass_module`
+    CANCEL_HANDLE = "cancel_handle"  # `#[pyo3(cancel_handle)]` of an `async fn`, invisible to Python
 
 
 @dataclass
@@ -93,7 +94,7 @@ class Param:
 
     @property
     def visible(self) -> bool:
-        return self.kind not in (ParamKind.PYTHON, ParamKind.MODULE)
+        return self.kind not in (ParamKind.PYTHON, ParamKind.MODULE, ParamKind.CANCEL_HANDLE)
 
 
 @dataclass
@@ -116,6 +117,7 @@ class Function:
     gated: bool = False  # written under `#[cfg(...)]`
     return_annotation: str | None = None  # `signature = (...) -> "int"`
     ret_span: Span | None = None  # where the return type is written
+    is_async: bool = False  # an `async fn`: called, it returns a `Coroutine` (feature `experimental-async`)
 
     def visible_params(self) -> list[Param]:
         return [p for p in self.params if p.visible]

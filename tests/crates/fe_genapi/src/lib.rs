@@ -1,7 +1,9 @@
-//! PyO3 API pieces: derived conversions, class options, every special-method slot, raw identifiers.
+//! PyO3 API pieces: derived conversions, class options, every special-method slot, raw identifiers,
+//! `async fn` bindings.
 use pyo3::prelude::*;
 
 mod classes;
+mod coroutines;
 mod derives;
 
 #[pymodule]
@@ -43,5 +45,17 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<classes::Slot>()?;
     m.add_class::<classes::Defaults>()?;
     m.add_class::<classes::Bag>()?;
+    m.add_function(wrap_pyfunction!(coroutines::doubled, m)?)?;
+    m.add_function(wrap_pyfunction!(coroutines::nothing, m)?)?;
+    m.add_function(wrap_pyfunction!(coroutines::with_length, m)?)?;
+    m.add_function(wrap_pyfunction!(coroutines::after, m)?)?;
+    m.add_function(wrap_pyfunction!(coroutines::yield_then, m)?)?;
+    m.add_function(wrap_pyfunction!(coroutines::fails_later, m)?)?;
+    m.add_function(wrap_pyfunction!(coroutines::panics, m)?)?;
+    m.add_function(wrap_pyfunction!(coroutines::until_thrown, m)?)?;
+    m.add_function(wrap_pyfunction!(coroutines::count_until_cancelled, m)?)?;
+    m.add_function(wrap_pyfunction!(coroutines::sum_counts, m)?)?;
+    m.add_function(wrap_pyfunction!(coroutines::gather_args, m)?)?;
+    m.add_class::<coroutines::Counter>()?;
     Ok(())
 }

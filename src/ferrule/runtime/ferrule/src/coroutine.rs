@@ -130,7 +130,7 @@ unsafe impl PyClass for Coroutine {
         &TYPE
     }
     fn build_type(b: &mut TypeBuilder) {
-        b.name = c"Coroutine";
+        b.name = c"builtins.Coroutine"; // PyO3 names a class without a module so
         b.doc = Some(c"Python coroutine wrapping a Rust future.");
         b.slot(ffi::Py_am_await, am_await as *mut c_void);
         b.slot(ffi::Py_tp_iternext, tp_iternext as *mut c_void);

@@ -66,6 +66,7 @@ impl<'py, T: PyClass> PyRef<'py, T> {
     }
 
     /// The object, with the borrow left held: for a guard that releases it itself.
+    #[cfg(feature = "experimental-async")]
     pub(crate) fn keep_borrow(self) -> Py<T> {
         let this = std::mem::ManuallyDrop::new(self);
         unsafe { std::ptr::read(&this.inner) }.unbind()
@@ -114,6 +115,7 @@ impl<'py, T: PyClass> PyRefMut<'py, T> {
     }
 
     /// As [`PyRef::keep_borrow`].
+    #[cfg(feature = "experimental-async")]
     pub(crate) fn keep_borrow(self) -> Py<T> {
         let this = std::mem::ManuallyDrop::new(self);
         unsafe { std::ptr::read(&this.inner) }.unbind()
