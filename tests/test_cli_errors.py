@@ -170,14 +170,17 @@ def test_rustc_errors_in_glue_are_reported_at_the_users_items() -> None:
         ("`Stamp` cannot be used as a Python function argument", "src/lib.rs:7:12", "parameter `since`"),
         ("`Stamp` cannot be converted to a Python object (the return type of `now`)", "src/lib.rs:12:13",
          "IntoPyObject"),
-        ("`__len__` must return `usize` (or `PyResult<usize>`), not `Stamp`", "src/lib.rs:23:26",
+        # PyO3 0.29 refuses a `Box<T>` parameter with the same words.
+        ("`Box<i64>` cannot be used as a Python function argument", "src/lib.rs:19:10",
+         "take `i64` and write `Box::new(..)`"),
+        ("`__len__` must return `usize` (or `PyResult<usize>`), not `Stamp`", "src/lib.rs:30:26",
          "change the return type"),
     ]
     for message, where, hint in expected:
         block = re.search(rf"^error: {re.escape(message)}\n  --> {re.escape(where)}\n  = help: .*{re.escape(hint)}",
                           ours, re.M)
         assert block, f"{message} at {where}:\n{ours}"
-    assert ours.rstrip().endswith("could not generate bindings due to 3 previous errors"), ours
+    assert ours.rstrip().endswith("could not generate bindings due to 4 previous errors"), ours
     assert "cargo build failed" not in ours
 
 

@@ -65,6 +65,11 @@ def at_user_items(crate: Crate, glue_dir: Path, messages: list[dict]) -> list[Di
     return out
 
 
+# A `Box<T>` parameter: PyO3 0.29 has no `FromPyObject` for it (one here would
+# overlap the blanket impl for `Clone` pyclasses, `Box` being `#[fundamental]`).
+_BOXED = re.compile(r"(Box)<(.+)>$")
+
+
 def _by_path(crate: Crate, rel: str) -> tuple[Span, list[Function]] | None:
     """Glue that is no bound item's own (derives: `<file>/L<line>-<Trait>.rs`): the file and line."""
     m = re.match(r"(.+)/L(\d+)", rel)
@@ -89,10 +94,14 @@ def _explain(msg: dict, text: str, rel: str, glue_line: int, where: Span,
         name = arg.group(1) or arg.group(2)
         param = next((p for p in fn.params if p.name == name or p.name == f"r#{name}"), None)
         if param is not None and bound.group(2) in ("FromPyObject", "PyFunctionArgument", "FromPyObjectBound"):
+            pointer = _BOXED.match(bound.group(1))
+            fix = (f"PyO3 extracts no `{pointer.group(1)}<T>` either: take `{pointer.group(2)}` and write "
+                   f"`{pointer.group(1)}::new(..)` in the body" if pointer else
+                   "implement `FromPyObject` for it (`#[derive(FromPyObject)]`, or make it a `#[pyclass]`), "
+                   "or take a type that has it")
             return Diagnostic(f"`{bound.group(1)}` cannot be used as a Python function argument", param.span.path,
-                              param.span.line, param.span.col, f"parameter `{param.name}` of `{fn.rust_name}`: implement "
-                              "`FromPyObject` for it (`#[derive(FromPyObject)]`, or make it a `#[pyclass]`), "
-                              f"or take a type that has it; {where_glue}")
+                              param.span.line, param.span.col,
+                              f"parameter `{param.name}` of `{fn.rust_name}`: {fix}; {where_glue}")
     # A result's mistake is the return type's: point there (the name when there is none).
     ret = (fn.ret_span or fn.span) if fn is not None else at
     if bound and fn is not None and bound.group(2) in _SLOT_RESULTS:
