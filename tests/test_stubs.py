@@ -125,3 +125,34 @@ def test_signature_annotations_win_in_function_and_method_stubs(tmp_path: Path) 
     assert "def grow(self, x: float | int, *, y: str = 'a') -> Box_" in text, text
     assert "def names(n: int) -> list[str]" in text
     ast.parse(text)
+
+
+def test_object_type_annotations_are_real_types(tmp_path: Path) -> None:
+    """Each `pyo3::types` object type's annotation names a type mypy knows, with its import."""
+    from ferrule.codegen.pytypes import python_type, stub_imports
+    from test_parse_types import ty
+    expected = {
+        "PyCapsule": "typing_extensions.CapsuleType", "PyCode": "types.CodeType", "PyFrame": "types.FrameType",
+        "PyRange": "range", "PySuper": "super", "PyMappingProxy": "types.MappingProxyType[Any, Any]",
+        "PyDictKeys": "KeysView[Any]", "PyDictItems": "ItemsView[Any, Any]",
+        "PyWeakrefReference": "weakref.ReferenceType[Any]", "PyGenericAlias": "types.GenericAlias",
+    }
+    lines = []
+    for rust, python in expected.items():
+        assert python_type(ty(f"Bound<'py, {rust}>")) == python, rust
+    for rust in [*expected, "PyDictValues", "PyWeakrefProxy", "PyWeakref", "PyFunction", "PyTraceback"]:
+        lines.append(f"def take_{rust}(x: {python_type(ty(f'&Bound<{rust}>'))}) -> None: ...")
+    body = "\n".join(lines)
+    (tmp_path / "objs.pyi").write_text("\n".join(stub_imports(body)) + "\n\n" + body + "\n", encoding="utf-8")
+    (tmp_path / "use_objs.py").write_text(
+        "import weakref, objs\n"
+        "class C: ...\n"
+        "objs.take_PyRange(range(3))\n"
+        "objs.take_PyDictKeys({1: 2}.keys())\n"
+        "objs.take_PyWeakrefReference(weakref.ref(C()))\n"
+        "objs.take_PyRange([1])  # E: not a range\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-version", "3.10",
+           "--cache-dir", str(tmp_path / ".mypy_cache"), "objs.pyi", "use_objs.py"]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path)
+    errors = [line for line in out.stdout.splitlines() if ": error:" in line]
+    assert len(errors) == 1 and errors[0].startswith("use_objs.py:6:"), out.stdout + out.stderr

@@ -24,6 +24,14 @@ NATIVE = {
     "Ipv4Addr": "ipaddress.IPv4Address", "Ipv6Addr": "ipaddress.IPv6Address",
     "IpAddr": "ipaddress.IPv4Address | ipaddress.IPv6Address",
     "CString": "str", "CStr": "str",
+    # typeshed has `types.CapsuleType` only from 3.13; typing_extensions' stub names it for every version.
+    "PyCapsule": "typing_extensions.CapsuleType", "PyCode": "types.CodeType", "PyFrame": "types.FrameType",
+    "PyRange": "range", "PySuper": "super", "PyMappingProxy": "types.MappingProxyType[Any, Any]",
+    "PyDictKeys": "KeysView[Any]", "PyDictValues": "ValuesView[Any]", "PyDictItems": "ItemsView[Any, Any]",
+    "PyWeakrefReference": "weakref.ReferenceType[Any]",
+    "PyWeakrefProxy": "weakref.ProxyType[Any] | weakref.CallableProxyType[Any]",
+    "PyWeakref": "weakref.ReferenceType[Any] | weakref.ProxyType[Any] | weakref.CallableProxyType[Any]",
+    "PyGenericAlias": "types.GenericAlias", "PyTraceback": "types.TracebackType",
 }
 WRAPPERS = {"Bound", "Py", "Borrowed", "Box", "Rc", "Arc", "Cow", "PyRef", "PyRefMut", "Cell", "RefCell"}
 
@@ -86,10 +94,12 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
 def stub_imports(annotation_text: str) -> list[str]:
     """The import lines a stub needs for the annotations used in it."""
     lines = []
-    for module in ("datetime", "ipaddress", "os", "pathlib", "types"):
+    for module in ("datetime", "ipaddress", "os", "pathlib", "types", "typing_extensions", "weakref"):
         if re.search(rf"\b{module}\.", annotation_text):
             lines.append(f"import {module}")
-    typing_names = sorted(set(re.findall(r"\b(Any|Callable|ClassVar|Final|Iterator|Sequence|Mapping|NoReturn|final)\b", annotation_text)))
+    typing_names = sorted(set(re.findall(
+        r"\b(Any|Callable|ClassVar|Final|ItemsView|Iterator|KeysView|Sequence|Mapping|NoReturn|ValuesView|final)\b",
+        annotation_text)))
     if typing_names:
         lines.append(f"from typing import {', '.join(typing_names)}")
     return lines

@@ -1,10 +1,12 @@
 //! The runtime's std-type API as PyO3 users write it: buffers, date and time,
-//! std conversions, and the smaller pieces of PyO3's prelude.
+//! std conversions, the object types (capsules, weak references, code, ...), and the
+//! smaller pieces of PyO3's prelude.
 use pyo3::prelude::*;
 
 mod api;
 mod buffers;
 mod dates;
+mod objects;
 mod stdconv;
 mod subclass;
 
@@ -13,6 +15,7 @@ fn fe_stdtypes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     api::register(m)?;
     buffers::register(m)?;
     dates::register(m)?;
+    objects::register(m)?;
     stdconv::register(m)?;
     subclass::register(m)?;
     Ok(())

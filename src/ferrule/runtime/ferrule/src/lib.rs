@@ -23,6 +23,8 @@ mod instance;
 mod lifecycle;
 mod macros;
 pub mod marker;
+#[cfg(not(Py_LIMITED_API))]
+pub mod marshal;
 pub mod panic;
 pub mod prelude;
 pub mod pybacked;

@@ -5,9 +5,10 @@ pub use crate::instance::{Borrowed, Bound, Py, PyObject};
 pub use crate::marker::Python;
 pub use crate::pyclass::{PyClass, PyClassInitializer, PyRef, PyRefMut, PyTraverseError, PyVisit};
 pub use crate::types::{
-    PyAny, PyAnyMethods, PyBoolMethods, PyByteArrayMethods, PyBytesMethods, PyComplexMethods, PyDictMethods,
-    PyFloatMethods, PyFrozenSetMethods, PyListMethods, PyMappingMethods, PyModule, PyModuleMethods,
-    PySequenceMethods, PySetMethods, PySliceMethods, PyStringMethods, PyTupleMethods, PyTypeMethods,
+    PyAny, PyAnyMethods, PyBoolMethods, PyByteArrayMethods, PyBytesMethods, PyCapsuleMethods, PyComplexMethods,
+    PyDictMethods, PyFloatMethods, PyFrozenSetMethods, PyListMethods, PyMappingMethods, PyMappingProxyMethods,
+    PyModule, PyModuleMethods, PySequenceMethods, PySetMethods, PySliceMethods, PyStringMethods, PyTupleMethods,
+    PyTypeMethods, PyWeakrefMethods,
 };
 pub use crate::{wrap_pyfunction, wrap_pymodule};
 

@@ -90,6 +90,8 @@ pub use self::datetime::*;
 #[cfg(not(Py_LIMITED_API))]
 pub use self::cpython::object::*;
 #[cfg(not(Py_LIMITED_API))]
+pub use self::cpython::code::*;
+#[cfg(not(Py_LIMITED_API))]
 pub use self::cpython::unicodeobject::*;
 pub use self::descrobject::*;
 pub use self::dictobject::*;

@@ -8,6 +8,31 @@ use crate::types::{native_type, PyAny, PyList, PyMapping};
 
 native_type!(PyDict, "dict", ffi::PyDict_Type, ffi::PyDict_Check);
 
+// The views of `dict.keys()`/`values()`/`items()` (not on PyPy, whose cpyext lacks `dict_items`).
+macro_rules! dict_view {
+    ($name:ident, $py_name:literal, $type_object:ident) => {
+        #[cfg(not(PyPy))]
+        native_type!($name, $py_name, ffi::$type_object, view_check::$type_object);
+    };
+}
+dict_view!(PyDictKeys, "dict_keys", PyDictKeys_Type);
+dict_view!(PyDictValues, "dict_values", PyDictValues_Type);
+dict_view!(PyDictItems, "dict_items", PyDictItems_Type);
+
+#[cfg(not(PyPy))]
+#[allow(non_snake_case)]
+mod view_check {
+    use crate::ffi;
+    macro_rules! check {
+        ($($type_object:ident),*) => {$(
+            pub unsafe fn $type_object(op: *mut ffi::PyObject) -> std::ffi::c_int {
+                ffi::Py_IS_TYPE(op, std::ptr::addr_of_mut!(ffi::$type_object))
+            }
+        )*};
+    }
+    check!(PyDictKeys_Type, PyDictValues_Type, PyDictItems_Type);
+}
+
 impl PyDict {
     pub fn new(py: Python<'_>) -> Bound<'_, PyDict> {
         unsafe { Bound::<PyAny>::from_owned_ptr(py, ffi::PyDict_New()).cast_into_unchecked() }

@@ -7,18 +7,25 @@ use crate::ffi;
 mod any;
 mod boolobject;
 mod bytes;
+mod capsule;
+mod code;
 mod complex;
 mod datetime;
 mod dict;
 mod float;
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
+mod frame;
 mod function;
+mod genericalias;
 mod iterator;
 pub(crate) mod list;
+mod mappingproxy;
 mod memoryview;
 mod module;
 mod none;
 mod num;
 mod pysuper;
+mod range;
 pub(crate) mod sequence;
 mod set;
 mod slice;
@@ -26,25 +33,35 @@ mod string;
 mod traceback;
 mod tuple;
 mod typeobject;
+mod weakref;
 
 pub use any::{CompareOp, PyAnyMethods, PyCallArgs};
 pub use boolobject::{PyBool, PyBoolMethods};
 pub use bytes::{PyBytes, PyBytesMethods, PyByteArray, PyByteArrayMethods};
+pub use capsule::{CapsuleName, PyCapsule, PyCapsuleMethods};
+pub use code::{PyCode, PyCodeInput, PyCodeMethods};
 pub use complex::{PyComplex, PyComplexMethods};
 pub use datetime::{
     timezone_utc, PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyTime, PyTimeAccess, PyTzInfo,
     PyTzInfoAccess,
 };
 pub use dict::{BoundDictIterator, IntoPyDict, PyDict, PyDictMethods, PyDictIterator};
+#[cfg(not(PyPy))]
+pub use dict::{PyDictItems, PyDictKeys, PyDictValues};
 pub use float::{PyFloat, PyFloatMethods};
-pub use function::PyCFunction;
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
+pub use frame::{PyFrame, PyFrameMethods};
+pub use function::{PyCFunction, PyFunction};
+pub use genericalias::PyGenericAlias;
 pub use iterator::PyIterator;
 pub use list::{BoundListIterator, PyList, PyListMethods};
+pub use mappingproxy::{PyMappingProxy, PyMappingProxyMethods};
 pub use memoryview::PyMemoryView;
 pub use module::{PyModule, PyModuleMethods};
 pub use none::{PyEllipsis, PyNone, PyNotImplemented};
 pub use num::{PyInt, PyLong};
 pub use pysuper::PySuper;
+pub use range::{PyRange, PyRangeMethods};
 pub use sequence::{PyMapping, PyMappingMethods, PySequence, PySequenceMethods};
 pub use set::{BoundFrozenSetIterator, BoundSetIterator, PyFrozenSet, PyFrozenSetMethods, PySet, PySetMethods};
 pub use slice::{PySlice, PySliceIndices, PySliceMethods};
@@ -52,6 +69,7 @@ pub use string::{PyString, PyStringMethods};
 pub use traceback::PyTraceback;
 pub use tuple::{BorrowedTupleIterator, BoundTupleIterator, PyTuple, PyTupleMethods};
 pub use typeobject::{PyType, PyTypeMethods};
+pub use weakref::{PyWeakref, PyWeakrefMethods, PyWeakrefProxy, PyWeakrefReference};
 
 /// Any Python object.
 #[repr(transparent)]
@@ -63,13 +81,13 @@ pub trait DerefToPyAny {}
 /// Implements `PyTypeInfo` and `DerefToPyAny` for a builtin type marker.
 /// `$check` is the cheap type test (a `tp_flags` bit or an exact-type test).
 macro_rules! native_type {
-    ($name:ident, $py_name:literal, $type_object:expr, $check:path) => {
+    ($name:ident, $module:literal, $py_name:literal, $type_object:expr, $check:path) => {
         #[repr(transparent)]
         pub struct $name($crate::types::PyAny);
 
         unsafe impl $crate::type_object::PyTypeInfo for $name {
             const NAME: &'static str = $py_name;
-            const MODULE: Option<&'static str> = Some("builtins");
+            const MODULE: Option<&'static str> = Some($module);
             #[inline]
             fn type_object_raw(_py: $crate::Python<'_>) -> *mut $crate::ffi::PyTypeObject {
                 #[allow(unused_unsafe)]
@@ -88,8 +106,37 @@ macro_rules! native_type {
 
         impl $crate::types::DerefToPyAny for $name {}
     };
+    ($name:ident, $py_name:literal, $type_object:expr, $check:path) => {
+        $crate::types::native_type!($name, "builtins", $py_name, $type_object, $check);
+    };
 }
 pub(crate) use native_type;
+
+/// A builtin type whose type object the C API does not export (or not under the
+/// limited API): imported once from `$from.$attr` and kept.
+#[allow(unused_macros)]
+macro_rules! imported_type {
+    ($name:ident, $module:literal, $py_name:literal, $from:literal, $attr:literal) => {
+        #[repr(transparent)]
+        pub struct $name($crate::types::PyAny);
+
+        unsafe impl $crate::type_object::PyTypeInfo for $name {
+            const NAME: &'static str = $py_name;
+            const MODULE: Option<&'static str> = Some($module);
+            fn type_object_raw(py: $crate::Python<'_>) -> *mut $crate::ffi::PyTypeObject {
+                static TYPE: $crate::sync::PyOnceLock<$crate::Py<$crate::types::PyType>> =
+                    $crate::sync::PyOnceLock::new();
+                TYPE.import(py, $from, $attr)
+                    .expect(concat!("failed to import `", $from, ".", $attr, "`"))
+                    .as_ptr() as *mut $crate::ffi::PyTypeObject
+            }
+        }
+
+        impl $crate::types::DerefToPyAny for $name {}
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use imported_type;
 
 unsafe impl crate::type_object::PyTypeInfo for PyAny {
     const NAME: &'static str = "object";

@@ -8,3 +8,6 @@ pub mod object;
 // PyPy's strings have another layout; only `PyUnicode_New` is shared.
 #[cfg(not(Py_LIMITED_API))]
 pub mod unicodeobject;
+
+#[cfg(not(Py_LIMITED_API))]
+pub mod code;
