@@ -1,15 +1,18 @@
 """Parameters under the oldest stable ABI (fe_abi39 is built with `abi3-py39`):
 borrowed `&str`, `Option<&str>`, bytes, `Cow<str>`, `&Bound<...>`; `Option`
 parameters with a non-`None` default (written without `Some`, as in PyO3);
-raw identifiers, which Python sees without `r#`."""
+raw identifiers, which Python sees without `r#`; classes over native bases (dict,
+exceptions)."""
 
 from __future__ import annotations
 
 import ast
+import gc
 import inspect
 import os
 import subprocess
 import sys
+import weakref
 
 import pytest
 
@@ -112,3 +115,31 @@ def test_std_parameter_types(fe_abi39):
     assert out == f"/tmp/x os 2 3 {2**100} {2**127} 6 2 None true false 1.5 3"
     assert fe_abi39.std_types("p", "o", set(), {}, -1, 0, (1, 2, 3), b"", b"z", 1, None, 0.0, 1).endswith(
         "Some(1) false true 0 1")
+
+
+def test_dict_base_under_the_3_9_stable_abi(fe_abi39):
+    """`extends = PyDict`: built, used, freed and collected through dict's own slots
+    (read where 3.9's `PyType_GetSlot` refuses static types)."""
+    d = fe_abi39.TallyDict(a=1)
+    assert isinstance(d, dict) and d == {"a": 1}
+    assert d.put("b", 2) == 1 and d.put("c", 3) == 2 and d == {"a": 1, "b": 2, "c": 3}
+    del d
+    gc.collect()
+
+    class Child(fe_abi39.TallyDict):
+        pass
+
+    child = Child()
+    child["me"] = child  # a cycle only dict's traverse can see
+    ref = weakref.ref(child)
+    del child
+    gc.collect()
+    assert ref() is None
+
+
+def test_exception_base_under_the_3_9_stable_abi(fe_abi39):
+    with pytest.raises(ValueError) as info:
+        raise fe_abi39.CodedError(7)
+    assert type(info.value) is fe_abi39.CodedError and info.value.code == 7
+    del info
+    gc.collect()

@@ -1,10 +1,12 @@
 //! Every kind of parameter under the oldest stable ABI (abi3-py39), defaults
-//! on `Option` parameters, and raw identifiers in functions.
+//! on `Option` parameters, raw identifiers in functions, and native base classes.
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+
+mod bases;
 
 #[pyclass]
 struct Counter {
@@ -157,6 +159,8 @@ fn std_types(
 #[pymodule]
 fn fe_abi39(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Counter>()?;
+    m.add_class::<bases::TallyDict>()?;
+    m.add_class::<bases::CodedError>()?;
     m.add_function(wrap_pyfunction!(shout, m)?)?;
     m.add_function(wrap_pyfunction!(byte_len, m)?)?;
     m.add_function(wrap_pyfunction!(cow_len, m)?)?;

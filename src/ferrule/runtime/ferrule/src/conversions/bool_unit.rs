@@ -50,7 +50,7 @@ fn is_numpy_bool(obj: &Bound<'_, PyAny>) -> bool {
     use crate::types::{PyAnyMethods, PyStringMethods, PyTypeMethods};
     let ty = obj.get_type();
     let named = |s: PyResult<Bound<'_, crate::types::PyString>>, want: &[&str]| {
-        s.ok().is_some_and(|s| s.to_str().is_ok_and(|s| want.contains(&s)))
+        s.ok().is_some_and(|s| s.to_cow().is_ok_and(|s| want.contains(&s.as_ref())))
     };
     named(ty.module(), &["numpy"]) && named(ty.name(), &["bool_", "bool"])
 }

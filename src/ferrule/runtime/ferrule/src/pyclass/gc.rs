@@ -79,24 +79,8 @@ pub(crate) unsafe extern "C" fn tp_clear_default<T: PyClass>(obj: *mut ffi::PyOb
     clear_level::<T>(obj, None)
 }
 
-/// A slot of a type object, also for static types under 3.9's stable ABI where it can.
 unsafe fn type_slot(ty: *mut ffi::PyTypeObject, slot: c_int) -> *mut c_void {
-    #[cfg(not(Py_LIMITED_API))]
-    {
-        match slot {
-            ffi::Py_tp_traverse => (*ty).tp_traverse.map_or(std::ptr::null_mut(), |f| f as *mut c_void),
-            _ => (*ty).tp_clear.map_or(std::ptr::null_mut(), |f| f as *mut c_void),
-        }
-    }
-    #[cfg(all(Py_LIMITED_API, Py_3_10))]
-    return ffi::PyType_GetSlot(ty, slot);
-    #[cfg(all(Py_LIMITED_API, not(Py_3_10)))]
-    {
-        if ffi::PyType_GetFlags(ty) & ffi::Py_TPFLAGS_HEAPTYPE == 0 {
-            return std::ptr::null_mut();
-        }
-        ffi::PyType_GetSlot(ty, slot)
-    }
+    super::slots::type_slot(ty, slot)
 }
 
 /// Visits the base levels, the type (once, at the lowest level that is a

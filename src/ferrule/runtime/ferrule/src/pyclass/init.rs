@@ -48,35 +48,16 @@ impl<B: PyTypeInfo> PyObjectInit for PyNativeTypeInitializer<B> {
     }
 }
 
-/// The subtype's `tp_alloc` (read from the type object where its layout is known).
+/// The subtype's `tp_alloc`.
 #[inline]
 unsafe fn tp_alloc(subtype: *mut ffi::PyTypeObject) -> ffi::allocfunc {
-    #[cfg(not(Py_LIMITED_API))]
-    let alloc = (*subtype).tp_alloc;
-    #[cfg(Py_LIMITED_API)]
-    let alloc: Option<ffi::allocfunc> = {
-        let p = ffi::PyType_GetSlot(subtype, ffi::Py_tp_alloc);
-        if p.is_null() { None } else { Some(std::mem::transmute::<*mut std::ffi::c_void, ffi::allocfunc>(p)) }
-    };
-    alloc.unwrap_or(ffi::PyType_GenericAlloc)
+    let p = super::slots::type_slot(subtype, ffi::Py_tp_alloc);
+    if p.is_null() { ffi::PyType_GenericAlloc } else { std::mem::transmute::<*mut std::ffi::c_void, ffi::allocfunc>(p) }
 }
 
-/// Read from the type object where its layout is known: PyType_GetSlot refuses
-/// static types before 3.10, and in PyPy.
-#[cfg(not(Py_LIMITED_API))]
 unsafe fn native_new(base: *mut ffi::PyTypeObject) -> Option<ffi::newfunc> {
-    (*base).tp_new
-}
-
-#[cfg(all(Py_LIMITED_API, Py_3_10))]
-unsafe fn native_new(base: *mut ffi::PyTypeObject) -> Option<ffi::newfunc> {
-    let p = ffi::PyType_GetSlot(base, ffi::Py_tp_new);
+    let p = super::slots::type_slot(base, ffi::Py_tp_new);
     if p.is_null() { None } else { Some(std::mem::transmute::<*mut std::ffi::c_void, ffi::newfunc>(p)) }
-}
-
-#[cfg(all(Py_LIMITED_API, not(Py_3_10)))]
-unsafe fn native_new(_base: *mut ffi::PyTypeObject) -> Option<ffi::newfunc> {
-    None
 }
 
 /// What `#[new]` returns, and what `Py::new`/`Bound::new` take: the value of

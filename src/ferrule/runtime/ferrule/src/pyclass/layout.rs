@@ -236,23 +236,10 @@ unsafe fn free_native<T: PyClass>(py: Python<'_>, obj: *mut ffi::PyObject, actua
     }
 }
 
-/// Read from the type object where its layout is known: PyType_GetSlot refuses
-/// static types in PyPy (and before 3.10).
-#[cfg(not(Py_LIMITED_API))]
 unsafe fn base_dealloc(native: *mut ffi::PyTypeObject) -> ffi::destructor {
-    (*native).tp_dealloc.expect("a native base type without tp_dealloc")
-}
-
-#[cfg(all(Py_LIMITED_API, Py_3_10))]
-unsafe fn base_dealloc(native: *mut ffi::PyTypeObject) -> ffi::destructor {
-    std::mem::transmute(ffi::PyType_GetSlot(native, ffi::Py_tp_dealloc))
-}
-
-#[cfg(all(Py_LIMITED_API, not(Py_3_10)))]
-unsafe fn base_dealloc(_native: *mut ffi::PyTypeObject) -> ffi::destructor {
-    // 3.9's stable ABI cannot read a static type's slots; exceptions are the
-    // only native bases besides object, and all of them share this dealloc.
-    unreachable!("extending a native type other than object needs Python 3.10+ under the limited API")
+    let dealloc = super::slots::type_slot(native, ffi::Py_tp_dealloc);
+    assert!(!dealloc.is_null(), "a native base type without tp_dealloc");
+    std::mem::transmute::<*mut std::ffi::c_void, ffi::destructor>(dealloc)
 }
 
 pub(crate) fn native_base_type<T: PyClass>(py: Python<'_>) -> *mut ffi::PyTypeObject {

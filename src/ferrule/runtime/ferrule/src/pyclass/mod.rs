@@ -13,6 +13,7 @@ pub(crate) mod gc;
 mod init;
 pub(crate) mod layout;
 mod pyref;
+mod slots;
 mod variant;
 
 pub use borrow::{BorrowChecker, BorrowFlag, NoBorrow, PyBorrowError, PyBorrowMutError};
