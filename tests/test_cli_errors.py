@@ -195,3 +195,20 @@ def test_std_types_without_conversions_are_reported_before_cargo() -> None:
     for message, where in expected:
         assert re.search(rf"^error: {re.escape(message)}\n  --> {re.escape(where)}$", err, re.M), err
     assert err.rstrip().endswith("could not generate bindings due to 3 previous errors"), err
+
+
+def test_paths_into_dependencies_ferrule_cannot_bind() -> None:
+    """A path dependency without the runtime, and a registry dependency: one error each, at the
+    `add_class` line, before cargo builds anything."""
+    err = assert_failed(develop("dep_errors"))
+    assert "Compiling" not in err, err
+    expected = [
+        ("src/lib.rs:6:5", "`plain` (the path dependency `plain`) does not depend on ferrule's runtime"),
+        ("src/lib.rs:7:5", "`pyo3_build_config` is the registry or git dependency `pyo3-build-config`, whose "
+                           "sources ferrule does not read"),
+    ]
+    for where, message in expected:
+        assert re.search(rf"^error: cannot find the `#\[pyclass\]` `[\w:]+`: {re.escape(message)}.*\n  --> "
+                         rf"{re.escape(where)}$", err, re.M), err
+    assert "make it a path dependency" in err
+    assert err.rstrip().endswith("could not generate bindings due to 2 previous errors"), err

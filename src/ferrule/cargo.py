@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -24,6 +24,8 @@ class Metadata:
     target_dir: Path
     workspace_root: Path
     cache: BuildCache = BuildCache(None)  # the build folder shared across projects, when usable
+    # `cargo metadata --no-deps`' packages (the workspace's members), for the path dependencies.
+    packages: tuple = field(default=(), compare=False, hash=False)
 
     @property
     def ferrule_dir(self) -> Path:
@@ -67,7 +69,8 @@ def metadata(project: Project, options: CargoOptions | None = None) -> Metadata:
     if out.returncode != 0:
         raise CargoError(f"`cargo metadata` failed:\n{out.stderr.strip()}", path=project.manifest)
     data = json.loads(out.stdout)
-    return Metadata(Path(data["target_directory"]), Path(data["workspace_root"]), open_cache())
+    return Metadata(Path(data["target_directory"]), Path(data["workspace_root"]), open_cache(),
+                    tuple(data.get("packages", [])))
 
 
 def write_if_changed(path: Path, text: str) -> bool:

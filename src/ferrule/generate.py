@@ -8,6 +8,7 @@ from pathlib import Path
 from .build_options import CargoOptions
 from .cargo import Metadata, write_if_changed
 from .codegen.glue import generate_glue
+from .dep_crates import binding_dependencies
 from .errors import BindingErrors, Diagnostic
 from .interpreter import Interpreter
 from .parse import parse_crate
@@ -55,12 +56,43 @@ def _stable_abi_problems(crate: Crate, project: Project) -> list[Diagnostic]:
     return problems
 
 
+def parse_dependencies(project: Project, packages: list[dict], workspace_root: Path, async_on: bool) -> tuple[
+        list[Crate], dict[str, Crate], dict[str, str], list[Diagnostic]]:
+    """The path dependencies that use the runtime, parsed: their glue is compiled
+    inside them (see dep_crates). Also the names of those ferrule does not read.
+    `packages`: `cargo metadata`'s workspace members."""
+    deps = binding_dependencies(project.package, project.manifest, packages)
+    crates, by_name, unread, diagnostics = [], {}, {}, []
+    for dep in deps:
+        if not dep.readable:
+            unread[dep.crate_name] = dep.reason
+            continue
+        crate, found = parse_crate(dep.root, dep.lib_path, package=dep.package, lib_name=dep.crate_name,
+                                   workspace_root=workspace_root, runtime_crate=dep.runtime_crate,
+                                   async_enabled=async_on, dependency=True)
+        crates.append(crate)
+        by_name[dep.crate_name] = crate
+        diagnostics += found
+    return crates, by_name, unread, diagnostics
+
+
+def parse_project(project: Project, packages: list[dict], workspace_root: Path,
+                  async_on: bool) -> tuple[Crate, list[Diagnostic]]:
+    """The extension crate with the path dependencies that hold bindings (`crate.dependencies`)."""
+    dep_crates, externs, unread, diagnostics = parse_dependencies(project, packages, workspace_root, async_on)
+    crate, found = parse_crate(project.crate_root, project.lib_path, package=project.package,
+                               lib_name=project.lib_name, workspace_root=workspace_root,
+                               runtime_crate=project.runtime_crate, module_name=project.module_name,
+                               async_enabled=async_on, externs=externs, unread=unread)
+    crate.dependencies = dep_crates
+    return crate, diagnostics + found
+
+
 def prepare(project: Project, meta: Metadata, options: CargoOptions | None = None) -> Crate:
-    """Parses and checks the crate, then writes its glue. Raises BindingErrors."""
-    crate, diagnostics = parse_crate(project.crate_root, project.lib_path, package=project.package,
-                                     lib_name=project.lib_name, workspace_root=meta.workspace_root,
-                                     runtime_crate=project.runtime_crate, module_name=project.module_name,
-                                     async_enabled=async_enabled(project, options))
+    """Parses and checks the crate (and the path dependencies holding bindings), then
+    writes the glue of both. Raises BindingErrors."""
+    crate, diagnostics = parse_project(project, list(meta.packages), meta.workspace_root,
+                                       async_enabled(project, options))
     # A syntax error may hide the module; saying it is missing would send the user elsewhere.
     if not any(d.message.startswith("syntax error") for d in diagnostics):
         diagnostics += check_crate(crate, project)
@@ -72,6 +104,11 @@ def prepare(project: Project, meta: Metadata, options: CargoOptions | None = Non
 
 def write_glue(crate: Crate, glue_dir: Path) -> None:
     files = generate_glue(crate)
+    for dep in crate.dependencies:
+        files.update(generate_glue(dep))
+    # The attributes of a crate not listed here say it is a dependency ferrule did not read.
+    write_if_changed(glue_dir / "bound-packages", "".join(
+        f"{c.package}\n" for c in [crate, *crate.dependencies]))
     for rel, text in files.items():
         write_if_changed(glue_dir / rel, text)
     # Glue of items that no longer exist would only confuse; remove it.

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from .codegen.stubs import generate_stubs
 from .errors import BindingErrors, ConfigError
-from .generate import check_crate
-from .parse import parse_crate
+from . import cargo
+from .errors import CargoError
+from .generate import check_crate, parse_project
 from .project import find_manifest, load_project
 from .runtime_features import async_enabled
 
@@ -15,9 +16,14 @@ from .runtime_features import async_enabled
 def write_stub(manifest: str | None, output: Path | None) -> list[Path]:
     """One module: a `.pyi` file (PATH, or PATH/<module>.pyi for a folder). With submodules: a package folder."""
     project = load_project(find_manifest(manifest))
-    crate, diagnostics = parse_crate(project.crate_root, project.lib_path, package=project.package,
-                                     lib_name=project.lib_name, runtime_crate=project.runtime_crate,
-                                     async_enabled=async_enabled(project))
+    # Path dependencies may hold bound classes: the workspace's members come from cargo
+    # when it is there; without it, they are found through their Cargo.toml files.
+    try:
+        meta = cargo.metadata(project)
+        packages, workspace_root = list(meta.packages), meta.workspace_root
+    except CargoError:
+        packages, workspace_root = [], project.crate_root
+    crate, diagnostics = parse_project(project, packages, workspace_root, async_enabled(project))
     diagnostics += check_crate(crate, project)
     if diagnostics:
         raise BindingErrors(diagnostics, root=project.crate_root)

@@ -18,7 +18,7 @@ from .model import Crate, GlueKey, PyModuleDecl, Span
 from .module_values import read_macro_item
 from .expansion import expand_invocation, expand_pending, register_macro, separate_shared_keys
 from .modules import read_module_fn, read_module_mod, resolve_members
-from .resolve import Binding, Scope, read_use
+from .resolve import Binding, Scope, extern_root, read_use
 from .std_types import check_slot_results, check_std_types
 from .source import ExpandedSource, SourceFile, child_of_type
 
@@ -53,6 +53,8 @@ class Walk:
     pending: list = field(default_factory=list)  # invocations of macros not defined yet
     depth: int = 0  # macro expansion depth
     async_enabled: bool = False  # the runtime's `experimental-async` feature is on for this build
+    externs: dict[str, Crate] = field(default_factory=dict)  # dependency crates read, by the name paths use
+    unread: dict[str, str] = field(default_factory=dict)  # dependencies not read: name -> why
 
     def scope(self, module_path: tuple[str, ...], span: Span) -> Scope:
         if module_path not in self.scopes:
@@ -115,12 +117,16 @@ def rustc_file_name(path: Path, workspace_root: Path) -> str:
 
 def parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str,
                 workspace_root: Path | None = None, runtime_crate: str = "ferrule",
-                module_name: str = "", async_enabled: bool = False) -> tuple[Crate, list[Diagnostic]]:
+                module_name: str = "", async_enabled: bool = False,
+                externs: dict[str, Crate] | None = None, unread: dict[str, str] | None = None,
+                dependency: bool = False) -> tuple[Crate, list[Diagnostic]]:
     """Parses the library crate whose root file is `lib_path`; `module_name` is the dotted Python name.
-    `async_enabled`: the runtime's `experimental-async` feature is on (else `async fn` is an error)."""
+    `async_enabled`: the runtime's `experimental-async` feature is on (else `async fn` is an error).
+    `externs`: dependency crates already parsed, whose items paths may name (`dep::Class`);
+    `unread`: dependencies that are not, with the reason; `dependency`: this crate is one of them."""
     crate = Crate(package=package, lib_name=lib_name, root=root,
-                  workspace_root=workspace_root or root, runtime_crate=runtime_crate)
-    walk = Walk(crate, async_enabled=async_enabled)
+                  workspace_root=workspace_root or root, runtime_crate=runtime_crate, dependency=dependency)
+    walk = Walk(crate, async_enabled=async_enabled, externs=dict(externs or {}), unread=dict(unread or {}))
     ws = crate.workspace_root.resolve()
     try:
         lib_path = ws / lib_path.resolve().relative_to(ws)
@@ -131,10 +137,26 @@ def parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str,
     separate_shared_keys(walk)
     link_classes(walk)
     classify_ref_params(walk)
+    crate.scopes = dict(walk.scopes)
+    for name, dep in walk.externs.items():
+        _add_extern_scopes(walk, name, dep)
     resolve_members(walk, module_name.rpartition(".")[0])
     check_std_types(walk)
     check_slot_results(walk)
     return crate, walk.diagnostics
+
+
+def _add_extern_scopes(walk: Walk, name: str, dep: Crate) -> None:
+    """A dependency's modules, under `("::name", ...)`, so paths through it resolve as rustc's do."""
+    root = extern_root(name)
+    for path, scope in dep.scopes.items():
+        moved = Scope(root + path, scope.span, uses=scope.uses)
+        for bindings in scope.items.values():
+            for b in bindings:
+                if b.kind == "mod":
+                    b = Binding(b.kind, b.name, b.vis, b.span, root + tuple(b.target), b.what)  # type: ignore[arg-type]
+                moved.declare(b)
+        walk.scopes[root + path] = moved
 
 
 def _walk_file(walk: Walk, path: Path, module_path: tuple[str, ...], mod_dir: Path, seen: set[Path]) -> None:

@@ -227,7 +227,7 @@ def classify_ref_params(walk: "Walk") -> None:
     instance for the call. Runs after the whole crate is parsed, since a class
     may be declared after the functions that take it; any other `&mut` is an error."""
     crate = walk.crate
-    names = {c.rust_name for c in crate.classes}
+    names = {c.rust_name for c in crate.classes} | {c.rust_name for dep in walk.externs.values() for c in dep.classes}
     for fn in crate.functions:
         _classify(walk, fn.params, names)
     for block in crate.method_blocks:

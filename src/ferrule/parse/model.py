@@ -198,6 +198,9 @@ class Crate:
     files: list[Path] = field(default_factory=list)
     exceptions: dict[str, ExceptionDecl] = field(default_factory=dict)
     derives: list = field(default_factory=list)  # parse.derives.DeriveDecl: derived conversions
+    dependency: bool = False  # a dependency of the extension crate, bound through it
+    scopes: dict = field(default_factory=dict, repr=False)  # parse.resolve.Scope by module path
+    dependencies: list["Crate"] = field(default_factory=list, repr=False)  # path dependencies bound with it
 
     def top_module(self) -> PyModuleDecl | None:
         tops = [m for m in self.modules if m.parent is None]

@@ -165,7 +165,7 @@ KIND_WORDS = {"function": "`#[pyfunction]`", "class": "`#[pyclass]`", "module": 
 def resolve_members(walk: "Walk", package: str = "") -> None:
     """Links every module member to the item its path names, following `use` as rustc does."""
     crate = walk.crate
-    resolver = Resolver(walk.scopes)
+    resolver = Resolver(walk.scopes, walk.unread)
     for decl in crate.modules:
         # A function-form module's paths are written inside the fn, in its module.
         for member in decl.members:
@@ -187,7 +187,7 @@ def resolve_members(walk: "Walk", package: str = "") -> None:
     for decl in crate.modules:
         if decl.parent is None:
             decl.package = package
-    _assign_class_modules(crate)
+    _assign_class_modules(crate, [c for dep in walk.externs.values() for c in dep.classes])
 
 
 def _link(walk: "Walk", decl: PyModuleDecl, member: ModuleMember, found: Binding) -> str:
@@ -214,7 +214,7 @@ def _link(walk: "Walk", decl: PyModuleDecl, member: ModuleMember, found: Binding
     return ""
 
 
-def _assign_class_modules(crate) -> None:
+def _assign_class_modules(crate, dependency_classes=()) -> None:
     """A class's `__module__`: `#[pyclass(module = "...")]`, else the full dotted
     name of the first module that exports it, else the top module."""
     exporters: dict[int, str] = {}
@@ -229,3 +229,7 @@ def _assign_class_modules(crate) -> None:
     for cls in crate.classes:
         explicit = string_value(cls.options.get("module"))
         cls.python_module = explicit or exporters.get(id(cls)) or (top.qualified_name if top is not None else crate.lib_name)
+    # A dependency's class belongs to the extension module that exports it.
+    for cls in dependency_classes:
+        explicit = string_value(cls.options.get("module"))
+        cls.python_module = explicit or exporters.get(id(cls)) or (top.qualified_name if top is not None else cls.python_module)

@@ -5,6 +5,7 @@ groups, globs, re-exports) followed through them to the bound item."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import tree_sitter
 
@@ -93,19 +94,45 @@ class Unresolved(Exception):
     """A path that does not lead to an item: the message names the step that failed."""
 
 
+# The modules of a dependency crate sit in the same table, under `("::name", ...)`.
+EXTERN = "::"
+
+
+def crate_root(path: ModPath) -> ModPath:
+    return path[:1] if path and path[0].startswith(EXTERN) else ()
+
+
+def extern_root(name: str) -> ModPath:
+    return (EXTERN + name,)
+
+
 def _visible(vis: str, owner: ModPath, seen_from: ModPath) -> bool:
     # Private items are visible in their module and its descendants; every
     # `pub(...)` form is treated as visible (rustc checks the exact scope).
+    # Another crate sees only plain `pub`.
+    if crate_root(owner) != crate_root(seen_from):
+        return vis == "pub"
     return bool(vis) or seen_from[:len(owner)] == owner
 
 
 def _display(path: ModPath) -> str:
-    return "::".join(("crate",) + path)
+    root = crate_root(path)
+    head = root[0][len(EXTERN):] if root else "crate"
+    return "::".join((head,) + path[len(root):])
 
 
 class Resolver:
-    def __init__(self, scopes: dict[ModPath, Scope]) -> None:
+    def __init__(self, scopes: dict[ModPath, Scope], unread: dict[str, str] | None = None) -> None:
         self.scopes = scopes
+        self.unread = unread or {}  # dependency name -> why ferrule does not read it
+
+    def _extern(self, name: str, span: Span) -> Binding | None:
+        """`name` as a crate of the extern prelude (a dependency ferrule read); else None."""
+        if extern_root(name) in self.scopes:
+            return Binding("mod", name, "pub", span, extern_root(name))
+        if name in self.unread:
+            raise Unresolved(self.unread[name])
+        return None
 
     def _module_binding(self, current: tuple[str, ...]) -> "Binding":
         scope = self.scopes.get(current)
@@ -119,15 +146,18 @@ class Resolver:
         segs = list(segments)
         if not segs or segs == [""]:
             raise Unresolved("an empty path")
-        if segs[0] == "":
-            raise Unresolved(f"`{'::'.join(segs)}` names another crate; ferrule binds items of this crate")
         current, via = base, None
-        if segs[0] == "crate":
-            current, segs = (), segs[1:]
+        if segs[0] == "":
+            found = self._extern(segs[1], Span(Path(), 1, 1)) if len(segs) > 1 else None
+            if found is None:
+                raise Unresolved(f"`{'::'.join(segs)}` names a crate that is not a dependency ferrule reads")
+            current, segs = found.target, segs[2:]  # type: ignore[assignment]
+        elif segs[0] == "crate":
+            current, segs = crate_root(base), segs[1:]
         elif segs[0] in ("self", "super"):
             while segs and segs[0] in ("self", "super"):
                 if segs.pop(0) == "super":
-                    if not current:
+                    if current == crate_root(current):
                         raise Unresolved("`super` at the crate root")
                     current = current[:-1]
         else:
@@ -189,6 +219,10 @@ class Resolver:
             return from_globs[0][0]
         if skipped:
             raise Unresolved(f"`{name}` in `{_display(module)}` is imported in a cycle")
+        if first:
+            found = self._extern(name, scope.span)
+            if found is not None:
+                return found
         where = f"`{_display(module)}` ({scope.span.path.name})"
         if first:
             raise Unresolved(f"no item `{name}` is declared or imported in {where}")
@@ -203,6 +237,9 @@ class Resolver:
             scope = self.scopes[module]
             if any(segs[0] == b.name for bs in scope.items.values() for b in bs):
                 return self.lookup(module, segs[0], want, module, _active=active)
+            found = self._extern(segs[0], use.span)
+            if found is not None:
+                return found
             raise Unresolved(f"`{segs[0]}` is an item of another crate")
         head = self.resolve(module, segs[:-1] + ("self",), active=active) if len(segs) > 1 else None
         if head is None:

@@ -230,11 +230,8 @@ fn glue_tokens(key: &str, keyword: &TokenTree) -> TokenStream {
         }
         if !path.exists() {
             // rustc would only say "couldn't read": explain what ferrule cannot see.
-            let msg = format!(
-                "ferrule generated no glue for this item (looked for {}): {}",
-                path.display(),
-                unseen_reason(keyword)
-            );
+            let reason = unread_package(std::path::Path::new(&dir)).unwrap_or_else(|| unseen_reason(keyword));
+            let msg = format!("ferrule generated no glue for this item (looked for {}): {}", path.display(), reason);
             return format!("compile_error!({msg:?});").parse().expect("compile_error tokens");
         }
         format!("include!(concat!(env!({GLUE_VAR:?}), {rel:?}));")
@@ -242,6 +239,22 @@ fn glue_tokens(key: &str, keyword: &TokenTree) -> TokenStream {
         format!("const _: ::core::option::Option<&str> = option_env!({GLUE_VAR:?});")
     };
     code.parse().expect("glue include tokens")
+}
+
+/// When the crate being compiled is none of those ferrule read for this build
+/// (`bound-packages` in the glue folder): why, and what to do.
+fn unread_package(dir: &std::path::Path) -> Option<String> {
+    let bound = std::fs::read_to_string(dir.join("bound-packages")).ok()?;
+    let package = std::env::var("CARGO_PKG_NAME").ok()?;
+    if bound.lines().any(|line| line == package) {
+        return None;
+    }
+    let extension = bound.lines().next().unwrap_or("the extension crate");
+    Some(format!(
+        "`{package}` is a dependency of `{extension}` that ferrule did not read: it binds the extension crate and \
+         its path dependencies that use the runtime (a registry or git dependency is not read); make `{package}` a \
+         path dependency (e.g. a vendored copy) so that its bindings get glue"
+    ))
 }
 
 /// Why the generator did not see an item: the keyword's source text tells a

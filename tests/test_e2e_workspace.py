@@ -1,0 +1,45 @@
+"""End to end: a workspace whose `#[pyclass]`es and `#[pyfunction]`s live in a
+core crate (tests/crates/fe_split/geometry) and are bound by a thin crate
+(tests/crates/fe_split/src/lib.rs) with `m.add_class::<geometry::Point>()`."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+
+def test_core_crate_classes_work_from_python(fe_split):
+    p = fe_split.Point(3, 4)
+    assert (p.x, p.y, p.norm()) == (3.0, 4.0, 5.0)
+    assert repr(p.shifted(1, -1)) == "Point(4, 3)"  # Rust formats the f64s
+    p.x = 6
+    assert p == fe_split.Point(6, 4) and p != fe_split.Point()
+    assert fe_split.Point.__module__ == "fe_split" and fe_split.Point.norm.__doc__ == "Distance from the origin."
+
+
+def test_core_crate_class_from_a_submodule_through_a_use(fe_split):
+    c = fe_split.Circle(fe_split.Point(1, 1), 2.0)
+    assert c.contains(fe_split.Point(2, 2)) and not c.contains(fe_split.Point(4, 4))
+    assert c.center == fe_split.Point(1, 1) and fe_split.Circle.unit().radius == 1.0
+    with pytest.raises(ValueError, match="radius must not be negative"):
+        fe_split.Circle(fe_split.Point(), -1.0)
+    with pytest.raises(AttributeError):
+        c.radius = 3.0  # frozen, and a getter only
+
+
+def test_core_crate_function_and_binding_crate_function(fe_split):
+    a, b = fe_split.Point(0, 0), fe_split.Point(3, 4)
+    assert fe_split.distance(a, b) == 5.0
+    with pytest.raises(TypeError, match="argument 'b'"):
+        fe_split.distance(a, (3, 4))
+    assert fe_split.centroid([a, b, fe_split.Point(3, -4)]) == fe_split.Point(2, 0)
+
+
+def test_stub_lists_the_core_crate_items(test_env, fe_split):
+    stub = (test_env.site_packages / "fe_split" / "__init__.pyi").read_text()
+    tree = ast.parse(stub)
+    classes = {n.name for n in tree.body if isinstance(n, ast.ClassDef)}
+    functions = {n.name: ast.unparse(n.args) for n in tree.body if isinstance(n, ast.FunctionDef)}
+    assert classes == {"Point", "Circle"}
+    assert functions == {"distance": "a: Point, b: Point", "centroid": "points: list[Point]"}
