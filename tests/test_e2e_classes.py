@@ -323,3 +323,21 @@ def test_complex_enum_values_cross_the_boundary(fe_classes):
     exec(compile(MATCH_SHAPE, __file__, "exec"), scope)
     which = scope["which"]
     assert [which(v) for v in made.values()] == ["circle 2.0", "rect 2.0x3.0", "pair 7 seven", "nothing", "blank"]
+
+
+def test_class_guards_as_receivers_and_parameters(fe_classes):
+    """`PyClassGuard`/`PyClassGuardMut` (PyO3 0.29) borrow like `&self`/`&mut self`."""
+    ledger = fe_classes.Ledger()
+    assert (ledger.record(5), ledger.record(-2), ledger.total()) == (1, 2, 3)
+    assert ledger.describe() == ("Ledger { entries: [5, -2] }", 5)
+    other = fe_classes.Ledger()
+    other.record(9)
+    assert fe_classes.largest(ledger, other) == 9 and fe_classes.largest(ledger, ledger) == 5
+    assert fe_classes.append(ledger, 4) == 3 and ledger.total() == 7
+    # A shared guard held across a call back into Python: reading works, writing is refused.
+    assert ledger.with_borrow(ledger.total) == 7
+    with pytest.raises(RuntimeError, match="Already borrowed"):
+        ledger.with_borrow(lambda: ledger.record(1))
+    assert ledger.total() == 7  # the refused write changed nothing; the borrows were released
+    with pytest.raises(TypeError, match="argument 'ledger'"):
+        fe_classes.append(1, 2)

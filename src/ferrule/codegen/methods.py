@@ -36,6 +36,9 @@ def receiver_setup(method: Method, slf: str = "_slf", checked: bool = False) -> 
         return [f"let __recv = {PYCLASS}::self_ref::<__Self>(py, {slf})?;"], "__recv"
     if r == "pyrefmut":
         return [f"let mut __recv = {PYCLASS}::self_mut::<__Self>(py, {slf})?;"], "__recv"
+    if r in ("guard", "guardmut"):
+        fn = "self_guard" if r == "guard" else "self_guard_mut"
+        return [f"let {'mut ' if r == 'guardmut' else ''}__recv = {PYCLASS}::{fn}::<__Self>(py, &{slf})?;"], "__recv"
     if r in ("bound_ref", "bound", "py"):
         line = f"let __recv = {PYCLASS}::self_bound::<__Self>(py, &{slf})?;"
         arg = {"bound_ref": "__recv", "bound": "__recv.clone()", "py": "__recv.clone().unbind()"}[r]

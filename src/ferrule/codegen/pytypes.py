@@ -33,7 +33,8 @@ NATIVE = {
     "PyWeakref": "weakref.ReferenceType[Any] | weakref.ProxyType[Any] | weakref.CallableProxyType[Any]",
     "PyGenericAlias": "types.GenericAlias", "PyTraceback": "types.TracebackType",
 }
-WRAPPERS = {"Bound", "Py", "Borrowed", "Box", "Rc", "Arc", "Cow", "PyRef", "PyRefMut", "Cell", "RefCell"}
+WRAPPERS = {"Bound", "Py", "Borrowed", "Box", "Rc", "Arc", "Cow", "PyRef", "PyRefMut", "PyClassGuard",
+            "PyClassGuardMut", "Cell", "RefCell"}
 
 
 def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:

@@ -236,6 +236,10 @@ def _self_param_kind(ty: TypeRef) -> str | None:
         return "pyref"
     if target.name == "PyRefMut":
         return "pyrefmut"
+    if target.name == "PyClassGuard":
+        return "guard"
+    if target.name == "PyClassGuardMut":
+        return "guardmut"
     if target.name == "Bound":
         return "bound_ref" if ty.kind == "ref" else "bound"
     if target.name == "Py":
@@ -462,8 +466,9 @@ def link_classes(walk: "Walk") -> None:
         chosen[0].blocks.append(block)
         if chosen[0].frozen:
             for m in block.methods:
-                if m.receiver in ("mut", "pyrefmut"):
-                    walk.error(f"`{m.fn.rust_name}` takes `{'&mut self' if m.receiver == 'mut' else 'PyRefMut<Self>'}`, "
+                if m.receiver in ("mut", "pyrefmut", "guardmut"):
+                    taken = {"mut": "&mut self", "pyrefmut": "PyRefMut<Self>", "guardmut": "PyClassGuardMut<Self>"}
+                    walk.error(f"`{m.fn.rust_name}` takes `{taken[m.receiver]}`, "
                                f"but `{chosen[0].rust_name}` is `frozen`: its value is shared with no borrow flag "
                                "and is never mutated", m.fn.span,
                                "take `&self` and keep mutable state in a `Mutex` or atomics, or remove `frozen`")

@@ -3,6 +3,7 @@ use ferrule::prelude::*;
 use ferrule::pyclass::CompareOp;
 use ferrule::types::PyType;
 
+mod guards;
 mod panicky;
 mod shapes;
 
@@ -397,6 +398,9 @@ fn fe_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Dropper>()?;
     m.add_class::<Node>()?;
     m.add_class::<shapes::Shape>()?;
+    m.add_class::<guards::Ledger>()?;
+    m.add_function(wrap_pyfunction!(guards::largest, m)?)?;
+    m.add_function(wrap_pyfunction!(guards::append, m)?)?;
     m.add_class::<panicky::Panicky>()?;
     m.add_class::<panicky::PanicIter>()?;
     m.add_function(wrap_pyfunction!(shapes::make_shape, m)?)?;

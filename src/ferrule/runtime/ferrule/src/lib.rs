@@ -44,7 +44,9 @@ pub use crate::instance::{Borrowed, Bound, Py, PyObject};
 #[cfg(not(PyPy))]
 pub use crate::lifecycle::with_embedded_python_interpreter;
 pub use crate::marker::{Python, Ungil};
-pub use crate::pyclass::{PyClass, PyClassInitializer, PyRef, PyRefMut, PyTraverseError, PyVisit};
+pub use crate::pyclass::{
+    PyClass, PyClassGuard, PyClassGuardMut, PyClassInitializer, PyRef, PyRefMut, PyTraverseError, PyVisit,
+};
 pub use crate::type_object::{PyTypeCheck, PyTypeInfo};
 pub use crate::types::{PyAny, PyModule};
 

@@ -3,7 +3,9 @@ pub use crate::conversion::{FromPyObject, FromPyObjectOwned, IntoPyObject, IntoP
 pub use crate::err::{PyErr, PyResult};
 pub use crate::instance::{Borrowed, Bound, Py, PyObject};
 pub use crate::marker::Python;
-pub use crate::pyclass::{PyClass, PyClassInitializer, PyRef, PyRefMut, PyTraverseError, PyVisit};
+pub use crate::pyclass::{
+    PyClass, PyClassGuard, PyClassGuardMut, PyClassInitializer, PyRef, PyRefMut, PyTraverseError, PyVisit,
+};
 pub use crate::types::{
     PyAny, PyAnyMethods, PyBoolMethods, PyByteArrayMethods, PyBytesMethods, PyCapsuleMethods, PyComplexMethods,
     PyDictMethods, PyFloatMethods, PyFrozenSetMethods, PyListMethods, PyMappingMethods, PyMappingProxyMethods,

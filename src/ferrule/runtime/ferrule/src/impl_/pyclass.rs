@@ -153,6 +153,22 @@ pub unsafe fn self_mut<'py, T: PyClass<Frozen = boolean::False>>(py: Python<'py>
     Ok(self_bound::<T>(py, &slf)?.try_borrow_mut()?)
 }
 
+/// `slf: PyClassGuard<'_, Self>`: borrowed for as long as the caller's pointer.
+#[inline]
+pub unsafe fn self_guard<'a, 'py: 'a, T: PyClass>(py: Python<'py>, slf: &'a Ptr) -> PyResult<crate::PyClassGuard<'a, T>> {
+    let bound: &'a Bound<'py, T> = self_bound::<T>(py, slf)?;
+    Ok(crate::PyClassGuard::try_from(bound)?)
+}
+
+#[inline]
+pub unsafe fn self_guard_mut<'a, 'py: 'a, T: PyClass<Frozen = boolean::False>>(
+    py: Python<'py>,
+    slf: &'a Ptr,
+) -> PyResult<crate::PyClassGuardMut<'a, T>> {
+    let bound: &'a Bound<'py, T> = self_bound::<T>(py, slf)?;
+    Ok(crate::PyClassGuardMut::try_from(bound)?)
+}
+
 /// A new reference to `NotImplemented`.
 #[inline]
 pub fn not_implemented() -> Ptr {

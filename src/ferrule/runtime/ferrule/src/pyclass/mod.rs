@@ -10,6 +10,7 @@
 mod borrow;
 mod create_type;
 pub(crate) mod gc;
+mod guard;
 mod init;
 pub(crate) mod layout;
 mod pyref;
@@ -19,6 +20,7 @@ mod variant;
 pub use borrow::{BorrowChecker, BorrowFlag, NoBorrow, PyBorrowError, PyBorrowMutError};
 pub use create_type::{ClassAttr, LazyType, TypeBuilder};
 pub use gc::{PyTraverseError, PyVisit, VisitTarget};
+pub use guard::{PyClassGuard, PyClassGuardMap, PyClassGuardMapMut, PyClassGuardMut};
 pub use init::{IntoPyClassInitializer, PyClassInitializer, PyNativeTypeInitializer, PyObjectInit};
 pub use layout::{contents, AnyThread, Contents, CreatingThread, NoSlot, ObjectSlot, SlotPtr, ThreadCheck};
 pub use pyref::{CloneCheck, IsClone, PyRef, PyRefMut, SuperMut};
