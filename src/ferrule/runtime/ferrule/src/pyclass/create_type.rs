@@ -282,12 +282,18 @@ fn member(name: &'static CStr, offset: usize) -> ffi::PyMemberDef {
 }
 
 /// `tp_new` of a class without `#[new]`.
+/// The message names the class being called (a Python subclass too) by
+/// `__module__.__qualname__`, as PyO3 does.
 unsafe extern "C" fn no_constructor<T: PyClass>(
-    _subtype: *mut ffi::PyTypeObject,
+    subtype: *mut ffi::PyTypeObject,
     _args: *mut ffi::PyObject,
     _kwargs: *mut ffi::PyObject,
 ) -> *mut ffi::PyObject {
-    crate::impl_::trampoline::trampoline(|_py| {
-        Err(crate::exceptions::PyTypeError::new_err(format!("cannot create '{}' instances", T::NAME)))
+    crate::impl_::trampoline::trampoline(|py| {
+        use crate::types::PyTypeMethods;
+        let ty = unsafe { crate::types::PyType::from_borrowed_type_ptr(py, subtype) };
+        let module = ty.module().map_or_else(|_| "<unknown>".to_owned(), |m| m.to_string());
+        let qualname = ty.qualname().map_or_else(|_| T::NAME.to_owned(), |q| q.to_string());
+        Err(crate::exceptions::PyTypeError::new_err(format!("cannot create '{module}.{qualname}' instances")))
     })
 }
