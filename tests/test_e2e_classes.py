@@ -91,6 +91,9 @@ def test_pyclass_reference_parameters(fe_classes):
     p = m.Point(3, 4)
     assert m.point_sum(p) == 7 and m.point_sum(p=p) == 7
     assert m.maybe_point(p) == 3 and m.maybe_point() == -1 and m.maybe_point(None) == -1
+    assert m.borrowed_point_x(p) == 3
+    with pytest.raises(TypeError, match="^'Counter' object cannot be cast as 'Point'$"):
+        m.borrowed_point_x(m.Counter(1))
     c, d = m.Counter(5), m.Counter(2)
     assert m.bump(c, 3) == 8 and c.count == 8
     assert c.merge(d) == 10 and (c.count, d.count) == (10, 2)

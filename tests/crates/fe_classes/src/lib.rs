@@ -212,6 +212,13 @@ impl Point {
     }
 }
 
+/// `x` of a `Point`, through a `Borrowed` cast and `Borrowed::get`.
+#[pyfunction]
+fn borrowed_point_x(obj: &Bound<'_, PyAny>) -> PyResult<i32> {
+    let point = obj.as_borrowed().cast::<Point>()?;
+    Ok(point.get().x)
+}
+
 #[pyclass(eq, eq_int)]
 #[derive(PartialEq, Clone, Copy)]
 enum Color {
@@ -407,6 +414,7 @@ fn fe_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(shapes::shape_debug, m)?)?;
     m.add_function(wrap_pyfunction!(shapes::shape_new_bound, m)?)?;
     m.add_function(wrap_pyfunction!(make_no_new, m)?)?;
+    m.add_function(wrap_pyfunction!(borrowed_point_x, m)?)?;
     m.add_function(wrap_pyfunction!(take_counter, m)?)?;
     m.add_function(wrap_pyfunction!(take_ref, m)?)?;
     m.add_function(wrap_pyfunction!(take_mut, m)?)?;

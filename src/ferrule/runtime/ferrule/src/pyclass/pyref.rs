@@ -204,6 +204,17 @@ impl<'py, T: PyClass> Bound<'py, T> {
     }
 }
 
+impl<'a, T: PyClass> Borrowed<'a, '_, T> {
+    /// The value of a `frozen` class, for as long as the borrow lives.
+    pub fn get(self) -> &'a T
+    where
+        T: PyClass<Frozen = boolean::True> + Sync,
+    {
+        unsafe { ensure_thread::<T>(self.as_ptr()) };
+        unsafe { &*(*contents::<T>(self.as_ptr())).get_ptr() }
+    }
+}
+
 impl<T: PyClass> Py<T> {
     pub fn borrow<'py>(&'py self, py: Python<'py>) -> PyRef<'py, T> {
         self.bind(py).borrow()
