@@ -15,6 +15,31 @@ def test_py_format(fe_stdtypes):
     assert fe_stdtypes.greeting("x")[0] is constant  # constant text is interned once
 
 
+def test_py_shortcuts(fe_stdtypes):
+    class Thing:
+        tag = ""
+
+        def render(self, *parts, sep):
+            return sep.join(parts) + self.tag
+
+        def __bool__(self):
+            return False
+
+    t = Thing()
+    before = sys.getrefcount(t)
+    assert fe_stdtypes.through_py(t) == (False, "a-b!", True, False)
+    assert t.tag == "!"
+    assert sys.getrefcount(t) == before  # drop_ref released the clone at once
+
+    class Table(dict):
+        def render(self, *parts, sep):
+            return sep.join(parts) + str(len(self))
+
+    assert fe_stdtypes.through_py(Table(x=1)) == (True, "a-b1", True, True)  # cast_bound::<PyDict> succeeds
+    with pytest.raises(AttributeError, match="no attribute .tag."):  # setattr's error reaches Python
+        fe_stdtypes.through_py(object())
+
+
 def test_python_string_compares_with_rust_text(fe_stdtypes):
     assert fe_stdtypes.same_text("héllo", "héllo") == (True, True, True)
     assert fe_stdtypes.same_text("hello", "hell") == (False, False, False)

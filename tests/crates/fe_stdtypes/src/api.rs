@@ -162,8 +162,23 @@ fn old_paths_resolve() -> bool {
         && same::<pyo3::basic::CompareOp>(|| None, || None::<CompareOp>)
 }
 
+/// Drives an object through `Py<T>`'s shortcuts alone.
+#[pyfunction]
+fn through_py(py: Python<'_>, obj: Py<PyAny>) -> PyResult<(bool, String, bool, bool)> {
+    obj.setattr(py, "tag", "!")?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("sep", "-")?;
+    let rendered: String = obj.call_method(py, "render", ("a", "b"), Some(&kwargs))?.extract(py)?;
+    // `is` takes a Py, Bound or Borrowed on either side.
+    let same = obj.is(obj.bind(py)) && obj.bind(py).is(&obj) && obj.is(obj.bind_borrowed(py));
+    let is_dict = obj.cast_bound::<PyDict>(py).is_ok();
+    obj.clone_ref(py).drop_ref(py);
+    Ok((obj.is_truthy(py)?, rendered, same, is_dict))
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(greeting, m)?)?;
+    m.add_function(wrap_pyfunction!(through_py, m)?)?;
     m.add_function(wrap_pyfunction!(same_text, m)?)?;
     m.add_function(wrap_pyfunction!(formatted, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate, m)?)?;

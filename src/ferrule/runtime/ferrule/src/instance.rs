@@ -103,9 +103,9 @@ impl<T> Py<T> {
         unsafe { self.as_ptr() == ffi::Py_None() }
     }
 
-    /// Same object (Python's `is`).
-    pub fn is<U>(&self, other: &Py<U>) -> bool {
-        self.as_ptr() == other.as_ptr()
+    /// Same object (Python's `is`): takes a `Py`, `Bound` or `Borrowed`, or a reference to one.
+    pub fn is<U: AsRef<Py<PyAny>>>(&self, other: U) -> bool {
+        self.as_ptr() == other.as_ref().as_ptr()
     }
 
     pub fn get_refcnt(&self, _py: Python<'_>) -> isize {
@@ -117,57 +117,6 @@ impl<T> Py<T> {
         D: crate::FromPyObject<'a, 'py>,
     {
         D::extract(Borrowed::<PyAny>(self.0, PhantomData, py))
-    }
-
-    pub fn getattr<'py, N>(&self, py: Python<'py>, name: N) -> PyResult<Py<PyAny>>
-    where
-        N: crate::IntoPyObject<'py, Target = crate::types::PyString>,
-    {
-        use crate::types::PyAnyMethods;
-        self.bind(py).as_any().getattr(name).map(Bound::unbind)
-    }
-
-    pub fn call0(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        use crate::types::PyAnyMethods;
-        self.bind(py).as_any().call0().map(Bound::unbind)
-    }
-
-    pub fn call1<'py, A>(&self, py: Python<'py>, args: A) -> PyResult<Py<PyAny>>
-    where
-        A: crate::types::PyCallArgs<'py>,
-    {
-        use crate::types::PyAnyMethods;
-        self.bind(py).as_any().call1(args).map(Bound::unbind)
-    }
-
-    pub fn call<'py, A>(
-        &self,
-        py: Python<'py>,
-        args: A,
-        kwargs: Option<&Bound<'py, crate::types::PyDict>>,
-    ) -> PyResult<Py<PyAny>>
-    where
-        A: crate::types::PyCallArgs<'py>,
-    {
-        use crate::types::PyAnyMethods;
-        self.bind(py).as_any().call(args, kwargs).map(Bound::unbind)
-    }
-
-    pub fn call_method1<'py, N, A>(&self, py: Python<'py>, name: N, args: A) -> PyResult<Py<PyAny>>
-    where
-        N: crate::IntoPyObject<'py, Target = crate::types::PyString>,
-        A: crate::types::PyCallArgs<'py>,
-    {
-        use crate::types::PyAnyMethods;
-        self.bind(py).as_any().call_method1(name, args).map(Bound::unbind)
-    }
-
-    pub fn call_method0<'py, N>(&self, py: Python<'py>, name: N) -> PyResult<Py<PyAny>>
-    where
-        N: crate::IntoPyObject<'py, Target = crate::types::PyString>,
-    {
-        use crate::types::PyAnyMethods;
-        self.bind(py).as_any().call_method0(name).map(Bound::unbind)
     }
 }
 
@@ -320,6 +269,24 @@ impl<'py, T: DerefToPyAny> Deref for Bound<'py, T> {
     #[inline]
     fn deref(&self) -> &Bound<'py, PyAny> {
         self.as_any()
+    }
+}
+
+impl<T> AsRef<Py<PyAny>> for Py<T> {
+    fn as_ref(&self) -> &Py<PyAny> {
+        self.as_any()
+    }
+}
+
+impl<T> AsRef<Py<PyAny>> for Bound<'_, T> {
+    fn as_ref(&self) -> &Py<PyAny> {
+        self.as_any().as_unbound()
+    }
+}
+
+impl<T> AsRef<Py<PyAny>> for Borrowed<'_, '_, T> {
+    fn as_ref(&self) -> &Py<PyAny> {
+        (**self).as_any().as_unbound()
     }
 }
 

@@ -20,6 +20,7 @@ pub mod err;
 pub mod exceptions;
 mod gil;
 mod instance;
+mod py_calls;
 mod lifecycle;
 mod macros;
 pub mod marker;

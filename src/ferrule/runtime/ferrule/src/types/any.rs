@@ -107,7 +107,7 @@ impl CompareOp {
 }
 
 pub trait PyAnyMethods<'py>: Sized {
-    fn is<T: AsRef<Bound<'py, PyAny>>>(&self, other: T) -> bool;
+    fn is<T: AsRef<crate::Py<PyAny>>>(&self, other: T) -> bool;
     fn hasattr<N: IntoPyObject<'py, Target = PyString>>(&self, name: N) -> PyResult<bool>;
     fn getattr<N: IntoPyObject<'py, Target = PyString>>(&self, name: N) -> PyResult<Bound<'py, PyAny>>;
     fn getattr_opt<N: IntoPyObject<'py, Target = PyString>>(&self, name: N) -> PyResult<Option<Bound<'py, PyAny>>>;
@@ -170,7 +170,7 @@ pub trait PyAnyMethods<'py>: Sized {
 
 impl<'py> PyAnyMethods<'py> for Bound<'py, PyAny> {
     #[inline]
-    fn is<T: AsRef<Bound<'py, PyAny>>>(&self, other: T) -> bool {
+    fn is<T: AsRef<crate::Py<PyAny>>>(&self, other: T) -> bool {
         self.as_ptr() == other.as_ref().as_ptr()
     }
 
