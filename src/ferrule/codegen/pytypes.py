@@ -32,6 +32,13 @@ NATIVE = {
     "PyWeakrefProxy": "weakref.ProxyType[Any] | weakref.CallableProxyType[Any]",
     "PyWeakref": "weakref.ReferenceType[Any] | weakref.ProxyType[Any] | weakref.CallableProxyType[Any]",
     "PyGenericAlias": "types.GenericAlias", "PyTraceback": "types.TracebackType",
+    # Optional-crate types (PyO3's features of the same crates).
+    "BigInt": "int", "BigUint": "int",
+    "Complex": "complex", "Complex32": "complex", "Complex64": "complex",
+    "Ratio": "fractions.Fraction", "BigRational": "fractions.Fraction", "Rational32": "fractions.Fraction",
+    "Rational64": "fractions.Fraction", "Rational": "fractions.Fraction",
+    "Decimal": "decimal.Decimal", "BigDecimal": "decimal.Decimal",
+    "OrderedFloat": "float", "NotNan": "float",
 }
 WRAPPERS = {"Bound", "Py", "Borrowed", "Box", "Rc", "Arc", "Cow", "PyRef", "PyRefMut", "PyClassGuard",
             "PyClassGuardMut", "Cell", "RefCell"}
@@ -71,6 +78,8 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
     if name == "Option":
         inner = python_type(args[0] if args else None, returning=returning)
         return inner if inner in ("None", "Any") else f"{inner} | None"
+    if name == "SmallVec" and args and args[0].kind == "array":
+        args = args[0].args[:1]  # SmallVec<[T; N]> holds T
     if name in ("Vec", "VecDeque", "LinkedList", "SmallVec"):
         if args and args[0].is_named("u8") and returning and name in ("Vec", "SmallVec"):
             return "bytes"  # a sequence of u8 converts to bytes (PyO3 0.23+)
@@ -83,6 +92,11 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
         return f"dict[{key}, {value}]"
     if name in ("HashSet", "BTreeSet", "IndexSet"):
         return f"set[{python_type(args[0] if args else None, returning=returning)}]"
+    if name == "Either" and len(args) == 2:
+        left, right = (python_type(a, returning=returning) for a in args)
+        return "Any" if "Any" in (left, right) else left if left == right else f"{left} | {right}"
+    if name == "Bytes":
+        return "bytes" if returning else "bytes | bytearray"
     if name in WRAPPERS:
         if name == "Cow" and args and args[0].kind == "slice":
             return "bytes"
@@ -95,7 +109,8 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
 def stub_imports(annotation_text: str) -> list[str]:
     """The import lines a stub needs for the annotations used in it."""
     lines = []
-    for module in ("datetime", "ipaddress", "os", "pathlib", "types", "typing_extensions", "weakref"):
+    for module in ("datetime", "decimal", "fractions", "ipaddress", "os", "pathlib", "types", "typing_extensions",
+                   "weakref"):
         if re.search(rf"\b{module}\.", annotation_text):
             lines.append(f"import {module}")
     typing_names = sorted(set(re.findall(

@@ -1,6 +1,9 @@
 //! Once-initialised values for code that holds the GIL, and interned strings.
 use std::sync::OnceLock;
 
+mod ext;
+pub use ext::{MutexExt, OnceExt, OnceLockExt, RwLockExt};
+
 use crate::err::PyResult;
 use crate::instance::{Bound, Py};
 use crate::marker::Python;

@@ -11,7 +11,7 @@ use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
 use crate::types::{PyAny, PyDict};
 
-fn dict_from<'py, K, V>(py: Python<'py>, pairs: impl Iterator<Item = (K, V)>) -> PyResult<Bound<'py, PyDict>>
+pub(crate) fn dict_from<'py, K, V>(py: Python<'py>, pairs: impl Iterator<Item = (K, V)>) -> PyResult<Bound<'py, PyDict>>
 where
     K: IntoPyObject<'py>,
     V: IntoPyObject<'py>,

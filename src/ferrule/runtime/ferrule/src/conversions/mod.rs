@@ -31,3 +31,5 @@ mod smart;
 mod time;
 mod ipaddr;
 mod cstring;
+// Optional crates (num-bigint, rust_decimal, indexmap, ...), each behind its feature.
+mod optional;

@@ -36,7 +36,7 @@ fn as_sequence<'a, 'py>(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Borrowed<'a, 
     Ok(obj)
 }
 
-fn refuse_str(obj: Borrowed<'_, '_, PyAny>, rust: &str) -> PyResult<()> {
+pub(crate) fn refuse_str(obj: Borrowed<'_, '_, PyAny>, rust: &str) -> PyResult<()> {
     if unsafe { ffi::PyUnicode_Check(obj.as_ptr()) } != 0 {
         return Err(PyTypeError::new_err(format!("Can't extract `str` to `{rust}`")));
     }
@@ -44,7 +44,7 @@ fn refuse_str(obj: Borrowed<'_, '_, PyAny>, rust: &str) -> PyResult<()> {
 }
 
 /// Extracts every item of a sequence, in iteration order.
-fn extract_items<'py, T, C>(obj: Borrowed<'_, 'py, PyAny>) -> PyResult<C>
+pub(crate) fn extract_items<'py, T, C>(obj: Borrowed<'_, 'py, PyAny>) -> PyResult<C>
 where
     T: FromPyObjectOwned<'py>,
     C: Default + Extend<T> + WithCapacity,
@@ -114,7 +114,7 @@ fn sequence_changed() -> PyErr {
     crate::exceptions::PyRuntimeError::new_err("sequence changed size during iteration")
 }
 
-trait WithCapacity {
+pub(crate) trait WithCapacity {
     fn with_capacity(n: usize) -> Self;
 }
 impl<T> WithCapacity for Vec<T> {

@@ -10,7 +10,7 @@ use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
 use crate::types::{PyAny, PySet};
 
-fn set_from<'py, K: IntoPyObject<'py>>(py: Python<'py>, keys: impl Iterator<Item = K>) -> PyResult<Bound<'py, PySet>> {
+pub(crate) fn set_from<'py, K: IntoPyObject<'py>>(py: Python<'py>, keys: impl Iterator<Item = K>) -> PyResult<Bound<'py, PySet>> {
     let set = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PySet_New(std::ptr::null_mut()))? };
     for k in keys {
         let k = k.into_pyobject(py).map_err(Into::into)?.into_any().into_bound();
@@ -23,7 +23,7 @@ fn set_from<'py, K: IntoPyObject<'py>>(py: Python<'py>, keys: impl Iterator<Item
 
 /// Extracts each element of a `set`/`frozenset` (iterating holds references,
 /// and a set mutated meanwhile raises `RuntimeError` from CPython itself).
-fn extract_elements<'py, K, C>(obj: Borrowed<'_, 'py, PyAny>, mut out: C) -> PyResult<C>
+pub(crate) fn extract_elements<'py, K, C>(obj: Borrowed<'_, 'py, PyAny>, mut out: C) -> PyResult<C>
 where
     K: FromPyObjectOwned<'py>,
     C: Extend<K>,
