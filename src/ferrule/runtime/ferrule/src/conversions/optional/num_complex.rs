@@ -67,15 +67,7 @@ macro_rules! complex {
             }
         }
 
-        impl<'py> IntoPyObject<'py> for &Complex<$float> {
-            type Target = PyComplex;
-            type Output = Bound<'py, PyComplex>;
-            type Error = Infallible;
-            #[inline]
-            fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Infallible> {
-                (*self).into_pyobject(py)
-            }
-        }
+        ref_into_pyobject_by_copy!(Complex<$float>);
 
         impl<'a, 'py> FromPyObject<'a, 'py> for Complex<$float> {
             type Error = PyErr;

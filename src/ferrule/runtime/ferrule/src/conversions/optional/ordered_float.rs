@@ -30,15 +30,7 @@ macro_rules! wrapper {
             }
         }
 
-        impl<'py> IntoPyObject<'py> for &$wrapper<$float> {
-            type Target = PyFloat;
-            type Output = Bound<'py, PyFloat>;
-            type Error = Infallible;
-            #[inline]
-            fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Infallible> {
-                (*self).into_pyobject(py)
-            }
-        }
+        ref_into_pyobject_by_copy!($wrapper<$float>);
     };
 }
 

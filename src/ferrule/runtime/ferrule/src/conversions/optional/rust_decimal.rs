@@ -36,12 +36,4 @@ impl<'py> IntoPyObject<'py> for Decimal {
     }
 }
 
-impl<'py> IntoPyObject<'py> for &Decimal {
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
-    #[inline]
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        (*self).into_pyobject(py)
-    }
-}
+ref_into_pyobject_by_copy!(Decimal);
