@@ -4,6 +4,7 @@ build-dir under ferrule's cache folder); a killed build is redone, an unwritable
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -96,3 +97,79 @@ def test_an_unwritable_cache_warns_once_and_builds(tmp_path: Path, python: Path)
     warnings = [line for line in out.stderr.splitlines() if line.startswith("warning: ")]
     assert len(warnings) == 1 and f"the shared build cache {blocker} is not writable" in warnings[0]
     assert _works(python, "nocache_proj")
+
+
+def _runtime_compiled(out: subprocess.CompletedProcess) -> bool:
+    return "Compiling ferrule-runtime" in out.stderr
+
+
+def test_two_builds_at_once_compile_the_runtime_once(tmp_path: Path, python: Path) -> None:
+    cache = tmp_path / "cache"
+    projects = [_new(tmp_path, "twin_one"), _new(tmp_path, "twin_two")]
+    procs = [subprocess.Popen([sys.executable, "-m", "ferrule", "develop", "-m", str(p / "Cargo.toml"), "-i",
+                               str(python)], stderr=subprocess.PIPE, text=True,
+                              env=_env(cache, tmp_path / f"target-{p.name}")) for p in projects]
+    outs = [subprocess.CompletedProcess(p.args, p.wait(), "", p.stderr.read()) for p in procs]
+    for proc in procs:
+        proc.stderr.close()
+    for out in outs:
+        assert out.returncode == 0, out.stderr
+    assert [_runtime_compiled(o) for o in outs].count(True) == 1, [o.stderr for o in outs]
+    assert _works(python, "twin_one") and _works(python, "twin_two")
+
+
+def test_a_damaged_runtime_in_the_cache_is_rebuilt_not_linked(tmp_path: Path, python: Path) -> None:
+    cache = tmp_path / "cache"
+    first, second = _new(tmp_path, "sound_proj"), _new(tmp_path, "after_damage")
+    assert _develop(first, python, _env(cache, tmp_path / "target-first")).returncode == 0
+    rlibs = list(cache.glob("build/*/*/deps/libferrule-*.rlib"))
+    assert rlibs
+    for rlib in rlibs:  # as a disk that filled up, or a crash before the data was written, leaves it
+        with open(rlib, "r+b") as f:
+            f.truncate(rlib.stat().st_size // 2)
+    out = _develop(second, python, _env(cache, tmp_path / "target-second"))
+    assert out.returncode == 0, out.stderr
+    warnings = [line for line in out.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 1 and "damaged" in warnings[0] and "libferrule-" in warnings[0], out.stderr
+    assert _runtime_compiled(out)
+    assert _works(python, "after_damage")
+    again = _develop(first, python, _env(cache, tmp_path / "target-first"))
+    assert again.returncode == 0 and "warning" not in again.stderr and not _runtime_compiled(again), again.stderr
+
+
+def test_a_new_rustc_gets_its_own_runtime_build(tmp_path: Path, python: Path) -> None:
+    """Cargo keys units by `rustc -vV`: a different compiler never reuses the old compiler's runtime."""
+    cache = tmp_path / "cache"
+    project = _new(tmp_path, "rustc_proj")
+    env = _env(cache, tmp_path / "target")
+    assert _runtime_compiled(_develop(project, python, env))
+    real = subprocess.run(["rustup", "which", "rustc"], capture_output=True, text=True).stdout.strip() or "rustc"
+    other = tmp_path / "other-rustc"
+    other.write_text(f'#!/bin/sh\nif [ "$1" = -vV ]; then "{real}" -vV | sed "s/^commit-hash: .*/commit-hash: '
+                     f'{"0" * 40}/"; else exec "{real}" "$@"; fi\n')
+    other.chmod(0o755)
+    out = _develop(project, python, dict(env, RUSTC=str(other)))
+    assert out.returncode == 0, out.stderr
+    assert _runtime_compiled(out)
+    assert _works(python, "rustc_proj")
+    back = _develop(project, python, env)
+    assert back.returncode == 0 and not _runtime_compiled(back), back.stderr
+
+
+def test_an_edited_runtime_is_compiled_again(tmp_path: Path, python: Path) -> None:
+    """The runtime of a ferrule checkout is edited in place: the shared build must never serve the old one."""
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "src" / "ferrule", src / "ferrule", ignore=shutil.ignore_patterns("__pycache__"))
+    project = _new(tmp_path, "edited_runtime")
+    env = dict(_env(tmp_path / "cache", tmp_path / "target"), PYTHONPATH=str(src))
+    call = [str(python), "-c", "import edited_runtime as m\ntry:\n    m.add(1)\nexcept TypeError as e:\n    print(e)"]
+    assert _develop(project, python, env).returncode == 0
+    assert "missing 1 required positional argument" in subprocess.run(call, capture_output=True, text=True).stdout
+    source = src / "ferrule" / "runtime" / "ferrule" / "src" / "impl_" / "extract_argument.rs"
+    text = source.read_text()
+    assert '"{}() missing {} required' in text
+    source.write_text(text.replace('"{}() missing {} required', '"{}() lacks {} required'))
+    out = _develop(project, python, env)
+    assert out.returncode == 0, out.stderr
+    assert _runtime_compiled(out)
+    assert "lacks 1 required positional argument" in subprocess.run(call, capture_output=True, text=True).stdout

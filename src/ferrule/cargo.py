@@ -7,11 +7,13 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from .build_options import CargoOptions
+from . import cache_seals
 from .build_cache import BuildCache, open_cache
 from .errors import BindingErrors, CargoError, Diagnostic
 from .project import Project
@@ -61,16 +63,33 @@ def patch_args() -> list[str]:
     return ["--config", f"patch.crates-io.ferrule-runtime.path={json.dumps(str(RUNTIME_DIR))}"]
 
 
+class PendingMetadata:
+    """`cargo metadata` started in the background (develop probes the interpreter meanwhile)."""
+
+    def __init__(self, project: Project, options: CargoOptions | None = None) -> None:
+        options = options or project.cargo
+        self._manifest = project.manifest
+        cmd = [_cargo(), "metadata", "--no-deps", "--format-version", "1", "--manifest-path", str(project.manifest),
+               *patch_args(), *options.config_args()]
+        self._proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                      env=options.environment(dict(os.environ)))
+
+    def result(self) -> Metadata:
+        out, err = self._proc.communicate()
+        if self._proc.returncode != 0:
+            raise CargoError(f"`cargo metadata` failed:\n{err.strip()}", path=self._manifest)
+        data = json.loads(out)
+        return Metadata(Path(data["target_directory"]), Path(data["workspace_root"]), open_cache(),
+                        tuple(data.get("packages", [])))
+
+    def cancel(self) -> None:
+        if self._proc.poll() is None:
+            self._proc.kill()
+        self._proc.communicate()
+
+
 def metadata(project: Project, options: CargoOptions | None = None) -> Metadata:
-    options = options or project.cargo
-    cmd = [_cargo(), "metadata", "--no-deps", "--format-version", "1", "--manifest-path", str(project.manifest),
-           *patch_args(), *options.config_args()]
-    out = subprocess.run(cmd, capture_output=True, text=True, env=options.environment(dict(os.environ)))
-    if out.returncode != 0:
-        raise CargoError(f"`cargo metadata` failed:\n{out.stderr.strip()}", path=project.manifest)
-    data = json.loads(out.stdout)
-    return Metadata(Path(data["target_directory"]), Path(data["workspace_root"]), open_cache(),
-                    tuple(data.get("packages", [])))
+    return PendingMetadata(project, options).result()
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -103,19 +122,26 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
     cmd = [_cargo(), "rustc" if options.rustc_args else "build", "--lib", "--manifest-path", str(project.manifest),
            _message_format(), *patch_args(), *options.build_args(profile, python_version)]
     interpreter_config = meta.interpreter_config()
-    cmd[2:2] = meta.cache.cargo_args(interpreter_config)
+    cmd[2:2] = meta.cache.cargo_args(interpreter_config) + _runtime_profile_args(profile)
+    if not options.frozen and not options.locked:
+        lock_offline(project, meta)
     if options.rustc_args:
         cmd += ["--", *options.rustc_args]
     env = options.environment(dict(os.environ))
     env["FERRULE_GLUE_DIR"] = str(meta.glue_dir(project.package))
     env["FERRULE_PYTHON_CONFIG"] = str(interpreter_config)
-    artifact: Path | None = None
-    messages: list[dict] = []
-    with subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True) as proc:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            artifact = _cdylib_from(line, project, messages) or artifact
-    if proc.returncode != 0:
+    build_dir = meta.cache.build_dir(interpreter_config)
+    with cache_seals.locked(build_dir) if build_dir is not None else nullcontext():
+        if build_dir is not None:
+            damaged = cache_seals.check(build_dir)
+            if damaged:
+                more = f" and {len(damaged) - 1} more" if len(damaged) > 1 else ""
+                sys.stderr.write(f"warning: the shared build cache held a damaged file ({damaged[0]}{more}); "
+                                 "compiling what it belongs to again\n")
+        artifact, messages, artifacts, code = _run_build(cmd, env, project)
+        if code == 0 and build_dir is not None:
+            cache_seals.seal(build_dir, artifacts, meta.workspace_root)
+    if code != 0:
         mapped = explain(messages) if explain is not None else []
         if mapped:
             raise BindingErrors(mapped, root=project.crate_root)
@@ -125,13 +151,66 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
     return artifact
 
 
+def _run_build(cmd: list[str], env: dict[str, str], project: Project):
+    """(cdylib, rustc's messages, every artifact message, exit code)."""
+    artifact: Path | None = None
+    messages: list[dict] = []
+    artifacts: list[dict] = []
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            artifact = _cdylib_from(line, project, messages, artifacts) or artifact
+    return artifact, messages, artifacts, proc.returncode
+
+
+def _runtime_profile_args(profile: str) -> list[str]:
+    """The runtime and its macros are ferrule's code, not the user's: no incremental data for them (as cargo
+    does for crates.io dependencies; they are path dependencies only because ferrule patches them in),
+    which makes their one compile about a fifth cheaper."""
+    if profile == "release":
+        return []
+    name = "dev" if profile == "debug" else profile
+    return [arg for package in ("ferrule-runtime", "ferrule-macros")
+            for arg in ("--config", f"profile.{name}.package.{package}.incremental=false")]
+
+
+def lock_offline(project: Project, meta: Metadata) -> None:
+    """A crate whose only dependency is the runtime gets its Cargo.lock without asking crates.io (cargo would
+    fetch the index first: a network round trip, or a failure offline, to lock two path crates). Kept only
+    when it holds no registry package, so it is the lock cargo would have written online."""
+    lock = meta.workspace_root / "Cargo.lock"
+    if lock.exists() or meta.workspace_root != project.crate_root or not _only_runtime_dependency(project):
+        return
+    cmd = [_cargo(), "generate-lockfile", "--offline", "--manifest-path", str(project.manifest), *patch_args()]
+    if subprocess.run(cmd, capture_output=True).returncode != 0:
+        return
+    try:
+        if "\nsource = " in lock.read_text(encoding="utf-8"):
+            lock.unlink()  # something from a registry after all: let cargo lock it online
+    except OSError:
+        pass
+
+
+def _only_runtime_dependency(project: Project) -> bool:
+    from .toml_compat import tomllib
+
+    try:
+        cargo = tomllib.loads(project.manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if any(key in cargo for key in ("dev-dependencies", "build-dependencies", "target", "patch", "replace")):
+        return False
+    deps = cargo.get("dependencies") or {}
+    return len(deps) == 1 and isinstance(next(iter(deps.values())), (str, dict))
+
+
 def _message_format() -> str:
     """rustc's diagnostics as JSON (with their spans) and already rendered, in colour on a terminal."""
     color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
     return "--message-format=json-diagnostic-rendered-ansi" if color else "--message-format=json"
 
 
-def _cdylib_from(line: str, project: Project, messages: list[dict]) -> Path | None:
+def _cdylib_from(line: str, project: Project, messages: list[dict], artifacts: list[dict]) -> Path | None:
     """The cdylib an artifact line names; rustc's messages go to `messages`."""
     if not line.startswith("{"):
         return None
@@ -147,6 +226,7 @@ def _cdylib_from(line: str, project: Project, messages: list[dict]) -> Path | No
             sys.stderr.flush()
     if msg.get("reason") != "compiler-artifact":
         return None
+    artifacts.append(msg)
     target = msg.get("target") or {}
     if "cdylib" not in target.get("kind", []) or target.get("name", "").replace("-", "_") != project.lib_name:
         return None

@@ -105,6 +105,9 @@ def _cmd_develop(args: argparse.Namespace) -> int:
     result = develop(args.manifest_path, args.interpreter, release=args.release, profile=args.profile,
                      cli_options=_cargo_options(args), extras=extras, skip_install=args.skip_install, uv=args.uv,
                      groups=groups)
+    from .timings import write
+
+    write("develop")
     print_warnings(list(result.warnings))
     if args.quiet:
         return 0

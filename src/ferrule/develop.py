@@ -14,6 +14,7 @@ from .generate import prepare, write_python_config
 from .install import install_develop, write_into_source
 from .interpreter import Interpreter, find_interpreter
 from .project import find_manifest, load_project
+from .timings import phase
 
 
 @dataclass(frozen=True)
@@ -37,33 +38,46 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
         raise ConfigError("--skip-install builds the extension into the Python package, but this project has none",
                           path=project.pyproject,
                           hint="use it with a mixed Rust/Python layout (python-source), or leave it out")
-    interp = find_interpreter(interpreter, require_venv=True, search_from=(Path.cwd(), project.root))
     options = project.cargo.with_command_line(**(cli_options or {}))
-    cargo_config.refresh(project.root)
-    requirements = []
-    if not skip_install:
-        chosen = dependencies.wanted(meta.dependencies, meta.optional_dependencies, extras, interp, project.pyproject)
-        if groups:
-            from .project import _load_toml
+    cargo_config.refresh(project.root)  # before cargo reads .cargo/config.toml
+    pending = cargo.PendingMetadata(project, options)  # runs while the interpreter is probed
+    try:
+        with phase("interpreter"):
+            interp = find_interpreter(interpreter, require_venv=True, search_from=(Path.cwd(), project.root))
+        requirements = []
+        if not skip_install:
+            with phase("requirements"):
+                chosen = dependencies.wanted(meta.dependencies, meta.optional_dependencies, extras, interp,
+                                             project.pyproject)
+                if groups:
+                    from .project import _load_toml
 
-            chosen += dependencies.wanted(dependencies.groups(_load_toml(project.pyproject), groups,
-                                                              project.pyproject), {}, (), interp, project.pyproject)
-        requirements = dependencies.missing(chosen, interp, meta.name)
-        dependencies.install(requirements, interp, uv=uv, quiet=options.quiet)
-    cargo_meta = cargo.metadata(project, options)
-    crate = prepare(project, cargo_meta, options)
-    write_python_config(cargo_meta, interp, project.abi3)
-    artifact = cargo.build(project, cargo_meta, release=release, options=options,
-                           profile=pick_profile(profile, release, options.profile, "dev"),
-                           python_version=interp.version[:2],
-                           explain=glue_errors.explainer(crate, cargo_meta.glue_dir(project.package)))
-    stubs = generate_stubs(crate)
-    if skip_install:
-        from .archive.contents import extension_files
+                    chosen += dependencies.wanted(dependencies.groups(_load_toml(project.pyproject), groups,
+                                                                      project.pyproject), {}, (), interp,
+                                                  project.pyproject)
+                requirements = dependencies.missing(chosen, interp, meta.name)
+                dependencies.install(requirements, interp, uv=uv, quiet=options.quiet)
+    except BaseException:
+        pending.cancel()
+        raise
+    with phase("metadata"):
+        cargo_meta = pending.result()
+    with phase("glue"):
+        crate = prepare(project, cargo_meta, options)
+        write_python_config(cargo_meta, interp, project.abi3)
+    with phase("cargo"):
+        artifact = cargo.build(project, cargo_meta, release=release, options=options,
+                               profile=pick_profile(profile, release, options.profile, "dev"),
+                               python_version=interp.version[:2],
+                               explain=glue_errors.explainer(crate, cargo_meta.glue_dir(project.package)))
+    with phase("install"):
+        stubs = generate_stubs(crate)
+        if skip_install:
+            from .archive.contents import extension_files
 
-        write_into_source(project, extension_files(project, interp.ext_suffix, artifact, stubs))
-        site = project.python_source
-    else:
-        site = install_develop(project, interp, artifact, stubs, metadata=meta)
+            write_into_source(project, extension_files(project, interp.ext_suffix, artifact, stubs))
+            site = project.python_source
+        else:
+            site = install_develop(project, interp, artifact, stubs, metadata=meta)
     return DevelopResult(project.module_name, meta.version, site, interp, [str(r) for r in requirements],
                          skip_install, (cargo_meta.cache.warning,) if cargo_meta.cache.warning else ())

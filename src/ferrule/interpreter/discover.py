@@ -29,7 +29,25 @@ def check_supported(interp: Interpreter, given: str | Path) -> None:
 
 
 def probe(executable: str | Path) -> Interpreter:
-    """Runs the probe script in `executable`."""
+    """Runs the probe script in `executable` (a venv's interpreter answers from the cache when it can)."""
+    from . import probe_cache
+
+    key, facts = probe_cache.load(Path(executable), PROBE)
+    fresh = facts is None
+    if facts is None:
+        facts = _run_probe(executable)
+    try:
+        interp = Interpreter.from_facts(facts)
+    except (ValueError, KeyError, TypeError) as e:
+        raise InterpreterError(f"`{executable}` reported its configuration in a form ferrule cannot read ({e})",
+                               hint=f"ferrule builds for {SUPPORTED}") from None
+    check_supported(interp, executable)
+    if key is not None and fresh:
+        probe_cache.store(key, facts)
+    return interp
+
+
+def _run_probe(executable: str | Path) -> dict:
     try:
         out = subprocess.run([str(executable), str(PROBE)], capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as e:
@@ -39,12 +57,14 @@ def probe(executable: str | Path) -> Interpreter:
         raise InterpreterError(f"`{executable}` failed to report its configuration:\n{out.stderr.strip()}",
                                hint=f"ferrule builds for {SUPPORTED}")
     try:
-        interp = Interpreter.from_facts(json.loads(out.stdout))
-    except (ValueError, KeyError, TypeError) as e:
+        facts = json.loads(out.stdout)
+    except ValueError as e:
         raise InterpreterError(f"`{executable}` reported its configuration in a form ferrule cannot read ({e})",
                                hint=f"ferrule builds for {SUPPORTED}") from None
-    check_supported(interp, executable)
-    return interp
+    if not isinstance(facts, dict):
+        raise InterpreterError(f"`{executable}` reported its configuration in a form ferrule cannot read",
+                               hint=f"ferrule builds for {SUPPORTED}")
+    return facts
 
 
 def _venv_python(venv: Path) -> Path:
