@@ -159,3 +159,27 @@ def test_plain_cargo_check_with_classes(tmp_path, renamed):
                          env=env)
     assert out.returncode == 0, out.stderr
     assert "warning" not in out.stderr.replace("generated 0 warnings", ""), out.stderr
+
+
+def test_a_failed_edit_then_undone_builds_the_original_again(project):
+    """The glue a failed build wrote (for the edit) is not taken for the glue of the original source."""
+    crate, python, target = project
+    _develop(crate, python, target)
+    lib = crate / "src" / "lib.rs"
+    original = lib.read_text()
+    broken = original.replace("fn add(a: i32, b: i32) -> i32 {", "fn add(a: i32) -> i32 {\n    let b: i32 = \"x\";")
+    assert broken != original
+    lib.write_text(broken)
+    env = dict(os.environ, CARGO_TARGET_DIR=str(target))
+    env.pop("VIRTUAL_ENV", None)
+    failed = subprocess.run([sys.executable, "-m", "ferrule", "develop", "-m", str(crate / "Cargo.toml"),
+                             "-i", str(python)], capture_output=True, text=True, env=env)
+    assert failed.returncode == 1 and "mismatched types" in failed.stderr
+    lib.write_text(original)
+    _develop(crate, python, target)
+    assert _run(python, "from cachedemo import add; print(add(2, 3))") in ("5", "105")
+    os.utime(lib)  # touched only: the glue and stubs of the last develop are reused, still right
+    _develop(crate, python, target)
+    assert _run(python, "from cachedemo import add; print(add(2, 3))") in ("5", "105")
+    site = Path(_run(python, "import sysconfig; print(sysconfig.get_paths()['platlib'])"))
+    assert "def add(a: int, b: int) -> int:" in (site / "cachedemo" / "__init__.pyi").read_text()

@@ -6,7 +6,6 @@ unchanged project's develop loop never waits for the installer.
 
 from __future__ import annotations
 
-import importlib.metadata
 import platform
 import shutil
 import subprocess
@@ -81,6 +80,10 @@ def _environment(interp: Interpreter) -> dict[str, str]:
 
 def missing(requirements: list[Requirement], interp: Interpreter, own_name: str) -> list[Requirement]:
     """Those not installed in the interpreter's site-packages at a matching version."""
+    if not requirements:
+        return []  # nothing to look for: no walk over every dist-info in the environment
+    import importlib.metadata  # slow to import (email, zipfile): only when there is something to check
+
     installed = {}
     for dist in importlib.metadata.distributions(path=[str(interp.purelib), str(interp.platlib)]):
         name = dist.metadata["Name"]

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cargo, cargo_config, dependencies, glue_errors
+from . import cargo, cargo_config, dependencies, glue_stamp
+from .archive.contents import path_dependencies
 from .archive.metadata import load_metadata
 from .build_options import pick_profile
-from .codegen.stubs import generate_stubs
 from .errors import ConfigError
-from .generate import prepare, write_python_config
+from .generate import prepare, stamp_path, write_python_config
 from .install import install_develop, write_into_source
 from .interpreter import Interpreter, find_interpreter
 from .project import find_manifest, load_project
@@ -26,6 +26,24 @@ class DevelopResult:
     installed_requirements: list[str] = field(default_factory=list)
     skipped_install: bool = False
     warnings: tuple[str, ...] = ()
+
+
+def _explainer(project, cargo_meta, crate, options):
+    """Maps rustc's errors in glue back to the user's items; parses the crate only when a build fails."""
+    from . import glue_errors
+
+    glue_dir = cargo_meta.glue_dir(project.package)
+    if crate is not None:
+        return glue_errors.explainer(crate, glue_dir)
+
+    def explain(messages):
+        from .generate import parse_project
+        from .runtime_features import async_enabled
+
+        parsed, _ = parse_project(project, list(cargo_meta.packages), cargo_meta.workspace_root,
+                                  async_enabled(project, options))
+        return glue_errors.explainer(parsed, glue_dir)(messages)
+    return explain
 
 
 def develop(manifest: str | None, interpreter: str | None, *, release: bool, profile: str | None = None,
@@ -63,15 +81,20 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
     with phase("metadata"):
         cargo_meta = pending.result()
     with phase("glue"):
-        crate = prepare(project, cargo_meta, options)
+        stamp = stamp_path(cargo_meta, project)
+        settings = glue_stamp.settings(project, cargo_meta.glue_dir(project.package), options)
+        stubs = glue_stamp.load(stamp, settings)  # sources unchanged: last develop's glue stands
+        crate = prepare(project, cargo_meta, options) if stubs is None else None
         write_python_config(cargo_meta, interp, project.abi3)
     with phase("cargo"):
         artifact = cargo.build(project, cargo_meta, release=release, options=options,
                                profile=pick_profile(profile, release, options.profile, "dev"),
-                               python_version=interp.version[:2],
-                               explain=glue_errors.explainer(crate, cargo_meta.glue_dir(project.package)))
+                               python_version=interp.version[:2], explain=_explainer(project, cargo_meta, crate, options))
     with phase("install"):
-        stubs = generate_stubs(crate)
+        if crate is not None:
+            from .codegen.stubs import generate_stubs
+
+            stubs = generate_stubs(crate)
         if skip_install:
             from .archive.contents import extension_files
 
@@ -79,5 +102,8 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
             site = project.python_source
         else:
             site = install_develop(project, interp, artifact, stubs, metadata=meta)
+    if crate is not None and not crate.dependencies and not path_dependencies(project):
+        # Path dependencies' manifests and sources are not in the stamp: such projects always parse.
+        glue_stamp.save(stamp, settings, crate.inputs, stubs)
     return DevelopResult(project.module_name, meta.version, site, interp, [str(r) for r in requirements],
                          skip_install, (cargo_meta.cache.warning,) if cargo_meta.cache.warning else ())

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .build_options import CargoOptions
 from .cargo import Metadata, write_if_changed
-from .codegen.glue import generate_glue
-from .dep_crates import binding_dependencies
 from .errors import BindingErrors, Diagnostic
+from .glue_stamp import forget
 from .interpreter import Interpreter
-from .parse import parse_crate
-from .parse.model import Crate
 from .project import Project
 from .runtime_features import async_enabled
+
+if TYPE_CHECKING:  # the parser and generator load only when a develop needs them (glue_stamp.py)
+    from .parse.model import Crate
 
 
 def check_crate(crate: Crate, project: Project) -> list[Diagnostic]:
@@ -61,6 +62,9 @@ def parse_dependencies(project: Project, packages: list[dict], workspace_root: P
     """The path dependencies that use the runtime, parsed: their glue is compiled
     inside them (see dep_crates). Also the names of those ferrule does not read.
     `packages`: `cargo metadata`'s workspace members."""
+    from .dep_crates import binding_dependencies
+    from .parse import parse_crate
+
     deps = binding_dependencies(project.package, project.manifest, packages)
     crates, by_name, unread, diagnostics = [], {}, {}, []
     for dep in deps:
@@ -79,6 +83,8 @@ def parse_dependencies(project: Project, packages: list[dict], workspace_root: P
 def parse_project(project: Project, packages: list[dict], workspace_root: Path,
                   async_on: bool) -> tuple[Crate, list[Diagnostic]]:
     """The extension crate with the path dependencies that hold bindings (`crate.dependencies`)."""
+    from .parse import parse_crate
+
     dep_crates, externs, unread, diagnostics = parse_dependencies(project, packages, workspace_root, async_on)
     crate, found = parse_crate(project.crate_root, project.lib_path, package=project.package,
                                lib_name=project.lib_name, workspace_root=workspace_root,
@@ -98,11 +104,19 @@ def prepare(project: Project, meta: Metadata, options: CargoOptions | None = Non
         diagnostics += check_crate(crate, project)
     if diagnostics:
         raise BindingErrors(diagnostics, root=project.crate_root)
+    # The glue changes now: the stamp of the last develop no longer says what it was made from.
+    forget(stamp_path(meta, project))
     write_glue(crate, meta.glue_dir(project.package))
     return crate
 
 
+def stamp_path(meta: Metadata, project: Project) -> Path:
+    return meta.glue_dir(project.package).with_name(f"{project.package}.stamp.json")
+
+
 def write_glue(crate: Crate, glue_dir: Path) -> None:
+    from .codegen.glue import generate_glue
+
     files = generate_glue(crate)
     for dep in crate.dependencies:
         files.update(generate_glue(dep))

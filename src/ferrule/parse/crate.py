@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,8 +166,13 @@ def _walk_file(walk: Walk, path: Path, module_path: tuple[str, ...], mod_dir: Pa
     if resolved in seen:
         return
     seen.add(resolved)
+    try:  # before the read: a file added to the folder later changes it (parse/model.py, `inputs`)
+        walk.crate.inputs.setdefault(os.path.dirname(path), os.stat(os.path.dirname(path)).st_mtime_ns)
+    except OSError:
+        pass
     src = SourceFile.read(path)
     walk.crate.files.append(path)
+    walk.crate.inputs[str(path)] = hashlib.sha1(src.data).hexdigest()
     for bad in src.syntax_errors():
         walk.error(syntax_error_message(src, bad), src.span(bad),
                    "fix the syntax here; `cargo check` shows rustc's explanation")

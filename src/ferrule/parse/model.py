@@ -196,6 +196,8 @@ class Crate:
     classes: list["PyClassDecl"] = field(default_factory=list)
     method_blocks: list["MethodsBlock"] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    # What the glue was made from (glue_stamp.py): each file's sha1 and each folder's mtime, as read.
+    inputs: dict[str, str | int] = field(default_factory=dict)
     exceptions: dict[str, ExceptionDecl] = field(default_factory=dict)
     derives: list = field(default_factory=list)  # parse.derives.DeriveDecl: derived conversions
     dependency: bool = False  # a dependency of the extension crate, bound through it

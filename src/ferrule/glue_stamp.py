@@ -1,0 +1,81 @@
+"""A develop whose sources did not change (only touched, or nothing at all) reuses the glue and stubs it wrote
+last time instead of parsing the crate again: at 500 bindings the parse and the generator are a few tenths
+of a second, and importing them costs every run some more.
+
+The stamp, written after a successful develop, holds what the glue was made from: the content hash of every
+file the parser read (the list `Crate.files`), the modification time of their folders (a new file that a
+`mod` could now find changes its folder's), the project settings the generator reads, and the size and time
+of ferrule's own Python files (an edited or upgraded generator writes new glue). Any difference, or a
+missing glue folder, and the crate is parsed as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+_TOOLCHAIN = Path(__file__).resolve().parent
+
+
+def _toolchain_files() -> list[list]:
+    out = []
+    for folder, dirs, names in os.walk(_TOOLCHAIN):
+        dirs[:] = sorted(d for d in dirs if d not in ("runtime", "__pycache__"))
+        for name in sorted(names):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(folder, name))
+                out.append([os.path.join(folder, name), st.st_size, st.st_mtime_ns])
+    return out
+
+
+def _unchanged(name: str, recorded) -> bool:
+    """A file's sha1 (str) or a folder's modification time (int), as the parser saw it."""
+    if isinstance(recorded, int):
+        return os.stat(name).st_mtime_ns == recorded
+    return hashlib.sha1(Path(name).read_bytes()).hexdigest() == recorded
+
+
+def settings(project, glue_dir: Path, options=None) -> dict:
+    """Everything besides the sources that the parser and generator read (generate.prepare)."""
+    from .runtime_features import async_enabled
+
+    return {"package": project.package, "lib_name": project.lib_name, "lib_path": str(project.lib_path),
+            "module_name": project.module_name, "runtime_crate": project.runtime_crate, "abi3": project.abi3,
+            "async": async_enabled(project, options), "glue_dir": str(glue_dir), "toolchain": _toolchain_files()}
+
+
+def load(stamp: Path, wanted: dict) -> dict[str, str] | None:
+    """The stubs written with the glue, when nothing the glue was made from has changed; else None."""
+    try:
+        data = json.loads(stamp.read_text(encoding="utf-8"))
+        if data["settings"] != wanted or not Path(wanted["glue_dir"]).is_dir() or not data["inputs"]:
+            return None
+        if not all(_unchanged(name, recorded) for name, recorded in data["inputs"].items()):
+            return None
+        stubs = data["stubs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return stubs if isinstance(stubs, dict) else None
+
+
+def save(stamp: Path, wanted: dict, inputs: dict, stubs: dict[str, str]) -> None:
+    """`inputs` as the parser recorded them while reading (`Crate.inputs`), not read again now: an edit
+    made during the build must not be taken for what the glue was made from."""
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=stamp.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"settings": wanted, "inputs": inputs, "stubs": stubs}, f)
+        os.replace(tmp, stamp)
+    except OSError:
+        pass  # no stamp: the next develop parses, as it would have anyway
+
+
+def forget(stamp: Path) -> None:
+    try:
+        stamp.unlink()
+    except OSError:
+        pass
