@@ -89,7 +89,8 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
     with phase("cargo"):
         artifact = cargo.build(project, cargo_meta, release=release, options=options,
                                profile=pick_profile(profile, release, options.profile, "dev"),
-                               python_version=interp.version[:2], explain=_explainer(project, cargo_meta, crate, options))
+                               python_version=interp.version[:2],
+                               explain=_explainer(project, cargo_meta, crate, options))
     with phase("install"):
         if crate is not None:
             from .codegen.stubs import generate_stubs
