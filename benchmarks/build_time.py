@@ -31,6 +31,7 @@ import datetime as _dt
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -78,10 +79,21 @@ def develop_cmd(tool: str, manifest: Path, release: bool = False) -> list[str]:
     return cmd + (["--release"] if release else [])
 
 
-def timed(cmd: list, env: dict, cwd: Path | None = None) -> float:
-    start = time.perf_counter()
+class Seconds(float):
+    """Wall seconds of one command, with the CPU seconds (user + system) of everything it waited for."""
+    cpu: float = 0.0
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(cmd: list, env: dict, cwd: Path | None = None) -> Seconds:
+    cpu0, start = _children_cpu(), time.perf_counter()
     res = subprocess.run([str(c) for c in cmd], env=env, cwd=cwd, capture_output=True, text=True)
-    wall = time.perf_counter() - start
+    wall = Seconds(time.perf_counter() - start)
+    wall.cpu = _children_cpu() - cpu0
     if res.returncode != 0:
         raise SystemExit(f"failed: {' '.join(map(str, cmd))}\n{res.stdout[-3000:]}\n{res.stderr[-6000:]}")
     return wall
@@ -120,7 +132,8 @@ class Crate:
 
     def develop(self, cache: Path = CACHE, release: bool = False) -> float:
         self.timings.parent.mkdir(parents=True, exist_ok=True)
-        wall = timed(develop_cmd(self.tool, self.dir / "Cargo.toml", release), env_for(self.target, cache, self.timings))
+        wall = timed(develop_cmd(self.tool, self.dir / "Cargo.toml", release),
+                     env_for(self.target, cache, self.timings))
         check(self.name, 3 + self.body)
         return wall
 
@@ -136,9 +149,12 @@ class Crate:
 
 def pair(rows: list[tuple[float, float]]) -> dict:
     ferrule, maturin = [a for a, _ in rows], [b for _, b in rows]
+    cpu = [(getattr(a, "cpu", 0.0), getattr(b, "cpu", 0.0)) for a, b in rows]
     return {"ferrule_s": ferrule, "maturin_s": maturin, "ferrule_median_s": statistics.median(ferrule),
             "maturin_median_s": statistics.median(maturin),
-            "ratio_median": statistics.median(a / b for a, b in rows)}
+            "ratio_median": statistics.median(a / b for a, b in rows),
+            "ferrule_cpu_s": [a for a, _ in cpu], "maturin_cpu_s": [b for _, b in cpu],
+            "cpu_ratio_median": statistics.median(a / b for a, b in cpu) if all(b for _, b in cpu) else None}
 
 
 # ---------------------------------------------------------------- cases
@@ -277,6 +293,10 @@ def case_real(checkout: Path, rounds: int) -> list[dict]:
 
 # ---------------------------------------------------------------- report
 
+def _cpu(r: dict) -> str:
+    return f"{r['cpu_ratio_median']:.2f}" if r.get("cpu_ratio_median") else "–"
+
+
 def render(result: dict) -> str:
     m = result["meta"]
     lines = [f"Build time, ferrule develop vs maturin develop {m['maturin']} + PyO3 ({m['python']}, {m['machine']}, "
@@ -284,36 +304,39 @@ def render(result: dict) -> str:
              f"{m['load_end']} at end). Seconds are medians; the ratio is the median of per-round ratios.", ""]
     if "new" in result:
         r = result["new"]
-        lines += ["| new project's first develop (debug, warm shared cache) | ferrule s | maturin s | ratio | load |",
-                  "|---|---:|---:|---:|---|",
+        lines += ["| new project's first develop (debug, warm shared cache) | ferrule s | maturin s | ratio | "
+                  "CPU ratio | load |", "|---|---:|---:|---:|---:|---|",
                   f"| `ferrule new` template | {r['ferrule_median_s']:.2f} | {r['maturin_median_s']:.2f} | "
-                  f"{r['ratio_median']:.3f} | {r['load_before']} |", ""]
+                  f"{r['ratio_median']:.3f} | {_cpu(r)} | {r['load_before']} |", ""]
     if "incremental" in result:
-        lines += ["| incremental (debug) | ferrule s | maturin s | ratio | ferrule: glue s | cargo s | install s | "
-                  "load |", "|---|---:|---:|---:|---:|---:|---:|---|"]
+        lines += ["| incremental (debug) | ferrule s | maturin s | ratio | CPU ratio | ferrule: glue s | cargo s | "
+                  "install s | load |", "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
         for r in result["incremental"]:
             p = r["ferrule_phases_median_s"]
             lines.append(f"| {r['step']}, {r['bindings']} binding(s) | {r['ferrule_median_s']:.2f} | "
-                         f"{r['maturin_median_s']:.2f} | {r['ratio_median']:.2f} | {p.get('glue', 0):.3f} | "
+                         f"{r['maturin_median_s']:.2f} | {r['ratio_median']:.2f} | {_cpu(r)} | "
+                         f"{p.get('glue', 0):.3f} | "
                          f"{p.get('cargo', 0):.2f} | {p.get('install', 0):.3f} | {r['load_before']} |")
         lines.append("")
     if "clean" in result:
-        lines += ["| clean (debug, fresh target, no cache) | ferrule s | maturin s | ratio | load |",
-                  "|---|---:|---:|---:|---|"]
+        lines += ["| clean (debug, fresh target, no cache) | ferrule s | maturin s | ratio | CPU ratio | load |",
+                  "|---|---:|---:|---:|---:|---|"]
         for r in result["clean"]:
             lines.append(f"| {r['bindings']} binding(s) | {r['ferrule_median_s']:.1f} | {r['maturin_median_s']:.1f} | "
-                         f"{r['ratio_median']:.2f} | {r['load_before']} |")
+                         f"{r['ratio_median']:.2f} | {_cpu(r)} | {r['load_before']} |")
         lines.append("")
     if "real" in result:
-        lines += ["| PyO3's pytests crate | ferrule s | maturin s | ratio | load |", "|---|---:|---:|---:|---|"]
+        lines += ["| PyO3's pytests crate | ferrule s | maturin s | ratio | CPU ratio | load |",
+                  "|---|---:|---:|---:|---:|---|"]
         for r in result["real"]:
             for step in ("clean", "touch lib.rs"):
                 s = r[step]
                 lines.append(f"| {r['mode']}, {step} | {s['ferrule_median_s']:.2f} | {s['maturin_median_s']:.2f} | "
-                             f"{s['ratio_median']:.2f} | {r['load_before']} |")
+                             f"{s['ratio_median']:.2f} | {_cpu(s)} | {r['load_before']} |")
         lines.append("")
     if "real_failed" in result:
-        lines += ["PyO3's pytests crate: not measured, a build failed:", "```", result["real_failed"][-1500:], "```", ""]
+        lines += ["PyO3's pytests crate: not measured, a build failed:", "```", result["real_failed"][-1500:], "```",
+                  ""]
     if "profile" in result:
         lines += ["| where a touch-lib.rs rebuild goes (s) | wall | rustc: the crate | rustc: other calls | "
                   "ferrule: start-up, imports | interpreter, metadata | glue | cargo besides rustc | install | "
