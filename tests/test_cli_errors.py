@@ -212,3 +212,11 @@ def test_paths_into_dependencies_ferrule_cannot_bind() -> None:
                          rf"{re.escape(where)}$", err, re.M), err
     assert "make it a path dependency" in err
     assert err.rstrip().endswith("could not generate bindings due to 2 previous errors"), err
+
+
+def test_rustc_errors_in_a_dependency_crates_glue_are_reported_at_its_items() -> None:
+    """A dependency's glue is compiled inside it: rustc's errors there are said at its item too."""
+    err = assert_failed(develop("dep_glue_errors"))
+    ours = err[err.index("error: could not compile"):]
+    assert re.search(r"^error: `Token` cannot be used as a Python function argument\n  --> tokens/src/lib.rs:7:18\n"
+                     r"  = help: parameter `token` of `token_len`", ours, re.M), ours

@@ -23,8 +23,11 @@ _SLOT_RESULTS = {"LenOutput": "`usize` (or `PyResult<usize>`)", "HashOutput": "a
 
 
 def _items(crate: Crate) -> dict[str, tuple[Span, list[Function]]]:
-    """Glue file (relative to the glue dir) -> the item's span and the functions it binds."""
+    """Glue file (relative to the glue dir) -> the item's span and the functions it binds,
+    for the crate and the dependency crates bound with it (their glue shares the folder)."""
     found: dict[str, tuple[Span, list[Function]]] = {}
+    for dep in crate.dependencies:
+        found.update(_items(dep))
     for fn in crate.functions:
         found[fn.key.relpath()] = (fn.span, [fn])
     for block in crate.method_blocks:
