@@ -5,8 +5,16 @@ core crate (tests/crates/fe_split/geometry) and are bound by a thin crate
 from __future__ import annotations
 
 import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+
+from conftest import FERRULE_CLI
+
+CRATE = Path(__file__).resolve().parent / "crates" / "fe_split"
 
 
 def test_core_crate_classes_work_from_python(fe_split):
@@ -43,3 +51,29 @@ def test_stub_lists_the_core_crate_items(test_env, fe_split):
     functions = {n.name: ast.unparse(n.args) for n in tree.body if isinstance(n, ast.FunctionDef)}
     assert classes == {"Point", "Circle"}
     assert functions == {"distance": "a: Point, b: Point", "centroid": "points: list[Point]"}
+
+
+def test_core_crate_outside_the_workspace(test_env, tmp_path):
+    """A path dependency outside the workspace root (rustc names its files absolutely):
+    its glue still lands in the glue folder, never next to its sources."""
+    root = tmp_path / "project"
+    shutil.copytree(CRATE, root / "binding", ignore=shutil.ignore_patterns("target", "Cargo.lock", "geometry"))
+    shutil.copytree(CRATE / "geometry", root / "geometry", ignore=shutil.ignore_patterns("target"))
+    core = root / "geometry" / "Cargo.toml"
+    core.write_text(core.read_text().replace("pyo3 = { workspace = true }",
+                                             'pyo3 = { package = "ferrule-runtime", version = "0.1" }'))
+    manifest = root / "binding" / "Cargo.toml"
+    text = manifest.read_text()
+    assert 'path = "geometry"' in text and 'members = [".", "geometry"]' in text
+    manifest.write_text(text.replace('path = "geometry"', 'path = "../geometry"')
+                        .replace('members = [".", "geometry"]', 'members = ["."]'))
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    built = subprocess.run([*FERRULE_CLI, "develop", "-m", str(manifest), "-i", str(python)],
+                           capture_output=True, text=True, env=test_env.env)
+    assert built.returncode == 0, built.stdout + built.stderr
+    out = subprocess.run([str(python), "-c", "import fe_split as m; print(m.distance(m.Point(), m.Point(6, 8)))"],
+                         capture_output=True, text=True)
+    assert out.stdout.strip() == "10.0", out.stdout + out.stderr
+    assert not [p for p in (root / "geometry").rglob("L*.rs")]

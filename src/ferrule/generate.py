@@ -123,6 +123,9 @@ def write_glue(crate: Crate, glue_dir: Path) -> None:
     # The attributes of a crate not listed here say it is a dependency ferrule did not read.
     write_if_changed(glue_dir / "bound-packages", "".join(
         f"{c.package}\n" for c in [crate, *crate.dependencies]))
+    # A crate outside the workspace root has absolute file names: its glue goes below
+    # the glue folder all the same (`<dir>//abs/x.rs` is what the attributes include).
+    files = {rel.lstrip("/"): text for rel, text in files.items()}
     for rel, text in files.items():
         write_if_changed(glue_dir / rel, text)
     # Glue of items that no longer exist would only confuse; remove it.

@@ -45,7 +45,8 @@ def _primary(message: dict) -> dict | None:
 
 def at_user_items(crate: Crate, glue_dir: Path, messages: list[dict]) -> list[Diagnostic]:
     """One diagnostic at the user's item for each rustc error whose primary span is in `glue_dir`."""
-    items = _items(crate)
+    # Glue of a crate outside the workspace root (absolute file names) sits below the folder too.
+    items = {rel.lstrip("/"): item for rel, item in _items(crate).items()}
     glue_root = str(glue_dir.resolve())
     out: list[Diagnostic] = []
     for msg in messages:

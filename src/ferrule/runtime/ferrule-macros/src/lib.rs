@@ -218,8 +218,9 @@ pub fn derive_into_py_object_ref(item: TokenStream) -> TokenStream {
 fn glue_tokens(key: &str, keyword: &TokenTree) -> TokenStream {
     let code = if let Some(dir) = std::env::var_os(GLUE_VAR) {
         let rel = format!("/{key}.rs");
-        let path = std::path::PathBuf::from(&dir).join(&rel[1..]);
-        if !path.exists() && std::path::PathBuf::from(&dir).join(key).is_dir() {
+        // A file outside the workspace root has an absolute name: its glue is below `dir` all the same.
+        let path = std::path::PathBuf::from(&dir).join(rel.trim_start_matches('/'));
+        if !path.exists() && std::path::PathBuf::from(&dir).join(key.trim_start_matches('/')).is_dir() {
             // Several expansions of one macro share this key: each one's glue is
             // under the outermost invocation's place, which only `file!()`/`line!()` know.
             let code = format!(
