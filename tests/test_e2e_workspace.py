@@ -77,3 +77,33 @@ def test_core_crate_outside_the_workspace(test_env, tmp_path):
                          capture_output=True, text=True)
     assert out.stdout.strip() == "10.0", out.stdout + out.stderr
     assert not [p for p in (root / "geometry").rglob("L*.rs")]
+
+
+def test_bindings_in_a_git_dependency_are_refused_by_name(test_env, tmp_path):
+    """A git (or registry) dependency is not read: its `#[pyclass]` cannot get glue, and
+    the error says which crate and what to do, instead of blaming macros."""
+    repo = tmp_path / "tally"
+    (repo / "src").mkdir(parents=True)
+    (repo / "Cargo.toml").write_text('[package]\nname = "tally"\nversion = "0.1.0"\nedition = "2021"\n\n'
+                                     '[dependencies]\npyo3 = { package = "ferrule-runtime", version = "0.1" }\n')
+    (repo / "src" / "lib.rs").write_text("use pyo3::prelude::*;\n\n#[pyclass]\npub struct Tally {}\n\n"
+                                         "pub fn answer() -> u32 {\n    42\n}\n")
+    for cmd in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run(["git", *cmd], cwd=repo, check=True)
+    ext = tmp_path / "ext"
+    (ext / "src").mkdir(parents=True)
+    (ext / "Cargo.toml").write_text(
+        '[package]\nname = "ext"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib"]\n\n'
+        f'[dependencies]\npyo3 = {{ package = "ferrule-runtime", version = "0.1" }}\n'
+        f'tally = {{ git = "{repo.as_uri()}" }}\n\n[workspace]\n')
+    (ext / "pyproject.toml").write_text('[project]\nname = "ext"\nversion = "0.1.0"\n')
+    (ext / "src" / "lib.rs").write_text("use pyo3::prelude::*;\n\n#[pymodule]\nfn ext(m: &Bound<'_, PyModule>) "
+                                        "-> PyResult<()> {\n    m.add(\"answer\", tally::answer())\n}\n")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    built = subprocess.run([*FERRULE_CLI, "develop", "-m", str(ext / "Cargo.toml"), "-i", str(venv / "bin" / "python")],
+                           capture_output=True, text=True, env=test_env.env)
+    assert built.returncode == 1, built.stdout + built.stderr
+    assert "`tally` is a dependency of `ext` that ferrule did not read" in built.stderr, built.stderr
+    assert "make `tally` a path dependency" in built.stderr
+    assert "Traceback" not in built.stderr
