@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::{
-    PyCFunction, PyCapsule, PyCode, PyCodeInput, PyCodeMethods, PyDict, PyDictItems, PyDictKeys, PyDictValues,
-    PyFunction, PyGenericAlias, PyMappingProxy, PyRange, PyRangeMethods, PySuper, PyTuple, PyType, PyWeakref,
+    PyCFunction, PyCapsule, PyCode, PyCodeInput, PyCodeMethods, PyDict, PyFunction, PyGenericAlias, PyMappingProxy,
+    PyRange, PyRangeMethods, PySuper, PyTuple, PyType, PyWeakref,
     PyWeakrefProxy, PyWeakrefReference,
 };
 
@@ -104,7 +104,7 @@ fn closure_drops() -> usize {
 #[pyfunction]
 fn kinds_of(obj: &Bound<'_, PyAny>) -> Vec<&'static str> {
     let mut kinds = Vec::new();
-    let checks: [(&str, bool); 13] = [
+    let checks: [(&str, bool); 7] = [
         ("capsule", obj.is_instance_of::<PyCapsule>()),
         ("function", obj.is_instance_of::<PyFunction>()),
         ("cfunction", obj.is_instance_of::<PyCFunction>()),
@@ -112,14 +112,25 @@ fn kinds_of(obj: &Bound<'_, PyAny>) -> Vec<&'static str> {
         ("range", obj.is_instance_of::<PyRange>()),
         ("super", obj.is_instance_of::<PySuper>()),
         ("mappingproxy", obj.is_instance_of::<PyMappingProxy>()),
-        ("dict_keys", obj.is_instance_of::<PyDictKeys>()),
-        ("dict_values", obj.is_instance_of::<PyDictValues>()),
-        ("dict_items", obj.is_instance_of::<PyDictItems>()),
+    ];
+    kinds.extend(checks.iter().filter(|(_, yes)| *yes).map(|(name, _)| *name));
+    // The dict views are absent on PyPy, as in PyO3.
+    #[cfg(not(PyPy))]
+    {
+        use pyo3::types::{PyDictItems, PyDictKeys, PyDictValues};
+        let views = [
+            ("dict_keys", obj.is_instance_of::<PyDictKeys>()),
+            ("dict_values", obj.is_instance_of::<PyDictValues>()),
+            ("dict_items", obj.is_instance_of::<PyDictItems>()),
+        ];
+        kinds.extend(views.iter().filter(|(_, yes)| *yes).map(|(name, _)| *name));
+    }
+    let weak = [
         ("weakref", obj.cast::<PyWeakref>().is_ok()),
         ("ref", obj.is_instance_of::<PyWeakrefReference>()),
         ("proxy", obj.cast::<PyWeakrefProxy>().is_ok()),
     ];
-    kinds.extend(checks.iter().filter(|(_, yes)| *yes).map(|(name, _)| *name));
+    kinds.extend(weak.iter().filter(|(_, yes)| *yes).map(|(name, _)| *name));
     if obj.is_instance_of::<PyGenericAlias>() {
         kinds.push("alias");
     }
