@@ -29,7 +29,8 @@ tests+=(tests/test_panics.py tests/test_threads.py tests/test_properties.py)
 # slot, build-config, native-base and optional-crate tests were never tried on PyPy). The README lists this gap.
 only_on_311=(tests/test_e2e_api.py tests/test_e2e_buffers.py tests/test_e2e_buildcfg.py tests/test_e2e_datetime.py
              tests/test_e2e_native_subclass.py tests/test_e2e_slots.py tests/test_e2e_std_conversions.py
-             tests/test_e2e_optional_num.py tests/test_e2e_objects.py tests/test_e2e_workspace.py)
+             tests/test_e2e_optional_num.py tests/test_e2e_objects.py tests/test_e2e_workspace.py
+             tests/test_e2e_optional_time.py)
 other_tests=()
 for f in "${tests[@]}"; do
     case " ${only_on_311[*]} " in *" $f "*) ;; *) other_tests+=("$f") ;; esac

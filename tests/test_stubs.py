@@ -156,3 +156,35 @@ def test_object_type_annotations_are_real_types(tmp_path: Path) -> None:
     out = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path)
     errors = [line for line in out.stdout.splitlines() if ": error:" in line]
     assert len(errors) == 1 and errors[0].startswith("use_objs.py:6:"), out.stdout + out.stderr
+
+
+def test_optional_crate_types_map_unless_the_crate_has_its_own(tmp_path: Path) -> None:
+    from test_parse_crate import parse
+
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        use pyo3::prelude::*;
+        #[pyclass]
+        #[derive(Clone)]
+        struct Date;
+        #[pyfunction]
+        fn mine(d: Date) -> Date { d }
+        #[pyfunction]
+        fn theirs(t: time::Time, z: chrono_tz::Tz, o: FixedOffset) -> PyResult<Option<Uuid>> { Ok(None) }
+        #[pyfunction]
+        fn offsets(o: jiff::tz::Offset) -> (UtcOffset, DateTime<Utc>) { todo!() }
+        #[pymodule]
+        fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            m.add_class::<Date>()?;
+            m.add_function(wrap_pyfunction!(mine, m)?)?;
+            m.add_function(wrap_pyfunction!(theirs, m)?)?;
+            m.add_function(wrap_pyfunction!(offsets, m)?)
+        }
+    """})
+    assert diags == []
+    text = generate_stubs(crate)["__init__.pyi"]
+    assert "def mine(d: Date) -> Date" in text
+    assert ("def theirs(t: datetime.time, z: zoneinfo.ZoneInfo, o: datetime.tzinfo) -> uuid.UUID | None"
+            in text), text
+    assert "def offsets(o: datetime.tzinfo) -> tuple[datetime.timezone, datetime.datetime]" in text
+    assert "import uuid\nimport zoneinfo" in text
+    ast.parse(text)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterable, Iterator
 
 from ..parse.model import TypeRef
 
@@ -32,14 +35,40 @@ NATIVE = {
     "PyWeakrefProxy": "weakref.ProxyType[Any] | weakref.CallableProxyType[Any]",
     "PyWeakref": "weakref.ReferenceType[Any] | weakref.ProxyType[Any] | weakref.CallableProxyType[Any]",
     "PyGenericAlias": "types.GenericAlias", "PyTraceback": "types.TracebackType",
-    # Optional-crate types (PyO3's features of the same crates).
-    "BigInt": "int", "BigUint": "int",
-    "Complex": "complex", "Complex32": "complex", "Complex64": "complex",
-    "Ratio": "fractions.Fraction", "BigRational": "fractions.Fraction", "Rational32": "fractions.Fraction",
-    "Rational64": "fractions.Fraction", "Rational": "fractions.Fraction",
-    "Decimal": "decimal.Decimal", "BigDecimal": "decimal.Decimal",
-    "OrderedFloat": "float", "NotNan": "float",
 }
+# Types of the optional crates PyO3 converts, by last segment: (as a parameter, as a result).
+# A class or derive of the crate with the same name wins (`_crate_types`).
+OPTIONAL = {
+    **dict.fromkeys(("BigInt", "BigUint"), ("int",) * 2),
+    **dict.fromkeys(("Complex", "Complex32", "Complex64"), ("complex",) * 2),
+    **dict.fromkeys(("Ratio", "BigRational", "Rational32", "Rational64", "Rational"), ("fractions.Fraction",) * 2),
+    **dict.fromkeys(("Decimal", "BigDecimal"), ("decimal.Decimal",) * 2),
+    **dict.fromkeys(("OrderedFloat", "NotNan"), ("float",) * 2),
+    **dict.fromkeys(("NaiveDate", "Date", "ISOWeekDate"), ("datetime.date",) * 2),
+    **dict.fromkeys(("NaiveTime", "Time"), ("datetime.time",) * 2),
+    **dict.fromkeys(("NaiveDateTime", "PrimitiveDateTime", "OffsetDateTime", "UtcDateTime", "DateTime", "Zoned",
+                     "Timestamp"), ("datetime.datetime",) * 2),
+    **dict.fromkeys(("TimeDelta", "SignedDuration", "Span"), ("datetime.timedelta",) * 2),
+    # Any tzinfo with a fixed offset is accepted; the result is a datetime.timezone.
+    **dict.fromkeys(("FixedOffset", "UtcOffset", "Offset"), ("datetime.tzinfo", "datetime.timezone")),
+    "Utc": ("datetime.timezone",) * 2,
+    **dict.fromkeys(("Tz", "Local"), ("zoneinfo.ZoneInfo",) * 2),
+    "TimeZone": ("datetime.tzinfo",) * 2,  # a ZoneInfo, or a timezone for a fixed offset
+    **dict.fromkeys(("Uuid", "NonNilUuid"), ("uuid.UUID",) * 2),
+}
+_crate_types: ContextVar[frozenset[str]] = ContextVar("crate_types", default=frozenset())
+
+
+@contextmanager
+def crate_types(names: Iterable[str]) -> Iterator[None]:
+    """While stubbing a crate: its own type names, which shadow OPTIONAL's."""
+    token = _crate_types.set(frozenset(names))
+    try:
+        yield
+    finally:
+        _crate_types.reset(token)
+
+
 WRAPPERS = {"Bound", "Py", "Borrowed", "Box", "Rc", "Arc", "Cow", "PyRef", "PyRefMut", "PyClassGuard",
             "PyClassGuardMut", "Cell", "RefCell"}
 
@@ -103,6 +132,8 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
         return python_type(args[0] if args else None, returning=returning)
     if name in NATIVE:
         return NATIVE[name]
+    if name in OPTIONAL and name not in _crate_types.get():
+        return OPTIONAL[name][returning]
     return name  # a #[pyclass] or user type: named as in Python
 
 
@@ -110,7 +141,7 @@ def stub_imports(annotation_text: str) -> list[str]:
     """The import lines a stub needs for the annotations used in it."""
     lines = []
     for module in ("datetime", "decimal", "fractions", "ipaddress", "os", "pathlib", "types", "typing_extensions",
-                   "weakref"):
+                   "uuid", "weakref", "zoneinfo"):
         if re.search(rf"\b{module}\.", annotation_text):
             lines.append(f"import {module}")
     typing_names = sorted(set(re.findall(

@@ -150,6 +150,14 @@ impl<'py, T: IntoPyObject<'py>> IntoPyObjectExt<'py> for T {}
 pub trait FromPyObject<'a, 'py>: Sized {
     type Error: Into<PyErr>;
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> Result<Self, Self::Error>;
+
+    /// `Some` only for `chrono::Local`: `DateTime<Local>` takes a naive datetime as local time.
+    #[cfg(feature = "chrono-local")]
+    #[doc(hidden)]
+    #[inline]
+    fn as_local_tz(_: private::Token) -> Option<Self> {
+        None
+    }
 }
 
 /// Types extractable without borrowing from the object (elements of containers).

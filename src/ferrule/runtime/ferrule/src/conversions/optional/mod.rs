@@ -6,6 +6,12 @@ mod anyhow;
 mod bigdecimal;
 #[cfg(feature = "bytes")]
 mod bytes;
+#[cfg(feature = "chrono")]
+mod chrono;
+#[cfg(feature = "chrono-tz")]
+mod chrono_tz;
+#[cfg(any(feature = "chrono", feature = "time", feature = "jiff-02"))]
+mod datetime_util;
 #[cfg(feature = "either")]
 mod either;
 #[cfg(feature = "eyre")]
@@ -14,6 +20,8 @@ mod eyre;
 mod hashbrown;
 #[cfg(feature = "indexmap")]
 mod indexmap;
+#[cfg(feature = "jiff-02")]
+mod jiff;
 #[cfg(feature = "num-bigint")]
 mod num_bigint;
 #[cfg(feature = "num-complex")]
@@ -28,6 +36,10 @@ mod rust_decimal;
 mod serde;
 #[cfg(feature = "smallvec")]
 mod smallvec;
+#[cfg(feature = "time")]
+mod time;
+#[cfg(feature = "uuid")]
+mod uuid;
 
 /// `decimal.Decimal`, imported once.
 #[cfg(any(feature = "rust_decimal", feature = "bigdecimal"))]
