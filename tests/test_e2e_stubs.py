@@ -81,3 +81,13 @@ def test_new_then_develop(test_env, tmp_path):
     generated_test = subprocess.run([str(test_env.python), "-c", "import demo_proj; assert demo_proj.add(1, 2) == 3"],
                                     capture_output=True, text=True)
     assert generated_test.returncode == 0, generated_test.stderr
+
+
+def test_mypy_sees_async_fn_bindings_as_coroutines(test_env, tmp_path):
+    test_env.require("fe_genapi")
+    source = ("import fe_genapi\n\n\nasync def main() -> None:\n    x: int = await fe_genapi.doubled(1)\n"
+              "    n: int = await fe_genapi.Counter(\"a\").bump(0)\n    s: str = await fe_genapi.until_thrown()\n")
+    out = _mypy(test_env, tmp_path, source)
+    assert out.returncode == 0, out.stdout + out.stderr
+    wrong = _mypy(test_env, tmp_path, "import fe_genapi\n\nx: int = fe_genapi.doubled(1)\n")
+    assert 'expression has type "Coroutine[Any, Any, int]", variable has type "int"' in wrong.stdout, wrong.stdout

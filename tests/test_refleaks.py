@@ -23,7 +23,7 @@ DRIVER = REPO / "tests" / "leaks" / "driver.py"
 TARGET_DIR = REPO / "target" / "test-crates-dbg"
 DEBUG_PYTHON = "python3.11-dbg"
 # The crates the driver imports; fe_classes joins once it exists.
-CRATES = ["fe_functions", "fe_conversions", "fe_classes", "fe_protocols", "fe_soundness"]
+CRATES = ["fe_functions", "fe_conversions", "fe_classes", "fe_protocols", "fe_soundness", "fe_genapi"]
 CALLS = 2000
 
 
@@ -76,6 +76,7 @@ def test_no_scenario_leaks_references_or_memory(debug_env):
         assert "classes: fe_classes" in out.stdout, report
         assert "protocols: fe_protocols" in out.stdout, report
         assert "soundness: fe_soundness" in out.stdout, report
+        assert "coroutines: fe_genapi" in out.stdout, report
 
 
 def test_the_driver_catches_a_leak_of_one_reference_per_call(debug_env):
