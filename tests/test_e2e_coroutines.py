@@ -18,7 +18,7 @@ import pytest
 
 def _run_cancelled(coro):
     async def main():
-        task = asyncio.ensure_future(coro)
+        task = asyncio.create_task(coro)  # asyncio takes it for a coroutine
         await asyncio.sleep(0)  # let it start and park
         task.cancel()
         return await task
@@ -34,7 +34,7 @@ def test_results_are_converted(fe_genapi):
 
 def test_the_coroutine_object(fe_genapi):
     coro = fe_genapi.doubled(4)
-    assert inspect.isawaitable(coro)
+    assert inspect.isawaitable(coro) and asyncio.iscoroutine(coro)
     assert type(coro).__qualname__ == "Coroutine" and type(coro).__module__ == "builtins"
     assert (coro.__name__, coro.__qualname__) == ("doubled", "doubled")
     assert coro.__await__() is coro
@@ -144,6 +144,8 @@ def test_methods(fe_genapi):
     assert asyncio.run(counter.read(0)) == 2
     assert asyncio.run(counter.tagged("x")) == "k-x"
     assert asyncio.run(counter.label_ref()) == "k"
+    assert asyncio.run(counter.label_or("fallback")) == "k"
+    assert asyncio.run(fe_genapi.Counter("").label_or("fallback")) == "fallback"
     assert asyncio.run(counter.through_py()) == 2
     made = asyncio.run(fe_genapi.Counter.starting_at(7))
     assert isinstance(made, fe_genapi.Counter) and asyncio.run(made.read(0)) == 7

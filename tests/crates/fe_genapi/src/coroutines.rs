@@ -162,6 +162,11 @@ impl Counter {
         &self.label
     }
 
+    /// Borrows from `self` and from an argument for as long as the future runs.
+    async fn label_or<'a>(&'a self, fallback: &'a str) -> &'a str {
+        if self.label.is_empty() { fallback } else { &self.label }
+    }
+
     async fn through_py(slf: Py<Self>) -> u64 {
         Python::attach(|py| slf.borrow(py).count)
     }
