@@ -94,6 +94,10 @@ def test_future_woken_from_a_rust_thread(fe_genapi):
     assert ticks > 0  # the loop kept running while the Rust futures were pending
 
 
+def test_future_polled_detached_from_the_interpreter(fe_genapi):
+    assert asyncio.run(fe_genapi.detached(11)) == 11
+
+
 def test_woken_while_polled_yields_once(fe_genapi):
     coro = fe_genapi.yield_then(5)
     assert coro.send(None) is None  # like asyncio.sleep(0): no loop needed

@@ -62,6 +62,28 @@ impl Future for YieldOnce {
     }
 }
 
+/// Polls the inner future detached from the interpreter (the workaround PyO3's guide gives).
+struct Detached<F>(F);
+
+impl<F> Future for Detached<F>
+where
+    F: Future + Unpin + Send,
+    F::Output: Send,
+{
+    type Output = F::Output;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let waker = cx.waker();
+        Python::attach(|py| py.detach(|| Pin::new(&mut self.0).poll(&mut Context::from_waker(waker))))
+    }
+}
+
+/// Waits detached: woken once while polled (detached), then by a Rust thread.
+#[pyfunction]
+pub async fn detached(value: i64) -> i64 {
+    Detached(YieldOnce(false)).await;
+    Detached(from_thread(5, value)).await
+}
+
 #[pyfunction]
 pub async fn doubled(x: i64) -> i64 {
     x * 2

@@ -46,6 +46,7 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<classes::Defaults>()?;
     m.add_class::<classes::Bag>()?;
     m.add_function(wrap_pyfunction!(coroutines::doubled, m)?)?;
+    m.add_function(wrap_pyfunction!(coroutines::detached, m)?)?;
     m.add_function(wrap_pyfunction!(coroutines::nothing, m)?)?;
     m.add_function(wrap_pyfunction!(coroutines::with_length, m)?)?;
     m.add_function(wrap_pyfunction!(coroutines::after, m)?)?;

@@ -15,7 +15,7 @@ use crate::instance::{Borrowed, Bound, Py};
 use crate::marker::Python;
 use crate::pyclass::layout::{checker, contents};
 use crate::pyclass::{boolean, BorrowChecker, PyClass, PyRef, PyRefMut};
-use crate::types::{PyAny, PyAnyMethods, PyString};
+use crate::types::{PyAny, PyString};
 
 type Ptr = *mut ffi::PyObject;
 
