@@ -58,7 +58,7 @@ CASES = [
     ("self in a pyfunction", "#[pyfunction]\nfn f(&self) {}", "3:6", "`#[pyfunction]` `f` cannot take `&self`"),
     ("generic pyfunction", "#[pyfunction]\nfn f<T>(a: T) {}", "3:5", "generic function `f` cannot be a `#[pyfunction]`"),
     ("impl Trait parameter", "#[pyfunction]\nfn f(a: impl Into<i32>) {}", "3:6", "a trait object or `impl Trait`"),
-    ("async pyfunction", "#[pyfunction]\nasync fn f() {}", "3:1", "`async fn f` cannot be a `#[pyfunction]`"),
+    ("async pyfunction", "#[pyfunction]\nasync fn f() {}", "3:1", "async functions are only supported with the `experimental-async` feature"),
     ("pass_module without the module", "#[pyfunction(pass_module)]\nfn f() {}", "3:4",
      "`pass_module` needs the module as the first parameter"),
     ("signature entry twice", "#[pyfunction(signature = (a, a))]\nfn f(a: i32) {}", "2:14",
