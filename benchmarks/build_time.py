@@ -270,11 +270,11 @@ def case_real(checkout: Path, rounds: int) -> list[dict]:
         clean_rows, touch_rows, before = [], [], load()
         for r in range(rounds):
             got = []
+            cache = ROOT / "real-cache"
+            shutil.rmtree(cache, ignore_errors=True)  # ferrule's clean build starts without a shared cache
             for tool, crate in copies:
                 target = ROOT / "targets" / f"real-{tool}-{mode}"
                 shutil.rmtree(target, ignore_errors=True)
-                cache = ROOT / "real-cache"
-                shutil.rmtree(cache, ignore_errors=True)
                 got.append(timed(develop_cmd(tool, crate / "Cargo.toml", release), env_for(target, cache), cwd=crate))
             clean_rows.append(tuple(got))
             got = []

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .build_options import CargoOptions
 from . import cache_seals
+from .build_options import CargoOptions
 from .build_cache import BuildCache, open_cache
 from .errors import BindingErrors, CargoError, Diagnostic
 from .project import Project
