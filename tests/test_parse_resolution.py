@@ -185,3 +185,40 @@ def test_export_use_whose_path_starts_with_its_own_name(tmp_path: Path) -> None:
     })
     assert diags == [], [d.render() for d in diags]
     assert sorted(m.qualified_name for m in crate.modules) == ["top", "top.sub"]
+
+
+def test_paths_into_a_dependency_crate(tmp_path: Path) -> None:
+    """`dep::...` resolves through the dependency's own modules and `pub use`s; `crate::` inside
+    it is the dependency; another crate sees only plain `pub` items."""
+    dep = tmp_path / "dep"
+    (dep / "src").mkdir(parents=True)
+    (dep / "src" / "lib.rs").write_text(
+        "pub mod inner {\n"
+        "    #[pyclass]\n    pub struct Shown;\n"
+        "    #[pyclass]\n    pub(crate) struct Crated;\n"
+        "}\n"
+        "pub use crate::inner::Shown as Renamed;\n"
+        "#[pyclass]\nstruct Hidden;\n")
+    core, diags = parse_crate(dep, dep / "src" / "lib.rs", package="dep", lib_name="dep", dependency=True)
+    assert diags == []
+    ext = tmp_path / "ext"
+    (ext / "src").mkdir(parents=True)
+    (ext / "src" / "lib.rs").write_text(
+        "use dep::inner;\n"
+        "#[pymodule]\nfn ext(m: &Bound<'_, PyModule>) -> PyResult<()> {\n"
+        "    m.add_class::<inner::Shown>()?;\n"
+        "    m.add_class::<dep::Renamed>()?;\n"
+        "    m.add_class::<dep::Hidden>()?;\n"
+        "    m.add_class::<dep::inner::Crated>()?;\n"
+        "    m.add_class::<vendored::Thing>()?;\n"
+        "    Ok(())\n}\n")
+    crate, diags = parse_crate(ext, ext / "src" / "lib.rs", package="ext", lib_name="ext", module_name="ext",
+                               externs={"dep": core}, unread={"vendored": "`vendored` is not read here"})
+    members = crate.top_module().members
+    shown = core.classes[0]
+    assert [m.target for m in members[:2]] == [shown, shown] and shown.python_module == "ext"
+    assert [(d.line, d.message) for d in diags] == [
+        (6, "cannot find the `#[pyclass]` `dep::Hidden`: `dep` (lib.rs) has no item `Hidden`"),
+        (7, "cannot find the `#[pyclass]` `dep::inner::Crated`: `dep::inner` (lib.rs) has no item `Crated`"),
+        (8, "cannot find the `#[pyclass]` `vendored::Thing`: `vendored` is not read here"),
+    ], [d.message for d in diags]
