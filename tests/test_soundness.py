@@ -63,6 +63,10 @@ def test_unsendable_class_panics_on_another_thread(m):
 
 def test_unsendable_value_dropped_on_another_thread_is_leaked_and_reported(m):
     reports: list[str] = []
+    # Earlier tests' unsendable objects in cycles must not be collected in this window (the
+    # collector may run on the other thread and report them too).
+    gc.collect()
+    gc.disable()
     hook, sys.unraisablehook = sys.unraisablehook, lambda u: reports.append(f"{type(u.exc_value).__name__}: {u.exc_value}")
     try:
         box = [m.Local(2)]
@@ -71,6 +75,7 @@ def test_unsendable_value_dropped_on_another_thread_is_leaked_and_reported(m):
         t.join()
     finally:
         sys.unraisablehook = hook
+        gc.enable()
     assert reports == ["RuntimeError: fe_soundness::threads::Local is unsendable, but is being dropped on another thread"]
 
 
