@@ -225,7 +225,7 @@ def run(fn, *args):
     for t in threads: t.join()
     return sorted(out)
 
-for lock in ("std", "parking_lot", "rwlock", "arc"):
+for lock in ("std", "parking_lot", "rwlock", "std_rwlock", "arc", "arc_rwlock", "reentrant"):
     print(lock, run(m.slow_add, lock, 30))
 print("rwlock value", m.rwlock_value())
 print("once std", run(m.once_init, "std", 50))
@@ -240,7 +240,8 @@ def test_locks_wait_detached_and_exclude(fe_optional_num, test_env):
     assert out.returncode == 0, out.stderr
     # Read, detach and sleep, write: four threads keep all four updates only under mutual exclusion.
     assert out.stdout.splitlines() == [
-        "std [1, 2, 3, 4]", "parking_lot [1, 2, 3, 4]", "rwlock [1, 2, 3, 4]", "arc [1, 2, 3, 4]",
+        "std [1, 2, 3, 4]", "parking_lot [1, 2, 3, 4]", "rwlock [1, 2, 3, 4]", "std_rwlock [1, 2, 3, 4]",
+        "arc [1, 2, 3, 4]", "arc_rwlock [1, 2, 3, 4]", "reentrant [1, 2, 3, 4]",
         "rwlock value 4",
         # The initialiser ran once, and every caller returned after it finished.
         "once std [1, 1, 1, 1]", "once parking_lot [1, 1, 1, 1]", "once lock 1",

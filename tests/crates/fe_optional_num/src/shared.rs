@@ -1,6 +1,7 @@
 //! serde on `Py<T>`, and the lock/once extensions that wait detached.
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, Once, OnceLock};
+use std::cell::Cell;
+use std::sync::{Arc, Mutex, Once, OnceLock, RwLock};
 use std::time::Duration;
 
 use pyo3::exceptions::PyValueError;
@@ -62,6 +63,9 @@ static STD_COUNTER: Mutex<i64> = Mutex::new(0);
 static PL_COUNTER: parking_lot::Mutex<i64> = parking_lot::const_mutex(0);
 static PL_RWLOCK: parking_lot::RwLock<i64> = parking_lot::const_rwlock(0);
 static ARC_COUNTER: OnceLock<Arc<parking_lot::Mutex<i64>>> = OnceLock::new();
+static ARC_RWLOCK: OnceLock<Arc<parking_lot::RwLock<i64>>> = OnceLock::new();
+static STD_RWLOCK: RwLock<i64> = RwLock::new(0);
+static REENTRANT: parking_lot::ReentrantMutex<Cell<i64>> = parking_lot::const_reentrant_mutex(Cell::new(0));
 
 /// Reads, sleeps detached, writes: only mutual exclusion keeps every update.
 /// A waiter blocking while attached would deadlock with the holder re-attaching.
@@ -78,6 +82,20 @@ pub fn slow_add(py: Python<'_>, lock: &str, pause_ms: u64) -> PyResult<i64> {
         "std" => bump(&mut STD_COUNTER.lock_py_attached(py).unwrap()),
         "parking_lot" => bump(&mut PL_COUNTER.lock_py_attached(py)),
         "rwlock" => bump(&mut PL_RWLOCK.write_py_attached(py)),
+        "std_rwlock" => bump(&mut STD_RWLOCK.write_py_attached(py).unwrap()),
+        "arc_rwlock" => {
+            let shared = ARC_RWLOCK.get_or_init_py_attached(py, || Arc::new(parking_lot::RwLock::new(0)));
+            bump(&mut shared.write_py_attached(py))
+        }
+        "reentrant" => {
+            let outer = REENTRANT.lock_py_attached(py);
+            // The owning thread locks again without waiting.
+            let inner = REENTRANT.lock_py_attached(py);
+            let mut value = inner.get();
+            let seen = bump(&mut value);
+            outer.set(seen);
+            seen
+        }
         "arc" => {
             let shared = ARC_COUNTER.get_or_init_py_attached(py, || Arc::new(parking_lot::Mutex::new(0)));
             bump(&mut shared.lock_py_attached(py))
