@@ -188,3 +188,77 @@ def test_optional_crate_types_map_unless_the_crate_has_its_own(tmp_path: Path) -
     assert "def offsets(o: datetime.tzinfo) -> tuple[datetime.timezone, datetime.datetime]" in text
     assert "import uuid\nimport zoneinfo" in text
     ast.parse(text)
+
+
+def test_stub_names_resolve_across_aliases_modules_and_exceptions(tmp_path: Path) -> None:
+    """Every name a stub uses is defined or imported: type aliases are looked through, builtin
+    exceptions and `PyErr` are Python's exception types, a class is imported from the stub that
+    defines it, a class no module exports is `Any`, and a member exported twice is listed once."""
+    from test_parse_crate import parse
+
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        use pyo3::prelude::*;
+        use pyo3::exceptions::PyValueError;
+        use pyo3::types::PyDict;
+
+        type Pair<T> = (T, T);
+        type Obj<'py> = Bound<'py, PyAny>;
+        type Result<T> = std::result::Result<T, PyErr>;
+
+        #[pyclass]
+        struct Hidden;
+
+        #[pyclass(extends = PyDict)]
+        struct Table;
+
+        #[pyfunction]
+        fn pair(x: Obj<'_>) -> Pair<i32> { (1, 2) }
+        #[pyfunction]
+        fn text() -> Result<String> { Ok(String::new()) }
+        #[pyfunction]
+        fn value_error(py: Python<'_>) -> PyResult<Bound<'_, PyValueError>> { todo!() }
+        #[pyfunction]
+        fn any_error() -> PyErr { todo!() }
+        #[pyfunction]
+        fn hidden() -> Hidden { Hidden }
+
+        #[pymodule]
+        mod demo {
+            #[pymodule_export]
+            use super::{any_error, hidden, pair, text, value_error, Table};
+            #[cfg(any())]
+            #[pymodule_export]
+            use super::pair;
+
+            #[pyfunction]
+            fn first(d: PyRef<'_, shapes::Dot>) -> i32 { 0 }
+
+            #[pymodule]
+            mod shapes {
+                #[pyclass]
+                pub struct Dot;
+
+                #[pyfunction]
+                fn table_size(t: PyRef<'_, super::super::Table>) -> usize { 0 }
+            }
+        }
+    """})
+    assert diags == []
+    stubs = generate_stubs(crate)
+    top, sub = stubs["__init__.pyi"], stubs["shapes.pyi"]
+    sig = signatures(top)
+    assert sig["pair"] == "(x: Any) -> tuple[int, int]"
+    assert sig["text"] == "() -> str"
+    assert sig["value_error"] == "() -> ValueError" and sig["any_error"] == "() -> BaseException"
+    assert sig["hidden"] == "() -> Any"
+    assert sig["first"] == "(d: Dot) -> int" and "from .shapes import Dot" in top
+    assert "from . import Table" in sub and "class Table(dict[Any, Any]):" in top
+    assert top.count("def pair(") == 1
+    package = tmp_path / "demo"
+    package.mkdir()
+    for rel, body in stubs.items():
+        (package / rel).write_text(body, encoding="utf-8")
+    cmd = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-version", "3.10",
+           "--cache-dir", str(tmp_path / ".mypy_cache"), "demo"]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, top + sub + out.stdout + out.stderr

@@ -30,8 +30,11 @@ RICH = ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__")
 
 
 def python_names(crate: Crate) -> Callable[[str], str]:
-    """Rewrites Rust class names in an annotation to the names Python sees."""
-    renamed = {c.rust_name: c.py_name for c in crate.classes if c.rust_name != c.py_name}
+    """Rewrites Rust class names in an annotation to the names Python sees; a class no
+    module exports has no name in any stub, so it is `Any`."""
+    exported = {id(m.target) for d in crate.modules for m in d.members if m.kind == "class"}
+    renamed = {c.rust_name: (c.py_name if id(c) in exported else "Any") for c in crate.classes
+               if c.rust_name != c.py_name or id(c) not in exported}
     classes = {c.rust_name for c in crate.classes}
     # A derived conversion has no Python class: its annotation, or Any.
     renamed.update((d.rust_name, derive_annotation(d)) for d in crate.derives if d.rust_name not in classes)
@@ -90,6 +93,7 @@ class ClassStub:
             parent = self.crate.class_named(name)
             # A native base (`PyDict`, `PyTzInfo`) is named as Python names it.
             base = f"({parent.py_name if parent else NATIVE.get(name) or builtin_exception_name(name)})"
+            self.used.append(base)
         out = [] if cls.has("subclass") or cls.complex_enum else ["@final"]
         if out:
             self.used.append("final")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
+import contextlib
+import dataclasses
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -73,8 +76,45 @@ WRAPPERS = {"Bound", "Py", "Borrowed", "Box", "Rc", "Arc", "Cow", "PyRef", "PyRe
             "PyClassGuardMut", "Cell", "RefCell"}
 
 
+# The crate's `type` aliases while its stubs are written (see `type_aliases`).
+_ALIASES: dict[str, "tuple[tuple[str, ...], TypeRef] | None"] = {}
+
+
+@contextlib.contextmanager
+def type_aliases(aliases: dict):
+    """Makes `python_type` look through the crate's `type Name<T> = ...;` aliases."""
+    saved = dict(_ALIASES)
+    _ALIASES.clear()
+    _ALIASES.update(aliases)
+    try:
+        yield
+    finally:
+        _ALIASES.clear()
+        _ALIASES.update(saved)
+
+
+def expand_aliases(ty: TypeRef | None, expanding: frozenset[str] = frozenset()) -> TypeRef | None:
+    """`ty` with every alias replaced by what it names; an alias is not expanded inside
+    itself (`type Result<T> = std::result::Result<T, E>`)."""
+    if ty is None or not _ALIASES:
+        return ty
+    args = tuple(expand_aliases(a, expanding) for a in ty.args)
+    alias = _ALIASES.get(ty.name) if ty.kind == "path" and ty.name not in expanding else None
+    if alias is None:
+        return dataclasses.replace(ty, args=args) if args != ty.args else ty
+    params, target = alias
+    return expand_aliases(_substitute(target, dict(zip(params, args))), expanding | {ty.name})
+
+
+def _substitute(ty: TypeRef, mapping: dict[str, TypeRef]) -> TypeRef:
+    if ty.kind == "path" and not ty.args and ty.name in mapping and ty.text == ty.name:
+        return mapping[ty.name]
+    return dataclasses.replace(ty, args=tuple(_substitute(a, mapping) for a in ty.args))
+
+
 def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
     """The annotation for `ty`. Parameters may be more permissive than returns."""
+    ty = expand_aliases(ty)
     if ty is None or ty.kind == "unit":
         return "None"
     if ty.kind == "ref":
@@ -134,7 +174,16 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
         return NATIVE[name]
     if name in OPTIONAL and name not in _crate_types.get():
         return OPTIONAL[name][returning]
+    if name == "PyErr":
+        return "BaseException"  # a returned `PyErr` is its exception object
+    if name.startswith("Py") and _is_builtin_exception(name[2:]):
+        return name[2:]  # `Bound<PyValueError>` is a `ValueError`
     return name  # a #[pyclass] or user type: named as in Python
+
+
+def _is_builtin_exception(name: str) -> bool:
+    found = getattr(builtins, name, None)
+    return isinstance(found, type) and issubclass(found, BaseException)
 
 
 def stub_imports(annotation_text: str) -> list[str]:

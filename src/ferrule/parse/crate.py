@@ -23,6 +23,7 @@ from .modules import read_module_fn, read_module_mod, resolve_members
 from .resolve import Binding, Scope, extern_root, read_use
 from .std_types import check_slot_results, check_std_types
 from .source import ExpandedSource, SourceFile, child_of_type
+from .types import type_ref
 
 ITEM_KEYWORDS = {
     "function_item": "fn",
@@ -273,6 +274,8 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
                 walk.crate.derives.append(derive)
         elif node.type == "use_declaration":
             scope.uses.extend(read_use(src, node))
+        elif node.type == "type_item":
+            _read_type_alias(walk, src, node)
         if node.type in DECLARES:
             _declare(scope, src, node, kind, bound, module_path)
         if node.type == "impl_item" and attribute_named(item, "pymethods"):
@@ -288,6 +291,25 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
                 exc = read_macro_item(walk, src, macro)
                 if exc is not None:
                     scope.declare(Binding("exception", exc.name, "pub", src.span(macro), exc))
+
+
+def _read_type_alias(walk: Walk, src: SourceFile, node: tree_sitter.Node) -> None:
+    name, target = node.child_by_field_name("name"), node.child_by_field_name("type")
+    if name is None or target is None:
+        return
+    params_node = node.child_by_field_name("type_parameters")
+    params = []
+    for param in params_node.named_children if params_node is not None else []:
+        if param.type == "type_identifier":
+            params.append(src.text(param))
+        elif param.type != "lifetime_parameter":  # `T`, `T: Bound`, `T = Default`
+            ident = param.child_by_field_name("name") or child_of_type(param, "type_identifier")
+            if ident is not None:
+                params.append(src.text(ident))
+    alias = (tuple(params), type_ref(src, target))
+    aliases = walk.crate.type_aliases
+    key = src.text(name)
+    aliases[key] = alias if key not in aliases or aliases[key] == alias else None
 
 
 # Item kinds that declare a name in their module (`impl` and `use` do not).

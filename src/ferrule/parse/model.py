@@ -200,6 +200,9 @@ class Crate:
     inputs: dict[str, str | int] = field(default_factory=dict)
     exceptions: dict[str, ExceptionDecl] = field(default_factory=dict)
     derives: list = field(default_factory=list)  # parse.derives.DeriveDecl: derived conversions
+    # `type Name<T> = ...;` anywhere in the crate, by name: (type parameters, the aliased type),
+    # or None when two aliases share the name. Stubs look through them.
+    type_aliases: dict[str, "tuple[tuple[str, ...], TypeRef] | None"] = field(default_factory=dict)
     dependency: bool = False  # a dependency of the extension crate, bound through it
     scopes: dict = field(default_factory=dict, repr=False)  # parse.resolve.Scope by module path
     dependencies: list["Crate"] = field(default_factory=list, repr=False)  # path dependencies bound with it
