@@ -70,3 +70,11 @@ def test_a_stub_ferrule_wrote_earlier_is_refreshed(tmp_path: Path) -> None:
                                    '[tool.maturin]\npython-source = "python"\n')
     write_into_source(project, extension_files(project, ".so", tmp_path / "libmy_crate.so", GENERATED))
     assert earlier.read_text() == GENERATED["__init__.pyi"]
+
+
+def test_the_extension_inside_the_package_re_exports_the_packages_names(tmp_path: Path) -> None:
+    """`import my_crate` also loads `my_crate.my_crate`; its stub names the same objects."""
+    project = project_at(tmp_path)
+    stubs = {"__init__.pyi": HEADER + "\nfrom typing import Any\n\n__all__ = ['f', 'K']\n\ndef f() -> int: ...\n"}
+    files = {e.path: e.data.decode() for e in extension_files(project, ".so", tmp_path / "libmy_crate.so", stubs)}
+    assert files["my_crate/my_crate.pyi"] == HEADER + "\nfrom . import f as f, K as K\n\n__all__ = ['f', 'K']\n"

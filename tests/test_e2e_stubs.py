@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -91,3 +94,50 @@ def test_mypy_sees_async_fn_bindings_as_coroutines(test_env, tmp_path):
     assert out.returncode == 0, out.stdout + out.stderr
     wrong = _mypy(test_env, tmp_path, "import fe_genapi\n\nx: int = fe_genapi.doubled(1)\n")
     assert 'expression has type "Coroutine[Any, Any, int]", variable has type "int"' in wrong.stdout, wrong.stdout
+
+
+# What stubtest cannot see as the stub says it, each for a reason:
+STUBTEST_ALLOWED = [
+    r"fe_functions(\.fe_functions)?\.custom_sig",  # `text_signature` overrides what inspect shows, on purpose
+    r".*\.__call__",  # `tp_call` shows (*args, **kwargs) whatever the method takes
+]
+
+
+def test_stubtest_finds_every_stub_true_to_its_module(test_env, tmp_path):
+    """mypy's stubtest imports each built module and compares it with its installed stub.
+    fe_panic_init is left out: importing it panics, by design."""
+    from conftest import CRATES_DIR
+
+    modules = []
+    for crate in sorted(test_env.builds) or sorted(p.name for p in CRATES_DIR.iterdir()):
+        if crate == "fe_panic_init":
+            continue
+        test_env.require(crate)
+        text = (CRATES_DIR / crate / "pyproject.toml").read_text()
+        named = re.search(r'^module-name = "([^"]+)"', text, re.M)
+        modules.append(named.group(1) if named else crate)
+    allow = tmp_path / "allowlist.txt"
+    allow.write_text("\n".join(STUBTEST_ALLOWED) + "\n")
+    env = dict(os.environ, PYTHONPATH=str(test_env.site_packages))
+    env.pop("MYPYPATH", None)
+    out = subprocess.run([sys.executable, "-m", "mypy.stubtest", "--allowlist", str(allow), *modules],
+                         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600)
+    assert out.returncode == 0, out.stdout[-6000:] + out.stderr[-2000:]
+    assert "Success: no issues found" in out.stdout
+
+
+def test_pyright_accepts_the_stubs_and_finds_them_complete(test_env, tmp_path):
+    """pyright (its own reading of the typing spec) checks every installed stub and
+    scores each package's public interface: every symbol must have a known type."""
+    pyright = shutil.which("pyright", path=str(Path(sys.executable).parent))
+    assert pyright is not None, "pyright is a test dependency (pip install -e '.[test]')"
+    env = dict(os.environ, VIRTUAL_ENV=str(test_env.root),
+               PATH=os.pathsep.join([str(test_env.python.parent), os.environ.get("PATH", "")]))
+    stubs = sorted(str(p) for p in test_env.site_packages.glob("fe_*/**/*.pyi"))
+    out = subprocess.run([pyright, *stubs], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600)
+    assert out.returncode == 0 and "0 errors" in out.stdout, out.stdout[-4000:] + out.stderr[-2000:]
+    for package in ("fe_functions", "fe_classes", "fe_genapi", "fe_protocols", "fe_cfgstubs", "fe_stdtypes"):
+        test_env.require(package)
+        score = subprocess.run([pyright, "--verifytypes", package, "--ignoreexternal"], capture_output=True,
+                               text=True, env=env, cwd=tmp_path, timeout=600)
+        assert "Type completeness score: 100%" in score.stdout, score.stdout[-4000:]

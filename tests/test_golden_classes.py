@@ -62,7 +62,7 @@ def test_class_stub_members(crate) -> None:
     classes = _classes(generate_stubs(crate)["__init__.pyi"])
     assert list(classes) == ["Shape", "Tile", "Light", "ShapeError", "Event", "Counter"]
     shape = _members(classes["Shape"])
-    assert shape["__init__"] == ["(self, side_len: float, tag: str='s') -> None"]
+    assert shape["__new__"] == ["(cls, side_len: float, tag: str='s') -> Self"]  # `#[new]` is tp_new
     assert shape["sideLen"] == ["@property (self) -> float", "@sideLen.setter (self, value: float) -> None"]
     assert shape["label"] == ["@property (self) -> str"]  # no setter: read-only
     assert shape["hidden"] == ["@property (self) -> int", "@hidden.setter (self, value: int) -> None"]
@@ -71,30 +71,32 @@ def test_class_stub_members(crate) -> None:
     assert shape["describe"] == ["@classmethod (cls, verbose: bool) -> str"]
     assert shape["SIDES"] == ["ClassVar[int]"] and shape["origin"] == ["ClassVar[tuple[float, float]]"]
     # __richcmp__ becomes the six operators; ==/!= accept any object.
-    assert shape["__eq__"] == ["(self, other: object) -> bool"] and shape["__lt__"] == ["(self, other: Shape) -> bool"]
+    assert shape["__eq__"] == ["(self, other: object, /) -> bool"] and shape["__lt__"] == ["(self, other: Shape, /) -> bool"]
     assert shape["__hash__"] == ["ClassVar[None]"]
-    assert "__traverse__" not in shape and not classes["Shape"].decorator_list  # subclass: not final
+    assert "__traverse__" not in shape
+    assert [ast.unparse(d) for d in classes["Shape"].decorator_list] == ["disjoint_base"]  # subclass: not final
     tile = _members(classes["Tile"])
     assert [ast.unparse(b) for b in classes["Tile"].bases] == ["Shape"]
     assert [ast.unparse(d) for d in classes["Tile"].decorator_list] == ["final"]
     assert tile["__next__"] == ["(self) -> int"] and tile["__iter__"] == ["(self) -> Tile"]
-    assert tile["__iadd__"] == ["(self, other: int) -> Tile"] and tile["__len__"] == ["(self) -> int"]
+    assert tile["__iadd__"] == ["(self, other: int, /) -> Tile"] and tile["__len__"] == ["(self) -> int"]
     light = _members(classes["Light"])
     assert light["RED"] == light["AMBER"] == light["GO"] == ["ClassVar[Light]"]
     assert light["__int__"] == ["(self) -> int"]
     assert [ast.unparse(b) for b in classes["ShapeError"].bases] == ["ValueError"]
     err = _members(classes["ShapeError"])
     assert err["__hash__"] == ["(self) -> int"] and err["__str__"] == ["(self) -> str"]
-    assert light["__init__"] == ["(self, _: NoReturn, /) -> None"]  # no #[new]: mypy rejects Light()
+    assert light["__new__"] == ["(cls, _: NoReturn, /) -> Self"]  # no #[new]: mypy rejects Light()
     event = classes["Event"]
-    assert not event.decorator_list and _members(event)["__init__"] == ["(self, _: NoReturn, /) -> None"]
+    assert [ast.unparse(d) for d in event.decorator_list] == ["disjoint_base"]
+    assert _members(event)["__new__"] == ["(cls, _: NoReturn, /) -> Self"]
     key, click = (_classes(ast.unparse(n))[n.name] for n in event.body if isinstance(n, ast.ClassDef))
     assert [ast.unparse(b) for b in key.bases] == ["Event"] and [ast.unparse(d) for d in key.decorator_list] == ["final"]
-    assert _members(key)["__init__"] == ["(self, code: int, char: str) -> None"]
+    assert _members(key)["__new__"] == ["(cls, code: int, char: str) -> Self"]
     assert _members(key)["char"] == ["@property (self) -> str"]  # read-only
-    assert _members(click)["__init__"] == ["(self, _0: int, _1: int, /) -> None"]
+    assert _members(click)["__new__"] == ["(cls, _0: int, _1: int, /) -> Self"]
     assert ast.unparse(click.body[0]) == "__match_args__ = ('_0', '_1')"
     counter = _members(classes["Counter"])
-    assert counter["__init__"] == ["(self, value: int=0, /) -> None"]
+    assert counter["__new__"] == ["(cls, value: int=0, /) -> Self"]
     assert counter["__call__"] == ["(self, step: int, *, times: int) -> int"]
-    assert counter["__ge__"] == ["(self, other: Counter) -> bool"] and counter["__hash__"] == ["(self) -> int"]
+    assert counter["__ge__"] == ["(self, other: Counter, /) -> bool"] and counter["__hash__"] == ["(self) -> int"]

@@ -7,7 +7,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cargo, cargo_config, glue_errors
+from . import cargo, cargo_config
+from .build_cfg import compile_exact
 from .archive.contents import editable_files, extension_files, sdist_files, wheel_files
 from .archive.metadata import DistMetadata, load_metadata
 from .archive.repair import repair
@@ -16,7 +17,7 @@ from .archive.tags import check_abi3, effective_abi3, extension_suffix, platform
 from .archive.wheel import write_wheel
 from .build_options import CargoOptions, pick_profile
 from .codegen.stubs import generate_stubs
-from .generate import prepare, write_python_config
+from .generate import write_python_config
 from .install import write_into_source
 from .interpreter import Interpreter, find_interpreter
 from .project import Project, find_manifest, load_project
@@ -46,12 +47,9 @@ def compile_extension(project: Project, interp: Interpreter, *, release: bool, a
     options = options or project.cargo
     cargo_config.refresh(project.root)
     meta = cargo.metadata(project, options)
-    crate = prepare(project, meta, options)
     write_python_config(meta, interp, abi3)
     profile = profile or pick_profile(None, release, options.profile, "dev")
-    library = cargo.build(project, meta, release=release, options=options, profile=profile,
-                          python_version=interp.version[:2],
-                          explain=glue_errors.explainer(crate, meta.glue_dir(project.package)))
+    crate, library = compile_exact(project, meta, interp, abi3=abi3, options=options, profile=profile, release=release)
     warnings = (meta.cache.warning,) if meta.cache.warning else ()
     return Compiled(library, generate_stubs(crate), extension_suffix(interp, abi3), meta.target_dir, warnings)
 

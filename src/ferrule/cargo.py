@@ -109,12 +109,15 @@ def write_if_changed(path: Path, text: str) -> bool:
 def build(project: Project, meta: Metadata, *, release: bool, features: tuple[str, ...] = (),
           options: CargoOptions | None = None, profile: str | None = None,
           python_version: tuple[int, int] | None = None,
-          explain: Callable[[list[dict]], list[Diagnostic]] | None = None) -> Path:
+          explain: Callable[[list[dict]], list[Diagnostic]] | None = None,
+          observe: list[dict] | None = None, held: list[str] | None = None) -> Path:
     """Builds the cdylib; cargo's own progress and diagnostics go to the terminal.
 
     `options` (default: the project's config) and `profile` (default: release or dev) carry the
     maturin-style settings; `features` adds to them. When the build fails, `explain`
-    turns rustc's messages into errors at the user's items (BindingErrors).
+    turns rustc's messages into errors at the user's items (BindingErrors). `observe` receives
+    cargo's artifact and build-script messages (features and cfgs the crate was built with);
+    with `held`, rustc's rendered diagnostics go there instead of to stderr.
     """
     options = (options or project.cargo).with_command_line(features=tuple(features))
     profile = profile or ("release" if release else "dev")
@@ -138,7 +141,7 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
                 more = f" and {len(damaged) - 1} more" if len(damaged) > 1 else ""
                 sys.stderr.write(f"warning: the shared build cache held a damaged file ({damaged[0]}{more}); "
                                  "compiling what it belongs to again\n")
-        artifact, messages, artifacts, code = _run_build(cmd, env, project)
+        artifact, messages, artifacts, code = _run_build(cmd, env, project, observe, held)
         if code == 0 and build_dir is not None:
             cache_seals.seal(build_dir, artifacts, meta.workspace_root)
     if code != 0:
@@ -151,7 +154,8 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
     return artifact
 
 
-def _run_build(cmd: list[str], env: dict[str, str], project: Project):
+def _run_build(cmd: list[str], env: dict[str, str], project: Project, observe: list[dict] | None = None,
+               held: list[str] | None = None):
     """(cdylib, rustc's messages, every artifact message, exit code)."""
     artifact: Path | None = None
     messages: list[dict] = []
@@ -159,7 +163,7 @@ def _run_build(cmd: list[str], env: dict[str, str], project: Project):
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True) as proc:
         assert proc.stdout is not None
         for line in proc.stdout:
-            artifact = _cdylib_from(line, project, messages, artifacts) or artifact
+            artifact = _cdylib_from(line, project, messages, artifacts, observe, held) or artifact
     return artifact, messages, artifacts, proc.returncode
 
 
@@ -210,7 +214,8 @@ def _message_format() -> str:
     return "--message-format=json-diagnostic-rendered-ansi" if color else "--message-format=json"
 
 
-def _cdylib_from(line: str, project: Project, messages: list[dict], artifacts: list[dict]) -> Path | None:
+def _cdylib_from(line: str, project: Project, messages: list[dict], artifacts: list[dict],
+                 observe: list[dict] | None = None, held: list[str] | None = None) -> Path | None:
     """The cdylib an artifact line names; rustc's messages go to `messages`."""
     if not line.startswith("{"):
         return None
@@ -221,9 +226,13 @@ def _cdylib_from(line: str, project: Project, messages: list[dict], artifacts: l
     if msg.get("reason") == "compiler-message" and isinstance(msg.get("message"), dict):
         # Passed through as cargo would render it; kept to map glue errors back to the user's items.
         messages.append(msg["message"])
-        if msg["message"].get("rendered"):
+        if msg["message"].get("rendered") and held is not None:
+            held.append(msg["message"]["rendered"])
+        elif msg["message"].get("rendered"):
             sys.stderr.write(msg["message"]["rendered"])
             sys.stderr.flush()
+    if observe is not None and msg.get("reason") in ("compiler-artifact", "build-script-executed"):
+        observe.append(msg)
     if msg.get("reason") != "compiler-artifact":
         return None
     artifacts.append(msg)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import cargo, cargo_config, dependencies, glue_stamp
 from .archive.contents import path_dependencies
+from .build_cfg import compile_exact
 from .archive.metadata import load_metadata
 from .build_options import pick_profile
 from .errors import ConfigError
@@ -84,13 +85,18 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
         stamp = stamp_path(cargo_meta, project)
         settings = glue_stamp.settings(project, cargo_meta.glue_dir(project.package), options)
         stubs = glue_stamp.load(stamp, settings)  # sources unchanged: last develop's glue stands
-        crate = prepare(project, cargo_meta, options) if stubs is None else None
         write_python_config(cargo_meta, interp, project.abi3)
     with phase("cargo"):
-        artifact = cargo.build(project, cargo_meta, release=release, options=options,
-                               profile=pick_profile(profile, release, options.profile, "dev"),
-                               python_version=interp.version[:2],
-                               explain=_explainer(project, cargo_meta, crate, options))
+        chosen_profile = pick_profile(profile, release, options.profile, "dev")
+        crate = None
+        if stubs is None:  # glue written for the cfgs of this build (see build_cfg.py)
+            crate, artifact = compile_exact(project, cargo_meta, interp, abi3=project.abi3, options=options,
+                                            profile=chosen_profile, release=release,
+                                            explainer=lambda c: _explainer(project, cargo_meta, c, options))
+        else:
+            artifact = cargo.build(project, cargo_meta, release=release, options=options, profile=chosen_profile,
+                                   python_version=interp.version[:2],
+                                   explain=_explainer(project, cargo_meta, crate, options))
     with phase("install"):
         if crate is not None:
             from .codegen.stubs import generate_stubs

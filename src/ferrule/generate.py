@@ -11,6 +11,7 @@ from .cargo import Metadata, write_if_changed
 from .errors import BindingErrors, Diagnostic
 from .glue_stamp import forget
 from .interpreter import Interpreter
+from .cfgset import CfgSet
 from .project import Project
 from .runtime_features import async_enabled
 
@@ -81,24 +82,26 @@ def parse_dependencies(project: Project, packages: list[dict], workspace_root: P
 
 
 def parse_project(project: Project, packages: list[dict], workspace_root: Path,
-                  async_on: bool) -> tuple[Crate, list[Diagnostic]]:
-    """The extension crate with the path dependencies that hold bindings (`crate.dependencies`)."""
+                  async_on: bool, cfg: CfgSet | None = None) -> tuple[Crate, list[Diagnostic]]:
+    """The extension crate with the path dependencies that hold bindings (`crate.dependencies`).
+    `cfg` decides the extension's own `#[cfg]`s (a dependency's features are its own: all its items are kept)."""
     from .parse import parse_crate
 
     dep_crates, externs, unread, diagnostics = parse_dependencies(project, packages, workspace_root, async_on)
     crate, found = parse_crate(project.crate_root, project.lib_path, package=project.package,
                                lib_name=project.lib_name, workspace_root=workspace_root,
                                runtime_crate=project.runtime_crate, module_name=project.module_name,
-                               async_enabled=async_on, externs=externs, unread=unread)
+                               async_enabled=async_on, externs=externs, unread=unread, cfg=cfg)
     crate.dependencies = dep_crates
     return crate, diagnostics + found
 
 
-def prepare(project: Project, meta: Metadata, options: CargoOptions | None = None) -> Crate:
-    """Parses and checks the crate (and the path dependencies holding bindings), then
-    writes the glue of both. Raises BindingErrors."""
+def prepare(project: Project, meta: Metadata, options: CargoOptions | None = None,
+            cfg: CfgSet | None = None) -> Crate:
+    """Parses and checks the crate (and the path dependencies holding bindings; items `cfg`
+    turns off left out), then writes the glue of both. Raises BindingErrors."""
     crate, diagnostics = parse_project(project, list(meta.packages), meta.workspace_root,
-                                       async_enabled(project, options))
+                                       async_enabled(project, options), cfg)
     # A syntax error may hide the module; saying it is missing would send the user elsewhere.
     if not any(d.message.startswith("syntax error") for d in diagnostics):
         diagnostics += check_crate(crate, project)

@@ -4,13 +4,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .codegen.stubs import generate_stubs
-from .errors import BindingErrors, ConfigError
 from . import cargo
-from .errors import CargoError
+from .build_cfg import predict
+from .codegen.stubs import generate_stubs
+from .errors import BindingErrors, CargoError, ConfigError, FerruleError
 from .generate import check_crate, parse_project
-from .project import find_manifest, load_project
+from .cfgset import CfgSet
+from .project import Project, find_manifest, load_project
 from .runtime_features import async_enabled
+
+
+def _default_build_cfgs(project: Project) -> CfgSet | None:
+    """`#[cfg]` as a default `ferrule develop` would decide it (features from pyproject, the
+    interpreter develop would pick); without an interpreter every item is listed."""
+    from .interpreter import find_interpreter
+
+    try:
+        interp = find_interpreter(None, require_venv=False, search_from=(Path.cwd(), project.root))
+        meta = cargo.metadata(project)
+    except FerruleError:
+        return None
+    options = project.cargo
+    return predict(project, options.feature_names(interp.version[:2]), all_features=options.all_features,
+                   no_default_features=options.no_default_features, profile="dev", interp=interp,
+                   abi3=project.abi3, ferrule_dir=meta.ferrule_dir)
 
 
 def write_stub(manifest: str | None, output: Path | None) -> list[Path]:
@@ -23,7 +40,8 @@ def write_stub(manifest: str | None, output: Path | None) -> list[Path]:
         packages, workspace_root = list(meta.packages), meta.workspace_root
     except CargoError:
         packages, workspace_root = [], project.crate_root
-    crate, diagnostics = parse_project(project, packages, workspace_root, async_enabled(project))
+    crate, diagnostics = parse_project(project, packages, workspace_root, async_enabled(project),
+                                        _default_build_cfgs(project))
     diagnostics += check_crate(crate, project)
     if diagnostics:
         raise BindingErrors(diagnostics, root=project.crate_root)

@@ -7,6 +7,7 @@ archives do not depend on the order the file system lists folders in.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -94,6 +95,18 @@ def own_stub(project: Project) -> Path | None:
     return path if path.is_file() else None
 
 
+def _reexport_stub(package_stub: str) -> str:
+    """The extension module's own stub: the same objects the package re-exports."""
+    from ..codegen.stubs import HEADER
+
+    found = re.search(r"^__all__ = \[(.*)\]$", package_stub, re.M)
+    names = re.findall(r"'([^']*)'", found.group(1)) if found else []
+    if not names:
+        return HEADER
+    return (HEADER + "\nfrom . import " + ", ".join(f"{n} as {n}" for n in names) + "\n\n"
+            + found.group(0) + "\n")
+
+
 def extension_files(project: Project, suffix: str, library: Path, stubs: dict[str, str]) -> list[Entry]:
     """The built module and its stubs. Non-mixed: a package re-exporting the module; mixed: a file in the package."""
     parts = module_parts(project)
@@ -107,6 +120,9 @@ def extension_files(project: Project, suffix: str, library: Path, stubs: dict[st
                    Entry(f"{name}/{name}{suffix}", native, executable=True),
                    Entry(f"{name}/py.typed", b"")]
         entries += [Entry(f"{name}/{rel}", text.encode()) for rel, text in stubs.items()]
+        if own is None and f"{name}.pyi" not in stubs and "__init__.pyi" in stubs:
+            # The package's `from . import <name>` leaves the extension reachable as `<name>.<name>` too.
+            entries.append(Entry(f"{name}/{name}.pyi", _reexport_stub(stubs["__init__.pyi"]).encode()))
         return sorted(entries, key=lambda e: e.path)
     base = "/".join(parts)
     entries = [Entry(f"{base}{suffix}", native, executable=True)]

@@ -12,7 +12,7 @@ from ..parse.module_values import builtin_exception_name
 from ..parse.classes import variant_params
 from .derives import derive_annotation
 from .enum_variants import field_names
-from .protocols import COMPARE_OPS, SHAPES
+from .protocols import COMPARE_OPS, NUMERIC, SHAPES
 from .pytypes import NATIVE, python_type
 from .signature import parameter_list
 
@@ -97,6 +97,9 @@ class ClassStub:
         out = [] if cls.has("subclass") or cls.complex_enum else ["@final"]
         if out:
             self.used.append("final")
+        else:  # its instances have a layout of their own: no class can also derive from another such base
+            out = ["@disjoint_base"]
+            self.used.append("disjoint_base")
         return out + [f"class {cls.py_name}{base}:"]
 
     def build(self) -> list[str]:
@@ -111,11 +114,16 @@ class ClassStub:
                 self.body.append(f"    {m.fn.py_name}: ClassVar[{self.ty(m.fn.ret)}]")
                 self.used.append("ClassVar")
         new = next((m for m in cls.methods() if m.kind == MethodKind.NEW), None)
+        # `#[new]` is the type's `tp_new`, which is what Python (and stubtest) sees: `__new__`.
         if new is not None:
-            self._def("__init__", ["self"] + self._params(new.fn), "None")
-        else:  # a required argument nothing can be passed for: mypy rejects `Cls()`, the type stays usable
-            self.body.append("    def __init__(self, _: NoReturn, /) -> None: ...  # no #[new]: not constructible")
-            self.used.append("NoReturn")
+            self._def("__new__", ["cls"] + self._params(new.fn), "Self")
+            self.used.append("Self")
+            init = cls.method_named("__init__")
+            if init is not None:  # runs after `#[new]` with the same arguments
+                self._def("__init__", ["self"] + self._params(init.fn), "None")
+        else:  # a required argument nothing can be passed for: mypy rejects `Cls()`
+            self.body.append("    def __new__(cls, _: NoReturn, /) -> Self: ...  # no #[new]: not constructible")
+            self.used += ["NoReturn", "Self"]
         self._properties()
         defined = set()
         for m in cls.methods():
@@ -123,8 +131,11 @@ class ClassStub:
                 defined.add(m.fn.py_name)
                 self._method(m)
         self._option_methods(defined)
+        self._reflected_slots(defined)
+        self._all_comparisons(defined)
         for v in cls.variants if cls.complex_enum else []:
             self._variant(v)
+        _mark_inplace_overrides(self.body)
         return head + (self.body or ["    ..."])
 
     def _variant(self, v: Variant) -> None:
@@ -136,14 +147,14 @@ class ClassStub:
         params = self._params(ctor)
         lines = ["@final", f"class {v.py_name}({self.cls.py_name}):",
                  f"    __match_args__ = ({', '.join(f'{chr(34)}{n}{chr(34)}' for n in names)}{',' * (len(names) == 1)})",
-                 f"    def __init__(self{''.join(', ' + p for p in params)}) -> None: ..."]
+                 f"    def __new__(cls{''.join(', ' + p for p in params)}) -> Self: ..."]
         for n, t in zip(names, types):
             lines += ["    @property", f"    def {n}(self) -> {t}: ..."]
         if v.tuple_like:
             item = " | ".join(dict.fromkeys(types)) or "NoReturn"
-            lines += ["    def __len__(self) -> int: ...", f"    def __getitem__(self, index: int) -> {item}: ..."]
+            lines += ["    def __len__(self) -> int: ...", f"    def __getitem__(self, index: int, /) -> {item}: ..."]
             self.used.append(item)
-        self.used.append("final")
+        self.used += ["final", "Self"]
         self.body.extend("    " + line for line in lines)
 
     def _properties(self) -> None:
@@ -189,7 +200,13 @@ class ClassStub:
 
     def _special(self, m: Method) -> None:
         fn, name = m.fn, SEQUENCE_NAMES.get(m.fn.py_name, m.fn.py_name)
-        params = self._params(fn)
+        if name == "__getattr__":
+            # It lives in `tp_getattro`, which Python shows as `__getattribute__`; type checkers
+            # read either as "other attributes have this type".
+            if self.cls.method_named("__getattribute__") is not None:
+                return
+            name = "__getattribute__"
+        params = [p for p in self._params(fn) if p != "/"]
         ret = FIXED_RESULTS.get(name) or self.ty(_unwrap_option(fn.ret) if name in ("__next__", "__anext__") else fn.ret)
         if name == "__richcmp__":
             other = params[0].split(":", 1)[1].strip() if params else "Any"
@@ -203,13 +220,45 @@ class ClassStub:
         if name in ("__pow__", "__rpow__") and len(params) == 2 and "=" not in params[1] and \
                 params[1].endswith("None"):
             params[1] += " = None"  # `x ** y` passes no modulo
+        elif name in ("__pow__", "__rpow__") and len(params) == 1:
+            params.append("mod: None = None")  # the slot takes a modulo; this method ignores it
+        if name == "__get__" and len(params) == 2 and "=" not in params[1]:
+            params[1] += " = None"  # `owner` may be left out
         if name.startswith("__i") and SHAPES.get(name) == "inplace":
             ret = self.cls.py_name
-        self._def(name, ["self"] + params, ret, fn.doc)
+        # A slot takes its operands by position only (`a[k] = v` names neither).
+        call_like = name in ("__call__", "__init__")
+        self._def(name, ["self"] + params + (["/"] if params and not call_like else []), ret, fn.doc)
 
     def _rich(self, name: str, other: str, ret: str) -> None:
         # `==`/`!=` accept any object (as `object.__eq__` does); others the declared type.
-        self._def(name, ["self", f"other: {'object' if name in ('__eq__', '__ne__') else other}"], ret)
+        self._def(name, ["self", f"other: {'object' if name in ('__eq__', '__ne__') else other}", "/"], ret)
+
+    def _all_comparisons(self, defined: set[str]) -> None:
+        """`tp_richcompare` answers all six operators; those the crate did not write give
+        NotImplemented (Python then tries the reflected one), so they accept nothing."""
+        if not defined & set(RICH[2:]) or "__richcmp__" in defined:
+            return
+        for op in RICH[2:]:
+            if op not in defined:
+                self._def(op, ["self", "other: NoReturn", "/"], "NoReturn")
+                self.used.append("NoReturn")
+
+    def _reflected_slots(self, defined: set[str]) -> None:
+        """One number slot serves both `a op b` and `b op a`, so Python shows both methods;
+        the one the crate did not write accepts nothing (it returns NotImplemented)."""
+        for name in sorted(defined):
+            shape, op = SHAPES.get(name), name[2:-2]
+            if shape not in ("numeric", "ternary"):
+                continue
+            partner = f"__r{op}__" if op in NUMERIC else f"__{op[1:]}__"
+            if partner in defined or SHAPES.get(partner) != shape:
+                continue
+            extra = ["mod: None = None"] if shape == "ternary" else []
+            self._def(partner, ["self", "other: NoReturn", *extra, "/"], "NoReturn")
+            self.used.append("NoReturn")
+        if "__repeat__" in defined and "__rmul__" not in defined:  # `sq_repeat` serves `n * seq` too
+            self._def("__rmul__", ["self", "count: int", "/"], self.cls.py_name)
 
     def _option_methods(self, defined: set[str]) -> None:
         cls, me = self.cls, self.cls.py_name
@@ -230,6 +279,22 @@ class ClassStub:
         if cls.simple_enum:
             if "__int__" not in defined:
                 self._def("__int__", ["self"], "int")
+
+
+_DEF = re.compile(r"    def (__\w+__)(\(.*)$")
+
+
+def _mark_inplace_overrides(body: list[str]) -> None:
+    """Python lets `a += b` take other operands than `a + b`; type checkers read `__iadd__`
+    as an override of `__add__` and reject that. The stub says what the class does, so the
+    check is silenced there, on the in-place method only."""
+    heads = {m.group(1): (i, m.group(2)) for i, line in enumerate(body) if (m := _DEF.match(line))}
+    for name, (i, rest) in heads.items():
+        binary = "__" + name[3:] if name.startswith("__i") else ""
+        if binary in heads and SHAPES.get(name) == "inplace" and heads[binary][1] != rest:
+            line = body[i]
+            body[i] = line + "  # type: ignore[misc]" if line.endswith(":") else line.replace(
+                ": ...", ": ...  # type: ignore[misc]", 1)
 
 
 def _unwrap_option(ty: TypeRef | None) -> TypeRef | None:

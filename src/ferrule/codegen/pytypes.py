@@ -5,12 +5,17 @@ from __future__ import annotations
 import builtins
 import contextlib
 import dataclasses
+import contextvars
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Iterable, Iterator
 
 from ..parse.model import TypeRef
+
+# The crate's own Python-visible type names (classes, derived conversions), while stubs are written:
+# any other type (one with a hand-written `IntoPyObject`, say) has no Python name, so it is `Any`.
+KNOWN_TYPES: contextvars.ContextVar[frozenset[str] | None] = contextvars.ContextVar("ferrule_types", default=None)
 
 INTS = {"i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize",
         "NonZeroI32", "NonZeroU32", "NonZeroI64", "NonZeroU64", "NonZeroUsize", "NonZeroIsize"}
@@ -178,7 +183,10 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
         return "BaseException"  # a returned `PyErr` is its exception object
     if name.startswith("Py") and _is_builtin_exception(name[2:]):
         return name[2:]  # `Bound<PyValueError>` is a `ValueError`
-    return name  # a #[pyclass] or user type: named as in Python
+    known = KNOWN_TYPES.get()
+    if known is not None and name not in known and name != "Self":
+        return "Any"  # no Python name (a hand-written `IntoPyObject`, say)
+    return name  # a #[pyclass] (or a derived conversion): named as in Python
 
 
 def _is_builtin_exception(name: str) -> bool:
@@ -198,4 +206,8 @@ def stub_imports(annotation_text: str) -> list[str]:
         annotation_text)))
     if typing_names:
         lines.append(f"from typing import {', '.join(typing_names)}")
+    # Stubs are read by type checkers only, which all ship typing_extensions (Python 3.9 has no `Self`).
+    extensions = sorted(set(re.findall(r"\b(Self|disjoint_base)\b", annotation_text)))
+    if extensions:
+        lines.append(f"from typing_extensions import {', '.join(extensions)}")
     return lines

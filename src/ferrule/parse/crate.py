@@ -21,6 +21,7 @@ from .module_values import read_macro_item
 from .expansion import expand_invocation, expand_pending, register_macro, separate_shared_keys
 from .modules import read_module_fn, read_module_mod, resolve_members
 from .resolve import Binding, Scope, extern_root, read_use
+from .cfg import ACTIVE, CfgSet, compiled
 from .std_types import check_slot_results, check_std_types
 from .source import ExpandedSource, SourceFile, child_of_type
 from .types import type_ref
@@ -42,6 +43,15 @@ class Item:
     node: tree_sitter.Node
     attrs: list[Attribute]
     doc: str
+
+
+@dataclass(frozen=True, eq=False)
+class PlainFn:
+    """A function without a binding attribute: a `#[pymodule]` may hand it the module to fill."""
+
+    src: SourceFile
+    node: tree_sitter.Node
+    module_path: tuple[str, ...]
 
 
 @dataclass
@@ -122,11 +132,24 @@ def parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str,
                 workspace_root: Path | None = None, runtime_crate: str = "ferrule",
                 module_name: str = "", async_enabled: bool = False,
                 externs: dict[str, Crate] | None = None, unread: dict[str, str] | None = None,
-                dependency: bool = False) -> tuple[Crate, list[Diagnostic]]:
+                dependency: bool = False, cfg: CfgSet | None = None) -> tuple[Crate, list[Diagnostic]]:
     """Parses the library crate whose root file is `lib_path`; `module_name` is the dotted Python name.
     `async_enabled`: the runtime's `experimental-async` feature is on (else `async fn` is an error).
     `externs`: dependency crates already parsed, whose items paths may name (`dep::Class`);
-    `unread`: dependencies that are not, with the reason; `dependency`: this crate is one of them."""
+    `unread`: dependencies that are not, with the reason; `dependency`: this crate is one of them.
+    With `cfg`, items its `#[cfg(...)]` turns off are left out, as rustc leaves them out."""
+    token = ACTIVE.set(cfg)
+    try:
+        return _parse_crate(root, lib_path, package=package, lib_name=lib_name, workspace_root=workspace_root,
+                            runtime_crate=runtime_crate, module_name=module_name, async_enabled=async_enabled,
+                            externs=externs, unread=unread, dependency=dependency)
+    finally:
+        ACTIVE.reset(token)
+
+
+def _parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str, workspace_root: Path | None,
+                 runtime_crate: str, module_name: str, async_enabled: bool, externs: dict[str, Crate] | None,
+                 unread: dict[str, str] | None, dependency: bool) -> tuple[Crate, list[Diagnostic]]:
     crate = Crate(package=package, lib_name=lib_name, root=root,
                   workspace_root=workspace_root or root, runtime_crate=runtime_crate, dependency=dependency)
     walk = Walk(crate, async_enabled=async_enabled, externs=dict(externs or {}), unread=dict(unread or {}))
@@ -214,7 +237,8 @@ def _items(src: SourceFile, container: tree_sitter.Node) -> list[Item]:
             continue
         if child.type == "inner_attribute_item":
             continue
-        items.append(Item(child, attrs, _join_doc(docs)))
+        if compiled(attrs):  # an item `#[cfg]` removes is not in this build at all
+            items.append(Item(child, attrs, _join_doc(docs)))
         attrs, docs = [], []
     return items
 
@@ -261,6 +285,8 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
                 if bound is not None:
                     walk.crate.modules.append(bound)
                     kind = "pymodule"
+            else:
+                bound = PlainFn(src, node, module_path)
         elif node.type == "mod_item":
             _walk_mod(walk, src, item, module_path, mod_dir, parent_module, seen)
         elif node.type in ("struct_item", "enum_item") and attribute_named(item, "pyclass"):

@@ -142,6 +142,7 @@ class ModuleMember:
     # `#[pymodule_export] const NAME: T = ...;` (declarative form): rust_path is NAME, this its type.
     const_type: "TypeRef | None" = None
     doc: str = ""
+    scope: tuple[str, ...] | None = None  # the module its path is written in, when not the `#[pymodule]`'s
 
 
 @dataclass
@@ -159,6 +160,8 @@ class PyModuleDecl:
     parent: "PyModuleDecl | None" = None
     visibility: str = ""
     package: str = ""  # top module only: the Python package it sits in (`pkg` for module-name `pkg._native`)
+    # Plain functions the init code hands the module to (`helpers::register(m)?`): (path, span, written in).
+    helpers: list[tuple[str, Span, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def qualified_name(self) -> str:

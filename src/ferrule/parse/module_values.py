@@ -18,14 +18,27 @@ if TYPE_CHECKING:
 _GET_TYPE = re.compile(r"get_type::<\s*([A-Za-z_][A-Za-z0-9_]*)\s*>")
 
 
-def read_add_call(src: SourceFile, node: tree_sitter.Node, decl: PyModuleDecl) -> None:
-    """`m.add("NAME", value)`: a named value the module exposes."""
+def read_add_call(src: SourceFile, node: tree_sitter.Node, decl: PyModuleDecl, module_var: str | None = None,
+                  body: tree_sitter.Node | None = None) -> None:
+    """`m.add("NAME", value)`: a named value the module exposes; `m.add_submodule(&local)`: a module
+    object made in the body (`PyModule::new(py, "name")`). Calls on other modules are not this one's."""
     function = node.child_by_field_name("function")
     args = node.child_by_field_name("arguments")
     if function is None or args is None or function.type != "field_expression":
         return
-    field = function.child_by_field_name("field")
-    if field is None or src.text(field) != "add" or len(args.named_children) != 2:
+    receiver = function.child_by_field_name("value")
+    if module_var is not None and receiver is not None and src.text(receiver).lstrip("&*").strip() != module_var:
+        return
+    field = src.text(function.child_by_field_name("field") or function)
+    if field == "add_submodule" and len(args.named_children) == 1 and body is not None:
+        local = src.text(args.named_children[0]).lstrip("&").strip()
+        made = re.search(rf"let\s+{re.escape(local)}\s*=\s*PyModule::new(?:_bound)?\(\s*[^,]+,\s*(\"[^\"]*\")",
+                         src.text(body))
+        if made is not None and string_value(made.group(1)):
+            decl.members.append(ModuleMember("constant", string_value(made.group(1)) or "", "<module>",
+                                             span=src.span(node)))
+        return
+    if field != "add" or len(args.named_children) != 2:
         return
     name = string_value(src.text(args.named_children[0]))
     if name is None:
@@ -55,6 +68,8 @@ def read_macro_item(walk: "Walk", src: SourceFile, node: tree_sitter.Node) -> Ex
 def constant_type(value: str, exceptions: dict[str, ExceptionDecl]) -> str | ExceptionDecl:
     """The Python type of an added value, or the exception it names."""
     value = value.strip().removeprefix("&")
+    if value == "<module>":
+        return "types.ModuleType"
     found = _GET_TYPE.search(value)
     if found:
         return exceptions.get(found.group(1)) or "type"

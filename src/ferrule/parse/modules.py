@@ -8,6 +8,7 @@ import tree_sitter
 
 from .attributes import string_value
 from .functions import check_options, collect_options, read_params
+from .cfg import attribute_off
 from .model import ModuleForm, ModuleMember, ParamKind, PyModuleDecl
 from .module_values import read_add_call
 from .resolve import Binding, Resolver, Unresolved
@@ -50,12 +51,14 @@ def read_module_fn(walk: "Walk", src: SourceFile, item: "Item", module_path: tup
                    decl.span, "optionally preceded by `py: Python<'_>`")
     body = node.child_by_field_name("body")
     if body is not None:
-        _scan_function_body(walk, src, body, decl)
+        _scan_function_body(walk, src, body, decl, visible[0].name if visible else None, module_path)
     return decl
 
 
-def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, decl: PyModuleDecl) -> None:
-    """Finds `wrap_pyfunction!(path, ...)` in the body: the functions the module adds."""
+def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, decl: PyModuleDecl,
+                        module_var: str | None = None, scope: tuple[str, ...] | None = None) -> None:
+    """Finds `wrap_pyfunction!(path, ...)` in the body: the functions the module adds; and calls
+    handing the module (`module_var`) to a plain function, whose body adds more (see `resolve_members`)."""
     from .expansion import expand_statements
 
     stack = [body]
@@ -68,7 +71,7 @@ def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, d
             if expanded is not None:
                 walk.depth += 1
                 try:
-                    _scan_function_body(walk, *expanded, decl)
+                    _scan_function_body(walk, *expanded, decl, module_var, scope)
                 finally:
                     walk.depth -= 1
                 continue
@@ -76,7 +79,7 @@ def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, d
             if name in ("wrap_pyfunction", "wrap_pymodule") and tokens is not None:
                 path = src.text(tokens)[1:-1].split(",")[0].strip()
                 kind = "function" if name == "wrap_pyfunction" else "module"
-                decl.members.append(ModuleMember(kind, "", path, span=src.span(node)))
+                decl.members.append(ModuleMember(kind, "", path, span=src.span(node), scope=scope))
             continue
         if node.type == "generic_function":
             # `m.add_class::<T>()`: the class belongs to this module.
@@ -84,10 +87,65 @@ def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, d
             args = node.child_by_field_name("type_arguments")
             if function is not None and args is not None and src.text(function).endswith("add_class"):
                 path = src.text(args).strip()[1:-1].strip()
-                decl.members.append(ModuleMember("class", "", path, span=src.span(node)))
+                decl.members.append(ModuleMember("class", "", path, span=src.span(node), scope=scope))
         if node.type == "call_expression":
-            read_add_call(src, node, decl)
-        stack.extend(reversed(node.named_children))
+            read_add_call(src, node, decl, module_var, body)
+            _helper_call(src, node, decl, module_var, scope)
+        stack.extend(reversed(_compiled_children(src, node)))
+
+
+def _helper_call(src: SourceFile, node: tree_sitter.Node, decl: PyModuleDecl, module_var: str | None,
+                 scope: tuple[str, ...] | None) -> None:
+    function, args = node.child_by_field_name("function"), node.child_by_field_name("arguments")
+    if module_var is None or function is None or args is None or function.type not in ("identifier", "scoped_identifier"):
+        return
+    if any(src.text(a).lstrip("&").strip() == module_var for a in args.named_children):
+        decl.helpers.append((src.text(function), src.span(node), scope if scope is not None else decl.module_path))
+
+
+def _follow_helpers(walk: "Walk", resolver: Resolver, decl: PyModuleDecl) -> None:
+    """Scans the plain functions a module's init code hands the module to, as rustc would run them."""
+    from .crate import PlainFn
+
+    seen: set[int] = set()
+    while decl.helpers:
+        path, span, scope = decl.helpers.pop(0)
+        try:
+            found = resolver.resolve(scope, tuple(p.strip() for p in path.split("::")), "")
+        except Unresolved:
+            continue  # a function of another crate, or not a function: nothing ferrule can read
+        target = found.target
+        if not isinstance(target, PlainFn) or id(target.node) in seen:
+            continue
+        seen.add(id(target.node))
+        body = target.node.child_by_field_name("body")
+        if body is not None:
+            _scan_function_body(walk, target.src, body, decl, _first_param(target.src, target.node), target.module_path)
+
+
+def _first_param(src: SourceFile, node: tree_sitter.Node) -> str | None:
+    params = node.child_by_field_name("parameters")
+    for child in params.named_children if params is not None else []:
+        if child.type == "parameter":
+            pattern = child.child_by_field_name("pattern")
+            ty = child.child_by_field_name("type")
+            if pattern is not None and ty is not None and "Python" not in src.text(ty):
+                return src.text(pattern).split()[-1]
+    return None
+
+
+def _compiled_children(src: SourceFile, node: tree_sitter.Node) -> list[tree_sitter.Node]:
+    """A block's statements without those a `#[cfg]` that is off removes."""
+    out, skip = [], False
+    for child in node.named_children:
+        if child.type == "attribute_item":
+            skip = skip or attribute_off(src, child)
+            continue
+        if skip:
+            skip = False
+            continue
+        out.append(child)
+    return out
 
 
 def read_module_mod(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[str, ...],
@@ -124,7 +182,8 @@ def read_module_mod(walk: "Walk", src: SourceFile, item: "Item", module_path: tu
                 decl.init_fn = name
                 init_body = inner_node.child_by_field_name("body")
                 if init_body is not None:
-                    _scan_function_body(walk, src, init_body, decl)
+                    _scan_function_body(walk, src, init_body, decl, _first_param(src, inner_node),
+                                        decl.module_path)
         elif inner_node.type in ("struct_item", "enum_item") and attribute_named(inner, "pyclass"):
             name, _ = _name_and_vis(src, inner_node)
             decl.members.append(ModuleMember("class", "", name, span=src.span(inner_node)))
@@ -167,6 +226,7 @@ def resolve_members(walk: "Walk", package: str = "") -> None:
     crate = walk.crate
     resolver = Resolver(walk.scopes, walk.unread)
     for decl in crate.modules:
+        _follow_helpers(walk, resolver, decl)
         # A function-form module's paths are written inside the fn, in its module.
         for member in decl.members:
             if member.kind == "constant":
@@ -177,7 +237,7 @@ def resolve_members(walk: "Walk", package: str = "") -> None:
                 if member.imported:  # `#[pymodule_export] use`: what the import binds in the module
                     found = resolver.lookup(decl.module_path, member.imported, member.kind, decl.module_path)
                 else:
-                    found = resolver.resolve(decl.module_path, segments, member.kind)
+                    found = resolver.resolve(member.scope or decl.module_path, segments, member.kind)
             except Unresolved as e:
                 walk.error(f"cannot find the {KIND_WORDS[member.kind]} `{member.rust_path}`: {e}", span)
                 continue
