@@ -124,8 +124,9 @@ def test_raw_identifiers_in_classes(fe_genapi):
 def test_stub_is_valid_python(test_env, fe_genapi):
     stub = (test_env.site_packages / "fe_genapi" / "__init__.pyi").read_text()
     ast.parse(stub)
-    assert "def __getattr__(self, name: str) -> int: ..." in stub
-    assert "def __add__(self, other: Seq) -> Seq: ..." in stub  # __concat__ as Python shows it
+    # `__getattr__` lives in tp_getattro, which Python shows as `__getattribute__`.
+    assert "def __getattribute__(self, name: str, /) -> int: ..." in stub
+    assert "def __add__(self, other: Seq, /) -> Seq: ..." in stub  # __concat__ as Python shows it
     assert "def match(self, in_: str, /) -> bool: ..." in stub
     assert "def type(self) -> str: ..." in stub
     assert "__getbuffer__" not in stub

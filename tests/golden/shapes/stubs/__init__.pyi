@@ -2,6 +2,8 @@
 
 from typing import Any
 
+__all__ = ['add', 'defaults', 'fallible', 'markers', 'nothing', 'only_args', 'single', 'variadic', 'renamed', 'bytes_and_maps', 'nested', 'extra']
+
 def add(a: int, b: float) -> float: ...
 
 def defaults(text: str, times: int = 2, sep: str = ', ', flag: bool = True, ratio: float = -0.5, label: str | None = None, big: int = 1000) -> str:
