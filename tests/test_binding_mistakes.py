@@ -104,3 +104,13 @@ def test_cfg_alternatives_of_one_method_are_not_duplicates(tmp_path: Path) -> No
                                 + '    #[cfg(feature = "a")]\n    fn m(&self) {}\n'
                                 '    #[cfg(not(feature = "a"))]\n    fn m(&self) {}\n}' + MODULE})
     assert diags == []
+
+
+@pytest.mark.parametrize("code, where, message", [
+    ("#[pyclass]\nfn f() {}", "2:1", "`#[pyclass]` goes on a `struct` or an `enum`, not on a `fn`"),
+    ("#[pyfunction]\nstruct S;", "2:1", "`#[pyfunction]` goes on a `fn`, not on a `struct`"),
+    ("#[pymethods]\nstruct S;", "2:1", "`#[pymethods]` goes on an `impl` block of a `#[pyclass]`, not on a `struct`"),
+])
+def test_attribute_on_the_wrong_kind_of_item(tmp_path: Path, code: str, where: str, message: str) -> None:
+    _, diags = parse(tmp_path, {"src/lib.rs": code + MODULE})
+    assert [(f"{d.line}:{d.col}", d.message) for d in diags] == [(where, message)]

@@ -272,6 +272,7 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
     scope = walk.scope(module_path, src.span(container))
     for item in _items(src, container):
         node = item.node
+        _check_placement(walk, src, item)
         bound: object = None
         kind = "item"
         if node.type == "function_item":
@@ -336,6 +337,23 @@ def _read_type_alias(walk: Walk, src: SourceFile, node: tree_sitter.Node) -> Non
     aliases = walk.crate.type_aliases
     key = src.text(name)
     aliases[key] = alias if key not in aliases or aliases[key] == alias else None
+
+
+# What each binding attribute goes on (the attribute macros say the same under a plain `cargo check`).
+PLACEMENT = {"pyfunction": (("function_item",), "a `fn`"),
+             "pyclass": (("struct_item", "enum_item"), "a `struct` or an `enum`"),
+             "pymethods": (("impl_item",), "an `impl` block of a `#[pyclass]`"),
+             "pymodule": (("function_item", "mod_item"), "a `fn` taking the module, or an inline `mod`")}
+
+
+def _check_placement(walk: Walk, src: SourceFile, item: Item) -> None:
+    node = item.node
+    keyword = child_of_type(node, ITEM_KEYWORDS.get(node.type, ""))
+    if keyword is None:
+        return
+    for attr, (kinds, goes_on) in PLACEMENT.items():
+        if attribute_named(item, attr) and node.type not in kinds:
+            walk.error(f"`#[{attr}]` goes on {goes_on}, not on a `{ITEM_KEYWORDS[node.type]}`", src.span(keyword))
 
 
 # Item kinds that declare a name in their module (`impl` and `use` do not).

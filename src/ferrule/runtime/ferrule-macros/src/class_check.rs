@@ -24,6 +24,12 @@ pub fn class_placeholder(attr: &TokenStream, item: &TokenStream) -> Option<Token
         None => ("_ferrule::types::PyAny".to_string(), "Self".to_string(), INTO),
     };
     let into = into.replace("NAME", &name);
+    // As the glue does: a `Clone` class converts from Python by cloning, so by-value parameters type-check.
+    let extract = if options.skip_from_py_object {
+        String::new()
+    } else {
+        format!("impl _ferrule::impl_::extract_pyclass::ExtractPyClassWithClone for {name} {{}}")
+    };
     format!(
         "const _: () = {{
             use ::{rt} as _ferrule;
@@ -49,6 +55,7 @@ pub fn class_placeholder(attr: &TokenStream, item: &TokenStream) -> Option<Token
                 fn build_type(_b: &mut _ferrule::pyclass::TypeBuilder) {{}}
             }}
             {into}
+            {extract}
         }};"
     )
     .parse()
@@ -119,6 +126,7 @@ fn is_builtin(path: &str) -> bool {
 struct Options {
     frozen: bool,
     unsendable: bool,
+    skip_from_py_object: bool,
     extends: Option<String>,
 }
 
@@ -133,6 +141,9 @@ impl Options {
             }
             if super::is_ident(&tokens[i], "unsendable") {
                 out.unsendable = true;
+            }
+            if super::is_ident(&tokens[i], "skip_from_py_object") {
+                out.skip_from_py_object = true;
             }
             let assigns = matches!(tokens.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '=');
             if super::is_ident(&tokens[i], "extends") && assigns {

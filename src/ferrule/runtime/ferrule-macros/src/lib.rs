@@ -19,10 +19,55 @@ const HELPERS: &[&str] = &[
 ];
 
 #[proc_macro_attribute]
-pub fn pyfunction(_attr: TokenStream, item: TokenStream) -> TokenStream {
+pub fn pyfunction(attr: TokenStream, item: TokenStream) -> TokenStream {
     let placeholder = if glue_enabled() { None } else { function_placeholder(&item) };
+    let checks = if glue_enabled() { None } else { Some(plain_checks(&attr, &item, Kind::Function)) };
     let mut out = expand(item, Placement::After);
     out.extend(placeholder);
+    out.extend(checks);
+    out
+}
+
+mod plain_check;
+
+enum Kind {
+    Function,
+    Class,
+    Methods,
+    Module,
+}
+
+/// What a plain `cargo check` can still be told (see plain_check.rs).
+fn plain_checks(attr: &TokenStream, item: &TokenStream, kind: Kind) -> TokenStream {
+    let tokens: Vec<TokenTree> = item.clone().into_iter().collect();
+    let Some(kw) = keyword_index(&tokens) else { return TokenStream::new() };
+    let keyword = tokens[kw].to_string();
+    let (name, allowed, fits) = match kind {
+        Kind::Function => ("#[pyfunction]", plain_check::FUNCTION, keyword == "fn"),
+        Kind::Class => ("#[pyclass]", plain_check::CLASS, keyword == "struct" || keyword == "enum"),
+        Kind::Methods => ("#[pymethods]", &[][..], keyword == "impl"),
+        Kind::Module => ("#[pymodule]", plain_check::MODULE, keyword == "fn" || keyword == "mod"),
+    };
+    if !fits {
+        let goes_on = match kind {
+            Kind::Function => "a `fn`",
+            Kind::Class => "a `struct` or an `enum`",
+            Kind::Methods => "an `impl` block of a `#[pyclass]`",
+            Kind::Module => "a `fn` taking the module, or an inline `mod`",
+        };
+        return plain_check::error_at(tokens[kw].span(), &format!("`{name}` goes on {goes_on}, not on a `{keyword}`"));
+    }
+    let what = format!("`{name}`");
+    let mut out = plain_check::options(attr, allowed, &what);
+    match kind {
+        Kind::Function => {
+            out.extend(plain_check::item_pyo3(&tokens, kw, allowed, &what));
+            out.extend(plain_check::function_types(&tokens, kw, &class_check::runtime_name()));
+        }
+        Kind::Class => out.extend(plain_check::class_members(&tokens, keyword == "enum")),
+        Kind::Methods => out.extend(plain_check::methods(&tokens, &class_check::runtime_name())),
+        Kind::Module => out.extend(plain_check::item_pyo3(&tokens, kw, allowed, &what)),
+    }
     out
 }
 
@@ -58,8 +103,10 @@ pub fn pyclass(attr: TokenStream, item: TokenStream) -> TokenStream {
         expand(item, Placement::After)
     } else {
         let placeholder = class_check::class_placeholder(&attr, &item);
+        let checks = plain_checks(&attr, &item, Kind::Class);
         let mut out = expand(unused_allowed(item), Placement::After);
         out.extend(placeholder);
+        out.extend(checks);
         out
     };
     out.extend(send_sync);
@@ -67,8 +114,14 @@ pub fn pyclass(attr: TokenStream, item: TokenStream) -> TokenStream {
 }
 
 #[proc_macro_attribute]
-pub fn pymethods(_attr: TokenStream, item: TokenStream) -> TokenStream {
-    expand(if glue_enabled() { item } else { unused_allowed(item) }, Placement::After)
+pub fn pymethods(attr: TokenStream, item: TokenStream) -> TokenStream {
+    if glue_enabled() {
+        return expand(item, Placement::After);
+    }
+    let checks = plain_checks(&attr, &item, Kind::Methods);
+    let mut out = expand(unused_allowed(item), Placement::After);
+    out.extend(checks);
+    out
 }
 
 /// Without glue nothing reads a class's fields or calls its methods.
@@ -81,10 +134,11 @@ fn unused_allowed(item: TokenStream) -> TokenStream {
 /// On a function the glue follows it; on an inline `mod` it goes inside, where
 /// the module's private `use` imports are visible.
 #[proc_macro_attribute]
-pub fn pymodule(_attr: TokenStream, item: TokenStream) -> TokenStream {
+pub fn pymodule(attr: TokenStream, item: TokenStream) -> TokenStream {
     if glue_enabled() {
         return expand(item, Placement::InsideModOrAfter);
     }
+    let checks = plain_checks(&attr, &item, Kind::Module);
     let keep_used = module_fn_reference(&item);
     let mut tokens: Vec<TokenTree> = expand(exports_allowed(item), Placement::InsideModOrAfter).into_iter().collect();
     if is_mod(&tokens) {
@@ -100,6 +154,7 @@ pub fn pymodule(_attr: TokenStream, item: TokenStream) -> TokenStream {
     }
     let mut out: TokenStream = tokens.into_iter().collect();
     out.extend(keep_used);
+    out.extend(checks);
     out
 }
 
@@ -195,9 +250,26 @@ fn expand(item: TokenStream, placement: Placement) -> TokenStream {
 fn derive_glue(item: TokenStream, derive: &str) -> TokenStream {
     let tokens: Vec<TokenTree> = item.into_iter().collect();
     match keyword_index(&tokens) {
+        Some(kw) if !glue_enabled() => derive_placeholder(&tokens, kw, derive),
         Some(kw) => glue_tokens(&format!("{}-{derive}", glue_key(&tokens, kw)), &tokens[kw]),
         None => TokenStream::new(),
     }
+}
+
+/// Without glue, a derived `FromPyObject` still exists for rustc (a non-generic type's:
+/// parameters of that type type-check in an IDE); calling it panics, as class placeholders do.
+fn derive_placeholder(tokens: &[TokenTree], kw: usize, derive: &str) -> TokenStream {
+    let mut out = glue_tokens("", &tokens[kw]);
+    let (Some(TokenTree::Ident(name)), next) = (tokens.get(kw + 1), tokens.get(kw + 2)) else { return out };
+    if derive != "FromPyObject" || matches!(next, Some(TokenTree::Punct(p)) if p.as_char() == '<') {
+        return out;
+    }
+    let rt = class_check::runtime_name();
+    let code = format!(
+        "impl<'a, 'py> ::{rt}::FromPyObject<'a, 'py> for {name} {{ type Error = ::{rt}::PyErr;          fn extract(_: ::{rt}::Borrowed<'a, 'py, ::{rt}::types::PyAny>) -> ::core::result::Result<Self, ::{rt}::PyErr> {{          ::core::panic!(\"compiled without ferrule's glue (a plain `cargo build`): build with `ferrule develop`\") }} }}"
+    );
+    out.extend(code.parse::<TokenStream>().expect("derive placeholder tokens"));
+    out
 }
 
 #[proc_macro_derive(FromPyObject, attributes(pyo3))]

@@ -8,6 +8,7 @@ pub mod extract_pyclass;
 pub mod frompyobject;
 pub mod pyclass;
 pub mod pyfunction;
+pub mod plain_check;
 pub mod pymodule;
 pub mod slots;
 pub mod trampoline;

@@ -1,0 +1,107 @@
+"""The IDE path: a plain `cargo check` (no ferrule, no glue) reports what the attributes
+alone can tell, each at the user's line, and passes a correct crate."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+MISTAKES = '''use ferrule::prelude::*;
+use std::time::Instant;
+
+#[pyclass(frozn)]
+#[derive(Clone)]
+struct C {
+    #[pyo3(get, sett)]
+    v: i32,
+}
+
+#[pymethods]
+impl C {
+    #[pyo3(nam = "x")]
+    fn v(&self, since: Option<Instant>) -> i32 { let _ = since; self.v }
+}
+
+#[pyclass]
+fn not_a_class() {}
+
+#[pyfunction(nme = "x")]
+fn takes(t: Instant) -> i32 { let _ = t; 1 }
+
+#[pyfunction]
+fn gives() -> PyResult<Instant> { Ok(Instant::now()) }
+
+#[pymodule(gil_usd = false)]
+fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(takes, m)?)?;
+    m.add_function(wrap_pyfunction!(gives, m)?)?;
+    m.add_class::<C>()?;
+    Ok(())
+}
+'''
+
+CORRECT = '''use ferrule::prelude::*;
+use std::time::{Duration, SystemTime};
+
+#[pyclass]
+#[derive(Clone)]
+struct Point { x: i32 }
+
+#[derive(FromPyObject)]
+struct Pair { a: i32, b: i32 }
+
+#[pyfunction]
+fn by_value(p: Point, pair: Pair, d: Duration, t: Option<SystemTime>) -> PyResult<Vec<Point>> {
+    let _ = (pair.a, pair.b, d, t);
+    Ok(vec![p])
+}
+
+#[pymodule]
+fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(by_value, m)?)?;
+    m.add_class::<Point>()?;
+    Ok(())
+}
+'''
+
+
+def _check(tmp_path: Path, source: str) -> subprocess.CompletedProcess:
+    crate = tmp_path / "demo"
+    subprocess.run([sys.executable, "-m", "ferrule", "new", str(crate)], check=True, capture_output=True)
+    (crate / "src" / "lib.rs").write_text(source)
+    env = dict(os.environ, CARGO_TARGET_DIR=str(REPO / "target" / "plain-check"))
+    env.pop("FERRULE_GLUE_DIR", None)
+    return subprocess.run(["cargo", "check", "--message-format=short"], cwd=crate, capture_output=True, text=True,
+                          env=env, timeout=600)
+
+
+def test_mistakes_the_attributes_can_see_fail_at_their_lines(tmp_path: Path) -> None:
+    out = _check(tmp_path, MISTAKES)
+    assert out.returncode != 0
+    errors = re.findall(r"^src/lib\.rs:(\d+:\d+): error(?:\[E\d+\])?: (.*)$", out.stderr, re.M)
+    expected = [
+        ("4:11", "unknown option `frozn` for `#[pyclass]`; did you mean `frozen`?"),
+        ("7:17", "unknown option `sett` for a `#[pyclass]` field; did you mean `set`?"),
+        ("13:12", "unknown option `nam` for a `#[pymethods]` function; did you mean `name`?"),
+        ("14:24", "`Option<Instant>` cannot be used as a Python function argument"),
+        ("18:1", "`#[pyclass]` goes on a `struct` or an `enum`, not on a `fn`"),
+        ("20:14", "unknown option `nme` for `#[pyfunction]`; did you mean `name`?"),
+        ("21:13", "`Instant` cannot be used as a Python function argument"),
+        ("24:24", "`Instant` cannot be converted to a Python object"),
+        ("26:12", "unknown option `gil_usd` for `#[pymodule]`; did you mean `gil_used`?"),
+    ]
+    for where, message in expected:
+        assert any(w == where and m.startswith(message) for w, m in errors), (where, message, errors)
+    assert len(errors) == len(expected), errors
+
+
+def test_a_correct_crate_passes(tmp_path: Path) -> None:
+    """By-value classes and derived conversions have their traits under plain cargo too."""
+    out = _check(tmp_path, CORRECT)
+    assert out.returncode == 0, out.stderr
+    assert "warning" not in out.stderr.replace("generated 0 warnings", ""), out.stderr
