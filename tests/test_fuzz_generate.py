@@ -25,6 +25,7 @@ from ferrule.codegen.stubs import generate_stubs
 from ferrule.errors import Diagnostic, FerruleError
 from ferrule.generate import check_crate
 from ferrule.parse import parse_crate
+from ferrule.parse.cfg import CfgSet
 
 TESTS = Path(__file__).parent
 CRATES = sorted(p for p in [*TESTS.glob("fixtures/*"), *TESTS.glob("crates/*")] if (p / "src/lib.rs").is_file())
@@ -36,7 +37,11 @@ INSERTS = ["(", ")", "{", "}", "[", "]", "<", ">", ",", ";", "&", "&mut self", "
            "#[pymethods]", "#[pyclass]", "#[pyclass(frozen)]", "#[pymodule]", "#[pyo3(signature = (a, b))]",
            "#[pyo3(signature = (*, x=1)))]", "#[pyo3(name = \"x\")]", "r#in", "fn __repr__(&self, x: i32) {}",
            "fn __len__(&self) -> String { todo!() }", "mod m;", "impl", "fn", "struct", "enum", "'_", "\"",
-           "macro_rules!", "use super::*;", "#[pyo3(get, set)]", "#[pymodule_export]", "/*", "*/", "//"]
+           "macro_rules!", "use super::*;", "#[pyo3(get, set)]", "#[pymodule_export]", "/*", "*/", "//",
+           '#[cfg(feature = "x")]', "#[cfg(not(unix))]", "#[cfg(all(unix, any()))]", "#[cfg(", "#[cfg(Py_3_11)]",
+           "helpers::register(m)?;", "std::time::Instant", "-> Instant", "m.add_submodule(&x);", "Mutex<i32>"]
+# The cfgs of a Linux build with feature `x`: fuzzed crates are parsed with and without them.
+BUILD_CFG = CfgSet.from_lines(["unix", 'target_os="linux"', 'feature="x"', "Py_3_10", "Py_3_11", "debug_assertions"])
 
 
 def _mutate(text: str, data: st.DataObject) -> str:
@@ -68,11 +73,11 @@ def _mutate(text: str, data: st.DataObject) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate_or_diagnose(root: Path) -> list[Diagnostic]:
-    """parse → check → generate, as `ferrule build` runs them before cargo."""
+def generate_or_diagnose(root: Path, cfg: CfgSet | None = None) -> list[Diagnostic]:
+    """parse → check → generate, as `ferrule build` runs them before cargo (with `cfg`: for one build)."""
     lib = root / "src/lib.rs"
     crate, diags = parse_crate(root, lib, package="fuzzed", lib_name="fuzzed", workspace_root=root,
-                               module_name="fuzzed")
+                               module_name="fuzzed", cfg=cfg)
     if not any(d.message.startswith("syntax error") for d in diags):
         # Named as its top module, so the name check passes and generation is reached.
         name = next((m.py_name for m in crate.modules if m.parent is None), "fuzzed")
@@ -84,9 +89,9 @@ def generate_or_diagnose(root: Path) -> list[Diagnostic]:
     return diags
 
 
-def _outcome(root: Path) -> list[Diagnostic]:
+def _outcome(root: Path, cfg: CfgSet | None = None) -> list[Diagnostic]:
     try:
-        diags = generate_or_diagnose(root)
+        diags = generate_or_diagnose(root, cfg)
     except FerruleError:
         return []
     for d in diags:
@@ -104,7 +109,7 @@ def test_mutated_crates_give_glue_or_diagnostics(data: st.DataObject) -> None:
         shutil.copytree(crate / "src", root / "src")
         target = root / path.relative_to(crate)
         target.write_text(_mutate(path.read_text(encoding="utf-8"), data), encoding="utf-8")
-        _outcome(root)
+        _outcome(root, BUILD_CFG if data.draw(st.booleans(), label="for one build") else None)
 
 
 HEAD = "use ferrule::prelude::*;\n#[pyclass]\nstruct C { v: i32 }\n"
