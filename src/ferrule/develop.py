@@ -94,9 +94,14 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
                                             profile=chosen_profile, release=release,
                                             explainer=lambda c: _explainer(project, cargo_meta, c, options))
         else:
+            seen: list[dict] = []
             artifact = cargo.build(project, cargo_meta, release=release, options=options, profile=chosen_profile,
-                                   python_version=interp.version[:2],
+                                   python_version=interp.version[:2], observe=seen,
                                    explain=_explainer(project, cargo_meta, crate, options))
+            # What the build script printed this time: a change makes the next develop regenerate.
+            from .build_cfg import observed, remember
+
+            remember(project, cargo_meta.ferrule_dir, interp, project.abi3, observed(seen, project))
     with phase("install"):
         if crate is not None:
             from .codegen.stubs import generate_stubs

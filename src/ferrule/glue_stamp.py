@@ -42,9 +42,18 @@ def settings(project, glue_dir: Path, options=None) -> dict:
     """Everything besides the sources that the parser and generator read (generate.prepare)."""
     from .runtime_features import async_enabled
 
+    # `#[cfg]` is decided for the build (build_cfg.py): the features asked for and the build
+    # script's cfgs of the last build change which items the glue and stub hold.
+    try:
+        build_cfgs = (glue_dir.parent.parent / "build-cfgs" / f"{project.package}.json").read_text(encoding="utf-8")
+    except OSError:
+        build_cfgs = ""
+    opts = options or project.cargo
+    features = [sorted(opts.feature_names(None)), opts.all_features, opts.no_default_features]
     return {"package": project.package, "lib_name": project.lib_name, "lib_path": str(project.lib_path),
             "module_name": project.module_name, "runtime_crate": project.runtime_crate, "abi3": project.abi3,
-            "async": async_enabled(project, options), "glue_dir": str(glue_dir), "toolchain": _toolchain_files()}
+            "async": async_enabled(project, options), "glue_dir": str(glue_dir), "toolchain": _toolchain_files(),
+            "features": features, "build_cfgs": build_cfgs}
 
 
 def load(stamp: Path, wanted: dict) -> dict[str, str] | None:
