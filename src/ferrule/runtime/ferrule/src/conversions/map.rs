@@ -1,7 +1,6 @@
 //! `HashMap`/`BTreeMap` ↔ `dict`. Extraction takes a `dict` (or subclass)
 //! only; keys and values are extracted as owned values.
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasher, Hash};
+use std::collections::BTreeMap;
 
 use crate::conversion::{BoundObject, FromPyObject, FromPyObjectOwned, IntoPyObject};
 use crate::err::{PyErr, PyResult};
@@ -59,31 +58,61 @@ pub(crate) fn for_each_item<'py>(
     Ok(len as usize)
 }
 
-impl<'py, K, V, S> IntoPyObject<'py> for HashMap<K, V, S>
-where
-    K: IntoPyObject<'py>,
-    V: IntoPyObject<'py>,
-{
-    type Target = PyDict;
-    type Output = Bound<'py, PyDict>;
-    type Error = PyErr;
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        dict_from(py, self.into_iter())
-    }
-}
+/// `dict` conversions of a hashed map type `$map<K, V, S>` (std's, hashbrown's and
+/// indexmap's share one shape and the helpers above).
+macro_rules! hashed_map_conversions {
+    ($($map:ident)::+) => {
+        impl<'py, K, V, S> $crate::conversion::IntoPyObject<'py> for $($map)::+<K, V, S>
+        where
+            K: $crate::conversion::IntoPyObject<'py>,
+            V: $crate::conversion::IntoPyObject<'py>,
+        {
+            type Target = $crate::types::PyDict;
+            type Output = $crate::instance::Bound<'py, $crate::types::PyDict>;
+            type Error = $crate::err::PyErr;
+            fn into_pyobject(self, py: $crate::marker::Python<'py>) -> $crate::err::PyResult<Self::Output> {
+                $crate::conversions::map::dict_from(py, self.into_iter())
+            }
+        }
 
-impl<'a, 'py, K, V, S> IntoPyObject<'py> for &'a HashMap<K, V, S>
-where
-    &'a K: IntoPyObject<'py>,
-    &'a V: IntoPyObject<'py>,
-{
-    type Target = PyDict;
-    type Output = Bound<'py, PyDict>;
-    type Error = PyErr;
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        dict_from(py, self.iter())
-    }
+        impl<'a, 'py, K, V, S> $crate::conversion::IntoPyObject<'py> for &'a $($map)::+<K, V, S>
+        where
+            &'a K: $crate::conversion::IntoPyObject<'py>,
+            &'a V: $crate::conversion::IntoPyObject<'py>,
+        {
+            type Target = $crate::types::PyDict;
+            type Output = $crate::instance::Bound<'py, $crate::types::PyDict>;
+            type Error = $crate::err::PyErr;
+            fn into_pyobject(self, py: $crate::marker::Python<'py>) -> $crate::err::PyResult<Self::Output> {
+                $crate::conversions::map::dict_from(py, self.iter())
+            }
+        }
+
+        impl<'a, 'py, K, V, S> $crate::conversion::FromPyObject<'a, 'py> for $($map)::+<K, V, S>
+        where
+            K: $crate::conversion::FromPyObjectOwned<'py> + Eq + std::hash::Hash,
+            V: $crate::conversion::FromPyObjectOwned<'py>,
+            S: std::hash::BuildHasher + Default,
+        {
+            type Error = $crate::err::PyErr;
+            fn extract(obj: $crate::instance::Borrowed<'a, 'py, $crate::types::PyAny>) -> $crate::err::PyResult<Self> {
+                use $crate::types::PyDictMethods;
+                // Sized up front: growing would hash every key again on each rehash.
+                let len = obj.cast::<$crate::types::PyDict>()?.len();
+                let mut map = $($map)::+::with_capacity_and_hasher(len, S::default());
+                $crate::conversions::map::for_each_item(obj, |k, v| {
+                    map.insert(K::extract(k).map_err(Into::into)?, V::extract(v).map_err(Into::into)?);
+                    Ok(())
+                })?;
+                Ok(map)
+            }
+        }
+    };
 }
+#[allow(unused_imports)] // used by the optional hashbrown/indexmap conversions
+pub(crate) use hashed_map_conversions;
+
+hashed_map_conversions!(std::collections::HashMap);
 
 impl<'py, K, V> IntoPyObject<'py> for BTreeMap<K, V>
 where
@@ -108,25 +137,6 @@ where
     type Error = PyErr;
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
         dict_from(py, self.iter())
-    }
-}
-
-impl<'a, 'py, K, V, S> FromPyObject<'a, 'py> for HashMap<K, V, S>
-where
-    K: FromPyObjectOwned<'py> + Eq + Hash,
-    V: FromPyObjectOwned<'py>,
-    S: BuildHasher + Default,
-{
-    type Error = PyErr;
-    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        // Sized up front: growing would hash every key again on each rehash.
-        let len = unsafe { ffi::PyDict_Size(obj.cast::<PyDict>()?.as_ptr()) }.max(0) as usize;
-        let mut map = HashMap::with_capacity_and_hasher(len, S::default());
-        for_each_item(obj, |k, v| {
-            map.insert(K::extract(k).map_err(Into::into)?, V::extract(v).map_err(Into::into)?);
-            Ok(())
-        })?;
-        Ok(map)
     }
 }
 
