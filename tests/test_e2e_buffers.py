@@ -5,6 +5,7 @@ from __future__ import annotations
 import array
 
 import pytest
+from pypy_support import PYPY
 
 
 def test_items_read_in_place(fe_stdtypes):
@@ -17,7 +18,9 @@ def test_incompatible_items_are_refused(fe_stdtypes):
         fe_stdtypes.sum_in_place(b"12345678")
     with pytest.raises(BufferError, match="^buffer contents are not compatible with i32$"):
         fe_stdtypes.int_items(array.array("h", [1, 2]))
-    with pytest.raises(TypeError, match="a bytes-like object is required, not 'str'"):
+    # After the argument's name, the interpreter's own message (PyObject_GetBuffer).
+    no_buffer = "'str' does not have the buffer interface" if PYPY else "a bytes-like object is required, not 'str'"
+    with pytest.raises(TypeError, match=f"^argument 'data': {no_buffer}$"):
         fe_stdtypes.int_items("text")
 
 
@@ -50,6 +53,10 @@ def test_writes_land_in_the_exporter(fe_stdtypes):
     assert target == b"zzz"
     source = b"abc"
     assert fe_stdtypes.fill(source, 0) is False
+    # A read-only view of writable memory stays read-only (cpyext exports such memoryviews as
+    # writable; the runtime reads the view's own flag there).
+    assert fe_stdtypes.fill(memoryview(source), 0) is False
+    assert fe_stdtypes.fill(memoryview(bytearray(b"abc")).toreadonly(), 0) is False
     assert source == b"abc"
     shorts = array.array("h", [0, 0, 0])
     fe_stdtypes.overwrite(shorts, [-5, 6, 32767])
@@ -68,6 +75,10 @@ def test_release_lets_the_exporter_resize(fe_stdtypes):
     assert fe_stdtypes.release_then_grow(data, True) == 2
     assert data == b"hi!!"
     held = bytearray(b"hi")
+    if PYPY:
+        # PyPy's bytearray does not count exports: it resizes under a view that is still held.
+        assert fe_stdtypes.release_then_grow(held, False) == 2 and held == b"hi!!"
+        return
     with pytest.raises(BufferError, match="Existing exports of data: object cannot be re-sized"):
         fe_stdtypes.release_then_grow(held, False)
     held.extend(b"?")  # the view was released on drop

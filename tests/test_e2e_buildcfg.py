@@ -6,8 +6,10 @@ the interpreter config the runtime exports to dependents' build scripts (`DEP_PY
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -15,28 +17,46 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+from pypy_support import PYPY
 
 REPO = Path(__file__).resolve().parent.parent
 CRATE = REPO / "tests" / "crates" / "fe_buildcfg"
 RUNTIME = REPO / "src" / "ferrule" / "runtime" / "ferrule"
 
 
+def _built_for(module) -> tuple[int, bool]:
+    """(3.X minor, stable ABI?) the module was built for: an abi3 wheel built on another
+    CPython (scripts/test-interpreters.sh's abi3 step) names that minor in its wheel tag."""
+    if ".abi3." not in Path(module.__file__).name:
+        return sys.version_info[1], False
+    wheel = importlib.metadata.distribution(module.__name__).read_text("WHEEL")
+    tag = next(line.split(": ", 1)[1] for line in wheel.splitlines() if line.startswith("Tag: "))
+    return int(tag.split("-")[0].removeprefix("cp3")), True
+
+
 def test_get_reads_the_interpreter_ferrule_built_for(fe_buildcfg) -> None:
     facts = dict(item.split("=", 1) for item in fe_buildcfg.build_facts().split())
-    minor = sys.version_info[1]
+    minor, abi3 = _built_for(fe_buildcfg)
+    implementation = "PyPy" if PYPY else "CPython"
     assert facts["version"] == f"3.{minor}"
-    assert facts["implementation"] == "CPython"
+    assert facts["implementation"] == implementation
+    if abi3:
+        # Built by another interpreter: its executable and linking are not this one's.
+        assert facts["target_abi"] == f"CPython-abi3-3.{minor}"
+        return
     kind = "free_threaded" if sysconfig.get_config_var("Py_GIL_DISABLED") else "gil_enabled"
-    assert facts["target_abi"] == f"CPython-{kind}-3.{minor}"
-    assert facts["shared"] == str(bool(sysconfig.get_config_var("Py_ENABLE_SHARED"))).lower()
+    assert facts["target_abi"] == f"{implementation}-{kind}-3.{minor}"
+    # PyPy always links its shared libpypy*-c, as pyo3-build-config reports it.
+    assert facts["shared"] == str(PYPY or bool(sysconfig.get_config_var("Py_ENABLE_SHARED"))).lower()
     assert Path(facts["executable"]).resolve() == Path(sys._base_executable).resolve()
 
 
 def test_use_pyo3_cfgs_gives_user_code_the_version_cfgs(fe_buildcfg) -> None:
-    minor = sys.version_info[1]
+    minor, abi3 = _built_for(fe_buildcfg)
     on = fe_buildcfg.cfgs()
     assert [c for c in on if c.startswith("Py_3_")] == [f"Py_3_{m}" for m in range(8, minor + 1)]
-    assert "Py_LIMITED_API" not in on and "PyPy" not in on and "GraalPy" not in on
+    assert ("Py_LIMITED_API" in on) == abi3
+    assert ("PyPy" in on) == PYPY and "GraalPy" not in on
     assert ("Py_GIL_DISABLED" in on) == bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
 
 
@@ -46,19 +66,30 @@ def test_cfg_gated_items_follow_the_interpreter(fe_buildcfg) -> None:
 
 
 def test_plain_cargo_honours_pyo3_python(tmp_path: Path) -> None:
-    """Without ferrule (an IDE, `cargo check`), PYO3_PYTHON picks the interpreter, ahead of VIRTUAL_ENV."""
-    debug_python = shutil.which("python3.11-dbg")
-    if debug_python is None:
-        pytest.fail("python3.11-dbg is not installed (`apt-get install -y python3.11-dbg`; .ci/run does this)",
-                    pytrace=False)
+    """Without ferrule (an IDE, `cargo check`), PYO3_PYTHON picks the interpreter, ahead of VIRTUAL_ENV.
+
+    The interpreter is the one running the tests (3.11-dbg, PyPy, ... in scripts/test-interpreters.sh),
+    or Debian's python3.11-dbg when that is the plain CPython 3.11 of scripts/test.sh."""
+    python = sys._base_executable
+    if not PYPY and sys.version_info[:2] == (3, 11) and not sys.abiflags:
+        python = shutil.which("python3.11-dbg")
+        if python is None:
+            pytest.fail("python3.11-dbg is not installed (`apt-get install -y python3.11-dbg`; .ci/run does this)",
+                        pytrace=False)
+    probe = "import sys; print(sys.version_info[1], sys.abiflags)"
+    minor, abiflags = (subprocess.run([python, "-c", probe], capture_output=True, text=True, check=True)
+                       .stdout.split("\n")[0].split(" "))
     env = {k: v for k, v in os.environ.items() if not k.startswith("FERRULE_")}
-    env.update(PYO3_PYTHON=debug_python, VIRTUAL_ENV=str(tmp_path / "not-this-one"), FE_BUILDCFG_SHOW="1",
-               CARGO_TARGET_DIR=str(REPO / "target" / "test-buildcfg-plain"))
+    # Build scripts compiled on the host and in the sid chroot must not share a target dir.
+    target = f"{sys.implementation.cache_tag}{sys.abiflags}-glibc{platform.libc_ver()[1]}"
+    env.update(PYO3_PYTHON=python, VIRTUAL_ENV=str(tmp_path / "not-this-one"), FE_BUILDCFG_SHOW="1",
+               CARGO_TARGET_DIR=str(REPO / "target" / "test-buildcfg-plain" / target))
     patch = f"patch.crates-io.ferrule-runtime.path={json.dumps(str(RUNTIME))}"
     out = subprocess.run(["cargo", "check", "--manifest-path", str(CRATE / "Cargo.toml"), "--config", patch],
                          capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
     line = next(line for line in out.stderr.splitlines() if "facts: " in line)
     facts = dict(item.split("=", 1) for item in line.split("facts: ", 1)[1].split())
-    assert facts["executable"] == debug_python
-    assert facts["lib_name"] == "python3.11d"  # the debug build's libpython
+    assert facts["executable"] == python
+    # The library an embedding build links: libpypy3.X-c, libpython3.X plus the ABI flags (3.11d).
+    assert facts["lib_name"] == (f"pypy3.{minor}-c" if PYPY else f"python3.{minor}{abiflags}")

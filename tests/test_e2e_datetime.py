@@ -6,6 +6,7 @@ import datetime as dt
 import zoneinfo
 
 import pytest
+from pypy_support import PYPY
 
 UTC = dt.timezone.utc
 
@@ -16,7 +17,8 @@ def test_dates(fe_stdtypes):
     assert fe_stdtypes.date_parts(dt.date(1, 12, 31)) == (1, 12, 31)
     # A datetime is a date too.
     assert fe_stdtypes.date_parts(dt.datetime(9999, 1, 2, 3)) == (9999, 1, 2)
-    with pytest.raises(ValueError, match="day is out of range for month"):
+    # The datetime module's own message: PyPy's is written in Python.
+    with pytest.raises(ValueError, match=r"day must be in 1\.\.28" if PYPY else "day is out of range for month"):
         fe_stdtypes.new_date(2023, 2, 29)
     assert fe_stdtypes.date_at(86400 * 365.0) == dt.date.fromtimestamp(86400 * 365.0)
 

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-import gc
 import weakref
 
 import pytest
+from pypy_support import collect
 
 
 def test_dict_subclass(fe_stdtypes):
@@ -25,12 +25,15 @@ def test_dict_subclass(fe_stdtypes):
 
 
 def test_dict_subclass_is_collected(fe_stdtypes):
-    d = fe_stdtypes.CountingDict()
-    d["me"] = d  # a cycle through the dict part
-    ref = weakref.ref(d) if type(d).__weakrefoffset__ else None
-    del d
-    gc.collect()
-    assert ref is None or ref() is None
+    class Probe:
+        pass
+
+    d, probe = fe_stdtypes.CountingDict(), Probe()
+    d["me"], d["probe"] = d, probe  # a cycle through the dict part
+    ref = weakref.ref(probe)  # the class has no `weakref`: freeing its value shows it was freed
+    del d, probe
+    collect()
+    assert ref() is None
 
 
 def test_set_and_float_subclasses(fe_stdtypes):

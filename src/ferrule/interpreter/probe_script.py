@@ -33,7 +33,8 @@ facts = {
     "in_venv": sys.prefix != getattr(sys, "base_prefix", sys.prefix),
     "prefix": sys.prefix,
     # How to link libpython when embedding (pyo3-build-config's lib_name / lib_dir / shared).
-    "shared": bool(config("Py_ENABLE_SHARED")),
+    # PyPy always links its libpypy*-c shared library (pyo3-build-config says so too).
+    "shared": bool(config("Py_ENABLE_SHARED")) or hasattr(sys, "pypy_version_info"),
     "lib_dir": config("LIBDIR") or "",
     # The interpreter behind a venv: the same for every venv of it, so switching venvs rebuilds nothing.
     "base_executable": getattr(sys, "_base_executable", None) or sys.executable,

@@ -322,7 +322,17 @@ impl PyUntypedBuffer {
             return Err(PyErr::fetch(obj.py()));
         }
         // From here on, dropping `buffer` releases the view.
-        let buffer = PyUntypedBuffer(view);
+        #[cfg_attr(not(PyPy), allow(unused_mut))]
+        let mut buffer = PyUntypedBuffer(view);
+        // cpyext exports a read-only memoryview (of bytes, or `toreadonly()`) as writable:
+        // the view's own flag decides there, so safe writes never reach immutable memory.
+        #[cfg(PyPy)]
+        if unsafe { ffi::PyMemoryView_Check(obj.as_ptr()) } != 0 {
+            use crate::types::PyAnyMethods;
+            if obj.getattr("readonly")?.is_truthy()? {
+                unsafe { Pin::get_unchecked_mut(buffer.0.as_mut()).0.readonly = 1 };
+            }
+        }
         if buffer.raw().shape.is_null() {
             return Err(PyBufferError::new_err("shape is null"));
         }

@@ -320,7 +320,9 @@ fn write_python_text(
     use crate::types::{PyAnyMethods, PyStringMethods, PyTypeMethods};
     match text {
         Ok(s) => return f.write_str(&s.to_string_lossy()),
-        Err(err) => err.write_unraisable(obj.py(), Some(obj)),
+        // cpyext's PyErr_WriteUnraisable takes repr() of the object it is given and
+        // aborts the process when that raises, as it just did: PyPy gets no object.
+        Err(err) => err.write_unraisable(obj.py(), if cfg!(PyPy) { None } else { Some(obj) }),
     }
     match obj.get_type().name() {
         Ok(name) => write!(f, "<unprintable {} object>", name.to_string_lossy()),

@@ -6,6 +6,7 @@
 use std::sync::Once;
 
 use crate::ffi;
+#[cfg(not(PyPy))]
 use crate::marker::Python;
 
 static START: Once = Once::new();

@@ -131,6 +131,12 @@ impl PyErr {
                         );
                     } else {
                         ffi::PyErr_SetObject(ty.as_ptr(), args.as_ptr());
+                        // cpyext keeps that value as given, and `await`/`yield from` then read a
+                        // StopIteration's value as None: PyPy is handed the instance instead.
+                        #[cfg(PyPy)]
+                        if let Some(value) = take_raised(py) {
+                            restore_raised(py, value);
+                        }
                     }
                 }
             }
