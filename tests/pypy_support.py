@@ -13,6 +13,8 @@ import sys
 import pytest
 
 PYPY = sys.implementation.name == "pypy"
+# Bookworm's PyPy 3.9 (7.3.11): its cpyext differs from PyPy 3.11's (8.0) in a few places.
+PYPY39 = PYPY and sys.version_info < (3, 10)
 
 
 def pypy_cannot(reason: str):
