@@ -24,13 +24,9 @@ for f in "$root"/tests/test_e2e_*.py; do
     case "$f" in *_stubs.py|*_abi3.py) ;; *) tests+=("tests/${f##*/}") ;; esac
 done
 tests+=(tests/test_panics.py tests/test_threads.py tests/test_properties.py)
-# Added in the last stop and so far run only on the host's CPython 3.11 and 3.11-dbg: not yet made
-# to pass elsewhere (fe_stdtypes calls ffi::PyUnicode_KIND/DATA, which PyPy and 3.14 lack; the
-# slot, build-config, native-base and optional-crate tests were never tried on PyPy). The README lists this gap.
-only_on_311=(tests/test_e2e_api.py tests/test_e2e_buffers.py tests/test_e2e_buildcfg.py tests/test_e2e_datetime.py
-             tests/test_e2e_native_subclass.py tests/test_e2e_slots.py tests/test_e2e_std_conversions.py
-             tests/test_e2e_optional_num.py tests/test_e2e_objects.py tests/test_e2e_workspace.py
-             tests/test_e2e_optional_time.py)
+# Added to main while the other files were being made to pass everywhere, and not yet tried on
+# PyPy/3.13/3.14 or the abi3 wheels: they run only on the host's 3.11-dbg (README says so).
+only_on_311=(tests/test_e2e_optional_num.py tests/test_e2e_optional_time.py)
 other_tests=()
 for f in "${tests[@]}"; do
     case " ${only_on_311[*]} " in *" $f "*) ;; *) other_tests+=("$f") ;; esac

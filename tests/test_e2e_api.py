@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections.abc
+import importlib
 import math
 import sys
 
@@ -111,7 +112,7 @@ def test_memoryview_and_bytearray(fe_stdtypes):
 
 def test_string_internals(fe_stdtypes):
     # The ffi offers string internals on version-specific CPython builds only, as PyO3 does.
-    if sys.implementation.name == "pypy" or ".abi3." in fe_stdtypes.__file__:
+    if PYPY or ".abi3." in importlib.import_module("fe_stdtypes.fe_stdtypes").__file__:
         assert not hasattr(fe_stdtypes, "string_internals")
         return
     made, kind = fe_stdtypes.string_internals("abc")

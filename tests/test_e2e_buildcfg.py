@@ -6,6 +6,7 @@ the interpreter config the runtime exports to dependents' build scripts (`DEP_PY
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
 import json
 import os
@@ -27,7 +28,8 @@ RUNTIME = REPO / "src" / "ferrule" / "runtime" / "ferrule"
 def _built_for(module) -> tuple[int, bool]:
     """(3.X minor, stable ABI?) the module was built for: an abi3 wheel built on another
     CPython (scripts/test-interpreters.sh's abi3 step) names that minor in its wheel tag."""
-    if ".abi3." not in Path(module.__file__).name:
+    extension = importlib.import_module(f"{module.__name__}.{module.__name__}")  # beside __init__.py
+    if ".abi3." not in Path(extension.__file__).name:
         return sys.version_info[1], False
     wheel = importlib.metadata.distribution(module.__name__).read_text("WHEEL")
     tag = next(line.split(": ", 1)[1] for line in wheel.splitlines() if line.startswith("Tag: "))
