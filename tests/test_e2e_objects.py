@@ -11,6 +11,7 @@ import types
 import weakref
 
 import pytest
+from pypy_support import collect
 
 IS_PYPY = sys.implementation.name == "pypy"
 
@@ -76,8 +77,8 @@ def test_closure_function(fe_stdtypes):
     assert total() == 10  # still usable after the panic
     other = fe_stdtypes.running_total()
     assert other(1) == 1 and total() == 10  # each closure has its own state
-    del total, other
-    gc.collect()
+    del total, other, info  # the traceback holds the frame that holds `total`
+    collect()
     assert fe_stdtypes.closure_drops() == drops + 2
 
 
@@ -92,7 +93,8 @@ def test_kinds_of_object_types(fe_stdtypes):
     referent = D()
     samples = {
         "function": plain,
-        "cfunction": len,
+        # PyPy's builtins are not cpyext's PyCFunction objects; its own C functions are.
+        "cfunction": fe_stdtypes.kinds_of if IS_PYPY else len,
         "code": plain.__code__,
         "range": range(3),
         "super": super(D, referent),
@@ -103,7 +105,9 @@ def test_kinds_of_object_types(fe_stdtypes):
         "alias": list[int],
     }
     for kind, obj in samples.items():
-        assert fe_stdtypes.kinds_of(obj) == [kind], kind
+        # PyPy: no PyDictKeys/PyDictValues/PyDictItems (as in PyO3), so no kind for the views.
+        expected = [] if IS_PYPY and kind.startswith("dict_") else [kind]
+        assert fe_stdtypes.kinds_of(obj) == expected, kind
     assert fe_stdtypes.kinds_of(weakref.ref(referent)) == ["weakref", "ref"]
     assert fe_stdtypes.kinds_of(weakref.proxy(referent)) == ["weakref", "proxy"]
     assert fe_stdtypes.kinds_of(weakref.proxy(plain)) == ["weakref", "proxy"]  # CallableProxyType
@@ -130,14 +134,21 @@ def test_weak_references(fe_stdtypes):
     assert isinstance(ref, weakref.ReferenceType) and ref() is target
     proxy = fe_stdtypes.weak_proxy(target)
     assert type(proxy) is weakref.ProxyType and proxy["a"] == 1
-    assert fe_stdtypes.upgrade(ref) is target and fe_stdtypes.upgrade(proxy) is target
+    assert fe_stdtypes.upgrade(ref) is target
+    if IS_PYPY:
+        # cpyext has no C call for a proxy's referent (PyWeakref_GetObject would call the referent).
+        with pytest.raises(BaseException, match="PyPy's C API cannot give the referent of a weakref.proxy") as info:
+            fe_stdtypes.upgrade(proxy)
+        assert type(info.value).__name__ == "PanicException"
+    else:
+        assert fe_stdtypes.upgrade(proxy) is target
     assert fe_stdtypes.upgraded_dict_len(ref) == 2
     called = []
     with_callback = fe_stdtypes.weak_ref(target, called.append)
     del target
     gc.collect()
     assert called == [with_callback]
-    assert fe_stdtypes.upgrade(ref) is None and fe_stdtypes.upgrade(proxy) is None
+    assert fe_stdtypes.upgrade(ref) is None and (IS_PYPY or fe_stdtypes.upgrade(proxy) is None)
     assert fe_stdtypes.upgraded_dict_len(ref) is None
 
     class Other:

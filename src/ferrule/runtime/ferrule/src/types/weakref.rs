@@ -108,6 +108,11 @@ impl PyWeakrefProxy {
 /// The referent, strong, or `None` once it is gone.
 fn referent<'py>(weakref: &Bound<'py, PyAny>) -> Option<Bound<'py, PyAny>> {
     let py = weakref.py();
+    // cpyext's PyWeakref_GetObject calls the weak reference: for a proxy, that calls the referent.
+    #[cfg(PyPy)]
+    if unsafe { ffi::PyWeakref_CheckProxy(weakref.as_ptr()) } != 0 {
+        panic!("PyPy's C API cannot give the referent of a weakref.proxy (PyWeakref_GetObject would call it)");
+    }
     #[cfg(Py_3_13)]
     unsafe {
         let mut obj = std::ptr::null_mut();
