@@ -116,6 +116,8 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
             site = install_develop(project, interp, artifact, stubs, metadata=meta)
     if crate is not None and not crate.dependencies and not path_dependencies(project):
         # Path dependencies' manifests and sources are not in the stamp: such projects always parse.
+        # Settings are read again: the build may have just saved its build script's cfgs.
+        settings = glue_stamp.settings(project, cargo_meta.glue_dir(project.package), options)
         glue_stamp.save(stamp, settings, crate.inputs, stubs)
     return DevelopResult(project.module_name, meta.version, site, interp, [str(r) for r in requirements],
                          skip_install, (cargo_meta.cache.warning,) if cargo_meta.cache.warning else ())
