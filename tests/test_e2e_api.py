@@ -28,10 +28,12 @@ def test_py_shortcuts(fe_stdtypes):
             return False
 
     t = Thing()
-    before = sys.getrefcount(t)
+    # PyPy has no reference counts to read (sys.getrefcount is absent there).
+    before = None if PYPY else sys.getrefcount(t)
     assert fe_stdtypes.through_py(t) == (False, "a-b!", True, False)
     assert t.tag == "!"
-    assert sys.getrefcount(t) == before  # drop_ref released the clone at once
+    if not PYPY:
+        assert sys.getrefcount(t) == before  # drop_ref released the clone at once
 
     class Table(dict):
         def render(self, *parts, sep):
