@@ -32,7 +32,7 @@ for f in "${tests[@]}"; do
     case " ${only_on_311[*]} " in *" $f "*) ;; *) other_tests+=("$f") ;; esac
 done
 read -r -a pytest_args <<< "${PYTEST_ARGS:--q -p no:cacheprovider}"
-sid_packages=python3.13-dev,python3.13-venv,python3.14-dev,python3.14-venv,pypy3-dev,pypy3-venv,gcc,libc6-dev,ca-certificates
+sid_packages=python3.13-dev,python3.13-venv,python3.14-dev,python3.14-venv,pypy3-dev,pypy3-venv,gcc,libc6-dev,ca-certificates,git
 mkdir -p "$work"
 
 say() { printf '\n=== %s\n' "$*"; }
@@ -71,7 +71,10 @@ host() {
 }
 
 ensure_chroot() {
-    [ -x "$chroot_dir/usr/bin/python3.14" ] && [ -x "$chroot_dir/usr/bin/pypy3" ] && return
+    # git: the workspace tests make a git dependency. A chroot without one is built anew; the old one
+    # is moved aside, never removed here (bind mounts inside it would reach the host's files).
+    [ -x "$chroot_dir/usr/bin/python3.14" ] && [ -x "$chroot_dir/usr/bin/pypy3" ] && [ -x "$chroot_dir/usr/bin/git" ] && return
+    [ ! -d "$chroot_dir" ] || mv "$chroot_dir" "$chroot_dir.old-$(date +%s)"
     command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap
     say "building the Debian sid chroot in $chroot_dir (debootstrap, a few minutes)"
     rm -rf "$chroot_dir.partial"
