@@ -1,6 +1,5 @@
 //! `HashSet`/`BTreeSet` ↔ `set`. Extraction takes a `set` or `frozenset`.
-use std::collections::{BTreeSet, HashSet};
-use std::hash::{BuildHasher, Hash};
+use std::collections::BTreeSet;
 
 use crate::conversion::{BoundObject, FromPyObject, FromPyObjectOwned, IntoPyObject};
 use crate::err::{PyErr, PyResult};
@@ -54,26 +53,46 @@ where
     }
 }
 
-impl<'py, K: IntoPyObject<'py>, S> IntoPyObject<'py> for HashSet<K, S> {
-    type Target = PySet;
-    type Output = Bound<'py, PySet>;
-    type Error = PyErr;
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        set_from(py, self.into_iter())
-    }
-}
+/// `set` conversions of a hashed set type `$set<K, S>` (std's and hashbrown's share one shape).
+macro_rules! hashed_set_conversions {
+    ($($set:ident)::+) => {
+        impl<'py, K: $crate::conversion::IntoPyObject<'py>, S> $crate::conversion::IntoPyObject<'py> for $($set)::+<K, S> {
+            type Target = $crate::types::PySet;
+            type Output = $crate::instance::Bound<'py, $crate::types::PySet>;
+            type Error = $crate::err::PyErr;
+            fn into_pyobject(self, py: $crate::marker::Python<'py>) -> $crate::err::PyResult<Self::Output> {
+                $crate::conversions::set::set_from(py, self.into_iter())
+            }
+        }
 
-impl<'a, 'py, K, S> IntoPyObject<'py> for &'a HashSet<K, S>
-where
-    &'a K: IntoPyObject<'py>,
-{
-    type Target = PySet;
-    type Output = Bound<'py, PySet>;
-    type Error = PyErr;
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        set_from(py, self.iter())
-    }
+        impl<'a, 'py, K, S> $crate::conversion::IntoPyObject<'py> for &'a $($set)::+<K, S>
+        where
+            &'a K: $crate::conversion::IntoPyObject<'py>,
+        {
+            type Target = $crate::types::PySet;
+            type Output = $crate::instance::Bound<'py, $crate::types::PySet>;
+            type Error = $crate::err::PyErr;
+            fn into_pyobject(self, py: $crate::marker::Python<'py>) -> $crate::err::PyResult<Self::Output> {
+                $crate::conversions::set::set_from(py, self.iter())
+            }
+        }
+
+        impl<'a, 'py, K, S> $crate::conversion::FromPyObject<'a, 'py> for $($set)::+<K, S>
+        where
+            K: $crate::conversion::FromPyObjectOwned<'py> + Eq + std::hash::Hash,
+            S: std::hash::BuildHasher + Default,
+        {
+            type Error = $crate::err::PyErr;
+            fn extract(obj: $crate::instance::Borrowed<'a, 'py, $crate::types::PyAny>) -> $crate::err::PyResult<Self> {
+                $crate::conversions::set::extract_elements(obj, $($set)::+::with_hasher(S::default()))
+            }
+        }
+    };
 }
+#[allow(unused_imports)] // used by the optional hashbrown conversions
+pub(crate) use hashed_set_conversions;
+
+hashed_set_conversions!(std::collections::HashSet);
 
 impl<'py, K: IntoPyObject<'py>> IntoPyObject<'py> for BTreeSet<K> {
     type Target = PySet;
@@ -93,17 +112,6 @@ where
     type Error = PyErr;
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
         set_from(py, self.iter())
-    }
-}
-
-impl<'a, 'py, K, S> FromPyObject<'a, 'py> for HashSet<K, S>
-where
-    K: FromPyObjectOwned<'py> + Eq + Hash,
-    S: BuildHasher + Default,
-{
-    type Error = PyErr;
-    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        extract_elements(obj, HashSet::with_hasher(S::default()))
     }
 }
 
