@@ -117,6 +117,19 @@ def test_std_parameter_types(fe_abi39):
         "Some(1) false true 0 1")
 
 
+@pytest.mark.parametrize("big, ubig, message", [
+    (2**127, 0, "Python int larger than 128 bits"),
+    (-2**127 - 1, 0, "Python int larger than 128 bits"),
+    (0, 2**128, "Python int larger than 128 bits"),
+    (0, -1, "can't convert negative int to unsigned"),
+])
+def test_128_bit_overflow_says_what_the_full_api_says(fe_abi39, big, ubig, message):
+    """The limited API builds i128/u128 from two 64-bit halves; the error must not show it."""
+    with pytest.raises(OverflowError) as info:
+        fe_abi39.std_types("p", "o", set(), {}, big, ubig, (1, 2, 3), b"", None, None, None, 0.0, 1)
+    assert str(info.value).endswith(message), str(info.value)
+
+
 def test_dict_base_under_the_3_9_stable_abi(fe_abi39):
     """`extends = PyDict`: built, used, freed and collected through dict's own slots
     (read where 3.9's `PyType_GetSlot` refuses static types)."""

@@ -78,6 +78,42 @@ def test_list_resized_during_extraction_raises(fe_conversions, grow, kind):
         fe_conversions.vec_squares(items)
 
 
+class LyingLen(list):
+    """A list subclass whose `__len__` is not its real size."""
+
+    def __len__(self) -> int:
+        return 1
+
+
+def test_list_subclass_with_a_lying_len_is_not_taken_for_a_resize(fe_conversions):
+    assert fe_conversions.vec_squares(LyingLen([1, 2, 3, 4])) == [1, 4, 9, 16]
+
+
+class Inserter:
+    """`__index__` (once) inserts at the front, shifting every later item back by one."""
+
+    def __init__(self, items: list, n: int):
+        self.items, self.n, self.done = items, n, False
+
+    def __index__(self) -> int:
+        if not self.done:
+            self.done = True
+            self.items.insert(0, 50)
+        return self.n
+
+
+@pytest.mark.parametrize("kind", ["list", "list subclass"])
+def test_list_resized_during_array_extraction_raises(fe_conversions, kind):
+    items = [] if kind == "list" else type("L", (list,), {})()
+    items.extend([0, 0, 0])
+    items[0] = Inserter(items, 1)
+    items[1], items[2] = 2, 3
+    # Read by index, the shifted list would give [1, 1, 2]: an item twice, one lost.
+    with pytest.raises(RuntimeError, match="^sequence changed size during iteration$"):
+        fe_conversions.array_rev(items)
+    assert fe_conversions.array_rev([1, 2, 3]) == [3, 2, 1]
+
+
 class SetSwapper:
     """Hashable int-like: `__index__` swaps another member of the set for a new one."""
 
@@ -114,6 +150,11 @@ def test_set_changed_during_extraction_never_returns_more_than_it_held(fe_conver
     ("echo_u64", -1, "can't convert negative value to unsigned int"),
     ("echo_i32", 2**40, "Python int too large to convert to C int"),
     ("echo_i32", -2**31 - 1, "Python int too large to convert to C int"),
+    # CPython has no 128-bit converter; these are PyO3's words.
+    ("echo_i128", 2**127, "Python int larger than 128 bits"),
+    ("echo_i128", -2**127 - 1, "Python int larger than 128 bits"),
+    ("echo_u128", 2**128, "Python int larger than 128 bits"),
+    ("echo_u128", -1, "can't convert negative int to unsigned"),
 ])
 def test_integer_overflow_has_cpythons_message(fe_conversions, fn, value, message):
     with pytest.raises(OverflowError) as info:

@@ -320,6 +320,11 @@ def _settle(name: str) -> None:
     gc.collect()
 
 
+from leaks_mutation import register_mutation_scenarios  # type: ignore[import-not-found]  # noqa: E402
+
+register_mutation_scenarios(scenario, raises, conv)
+
+
 # ---- pyclasses -------------------------------------------------------------------------------
 if fe_classes is not None:
     try:

@@ -4,12 +4,17 @@
 //! with `<<` and `|`, since those calls are not in the stable ABI.
 use crate::conversion::{FromPyObject, IntoPyObject};
 use crate::err::{PyErr, PyResult};
-#[cfg(any(Py_LIMITED_API, Py_3_13))]
 use crate::exceptions::PyOverflowError;
 use crate::ffi;
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
 use crate::types::{PyAny, PyInt};
+
+/// PyO3's message for a value outside the 128-bit range, on every API path.
+#[cold]
+fn too_big() -> PyErr {
+    PyOverflowError::new_err("Python int larger than 128 bits")
+}
 
 fn owned<'py>(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Bound<'py, PyAny>> {
     unsafe { Bound::from_owned_ptr_or_err(py, ptr) }
@@ -21,7 +26,6 @@ fn index<'py>(obj: Borrowed<'_, 'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
 }
 
 /// Raises CPython's own message for a negative value bound for an unsigned type.
-#[cfg(any(Py_LIMITED_API, Py_3_13))]
 fn reject_negative(num: &Bound<'_, PyAny>) -> PyResult<()> {
     let py = num.py();
     let zero = owned(py, unsafe { ffi::PyLong_FromLong(0) })?;
@@ -67,21 +71,27 @@ fn to_le_bytes(obj: Borrowed<'_, '_, PyAny>, signed: bool) -> PyResult<[u8; 16]>
         return Err(PyErr::fetch(obj.py()));
     }
     if needed > 16 {
-        return Err(PyOverflowError::new_err("int too big to convert"));
+        return Err(too_big());
     }
     Ok(buf)
 }
 
 #[cfg(all(not(Py_LIMITED_API), not(Py_3_13)))]
 fn to_le_bytes(obj: Borrowed<'_, '_, PyAny>, signed: bool) -> PyResult<[u8; 16]> {
+    let py = obj.py();
     let num = index(obj)?;
+    if !signed {
+        reject_negative(&num)?;
+    }
     let mut buf = [0u8; 16];
-    // Raises OverflowError itself, for both too-big and negative-unsigned.
+    // With negatives refused above, its OverflowError ("int too big to
+    // convert") can only mean too big: say so in the same words as 3.13+.
     let rc = unsafe {
         ffi::_PyLong_AsByteArray(num.as_ptr().cast(), buf.as_mut_ptr(), 16, 1, signed as _)
     };
     if rc == -1 {
-        return Err(PyErr::fetch(obj.py()));
+        let err = PyErr::fetch(py);
+        return Err(if err.is_instance_of::<PyOverflowError>(py) { too_big() } else { err });
     }
     Ok(buf)
 }
@@ -135,9 +145,7 @@ macro_rules! int128 {
                     }
                     let shift = owned(py, ffi::PyLong_FromLong(64))?;
                     let high = owned(py, ffi::PyNumber_Rshift(num.as_ptr(), shift.as_ptr()))?;
-                    let high = <$half as FromPyObject>::extract(high.as_borrowed()).map_err(|_| {
-                        PyOverflowError::new_err("int too big to convert")
-                    })?;
+                    let high = <$half as FromPyObject>::extract(high.as_borrowed()).map_err(|_| too_big())?;
                     Ok(((high as $rust) << 64) | low as $rust)
                 }
             }

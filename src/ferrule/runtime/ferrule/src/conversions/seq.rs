@@ -90,8 +90,9 @@ where
         C::with_capacity(hint as usize)
     };
     let iter = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyObject_GetIter(seq.as_ptr()))? };
-    // Lists (subclasses, or any list under the limited API) are checked as above.
-    let list_len = if unsafe { ffi::PyList_Check(seq.as_ptr()) } != 0 { hint } else { -1 };
+    // Lists (subclasses, or any list under the limited API) are checked as above,
+    // by their real size: a subclass's `__len__` may say anything.
+    let list_len = real_list_size(seq);
     loop {
         let item = unsafe { ffi::PyIter_Next(iter.as_ptr()) };
         if item.is_null() {
@@ -102,10 +103,18 @@ where
         }
         let item = unsafe { Bound::<PyAny>::from_owned_ptr(py, item) };
         out.extend(Some(T::extract(item.as_borrowed()).map_err(Into::into)?));
-        if list_len >= 0 && unsafe { ffi::PyList_Size(seq.as_ptr()) } != list_len {
+        if list_len >= 0 && real_list_size(seq) != list_len {
             return Err(sequence_changed());
         }
     }
+}
+
+/// The list's own item count (never `__len__`), or -1 for a non-list.
+fn real_list_size(obj: Borrowed<'_, '_, PyAny>) -> ffi::Py_ssize_t {
+    if unsafe { ffi::PyList_Check(obj.as_ptr()) } == 0 {
+        return -1;
+    }
+    unsafe { ffi::PyList_Size(obj.as_ptr()) }
 }
 
 /// CPython's message for a sequence resized while it is being consumed.
@@ -265,10 +274,16 @@ impl<'a, 'py, T: FromPyObjectOwned<'py>, const N: usize> FromPyObject<'a, 'py> f
         if len as usize != N {
             return Err(PyValueError::new_err(format!("expected a sequence of length {N} (got {len})")));
         }
+        // Reading by index, a list resized by an item's conversion would give
+        // an item twice or skip one: raise instead, as the `Vec` path does.
+        let list_len = real_list_size(seq);
         let mut items = Vec::with_capacity(N);
         for i in 0..N {
             let item = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PySequence_GetItem(seq.as_ptr(), i as ffi::Py_ssize_t))? };
             items.push(T::extract(item.as_borrowed()).map_err(Into::into)?);
+            if list_len >= 0 && real_list_size(seq) != list_len {
+                return Err(sequence_changed());
+            }
         }
         match items.try_into() {
             Ok(array) => Ok(array),
