@@ -77,12 +77,13 @@ def test_all_binding_errors_are_reported_in_one_run() -> None:
 
 
 @pytest.mark.parametrize("fixture, message, location, hint", [
-    ("no_cdylib", "the crate does not build a `cdylib`", "no_cdylib/Cargo.toml", 'crate-type = ["cdylib"]'),
+    ("no_cdylib", "the crate does not build a `cdylib`", "no_cdylib/Cargo.toml:7:1",
+     'write `crate-type = ["cdylib", "rlib"]`'),
     ("no_pyproject", "no pyproject.toml next to", None, "[project]"),
     ("bad_toml", "invalid TOML: Invalid value", "bad_toml/pyproject.toml:11:1", None),
     ("unknown_key", "unknown key `module-nme` in [tool.ferrule]", "unknown_key/pyproject.toml:10:1",
      "did you mean `module-name`?"),
-    ("no_dep", "the crate does not depend on ferrule's runtime", "no_dep/Cargo.toml", 'ferrule-runtime = "0.1"'),
+    ("no_dep", "the crate does not depend on ferrule's runtime", "no_dep/Cargo.toml:9:1", 'ferrule-runtime = "0.1"'),
 ])
 def test_project_configuration_errors(fixture: str, message: str, location: str | None, hint: str | None) -> None:
     err = assert_failed(develop(fixture))

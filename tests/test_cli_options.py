@@ -172,3 +172,45 @@ def test_generate_ci_reads_tool_maturin_settings(tmp_path: Path) -> None:
     text = (root / "ci.yml").read_text()
     assert "python -m pytest" in text and "attest-build-provenance" not in text
     assert _validate_workflow(root / "ci.yml").returncode == 0
+
+
+class _Stop(Exception):
+    pass
+
+
+def _cargo_command(command: str, flags: list[str], tmp_path: Path, monkeypatch) -> list[str]:
+    """The `cargo build` command line `ferrule COMMAND FLAGS` leads to, without building anything."""
+    from ferrule import build as build_module, cargo, cli, develop as develop_module
+
+    (tmp_path / "src").mkdir(exist_ok=True)
+    (tmp_path / "src/lib.rs").write_text("")
+    (tmp_path / "Cargo.toml").write_text('[package]\nname = "flags"\nversion = "0.1.0"\nedition = "2021"\n\n'
+                                         '[lib]\ncrate-type = ["cdylib"]\n\n[dependencies]\nferrule-runtime = "0.1"\n')
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "flags"\nversion = "0.1.0"\n')
+    given: dict = {}
+
+    def entry(*args, cli_options=None, **kwargs):
+        given.update(cli_options)
+        raise _Stop
+
+    monkeypatch.setattr(develop_module if command == "develop" else build_module, command, entry)
+    with pytest.raises(_Stop):
+        cli.main([command, *flags, "-m", str(tmp_path / "Cargo.toml")])
+    project = load_project(tmp_path / "Cargo.toml")
+    seen: list[list[str]] = []
+    monkeypatch.setattr(cargo, "_run_build", lambda cmd, *a, **k: (seen.append(cmd), (tmp_path / "x.so", [], [], 0))[1])
+    monkeypatch.setattr(cargo, "lock_offline", lambda *a: None)
+    cargo.build(project, cargo.Metadata(tmp_path / "target", tmp_path), release=False,
+                options=project.cargo.with_command_line(**given), python_version=(3, 11))
+    return seen[0]
+
+
+@pytest.mark.parametrize("command", ["develop", "build"])
+def test_all_features_and_verbose_reach_cargo(command: str, tmp_path: Path, monkeypatch) -> None:
+    plain = _cargo_command(command, [], tmp_path, monkeypatch)
+    assert "--all-features" not in plain and "-v" not in plain
+    cmd = _cargo_command(command, ["--all-features", "-vv"], tmp_path, monkeypatch)
+    assert cmd[:2] == [plain[0], "build"] and "--all-features" in cmd and cmd.count("-v") == 2
+    assert _cargo_command(command, ["-v", "--verbose"], tmp_path, monkeypatch).count("-v") == 2
+    quiet = _cargo_command(command, ["-q"], tmp_path, monkeypatch)
+    assert "-q" in quiet and "-v" not in quiet

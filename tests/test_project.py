@@ -241,3 +241,97 @@ def test_module_named_apart_from_the_lib_is_placed_by_its_python_name(tmp_path: 
                                              {"__init__.pyi": ""})]
     assert "pkg/_native.cpython-311-x86_64-linux-gnu.so" in paths and "pkg/_native.pyi" in paths
     assert not any("pkg_native" in p for p in paths)
+
+
+# --- Cargo.toml mistakes point at their line ---------------------------------------------------
+
+def test_a_crate_still_on_pyo3_is_told_the_line_to_change(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_project(make(tmp_path, dep='serde = "1"\npyo3 = { version = "0.22", features = ["extension-module"] }'))
+    err = info.value
+    assert err.message == "the crate does not depend on ferrule's runtime: `pyo3` is PyO3 itself"
+    assert (err.path.name, err.line, err.col) == ("Cargo.toml", 12, 1)
+    assert err.hint.startswith('write `pyo3 = { package = "ferrule-runtime", version = "0.1", '
+                               'features = ["extension-module"] }` under [dependencies]')
+    # the plain string form and the `[dependencies.pyo3]` table form
+    with pytest.raises(ConfigError) as info:
+        load_project(make(tmp_path, dep='pyo3 = "0.22"'))
+    assert (info.value.line, info.value.col) == (11, 1)
+    assert 'write `pyo3 = { package = "ferrule-runtime", version = "0.1" }`' in info.value.hint
+    with pytest.raises(ConfigError) as info:
+        load_project(make(tmp_path, dep='serde = "1"\n\n[dependencies.pyo3]\nversion = "0.22"\n'))
+    assert (info.value.line, info.value.col) == (13, 1) and "PyO3 itself" in info.value.message
+
+
+def test_no_runtime_dependency_points_at_the_dependencies_table_or_the_top(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_project(make(tmp_path, dep='serde = "1"'))
+    assert info.value.message == "the crate does not depend on ferrule's runtime"
+    assert (info.value.line, info.value.col) == (10, 1) and 'ferrule-runtime = "0.1"' in info.value.hint
+    (tmp_path / "Cargo.toml").write_text('[package]\nname = "x"\nversion = "1.0.0"\n\n[lib]\ncrate-type = ["cdylib"]\n')
+    with pytest.raises(ConfigError) as info:
+        load_project(tmp_path / "Cargo.toml")
+    assert (info.value.line, info.value.col) == (1, 1)
+
+
+def test_a_crate_without_a_cdylib_is_told_where_and_what_to_write(tmp_path: Path) -> None:
+    manifest = make(tmp_path)
+    text = manifest.read_text()
+    manifest.write_text(text.replace('crate-type = ["cdylib", "rlib"]', '  crate-type = ["rlib"]'))
+    with pytest.raises(ConfigError) as info:
+        load_project(manifest)
+    assert info.value.message == "the crate does not build a `cdylib`, which a Python extension module is"
+    assert (info.value.line, info.value.col) == (8, 3)
+    assert info.value.hint == 'write `crate-type = ["cdylib", "rlib"]`'
+    manifest.write_text(text.replace('crate-type = ["cdylib", "rlib"]\n', ""))  # [lib] without the key
+    with pytest.raises(ConfigError) as info:
+        load_project(manifest)
+    assert (info.value.line, info.value.col) == (6, 1) and "to [lib]" in info.value.hint
+    manifest.write_text(text.replace('[lib]\n\ncrate-type = ["cdylib", "rlib"]\n', ""))  # no [lib] at all
+    with pytest.raises(ConfigError) as info:
+        load_project(manifest)
+    assert (info.value.line, info.value.col) == (1, 1)
+    assert info.value.hint.startswith('add `[lib]` with `crate-type = ["cdylib"]`')
+
+
+# --- pyproject.toml values ----------------------------------------------------------------------
+
+def test_a_feature_entry_of_the_wrong_kind_names_the_table_form(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_project(maturin(tmp_path, "features = [1]\n"))
+    assert info.value.message == ("[tool.maturin] `features` entry 1 is neither a feature name nor a "
+                                  "`{ feature, python-version }` table")
+    assert (info.value.line, info.value.col) == (10, 1)
+
+
+def test_an_include_format_that_is_not_maturins_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_project(maturin(tmp_path, 'include = [{ path = "x", format = "zip" }]\n'))
+    assert info.value.message == ("[tool.maturin] `include` format `zip` is not recognised: the formats are "
+                                  "`sdist` and `wheel`")
+    assert (info.value.line, info.value.col) == (10, 1)
+    with pytest.raises(ConfigError, match="`exclude` format `tar` is not recognised"):
+        load_project(maturin(tmp_path, 'exclude = [{ path = "x", format = ["sdist", "tar"] }]\n'))
+    # the known formats still work
+    project = load_project(maturin(tmp_path, 'include = [{ path = "x", format = ["sdist", "wheel"] }]\n'))
+    assert project.include == ("x",)
+
+
+def test_target_tables_of_other_triples_stay_unused_and_the_hosts_is_refused(tmp_path: Path) -> None:
+    from ferrule.tool_config import host_triple
+
+    other = "aarch64-apple-darwin" if not host_triple().endswith("darwin") else "x86_64-unknown-linux-gnu"
+    body = f'strip = true\n\n[tool.maturin.target.{other}]\nmacos-deployment-target = "11.0"\n'
+    assert load_project(maturin(tmp_path, body)).cargo.strip
+    body = f'\n[tool.maturin.target.{host_triple()}]\nmacos-deployment-target = "11.0"\n'
+    with pytest.raises(ConfigError) as info:
+        load_project(maturin(tmp_path, body))
+    assert info.value.message == (f"[tool.maturin.target.{host_triple()}] `macos-deployment-target` is not "
+                                  "supported by ferrule")
+    assert (info.value.line, info.value.col) == (12, 1) and "MACOSX_DEPLOYMENT_TARGET" in info.value.hint
+    with pytest.raises(ConfigError) as info:
+        load_project(maturin(tmp_path, f'\n[tool.maturin.target.{other}]\nios-deployment-target = "11.0"\n'))
+    assert info.value.message == f"unknown key `ios-deployment-target` in [tool.maturin.target.{other}]"
+    assert (info.value.line, info.value.col) == (12, 1)
+    with pytest.raises(ConfigError, match="`macos-deployment-target` must be a string, not a number"):
+        load_project(maturin(tmp_path, f'\n[tool.maturin.target.{other}]\nmacos-deployment-target = 11\n'))

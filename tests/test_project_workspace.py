@@ -67,9 +67,15 @@ def test_inheriting_the_foreign_ferrule_crate_is_refused_at_the_root(tmp_path: P
 
 
 def test_inherited_entry_that_is_not_the_runtime(tmp_path: Path) -> None:
-    manifest = workspace(tmp_path, 'pyo3 = "0.29"', "pyo3 = { workspace = true }")
-    with pytest.raises(ConfigError, match="does not depend on ferrule's runtime"):
+    manifest = workspace(tmp_path, 'serde = "1"\npyo3 = { version = "0.29", features = ["abi3-py39"] }',
+                         "pyo3 = { workspace = true }")
+    with pytest.raises(ConfigError) as err:
         load_project(manifest)
+    # the entry to change is the workspace's, and the hint keeps its features
+    assert err.value.message == "the crate does not depend on ferrule's runtime: `pyo3` is PyO3 itself"
+    assert (Path(err.value.path), err.value.line, err.value.col) == (tmp_path / "Cargo.toml", 6, 1)
+    assert '`pyo3 = { package = "ferrule-runtime", version = "0.1", features = ["abi3-py39"] }` under ' \
+           "[workspace.dependencies]" in err.value.hint
 
 
 CLASS_LIB = """use pyo3::prelude::*;

@@ -9,7 +9,7 @@ from pathlib import Path
 from .build_options import CargoOptions
 from .errors import ConfigError
 from .toml_compat import tomllib
-from .tool_config import AUDITWHEEL, BINDINGS, Reader, locate, table_of
+from .tool_config import AUDITWHEEL, BINDINGS, Reader, host_triple, locate, table_of
 
 
 @dataclass(frozen=True)
@@ -191,6 +191,50 @@ def _runtime_dependency(cargo: dict, manifest: Path) -> tuple[str, dict, Path] |
     return None
 
 
+def _dependency_position(path: Path, table: str, key: str) -> tuple[int, int]:
+    """Where `key` is written in `[table]` (or as its own `[table.key]`); else the table, else line 1."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    own = re.compile(rf"""^\s*\[\s*{re.escape(table)}\s*\.\s*(["']?){re.escape(key)}\1\s*\]""")
+    for number, text in enumerate(lines, 1):
+        if own.match(text):
+            return number, 1
+    line, col = locate(path, table, key)
+    return line or 1, col or 1
+
+
+def _no_runtime_error(cargo: dict, manifest: Path) -> ConfigError:
+    """No dependency on the runtime: point at a PyO3 dependency (a crate being ported) and say what to write."""
+    for key, spec in (cargo.get("dependencies") or {}).items():
+        package = spec.get("package") if isinstance(spec, dict) else None
+        if package != "pyo3" and not (package is None and key == "pyo3"):
+            continue
+        where, table, features = manifest, "dependencies", []
+        if isinstance(spec, dict):
+            features = list(spec.get("features") or [])
+            if spec.get("workspace") is True:
+                workspace = _workspace_dependencies(manifest, cargo)
+                inherited = workspace[1].get(key) if workspace else None
+                if inherited is not None:
+                    where, table = workspace[0], "workspace.dependencies"
+                    if isinstance(inherited, dict):
+                        features = [*(inherited.get("features") or []), *features]
+        line, col = _dependency_position(where, table, key)
+        shown = ", ".join(f'"{f}"' for f in features if isinstance(f, str))
+        fixed = f'{key} = {{ package = "{RUNTIME_PACKAGE}", version = "0.1"' + \
+            (f", features = [{shown}]" if shown else "") + " }"
+        return ConfigError(f"the crate does not depend on ferrule's runtime: `{key}` is PyO3 itself", path=where,
+                           line=line, col=col,
+                           hint=f"write `{fixed}` under [{table}]: the code keeps its `{key.replace('-', '_')}::` "
+                                "paths")
+    line, col = _dependency_position(manifest, "dependencies", RUNTIME_PACKAGE)
+    return ConfigError("the crate does not depend on ferrule's runtime", path=manifest, line=line, col=col,
+                       hint=f'add `{RUNTIME_PACKAGE} = "0.1"` under [dependencies] (or, porting a PyO3 crate, '
+                            f'`pyo3 = {{ package = "{RUNTIME_PACKAGE}", version = "0.1" }}` to keep `pyo3::` paths)')
+
+
 def _runtime_crate_name(cargo: dict, manifest: Path) -> str | None:
     """How the crate's code names the runtime: the dependency key of a rename, else the lib name."""
     found = _runtime_dependency(cargo, manifest)
@@ -253,17 +297,23 @@ def load_project(manifest: Path) -> Project:
     lib = cargo.get("lib") or {}
     crate_types = lib.get("crate-type") or []
     if "cdylib" not in crate_types:
+        line, col = locate(manifest, "lib", "crate-type")
+        if "crate-type" in lib and isinstance(crate_types, list):
+            kept = ", ".join(f'"{t}"' for t in ["cdylib", *crate_types] if isinstance(t, str))
+            hint = f"write `crate-type = [{kept}]`"
+        elif "lib" in cargo:
+            hint = 'add `crate-type = ["cdylib"]` to [lib] (keep "rlib" too if other crates use it)'
+        else:
+            hint = 'add `[lib]` with `crate-type = ["cdylib"]` (keep "rlib" too if other crates use it)'
         raise ConfigError("the crate does not build a `cdylib`, which a Python extension module is", path=manifest,
-                          hint='add `[lib]` with `crate-type = ["cdylib"]` (keep "rlib" too if other crates use it)')
+                          line=line or 1, col=col or 1, hint=hint)
     lib_name = str(lib.get("name") or name).replace("-", "_")
     lib_path = root / lib.get("path", "src/lib.rs")
     if not lib_path.is_file():
         raise ConfigError(f"the library's root file {lib_path} does not exist", path=manifest)
     runtime_crate = _runtime_crate_name(cargo, manifest)
     if runtime_crate is None:
-        raise ConfigError("the crate does not depend on ferrule's runtime", path=manifest,
-                          hint=f'add `{RUNTIME_PACKAGE} = "0.1"` under [dependencies] (or, porting a PyO3 crate, '
-                               f'`pyo3 = {{ package = "{RUNTIME_PACKAGE}", version = "0.1" }}` to keep `pyo3::` paths)')
+        raise _no_runtime_error(cargo, manifest)
     pyproject_path = find_pyproject(manifest)
     if pyproject_path is None:
         raise ConfigError(f"no pyproject.toml next to {manifest}",
@@ -296,6 +346,7 @@ def load_project(manifest: Path) -> Project:
         raise read.error("include-import-lib", "include-import-lib is not supported by ferrule",
                          "Windows import libraries are not written into wheels")
     read.boolean("use-base-python")
+    read.targets(host_triple())
     profile = read.string("profile")
     cargo_options = CargoOptions(
         features=read.features(), all_features=read.boolean("all-features"),

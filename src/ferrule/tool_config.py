@@ -7,7 +7,9 @@ key's own line and column, so a project written for maturin ports without surpri
 from __future__ import annotations
 
 import difflib
+import platform
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +37,8 @@ REFUSED = {
 }
 
 BINDINGS = ("pyo3",)
+FORMATS = ("sdist", "wheel")  # maturin's include/exclude formats
+TARGET_KEYS = ("macos-deployment-target", "macosx-deployment-target")  # maturin's TargetConfig
 AUDITWHEEL = ("repair", "check", "skip")
 
 
@@ -157,7 +161,7 @@ class Reader:
                 out.append(Feature(item["feature"], spec))
             else:
                 raise self.error("features", f"[{self.table}] `features` entry {item!r} is neither a feature "
-                                             "name nor a {{ feature, python-version }} table", hint)
+                                             "name nor a `{ feature, python-version }` table", hint)
         return tuple(out)
 
     def patterns(self, key: str) -> tuple[str, ...]:
@@ -173,8 +177,14 @@ class Reader:
                 if item.get("from") == "out-dir":
                     raise self.error(key, f"[{self.table}] `{key}` from `out-dir` is not supported by ferrule",
                                      "copy the generated files into the Python package from build.rs' caller")
-                formats = item.get("format", ["sdist", "wheel"])
+                formats = item.get("format", list(FORMATS))
                 formats = [formats] if isinstance(formats, str) else formats
+                unknown = [f for f in formats if f not in FORMATS] if isinstance(formats, list) else [formats]
+                if unknown:
+                    shown = f"`{unknown[0]}`" if isinstance(unknown[0], str) else repr(unknown[0])
+                    raise self.error(key, f"[{self.table}] `{key}` format {shown} is not recognised: the formats "
+                                          "are `sdist` and `wheel`",
+                                     'write `format = "sdist"`, `format = "wheel"` or `format = ["sdist", "wheel"]`')
                 if key == "include" and "sdist" not in formats:
                     raise self.error(key, f"[{self.table}] `include` for wheels only is not supported by ferrule",
                                      "wheels hold the Python package's files; put the file inside it")
@@ -187,6 +197,45 @@ class Reader:
                                  "patterns are relative to the folder of pyproject.toml and stay inside it")
             out.append(item)
         return tuple(out)
+
+    def targets(self, host: str) -> None:
+        """`[target.<triple>]` tables. maturin reads only the one of the triple it builds for; ferrule builds
+        for the host, so other triples' tables stay unused, and the host's is refused where it would matter."""
+        value = self.values.get("target", {})
+        if not isinstance(value, dict):
+            raise self.error("target", f"[{self.table}] `target` must be a table of target triples, not "
+                                       f"{_kind(value)}", 'write `[tool.maturin.target.<triple>]` tables')
+        for triple, settings in value.items():
+            where = f"{self.table}.target.{triple}"
+            if not isinstance(settings, dict):
+                raise self.error("target", f"[{where}] must be a table, not {_kind(settings)}",
+                                 'write `macos-deployment-target = "11.0"` inside it')
+            for key, setting in settings.items():
+                line, col = locate(self.path, where, key)
+                if line is None:  # written inline: point at the `target` table
+                    line, col = locate(self.path, self.table, "target")
+                if key not in TARGET_KEYS:
+                    raise ConfigError(f"unknown key `{key}` in [{where}]", path=self.path, line=line, col=col,
+                                      hint="maturin's only per-target key is `macos-deployment-target`")
+                if not isinstance(setting, str):
+                    raise ConfigError(f"[{where}] `{key}` must be a string, not {_kind(setting)}", path=self.path,
+                                      line=line, col=col, hint=f'write `{key} = "11.0"`')
+                if triple == host:
+                    raise ConfigError(f"[{where}] `{key}` is not supported by ferrule", path=self.path,
+                                      line=line, col=col,
+                                      hint="ferrule does not set MACOSX_DEPLOYMENT_TARGET nor tag macOS wheels; "
+                                           "remove the key")
+
+
+def host_triple() -> str:
+    """This machine's target triple as rustc spells it (enough to tell which `[target.X]` table is ours)."""
+    machine = platform.machine().lower()
+    machine = {"amd64": "x86_64", "x64": "x86_64", "arm64": "aarch64"}.get(machine, machine)
+    if sys.platform == "darwin":
+        return f"{machine}-apple-darwin"
+    if sys.platform == "win32":
+        return f"{machine}-pc-windows-msvc"
+    return f"{machine}-unknown-linux-{'musl' if platform.libc_ver()[0] == 'musl' else 'gnu'}"
 
 
 def _check_specifier(reader: Reader, spec: str) -> None:
