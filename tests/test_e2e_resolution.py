@@ -118,3 +118,15 @@ def test_plain_cargo_check_of_the_multi_file_crate(tmp_path) -> None:
                          env=env)
     assert out.returncode == 0, out.stderr
     assert "warning" not in out.stderr.replace("generated 0 warnings", ""), out.stderr
+
+
+def test_items_named_by_use_in_the_module_function_body(pkg) -> None:
+    # `use crate::codecs::{Brotli as Br, *};` inside the `#[pymodule] fn`.
+    assert pkg.Brotli().v() == 11 and pkg.triple(1.0) == 3.0
+
+
+def test_class_and_methods_written_on_one_line(pkg) -> None:
+    # By a macro (two invocations) and by hand: each class gets its own methods.
+    codecs = pkg.codecs
+    assert (pkg.Brotli().v(), codecs.Lz4().v(), codecs.Raw().v()) == (11, 4, 0)
+    assert pkg.Brotli is not codecs.Lz4

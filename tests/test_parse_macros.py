@@ -109,3 +109,29 @@ def test_fixed_names_from_one_macro_get_the_invocation_place(tmp_path: Path) -> 
     # The attribute includes `<key>/<file!()>/L<line!()>.rs`: the outermost invocation.
     assert sorted(c.key.relpath() for c in crate.classes) == ["src/lib.rs/L4/src/lib.rs/L7.rs",
                                                               "src/lib.rs/L4/src/lib.rs/L9.rs"]
+
+
+def test_class_and_its_methods_on_one_line_are_not_a_collision(tmp_path: Path) -> None:
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        macro_rules! mk { ($n:ident) => { #[pyclass] pub struct $n { v: u8 } #[pymethods] impl $n { #[new] fn new() -> Self { $n { v: 0 } } } } }
+        mk!(First);
+        mk!(Second);
+        #[pyclass] pub struct Plain; #[pymethods] impl Plain { fn one(&self) -> u8 { 1 } }
+    """})
+    assert diags == [], [d.render() for d in diags]
+    classes = {c.rust_name: c for c in crate.classes}
+    # The block's glue goes under `<key>-impl`, where ferrule-macros looks for it first.
+    assert [(c.key.relpath(), [b.key.relpath() for b in c.blocks]) for c in classes.values()] == [
+        ("src/lib.rs/L1/src/lib.rs/L2C5.rs", ["src/lib.rs/L1/src/lib.rs/L2C5-impl.rs"]),
+        ("src/lib.rs/L1/src/lib.rs/L3C5.rs", ["src/lib.rs/L1/src/lib.rs/L3C5-impl.rs"]),
+        ("src/lib.rs/L4.rs", ["src/lib.rs/L4-impl.rs"])]
+    assert [m.fn.rust_name for m in classes["Second"].methods()] == ["new"]
+
+
+def test_two_classes_from_one_expansion_still_collide(tmp_path: Path) -> None:
+    _, diags = parse(tmp_path, {"src/lib.rs": """
+        macro_rules! two { () => { #[pyclass] pub struct A; #[pyclass] pub struct B; } }
+        two!();
+        two!();
+    """})
+    assert diags and all("cannot tell apart" in d.message for d in diags), [d.message for d in diags]

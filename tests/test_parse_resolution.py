@@ -218,7 +218,126 @@ def test_paths_into_a_dependency_crate(tmp_path: Path) -> None:
     shown = core.classes[0]
     assert [m.target for m in members[:2]] == [shown, shown] and shown.python_module == "ext"
     assert [(d.line, d.message) for d in diags] == [
-        (6, "cannot find the `#[pyclass]` `dep::Hidden`: `dep` (lib.rs) has no item `Hidden`"),
-        (7, "cannot find the `#[pyclass]` `dep::inner::Crated`: `dep::inner` (lib.rs) has no item `Crated`"),
+        (6, "cannot find the `#[pyclass]` `dep::Hidden`: `Hidden` is private: `struct Hidden` (lib.rs:9) "
+            "in `dep` is not `pub`, so another crate cannot use it"),
+        (7, "cannot find the `#[pyclass]` `dep::inner::Crated`: `Crated` is private: `struct Crated` (lib.rs:5) "
+            "in `dep::inner` is only `pub(crate)`, so another crate cannot use it"),
         (8, "cannot find the `#[pyclass]` `vendored::Thing`: `vendored` is not read here"),
     ], [d.message for d in diags]
+
+
+def test_private_item_of_another_module_is_said_to_be_private(tmp_path: Path) -> None:
+    _, diags = parse(tmp_path, {"src/lib.rs": """
+        mod x {
+            #[pyclass]
+            struct Item;
+            use super::Other as Kept;
+            pub mod inner { #[pyfunction] pub fn f() {} }
+        }
+        #[pyclass]
+        pub struct Other;
+        #[pymodule]
+        fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            m.add_class::<x::Item>()?;
+            m.add_class::<x::Kept>()?;
+            m.add_class::<x::Absent>()?;
+            Ok(())
+        }
+    """})
+    assert [(d.line, d.message) for d in diags] == [
+        (11, "cannot find the `#[pyclass]` `x::Item`: `Item` is private: `struct Item` (lib.rs:3) in `crate::x` "
+             "is not `pub`, so `crate` cannot use it"),
+        (12, "cannot find the `#[pyclass]` `x::Kept`: `Kept` is private: `use super::Other as Kept;` (lib.rs:4) "
+             "in `crate::x` is not `pub`, so `crate` cannot use it"),
+        (13, "cannot find the `#[pyclass]` `x::Absent`: `crate::x` (lib.rs) has no item `Absent`"),
+    ], [d.message for d in diags]
+
+
+def test_use_inside_the_module_function_body(tmp_path: Path) -> None:
+    crate, diags = parse(tmp_path, {
+        "src/lib.rs": """
+            mod types;
+            #[pymodule]
+            fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+                use crate::types::*;
+                use self::types::deep::{Cell as C, helper};
+                m.add_class::<Sheet>()?;
+                m.add_class::<C>()?;
+                m.add_function(wrap_pyfunction!(helper, m)?)?;
+                {
+                    use types::deep::Cell as Inner;
+                    m.add_class::<Inner>()?;
+                }
+                fill(m)?;
+                Ok(())
+            }
+            fn fill(m: &Bound<'_, PyModule>) -> PyResult<()> {
+                use types::Sheet as Again;
+                m.add_class::<Again>()
+            }
+        """,
+        "src/types.rs": "pub mod deep;\n#[pyclass]\npub struct Sheet;\n",
+        "src/types/deep.rs": "#[pyclass]\npub struct Cell;\n#[pyfunction]\npub fn helper() {}\n",
+    })
+    assert diags == [], [d.render() for d in diags]
+    (module,) = crate.modules
+    assert [(m.kind, m.py_name, m.target.module_path) for m in module.members] == [
+        ("class", "Sheet", ("types",)), ("class", "Cell", ("types", "deep")), ("function", "helper", ("types", "deep")),
+        ("class", "Cell", ("types", "deep")), ("class", "Sheet", ("types",))]
+
+
+def test_use_in_a_body_does_not_leak_out_of_it(tmp_path: Path) -> None:
+    _, diags = parse(tmp_path, {"src/lib.rs": """
+        mod types { #[pyclass] pub struct Sheet; }
+        fn unrelated() { use crate::types::Sheet; }
+        #[pymodule]
+        fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            { use crate::types::Sheet; }
+            m.add_class::<Sheet>()?;
+            Ok(())
+        }
+    """})
+    assert [(d.line, d.message) for d in diags] == [
+        (6, "cannot find the `#[pyclass]` `Sheet`: no item `Sheet` is declared or imported in `crate` (lib.rs)")]
+
+
+def test_item_perhaps_written_by_another_crates_macro(tmp_path: Path) -> None:
+    _, diags = parse(tmp_path, {"src/lib.rs": """
+        writer::make_class!();
+        macro_rules! local { () => {}; }
+        local!();
+        #[pymodule]
+        fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            m.add_class::<Written>()?;
+            Ok(())
+        }
+        #[pymodule]
+        mod declared {
+            #[pymodule_export]
+            use super::Written;
+        }
+    """})
+    hint = ("it may be written by the macro `writer::make_class!` (lib.rs:1), and ferrule cannot see items written "
+            "by other crates' macros: write the item in this crate, or in a `macro_rules!` macro of this crate")
+    assert [(d.line, d.message) for d in diags] == [
+        (6, f"cannot find the `#[pyclass]` `Written`: no item `Written` is declared or imported in `crate` (lib.rs); "
+            f"{hint}"),
+        (12, "cannot find the `#[pyfunction]`, `#[pyclass]`, `#[pymodule]` or exception `super::Written`: "
+             f"`use super::Written;` (lib.rs:12): no item `Written` is declared or imported in `crate` (lib.rs); {hint}"),
+    ], [d.message for d in diags]
+
+
+def test_expanded_local_macro_is_not_named_for_a_missing_item(tmp_path: Path) -> None:
+    _, diags = parse(tmp_path, {"src/lib.rs": """
+        macro_rules! local { () => { #[pyclass] pub struct Made; }; }
+        local!();
+        thread_local! { static X: u8 = 0; }
+        #[pymodule]
+        fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            m.add_class::<Made>()?;
+            m.add_class::<Missing>()?;
+            Ok(())
+        }
+    """})
+    assert [d.message for d in diags] == [
+        "cannot find the `#[pyclass]` `Missing`: no item `Missing` is declared or imported in `crate` (lib.rs)"]

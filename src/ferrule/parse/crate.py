@@ -160,6 +160,7 @@ def _parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str, wor
         lib_path = lib_path.resolve()
     _walk_file(walk, lib_path, (), lib_path.parent, seen=set())
     expand_pending(walk)
+    _forget_expanded_macros(walk)
     separate_shared_keys(walk)
     link_classes(walk)
     classify_ref_params(walk)
@@ -318,6 +319,24 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
                 exc = read_macro_item(walk, src, macro)
                 if exc is not None:
                     scope.declare(Binding("exception", exc.name, "pub", src.span(macro), exc))
+                else:
+                    scope.macros.append((_macro_path(src, macro), src.span(macro)))
+
+
+def _macro_path(src: SourceFile, macro: tree_sitter.Node) -> str:
+    path = macro.child_by_field_name("macro")
+    return "".join(src.text(path).split()) if path is not None else ""
+
+
+# Item-level macros of std that write no bindings: not named as a possible source of a missing item.
+STD_ITEM_MACROS = {"thread_local", "compile_error", "include", "assert", "const_assert", "static_assertions"}
+
+
+def _forget_expanded_macros(walk: Walk) -> None:
+    """After every expansion: what stays is another crate's macro, or one ferrule does not know."""
+    for scope in walk.scopes.values():
+        scope.macros = [(path, at) for path, at in scope.macros
+                        if path.split("::")[-1] not in walk.macros and path.split("::")[-1] not in STD_ITEM_MACROS]
 
 
 def _read_type_alias(walk: Walk, src: SourceFile, node: tree_sitter.Node) -> None:

@@ -83,6 +83,11 @@ def separate_shared_keys(walk: "Walk") -> None:
     import dataclasses
 
     crate = walk.crate
+    # A `#[pymethods]` block on its class's line: ferrule-macros looks for `<key>-impl` first.
+    class_keys = {c.key.relpath() for c in crate.classes}
+    for block in crate.method_blocks:
+        if block.key.relpath() in class_keys:
+            block.key = dataclasses.replace(block.key, suffix="-impl")
     keyed = [*crate.functions, *crate.classes, *crate.method_blocks, *crate.modules]
     by_key: dict[str, list] = {}
     for item in keyed:

@@ -31,11 +31,13 @@ class GlueKey:
     # (`dynamic`): the attribute then includes `<key>/<file!()>/L<line!()>.rs`.
     site: str = field(default="", compare=False)
     dynamic: bool = False
+    # `-impl` for a `#[pymethods]` block on its class's line (same key otherwise).
+    suffix: str = ""
 
     def relpath(self) -> str:
         if self.dynamic:
-            return f"{self.file}/L{self.line}{self.name_at}/{self.site}.rs"
-        return f"{self.file}/L{self.line}{self.name_at}.rs"
+            return f"{self.file}/L{self.line}{self.name_at}{self.suffix}/{self.site}.rs"
+        return f"{self.file}/L{self.line}{self.name_at}{self.suffix}.rs"
 
     @property
     def ident(self) -> str:

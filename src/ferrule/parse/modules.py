@@ -11,7 +11,7 @@ from .functions import check_options, collect_options, read_params
 from .cfg import attribute_off
 from .model import ModuleForm, ModuleMember, ParamKind, PyModuleDecl
 from .module_values import read_add_call
-from .resolve import Binding, Resolver, Unresolved
+from .resolve import BLOCK, Binding, Resolver, Unresolved, read_use
 from .source import SourceFile, child_of_type
 from .types import type_ref
 
@@ -61,9 +61,13 @@ def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, d
     handing the module (`module_var`) to a plain function, whose body adds more (see `resolve_members`)."""
     from .expansion import expand_statements
 
+    scope = _block_scope(walk, src, body, scope if scope is not None else decl.module_path)
     stack = [body]
     while stack:
         node = stack.pop()
+        if node is not body and node.type == "block" and _block_uses(node):
+            _scan_function_body(walk, src, node, decl, module_var, scope)
+            continue
         if node.type == "macro_invocation":
             macro = node.child_by_field_name("macro")
             name = src.text(macro).split("::")[-1].strip() if macro is not None else ""
@@ -92,6 +96,31 @@ def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, d
             read_add_call(src, node, decl, module_var, body)
             _helper_call(src, node, decl, module_var, scope)
         stack.extend(reversed(_compiled_children(src, node)))
+
+
+def _block_uses(block: tree_sitter.Node) -> list[tree_sitter.Node]:
+    return [c for c in block.named_children if c.type == "use_declaration"]
+
+
+def _block_scope(walk: "Walk", src: SourceFile, block: tree_sitter.Node, outer: tuple[str, ...]) -> tuple[str, ...]:
+    """A block's `use`s name things for the whole block (rustc): a scope below `outer` holding them."""
+    uses = [u for node in _block_uses(block) if not _off(src, node) for u in read_use(src, node)]
+    if not uses:
+        return outer
+    span = src.span(block)
+    path = outer + (f"{BLOCK}block {span.path.name}:{span.line}:{span.col}}}",)
+    walk.scope(path, span).uses[:] = uses
+    return path
+
+
+def _off(src: SourceFile, node: tree_sitter.Node) -> bool:
+    """A statement a `#[cfg]` that is off removes."""
+    prev = node.prev_named_sibling
+    while prev is not None and prev.type == "attribute_item":
+        if attribute_off(src, prev):
+            return True
+        prev = prev.prev_named_sibling
+    return False
 
 
 def _helper_call(src: SourceFile, node: tree_sitter.Node, decl: PyModuleDecl, module_var: str | None,

@@ -53,6 +53,8 @@ class Scope:
     span: Span  # where the module is declared (or its file's start)
     items: dict[str, list[Binding]] = field(default_factory=dict)
     uses: list[UseDecl] = field(default_factory=list)
+    # Item-level invocations of macros ferrule does not expand (another crate's, or unknown): `path!`, where.
+    macros: list[tuple[str, Span]] = field(default_factory=list)
 
     def declare(self, binding: Binding) -> None:
         self.items.setdefault(binding.name, []).append(binding)
@@ -98,6 +100,17 @@ class Unresolved(Exception):
 EXTERN = "::"
 
 
+# A block with `use`s (a function body) is a scope below its module, named `{block ...}`:
+# its names shadow the module's, and `self`/`super` mean what they mean in the module.
+BLOCK = "{"
+
+
+def module_of(path: ModPath) -> ModPath:
+    while path and path[-1].startswith(BLOCK):
+        path = path[:-1]
+    return path
+
+
 def crate_root(path: ModPath) -> ModPath:
     return path[:1] if path and path[0].startswith(EXTERN) else ()
 
@@ -116,6 +129,7 @@ def _visible(vis: str, owner: ModPath, seen_from: ModPath) -> bool:
 
 
 def _display(path: ModPath) -> str:
+    path = module_of(path)
     root = crate_root(path)
     head = root[0][len(EXTERN):] if root else "crate"
     return "::".join((head,) + path[len(root):])
@@ -155,6 +169,7 @@ class Resolver:
         elif segs[0] == "crate":
             current, segs = crate_root(base), segs[1:]
         elif segs[0] in ("self", "super"):
+            current = module_of(current)
             while segs and segs[0] in ("self", "super"):
                 if segs.pop(0) == "super":
                     if current == crate_root(current):
@@ -223,7 +238,21 @@ class Resolver:
             found = self._extern(name, scope.span)
             if found is not None:
                 return found
+        if module[-1:] and module[-1].startswith(BLOCK):  # not in the block: in its enclosing scope
+            return self.lookup(module[:-1], name, want, seen_from, first, _active)
+        private = _private(scope, name)
+        if private:
+            decl, vis = private
+            reader = (f"`{_display(seen_from)}`" if crate_root(module) == crate_root(seen_from)
+                      else "another crate")
+            raise Unresolved(f"`{name}` is private: {decl} in `{_display(module)}` is "
+                             f"{f'only `{vis}`' if vis else 'not `pub`'}, so {reader} cannot use it")
         where = f"`{_display(module)}` ({scope.span.path.name})"
+        if scope.macros:
+            path, at = scope.macros[0]
+            raise Unresolved(f"no item `{name}` is declared or imported in {where}; it may be written by the macro "
+                             f"`{path}!` ({_where(at)}), and ferrule cannot see items written by other crates' "
+                             "macros: write the item in this crate, or in a `macro_rules!` macro of this crate")
         if first:
             raise Unresolved(f"no item `{name}` is declared or imported in {where}")
         raise Unresolved(f"{where} has no item `{name}`")
@@ -247,6 +276,16 @@ class Resolver:
         if head.kind != "mod":
             raise Unresolved(f"`{'::'.join(segs[:-1])}` is not a module")
         return self.lookup(head.target, segs[-1], want, module, _active=active)  # type: ignore[arg-type]
+
+
+def _private(scope: Scope, name: str) -> tuple[str, str] | None:
+    """How `name` is declared in `scope` when it is, but not for the one looking: for messages."""
+    for b in scope.items.get(name, []):
+        return f"`{b.what or b.kind} {name}` ({_where(b.span)})", b.vis
+    for use in scope.uses:
+        if not use.glob and use.bound_name == name:
+            return f"`{use.text}` ({_where(use.span)})", use.vis
+    return None
 
 
 def _same(a: Binding, b: Binding) -> bool:

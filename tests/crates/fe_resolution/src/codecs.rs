@@ -67,6 +67,14 @@ macro_rules! counter_methods {
 
 counter_methods!(Counter, 2);
 
+// A class and its methods written on one line, by a macro and by hand.
+macro_rules! one_line_codec { ($n:ident, $v:literal) => { #[pyclass] pub struct $n { v: u8 } #[pymethods] impl $n { #[new] fn new() -> Self { $n { v: $v } } fn v(&self) -> u8 { self.v } } } }
+
+one_line_codec!(Brotli, 11);
+one_line_codec!(Lz4, 4);
+
+#[pyclass] pub struct Raw; #[pymethods] impl Raw { #[new] fn new() -> Self { Raw } fn v(&self) -> u8 { 0 } }
+
 // A macro that invokes another: functions reach the module as `unit_<name>`.
 macro_rules! scale_fn {
     ($name:ident, $factor:expr) => {

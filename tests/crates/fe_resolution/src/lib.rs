@@ -24,6 +24,10 @@ macro_rules! add_classes {
 #[pymodule]
 #[pyo3(name = "_native")]
 fn fe_resolution_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    // `use` in the body: its names are seen in this body only.
+    use crate::codecs::{Brotli as Br, *};
+    m.add_class::<Br>()?;
+    m.add_function(wrap_pyfunction!(triple, m)?)?;
     m.add_class::<Circle>()?;
     m.add_class::<Sq>()?;
     add_classes!(m, Ruler, shapes::Polygon);

@@ -42,7 +42,7 @@ pub mod codecs {
     use super::*;
 
     #[pymodule_export]
-    use crate::codecs::{answer, double, triple, Counter, Gzip, GzipError, Zstd, ZstdError};
+    use crate::codecs::{answer, double, triple, Counter, Gzip, GzipError, Lz4, Raw, Zstd, ZstdError};
 
     #[pymodule]
     pub mod text {

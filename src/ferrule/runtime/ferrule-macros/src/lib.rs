@@ -227,7 +227,11 @@ fn expand(item: TokenStream, placement: Placement) -> TokenStream {
     let Some(kw) = keyword_index(&tokens) else {
         return tokens.into_iter().collect();
     };
-    let glue = glue_tokens(&glue_key(&tokens, kw), &tokens[kw]);
+    let mut key = glue_key(&tokens, kw);
+    if is_ident(&tokens[kw], "impl") {
+        key = impl_key(key);
+    }
+    let glue = glue_tokens(&key, &tokens[kw]);
     if let Placement::InsideModOrAfter = placement {
         if let Some(TokenTree::Group(body)) = tokens.last() {
             if body.delimiter() == Delimiter::Brace && is_mod(&tokens) {
@@ -375,6 +379,20 @@ fn glue_key(tokens: &[TokenTree], kw: usize) -> String {
         let name_file = name.file().replace('\\', "/");
         if name_file != file || name.line() != at.line() {
             key.push_str(&format!("/{name_file}/L{}C{}", name.line(), name.column()));
+        }
+    }
+    key
+}
+
+/// A class and its `#[pymethods]` block written on one line share a key: the
+/// generator then puts the block's glue under `<key>-impl`, as here.
+fn impl_key(key: String) -> String {
+    if let Some(dir) = std::env::var_os(GLUE_VAR) {
+        let alt = format!("{key}-impl");
+        let dir = std::path::PathBuf::from(dir);
+        let rel = alt.trim_start_matches('/');
+        if dir.join(format!("{rel}.rs")).exists() || dir.join(rel).is_dir() {
+            return alt;
         }
     }
     key
