@@ -5,7 +5,7 @@
 PYTHON must have tests/crates/fe_soundness installed (`ferrule develop -i PYTHON`).
 Each run starts the threads and lets the main thread return at once; the run
 passes when the process exits 0 with no crash report. tests/test_soundness.py
-runs a CI-sized number of runs; run this with the default 1,000 by hand.
+runs the same 1,000 runs in CI; this script runs them against any interpreter.
 """
 
 from __future__ import annotations
