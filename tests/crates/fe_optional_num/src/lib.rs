@@ -1,5 +1,12 @@
 //! PyO3's optional-crate conversions, used as a PyO3 crate uses them.
 use pyo3::prelude::*;
+// Each optional crate's conversions are a public module, as in PyO3 (`pyo3::conversions::num_bigint`).
+#[allow(unused_imports)]
+use pyo3::conversions::{
+    anyhow as _, bigdecimal as _, bytes as _, either as _, eyre as _, hashbrown as _, indexmap as _,
+    num_bigint as _, num_complex as _, num_rational as _, ordered_float as _, rust_decimal as _, serde as _,
+    smallvec as _,
+};
 
 mod containers;
 mod errors;

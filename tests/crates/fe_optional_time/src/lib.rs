@@ -1,6 +1,9 @@
 //! PyO3's optional-crate conversions for dates, times and ids (features chrono, chrono-local,
 //! chrono-tz, jiff-02, time, uuid), checked by tests/test_e2e_optional_time.py.
 use pyo3::prelude::*;
+// Each optional crate's conversions are a public module, as in PyO3 (`pyo3::conversions::chrono`).
+#[allow(unused_imports)]
+use pyo3::conversions::{chrono as _, chrono_tz as _, jiff as _, time as _, uuid as _};
 
 mod chrono_fns;
 mod ids;

@@ -11,7 +11,7 @@ pub mod conversion;
 mod cast;
 #[cfg(feature = "experimental-async")]
 pub mod coroutine;
-mod conversions;
+pub mod conversions;
 pub mod buffer;
 mod compat;
 pub use compat::class::{basic, gc};

@@ -22,14 +22,16 @@ mod bool_unit;
 mod int128;
 mod nonzero;
 mod osstr_path;
-mod bytes;
+mod std_bytes; // not `bytes`: that name is the `bytes` crate's public module
 mod seq;
 mod tuple;
 mod map;
 mod set;
 mod smart;
-mod time;
+mod std_time; // not `time`: that name is the `time` crate's public module
 mod ipaddr;
 mod cstring;
-// Optional crates (num-bigint, rust_decimal, indexmap, ...), each behind its feature.
+// Optional crates (num-bigint, rust_decimal, indexmap, ...), each behind its feature; public as
+// `pyo3::conversions::<crate>` as in PyO3 (they hold impls only; the std ones stay private there too).
 mod optional;
+pub use optional::*;

@@ -1,45 +1,45 @@
 //! Conversions for the crates PyO3 converts behind features of the same names
 //! (PyO3 0.29's `conversions::*`); each file compiles only with its feature.
 #[cfg(feature = "anyhow")]
-mod anyhow;
+pub mod anyhow;
 #[cfg(feature = "bigdecimal")]
-mod bigdecimal;
+pub mod bigdecimal;
 #[cfg(feature = "bytes")]
-mod bytes;
+pub mod bytes;
 #[cfg(feature = "chrono")]
-mod chrono;
+pub mod chrono;
 #[cfg(feature = "chrono-tz")]
-mod chrono_tz;
+pub mod chrono_tz;
 #[cfg(any(feature = "chrono", feature = "time", feature = "jiff-02"))]
 mod datetime_util;
 #[cfg(feature = "either")]
-mod either;
+pub mod either;
 #[cfg(feature = "eyre")]
-mod eyre;
+pub mod eyre;
 #[cfg(feature = "hashbrown")]
-mod hashbrown;
+pub mod hashbrown;
 #[cfg(feature = "indexmap")]
-mod indexmap;
+pub mod indexmap;
 #[cfg(feature = "jiff-02")]
-mod jiff;
+pub mod jiff;
 #[cfg(feature = "num-bigint")]
-mod num_bigint;
+pub mod num_bigint;
 #[cfg(feature = "num-complex")]
-mod num_complex;
+pub mod num_complex;
 #[cfg(feature = "num-rational")]
-mod num_rational;
+pub mod num_rational;
 #[cfg(feature = "ordered-float")]
-mod ordered_float;
+pub mod ordered_float;
 #[cfg(feature = "rust_decimal")]
-mod rust_decimal;
+pub mod rust_decimal;
 #[cfg(feature = "serde")]
-mod serde;
+pub mod serde;
 #[cfg(feature = "smallvec")]
-mod smallvec;
+pub mod smallvec;
 #[cfg(feature = "time")]
-mod time;
+pub mod time;
 #[cfg(feature = "uuid")]
-mod uuid;
+pub mod uuid;
 
 /// `decimal.Decimal`, imported once.
 #[cfg(any(feature = "rust_decimal", feature = "bigdecimal"))]
