@@ -34,4 +34,5 @@ mod cstring;
 // Optional crates (num-bigint, rust_decimal, indexmap, ...), each behind its feature; public as
 // `pyo3::conversions::<crate>` as in PyO3 (they hold impls only; the std ones stay private there too).
 mod optional;
+#[allow(unused_imports)] // nothing to re-export when no optional crate is on
 pub use optional::*;
