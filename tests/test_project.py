@@ -127,7 +127,8 @@ def test_unknown_key_gets_a_suggestion_and_its_position(tmp_path: Path) -> None:
     ('data = "dist.data"\n', "data", ".data"),
     ('cargo-extra-args = "--features x"\n', "cargo-extra-args", "removed in maturin 1.0"),
     ('bindings = "cffi"\n', "bindings", "PyO3-style bindings only"),
-    ('compatibility = "linux"\n', "compatibility", "manylinux"),
+    ('compatibility = "musllinux_1_2"\n', "compatibility", "musl target"),
+    ('manylinux = "manylinux_2_x"\n', "manylinux", "not a platform tag"),
 ])
 def test_unsupported_keys_are_refused_by_name_with_the_reason(tmp_path: Path, body: str, key: str,
                                                                reason: str) -> None:

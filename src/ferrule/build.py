@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import cargo, cargo_config
 from .build_cfg import compile_exact
+from .archive.compatibility import Compatibility, apply_compatibility, auditwheel_plat, checked
 from .archive.contents import editable_files, extension_files, sdist_files, wheel_files
 from .archive.metadata import DistMetadata, load_metadata
 from .archive.repair import repair
@@ -16,6 +17,7 @@ from .archive.sdist import write_sdist
 from .archive.tags import check_abi3, effective_abi3, extension_suffix, platform_tag, wheel_tag
 from .archive.wheel import write_wheel
 from .build_options import CargoOptions, pick_profile
+from .errors import ConfigError
 from .codegen.stubs import generate_stubs
 from .generate import write_python_config
 from .install import write_into_source
@@ -55,7 +57,9 @@ def compile_extension(project: Project, interp: Interpreter, *, release: bool, a
 
 
 def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool, abi3: str | None = None,
-          editable: bool = False, profile: str | None = None, options: CargoOptions | None = None) -> BuildResult:
+          editable: bool = False, profile: str | None = None, options: CargoOptions | None = None,
+          compatibility: Compatibility | None = None) -> BuildResult:
+    """`compatibility` (the command line's) overrides the pyproject's; both are maturin's platform tag."""
     abi3 = abi3 or project.abi3
     warnings = []
     if abi3 and interp.is_pypy:
@@ -64,6 +68,9 @@ def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool
     meta = load_metadata(project)  # before compiling: a bad pyproject fails fast
     compiled = compile_extension(project, interp, release=release, abi3=abi3, profile=profile, options=options)
     platform = platform_tag(interp, compiled.library)
+    compat = compatibility if compatibility is not None else project.compatibility
+    if not editable:  # an editable wheel runs where it was built, as maturin's develop
+        platform = apply_compatibility(compat, platform, interp.machine, _compat_error(project, compatibility))
     tag = wheel_tag(interp, abi3, platform.tag)
     if editable:
         if project.python_source is not None:
@@ -76,8 +83,25 @@ def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool
         return BuildResult(wheel=write_wheel(out_dir, meta, tag, files), warnings=warnings)
     with tempfile.TemporaryDirectory(prefix="ferrule-wheel-") as tmp:
         repaired = repair(write_wheel(Path(tmp), meta, tag, files), out_dir, list(platform.external),
-                          mode=project.auditwheel)
+                          mode="skip" if compat is not None and compat.kind == "linux" else project.auditwheel,
+                          plat=auditwheel_plat(compat, interp.machine))
+    if compat is not None and compat.kind != "linux" and "-linux_" in repaired.wheel.name:
+        repaired.wheel.unlink(missing_ok=True)  # nothing broken is left behind
+        raise _compat_error(project, compatibility)(
+            f"compatibility = \"{compat.describe()}\": auditwheel could not make the wheel {compat.describe()} "
+            f"({'; '.join(repaired.warnings)})", 'set compatibility = "linux" for a wheel that installs only here')
     return BuildResult(wheel=repaired.wheel, warnings=warnings + repaired.warnings, notes=repaired.notes)
+
+
+def _compat_error(project: Project, from_cli: Compatibility | None):
+    """Errors about the asked-for tag point at the pyproject key, unless the command line asked."""
+    def make(message: str, hint: str) -> ConfigError:
+        if from_cli is not None:
+            return ConfigError(message.replace("compatibility = ", "--compatibility ", 1), hint=hint)
+        from .tool_config import Reader
+
+        return Reader(project.pyproject, project.tool_table, {}).error(project.compatibility_key, message, hint)
+    return make
 
 
 def sdist(project: Project, out_dir: Path) -> Path:
@@ -95,7 +119,8 @@ def sdist(project: Project, out_dir: Path) -> Path:
 
 
 def build(manifest: str | None, interpreter: str | None, out: str | None, *, release: bool, with_sdist: bool,
-          abi3: str | None, profile: str | None = None, cli_options: dict | None = None) -> BuildResult:
+          abi3: str | None, profile: str | None = None, cli_options: dict | None = None,
+          compatibility: str | None = None) -> BuildResult:
     """`ferrule build`: a wheel in `out` (default `<project>/target/wheels`), and an sdist with `with_sdist`."""
     project = load_project(find_manifest(manifest))
     interp = find_interpreter(interpreter, require_venv=False)
@@ -105,6 +130,6 @@ def build(manifest: str | None, interpreter: str | None, out: str | None, *, rel
         result.sdist = sdist(project, out_dir)
     options = project.cargo.with_command_line(**(cli_options or {}))
     built = wheel(project, interp, out_dir, release=release, abi3=abi3, options=options,
-                  profile=pick_profile(profile, release, options.profile, "dev"))
+                  profile=pick_profile(profile, release, options.profile, "dev"), compatibility=checked(compatibility))
     result.wheel, result.warnings, result.notes = built.wheel, built.warnings, built.notes
     return result

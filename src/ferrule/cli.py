@@ -164,7 +164,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
     result = build(args.manifest_path, args.interpreter, args.out, release=args.release, with_sdist=args.sdist,
-                   abi3=args.abi3, profile=args.profile, cli_options=_cargo_options(args))
+                   abi3=args.abi3, profile=args.profile, cli_options=_cargo_options(args),
+                   compatibility=args.compatibility)
     print_warnings(result.warnings)
     print_notes(result.notes)
     for path in (result.sdist, result.wheel):

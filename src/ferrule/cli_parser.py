@@ -75,6 +75,9 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     p.add_argument("-o", "--out", help="folder for the archives (default: target/wheels in the project)")
     p.add_argument("--sdist", action="store_true", help="also build a source distribution")
     p.add_argument("--abi3", metavar="3.X", help="build for the stable ABI of Python 3.X and later")
+    p.add_argument("--compatibility", "--manylinux", metavar="TAG",
+                   help="platform tag the wheel must have: pypi, linux, manylinux2014, manylinux_2_N "
+                        "(default: pyproject's, else the oldest the library allows)")
     _cargo_flags(p)
 
     p = sub.add_parser("publish", help="build and upload to a package index (or upload the given files)")

