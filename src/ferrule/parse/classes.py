@@ -323,8 +323,16 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         walk.error(f"`{rust_name}` takes `self` but is a #[{markers[0]}]", src.span(name_node))
     if receiver is None and supported and kind in (MethodKind.INSTANCE, MethodKind.GETTER, MethodKind.SETTER,
                                                    MethodKind.DELETER):
-        walk.error(f"method `{rust_name}` has no `self`", src.span(name_node),
-                   "add `&self`, or mark it `#[staticmethod]`")
+        first = next((p for p in fn.params if p.kind != ParamKind.PYTHON), None)
+        if first is not None and first.name.lstrip("_") in ("slf", "self_", "this"):
+            # Meant as the receiver (PyO3 takes the first parameter as it), but its type cannot hold the object.
+            walk.error(f"`{first.name}: {first.ty.text}` cannot be the receiver of `{rust_name}`: a method's "
+                       "receiver is `&self`, `&mut self`, or the object as `PyRef<Self>`, `PyRefMut<Self>`, "
+                       "`&Bound<Self>`, `Bound<Self>` or `Py<Self>`", first.span,
+                       f"write `{first.name}: PyRef<'_, Self>` (or `&self`), or mark it `#[staticmethod]`")
+        else:
+            walk.error(f"method `{rust_name}` has no `self`", src.span(name_node),
+                       "add `&self`, or mark it `#[staticmethod]`")
     if receiver == "value":
         walk.error(f"method `{rust_name}` takes `self` by value; take `&self` or `slf: Py<Self>`",
                    src.span(name_node))
