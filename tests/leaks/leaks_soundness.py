@@ -9,6 +9,18 @@ import sys
 import threading
 
 
+_SUBINTERPRETER_MADE: list[bool] = []
+
+
+def _subinterpreters():
+    """CPython's private subinterpreter module: `_interpreters` from 3.13, `_xxsubinterpreters` before."""
+    try:
+        import _interpreters as si
+    except ImportError:
+        import _xxsubinterpreters as si
+    return si
+
+
 def register_soundness_scenarios(scenario, raises, m, PanicException) -> None:
     @scenario("unsendable class used by another thread", slow=True)
     def _():
@@ -32,6 +44,19 @@ def register_soundness_scenarios(scenario, raises, m, PanicException) -> None:
         assert m.clone_on_rust_thread(obj) == "Py<T>::clone needs an attached thread; use clone_ref(py)"
         m.drop_on_rust_thread([1, 2])
         m.detach_returns_py([])  # the next attach applies the deferred decrement
+
+    @scenario("Py clone and drop on unattached Rust threads after a subinterpreter existed", slow=True)
+    def _():
+        # Once any subinterpreter has existed, PyGILState_Check() says "attached" on every thread;
+        # ferrule's own attach count must still refuse the clone and defer the drop.
+        if not _SUBINTERPRETER_MADE and sys.implementation.name == "cpython":
+            si = _subinterpreters()
+            si.destroy(si.create())
+            _SUBINTERPRETER_MADE.append(True)
+        obj = object()
+        assert m.clone_on_rust_thread(obj) == "Py<T>::clone needs an attached thread; use clone_ref(py)"
+        m.drop_on_rust_thread([1, 2])
+        m.detach_returns_py([])
 
     @scenario("__traverse__ that drops a reference or attaches", slow=True)
     def _():

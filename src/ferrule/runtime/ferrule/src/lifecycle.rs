@@ -34,8 +34,10 @@ pub(crate) fn ensure_initialized() {
 
 #[cold]
 fn first_attach() {
-    if crate::gil::is_finalizing() {
-        return; // attaching then says the interpreter is shutting down
+    // Past the exit hook the interpreter may already be gone (Py_IsInitialized() == 0): attaching
+    // then says it is finalizing, not that it was never started.
+    if crate::gil::is_finalizing() || crate::gil::shutdown::exiting() {
+        return;
     }
     #[cfg(all(feature = "auto-initialize", not(PyPy)))]
     initialize();

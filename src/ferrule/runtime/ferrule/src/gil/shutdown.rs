@@ -31,7 +31,7 @@ const EXIT_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 pub(crate) const FINALIZING: &str = "Cannot attach to the Python interpreter while it is finalizing.";
 
-pub(super) fn exiting() -> bool {
+pub(crate) fn exiting() -> bool {
     EXITING.load(SeqCst) && !EXIT_THREAD.with(|t| t.get())
 }
 
