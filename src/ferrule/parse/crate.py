@@ -68,6 +68,7 @@ class Walk:
     async_enabled: bool = False  # the runtime's `experimental-async` feature is on for this build
     externs: dict[str, Crate] = field(default_factory=dict)  # dependency crates read, by the name paths use
     unread: dict[str, str] = field(default_factory=dict)  # dependencies not read: name -> why
+    local_items: dict[int, set[str]] = field(default_factory=dict)  # refused body items, by id(module decl)
 
     def scope(self, module_path: tuple[str, ...], span: Span) -> Scope:
         if module_path not in self.scopes:
@@ -287,6 +288,7 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
                 if bound is not None:
                     walk.crate.modules.append(bound)
                     kind = "pymodule"
+                    _refuse_body_items(walk, src, node, bound)
             else:
                 bound = PlainFn(src, node, module_path)
         elif node.type == "mod_item":
@@ -305,7 +307,7 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
         elif node.type == "type_item":
             _read_type_alias(walk, src, node)
         if node.type in DECLARES:
-            _declare(scope, src, node, kind, bound, module_path)
+            _declare(scope, src, node, kind, bound, module_path, item.attrs)
         if node.type == "impl_item" and attribute_named(item, "pymethods"):
             block = read_pymethods(walk, src, item, module_path)
             if block is not None:
@@ -321,6 +323,29 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
                     scope.declare(Binding("exception", exc.name, "pub", src.span(macro), exc))
                 else:
                     scope.macros.append((_macro_path(src, macro), src.span(macro)))
+
+
+BINDING_ATTRIBUTES = ("pyfunction", "pyclass", "pymethods")
+
+
+def _refuse_body_items(walk: Walk, src: SourceFile, fn: tree_sitter.Node, decl: PyModuleDecl) -> None:
+    """`#[pyfunction]`/`#[pyclass]`/`#[pymethods]` declared inside the module function's body: one error
+    each, at the item. Their glue names the item by path, and a body's items have none (rustc's block
+    scope), so they must move to module level; the module's lookups of them say nothing more."""
+    body = fn.child_by_field_name("body")
+    if body is None:
+        return
+    for item in _items(src, body):
+        attr = next((a for a in item.attrs if a.name in BINDING_ATTRIBUTES), None)
+        name_node = item.node.child_by_field_name("name") or item.node.child_by_field_name("type")
+        if attr is None or name_node is None:
+            continue
+        name = src.text(name_node)
+        walk.local_items.setdefault(id(decl), set()).add(name)
+        walk.error(f"`#[{attr.name}]` `{name}` is declared inside the body of `#[pymodule] fn {decl.rust_name}`; "
+                   "ferrule binds such items only outside function bodies", src.span(name_node),
+                   f"move `{name}` out of the function body, next to `fn {decl.rust_name}` (its Python name and "
+                   "module stay the same)")
 
 
 def _macro_path(src: SourceFile, macro: tree_sitter.Node) -> str:
@@ -381,8 +406,29 @@ DECLARES = {"function_item": "fn", "mod_item": "mod", "struct_item": "struct", "
             "trait_item": "trait", "macro_definition": "macro"}
 
 
+# Attributes that are rustc's own, or inert helpers of common derives: never a macro that writes items.
+INERT_ATTRIBUTES = frozenset({
+    "cfg", "cfg_attr", "derive", "doc", "allow", "warn", "deny", "forbid", "expect", "must_use", "deprecated",
+    "inline", "repr", "non_exhaustive", "path", "cold", "track_caller", "no_mangle", "export_name", "link_name",
+    "test", "ignore", "should_panic", "macro_export", "macro_use", "automatically_derived", "rustfmt", "clippy",
+    "serde", "pyo3", "default",
+})
+STD_DERIVES = frozenset({"Clone", "Copy", "Debug", "Default", "PartialEq", "Eq", "PartialOrd", "Ord", "Hash",
+                         "FromPyObject", "IntoPyObject", "IntoPyObjectRef"})
+
+
+def _foreign_macros(attrs) -> tuple[str, ...]:
+    """`#[make_class]`, `#[derive(other::PyLike)]`: what on an item may be another crate's macro."""
+    found = [f"#[{a.name}]" for a in attrs if a.name not in INERT_ATTRIBUTES and not a.name.startswith("py")]
+    for a in attrs:
+        if a.name == "derive" and a.args:
+            found += [f"#[derive({d.strip()})]" for d in a.args.split(",")
+                      if d.strip() and d.strip().split("::")[-1] not in STD_DERIVES]
+    return tuple(found)
+
+
 def _declare(scope: Scope, src: SourceFile, node: tree_sitter.Node, kind: str, bound: object,
-             module_path: tuple[str, ...]) -> None:
+             module_path: tuple[str, ...], attrs=()) -> None:
     name_node = node.child_by_field_name("name")
     if name_node is None:
         return
@@ -391,7 +437,8 @@ def _declare(scope: Scope, src: SourceFile, node: tree_sitter.Node, kind: str, b
     name = src.text(name_node)
     if node.type == "mod_item":
         kind, bound = "mod", module_path + (name,)
-    scope.declare(Binding(kind, name, vis, src.span(name_node), bound, DECLARES[node.type]))
+    scope.declare(Binding(kind, name, vis, src.span(name_node), bound, DECLARES[node.type],
+                          _foreign_macros(attrs) if kind == "item" else ()))
 
 
 def _walk_mod(walk: Walk, src: SourceFile, item: Item, module_path: tuple[str, ...], mod_dir: Path,

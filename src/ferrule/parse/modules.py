@@ -268,6 +268,8 @@ def resolve_members(walk: "Walk", package: str = "") -> None:
                 else:
                     found = resolver.resolve(member.scope or decl.module_path, segments, member.kind)
             except Unresolved as e:
+                if segments[-1:] and segments[-1] in walk.local_items.get(id(decl), ()):
+                    continue  # declared in the module function's body: refused at the item already
                 walk.error(f"cannot find the {KIND_WORDS[member.kind]} `{member.rust_path}`: {e}", span)
                 continue
             problem = _link(walk, decl, member, found)
@@ -291,6 +293,10 @@ def _link(walk: "Walk", decl: PyModuleDecl, member: ModuleMember, found: Binding
         kind = "module"
     if kind == "item":
         where = f"{found.span.path.name}:{found.span.line}"
+        if found.macros:  # e.g. an attribute macro of another crate that would write `#[pyclass]`
+            return (f"is `{found.what} {found.name}` ({where}), which has no {KIND_WORDS[member.kind]}; its "
+                    f"{', '.join(f'`{m}`' for m in found.macros)} may be another crate's macro, and ferrule cannot "
+                    f"see what such macros write: write {KIND_WORDS[member.kind]} on `{found.name}` in this crate")
         return f"is `{found.what} {found.name}` ({where}), which has no {KIND_WORDS[member.kind]}"
     if member.kind and member.kind != kind:
         return f"is a {KIND_WORDS[kind]}, not a {KIND_WORDS[member.kind]}"

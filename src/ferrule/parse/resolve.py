@@ -25,6 +25,7 @@ class Binding:
     span: Span
     target: object = None  # the model object; for `mod`, the module's path
     what: str = ""  # for `item`: `struct`, `fn`, ... (for messages)
+    macros: tuple[str, ...] = ()  # for `item`: attributes and derives that may be other crates' macros
 
 
 @dataclass
