@@ -9,3 +9,11 @@ pub fn main_case() {
         let _ = list;
     });
 }
+
+// What stays allowed: an unbound `Py<T>` is `Send`, so it may be returned from `detach`.
+pub fn returns_py() -> usize {
+    Python::attach(|py| {
+        let list: Py<PyList> = py.detach(|| Python::attach(|py| PyList::empty(py).unbind()));
+        list.bind(py).len()
+    })
+}
