@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .archive.compatibility import VALUES_HINT as COMPATIBILITY_VALUES
 from .archive.compatibility import Compatibility, UnsupportedCompatibility, parse_compatibility
 from .build_options import CargoOptions
 from .errors import ConfigError
@@ -342,7 +343,7 @@ def load_project(manifest: Path) -> Project:
                 compatibility = parse_compatibility(wanted)
             except UnsupportedCompatibility as e:
                 raise read.error(key, f"[{table}] {key} = \"{wanted}\" is not supported by ferrule",
-                                 f"{e}; use pypi, linux, manylinux2014 or manylinux_2_N (N: the oldest glibc minor)")
+                                 f"{e}; {COMPATIBILITY_VALUES}")
             compatibility_key = key
     auditwheel = read.choice("auditwheel", AUDITWHEEL, "maturin's values are repair, check and skip") or "repair"
     if read.boolean("skip-auditwheel"):

@@ -13,6 +13,8 @@ from .tags import Platform
 
 LEGACY = {"manylinux1": 5, "manylinux2010": 12, "manylinux2014": 17}
 _PEP600 = re.compile(r"^(?:manylinux_)?2_(\d+)$")
+# What to write instead of a value ferrule cannot build (pyproject key and command line alike).
+VALUES_HINT = "use pypi, linux, manylinux2014 or manylinux_2_N (N: the oldest glibc minor)"
 
 
 @dataclass(frozen=True)
@@ -87,4 +89,4 @@ def checked(value: str | None) -> Compatibility | None:
         return parse_compatibility(value)
     except UnsupportedCompatibility as e:
         raise ConfigError(f"--compatibility {value} is not supported by ferrule",
-                          hint=f"{e}; use pypi, linux, manylinux2014 or manylinux_2_N (N: the oldest glibc minor)")
+                          hint=f"{e}; {VALUES_HINT}")
