@@ -157,7 +157,8 @@ def test_rust_compile_error_passes_through() -> None:
 def test_item_ferrule_cannot_see_gets_a_ferrule_explanation() -> None:
     err = assert_failed(develop("macro_item"))
     assert "error: ferrule generated no glue for this item" in err, err
-    assert "inside function bodies" in err, err
+    assert "by macros invoked inside function bodies" in err, err
+    assert err.count("ferrule generated no glue") == 2, err  # `made` and `Written`; `hidden` is bound
     # An item another crate's procedural macro writes: the error names the macro.
     assert "it is written by the macro `writer::make_class!`, which ferrule cannot expand" in err, err
     assert "couldn't read" not in err, err
@@ -221,3 +222,36 @@ def test_rustc_errors_in_a_dependency_crates_glue_are_reported_at_its_items() ->
     ours = err[err.index("error: could not compile"):]
     assert re.search(r"^error: `Token` cannot be used as a Python function argument\n  --> tokens/src/lib.rs:7:18\n"
                      r"  = help: parameter `token` of `token_len`", ours, re.M), ours
+
+
+def test_unresolvable_members_are_one_error_each_at_their_line() -> None:
+    """An ambiguous glob, a path that fails and a `#[pymodule_export] use` of nothing: one error each at the
+    line naming the member, saying what was looked up and where; the word "macro" only where one is."""
+    err = assert_failed(develop("resolution_errors"))
+    assert "Compiling" not in err, err
+    expected = [
+        ("src/lib.rs:18:5", "cannot find the `#[pyclass]` `Shape`: `Shape` is ambiguous in `crate`: both "
+                            "`use shapes::*;` (lib.rs:7) and `use tools::*;` (lib.rs:8) bring one in"),
+        ("src/lib.rs:19:5", "cannot find the `#[pyclass]` `shapes::nested::Circle`: `crate::shapes` (shapes.rs) "
+                            "has no item `nested`"),
+        ("src/lib.rs:20:5", "`Made` is `struct Made` (lib.rs:12), which has no `#[pyclass]`; `#[pyclass_like]` "
+                            "(lib.rs:11:1) on it may be another crate's macro, which ferrule cannot expand: write "
+                            "`#[pyclass]` on `Made` in this crate's source"),
+        ("src/lib.rs:21:5", "`Derived` is `struct Derived` (lib.rs:14), which has no `#[pyclass]`; "
+                            "`#[derive(other::PyLike)]` (lib.rs:13:1) on it may be another crate's macro"),
+        ("src/lib.rs:22:5", "cannot find the `#[pyclass]` `written::Written`: no item `Written` is declared or "
+                            "imported in `crate::written` (written.rs); it may be written by the macro "
+                            "`other::make_class!` (written.rs:1:1)"),
+        ("src/lib.rs:30:5", "cannot find the `#[pyfunction]`, `#[pyclass]`, `#[pymodule]` or exception "
+                            "`crate::tools::Missing`: `use crate::tools::Missing;` (lib.rs:30): `crate::tools` "
+                            "(tools.rs) has no item `Missing`"),
+    ]
+    found = blocks(err)
+    assert len(found) == len(expected) + 1, err
+    for block, (where, message) in zip(found, expected):
+        lines = block.splitlines()
+        assert lines[0].startswith(f"error: {message}"), block
+        assert lines[1] == f"  --> {where}", block
+        if "macro" not in message:
+            assert "macro" not in block, block
+    assert found[-1] == "error: could not generate bindings due to 6 previous errors"

@@ -130,3 +130,23 @@ def test_class_and_methods_written_on_one_line(pkg) -> None:
     codecs = pkg.codecs
     assert (pkg.Brotli().v(), codecs.Lz4().v(), codecs.Raw().v()) == (11, 4, 0)
     assert pkg.Brotli is not codecs.Lz4
+
+
+def test_items_declared_inside_function_bodies(pkg) -> None:
+    # local.rs: the `#[pymodule] fn local` body declares a function shadowing the module's
+    # `shadowed`, a class with methods, an exception and a derive; a plain function it calls, a class.
+    local, init = pkg.local, pkg.local_init
+    assert (local.shadowed(), init.shadowed()) == ("body", "module")
+    assert local.shadowed.__doc__ == "Declared in the module function's body."
+    assert local.Pair(2, 3).sum() == 5 and local.Pair.__module__ == "fe_resolution._native.local"
+    tally = local.Tally(5)
+    tally.add(2)
+    assert tally.add(1) == 8
+    with pytest.raises(local.BodyError):
+        raise local.BodyError("x")
+    assert issubclass(local.BodyError, ValueError)
+    from types import SimpleNamespace  # a derived `FromPyObject` declared in the body
+
+    assert local.manhattan(SimpleNamespace(x=3, y=-4)) == 7
+    # The `#[pymodule_init]` function of a declarative module declares what it adds.
+    assert init.twice(21) == 42

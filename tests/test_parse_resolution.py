@@ -317,7 +317,7 @@ def test_item_perhaps_written_by_another_crates_macro(tmp_path: Path) -> None:
             use super::Written;
         }
     """})
-    hint = ("it may be written by the macro `writer::make_class!` (lib.rs:1), and ferrule cannot see items written "
+    hint = ("it may be written by the macro `writer::make_class!` (lib.rs:1:1), and ferrule cannot see items written "
             "by other crates' macros: write the item in this crate, or in a `macro_rules!` macro of this crate")
     assert [(d.line, d.message) for d in diags] == [
         (6, f"cannot find the `#[pyclass]` `Written`: no item `Written` is declared or imported in `crate` (lib.rs); "
@@ -343,51 +343,32 @@ def test_expanded_local_macro_is_not_named_for_a_missing_item(tmp_path: Path) ->
         "cannot find the `#[pyclass]` `Missing`: no item `Missing` is declared or imported in `crate` (lib.rs)"]
 
 
-def test_items_declared_in_the_module_function_body_are_one_error_each(tmp_path: Path) -> None:
-    # Their glue would name them by path, and a body's items have none: each is refused at the item,
-    # and the module's lookups of them add nothing.
-    _, diags = parse(tmp_path, {"src/lib.rs": """
-        #[pyfunction]
-        fn inner() -> i32 { 0 }
-        #[pymodule]
-        fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
-            #[pyfunction]
-            fn inner() -> i32 { 1 }
-            #[pyclass]
-            struct Local;
-            #[pymethods]
-            impl Local {}
-            m.add_function(wrap_pyfunction!(inner, m)?)?;
-            m.add_class::<Local>()?;
-            Ok(())
-        }
-    """})
-    assert [(d.line, d.col) for d in diags] == [(6, 8), (8, 12), (10, 10)], [d.render() for d in diags]
-    assert diags[0].message == ("`#[pyfunction]` `inner` is declared inside the body of `#[pymodule] fn demo`; "
-                                "ferrule binds such items only outside function bodies")
-    assert diags[0].hint.startswith("move `inner` out of the function body, next to `fn demo`")
-    assert [d.message.split("`")[1] for d in diags] == ["#[pyfunction]", "#[pyclass]", "#[pymethods]"]
-
-
 def test_an_item_under_another_crates_attribute_macro_names_the_macro(tmp_path: Path) -> None:
+    # Named as written, where written; `pyclass_like` is not PyO3's for starting with `py`.
     _, diags = parse(tmp_path, {"src/lib.rs": """
-        use other::make_class;
-        #[make_class]
+        use other::pyclass_like;
+        #[pyclass_like]
         #[derive(Clone, other::PyLike)]
         #[repr(C)]
         pub struct Made;
         #[derive(Clone, Debug)]
         pub struct Plain;
+        #[some_crate::make_fn]
+        fn made_fn() {}
         #[pymodule]
         fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
             m.add_class::<Made>()?;
             m.add_class::<Plain>()?;
+            m.add_function(wrap_pyfunction!(made_fn, m)?)?;
             Ok(())
         }
     """})
     assert [(d.line, d.message) for d in diags] == [
-        (10, "`Made` is `struct Made` (lib.rs:5), which has no `#[pyclass]`; its `#[make_class]`, "
-             "`#[derive(other::PyLike)]` may be another crate's macro, and ferrule cannot see what such macros "
-             "write: write `#[pyclass]` on `Made` in this crate"),
-        (11, "`Plain` is `struct Plain` (lib.rs:7), which has no `#[pyclass]`"),
+        (12, "`Made` is `struct Made` (lib.rs:5), which has no `#[pyclass]`; `#[pyclass_like]` (lib.rs:2:1) and "
+             "`#[derive(other::PyLike)]` (lib.rs:3:1) on it may be other crates' macros, which ferrule cannot "
+             "expand: write `#[pyclass]` on `Made` in this crate's source"),
+        (13, "`Plain` is `struct Plain` (lib.rs:7), which has no `#[pyclass]`"),
+        (14, "`made_fn` is `fn made_fn` (lib.rs:9), which has no `#[pyfunction]`; `#[some_crate::make_fn]` "
+             "(lib.rs:8:1) on it may be another crate's macro, which ferrule cannot expand: write `#[pyfunction]` "
+             "on `made_fn` in this crate's source"),
     ], [d.message for d in diags]

@@ -24,6 +24,8 @@ def generate_class_glue(crate: Crate) -> dict[str, str]:
 
 
 def block_path(cls: PyClassDecl, block: MethodsBlock) -> str:
+    if block.key.local:  # beside the class in a function body (the parser checks): by its bare name
+        return block.glue_mod
     if block.module_path == cls.module_path:
         return f"self::{block.glue_mod}"
     return "crate::" + "::".join(block.module_path + (block.glue_mod,))

@@ -133,24 +133,41 @@ def function_glue(fn: Function, runtime: str) -> str:
     field, flags, c_params = _C_SIGNATURES[conv]
     vis = "pub" if fn.visibility.startswith("pub") and "(" not in fn.visibility else "pub(crate)"
     desc = description(fn) if conv.startswith("fastcall") else ""
+    local = fn.key.local
+    callee = fn.rust_name if local else f"super::{fn.rust_name}"
     if fn.is_async:
         from .coroutines import async_call_body
 
-        lines = async_call_body(fn, conv, f"super::{fn.rust_name}")
+        lines = async_call_body(fn, conv, callee)
     else:
-        lines = call_body(fn, conv)
+        lines = call_body(fn, conv, callee)
     body = "\n".join("            " + line for line in lines)
-    return f"""{_header(fn)}{ALLOWS}
+    if local:
+        # In a function body no module can name the function: the glue sits in a block beside it,
+        # and hands `wrap_pyfunction!` the def through a type of the hidden module.
+        head = f"""#[allow(dead_code)]
 {vis} mod {fn.rust_name} {{
+    pub struct __Def;
+    pub static __FERRULE_DEF: ::{runtime}::impl_::pyfunction::MethodDef = __Def::__FERRULE_DEF;
+}}
+{ALLOWS}
+const _: () = {{
+    use ::{runtime} as _ferrule;
+    impl {fn.rust_name}::__Def {{
+    const __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef ="""
+    else:
+        head = f"""{vis} mod {fn.rust_name} {{
 {_uses(runtime, needs_parent_scope(fn))}
-    pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
+    pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef ="""
+    return f"""{_header(fn)}{ALLOWS}
+{head}
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {{
             ml_name: {c_string(fn.py_name)}.as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer {{ {field}: __trampoline }},
             ml_flags: {flags},
             ml_doc: {c_string(method_doc(fn))}.as_ptr(),
         }});
-{desc}
+{"    }" if local else ""}{desc}
     unsafe extern "C" fn __trampoline({c_params}) -> {PTR} {{
         unsafe {{ _ferrule::impl_::trampoline::{_BODY_CALLS[conv]} }}
     }}
@@ -160,7 +177,7 @@ def function_glue(fn: Function, runtime: str) -> str:
 {body}
         }}
     }}
-}}
+}}{";" if local else ""}
 """
 
 
@@ -426,6 +443,8 @@ def _from_inside(path: str) -> str:
 def _declarative_init(module: PyModuleDecl) -> list[str]:
     lines = []
     for member in module.members:
+        if member.scope is not None:
+            continue  # found in `#[pymodule_init]` code, which adds it itself when it runs
         start = len(lines)
         path = _from_inside(member.rust_path)
         if member.imported:

@@ -29,6 +29,7 @@ class Attribute:
     span: Span
     value: str | None = None  # `#[doc = "..."]`
     args_offset: tuple[int, int] = (0, 0)  # (line, col) of the first char inside the delimiters
+    path: str = ""  # as written: `ferrule::pyfunction`
 
     def options(self) -> list[Option_]:
         if not self.args:
@@ -53,7 +54,7 @@ def read_attribute(src: SourceFile, item: tree_sitter.Node) -> Attribute | None:
         inner = src.span(args_node)
         offset = (inner.line, inner.col + 1)
     value = src.text(value_node) if value_node is not None else None
-    return Attribute(name, args, src.span(item), value, offset)
+    return Attribute(name, args, src.span(item), value, offset, "".join(src.text(path).split()))
 
 
 def split_top_level(text: str, sep: str = ",") -> list[tuple[str, int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .attributes import string_value
+from .blocks import is_local
 from .functions import (apply_signature, check_async, check_cancel_handle, check_name_values, check_options,
                         collect_options, read_params)
 from .model import (ClassField, Function, Method, MethodKind, MethodsBlock, Param, ParamKind, PyClassDecl,
@@ -453,6 +454,18 @@ def _check_duplicates(walk: "Walk", cls: PyClassDecl) -> None:
                            f"also `{first.fn.rust_name}` at line {first.fn.span.line}; rename one (`#[pyo3(name = \"...\")]`)")
 
 
+def _visible_classes(candidates: list[PyClassDecl], at: tuple[str, ...]) -> list[PyClassDecl]:
+    """The classes of that name an `impl` at `at` names: the innermost block's or module's (a body's
+    items shadow the module's), else any outside function bodies (`impl crate::a::K` in another module)."""
+    while True:
+        here = [c for c in candidates if c.module_path == at]
+        if here:
+            return here
+        if not is_local(at[-1:]):
+            return [c for c in candidates if not is_local(c.module_path)]
+        at = at[:-1]
+
+
 def link_classes(walk: "Walk") -> None:
     """Attaches every `#[pymethods]` block to its class (by the type's last path segment)."""
     crate = walk.crate
@@ -460,9 +473,7 @@ def link_classes(walk: "Walk") -> None:
     for cls in crate.classes:
         by_name.setdefault(cls.rust_name, []).append(cls)
     for block in crate.method_blocks:
-        candidates = by_name.get(block.self_name, [])
-        same_module = [c for c in candidates if c.module_path == block.module_path]
-        chosen = same_module or candidates
+        chosen = _visible_classes(by_name.get(block.self_name, []), block.module_path)
         if not chosen:
             walk.error(f"`#[pymethods]` for `{block.self_type}`, which is not a `#[pyclass]` of this crate",
                        block.span, f"add `#[pyclass]` to `{block.self_name}`")
@@ -470,6 +481,11 @@ def link_classes(walk: "Walk") -> None:
         if len(chosen) > 1:
             walk.error(f"`{block.self_name}` names several `#[pyclass]` types; ferrule cannot tell which this "
                        "`#[pymethods]` block is for", block.span, "give the classes distinct Rust names")
+            continue
+        if is_local(block.module_path) and chosen[0].module_path[:len(block.module_path)] != block.module_path:
+            walk.error(f"`#[pymethods]` for `{block.self_name}` is inside a function body that does not declare "
+                       f"`{block.self_name}`; ferrule binds such a block only in the body (or block) declaring "
+                       "its class", block.span, f"move the `impl` next to `{block.self_name}`")
             continue
         chosen[0].blocks.append(block)
         if chosen[0].frozen:

@@ -20,6 +20,7 @@ from .model import Crate, GlueKey, PyModuleDecl, Span
 from .module_values import read_macro_item
 from .expansion import expand_invocation, expand_pending, register_macro, separate_shared_keys
 from .modules import read_module_fn, read_module_mod, resolve_members
+from .blocks import is_local, mark_local_keys, walk_fn_bodies
 from .resolve import Binding, Scope, extern_root, read_use
 from .cfg import ACTIVE, CfgSet, compiled
 from .std_types import check_slot_results, check_std_types
@@ -68,7 +69,6 @@ class Walk:
     async_enabled: bool = False  # the runtime's `experimental-async` feature is on for this build
     externs: dict[str, Crate] = field(default_factory=dict)  # dependency crates read, by the name paths use
     unread: dict[str, str] = field(default_factory=dict)  # dependencies not read: name -> why
-    local_items: dict[int, set[str]] = field(default_factory=dict)  # refused body items, by id(module decl)
 
     def scope(self, module_path: tuple[str, ...], span: Span) -> Scope:
         if module_path not in self.scopes:
@@ -162,6 +162,7 @@ def _parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str, wor
     _walk_file(walk, lib_path, (), lib_path.parent, seen=set())
     expand_pending(walk)
     _forget_expanded_macros(walk)
+    mark_local_keys(walk)
     separate_shared_keys(walk)
     link_classes(walk)
     classify_ref_params(walk)
@@ -272,13 +273,19 @@ def attribute_named(item: Item, *names: str) -> Attribute | None:
 def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module_path: tuple[str, ...],
                 mod_dir: Path, parent_module: PyModuleDecl | None, seen: set[Path]) -> None:
     scope = walk.scope(module_path, src.span(container))
+    in_block = is_local(module_path)
     for item in _items(src, container):
         node = item.node
         _check_placement(walk, src, item)
         bound: object = None
         kind = "item"
+        if node.type in ("function_item", "impl_item"):
+            # Before the item is read: a `#[pymodule] fn`'s body scan finds the body's items declared.
+            walk_fn_bodies(walk, src, node, module_path, mod_dir, parent_module, seen)
         if node.type == "function_item":
-            if attribute_named(item, "pyfunction"):
+            if in_block and attribute_named(item, "pymodule"):
+                _refuse_local_module(walk, src, item)
+            elif attribute_named(item, "pyfunction"):
                 bound = read_function(walk, src, item, module_path)
                 if bound is not None:
                     walk.crate.functions.append(bound)
@@ -288,9 +295,10 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
                 if bound is not None:
                     walk.crate.modules.append(bound)
                     kind = "pymodule"
-                    _refuse_body_items(walk, src, node, bound)
             else:
                 bound = PlainFn(src, node, module_path)
+        elif node.type == "mod_item" and in_block and attribute_named(item, "pymodule"):
+            _refuse_local_module(walk, src, item)
         elif node.type == "mod_item":
             _walk_mod(walk, src, item, module_path, mod_dir, parent_module, seen)
         elif node.type in ("struct_item", "enum_item") and attribute_named(item, "pyclass"):
@@ -312,40 +320,25 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
             block = read_pymethods(walk, src, item, module_path)
             if block is not None:
                 walk.crate.method_blocks.append(block)
-        elif node.type == "macro_definition":
+        elif node.type == "macro_definition" and not in_block:  # a body's macros are not followed yet
             register_macro(walk, src, item)
         elif node.type in ("macro_invocation", "expression_statement"):
             macro = node if node.type == "macro_invocation" else child_of_type(node, "macro_invocation")
             context = (module_path, mod_dir, parent_module, seen)
-            if macro is not None and not expand_invocation(walk, src, macro, context):
+            # In a body, a macro is a statement: only the exception macros are read as items there.
+            if macro is not None and (in_block or not expand_invocation(walk, src, macro, context)):
                 exc = read_macro_item(walk, src, macro)
                 if exc is not None:
                     scope.declare(Binding("exception", exc.name, "pub", src.span(macro), exc))
-                else:
+                elif not in_block:
                     scope.macros.append((_macro_path(src, macro), src.span(macro)))
 
 
-BINDING_ATTRIBUTES = ("pyfunction", "pyclass", "pymethods")
-
-
-def _refuse_body_items(walk: Walk, src: SourceFile, fn: tree_sitter.Node, decl: PyModuleDecl) -> None:
-    """`#[pyfunction]`/`#[pyclass]`/`#[pymethods]` declared inside the module function's body: one error
-    each, at the item. Their glue names the item by path, and a body's items have none (rustc's block
-    scope), so they must move to module level; the module's lookups of them say nothing more."""
-    body = fn.child_by_field_name("body")
-    if body is None:
-        return
-    for item in _items(src, body):
-        attr = next((a for a in item.attrs if a.name in BINDING_ATTRIBUTES), None)
-        name_node = item.node.child_by_field_name("name") or item.node.child_by_field_name("type")
-        if attr is None or name_node is None:
-            continue
-        name = src.text(name_node)
-        walk.local_items.setdefault(id(decl), set()).add(name)
-        walk.error(f"`#[{attr.name}]` `{name}` is declared inside the body of `#[pymodule] fn {decl.rust_name}`; "
-                   "ferrule binds such items only outside function bodies", src.span(name_node),
-                   f"move `{name}` out of the function body, next to `fn {decl.rust_name}` (its Python name and "
-                   "module stay the same)")
+def _refuse_local_module(walk: Walk, src: SourceFile, item: Item) -> None:
+    name = item.node.child_by_field_name("name")
+    at = name if name is not None else item.node
+    walk.error(f"`#[pymodule]` `{src.text(at)}` is declared inside a function body; ferrule binds modules only "
+               "outside function bodies", src.span(at), "move it out of the function body, to module level")
 
 
 def _macro_path(src: SourceFile, macro: tree_sitter.Node) -> str:
@@ -415,14 +408,18 @@ INERT_ATTRIBUTES = frozenset({
 })
 STD_DERIVES = frozenset({"Clone", "Copy", "Debug", "Default", "PartialEq", "Eq", "PartialOrd", "Ord", "Hash",
                          "FromPyObject", "IntoPyObject", "IntoPyObjectRef"})
+# PyO3's own attributes (an item with a binding one is bound, so only options remain here).
+PYO3_ATTRIBUTES = frozenset({"pyfunction", "pyclass", "pymethods", "pymodule", "pyo3", "pymodule_export",
+                             "pymodule_init"})
 
 
-def _foreign_macros(attrs) -> tuple[str, ...]:
-    """`#[make_class]`, `#[derive(other::PyLike)]`: what on an item may be another crate's macro."""
-    found = [f"#[{a.name}]" for a in attrs if a.name not in INERT_ATTRIBUTES and not a.name.startswith("py")]
+def _foreign_macros(attrs) -> tuple[tuple[str, Span], ...]:
+    """`#[make_class]`, `#[derive(other::PyLike)]` on an item: what may be another crate's macro, and where."""
+    found = [(f"#[{a.path or a.name}]", a.span) for a in attrs
+             if a.name not in INERT_ATTRIBUTES and a.name not in PYO3_ATTRIBUTES]
     for a in attrs:
         if a.name == "derive" and a.args:
-            found += [f"#[derive({d.strip()})]" for d in a.args.split(",")
+            found += [(f"#[derive({d.strip()})]", a.span) for d in a.args.split(",")
                       if d.strip() and d.strip().split("::")[-1] not in STD_DERIVES]
     return tuple(found)
 

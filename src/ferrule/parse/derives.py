@@ -67,7 +67,7 @@ class DeriveDecl:
     annotation: str | None = None
 
     def glue_path(self, trait: str) -> str:
-        return f"{self.key.relpath().removesuffix('.rs')}-{trait}.rs"  # as ferrule-macros' derive_glue
+        return self.key.relpath(f"-{trait}")  # as ferrule-macros' derive_glue
 
 
 def derived_traits(item: "Item") -> list[str]:

@@ -33,11 +33,14 @@ class GlueKey:
     dynamic: bool = False
     # `-impl` for a `#[pymethods]` block on its class's line (same key otherwise).
     suffix: str = ""
+    # Declared inside a function body: `<key>.local.rs`, which the attribute pastes in itself
+    # (`include!` in a block is an expression, and the glue is items).
+    local: bool = False
 
-    def relpath(self) -> str:
+    def relpath(self, extra: str = "") -> str:
         if self.dynamic:
-            return f"{self.file}/L{self.line}{self.name_at}{self.suffix}/{self.site}.rs"
-        return f"{self.file}/L{self.line}{self.name_at}{self.suffix}.rs"
+            return f"{self.file}/L{self.line}{self.name_at}{self.suffix}/{self.site}{extra}.rs"
+        return f"{self.file}/L{self.line}{self.name_at}{self.suffix}{extra}{'.local' if self.local else ''}.rs"
 
     @property
     def ident(self) -> str:

@@ -11,7 +11,8 @@ from .functions import check_options, collect_options, read_params
 from .cfg import attribute_off
 from .model import ModuleForm, ModuleMember, ParamKind, PyModuleDecl
 from .module_values import read_add_call
-from .resolve import BLOCK, Binding, Resolver, Unresolved, read_use
+from .blocks import NESTED_ITEMS, block_path, opens_scope
+from .resolve import Binding, Resolver, Unresolved, read_use, where_exactly
 from .source import SourceFile, child_of_type
 from .types import type_ref
 
@@ -65,9 +66,11 @@ def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, d
     stack = [body]
     while stack:
         node = stack.pop()
-        if node is not body and node.type == "block" and _block_uses(node):
+        if node is not body and node.type == "block" and opens_scope(node):
             _scan_function_body(walk, src, node, decl, module_var, scope)
             continue
+        if node.type in NESTED_ITEMS:
+            continue  # an item's code runs only where it is called (helpers are followed)
         if node.type == "macro_invocation":
             macro = node.child_by_field_name("macro")
             name = src.text(macro).split("::")[-1].strip() if macro is not None else ""
@@ -98,18 +101,16 @@ def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, d
         stack.extend(reversed(_compiled_children(src, node)))
 
 
-def _block_uses(block: tree_sitter.Node) -> list[tree_sitter.Node]:
-    return [c for c in block.named_children if c.type == "use_declaration"]
-
-
 def _block_scope(walk: "Walk", src: SourceFile, block: tree_sitter.Node, outer: tuple[str, ...]) -> tuple[str, ...]:
-    """A block's `use`s name things for the whole block (rustc): a scope below `outer` holding them."""
-    uses = [u for node in _block_uses(block) if not _off(src, node) for u in read_use(src, node)]
-    if not uses:
+    """A block with items or `use`s is a scope below `outer` (rustc). The crate walk declares its
+    names; a block only the scan sees (a macro's expansion) gets its `use`s here."""
+    if not opens_scope(block):
         return outer
-    span = src.span(block)
-    path = outer + (f"{BLOCK}block {span.path.name}:{span.line}:{span.col}}}",)
-    walk.scope(path, span).uses[:] = uses
+    path = block_path(src, block, outer)
+    if path not in walk.scopes:
+        walk.scope(path, src.span(block)).uses[:] = [
+            u for node in block.named_children
+            if node.type == "use_declaration" and not _off(src, node) for u in read_use(src, node)]
     return path
 
 
@@ -268,8 +269,6 @@ def resolve_members(walk: "Walk", package: str = "") -> None:
                 else:
                     found = resolver.resolve(member.scope or decl.module_path, segments, member.kind)
             except Unresolved as e:
-                if segments[-1:] and segments[-1] in walk.local_items.get(id(decl), ()):
-                    continue  # declared in the module function's body: refused at the item already
                 walk.error(f"cannot find the {KIND_WORDS[member.kind]} `{member.rust_path}`: {e}", span)
                 continue
             problem = _link(walk, decl, member, found)
@@ -294,9 +293,11 @@ def _link(walk: "Walk", decl: PyModuleDecl, member: ModuleMember, found: Binding
     if kind == "item":
         where = f"{found.span.path.name}:{found.span.line}"
         if found.macros:  # e.g. an attribute macro of another crate that would write `#[pyclass]`
-            return (f"is `{found.what} {found.name}` ({where}), which has no {KIND_WORDS[member.kind]}; its "
-                    f"{', '.join(f'`{m}`' for m in found.macros)} may be another crate's macro, and ferrule cannot "
-                    f"see what such macros write: write {KIND_WORDS[member.kind]} on `{found.name}` in this crate")
+            named = " and ".join(f"`{m}` ({where_exactly(at)})" for m, at in found.macros)
+            whose = "another crate's macro" if len(found.macros) == 1 else "other crates' macros"
+            return (f"is `{found.what} {found.name}` ({where}), which has no {KIND_WORDS[member.kind]}; {named} on it "
+                    f"may be {whose}, which ferrule cannot expand: write {KIND_WORDS[member.kind]} on "
+                    f"`{found.name}` in this crate's source")
         return f"is `{found.what} {found.name}` ({where}), which has no {KIND_WORDS[member.kind]}"
     if member.kind and member.kind != kind:
         return f"is a {KIND_WORDS[kind]}, not a {KIND_WORDS[member.kind]}"

@@ -25,7 +25,7 @@ class Binding:
     span: Span
     target: object = None  # the model object; for `mod`, the module's path
     what: str = ""  # for `item`: `struct`, `fn`, ... (for messages)
-    macros: tuple[str, ...] = ()  # for `item`: attributes and derives that may be other crates' macros
+    macros: tuple[tuple[str, Span], ...] = ()  # for `item`: attributes and derives that may be other crates' macros
 
 
 @dataclass
@@ -252,7 +252,7 @@ class Resolver:
         if scope.macros:
             path, at = scope.macros[0]
             raise Unresolved(f"no item `{name}` is declared or imported in {where}; it may be written by the macro "
-                             f"`{path}!` ({_where(at)}), and ferrule cannot see items written by other crates' "
+                             f"`{path}!` ({where_exactly(at)}), and ferrule cannot see items written by other crates' "
                              "macros: write the item in this crate, or in a `macro_rules!` macro of this crate")
         if first:
             raise Unresolved(f"no item `{name}` is declared or imported in {where}")
@@ -305,3 +305,7 @@ def _pick(candidates: list[Binding], want: str) -> Binding:
 
 def _where(span: Span) -> str:
     return f"{span.path.name}:{span.line}"
+
+
+def where_exactly(span: Span) -> str:
+    return f"{span.path.name}:{span.line}:{span.col}"

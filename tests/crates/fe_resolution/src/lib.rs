@@ -1,9 +1,14 @@
-//! Bindings that reach the module through `use` chains across files.
+//! Bindings that reach the module through `use` chains across files, one kind per file:
+//! classes in `shapes/` (three files) and `extra/tools_impl.rs` reached through `use`,
+//! re-exports and globs; classes, methods, functions and exceptions written by this
+//! crate's `macro_rules!` in `codecs.rs`; items declared inside function bodies in
+//! `local.rs`. The module is renamed: `_native`, in the package `fe_resolution`.
 use pyo3::prelude::*;
 
 mod codecs;
 mod errors;
 mod later;
+mod local;
 #[path = "extra/tools_impl.rs"]
 mod tools;
 mod shapes;
@@ -37,6 +42,8 @@ fn fe_resolution_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_wrapped(wrap_pymodule!(submodule::geometry))?;
     m.add_wrapped(wrap_pymodule!(submodule::units))?;
     m.add_wrapped(wrap_pymodule!(submodule::codecs))?;
+    m.add_wrapped(wrap_pymodule!(local::local))?;
+    m.add_wrapped(wrap_pymodule!(local::local_init))?;
     Ok(())
 }
 

@@ -84,8 +84,9 @@ fn function_placeholder(item: &TokenStream) -> Option<TokenStream> {
         if !matches!(tokens.get(i + 1), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis));
     let vis = if public { "pub" } else { "pub(crate)" };
     // Naming the function keeps it "used", as the glue would.
+    // Named lexically: in a function body `super::{name}` would be the module's item, not this one.
     format!("#[doc(hidden)] #[allow(non_snake_case, dead_code)] {vis} mod {name} {{ \
-             pub const __FERRULE_DEF: () = {{ let _ = super::{name}; }}; }}")
+             pub const __FERRULE_DEF: () = (); }} const _: () = {{ let _ = {name}; }};")
         .parse()
         .ok()
 }
@@ -179,13 +180,18 @@ fn module_fn_reference(item: &TokenStream) -> Option<TokenStream> {
     .ok()
 }
 
-/// Without glue nothing uses what `#[pymodule_export] use` imports: say so to rustc.
+/// Without glue nothing uses what `#[pymodule_export] use` imports, nor calls the
+/// `#[pymodule_init]` function: say so to rustc.
 fn exports_allowed(stream: TokenStream) -> TokenStream {
     stream
         .into_iter()
         .map(|t| match t {
-            TokenTree::Group(g) if g.delimiter() == Delimiter::Bracket && g.stream().to_string() == "pymodule_export" => {
-                let mut ng = Group::new(Delimiter::Bracket, "allow(unused_imports)".parse().expect("allow tokens"));
+            TokenTree::Group(g)
+                if g.delimiter() == Delimiter::Bracket
+                    && matches!(g.stream().to_string().as_str(), "pymodule_export" | "pymodule_init") =>
+            {
+                let allow = if g.stream().to_string() == "pymodule_init" { "allow(dead_code)" } else { "allow(unused_imports)" };
+                let mut ng = Group::new(Delimiter::Bracket, allow.parse().expect("allow tokens"));
                 ng.set_span(g.span());
                 TokenTree::Group(ng)
             }
@@ -305,6 +311,10 @@ fn glue_tokens(key: &str, keyword: &TokenTree) -> TokenStream {
             );
             return code.parse().expect("glue include tokens");
         }
+        let local = std::path::PathBuf::from(&dir).join(format!("{}.local.rs", key.trim_start_matches('/')));
+        if !path.exists() && local.exists() {
+            return local_glue(&local, &format!("/{key}.local.rs"));
+        }
         if !path.exists() {
             // rustc would only say "couldn't read": explain what ferrule cannot see.
             let reason = unread_package(std::path::Path::new(&dir)).unwrap_or_else(|| unseen_reason(keyword));
@@ -316,6 +326,28 @@ fn glue_tokens(key: &str, keyword: &TokenTree) -> TokenStream {
         format!("const _: ::core::option::Option<&str> = option_env!({GLUE_VAR:?});")
     };
     code.parse().expect("glue include tokens")
+}
+
+/// An item inside a function body: `include!` there is an expression and the glue is items, so
+/// the glue's text is pasted here; `include_str!` of the file makes rustc rebuild when it changes.
+fn local_glue(path: &std::path::Path, rel: &str) -> TokenStream {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => {
+            let msg = format!("ferrule could not read its glue {}: {e}", path.display());
+            return format!("compile_error!({msg:?});").parse().expect("compile_error tokens");
+        }
+    };
+    let mut out: TokenStream =
+        format!("const _: &str = include_str!(concat!(env!({GLUE_VAR:?}), {rel:?}));").parse().expect("tracking tokens");
+    match text.parse::<TokenStream>() {
+        Ok(glue) => out.extend(glue),
+        Err(e) => {
+            let msg = format!("ferrule's glue {} does not parse: {e}", path.display());
+            out.extend(format!("compile_error!({msg:?});").parse::<TokenStream>().expect("compile_error tokens"));
+        }
+    }
+    out
 }
 
 /// When the crate being compiled is none of those ferrule read for this build
@@ -349,7 +381,8 @@ fn unseen_reason(keyword: &TokenTree) -> String {
         }
     }
     "ferrule reads this crate's source files and expands its `macro_rules!` macros, so it cannot \
-     bind items written by other crates' macros, by macros it could not match, or inside function bodies"
+     bind items written by other crates' macros, by macros it could not match, or by macros invoked \
+     inside function bodies"
         .to_string()
 }
 
@@ -391,7 +424,7 @@ fn impl_key(key: String) -> String {
         let alt = format!("{key}-impl");
         let dir = std::path::PathBuf::from(dir);
         let rel = alt.trim_start_matches('/');
-        if dir.join(format!("{rel}.rs")).exists() || dir.join(rel).is_dir() {
+        if dir.join(format!("{rel}.rs")).exists() || dir.join(format!("{rel}.local.rs")).exists() || dir.join(rel).is_dir() {
             return alt;
         }
     }
