@@ -75,12 +75,12 @@ def test_pip_install_editable_uses_sources_in_place(venv: Path, tmp_path: Path) 
 def test_backend_reports_bad_pyproject_without_a_traceback(venv: Path, tmp_path: Path) -> None:
     project = copy_project("pkg_mixed", tmp_path)
     pyproject = project / "pyproject.toml"
-    pyproject.write_text(pyproject.read_text().replace("requires-python", "requires-pyhton"))
+    pyproject.write_text(pyproject.read_text().replace('dynamic = ["version"]\n', ""))
     out = run([venv, *PIP, "wheel", "--no-build-isolation", "--no-deps", "-w", tmp_path / "out", "."], cwd=project,
               check=False)
     assert out.returncode != 0
-    assert "unknown key `requires-pyhton` in [project]" in out.stderr + out.stdout
-    assert "did you mean `requires-python`?" in out.stderr + out.stdout
+    assert "[project] has no `version`" in out.stderr + out.stdout
+    assert "Traceback" not in out.stderr + out.stdout
 
 
 def test_ferrule_builds_its_own_wheel_and_sdist(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,6 @@ def _edit(project: Path, old: str, new: str) -> Path:
     ('dynamic = ["version"]\n', "", "[project] has no `version`", 'dynamic = ["version"]'),
     ("[tool.ferrule]\n", '[tool.ferrule]\npython-sorce = "python"\n', "unknown key `python-sorce` in [tool.ferrule]",
      "did you mean `python-source`?"),
-    ("requires-python", "requires-pyton", "unknown key `requires-pyton` in [project]",
-     "did you mean `requires-python`?"),
     ('dependencies = ["packaging>=20"]', 'dependencies = ["packaging >>> 20"]', "project.dependencies[0]", None),
 ])
 def test_invalid_pyproject(tmp_path: Path, old: str, new: str, message: str, hint: str | None) -> None:
@@ -37,6 +36,23 @@ def test_invalid_pyproject(tmp_path: Path, old: str, new: str, message: str, hin
         assert "= help: " in out.stderr and hint in out.stderr
     assert "Traceback" not in out.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_unknown_project_keys_warn_and_build(tmp_path: Path) -> None:
+    """maturin ignores [project] keys PEP 621 lacks (published sdists have them): a warning names each, with
+    the line and the likely meant key, and the wheel is built without them."""
+    project = copy_project("pkg_mixed", tmp_path)
+    pyproject = _edit(project, "requires-python", "requires-pyton")
+    _edit(project, "[project]\n", '[project]\ndescription-content-type = "text/markdown"\n')
+    line = pyproject.read_text().splitlines().index('description-content-type = "text/markdown"') + 1
+    out = ferrule("build", "-o", tmp_path / "out", cwd=project)
+    assert f"{pyproject}:{line}: unknown key `description-content-type` in [project] is ignored; did you mean " \
+           "`description`?" in out.stderr
+    assert "unknown key `requires-pyton` in [project] is ignored; did you mean `requires-python`?" in out.stderr
+    with zipfile.ZipFile(next((tmp_path / "out").glob("*.whl"))) as wheel:
+        metadata = next(wheel.read(n).decode() for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
+    headers = metadata.split("\n\n")[0].splitlines()
+    assert "Name: pkg-mixed" in headers and not any(h.startswith("Requires-Python") for h in headers)
 
 
 def test_dotted_module_name_needs_its_python_package(tmp_path: Path) -> None:

@@ -70,7 +70,11 @@ def get_requires_for_build_editable(config_settings=None):
 
 @_reported
 def prepare_metadata_for_build_wheel(metadata_directory, config_settings=None):
-    return write_metadata_dir(Path(metadata_directory), load_metadata(_project()))
+    from .cli import print_warnings
+
+    meta = load_metadata(_project())
+    print_warnings(list(meta.warnings))
+    return write_metadata_dir(Path(metadata_directory), meta)
 
 
 def prepare_metadata_for_build_editable(metadata_directory, config_settings=None):

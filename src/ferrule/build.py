@@ -78,7 +78,7 @@ def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool
         files = editable_files(project, meta.distribution, compiled.suffix, compiled.library, compiled.stubs)
     else:
         files = wheel_files(project, compiled.suffix, compiled.library, compiled.stubs)
-    warnings += [*compiled.warnings, *([platform.warning] if platform.warning else [])]
+    warnings += [*meta.warnings, *compiled.warnings, *([platform.warning] if platform.warning else [])]
     if not platform.external or editable:  # an editable wheel runs where it was built: nothing to repair
         return BuildResult(wheel=write_wheel(out_dir, meta, tag, files), warnings=warnings)
     with tempfile.TemporaryDirectory(prefix="ferrule-wheel-") as tmp:

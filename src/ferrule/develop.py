@@ -119,5 +119,6 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
         # Settings are read again: the build may have just saved its build script's cfgs.
         settings = glue_stamp.settings(project, cargo_meta.glue_dir(project.package), options)
         glue_stamp.save(stamp, settings, crate.inputs, stubs)
+    cache_warnings = (cargo_meta.cache.warning,) if cargo_meta.cache.warning else ()
     return DevelopResult(project.module_name, meta.version, site, interp, [str(r) for r in requirements],
-                         skip_install, (cargo_meta.cache.warning,) if cargo_meta.cache.warning else ())
+                         skip_install, meta.warnings + cache_warnings)

@@ -31,6 +31,7 @@ class DistMetadata:
     license_files: dict[str, bytes]  # path relative to the project → content
     dependencies: list = field(default_factory=list)  # packaging Requirements, for `ferrule develop`
     optional_dependencies: dict = field(default_factory=dict)  # extra → Requirements
+    warnings: tuple[str, ...] = ()  # keys that are read by nobody
 
     @property
     def distribution(self) -> str:
@@ -60,18 +61,21 @@ def load_metadata(project: Project) -> DistMetadata:
     if not isinstance(table, dict):
         raise _config_error("pyproject.toml has no [project] table", project, None,
                             hint='add [project] with `name` and `version` (or `dynamic = ["version"]`)')
-    for key in table:
-        if key not in PROJECT_KEYS:
-            close = difflib.get_close_matches(key, PROJECT_KEYS, n=1)
-            raise _config_error(f"unknown key `{key}` in [project]", project, key,
-                                hint=f"did you mean `{close[0]}`?" if close else None)
+    # maturin ignores keys PEP 621 does not define (published projects carry some), so they only warn here.
+    warnings = []
+    for key in [k for k in table if k not in PROJECT_KEYS]:
+        close = difflib.get_close_matches(key, PROJECT_KEYS, n=1)
+        line = _key_line(project.pyproject, key)
+        warnings.append(f"{project.pyproject}:{line}: unknown key `{key}` in [project] is ignored"
+                        + (f"; did you mean `{close[0]}`?" if close else ""))
+        table = {k: v for k, v in table.items() if k != key}
     if not table.get("name"):
         raise _config_error("[project] has no `name`", project, None, hint='add `name = "..."` under [project]')
     dynamic = list(table.get("dynamic") or [])
     if "version" not in table and "version" not in dynamic:
         raise _config_error("[project] has no `version`", project, None,
                             hint='add `version = "..."`, or `dynamic = ["version"]` to take it from Cargo.toml')
-    data = dict(pyproject)
+    data = {**pyproject, "project": table}
     if "version" in dynamic:
         # ferrule fills it in from Cargo.toml, so the metadata is static from here on.
         data["project"] = {**table, "version": _cargo_version(project),
@@ -91,6 +95,7 @@ def load_metadata(project: Project) -> DistMetadata:
         license_files={str(Path(p).as_posix()): (project.root / p).read_bytes() for p in (meta.license_files or [])},
         dependencies=list(meta.dependencies),
         optional_dependencies={k: list(v) for k, v in meta.optional_dependencies.items()},
+        warnings=tuple(warnings),
     )
 
 
