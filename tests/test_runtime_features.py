@@ -56,9 +56,13 @@ def _registry_files(cargo_home: Path) -> list[Path]:
     return [p for p in registry.rglob("*") if p.is_file() and p.name != "CACHEDIR.TAG"] if registry.exists() else []
 
 
+# Features of older PyO3 releases that published manifests still name (pyxirr: `abi = ["pyo3/abi3-py37"]`).
+OLDER_FEATURES = ["abi3-py37"]
+
+
 def test_every_pyo3_feature_is_declared() -> None:
     declared = tomllib.loads((RUNTIME / "Cargo.toml").read_text())["features"]
-    assert sorted(set(PYO3_FEATURES) - set(declared)) == []
+    assert sorted(set(PYO3_FEATURES + OLDER_FEATURES) - set(declared)) == []
 
 
 def test_default_features_build_offline_and_fetch_nothing(tmp_path: Path) -> None:
@@ -95,3 +99,12 @@ def test_free_threaded_stable_abi_is_refused_by_name(tmp_path: Path) -> None:
     assert out.stderr.startswith("error: the runtime feature `abi3t` (the free-threaded stable ABI of Python 3.15) "
                                  "is not supported yet"), out.stderr
     assert f"--> {root / 'Cargo.toml'}:10:1" in out.stderr
+
+
+@pytest.mark.parametrize("features, python", [(["abi3-py37"], "3.9"), (["abi3-py38"], "3.9"),
+                                              (["abi3-py37", "abi3-py311"], "3.11")])
+def test_older_abi3_levels_build_for_the_oldest_python(tmp_path: Path, features: list[str], python: str) -> None:
+    from ferrule.project import _runtime_abi3
+
+    manifest = _crate(tmp_path, features) / "Cargo.toml"
+    assert _runtime_abi3(tomllib.loads(manifest.read_text()), manifest) == python

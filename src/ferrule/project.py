@@ -261,7 +261,7 @@ def _runtime_abi3(cargo: dict, manifest: Path) -> str | None:
         raise ConfigError(f"the runtime feature `{free_threaded_abi}` (the free-threaded stable ABI of Python "
                           "3.15) is not supported yet", path=where, line=line, col=1 if line else None,
                           hint="build for one free-threaded interpreter with `-i python3.Xt`, or use `abi3-py3X`")
-    # PyO3's `abi3-py38` builds for 3.8 and later; ferrule's oldest Python is 3.9.
+    # PyO3's `abi3-py38` (older: `abi3-py37`) builds for 3.8 and later; ferrule's oldest Python is 3.9.
     minors = [max(9, int(f[len("abi3-py3"):])) for f in features if re.fullmatch(r"abi3-py3\d+", f)]
     if minors:
         return f"3.{max(minors)}"
