@@ -72,3 +72,25 @@ def test_python_source_folder(tmp_path: Path) -> None:
 
     loaded = load_project(project / "Cargo.toml")
     assert loaded.python_package == (project / "python/pkg_mixed").resolve()
+
+
+@pytest.mark.parametrize("manifest, dependency, message, hint", [
+    ("Cargo.toml", 'pyo3-ffi = "0.25"', "the dependency `pyo3-ffi` is PyO3's own crate `pyo3-ffi`",
+     "use `pyo3::ffi`"),
+    # numpy is made for PyO3: found through the path dependency that names it
+    ("crates/pkg_offset/Cargo.toml", 'numpy = "0.25"',
+     "the dependency `numpy` is built on PyO3 (numpy 0.25", "ferrule has no port of `numpy`"),
+])
+def test_a_dependency_on_pyo3_is_one_error_at_its_line(tmp_path: Path, manifest: str, dependency: str,
+                                                       message: str, hint: str) -> None:
+    project = copy_project("pkg_mixed", tmp_path)
+    cargo_toml = project / manifest
+    text = cargo_toml.read_text()
+    cargo_toml.write_text(text + ("" if "[dependencies]" in text else "\n[dependencies]\n") + dependency + "\n")
+    line = cargo_toml.read_text().splitlines().index(dependency) + 1
+    out = ferrule("build", "-o", tmp_path / "out", cwd=project, check=False)
+    assert out.returncode == 1
+    assert f"error: {message}" in out.stderr and "which cannot be linked next to ferrule's runtime (both link " \
+        "the `python` library)" in out.stderr, out.stderr
+    assert f"--> {cargo_toml}:{line}:1" in out.stderr and hint in out.stderr
+    assert "cargo build failed" not in out.stderr

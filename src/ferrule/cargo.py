@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import cache_seals
+from . import cache_seals, pyo3_dependents
 from .build_options import CargoOptions
 from .build_cache import BuildCache, open_cache
 from .errors import BindingErrors, CargoError, Diagnostic
@@ -148,6 +148,12 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
         mapped = explain(messages) if explain is not None else []
         if mapped:
             raise BindingErrors(mapped, root=project.crate_root)
+        if not messages:  # nothing compiled: perhaps the resolver refused a crate built on PyO3
+            resolve = [_cargo(), "metadata", "--format-version", "1", "--manifest-path", str(project.manifest),
+                       *patch_args(), *options.config_args()]
+            conflict = pyo3_dependents.check(resolve, env)
+            if conflict is not None:
+                raise conflict
         raise CargoError("cargo build failed", hint="fix the errors cargo reported above")
     if artifact is None:
         raise CargoError("cargo built no cdylib for the crate", path=project.manifest)

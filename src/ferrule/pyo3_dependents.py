@@ -1,0 +1,70 @@
+"""A dependency built on PyO3 itself (numpy, pyo3-ffi, ...) cannot sit next to the runtime: both crates link
+`python`, and cargo's resolver refuses the graph with a chain of package names. This turns that chain into
+one error at the user's dependency line."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from .errors import CargoError
+from .project import _key_line
+
+PYO3_CRATES = ("pyo3", "pyo3-ffi")
+_START = re.compile(r"^(?:error: )?failed to select a version for `([^`]+)`")
+_PREVIOUS = re.compile(r"^package `([^ `]+) v([^ `]+)[^`]*`")
+_REQUIRED = re.compile(r"^\s*\.\.\. required by package `([^ `]+) v([^ `]+)(?: \(([^)`]+)\))?`")
+_SATISFIES = re.compile(r"^\s*\.\.\. which satisfies (?:git |path )?dependency `([^ `]+) = [^`]*` "
+                        r"of package `([^ `]+) v([^ `]+)(?: \(([^)`]+)\))?`")
+
+
+def _chains(stderr: str) -> list[list[tuple[str, str, str | None, str | None]]]:
+    """Each chain as (package, version, folder or None, the key its dependent names it by)."""
+    chains: list[list] = []
+    for line in stderr.splitlines():
+        start, previous = _START.match(line), _PREVIOUS.match(line)
+        if start or previous:
+            chains.append([(start.group(1), "", None, None) if start else
+                           (previous.group(1), previous.group(2), None, None)])
+        elif chains and (found := _REQUIRED.match(line)):
+            chains[-1].append((found.group(1), found.group(2), found.group(3), chains[-1][-1][0]))
+        elif chains and (found := _SATISFIES.match(line)):
+            chains[-1].append((found.group(2), found.group(3), found.group(4), found.group(1)))
+    return chains
+
+
+def explain(stderr: str) -> CargoError | None:
+    """The error for a `links = "python"` conflict in cargo's output, or None for any other failure."""
+    if "links to the native library `python`" not in stderr:
+        return None
+    for chain in _chains(stderr):
+        names = [package for package, *_ in chain]
+        if names[0] not in PYO3_CRATES or len(chain) < 2 or "ferrule-runtime" in names:
+            continue
+        user, version, folder, key = chain[-1]
+        direct = chain[-2]
+        manifest = Path(folder) / "Cargo.toml" if folder else None
+        line = _key_line(manifest, key) if manifest and key else None
+        built_on = next(((p, v) for p, v, *_ in chain[:-1] if p not in PYO3_CRATES), None)
+        if built_on is None:
+            return CargoError(
+                f"the dependency `{key}` is PyO3's own crate `{direct[0]}`, which cannot be linked next to "
+                "ferrule's runtime (both link the `python` library)", path=manifest, line=line,
+                col=1 if line else None,
+                hint="the runtime has PyO3's API, `ffi` included: use `pyo3::ffi` and remove this dependency")
+        pyo3 = next(((p, v) for p, v, *_ in chain if p in PYO3_CRATES and v), (names[0], ""))
+        through = f"{pyo3[0]} {pyo3[1]}".strip()
+        return CargoError(
+            f"the dependency `{key}` is built on PyO3 ({built_on[0]} {built_on[1]} depends on {through}), which "
+            "cannot be linked next to ferrule's runtime (both link the `python` library)", path=manifest,
+            line=line, col=1 if line else None,
+            hint=f"a crate made for PyO3 uses PyO3's own macros and internals, and ferrule has no port of "
+                 f"`{built_on[0]}`: remove the dependency and the code using it, or build this crate with PyO3")
+    return None
+
+
+def check(cmd: list[str], env: dict[str, str]) -> CargoError | None:
+    """Runs cargo's resolver again (`cargo metadata`, cheap after the failed build) to read its reason."""
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    return explain(out.stderr) if out.returncode != 0 else None
