@@ -110,3 +110,17 @@ def test_plain_cargo_check_of_a_workspace_member(tmp_path: Path) -> None:
     out = subprocess.run(["cargo", "check", "--offline", "--message-format=short"], cwd=tmp_path,
                          capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
+
+
+@pytest.mark.parametrize("written", ["version = { workspace = true }", "version.workspace = true"])
+def test_version_inherited_from_the_workspace(tmp_path: Path, written: str) -> None:
+    """jiter's member writes `version = {workspace = true}`: the wheel's version is `[workspace.package]`'s."""
+    manifest = workspace(tmp_path, 'ferrule-runtime = "0.1"', "ferrule-runtime = { workspace = true }")
+    manifest.write_text(manifest.read_text().replace('version = "0.1.0"', written))
+    root = tmp_path / "Cargo.toml"
+    root.write_text(root.read_text() + '\n[workspace.package]\nversion = "2.5.0-beta.1"\n')
+    (manifest.parent / "pyproject.toml").write_text('[project]\nname = "bindings"\ndynamic = ["version"]\n')
+    project = load_project(manifest)
+    from ferrule.archive.metadata import load_metadata
+
+    assert (project.version, load_metadata(project).version) == ("2.5.0-beta.1", "2.5.0b1")

@@ -150,16 +150,31 @@ RUNTIME_PACKAGE = "ferrule-runtime"  # `ferrule` on crates.io is another party's
 RUNTIME_LIB = "ferrule"  # the runtime's [lib] name: what `ferrule-runtime = "0.1"` is called in code
 
 
-def _workspace_dependencies(manifest: Path, cargo: dict) -> tuple[Path, dict] | None:
-    """The `[workspace.dependencies]` of the crate's workspace, and the root Cargo.toml holding them."""
+def _workspace_table(manifest: Path, cargo: dict) -> tuple[Path, dict] | None:
+    """The `[workspace]` table of the crate's workspace, and the root Cargo.toml holding it."""
     explicit = (cargo.get("package") or {}).get("workspace")
     folders = [manifest.parent / str(explicit)] if explicit else [manifest.parent, *manifest.parent.parents]
     for folder in folders:
         root = folder / "Cargo.toml"
         data = cargo if root == manifest else (_load_toml(root) if root.is_file() else None)
         if data is not None and "workspace" in data:
-            return root, (data["workspace"] or {}).get("dependencies") or {}
+            return root, data["workspace"] or {}
     return None
+
+
+def _workspace_dependencies(manifest: Path, cargo: dict) -> tuple[Path, dict] | None:
+    """The `[workspace.dependencies]` of the crate's workspace, and the root Cargo.toml holding them."""
+    found = _workspace_table(manifest, cargo)
+    return (found[0], found[1].get("dependencies") or {}) if found else None
+
+
+def cargo_version(manifest: Path, cargo: dict) -> str:
+    """`[package] version`, also when inherited with `version = { workspace = true }` (or `version.workspace`)."""
+    version = (cargo.get("package") or {}).get("version")
+    if isinstance(version, dict) and version.get("workspace") is True:
+        found = _workspace_table(manifest, cargo)
+        version = ((found[1].get("package") or {}).get("version")) if found else None
+    return str(version or "")
 
 
 def _runtime_dependency(cargo: dict, manifest: Path) -> tuple[str, dict, Path] | None:
@@ -370,7 +385,7 @@ def load_project(manifest: Path) -> Project:
         if not (base / extra).is_dir() and not (base / f"{extra}.py").is_file():
             raise read.error("python-packages", f"python-packages names `{extra}`, which is not in {base}",
                              f"create {base / extra / '__init__.py'} or remove it from the list")
-    version = str(project_table.get("version") or package.get("version") or "0.0.0")
+    version = str(project_table.get("version") or cargo_version(manifest, cargo) or "0.0.0")
     return Project(
         root=project_root,
         manifest=manifest,

@@ -12,7 +12,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from ..errors import ConfigError
-from ..project import Project, _key_line, _load_toml
+from ..project import Project, _key_line, _load_toml, cargo_version
 
 PROJECT_KEYS = ("name", "version", "description", "readme", "requires-python", "license", "license-files",
                 "authors", "maintainers", "keywords", "classifiers", "urls", "scripts", "gui-scripts",
@@ -45,8 +45,7 @@ def _config_error(message: str, project: Project, key: str | None, hint: str | N
 
 
 def _cargo_version(project: Project) -> str:
-    cargo = _load_toml(project.manifest)
-    version = str((cargo.get("package") or {}).get("version") or "")
+    version = cargo_version(project.manifest, _load_toml(project.manifest))
     # Cargo's SemVer pre-releases ("1.0.0-alpha.1") read as PEP 440 after normalisation.
     try:
         return str(Version(version))
