@@ -148,5 +148,7 @@ def test_items_declared_inside_function_bodies(pkg) -> None:
     from types import SimpleNamespace  # a derived `FromPyObject` declared in the body
 
     assert local.manhattan(SimpleNamespace(x=3, y=-4)) == 7
+    # Items written by macros invoked in bodies: the module's macro, and a body's own that shadows it.
+    assert (local.from_module_macro(), local.from_body_macro()) == (7, -1)
     # The `#[pymodule_init]` function of a declarative module declares what it adds.
     assert init.twice(21) == 42

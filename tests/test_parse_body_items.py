@@ -124,3 +124,38 @@ def test_what_ferrule_does_not_bind_in_a_body_is_one_error_at_the_item(tmp_path:
         (10, 8, "`#[pymodule]` `nested` is declared inside a function body; ferrule binds modules only outside "
                 "function bodies"),
     ], [d.render() for d in diags]
+
+
+def test_a_macro_rules_in_a_body_is_expanded_there_and_only_there(tmp_path: Path) -> None:
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        macro_rules! make {
+            ($name:ident) => { #[pyfunction] fn $name() -> i32 { 100 } };
+        }
+        make!(outer);
+        fn helper() -> i32 {
+            macro_rules! make { ($name:ident) => { #[pyfunction] fn $name() -> i32 { 3 } }; }
+            0
+        }
+        #[pymodule]
+        fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            macro_rules! make {
+                ($name:ident) => { #[pyfunction] fn $name() -> i32 { 1 } };
+            }
+            macro_rules! add_all {
+                ($($f:ident),*) => { $( m.add_function(wrap_pyfunction!($f, m)?)?; )* };
+            }
+            make!(one);
+            add_all!(one, outer);
+            Ok(())
+        }
+        make!(after);
+    """})
+    assert diags == [], [d.render() for d in diags]
+    # `one` comes from the body's own `make` (the item is the body's), `outer` from the module's; the
+    # statement macro's adds are read; after the body, `make` is the module's again (`after` is top-level).
+    assert [(kind, name) for kind, name, _ in _targets(crate, "demo")] == [("function", "one"), ("function", "outer")]
+    local = {f.rust_name: f for f in crate.functions}
+    assert set(local) == {"outer", "one", "after"}
+    assert local["one"].key.local and not local["outer"].key.local and not local["after"].key.local
+    # Its return type is written in the module's `make` (line 2), not in a body's.
+    assert local["after"].ret_span.line == 2 and local["one"].ret_span.line == 12

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import tree_sitter
 
 from .resolve import BLOCK
-from .source import SourceFile
+from .source import SourceFile, child_of_type
 
 if TYPE_CHECKING:
     from .crate import Walk
@@ -29,8 +29,30 @@ NESTED_ITEMS = BLOCK_ITEMS - {"use_declaration"}
 _ITEM_KEYWORD = re.compile(rb"\b(?:fn|mod|struct|enum|union|const|static|type|trait|impl|use|macro_rules)\b")
 
 
-def opens_scope(block: tree_sitter.Node) -> bool:
-    return any(c.type in BLOCK_ITEMS for c in block.named_children)
+def opens_scope(block: tree_sitter.Node, src: SourceFile | None = None, macros: dict | None = None) -> bool:
+    """Whether the block declares items: written in it, or by a statement invoking one of the
+    crate's `macro_rules!` (`macros`, those visible there)."""
+    for child in block.named_children:
+        if child.type in BLOCK_ITEMS:
+            return True
+        if macros and src is not None and _invoked_macro(src, child) in macros:
+            return True
+    return False
+
+
+def _invoked_macro(src: SourceFile, node: tree_sitter.Node) -> str:
+    if node.type == "expression_statement":
+        node = child_of_type(node, "macro_invocation") or node
+    macro = node.child_by_field_name("macro") if node.type == "macro_invocation" else None
+    return src.text(macro).split("::")[-1].strip() if macro is not None else ""
+
+
+def _may_declare(src: SourceFile, block: tree_sitter.Node, macros: dict) -> bool:
+    """A cheap look at the text first: most bodies have no item keyword and call no crate macro."""
+    if _ITEM_KEYWORD.search(src.data, block.start_byte, block.end_byte) is not None:
+        return True
+    text = src.data[block.start_byte:block.end_byte]
+    return any(name.encode() + b"!" in text for name in macros)
 
 
 def block_path(src: SourceFile, block: tree_sitter.Node, outer: tuple[str, ...]) -> tuple[str, ...]:
@@ -45,27 +67,29 @@ def is_local(module_path: tuple[str, ...]) -> bool:
 
 
 def walk_fn_bodies(walk: "Walk", src: SourceFile, node: tree_sitter.Node, outer: tuple[str, ...],
-                   mod_dir: Path, parent: "PyModuleDecl | None", seen: set[Path]) -> None:
-    """The items in the body of the function `node`, or of each method of the `impl` `node`."""
+                   mod_dir: Path, parent: "PyModuleDecl | None", seen: set[Path]) -> dict | None:
+    """The items in the body of the function `node`, or of each method of the `impl` `node`. For a
+    function, returns the macros its body sees at its end (a `#[pymodule]` body's statements use them)."""
     if node.type == "impl_item":
         body = node.child_by_field_name("body")
         for child in body.named_children if body is not None else []:
             if child.type == "function_item":
                 walk_fn_bodies(walk, src, child, outer, mod_dir, parent, seen)
-        return
+        return None
     body = node.child_by_field_name("body")
-    if body is not None:
-        _walk_block(walk, src, body, outer, mod_dir, parent, seen)
+    return _walk_block(walk, src, body, outer, mod_dir, parent, seen) if body is not None else None
 
 
 def _walk_block(walk: "Walk", src: SourceFile, block: tree_sitter.Node, outer: tuple[str, ...],
-                mod_dir: Path, parent: "PyModuleDecl | None", seen: set[Path]) -> None:
+                mod_dir: Path, parent: "PyModuleDecl | None", seen: set[Path]) -> dict | None:
     from .crate import _walk_items
 
-    if _ITEM_KEYWORD.search(src.data, block.start_byte, block.end_byte) is None:
-        return
+    if not _may_declare(src, block, walk.macros):
+        return None
     current = outer
-    if opens_scope(block):
+    # A `macro_rules!` written in the block is gone after it (rustc's textual scope).
+    outer_macros = {name: list(defs) for name, defs in walk.macros.items()}
+    if opens_scope(block, src, walk.macros):
         current = block_path(src, block, outer)
         # The walk is the authority on a block's names (a module-body scan may have made the scope first).
         walk.scope(current, src.span(block)).uses.clear()
@@ -77,6 +101,8 @@ def _walk_block(walk: "Walk", src: SourceFile, block: tree_sitter.Node, outer: t
             _walk_block(walk, src, node, current, mod_dir, parent, seen)
         elif node.type not in NESTED_ITEMS:
             stack.extend(reversed(node.named_children))
+    inner, walk.macros = walk.macros, outer_macros
+    return inner
 
 
 def mark_local_keys(walk: "Walk") -> None:

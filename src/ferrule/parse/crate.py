@@ -281,7 +281,7 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
         kind = "item"
         if node.type in ("function_item", "impl_item"):
             # Before the item is read: a `#[pymodule] fn`'s body scan finds the body's items declared.
-            walk_fn_bodies(walk, src, node, module_path, mod_dir, parent_module, seen)
+            body_macros = walk_fn_bodies(walk, src, node, module_path, mod_dir, parent_module, seen)
         if node.type == "function_item":
             if in_block and attribute_named(item, "pymodule"):
                 _refuse_local_module(walk, src, item)
@@ -291,7 +291,11 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
                     walk.crate.functions.append(bound)
                     kind = "function"
             elif attribute_named(item, "pymodule"):
-                bound = read_module_fn(walk, src, item, module_path, parent_module)
+                outer_macros, walk.macros = walk.macros, body_macros or walk.macros
+                try:
+                    bound = read_module_fn(walk, src, item, module_path, parent_module)
+                finally:
+                    walk.macros = outer_macros
                 if bound is not None:
                     walk.crate.modules.append(bound)
                     kind = "pymodule"
@@ -320,13 +324,13 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
             block = read_pymethods(walk, src, item, module_path)
             if block is not None:
                 walk.crate.method_blocks.append(block)
-        elif node.type == "macro_definition" and not in_block:  # a body's macros are not followed yet
+        elif node.type == "macro_definition":  # a body's macros: visible to the rest of its block only
             register_macro(walk, src, item)
         elif node.type in ("macro_invocation", "expression_statement"):
             macro = node if node.type == "macro_invocation" else child_of_type(node, "macro_invocation")
             context = (module_path, mod_dir, parent_module, seen)
-            # In a body, a macro is a statement: only the exception macros are read as items there.
-            if macro is not None and (in_block or not expand_invocation(walk, src, macro, context)):
+            # In a body only macros defined above in it or outside are expanded (textual scope, no pending).
+            if macro is not None and not expand_invocation(walk, src, macro, context, pend=not in_block):
                 exc = read_macro_item(walk, src, macro)
                 if exc is not None:
                     scope.declare(Binding("exception", exc.name, "pub", src.span(macro), exc))

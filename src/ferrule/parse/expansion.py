@@ -28,7 +28,8 @@ def register_macro(walk: "Walk", src: SourceFile, item: "Item") -> None:
         walk.macros.setdefault(macro.name, []).append(macro)
 
 
-def expand_invocation(walk: "Walk", src: SourceFile, node: tree_sitter.Node, context: tuple) -> bool:
+def expand_invocation(walk: "Walk", src: SourceFile, node: tree_sitter.Node, context: tuple,
+                      pend: bool = True) -> bool:
     """Expands an item-level invocation of a crate macro; False if it is not one (yet)."""
     macro_node = node.child_by_field_name("macro")
     tokens = child_of_type(node, "token_tree")
@@ -39,7 +40,7 @@ def expand_invocation(walk: "Walk", src: SourceFile, node: tree_sitter.Node, con
     definitions = walk.macros.get(name)
     if not definitions:
         local = "::" not in path or path.startswith(("crate::", "self::", "super::"))
-        if local and name not in KNOWN:
+        if local and name not in KNOWN and pend:
             # `#[macro_export]` macros may be used by path before their definition.
             walk.pending.append((src, node, context))
         return False

@@ -66,7 +66,7 @@ def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, d
     stack = [body]
     while stack:
         node = stack.pop()
-        if node is not body and node.type == "block" and opens_scope(node):
+        if node is not body and node.type == "block" and opens_scope(node, src, walk.macros):
             _scan_function_body(walk, src, node, decl, module_var, scope)
             continue
         if node.type in NESTED_ITEMS:
@@ -104,7 +104,7 @@ def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, d
 def _block_scope(walk: "Walk", src: SourceFile, block: tree_sitter.Node, outer: tuple[str, ...]) -> tuple[str, ...]:
     """A block with items or `use`s is a scope below `outer` (rustc). The crate walk declares its
     names; a block only the scan sees (a macro's expansion) gets its `use`s here."""
-    if not opens_scope(block):
+    if not opens_scope(block, src, walk.macros):
         return outer
     path = block_path(src, block, outer)
     if path not in walk.scopes:

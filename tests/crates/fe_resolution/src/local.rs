@@ -8,8 +8,21 @@ pub fn shadowed() -> &'static str {
     "module"
 }
 
+/// Writes a `#[pyfunction]` named by the caller, returning `value`.
+macro_rules! constant_fn {
+    ($name:ident, $value:expr) => {
+        #[pyfunction]
+        fn $name() -> i64 {
+            $value
+        }
+    };
+}
+
 /// A plain function handed the module: its body's items are added from here.
 fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    // The module's macro, invoked in a body: the item is this body's.
+    constant_fn!(from_module_macro, 7);
+    m.add_function(wrap_pyfunction!(from_module_macro, m)?)?;
     #[pyclass]
     struct Tally {
         n: i64,
@@ -58,8 +71,20 @@ pub fn local(m: &Bound<'_, PyModule>) -> PyResult<()> {
     fn manhattan(p: Point) -> i64 {
         p.x.abs() + p.y.abs()
     }
-    m.add_function(wrap_pyfunction!(shadowed, m)?)?;
-    m.add_function(wrap_pyfunction!(manhattan, m)?)?;
+    // A body's own macros: this `constant_fn` shadows the module's for the rest of the body.
+    macro_rules! constant_fn {
+        ($name:ident) => {
+            #[pyfunction]
+            fn $name() -> i64 {
+                -1
+            }
+        };
+    }
+    macro_rules! add_functions {
+        ($($f:ident),*) => { $( m.add_function(wrap_pyfunction!($f, m)?)?; )* };
+    }
+    constant_fn!(from_body_macro);
+    add_functions!(shadowed, manhattan, from_body_macro);
     m.add_class::<Pair>()?;
     m.add("BodyError", m.py().get_type::<BodyError>())?;
     register(m)

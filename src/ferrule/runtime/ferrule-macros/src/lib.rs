@@ -381,8 +381,7 @@ fn unseen_reason(keyword: &TokenTree) -> String {
         }
     }
     "ferrule reads this crate's source files and expands its `macro_rules!` macros, so it cannot \
-     bind items written by other crates' macros, by macros it could not match, or by macros invoked \
-     inside function bodies"
+     bind items written by other crates' macros or by macros it could not match"
         .to_string()
 }
 
