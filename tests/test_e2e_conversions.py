@@ -32,6 +32,20 @@ def test_int_overflow(fe_conversions, ty):
             echo(value)
 
 
+def test_int_values_around_one_digit(fe_conversions):
+    # CPython stores ints in 30-bit digits; small ones are read without a call.
+    class Sub(int):
+        pass
+
+    values = [0, 5 - 5, 7, -7, 2**30 - 1, 2**30, -(2**30 - 1), -(2**30), 2**60 + 3, -(2**60 + 3), False, Sub(-9)]
+    assert [fe_conversions.echo_i64(v) for v in values] == [int(v) for v in values]
+    assert fe_conversions.echo_i32(-(2**30)) == -(2**30)
+    with pytest.raises(OverflowError):
+        fe_conversions.echo_u8(-1)
+    with pytest.raises(OverflowError):
+        fe_conversions.echo_i8(2**30 - 1)
+
+
 def test_int_accepts_index_but_not_float(fe_conversions):
     class Idx:
         def __index__(self):

@@ -23,6 +23,41 @@ fn with_index<R>(obj: Borrowed<'_, '_, PyAny>, force_index: bool, read: impl Fn(
     }
 }
 
+/// Whether this interpreter's `int` digits are 30 bits (`uint32_t`), the layout
+/// [`ffi::compact_value`] reads: CPython's default on 64-bit platforms, but a
+/// build may choose 15. Asked once.
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
+#[inline]
+fn digits_are_30_bits() -> bool {
+    use std::sync::atomic::{AtomicU8, Ordering};
+    static STATE: AtomicU8 = AtomicU8::new(0); // 0 unknown, 1 yes, 2 no
+    #[cold]
+    fn ask() -> bool {
+        // SAFETY: called while attached (from an extraction); `int_info` is a tuple subclass.
+        let yes = unsafe {
+            let info = ffi::PyLong_GetInfo();
+            if info.is_null() {
+                ffi::PyErr_Clear();
+                false
+            } else {
+                let bits = ffi::PyLong_AsLong(ffi::PyTuple_GetItem(info, 0));
+                ffi::Py_DECREF(info);
+                if bits == -1 {
+                    ffi::PyErr_Clear();
+                }
+                bits == 30
+            }
+        };
+        STATE.store(if yes { 1 } else { 2 }, Ordering::Relaxed);
+        yes
+    }
+    match STATE.load(Ordering::Relaxed) {
+        1 => true,
+        2 => false,
+        _ => ask(),
+    }
+}
+
 /// `-1`/`MAX` are also valid results, so only a set error means failure.
 #[inline]
 fn check<T: PartialEq>(py: Python<'_>, v: T, error_value: T) -> PyResult<T> {
@@ -39,6 +74,15 @@ fn check<T: PartialEq>(py: Python<'_>, v: T, error_value: T) -> PyResult<T> {
 /// "Python int too large to convert to C long".
 #[inline]
 fn extract_i64(obj: Borrowed<'_, '_, PyAny>) -> PyResult<i64> {
+    // Most ints fit one digit: read it inline instead of two calls into CPython.
+    #[cfg(not(any(Py_LIMITED_API, PyPy)))]
+    unsafe {
+        if ffi::PyLong_Check(obj.as_ptr()) != 0 && digits_are_30_bits() {
+            if let Some(v) = ffi::compact_value(obj.as_ptr()) {
+                return Ok(v);
+            }
+        }
+    }
     #[cfg(all(target_pointer_width = "64", not(windows)))]
     let v = with_index(obj, false, |p| unsafe { ffi::PyLong_AsLong(p) as i64 })?;
     #[cfg(not(all(target_pointer_width = "64", not(windows))))]

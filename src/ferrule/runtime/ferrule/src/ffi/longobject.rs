@@ -151,3 +151,31 @@ pub unsafe fn PyLong_Check(op: *mut PyObject) -> c_int {
 pub unsafe fn PyLong_CheckExact(op: *mut PyObject) -> c_int {
     super::object::Py_IS_TYPE(op, ptr::addr_of_mut!(PyLong_Type))
 }
+
+/// The value of an `int` of at most one digit, read from its layout as
+/// CPython's own inline `PyUnstable_Long_CompactValue` (3.12+) does; `None` for
+/// larger ones. `op` must be an `int` (or subclass) instance of an interpreter
+/// with 30-bit digits. The digit is not read for zero, which may have none.
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
+#[inline]
+pub(crate) unsafe fn compact_value(op: *mut PyObject) -> Option<i64> {
+    #[repr(C)]
+    struct Layout {
+        ob_base: PyObject,
+        // 3.12+: `lv_tag` (sign in bits 0-1: 0 positive, 1 zero, 2 negative; digit count from bit 3).
+        // Before: `ob_size`, the digit count, negative for negative values.
+        size_or_tag: Py_ssize_t,
+        digit0: u32,
+    }
+    let long = op.cast::<Layout>();
+    let head = (*long).size_or_tag;
+    #[cfg(Py_3_12)]
+    let (compact, sign) = ((head as usize) < (2 << 3), 1 - (head & 3) as i64);
+    #[cfg(not(Py_3_12))]
+    let (compact, sign) = ((-1..=1).contains(&head), head as i64);
+    match (compact, sign) {
+        (false, _) => None,
+        (true, 0) => Some(0),
+        (true, sign) => Some(sign * (*long).digit0 as i64),
+    }
+}

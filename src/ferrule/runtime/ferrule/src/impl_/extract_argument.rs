@@ -135,7 +135,36 @@ impl FunctionDescription {
         kwargs: Ptr,
         output: &mut [Ptr],
     ) -> PyResult<(Option<Bound<'py, PyTuple>>, Option<Bound<'py, PyDict>>)> {
-        let nargs = ffi::PyTuple_Size(args) as usize;
+        // CPython always passes a real tuple here.
+        #[cfg(not(Py_LIMITED_API))]
+        let (nargs, item) = (ffi::PyTuple_GET_SIZE(args) as usize, ffi::PyTuple_GET_ITEM);
+        #[cfg(Py_LIMITED_API)]
+        let (nargs, item) = (ffi::PyTuple_Size(args) as usize, ffi::PyTuple_GetItem);
+        if kwargs.is_null()
+            && !self.accept_varargs
+            && self.keyword_only_parameters.is_empty()
+            && nargs >= self.required_positional_parameters
+            && nargs <= self.positional_parameter_names.len()
+            && nargs <= output.len()
+        {
+            // Positional arguments only, all there: nothing to sort or check.
+            for (i, slot) in output[..nargs].iter_mut().enumerate() {
+                *slot = item(args, i as ffi::Py_ssize_t);
+            }
+            return Ok((None, None));
+        }
+        self.extract_tuple_dict_slow(py, args, nargs, kwargs, output)
+    }
+
+    #[inline(never)]
+    unsafe fn extract_tuple_dict_slow<'py>(
+        &self,
+        py: Python<'py>,
+        args: Ptr,
+        nargs: usize,
+        kwargs: Ptr,
+        output: &mut [Ptr],
+    ) -> PyResult<(Option<Bound<'py, PyTuple>>, Option<Bound<'py, PyDict>>)> {
         let npos = self.positional_parameter_names.len();
         let taken = nargs.min(npos);
         // Borrowed straight from the tuple: no per-call allocation (this is `tp_new`'s path).

@@ -196,7 +196,7 @@ unsafe fn dealloc_now<T: PyClass>(obj: *mut ffi::PyObject) {
     let py = Python::assume_attached();
     let actual_type = ffi::Py_TYPE(obj);
     // A dealloc may run while an exception is being raised; keep it.
-    let pending = crate::err::PyErr::take_pending(py);
+    let pending = if ffi::PyErr_Occurred().is_null() { None } else { crate::err::PyErr::take_pending(py) };
     let c = contents::<T>(obj);
     if T::WeakRef::PRESENT {
         let slot = &mut (*c).weakref as *mut T::WeakRef as *mut *mut ffi::PyObject;
@@ -219,7 +219,7 @@ unsafe fn free_native<T: PyClass>(py: Python<'_>, obj: *mut ffi::PyObject, actua
     let native = native_base_type::<T>(py);
     let object = std::ptr::addr_of_mut!(ffi::PyBaseObject_Type);
     if native == object {
-        let free = ffi::PyType_GetSlot(actual_type, ffi::Py_tp_free);
+        let free = super::slots::type_slot(actual_type, ffi::Py_tp_free);
         let free: ffi::freefunc = std::mem::transmute(free);
         free(obj as *mut std::ffi::c_void);
     } else {

@@ -14,6 +14,7 @@ use crate::ffi;
 ///
 /// # Safety
 /// `ty` must be a valid type object, and the caller attached.
+#[inline] // callers name a constant slot: one field read in full-API builds
 pub(crate) unsafe fn type_slot(ty: *mut ffi::PyTypeObject, slot: c_int) -> *mut c_void {
     #[cfg(not(Py_LIMITED_API))]
     {
@@ -33,6 +34,7 @@ pub(crate) unsafe fn type_slot(ty: *mut ffi::PyTypeObject, slot: c_int) -> *mut 
 }
 
 #[cfg(not(Py_LIMITED_API))]
+#[inline]
 unsafe fn full_api_slot(ty: *mut ffi::PyTypeObject, slot: c_int) -> *mut c_void {
     fn ptr<F: Copy>(f: Option<F>) -> *mut c_void {
         // Every slot is a function pointer, the size of a data pointer here.
