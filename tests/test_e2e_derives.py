@@ -86,3 +86,11 @@ def test_stub_annotations_of_derived_types(test_env, fe_genapi):
     assert "def number(n: int | float | str) -> str: ..." in stub  # every variant has a builtin `annotation`
     assert "def point_sum(p: Any) -> float: ..." in stub
     assert "def shape(s: Any) -> str: ..." in stub
+
+
+def test_derives_and_options_behind_cfg_attr(fe_genapi):
+    """`#[cfg_attr(feature = "coroutines", derive(FromPyObject, IntoPyObject))]` with `pyo3(transparent)`
+    also behind it: the int itself goes in and comes out (not an object with `.value`, nor a dict)."""
+    assert fe_genapi.gated(21) == 42
+    with pytest.raises(TypeError, match=r"^argument 'g': failed to extract field Gated\.value$"):
+        fe_genapi.gated("x")

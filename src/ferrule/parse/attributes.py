@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 import tree_sitter
@@ -55,6 +57,38 @@ def read_attribute(src: SourceFile, item: tree_sitter.Node) -> Attribute | None:
         offset = (inner.line, inner.col + 1)
     value = src.text(value_node) if value_node is not None else None
     return Attribute(name, args, src.span(item), value, offset, "".join(src.text(path).split()))
+
+
+_INNER = re.compile(r"\s*((?:::)?[A-Za-z_][\w]*(?:\s*::\s*[A-Za-z_][\w]*)*)\s*")
+
+
+def expand_cfg_attr(attr: Attribute, enabled) -> list[Attribute]:
+    """`#[cfg_attr(pred, a, b(..))]` as rustc expands it: `a` and `b(..)` when `enabled(pred)`, else nothing.
+    Nested `cfg_attr`s expand too; an unreadable one is kept as written."""
+    if attr.name != "cfg_attr" or not attr.args:
+        return [attr]
+    parts = split_top_level(attr.args)
+    if len(parts) < 2:
+        return [attr]
+    if not enabled(parts[0][0].strip()):
+        return []
+    out: list[Attribute] = []
+    for text, offset in parts[1:]:
+        head = _INNER.match(text)
+        if head is None:
+            return [attr]
+        path, rest = "".join(head.group(1).split()), text[head.end():]
+        args, value, inner = None, None, (0, 0)
+        if rest[:1] in ("(", "[", "{") and rest.rstrip()[-1:] in (")", "]", "}"):
+            args = rest.rstrip()[1:-1]
+            start = offset + head.end() + 1
+            inner = _position(attr.args, start, *attr.args_offset)
+        elif rest.startswith("="):
+            value = rest[1:].strip()
+        elif rest.strip():
+            return [attr]
+        out += expand_cfg_attr(Attribute(path.split("::")[-1], args, attr.span, value, inner, path), enabled)
+    return out
 
 
 def split_top_level(text: str, sep: str = ",") -> list[tuple[str, int]]:

@@ -25,6 +25,12 @@ def compiled(attrs) -> bool:
     return all(cfg.evaluate(a.args) for a in attrs if a.name == "cfg" and a.args)
 
 
+def cfg_enabled(predicate: str) -> bool:
+    """One `cfg_attr` predicate for this build (true without a build in view, like `compiled`)."""
+    cfg = ACTIVE.get()
+    return True if cfg is None else cfg.evaluate(predicate)
+
+
 def attribute_off(src, node) -> bool:
     """For statements: whether an `attribute_item` node is a `#[cfg]` that is off."""
     cfg = ACTIVE.get()

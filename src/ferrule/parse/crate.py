@@ -12,7 +12,7 @@ from pathlib import Path
 import tree_sitter
 
 from ..errors import Diagnostic
-from .attributes import Attribute, read_attribute, string_value
+from .attributes import Attribute, expand_cfg_attr, read_attribute, string_value
 from .classes import link_classes, read_pyclass, read_pymethods
 from .derives import derived_traits, read_derive
 from .functions import classify_ref_params, read_function
@@ -22,7 +22,7 @@ from .expansion import expand_invocation, expand_pending, register_macro, separa
 from .modules import read_module_fn, read_module_mod, resolve_members
 from .blocks import is_local, mark_local_keys, walk_fn_bodies
 from .resolve import Binding, Scope, extern_root, read_use
-from .cfg import ACTIVE, CfgSet, compiled
+from .cfg import ACTIVE, CfgSet, cfg_enabled, compiled
 from .std_types import check_slot_results, check_std_types
 from .source import ExpandedSource, SourceFile, child_of_type
 from .types import type_ref
@@ -226,8 +226,8 @@ def _items(src: SourceFile, container: tree_sitter.Node) -> list[Item]:
     docs: list[str] = []
     for child in container.named_children:
         if child.type == "attribute_item":
-            attr = read_attribute(src, child)
-            if attr is not None:
+            read = read_attribute(src, child)
+            for attr in expand_cfg_attr(read, cfg_enabled) if read is not None else ():
                 if attr.name == "doc" and attr.value is not None:
                     docs.append(string_value(attr.value) or "")
                 else:

@@ -185,3 +185,17 @@ pub fn report(by_ref: bool) -> PyResult<Py<PyAny>> {
 pub fn values() -> Vec<Value> {
     vec![Value::Int(1), Value::Text("t".into()), Value::Both { n: 2, s: "s".into() }, Value::Pair(3, "p".into())]
 }
+
+/// Derives and options behind `cfg_attr`, as a core crate with an optional `python` feature writes them;
+/// the one whose predicate is off is left out.
+#[cfg_attr(feature = "coroutines", derive(FromPyObject, IntoPyObject))]
+#[cfg_attr(feature = "coroutines", pyo3(transparent))]
+#[cfg_attr(not(feature = "coroutines"), derive(Debug), pyo3(item))]
+pub struct Gated {
+    pub value: i64,
+}
+
+#[pyfunction]
+pub fn gated(g: Gated) -> Gated {
+    Gated { value: g.value * 2 }
+}
