@@ -137,8 +137,11 @@ fn string_internals<'py>(py: Python<'py>, sample: &Bound<'py, PyString>) -> PyRe
         for (i, b) in [b'a', 0xe9, b'z'].into_iter().enumerate() {
             *data.add(i) = b;
         }
-        let made = Bound::from_owned_ptr(py, made);
-        Ok((made, ffi::PyUnicode_KIND(sample.as_ptr())))
+        // A `Bound<PyAny>` as in PyO3, so no annotation is needed before the method call.
+        let made = Bound::from_owned_ptr(py, made).cast_into::<PyString>()?;
+        let same = Bound::from_borrowed_ptr_or_opt(py, made.as_ptr()).map(|b| b.is(&made));
+        assert_eq!(same, Some(true));
+        Ok((made.into_any(), ffi::PyUnicode_KIND(sample.as_ptr())))
     }
 }
 

@@ -141,6 +141,40 @@ impl<T> fmt::Debug for Py<T> {
     }
 }
 
+// As in PyO3, a pointer becomes a `Bound<PyAny>` (cast it with `cast_into`), so
+// `Bound::from_owned_ptr(py, p)` needs no type annotation.
+impl<'py> Bound<'py, PyAny> {
+    #[inline]
+    pub unsafe fn from_owned_ptr(py: Python<'py>, ptr: *mut ffi::PyObject) -> Self {
+        Self::from_owned_ptr_typed(py, ptr)
+    }
+
+    #[inline]
+    pub unsafe fn from_owned_ptr_or_err(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Self> {
+        Self::from_owned_ptr_or_err_typed(py, ptr)
+    }
+
+    #[inline]
+    pub unsafe fn from_owned_ptr_or_opt(py: Python<'py>, ptr: *mut ffi::PyObject) -> Option<Self> {
+        Self::from_owned_ptr_or_opt_typed(py, ptr)
+    }
+
+    #[inline]
+    pub unsafe fn from_borrowed_ptr(py: Python<'py>, ptr: *mut ffi::PyObject) -> Self {
+        Self::from_borrowed_ptr_typed(py, ptr)
+    }
+
+    #[inline]
+    pub unsafe fn from_borrowed_ptr_or_err(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Self> {
+        Self::from_borrowed_ptr_or_err_typed(py, ptr)
+    }
+
+    #[inline]
+    pub unsafe fn from_borrowed_ptr_or_opt(py: Python<'py>, ptr: *mut ffi::PyObject) -> Option<Self> {
+        if ptr.is_null() { None } else { Some(Self::from_borrowed_ptr_typed(py, ptr)) }
+    }
+}
+
 /// A strong reference usable while the thread is attached.
 #[repr(transparent)]
 pub struct Bound<'py, T>(Python<'py>, ManuallyDrop<Py<T>>);
@@ -151,32 +185,33 @@ impl<'py, T> Bound<'py, T> {
         self.0
     }
 
+    // The runtime's own casts: any `T`, unchecked (PyO3's public ones below give `Bound<PyAny>`).
     #[inline]
-    pub unsafe fn from_owned_ptr(py: Python<'py>, ptr: *mut ffi::PyObject) -> Self {
+    pub(crate) unsafe fn from_owned_ptr_typed(py: Python<'py>, ptr: *mut ffi::PyObject) -> Self {
         Bound(py, ManuallyDrop::new(Py::from_owned_ptr(py, ptr)))
     }
 
     #[inline]
-    pub unsafe fn from_owned_ptr_or_err(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Self> {
+    pub(crate) unsafe fn from_owned_ptr_or_err_typed(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Self> {
         Py::from_owned_ptr_or_err(py, ptr).map(|p| Bound(py, ManuallyDrop::new(p)))
     }
 
     #[inline]
-    pub unsafe fn from_owned_ptr_or_opt(py: Python<'py>, ptr: *mut ffi::PyObject) -> Option<Self> {
+    pub(crate) unsafe fn from_owned_ptr_or_opt_typed(py: Python<'py>, ptr: *mut ffi::PyObject) -> Option<Self> {
         Py::from_owned_ptr_or_opt(py, ptr).map(|p| Bound(py, ManuallyDrop::new(p)))
     }
 
     #[inline]
-    pub unsafe fn from_borrowed_ptr(py: Python<'py>, ptr: *mut ffi::PyObject) -> Self {
+    pub(crate) unsafe fn from_borrowed_ptr_typed(py: Python<'py>, ptr: *mut ffi::PyObject) -> Self {
         Bound(py, ManuallyDrop::new(Py::from_borrowed_ptr(py, ptr)))
     }
 
     #[inline]
-    pub unsafe fn from_borrowed_ptr_or_err(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Self> {
+    pub(crate) unsafe fn from_borrowed_ptr_or_err_typed(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Self> {
         if ptr.is_null() {
             Err(PyErr::fetch(py))
         } else {
-            Ok(Self::from_borrowed_ptr(py, ptr))
+            Ok(Self::from_borrowed_ptr_typed(py, ptr))
         }
     }
 

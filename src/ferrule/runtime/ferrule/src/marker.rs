@@ -163,22 +163,22 @@ impl<'py> Python<'py> {
         // As `exec`/`eval` do: code sees the builtins unless globals say otherwise.
         let builtins_key = crate::intern!(self, "__builtins__");
         if !globals.contains(builtins_key)? {
-            let builtins = unsafe { Bound::<PyAny>::from_borrowed_ptr(self, ffi::PyEval_GetBuiltins()) };
+            let builtins = unsafe { Bound::<PyAny>::from_borrowed_ptr_typed(self, ffi::PyEval_GetBuiltins()) };
             globals.set_item(builtins_key, builtins)?;
         }
         let locals = locals.unwrap_or(&globals);
         // PyPy exports no `Py_CompileString`; its `PyRun_String` does both steps.
         #[cfg(PyPy)]
         unsafe {
-            Bound::from_owned_ptr_or_err(self, ffi::PyRun_String(code.as_ptr(), start, globals.as_ptr(), locals.as_ptr()))
+            Bound::from_owned_ptr_or_err_typed(self, ffi::PyRun_String(code.as_ptr(), start, globals.as_ptr(), locals.as_ptr()))
         }
         #[cfg(not(PyPy))]
         unsafe {
-            let compiled = Bound::<PyAny>::from_owned_ptr_or_err(
+            let compiled = Bound::<PyAny>::from_owned_ptr_or_err_typed(
                 self,
                 ffi::Py_CompileString(code.as_ptr(), c"<string>".as_ptr(), start),
             )?;
-            Bound::from_owned_ptr_or_err(self, ffi::PyEval_EvalCode(compiled.as_ptr(), globals.as_ptr(), locals.as_ptr()))
+            Bound::from_owned_ptr_or_err_typed(self, ffi::PyEval_EvalCode(compiled.as_ptr(), globals.as_ptr(), locals.as_ptr()))
         }
     }
 

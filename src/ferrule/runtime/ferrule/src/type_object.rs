@@ -15,7 +15,7 @@ pub unsafe trait PyTypeInfo: Sized {
 
     #[inline]
     fn type_object(py: Python<'_>) -> Bound<'_, PyType> {
-        unsafe { Bound::<PyAny>::from_borrowed_ptr(py, Self::type_object_raw(py) as *mut ffi::PyObject).cast_into_unchecked() }
+        unsafe { Bound::<PyAny>::from_borrowed_ptr_typed(py, Self::type_object_raw(py) as *mut ffi::PyObject).cast_into_unchecked() }
     }
 
     #[inline]

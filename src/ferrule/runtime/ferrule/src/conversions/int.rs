@@ -18,7 +18,7 @@ fn with_index<R>(obj: Borrowed<'_, '_, PyAny>, force_index: bool, read: impl Fn(
         if (cfg!(Py_3_10) && !force_index) || ffi::PyLong_Check(obj.as_ptr()) != 0 {
             return Ok(read(obj.as_ptr()));
         }
-        let index = Bound::<PyAny>::from_owned_ptr_or_err(obj.py(), ffi::PyNumber_Index(obj.as_ptr()))?;
+        let index = Bound::<PyAny>::from_owned_ptr_or_err_typed(obj.py(), ffi::PyNumber_Index(obj.as_ptr()))?;
         Ok(read(index.as_ptr()))
     }
 }
@@ -130,7 +130,7 @@ macro_rules! int_via {
             type Error = std::convert::Infallible;
             #[inline]
             fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
-                unsafe { Ok(Bound::<PyAny>::from_owned_ptr(py, $new(self as $wide as _)).cast_into_unchecked()) }
+                unsafe { Ok(Bound::<PyAny>::from_owned_ptr_typed(py, $new(self as $wide as _)).cast_into_unchecked()) }
             }
             $($owned_hook)*
         }

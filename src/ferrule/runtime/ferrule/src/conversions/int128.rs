@@ -17,7 +17,7 @@ fn too_big() -> PyErr {
 }
 
 fn owned<'py>(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Bound<'py, PyAny>> {
-    unsafe { Bound::from_owned_ptr_or_err(py, ptr) }
+    unsafe { Bound::from_owned_ptr_or_err_typed(py, ptr) }
 }
 
 /// `int(obj)` through `__index__` (floats refused with CPython's message).

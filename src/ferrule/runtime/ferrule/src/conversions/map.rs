@@ -15,7 +15,7 @@ where
     K: IntoPyObject<'py>,
     V: IntoPyObject<'py>,
 {
-    let dict = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyDict_New())?.cast_into_unchecked::<PyDict>() };
+    let dict = unsafe { Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::PyDict_New())?.cast_into_unchecked::<PyDict>() };
     for (k, v) in pairs {
         let k = k.into_pyobject(py).map_err(Into::into)?.into_any().into_bound();
         let v = v.into_pyobject(py).map_err(Into::into)?.into_any().into_bound();
@@ -46,7 +46,7 @@ pub(crate) fn for_each_item<'py>(
             return Err(PyRuntimeError::new_err("dictionary keys changed during iteration"));
         }
         remaining -= 1;
-        let (key, value) = unsafe { (Bound::<PyAny>::from_borrowed_ptr(py, k), Bound::<PyAny>::from_borrowed_ptr(py, v)) };
+        let (key, value) = unsafe { (Bound::<PyAny>::from_borrowed_ptr_typed(py, k), Bound::<PyAny>::from_borrowed_ptr_typed(py, v)) };
         f(key.as_borrowed(), value.as_borrowed())?;
         if unsafe { ffi::PyDict_Size(dict.as_ptr()) } != len {
             return Err(PyRuntimeError::new_err("dictionary changed size during iteration"));

@@ -21,7 +21,7 @@ fn os_str_to_py<'py>(py: Python<'py>, s: &OsStr) -> PyResult<Bound<'py, PyString
         let bytes = s.as_bytes();
         unsafe {
             let ptr = ffi::PyUnicode_DecodeFSDefaultAndSize(bytes.as_ptr().cast(), bytes.len() as ffi::Py_ssize_t);
-            Bound::<PyAny>::from_owned_ptr_or_err(py, ptr).map(|b| b.cast_into_unchecked())
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ptr).map(|b| b.cast_into_unchecked())
         }
     }
     #[cfg(not(unix))]
@@ -55,7 +55,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for OsString {
         {
             use std::os::unix::ffi::OsStringExt;
             // Undoes the surrogate escapes os_str_to_py may have produced.
-            let bytes = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(obj.py(), ffi::PyUnicode_EncodeFSDefault(s.as_ptr()))? };
+            let bytes = unsafe { Bound::<PyAny>::from_owned_ptr_or_err_typed(obj.py(), ffi::PyUnicode_EncodeFSDefault(s.as_ptr()))? };
             let bytes = unsafe { bytes.cast_into_unchecked::<crate::types::PyBytes>() };
             Ok(OsString::from_vec(bytes.as_borrowed().as_bytes().to_vec()))
         }
@@ -101,7 +101,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for PathBuf {
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         // `os.fspath`: str and bytes pass through, PathLike calls __fspath__,
         // anything else is a TypeError naming the type.
-        let path = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(obj.py(), ffi::PyOS_FSPath(obj.as_ptr()))? };
+        let path = unsafe { Bound::<PyAny>::from_owned_ptr_or_err_typed(obj.py(), ffi::PyOS_FSPath(obj.as_ptr()))? };
         OsString::extract(path.as_borrowed()).map(PathBuf::from)
     }
 }

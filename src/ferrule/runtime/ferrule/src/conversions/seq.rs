@@ -61,7 +61,7 @@ where
             // Extracting an item may run Python code that resizes the list:
             // raise then, rather than return items it never held together.
             while i < len {
-                let item = Bound::<PyAny>::from_borrowed_ptr(py, ffi::PyList_GET_ITEM(p, i));
+                let item = Bound::<PyAny>::from_borrowed_ptr_typed(py, ffi::PyList_GET_ITEM(p, i));
                 out.extend(Some(T::extract(item.as_borrowed()).map_err(Into::into)?));
                 if ffi::PyList_GET_SIZE(p) != len {
                     return Err(sequence_changed());
@@ -89,7 +89,7 @@ where
     } else {
         C::with_capacity(hint as usize)
     };
-    let iter = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyObject_GetIter(seq.as_ptr()))? };
+    let iter = unsafe { Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::PyObject_GetIter(seq.as_ptr()))? };
     // Lists (subclasses, or any list under the limited API) are checked as above,
     // by their real size: a subclass's `__len__` may say anything.
     let list_len = real_list_size(seq);
@@ -101,7 +101,7 @@ where
                 None => Ok(out),
             };
         }
-        let item = unsafe { Bound::<PyAny>::from_owned_ptr(py, item) };
+        let item = unsafe { Bound::<PyAny>::from_owned_ptr_typed(py, item) };
         out.extend(Some(T::extract(item.as_borrowed()).map_err(Into::into)?));
         if list_len >= 0 && real_list_size(seq) != list_len {
             return Err(sequence_changed());
@@ -279,7 +279,7 @@ impl<'a, 'py, T: FromPyObjectOwned<'py>, const N: usize> FromPyObject<'a, 'py> f
         let list_len = real_list_size(seq);
         let mut items = Vec::with_capacity(N);
         for i in 0..N {
-            let item = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PySequence_GetItem(seq.as_ptr(), i as ffi::Py_ssize_t))? };
+            let item = unsafe { Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::PySequence_GetItem(seq.as_ptr(), i as ffi::Py_ssize_t))? };
             items.push(T::extract(item.as_borrowed()).map_err(Into::into)?);
             if list_len >= 0 && real_list_size(seq) != list_len {
                 return Err(sequence_changed());

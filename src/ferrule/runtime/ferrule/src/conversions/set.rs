@@ -10,7 +10,7 @@ use crate::marker::Python;
 use crate::types::{PyAny, PySet};
 
 pub(crate) fn set_from<'py, K: IntoPyObject<'py>>(py: Python<'py>, keys: impl Iterator<Item = K>) -> PyResult<Bound<'py, PySet>> {
-    let set = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PySet_New(std::ptr::null_mut()))? };
+    let set = unsafe { Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::PySet_New(std::ptr::null_mut()))? };
     for k in keys {
         let k = k.into_pyobject(py).map_err(Into::into)?.into_any().into_bound();
         if unsafe { ffi::PySet_Add(set.as_ptr(), k.as_ptr()) } == -1 {
@@ -32,7 +32,7 @@ where
     if !is_set {
         return Err(obj.cast::<PySet>().map(|_| ()).unwrap_err().into());
     }
-    let iter = unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyObject_GetIter(obj.as_ptr()))? };
+    let iter = unsafe { Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::PyObject_GetIter(obj.as_ptr()))? };
     // CPython's set iterator notices a change of size; an element swapped for
     // another (same size) shows as more elements than the set had.
     let mut remaining = unsafe { ffi::PySet_Size(obj.as_ptr()) };
@@ -44,7 +44,7 @@ where
                 None => Ok(out),
             };
         }
-        let item = unsafe { Bound::<PyAny>::from_owned_ptr(py, item) };
+        let item = unsafe { Bound::<PyAny>::from_owned_ptr_typed(py, item) };
         if remaining == 0 {
             return Err(PyRuntimeError::new_err("Set changed size during iteration"));
         }

@@ -12,7 +12,7 @@ use crate::types::{PyAny, PyTuple};
 /// Steals each already-converted item into a new tuple.
 fn tuple_of<'py, const N: usize>(py: Python<'py>, items: [Bound<'py, PyAny>; N]) -> Bound<'py, PyTuple> {
     unsafe {
-        let tuple = Bound::<PyAny>::from_owned_ptr(py, ffi::PyTuple_New(N as ffi::Py_ssize_t));
+        let tuple = Bound::<PyAny>::from_owned_ptr_typed(py, ffi::PyTuple_New(N as ffi::Py_ssize_t));
         for (i, item) in items.into_iter().enumerate() {
             ffi::PyTuple_SetItem(tuple.as_ptr(), i as ffi::Py_ssize_t, item.into_ptr());
         }

@@ -119,7 +119,7 @@ unsafe extern "C" fn release_waiter(_slf: *mut ffi::PyObject, future: *mut ffi::
 }
 
 unsafe fn release_body(py: Python<'_>, future: *mut ffi::PyObject) -> PyResult<*mut ffi::PyObject> {
-    let future = Bound::<PyAny>::from_borrowed_ptr(py, future);
+    let future = Bound::<PyAny>::from_borrowed_ptr_typed(py, future);
     if !future.call_method0("done")?.is_truthy()? {
         future.call_method1("set_result", (py.None(),))?;
     }

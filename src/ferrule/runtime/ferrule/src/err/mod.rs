@@ -175,7 +175,7 @@ impl PyErr {
 
     pub fn traceback<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyTraceback>> {
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_opt(py, ffi::PyException_GetTraceback(self.value(py).as_ptr()))
+            Bound::<PyAny>::from_owned_ptr_or_opt_typed(py, ffi::PyException_GetTraceback(self.value(py).as_ptr()))
                 .map(|b| b.cast_into_unchecked())
         }
     }
@@ -203,7 +203,7 @@ impl PyErr {
     }
 
     pub fn cause(&self, py: Python<'_>) -> Option<PyErr> {
-        let cause = unsafe { Bound::from_owned_ptr_or_opt(py, ffi::PyException_GetCause(self.value(py).as_ptr())) };
+        let cause = unsafe { Bound::from_owned_ptr_or_opt_typed(py, ffi::PyException_GetCause(self.value(py).as_ptr())) };
         cause.map(PyErr::from_value)
     }
 

@@ -90,7 +90,7 @@ pub(crate) fn register_exit_hook(py: crate::marker::Python<'_>) {
         let result = (|| -> crate::err::PyResult<()> {
             use crate::types::PyAnyMethods;
             let hook = unsafe {
-                crate::instance::Bound::<crate::types::PyAny>::from_owned_ptr_or_err(
+                crate::instance::Bound::<crate::types::PyAny>::from_owned_ptr_or_err_typed(
                     py,
                     ffi::PyCFunction_NewEx(HOOK_DEF.as_ptr(), std::ptr::null_mut(), std::ptr::null_mut()),
                 )?

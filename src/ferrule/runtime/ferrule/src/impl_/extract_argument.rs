@@ -173,7 +173,7 @@ impl FunctionDescription {
         }
         let varargs = if self.accept_varargs {
             let rest = ffi::PyTuple_GetSlice(args, taken as ffi::Py_ssize_t, nargs as ffi::Py_ssize_t);
-            Some(Bound::<PyAny>::from_owned_ptr_or_err(py, rest)?.cast_into_unchecked())
+            Some(Bound::<PyAny>::from_owned_ptr_or_err_typed(py, rest)?.cast_into_unchecked())
         } else {
             None
         };
@@ -262,7 +262,7 @@ impl FunctionDescription {
             }
             None if self.accept_varkeywords => add_to_kwargs(py, varkw, name, value),
             None => {
-                let shown = Bound::<PyAny>::from_borrowed_ptr(py, name);
+                let shown = Bound::<PyAny>::from_borrowed_ptr_typed(py, name);
                 Err(PyTypeError::new_err(format!(
                     "{}() got an unexpected keyword argument '{}'",
                     self.func_name,
@@ -427,7 +427,7 @@ unsafe fn tuple_from_slice<'py>(py: Python<'py>, items: &[Ptr]) -> Bound<'py, Py
         ffi::Py_INCREF(item);
         ffi::PyTuple_SetItem(tuple, i as ffi::Py_ssize_t, item);
     }
-    Bound::<PyAny>::from_owned_ptr(py, tuple).cast_into_unchecked()
+    Bound::<PyAny>::from_owned_ptr_typed(py, tuple).cast_into_unchecked()
 }
 
 unsafe fn add_to_kwargs<'py>(py: Python<'py>, varkw: &mut Option<Bound<'py, PyDict>>, name: Ptr, value: Ptr) -> PyResult<()> {

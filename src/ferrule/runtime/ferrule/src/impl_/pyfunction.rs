@@ -22,7 +22,7 @@ impl MethodDef {
         let py = module.py();
         let name = module.name()?;
         unsafe {
-            Bound::<crate::types::PyAny>::from_owned_ptr_or_err(py, ffi::PyCFunction_NewEx(self.as_ptr(), module.as_ptr(), name.as_ptr()))
+            Bound::<crate::types::PyAny>::from_owned_ptr_or_err_typed(py, ffi::PyCFunction_NewEx(self.as_ptr(), module.as_ptr(), name.as_ptr()))
                 .map(|f| f.cast_into_unchecked())
         }
     }
@@ -30,7 +30,7 @@ impl MethodDef {
     /// A function object with no module (`wrap_pyfunction!(f, py)`).
     pub fn wrap_unbound<'py>(&'static self, py: Python<'py>) -> PyResult<Bound<'py, PyCFunction>> {
         unsafe {
-            Bound::<crate::types::PyAny>::from_owned_ptr_or_err(py, ffi::PyCFunction_NewEx(self.as_ptr(), std::ptr::null_mut(), std::ptr::null_mut()))
+            Bound::<crate::types::PyAny>::from_owned_ptr_or_err_typed(py, ffi::PyCFunction_NewEx(self.as_ptr(), std::ptr::null_mut(), std::ptr::null_mut()))
                 .map(|f| f.cast_into_unchecked())
         }
     }

@@ -44,7 +44,7 @@ impl ModuleDef {
     /// Creates the module and runs its initializer.
     pub fn make_module(&'static self, py: Python<'_>) -> PyResult<Py<PyModule>> {
         let module: Bound<'_, PyModule> = unsafe {
-            Bound::<crate::types::PyAny>::from_owned_ptr_or_err(py, ffi::PyModule_Create2(self.ffi_def.get(), ffi::PYTHON_API_VERSION))?
+            Bound::<crate::types::PyAny>::from_owned_ptr_or_err_typed(py, ffi::PyModule_Create2(self.ffi_def.get(), ffi::PYTHON_API_VERSION))?
                 .cast_into_unchecked()
         };
         (self.initializer)(&module)?;

@@ -162,7 +162,7 @@ pub(super) fn add_class_attrs(ty: &Bound<'_, PyType>, attrs: Vec<ClassAttr>, typ
 
 #[cfg(not(PyPy))]
 fn basicsize(py: Python<'_>, ty: *mut ffi::PyTypeObject) -> PyResult<usize> {
-    let ty = unsafe { Bound::<PyAny>::from_borrowed_ptr(py, ty as *mut ffi::PyObject) };
+    let ty = unsafe { Bound::<PyAny>::from_borrowed_ptr_typed(py, ty as *mut ffi::PyObject) };
     ty.getattr("__basicsize__")?.extract::<usize>()
 }
 

@@ -195,7 +195,7 @@ impl<'a, 'py, T: PyClass> IntoPyObject<'py> for PyClassGuard<'a, T> {
     type Output = Bound<'py, T>;
     type Error = std::convert::Infallible;
     fn into_pyobject(self, py: Python<'py>) -> Result<Bound<'py, T>, Self::Error> {
-        Ok(unsafe { Bound::<PyAny>::from_borrowed_ptr(py, self.obj.as_ptr()).cast_into_unchecked() })
+        Ok(unsafe { Bound::<PyAny>::from_borrowed_ptr_typed(py, self.obj.as_ptr()).cast_into_unchecked() })
     }
 }
 
@@ -204,7 +204,7 @@ impl<'a, 'py, T: PyClass<Frozen = boolean::False>> IntoPyObject<'py> for PyClass
     type Output = Bound<'py, T>;
     type Error = std::convert::Infallible;
     fn into_pyobject(self, py: Python<'py>) -> Result<Bound<'py, T>, Self::Error> {
-        Ok(unsafe { Bound::<PyAny>::from_borrowed_ptr(py, self.obj.as_ptr()).cast_into_unchecked() })
+        Ok(unsafe { Bound::<PyAny>::from_borrowed_ptr_typed(py, self.obj.as_ptr()).cast_into_unchecked() })
     }
 }
 

@@ -88,7 +88,7 @@ impl<T: PyClass> PyClassInitializer<T> {
     /// For `tp_new`: `subtype` may be a Python subclass of `T`.
     pub unsafe fn create_class_object_of_type(self, py: Python<'_>, subtype: *mut ffi::PyTypeObject) -> PyResult<Bound<'_, T>> {
         let obj = self.into_new_object(py, subtype)?;
-        Ok(Bound::<PyAny>::from_owned_ptr(py, obj).cast_into_unchecked())
+        Ok(Bound::<PyAny>::from_owned_ptr_typed(py, obj).cast_into_unchecked())
     }
 }
 

@@ -181,7 +181,7 @@ impl<'py> PyAnyMethods<'py> for Bound<'py, PyAny> {
     fn getattr<N: IntoPyObject<'py, Target = PyString>>(&self, name: N) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py();
         let name = name_object(py, name)?;
-        unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyObject_GetAttr(self.as_ptr(), name.as_ptr())) }
+        unsafe { Bound::from_owned_ptr_or_err_typed(py, ffi::PyObject_GetAttr(self.as_ptr(), name.as_ptr())) }
     }
 
     fn getattr_opt<N: IntoPyObject<'py, Target = PyString>>(&self, name: N) -> PyResult<Option<Bound<'py, PyAny>>> {
@@ -225,7 +225,7 @@ impl<'py> PyAnyMethods<'py> for Bound<'py, PyAny> {
     fn rich_compare<O: IntoPyObject<'py>>(&self, other: O, op: CompareOp) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py();
         let other = any_object(py, other)?;
-        unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyObject_RichCompare(self.as_ptr(), other.as_ptr(), op as c_int)) }
+        unsafe { Bound::from_owned_ptr_or_err_typed(py, ffi::PyObject_RichCompare(self.as_ptr(), other.as_ptr(), op as c_int)) }
     }
 
     fn eq<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<bool> {
@@ -249,15 +249,15 @@ impl<'py> PyAnyMethods<'py> for Bound<'py, PyAny> {
 
     fn add<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
         let other = any_object(self.py(), other)?;
-        unsafe { Bound::from_owned_ptr_or_err(self.py(), ffi::PyNumber_Add(self.as_ptr(), other.as_ptr())) }
+        unsafe { Bound::from_owned_ptr_or_err_typed(self.py(), ffi::PyNumber_Add(self.as_ptr(), other.as_ptr())) }
     }
     fn sub<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
         let other = any_object(self.py(), other)?;
-        unsafe { Bound::from_owned_ptr_or_err(self.py(), ffi::PyNumber_Subtract(self.as_ptr(), other.as_ptr())) }
+        unsafe { Bound::from_owned_ptr_or_err_typed(self.py(), ffi::PyNumber_Subtract(self.as_ptr(), other.as_ptr())) }
     }
     fn mul<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
         let other = any_object(self.py(), other)?;
-        unsafe { Bound::from_owned_ptr_or_err(self.py(), ffi::PyNumber_Multiply(self.as_ptr(), other.as_ptr())) }
+        unsafe { Bound::from_owned_ptr_or_err_typed(self.py(), ffi::PyNumber_Multiply(self.as_ptr(), other.as_ptr())) }
     }
 
     fn is_callable(&self) -> bool {
@@ -268,11 +268,11 @@ impl<'py> PyAnyMethods<'py> for Bound<'py, PyAny> {
         let py = self.py();
         let args = args.into_args(py)?;
         let kwargs = kwargs.map_or(std::ptr::null_mut(), |k| k.as_ptr());
-        unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyObject_Call(self.as_ptr(), args.as_ptr(), kwargs)) }
+        unsafe { Bound::from_owned_ptr_or_err_typed(py, ffi::PyObject_Call(self.as_ptr(), args.as_ptr(), kwargs)) }
     }
 
     fn call0(&self) -> PyResult<Bound<'py, PyAny>> {
-        unsafe { Bound::from_owned_ptr_or_err(self.py(), ffi::PyObject_CallNoArgs(self.as_ptr())) }
+        unsafe { Bound::from_owned_ptr_or_err_typed(self.py(), ffi::PyObject_CallNoArgs(self.as_ptr())) }
     }
 
     fn call1<A: PyCallArgs<'py>>(&self, args: A) -> PyResult<Bound<'py, PyAny>> {
@@ -314,7 +314,7 @@ impl<'py> PyAnyMethods<'py> for Bound<'py, PyAny> {
 
     fn get_item<K: IntoPyObject<'py>>(&self, key: K) -> PyResult<Bound<'py, PyAny>> {
         let key = any_object(self.py(), key)?;
-        unsafe { Bound::from_owned_ptr_or_err(self.py(), ffi::PyObject_GetItem(self.as_ptr(), key.as_ptr())) }
+        unsafe { Bound::from_owned_ptr_or_err_typed(self.py(), ffi::PyObject_GetItem(self.as_ptr(), key.as_ptr())) }
     }
 
     fn set_item<K: IntoPyObject<'py>, V: IntoPyObject<'py>>(&self, key: K, value: V) -> PyResult<()> {
@@ -337,7 +337,7 @@ impl<'py> PyAnyMethods<'py> for Bound<'py, PyAny> {
     }
 
     fn get_type(&self) -> Bound<'py, PyType> {
-        unsafe { Bound::<PyAny>::from_borrowed_ptr(self.py(), ffi::Py_TYPE(self.as_ptr()) as *mut ffi::PyObject).cast_into_unchecked() }
+        unsafe { Bound::<PyAny>::from_borrowed_ptr_typed(self.py(), ffi::Py_TYPE(self.as_ptr()) as *mut ffi::PyObject).cast_into_unchecked() }
     }
 
     #[inline]
@@ -358,11 +358,11 @@ impl<'py> PyAnyMethods<'py> for Bound<'py, PyAny> {
     }
 
     fn repr(&self) -> PyResult<Bound<'py, PyString>> {
-        unsafe { Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyObject_Repr(self.as_ptr())).map(|b| b.cast_into_unchecked()) }
+        unsafe { Bound::<PyAny>::from_owned_ptr_or_err_typed(self.py(), ffi::PyObject_Repr(self.as_ptr())).map(|b| b.cast_into_unchecked()) }
     }
 
     fn str(&self) -> PyResult<Bound<'py, PyString>> {
-        unsafe { Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyObject_Str(self.as_ptr())).map(|b| b.cast_into_unchecked()) }
+        unsafe { Bound::<PyAny>::from_owned_ptr_or_err_typed(self.py(), ffi::PyObject_Str(self.as_ptr())).map(|b| b.cast_into_unchecked()) }
     }
 
     fn hash(&self) -> PyResult<isize> {
@@ -376,7 +376,7 @@ impl<'py> PyAnyMethods<'py> for Bound<'py, PyAny> {
     }
 
     fn dir(&self) -> PyResult<Bound<'py, crate::types::PyList>> {
-        unsafe { Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyObject_Dir(self.as_ptr())).map(|b| b.cast_into_unchecked()) }
+        unsafe { Bound::<PyAny>::from_owned_ptr_or_err_typed(self.py(), ffi::PyObject_Dir(self.as_ptr())).map(|b| b.cast_into_unchecked()) }
     }
 
     fn is_instance(&self, ty: &Bound<'py, PyAny>) -> PyResult<bool> {

@@ -14,7 +14,7 @@ native_type!(PyByteArray, "bytearray", ffi::PyByteArray_Type, ffi::PyByteArray_C
 impl PyBytes {
     pub fn new<'py>(py: Python<'py>, s: &[u8]) -> Bound<'py, PyBytes> {
         unsafe {
-            Bound::<PyAny>::from_owned_ptr(py, ffi::PyBytes_FromStringAndSize(s.as_ptr().cast(), s.len() as ffi::Py_ssize_t))
+            Bound::<PyAny>::from_owned_ptr_typed(py, ffi::PyBytes_FromStringAndSize(s.as_ptr().cast(), s.len() as ffi::Py_ssize_t))
                 .cast_into_unchecked()
         }
     }
@@ -27,7 +27,7 @@ impl PyBytes {
     {
         unsafe {
             let bytes: Bound<'_, PyBytes> =
-                Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyBytes_FromStringAndSize(std::ptr::null(), len as ffi::Py_ssize_t))?
+                Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::PyBytes_FromStringAndSize(std::ptr::null(), len as ffi::Py_ssize_t))?
                     .cast_into_unchecked();
             let data = ffi::PyBytes_AsString(bytes.as_ptr()) as *mut u8;
             std::ptr::write_bytes(data, 0, len);
@@ -69,7 +69,7 @@ impl<I: SliceIndex<[u8]>> Index<I> for Bound<'_, PyBytes> {
 impl PyByteArray {
     pub fn new<'py>(py: Python<'py>, src: &[u8]) -> Bound<'py, PyByteArray> {
         unsafe {
-            Bound::<PyAny>::from_owned_ptr(py, ffi::PyByteArray_FromStringAndSize(src.as_ptr().cast(), src.len() as ffi::Py_ssize_t))
+            Bound::<PyAny>::from_owned_ptr_typed(py, ffi::PyByteArray_FromStringAndSize(src.as_ptr().cast(), src.len() as ffi::Py_ssize_t))
                 .cast_into_unchecked()
         }
     }
@@ -81,7 +81,7 @@ impl PyByteArray {
     {
         unsafe {
             let array: Bound<'_, PyByteArray> =
-                Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyByteArray_FromStringAndSize(std::ptr::null(), len as ffi::Py_ssize_t))?
+                Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::PyByteArray_FromStringAndSize(std::ptr::null(), len as ffi::Py_ssize_t))?
                     .cast_into_unchecked();
             let data = ffi::PyByteArray_AsString(array.as_ptr()) as *mut u8;
             std::ptr::write_bytes(data, 0, len);
@@ -92,7 +92,7 @@ impl PyByteArray {
 
     /// `bytearray(src)` for any object supporting the buffer protocol or an iterable of ints.
     pub fn from<'py>(src: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyByteArray>> {
-        unsafe { Bound::<PyAny>::from_owned_ptr_or_err(src.py(), ffi::PyByteArray_FromObject(src.as_ptr())).map(|b| b.cast_into_unchecked()) }
+        unsafe { Bound::<PyAny>::from_owned_ptr_or_err_typed(src.py(), ffi::PyByteArray_FromObject(src.as_ptr())).map(|b| b.cast_into_unchecked()) }
     }
 }
 

@@ -53,7 +53,7 @@ unsafe fn new_owning<'py, B>(
         drop(Box::from_raw(raw));
         return Err(PyErr::fetch(py));
     }
-    Ok(Bound::<PyAny>::from_owned_ptr(py, capsule).cast_into_unchecked())
+    Ok(Bound::<PyAny>::from_owned_ptr_typed(py, capsule).cast_into_unchecked())
 }
 
 impl PyCapsule {
@@ -123,7 +123,7 @@ impl PyCapsule {
         destructor: Option<ffi::PyCapsule_Destructor>,
     ) -> PyResult<Bound<'py, Self>> {
         let capsule = ffi::PyCapsule_New(pointer.as_ptr(), name.as_ptr(), destructor);
-        Bound::<PyAny>::from_owned_ptr_or_err(py, capsule).map(|c| c.cast_into_unchecked())
+        Bound::<PyAny>::from_owned_ptr_or_err_typed(py, capsule).map(|c| c.cast_into_unchecked())
     }
 
     /// The value of the capsule at the dotted path `name` (`"module.attr"`).

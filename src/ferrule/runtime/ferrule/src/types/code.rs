@@ -32,7 +32,7 @@ impl PyCode {
         };
         #[cfg(not(PyPy))]
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::Py_CompileString(code.as_ptr(), filename.as_ptr(), start))
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::Py_CompileString(code.as_ptr(), filename.as_ptr(), start))
                 .map(|c| c.cast_into_unchecked())
         }
         // PyPy exports no `Py_CompileString`: the builtin does the same.
@@ -72,10 +72,10 @@ impl<'py> PyCodeMethods<'py> for Bound<'py, PyCode> {
         };
         let key = crate::intern!(py, "__builtins__");
         if !globals.contains(key)? {
-            let builtins = unsafe { Bound::<PyAny>::from_borrowed_ptr(py, ffi::PyEval_GetBuiltins()) };
+            let builtins = unsafe { Bound::<PyAny>::from_borrowed_ptr_typed(py, ffi::PyEval_GetBuiltins()) };
             globals.set_item(key, builtins)?;
         }
         let locals = locals.unwrap_or(&globals);
-        unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyEval_EvalCode(self.as_ptr(), globals.as_ptr(), locals.as_ptr())) }
+        unsafe { Bound::from_owned_ptr_or_err_typed(py, ffi::PyEval_EvalCode(self.as_ptr(), globals.as_ptr(), locals.as_ptr())) }
     }
 }

@@ -9,7 +9,7 @@ native_type!(PyComplex, "complex", ffi::PyComplex_Type, ffi::PyComplex_Check);
 impl PyComplex {
     /// `complex(real, imag)`.
     pub fn from_doubles(py: Python<'_>, real: f64, imag: f64) -> Bound<'_, PyComplex> {
-        unsafe { Bound::<PyAny>::from_owned_ptr(py, ffi::PyComplex_FromDoubles(real, imag)).cast_into_unchecked() }
+        unsafe { Bound::<PyAny>::from_owned_ptr_typed(py, ffi::PyComplex_FromDoubles(real, imag)).cast_into_unchecked() }
     }
 }
 

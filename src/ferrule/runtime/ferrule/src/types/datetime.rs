@@ -224,7 +224,7 @@ macro_rules! tzinfo_access {
             fn get_tzinfo(&self) -> Option<Bound<'py, PyTzInfo>> {
                 let py = self.py();
                 #[cfg(not(any(Py_LIMITED_API, PyPy)))]
-                let tz = unsafe { Bound::<PyAny>::from_borrowed_ptr(py, ffi::$getter(self.as_ptr())) };
+                let tz = unsafe { Bound::<PyAny>::from_borrowed_ptr_typed(py, ffi::$getter(self.as_ptr())) };
                 #[cfg(any(Py_LIMITED_API, PyPy))]
                 let tz = self.getattr("tzinfo").unwrap_or_else(|_| py.None().into_bound(py));
                 if tz.is_none() {
@@ -243,7 +243,7 @@ tzinfo_access!(PyTime, PyDateTime_TIME_GET_TZINFO);
 /// Wraps a new reference from a capsule constructor.
 #[cfg(not(any(Py_LIMITED_API, PyPy)))]
 unsafe fn created<T>(py: Python<'_>, ptr: *mut ffi::PyObject) -> PyResult<Bound<'_, T>> {
-    Ok(Bound::<PyAny>::from_owned_ptr_or_err(py, ptr)?.cast_into_unchecked())
+    Ok(Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ptr)?.cast_into_unchecked())
 }
 
 #[cfg(any(Py_LIMITED_API, PyPy))]

@@ -35,7 +35,7 @@ mod view_check {
 
 impl PyDict {
     pub fn new(py: Python<'_>) -> Bound<'_, PyDict> {
-        unsafe { Bound::<PyAny>::from_owned_ptr(py, ffi::PyDict_New()).cast_into_unchecked() }
+        unsafe { Bound::<PyAny>::from_owned_ptr_typed(py, ffi::PyDict_New()).cast_into_unchecked() }
     }
 }
 
@@ -73,12 +73,12 @@ fn any_object<'py, V: IntoPyObject<'py>>(py: Python<'py>, v: V) -> PyResult<Boun
 }
 
 fn list_of<'py>(py: Python<'py>, ptr: *mut ffi::PyObject) -> Bound<'py, PyList> {
-    unsafe { Bound::<PyAny>::from_owned_ptr(py, ptr).cast_into_unchecked() }
+    unsafe { Bound::<PyAny>::from_owned_ptr_typed(py, ptr).cast_into_unchecked() }
 }
 
 impl<'py> PyDictMethods<'py> for Bound<'py, PyDict> {
     fn copy(&self) -> PyResult<Bound<'py, PyDict>> {
-        unsafe { Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyDict_Copy(self.as_ptr())).map(|b| b.cast_into_unchecked()) }
+        unsafe { Bound::<PyAny>::from_owned_ptr_or_err_typed(self.py(), ffi::PyDict_Copy(self.as_ptr())).map(|b| b.cast_into_unchecked()) }
     }
 
     fn clear(&self) {
@@ -113,7 +113,7 @@ impl<'py> PyDictMethods<'py> for Bound<'py, PyDict> {
                     None => Ok(None),
                 }
             } else {
-                Ok(Some(Bound::from_borrowed_ptr(py, item)))
+                Ok(Some(Bound::from_borrowed_ptr_typed(py, item)))
             }
         }
     }
@@ -212,7 +212,7 @@ impl<'py> Iterator for BoundDictIterator<'py> {
             }
             self.remaining -= 1;
             let py = self.dict.py();
-            Some((Bound::from_borrowed_ptr(py, key), Bound::from_borrowed_ptr(py, value)))
+            Some((Bound::from_borrowed_ptr_typed(py, key), Bound::from_borrowed_ptr_typed(py, value)))
         }
     }
 

@@ -8,7 +8,7 @@ native_type!(PyFloat, "float", ffi::PyFloat_Type, ffi::PyFloat_Check);
 
 impl PyFloat {
     pub fn new(py: Python<'_>, value: f64) -> Bound<'_, PyFloat> {
-        unsafe { Bound::<crate::types::PyAny>::from_owned_ptr(py, ffi::PyFloat_FromDouble(value)).cast_into_unchecked() }
+        unsafe { Bound::<crate::types::PyAny>::from_owned_ptr_typed(py, ffi::PyFloat_FromDouble(value)).cast_into_unchecked() }
     }
 }
 

@@ -14,11 +14,11 @@ impl PyFrame {
     pub fn new<'py>(py: Python<'py>, file_name: &CStr, func_name: &CStr, line_number: i32) -> PyResult<Bound<'py, PyFrame>> {
         unsafe {
             let code = ffi::PyCode_NewEmpty(file_name.as_ptr(), func_name.as_ptr(), line_number);
-            let code = Bound::<PyAny>::from_owned_ptr_or_err(py, code.cast())?;
+            let code = Bound::<PyAny>::from_owned_ptr_or_err_typed(py, code.cast())?;
             let globals = PyDict::new(py);
             let locals = PyDict::new(py);
             let frame = ffi::PyFrame_New(ffi::PyThreadState_Get(), code.as_ptr().cast(), globals.as_ptr(), locals.as_ptr());
-            Bound::<PyAny>::from_owned_ptr_or_err(py, frame.cast()).map(|f| f.cast_into_unchecked())
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(py, frame.cast()).map(|f| f.cast_into_unchecked())
         }
     }
 }
@@ -46,32 +46,32 @@ impl<'py> PyFrameMethods<'py> for Bound<'py, PyFrame> {
 
     fn outer(&self) -> Option<Bound<'py, PyFrame>> {
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_opt(self.py(), ffi::PyFrame_GetBack(self.as_ptr().cast()).cast())
+            Bound::<PyAny>::from_owned_ptr_or_opt_typed(self.py(), ffi::PyFrame_GetBack(self.as_ptr().cast()).cast())
                 .map(|f| f.cast_into_unchecked())
         }
     }
 
     fn code(&self) -> Bound<'py, PyCode> {
-        unsafe { Bound::<PyAny>::from_owned_ptr(self.py(), ffi::PyFrame_GetCode(self.as_ptr().cast()).cast()).cast_into_unchecked() }
+        unsafe { Bound::<PyAny>::from_owned_ptr_typed(self.py(), ffi::PyFrame_GetCode(self.as_ptr().cast()).cast()).cast_into_unchecked() }
     }
 
     #[cfg(Py_3_12)]
     fn var(&self, name: &CStr) -> PyResult<Bound<'py, PyAny>> {
-        unsafe { Bound::from_owned_ptr_or_err(self.py(), ffi::PyFrame_GetVarString(self.as_ptr().cast(), name.as_ptr())) }
+        unsafe { Bound::from_owned_ptr_or_err_typed(self.py(), ffi::PyFrame_GetVarString(self.as_ptr().cast(), name.as_ptr())) }
     }
 
     #[cfg(Py_3_11)]
     fn builtins(&self) -> Bound<'py, PyDict> {
-        unsafe { Bound::<PyAny>::from_owned_ptr(self.py(), ffi::PyFrame_GetBuiltins(self.as_ptr().cast())).cast_into_unchecked() }
+        unsafe { Bound::<PyAny>::from_owned_ptr_typed(self.py(), ffi::PyFrame_GetBuiltins(self.as_ptr().cast())).cast_into_unchecked() }
     }
 
     #[cfg(Py_3_11)]
     fn globals(&self) -> Bound<'py, PyDict> {
-        unsafe { Bound::<PyAny>::from_owned_ptr(self.py(), ffi::PyFrame_GetGlobals(self.as_ptr().cast())).cast_into_unchecked() }
+        unsafe { Bound::<PyAny>::from_owned_ptr_typed(self.py(), ffi::PyFrame_GetGlobals(self.as_ptr().cast())).cast_into_unchecked() }
     }
 
     #[cfg(Py_3_11)]
     fn locals(&self) -> Bound<'py, PyAny> {
-        unsafe { Bound::from_owned_ptr(self.py(), ffi::PyFrame_GetLocals(self.as_ptr().cast())) }
+        unsafe { Bound::from_owned_ptr_typed(self.py(), ffi::PyFrame_GetLocals(self.as_ptr().cast())) }
     }
 }

@@ -31,7 +31,7 @@ fn leak_def<'py>(
         None => (std::ptr::null_mut(), None),
     };
     let name_ptr = name.as_ref().map_or(std::ptr::null_mut(), |n| n.as_ptr());
-    unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyCFunction_NewEx(def, slf, name_ptr)).map(|f| f.cast_into_unchecked()) }
+    unsafe { Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::PyCFunction_NewEx(def, slf, name_ptr)).map(|f| f.cast_into_unchecked()) }
 }
 
 impl PyCFunction {
@@ -93,7 +93,7 @@ impl PyCFunction {
         // The capsule (the function's `self`) keeps the definition alive as long as the function.
         let def = unsafe { data.as_ref().def.get() };
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyCFunction_NewEx(def, capsule.as_ptr(), std::ptr::null_mut()))
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::PyCFunction_NewEx(def, capsule.as_ptr(), std::ptr::null_mut()))
                 .map(|f| f.cast_into_unchecked())
         }
     }

@@ -23,7 +23,7 @@ impl PyGenericAlias {
         args: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyGenericAlias>> {
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::Py_GenericAlias(origin.as_ptr(), args.as_ptr()))
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::Py_GenericAlias(origin.as_ptr(), args.as_ptr()))
                 .map(|a| a.cast_into_unchecked())
         }
     }

@@ -30,7 +30,7 @@ impl PyIterator {
     /// `iter(obj)`.
     pub fn from_object<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyIterator>> {
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(obj.py(), ffi::PyObject_GetIter(obj.as_ptr())).map(|b| b.cast_into_unchecked())
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(obj.py(), ffi::PyObject_GetIter(obj.as_ptr())).map(|b| b.cast_into_unchecked())
         }
     }
 }
@@ -41,7 +41,7 @@ impl<'py> Iterator for Bound<'py, PyIterator> {
     /// `None` at exhaustion; an error raised by `__next__` comes back once as `Some(Err)`.
     fn next(&mut self) -> Option<Self::Item> {
         let py = self.py();
-        match unsafe { Bound::from_owned_ptr_or_opt(py, ffi::PyIter_Next(self.as_ptr())) } {
+        match unsafe { Bound::from_owned_ptr_or_opt_typed(py, ffi::PyIter_Next(self.as_ptr())) } {
             Some(item) => Some(Ok(item)),
             None => PyErr::take(py).map(Err),
         }

@@ -22,7 +22,7 @@ pub(crate) fn to_ssize(index: usize) -> ffi::Py_ssize_t {
 
 impl PyList {
     pub fn empty(py: Python<'_>) -> Bound<'_, PyList> {
-        unsafe { Bound::<PyAny>::from_owned_ptr(py, ffi::PyList_New(0)).cast_into_unchecked() }
+        unsafe { Bound::<PyAny>::from_owned_ptr_typed(py, ffi::PyList_New(0)).cast_into_unchecked() }
     }
 
     /// A list of the converted `elements`; the iterator must report its exact length.
@@ -36,7 +36,7 @@ impl PyList {
         unsafe {
             // Slots not yet filled are NULL, which list deallocation tolerates,
             // so an early `?` return leaks nothing.
-            let list: Bound<'py, PyList> = Bound::<PyAny>::from_owned_ptr(py, ffi::PyList_New(len as ffi::Py_ssize_t)).cast_into_unchecked();
+            let list: Bound<'py, PyList> = Bound::<PyAny>::from_owned_ptr_typed(py, ffi::PyList_New(len as ffi::Py_ssize_t)).cast_into_unchecked();
             let mut count = 0;
             for (i, item) in iter.enumerate() {
                 assert!(i < len, "iterator yielded more items than its len()");
@@ -111,18 +111,18 @@ impl<'py> PyListMethods<'py> for Bound<'py, PyList> {
     fn get_item(&self, index: usize) -> PyResult<Bound<'py, PyAny>> {
         unsafe {
             let item = ffi::PyList_GetItem(self.as_ptr(), to_ssize(index));
-            Bound::from_borrowed_ptr_or_err(self.py(), item)
+            Bound::from_borrowed_ptr_or_err_typed(self.py(), item)
         }
     }
 
     #[cfg(not(Py_LIMITED_API))]
     unsafe fn get_item_unchecked(&self, index: usize) -> Bound<'py, PyAny> {
-        Bound::from_borrowed_ptr(self.py(), ffi::PyList_GET_ITEM(self.as_ptr(), index as ffi::Py_ssize_t))
+        Bound::from_borrowed_ptr_typed(self.py(), ffi::PyList_GET_ITEM(self.as_ptr(), index as ffi::Py_ssize_t))
     }
 
     fn get_slice(&self, low: usize, high: usize) -> Bound<'py, PyList> {
         unsafe {
-            Bound::<PyAny>::from_owned_ptr(self.py(), ffi::PyList_GetSlice(self.as_ptr(), to_ssize(low), to_ssize(high)))
+            Bound::<PyAny>::from_owned_ptr_typed(self.py(), ffi::PyList_GetSlice(self.as_ptr(), to_ssize(low), to_ssize(high)))
                 .cast_into_unchecked()
         }
     }
@@ -176,7 +176,7 @@ impl<'py> PyListMethods<'py> for Bound<'py, PyList> {
     }
 
     fn to_tuple(&self) -> Bound<'py, PyTuple> {
-        unsafe { Bound::<PyAny>::from_owned_ptr(self.py(), ffi::PyList_AsTuple(self.as_ptr())).cast_into_unchecked() }
+        unsafe { Bound::<PyAny>::from_owned_ptr_typed(self.py(), ffi::PyList_AsTuple(self.as_ptr())).cast_into_unchecked() }
     }
 }
 

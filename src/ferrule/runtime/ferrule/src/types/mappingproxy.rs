@@ -14,7 +14,7 @@ unsafe fn is_mappingproxy(op: *mut ffi::PyObject) -> std::ffi::c_int {
 impl PyMappingProxy {
     /// `types.MappingProxyType(elements)`.
     pub fn new<'py>(py: Python<'py>, elements: &Bound<'py, PyMapping>) -> Bound<'py, PyMappingProxy> {
-        unsafe { Bound::<PyAny>::from_owned_ptr(py, ffi::PyDictProxy_New(elements.as_ptr())).cast_into_unchecked() }
+        unsafe { Bound::<PyAny>::from_owned_ptr_typed(py, ffi::PyDictProxy_New(elements.as_ptr())).cast_into_unchecked() }
     }
 }
 

@@ -10,7 +10,7 @@ impl PyMemoryView {
     /// `memoryview(src)`: `TypeError` when `src` exports no buffer.
     pub fn from<'py>(src: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyMemoryView>> {
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(src.py(), ffi::PyMemoryView_FromObject(src.as_ptr()))
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(src.py(), ffi::PyMemoryView_FromObject(src.as_ptr()))
                 .map(|view| view.cast_into_unchecked())
         }
     }

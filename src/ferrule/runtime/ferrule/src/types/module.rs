@@ -13,7 +13,7 @@ impl PyModule {
     pub fn new<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyModule>> {
         let name = PyString::new(py, name);
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyModule_NewObject(name.as_ptr())).map(|m| m.cast_into_unchecked())
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::PyModule_NewObject(name.as_ptr())).map(|m| m.cast_into_unchecked())
         }
     }
 
@@ -24,7 +24,7 @@ impl PyModule {
         let name = name.into_pyobject(py).map_err(Into::into)?;
         let name = crate::conversion::BoundObject::into_bound(name);
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyImport_Import(name.as_ptr())).map(|m| m.cast_into_unchecked())
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::PyImport_Import(name.as_ptr())).map(|m| m.cast_into_unchecked())
         }
     }
 }
@@ -52,7 +52,7 @@ pub trait PyModuleMethods<'py> {
 
 impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
     fn dict(&self) -> Bound<'py, PyDict> {
-        unsafe { Bound::<PyAny>::from_borrowed_ptr(self.py(), ffi::PyModule_GetDict(self.as_ptr())).cast_into_unchecked() }
+        unsafe { Bound::<PyAny>::from_borrowed_ptr_typed(self.py(), ffi::PyModule_GetDict(self.as_ptr())).cast_into_unchecked() }
     }
 
     fn name(&self) -> PyResult<Bound<'py, PyString>> {
@@ -67,7 +67,7 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
         }
         #[cfg(not(PyPy))]
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyModule_GetNameObject(self.as_ptr()))
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(self.py(), ffi::PyModule_GetNameObject(self.as_ptr()))
                 .map(|n| n.cast_into_unchecked())
         }
     }
@@ -84,7 +84,7 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
         }
         #[cfg(not(PyPy))]
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyModule_GetFilenameObject(self.as_ptr()))
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(self.py(), ffi::PyModule_GetFilenameObject(self.as_ptr()))
                 .map(|n| n.cast_into_unchecked())
         }
     }
@@ -138,7 +138,7 @@ impl<'py> PyModuleMethods<'py> for Bound<'py, PyModule> {
         T: crate::impl_::wrap::IntoPyCallbackOutput<'py>,
     {
         let py = self.py();
-        let object = unsafe { Bound::<PyAny>::from_owned_ptr(py, wrapper(py).convert(py)?) };
+        let object = unsafe { Bound::<PyAny>::from_owned_ptr_typed(py, wrapper(py).convert(py)?) };
         let name = object.getattr(crate::intern!(py, "__name__"))?.cast_into::<PyString>()?;
         let short = name.to_cow()?.rsplit('.').next().unwrap_or_default().to_owned();
         self.add(short.as_str(), object)

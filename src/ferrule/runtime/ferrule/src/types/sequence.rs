@@ -114,7 +114,7 @@ fn check(py: Python<'_>, rc: std::os::raw::c_int) -> PyResult<()> {
 
 #[inline]
 fn owned<'py, T>(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Bound<'py, T>> {
-    unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ptr).map(|b| b.cast_into_unchecked()) }
+    unsafe { Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ptr).map(|b| b.cast_into_unchecked()) }
 }
 
 fn any_object<'py, V: IntoPyObject<'py>>(py: Python<'py>, v: V) -> PyResult<Bound<'py, PyAny>> {

@@ -40,7 +40,7 @@ impl PySet {
     }
 
     pub fn empty(py: Python<'_>) -> PyResult<Bound<'_, PySet>> {
-        unsafe { Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PySet_New(std::ptr::null_mut())).map(|b| b.cast_into_unchecked()) }
+        unsafe { Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::PySet_New(std::ptr::null_mut())).map(|b| b.cast_into_unchecked()) }
     }
 }
 
@@ -54,7 +54,7 @@ impl PyFrozenSet {
 
     pub fn empty(py: Python<'_>) -> PyResult<Bound<'_, PyFrozenSet>> {
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(py, ffi::PyFrozenSet_New(std::ptr::null_mut())).map(|b| b.cast_into_unchecked())
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::PyFrozenSet_New(std::ptr::null_mut())).map(|b| b.cast_into_unchecked())
         }
     }
 }
@@ -106,7 +106,7 @@ impl<'py> PySetMethods<'py> for Bound<'py, PySet> {
     }
 
     fn pop(&self) -> Option<Bound<'py, PyAny>> {
-        let item = unsafe { Bound::from_owned_ptr_or_opt(self.py(), ffi::PySet_Pop(self.as_ptr())) };
+        let item = unsafe { Bound::from_owned_ptr_or_opt_typed(self.py(), ffi::PySet_Pop(self.as_ptr())) };
         if item.is_none() {
             // The only failure is "pop from an empty set": not an error here.
             drop(PyErr::take(self.py()));

@@ -36,14 +36,14 @@ impl PySlice {
             ffi::Py_DecRef(start);
             ffi::Py_DecRef(stop);
             ffi::Py_DecRef(step);
-            Bound::<PyAny>::from_owned_ptr(py, slice).cast_into_unchecked()
+            Bound::<PyAny>::from_owned_ptr_typed(py, slice).cast_into_unchecked()
         }
     }
 
     /// `slice(None)`, i.e. `[:]`.
     pub fn full(py: Python<'_>) -> Bound<'_, PySlice> {
         unsafe {
-            Bound::<PyAny>::from_owned_ptr(py, ffi::PySlice_New(ffi::Py_None(), ffi::Py_None(), ffi::Py_None())).cast_into_unchecked()
+            Bound::<PyAny>::from_owned_ptr_typed(py, ffi::PySlice_New(ffi::Py_None(), ffi::Py_None(), ffi::Py_None())).cast_into_unchecked()
         }
     }
 }

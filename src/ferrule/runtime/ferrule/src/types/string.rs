@@ -13,7 +13,7 @@ impl PyString {
     pub fn new<'py>(py: Python<'py>, s: &str) -> Bound<'py, PyString> {
         unsafe {
             let ptr = ffi::PyUnicode_FromStringAndSize(s.as_ptr().cast(), s.len() as ffi::Py_ssize_t);
-            Bound::<PyAny>::from_owned_ptr(py, ptr).cast_into_unchecked()
+            Bound::<PyAny>::from_owned_ptr_typed(py, ptr).cast_into_unchecked()
         }
     }
 
@@ -23,7 +23,7 @@ impl PyString {
         let mut obj = PyString::new(py, s).into_ptr();
         unsafe {
             ffi::PyUnicode_InternInPlace(&mut obj);
-            Bound::<PyAny>::from_owned_ptr(py, obj).cast_into_unchecked()
+            Bound::<PyAny>::from_owned_ptr_typed(py, obj).cast_into_unchecked()
         }
     }
 
@@ -32,7 +32,7 @@ impl PyString {
         let encoding = std::ffi::CString::new(encoding).map_err(|_| nul_error("encoding"))?;
         let errors = std::ffi::CString::new(errors).map_err(|_| nul_error("errors"))?;
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(
                 src.py(),
                 ffi::PyUnicode_FromEncodedObject(src.as_ptr(), encoding.as_ptr(), errors.as_ptr()),
             )
@@ -78,14 +78,14 @@ impl<'py> PyStringMethods<'py> for Bound<'py, PyString> {
         drop(PyErr::take(py));
         unsafe {
             let bytes = ffi::PyUnicode_AsEncodedString(self.as_ptr(), c"utf-8".as_ptr(), c"surrogatepass".as_ptr());
-            let bytes: Bound<'_, PyBytes> = Bound::<PyAny>::from_owned_ptr(py, bytes).cast_into_unchecked();
+            let bytes: Bound<'_, PyBytes> = Bound::<PyAny>::from_owned_ptr_typed(py, bytes).cast_into_unchecked();
             Cow::Owned(String::from_utf8_lossy(bytes.as_bytes()).into_owned())
         }
     }
 
     fn encode_utf8(&self) -> PyResult<Bound<'py, PyBytes>> {
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyUnicode_AsUTF8String(self.as_ptr())).map(|b| b.cast_into_unchecked())
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(self.py(), ffi::PyUnicode_AsUTF8String(self.as_ptr())).map(|b| b.cast_into_unchecked())
         }
     }
 }
@@ -114,7 +114,7 @@ impl<'a> Borrowed<'a, '_, PyString> {
             // No borrowed UTF-8 view before 3.10's limited API: copy out of a
             // temporary bytes object (already valid UTF-8).
             let bytes: Bound<'_, PyBytes> = unsafe {
-                Bound::<PyAny>::from_owned_ptr_or_err(self.py(), ffi::PyUnicode_AsUTF8String(self.as_ptr()))?.cast_into_unchecked()
+                Bound::<PyAny>::from_owned_ptr_or_err_typed(self.py(), ffi::PyUnicode_AsUTF8String(self.as_ptr()))?.cast_into_unchecked()
             };
             Ok(Cow::Owned(unsafe { std::str::from_utf8_unchecked(bytes.as_bytes()) }.to_owned()))
         }

@@ -19,7 +19,7 @@ impl PyTuple {
         let iter = elements.into_iter();
         let len = iter.len();
         unsafe {
-            let tuple: Bound<'py, PyTuple> = Bound::<PyAny>::from_owned_ptr(py, ffi::PyTuple_New(len as ffi::Py_ssize_t)).cast_into_unchecked();
+            let tuple: Bound<'py, PyTuple> = Bound::<PyAny>::from_owned_ptr_typed(py, ffi::PyTuple_New(len as ffi::Py_ssize_t)).cast_into_unchecked();
             let mut count = 0;
             for (i, item) in iter.enumerate() {
                 assert!(i < len, "iterator yielded more items than its len()");
@@ -34,7 +34,7 @@ impl PyTuple {
 
     pub(crate) fn new_from_bounds<'py, const N: usize>(py: Python<'py>, items: [Bound<'py, PyAny>; N]) -> Bound<'py, PyTuple> {
         unsafe {
-            let tuple: Bound<'py, PyTuple> = Bound::<PyAny>::from_owned_ptr(py, ffi::PyTuple_New(N as ffi::Py_ssize_t)).cast_into_unchecked();
+            let tuple: Bound<'py, PyTuple> = Bound::<PyAny>::from_owned_ptr_typed(py, ffi::PyTuple_New(N as ffi::Py_ssize_t)).cast_into_unchecked();
             for (i, item) in items.into_iter().enumerate() {
                 ffi::PyTuple_SetItem(tuple.as_ptr(), i as ffi::Py_ssize_t, item.into_ptr());
             }
@@ -43,7 +43,7 @@ impl PyTuple {
     }
 
     pub fn empty(py: Python<'_>) -> Bound<'_, PyTuple> {
-        unsafe { Bound::<PyAny>::from_owned_ptr(py, ffi::PyTuple_New(0)).cast_into_unchecked() }
+        unsafe { Bound::<PyAny>::from_owned_ptr_typed(py, ffi::PyTuple_New(0)).cast_into_unchecked() }
     }
 }
 
@@ -103,7 +103,7 @@ impl<'py> PyTupleMethods<'py> for Bound<'py, PyTuple> {
 
     fn get_slice(&self, low: usize, high: usize) -> Bound<'py, PyTuple> {
         unsafe {
-            Bound::<PyAny>::from_owned_ptr(self.py(), ffi::PyTuple_GetSlice(self.as_ptr(), to_ssize(low), to_ssize(high)))
+            Bound::<PyAny>::from_owned_ptr_typed(self.py(), ffi::PyTuple_GetSlice(self.as_ptr(), to_ssize(low), to_ssize(high)))
                 .cast_into_unchecked()
         }
     }
@@ -153,7 +153,7 @@ impl<'py> PyTupleMethods<'py> for Bound<'py, PyTuple> {
     }
 
     fn to_list(&self) -> Bound<'py, PyList> {
-        unsafe { Bound::<PyAny>::from_owned_ptr(self.py(), ffi::PySequence_List(self.as_ptr())).cast_into_unchecked() }
+        unsafe { Bound::<PyAny>::from_owned_ptr_typed(self.py(), ffi::PySequence_List(self.as_ptr())).cast_into_unchecked() }
     }
 }
 

@@ -17,7 +17,7 @@ impl PyType {
     /// `p` must be a valid, live type object.
     #[inline]
     pub unsafe fn from_borrowed_type_ptr(py: crate::Python<'_>, p: *mut ffi::PyTypeObject) -> Bound<'_, PyType> {
-        Bound::<PyAny>::from_borrowed_ptr(py, p as *mut ffi::PyObject).cast_into_unchecked()
+        Bound::<PyAny>::from_borrowed_ptr_typed(py, p as *mut ffi::PyObject).cast_into_unchecked()
     }
 }
 

@@ -63,7 +63,7 @@ impl PyWeakrefReference {
     /// `weakref.ref(object)`; `TypeError` when the object takes no weak references.
     pub fn new<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyWeakrefReference>> {
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(object.py(), ffi::PyWeakref_NewRef(object.as_ptr(), ffi::Py_None()))
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(object.py(), ffi::PyWeakref_NewRef(object.as_ptr(), ffi::Py_None()))
                 .map(|r| r.cast_into_unchecked())
         }
     }
@@ -76,7 +76,7 @@ impl PyWeakrefReference {
         use crate::conversion::IntoPyObjectExt;
         let callback = callback.into_bound_py_any(object.py())?;
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(object.py(), ffi::PyWeakref_NewRef(object.as_ptr(), callback.as_ptr()))
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(object.py(), ffi::PyWeakref_NewRef(object.as_ptr(), callback.as_ptr()))
                 .map(|r| r.cast_into_unchecked())
         }
     }
@@ -86,7 +86,7 @@ impl PyWeakrefProxy {
     /// `weakref.proxy(object)` (`CallableProxyType` when the object is callable).
     pub fn new<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyWeakrefProxy>> {
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(object.py(), ffi::PyWeakref_NewProxy(object.as_ptr(), ffi::Py_None()))
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(object.py(), ffi::PyWeakref_NewProxy(object.as_ptr(), ffi::Py_None()))
                 .map(|r| r.cast_into_unchecked())
         }
     }
@@ -99,7 +99,7 @@ impl PyWeakrefProxy {
         use crate::conversion::IntoPyObjectExt;
         let callback = callback.into_bound_py_any(object.py())?;
         unsafe {
-            Bound::<PyAny>::from_owned_ptr_or_err(object.py(), ffi::PyWeakref_NewProxy(object.as_ptr(), callback.as_ptr()))
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(object.py(), ffi::PyWeakref_NewProxy(object.as_ptr(), callback.as_ptr()))
                 .map(|r| r.cast_into_unchecked())
         }
     }
@@ -117,7 +117,7 @@ fn referent<'py>(weakref: &Bound<'py, PyAny>) -> Option<Bound<'py, PyAny>> {
     unsafe {
         let mut obj = std::ptr::null_mut();
         match ffi::PyWeakref_GetRef(weakref.as_ptr(), &mut obj) {
-            1 => Some(Bound::from_owned_ptr(py, obj)),
+            1 => Some(Bound::from_owned_ptr_typed(py, obj)),
             0 => None,
             _ => panic!("a weak reference that CPython does not take for one"),
         }
@@ -130,7 +130,7 @@ fn referent<'py>(weakref: &Bound<'py, PyAny>) -> Option<Bound<'py, PyAny>> {
         if obj == ffi::Py_None() {
             return None;
         }
-        Some(Bound::from_borrowed_ptr(py, obj))
+        Some(Bound::from_borrowed_ptr_typed(py, obj))
     }
 }
 

@@ -23,7 +23,7 @@ fn int_from_le_bytes<'py>(py: Python<'py>, bytes: &[u8], signed: bool) -> PyResu
 
 /// The `int` itself, or `__index__`'s result (floats and strings get CPython's TypeError).
 fn as_int<'py>(obj: Borrowed<'_, 'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    unsafe { Bound::from_owned_ptr_or_err(obj.py(), ffi::PyNumber_Index(obj.as_ptr())) }
+    unsafe { Bound::from_owned_ptr_or_err_typed(obj.py(), ffi::PyNumber_Index(obj.as_ptr())) }
 }
 
 /// The value as `i64` when it fits, else `Err(negative)`.

@@ -30,7 +30,7 @@ fn part<'py>(obj: Borrowed<'_, 'py, PyAny>, name: &Bound<'py, crate::types::PySt
             e
         }
     })?;
-    unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyNumber_Long(value.as_ptr())) }
+    unsafe { Bound::from_owned_ptr_or_err_typed(py, ffi::PyNumber_Long(value.as_ptr())) }
 }
 
 macro_rules! rational {
