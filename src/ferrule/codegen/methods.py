@@ -309,7 +309,9 @@ def protocol_glue(method: Method) -> str:
         body = [_rename_desc(line, "__D___init__") for line in body]
         return f"""{desc}
     pub(crate) unsafe fn __p_{name}({params}) -> _ferrule::PyResult<::core::ffi::c_int> {{
-{_body(body, 8)}
+        unsafe {{
+{_body(body)}
+        }}
     }}
 """
     if shape == "call":
@@ -318,7 +320,9 @@ def protocol_glue(method: Method) -> str:
         body = [_rename_desc(line, "__D___call__") for line in body]
         return f"""{desc}
     pub(crate) unsafe fn __p_{name}({params}) -> _ferrule::PyResult<{PTR}> {{
-{_body(body, 8)}
+        unsafe {{
+{_body(body)}
+        }}
     }}
 """
     py_args = ["py" if p.kind == ParamKind.PYTHON else None for p in fn.params]
@@ -383,10 +387,14 @@ def _or_not_implemented(setup: list[str]) -> list[str]:
     return out
 
 
+# Every `__p_` body is an `unsafe {}` block: edition 2024 warns about unsafe calls outside one, even
+# inside an `unsafe fn`.
 def _p_fn(name: str, params: str, result: str, lines: list[str]) -> str:
     return f"""
     pub(crate) unsafe fn __p_{name}({params}) -> _ferrule::PyResult<{result}> {{
-{_body(lines, 8)}
+        unsafe {{
+{_body(lines)}
+        }}
     }}
 """
 

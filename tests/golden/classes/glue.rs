@@ -540,16 +540,20 @@ pub(crate) mod __ferrule_methods_L18 {
     }
 
     pub(crate) unsafe fn __p_repr(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-        let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
-        _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::__repr__(&*__recv), py)
+        unsafe {
+            let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::__repr__(&*__recv), py)
+        }
     }
 
     pub(crate) unsafe fn __p_richcmp(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, other: *mut _ferrule::ffi::PyObject, op: ::core::ffi::c_int) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-        if !_ferrule::impl_::pyclass::is_instance::<__Self>(py, _slf) { return Ok(_ferrule::impl_::pyclass::not_implemented()); }
-        let __arg0 = match _ferrule::impl_::extract_argument::extract(py, &other, "other") { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
-        let __arg1 = _ferrule::impl_::pyclass::compare_op(op)?;
-        let __recv = match _ferrule::impl_::pyclass::self_borrow_unchecked::<__Self>(_slf) { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
-        _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::__richcmp__(&*__recv, __arg0, __arg1), py)
+        unsafe {
+            if !_ferrule::impl_::pyclass::is_instance::<__Self>(py, _slf) { return Ok(_ferrule::impl_::pyclass::not_implemented()); }
+            let __arg0 = match _ferrule::impl_::extract_argument::extract(py, &other, "other") { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
+            let __arg1 = _ferrule::impl_::pyclass::compare_op(op)?;
+            let __recv = match _ferrule::impl_::pyclass::self_borrow_unchecked::<__Self>(_slf) { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::__richcmp__(&*__recv, __arg0, __arg1), py)
+        }
     }
 
     pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {
@@ -804,40 +808,52 @@ pub(crate) mod __ferrule_methods_L90 {
     }
 
     pub(crate) unsafe fn __p_len(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<_ferrule::ffi::Py_ssize_t> {
-        let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
-        _ferrule::impl_::pyclass::LenOutput::len_value(__Self::__len__(&*__recv))
+        unsafe {
+            let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
+            _ferrule::impl_::pyclass::LenOutput::len_value(__Self::__len__(&*__recv))
+        }
     }
 
     pub(crate) unsafe fn __p_getitem(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-        let __arg0 = _ferrule::impl_::extract_argument::extract(py, &arg, "i")?;
-        let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
-        _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::__getitem__(&*__recv, __arg0), py)
+        unsafe {
+            let __arg0 = _ferrule::impl_::extract_argument::extract(py, &arg, "i")?;
+            let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::__getitem__(&*__recv, __arg0), py)
+        }
     }
 
     pub(crate) unsafe fn __p_iter(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-        let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
-        _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::__iter__(__recv), py)
+        unsafe {
+            let __recv = _ferrule::impl_::pyclass::self_ref::<__Self>(py, _slf)?;
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::__iter__(__recv), py)
+        }
     }
 
     pub(crate) unsafe fn __p_next(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-        let mut __recv = _ferrule::impl_::pyclass::self_borrow_mut::<__Self>(py, _slf)?;
-        _ferrule::impl_::pyclass::IterNextOutput::convert_next(__Self::__next__(&mut *__recv), py)
+        unsafe {
+            let mut __recv = _ferrule::impl_::pyclass::self_borrow_mut::<__Self>(py, _slf)?;
+            _ferrule::impl_::pyclass::IterNextOutput::convert_next(__Self::__next__(&mut *__recv), py)
+        }
     }
 
     pub(crate) unsafe fn __p_add(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, other: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-        if !_ferrule::impl_::pyclass::is_instance::<__Self>(py, _slf) { return Ok(_ferrule::impl_::pyclass::not_implemented()); }
-        let __arg0 = match _ferrule::impl_::extract_argument::extract(py, &other, "other") { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
-        let __recv = match _ferrule::impl_::pyclass::self_borrow_unchecked::<__Self>(_slf) { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
-        _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::__add__(&*__recv, __arg0), py)
+        unsafe {
+            if !_ferrule::impl_::pyclass::is_instance::<__Self>(py, _slf) { return Ok(_ferrule::impl_::pyclass::not_implemented()); }
+            let __arg0 = match _ferrule::impl_::extract_argument::extract(py, &other, "other") { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
+            let __recv = match _ferrule::impl_::pyclass::self_borrow_unchecked::<__Self>(_slf) { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::__add__(&*__recv, __arg0), py)
+        }
     }
 
     pub(crate) unsafe fn __p_iadd(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, other: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-        if !_ferrule::impl_::pyclass::is_instance::<__Self>(py, _slf) { return Ok(_ferrule::impl_::pyclass::not_implemented()); }
-        let __arg0 = match _ferrule::impl_::extract_argument::extract(py, &other, "other") { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
-        let mut __recv = match _ferrule::impl_::pyclass::self_borrow_mut_unchecked::<__Self>(_slf) { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
-        _ferrule::impl_::pyclass::UnitOutput::unit_value(__Self::__iadd__(&mut *__recv, __arg0))?;
-        drop(__recv);
-        Ok(_ferrule::impl_::pyclass::new_ref(_slf))
+        unsafe {
+            if !_ferrule::impl_::pyclass::is_instance::<__Self>(py, _slf) { return Ok(_ferrule::impl_::pyclass::not_implemented()); }
+            let __arg0 = match _ferrule::impl_::extract_argument::extract(py, &other, "other") { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
+            let mut __recv = match _ferrule::impl_::pyclass::self_borrow_mut_unchecked::<__Self>(_slf) { Ok(v) => v, Err(_) => return Ok(_ferrule::impl_::pyclass::not_implemented()) };
+            _ferrule::impl_::pyclass::UnitOutput::unit_value(__Self::__iadd__(&mut *__recv, __arg0))?;
+            drop(__recv);
+            Ok(_ferrule::impl_::pyclass::new_ref(_slf))
+        }
     }
 
     pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {
@@ -890,18 +906,22 @@ pub(crate) mod __ferrule_methods_L11 {
     };
 
     pub(crate) unsafe fn __p_call(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-        let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
-        let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
-        __D___call__.extract_tuple_dict(py, args, kwargs, &mut __out)?;
-        let __arg_step = _ferrule::impl_::extract_argument::extract(py, &__out[0], "step")?;
-        let __arg_times = _ferrule::impl_::extract_argument::extract(py, &__out[1], "times")?;
-        let __ret = __Self::__call__(&*__recv, __arg_step, __arg_times);
-        _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+        unsafe {
+            let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
+            let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
+            __D___call__.extract_tuple_dict(py, args, kwargs, &mut __out)?;
+            let __arg_step = _ferrule::impl_::extract_argument::extract(py, &__out[0], "step")?;
+            let __arg_times = _ferrule::impl_::extract_argument::extract(py, &__out[1], "times")?;
+            let __ret = __Self::__call__(&*__recv, __arg_step, __arg_times);
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+        }
     }
 
     pub(crate) unsafe fn __p_bool(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<::core::ffi::c_int> {
-        let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
-        _ferrule::impl_::pyclass::BoolOutput::bool_value(__Self::__bool__(&*__recv))
+        unsafe {
+            let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
+            _ferrule::impl_::pyclass::BoolOutput::bool_value(__Self::__bool__(&*__recv))
+        }
     }
 
     pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {
@@ -918,8 +938,10 @@ pub(crate) mod __ferrule_methods_L29 {
     type __Self = super::Counter;
 
     pub(crate) unsafe fn __p_hash(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<_ferrule::ffi::Py_hash_t> {
-        let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
-        _ferrule::impl_::pyclass::HashOutput::hash_value(__Self::__hash__(&*__recv))
+        unsafe {
+            let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
+            _ferrule::impl_::pyclass::HashOutput::hash_value(__Self::__hash__(&*__recv))
+        }
     }
 
     static __D_add_to: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {

@@ -1,0 +1,71 @@
+"""A crate on edition 2024 (css-inline, blake3, jiter are): the glue ferrule writes into it compiles without
+warnings, though that edition warns about unsafe operations outside `unsafe {}` even inside an `unsafe fn`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from packaging_support import ferrule
+
+LIB = '''use ferrule::prelude::*;
+
+#[pyclass(eq)]
+#[derive(Clone, PartialEq)]
+struct Meters {
+    #[pyo3(get, set)]
+    value: f64,
+}
+
+#[pymethods]
+impl Meters {
+    #[new]
+    fn new(value: f64) -> Self { Meters { value } }
+    fn __str__(&self) -> String { format!("{} m", self.value) }
+    fn __repr__(&self) -> String { format!("Meters({})", self.value) }
+    fn __float__(&self) -> f64 { self.value }
+    fn __hash__(&self) -> u64 { self.value as u64 }
+    fn __bool__(&self) -> bool { self.value != 0.0 }
+    fn __len__(&self) -> usize { 1 }
+    fn __getitem__(&self, i: usize) -> f64 { self.value * i as f64 }
+    fn __setitem__(&mut self, _i: usize, v: f64) { self.value = v; }
+    fn __contains__(&self, v: f64) -> bool { v == self.value }
+    fn __add__(&self, other: &Self) -> Self { Meters { value: self.value + other.value } }
+    fn __iadd__(&mut self, other: f64) { self.value += other; }
+    fn __neg__(&self) -> Self { Meters { value: -self.value } }
+    fn __pow__(&self, e: f64, _m: Option<f64>) -> f64 { self.value.powf(e) }
+    fn __lt__(&self, other: &Self) -> bool { self.value < other.value }
+    fn __call__(&self, k: f64) -> f64 { self.value * k }
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> { slf }
+    fn __next__(&self) -> Option<f64> { None }
+    #[staticmethod]
+    fn unit() -> f64 { 1.0 }
+    #[getter]
+    fn double(&self) -> f64 { self.value * 2.0 }
+}
+
+#[derive(FromPyObject, IntoPyObject)]
+struct Pair(i64, String);
+
+#[pyfunction]
+#[pyo3(signature = (p, s = "x"))]
+fn swap(p: Pair, s: Option<&str>) -> (String, i64, String) { (p.1, p.0, s.unwrap_or("").to_owned()) }
+
+#[pymodule]
+fn ed2024(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Meters>()?;
+    m.add_function(wrap_pyfunction!(swap, m)?)?;
+    Ok(())
+}
+'''
+
+
+def test_glue_in_an_edition_2024_crate_has_no_warnings(tmp_path: Path) -> None:
+    crate = tmp_path / "ed2024"
+    ferrule("new", crate)
+    manifest = crate / "Cargo.toml"
+    manifest.write_text(manifest.read_text().replace('edition = "2021"', 'edition = "2024"'))
+    assert 'edition = "2024"' in manifest.read_text()
+    (crate / "src" / "lib.rs").write_text(LIB)
+    out = ferrule("build", "-o", tmp_path / "out", cwd=crate)
+    assert "warning" not in out.stderr.replace("generated 0 warnings", ""), out.stderr
+    assert list((tmp_path / "out").glob("ed2024-*.whl"))
