@@ -337,7 +337,10 @@ def summarize(timings: list[dict]) -> list[dict]:
         meds = {LABELS[m]: statistics.median(v) for m, v in t["ns"].items()}
         rows.append({"group": t["group"], "case": t["case"], "min_ns": mins, "median_ns": meds,
                      "ferrule/pyo3": ratio(mins["ferrule"], mins["pyo3"]),
-                     "ferrule/floor": ratio(mins["ferrule"], mins["floor"])})
+                     "ferrule/floor": ratio(mins["ferrule"], mins["floor"]),
+                     # issue 14's targets are on the median
+                     "ferrule/pyo3 median": ratio(meds["ferrule"], meds["pyo3"]),
+                     "ferrule/floor median": ratio(meds["ferrule"], meds["floor"])})
     return rows
 
 
@@ -354,18 +357,20 @@ def fmt_ns(ns: float) -> str:
 def markdown(result: dict) -> str:
     out = [f"ferrule vs PyO3 {result['pyo3_version']} vs hand-written C ({result['python']}, "
            f"{result['machine']}, {result['rounds']} interleaved rounds, {result['date']})", ""]
-    out += ["| case | ferrule ns | PyO3 ns | floor ns | ferrule/PyO3 | ferrule/floor |",
-            "|---|---:|---:|---:|---:|---:|"]
+    out += ["| case | ferrule ns | PyO3 ns | floor ns | ferrule/PyO3 | ferrule/floor | median: /PyO3 | /floor |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in result["timings"]:
         m, d = r["min_ns"], r["median_ns"]
         out.append(f"| {r['case']} | {fmt_ns(m['ferrule'])} ({fmt_ns(d['ferrule'])}) | {fmt_ns(m['pyo3'])} "
                    f"({fmt_ns(d['pyo3'])}) | {fmt_ns(m['floor'])} ({fmt_ns(d['floor'])}) | "
-                   f"{r['ferrule/pyo3']:.2f} | {r['ferrule/floor']:.2f} |")
+                   f"{r['ferrule/pyo3']:.2f} | {r['ferrule/floor']:.2f} | "
+                   f"{r['ferrule/pyo3 median']:.2f} | {r['ferrule/floor median']:.2f} |")
     for group in ("call", "class", "conversion"):
         rs = [r for r in result["timings"] if r["group"] == group]
-        out.append(f"| **geomean, {group}** | | | | **{geomean([r['ferrule/pyo3'] for r in rs]):.2f}** | "
-                   f"**{geomean([r['ferrule/floor'] for r in rs]):.2f}** |")
-    out += ["", "ns/op: minimum over rounds (median in parentheses).", ""]
+        means = [geomean([r[k] for r in rs]) for k in ("ferrule/pyo3", "ferrule/floor", "ferrule/pyo3 median",
+                                                        "ferrule/floor median")]
+        out.append(f"| **geomean, {group}** | | | | " + " | ".join(f"**{m:.2f}**" for m in means) + " |")
+    out += ["", "ns/op: minimum over rounds (median in parentheses); ratios of minima, then of medians.", ""]
     if result.get("build"):
         out += ["| debug build | ferrule s | PyO3 + maturin s | ferrule/PyO3 |", "|---|---:|---:|---:|"]
         by = {(b["bindings"], b["tool"]): b for b in result["build"]}
