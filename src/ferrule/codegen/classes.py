@@ -321,6 +321,7 @@ def from_py_object(cls: PyClassDecl) -> str:
         Self: ::core::clone::Clone,
     {{
         type Error = _ferrule::PyErr;
+        _ferrule::__ferrule_inspect_const!(INPUT_TYPE = <Self as _ferrule::PyTypeInfo>::TYPE_HINT);
         fn extract(obj: _ferrule::Borrowed<'a, 'py, _ferrule::types::PyAny>) -> _ferrule::PyResult<Self> {{
             let r: _ferrule::PyRef<'py, {name}> = obj.extract()?;
             Ok(::core::clone::Clone::clone(&*r))
@@ -371,6 +372,7 @@ def class_glue(cls: PyClassDecl, crate: Crate) -> str:
         type Target = {name};
         type Output = _ferrule::Bound<'py, {name}>;
         type Error = _ferrule::PyErr;
+        _ferrule::__ferrule_inspect_const!(OUTPUT_TYPE = <Self as _ferrule::PyTypeInfo>::TYPE_HINT);
         fn into_pyobject(self, py: _ferrule::Python<'py>) -> _ferrule::PyResult<_ferrule::Bound<'py, {name}>> {{
             _ferrule::Bound::new(py, self)
         }}
@@ -386,6 +388,9 @@ const _: () = {{
     unsafe impl _ferrule::PyTypeInfo for {name} {{
         const NAME: &'static str = "{cls.py_name}";
         const MODULE: ::core::option::Option<&'static str> = ::core::option::Option::Some("{cls.python_module}");
+        _ferrule::__ferrule_inspect_const!(TYPE_HINT = _ferrule::inspect::PyStaticExpr::PyClass(
+            _ferrule::inspect::PyClassNameStaticExpr::new(
+                &_ferrule::type_hint_identifier!("{cls.python_module}", "{cls.py_name}"), "{qualified}")));
         #[inline]
         fn type_object_raw(py: _ferrule::Python<'_>) -> *mut _ferrule::ffi::PyTypeObject {{
             __TYPE.get::<{name}>(py)

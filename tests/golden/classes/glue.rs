@@ -10,6 +10,9 @@ const _: () = {
     unsafe impl _ferrule::PyTypeInfo for Light {
         const NAME: &'static str = "Light";
         const MODULE: ::core::option::Option<&'static str> = ::core::option::Option::Some("classes");
+        _ferrule::__ferrule_inspect_const!(TYPE_HINT = _ferrule::inspect::PyStaticExpr::PyClass(
+            _ferrule::inspect::PyClassNameStaticExpr::new(
+                &_ferrule::type_hint_identifier!("classes", "Light"), "classes.Light")));
         #[inline]
         fn type_object_raw(py: _ferrule::Python<'_>) -> *mut _ferrule::ffi::PyTypeObject {
             __TYPE.get::<Light>(py)
@@ -46,6 +49,7 @@ const _: () = {
         type Target = Light;
         type Output = _ferrule::Bound<'py, Light>;
         type Error = _ferrule::PyErr;
+        _ferrule::__ferrule_inspect_const!(OUTPUT_TYPE = <Self as _ferrule::PyTypeInfo>::TYPE_HINT);
         fn into_pyobject(self, py: _ferrule::Python<'py>) -> _ferrule::PyResult<_ferrule::Bound<'py, Light>> {
             _ferrule::Bound::new(py, self)
         }
@@ -85,6 +89,9 @@ const _: () = {
     unsafe impl _ferrule::PyTypeInfo for ShapeError {
         const NAME: &'static str = "ShapeError";
         const MODULE: ::core::option::Option<&'static str> = ::core::option::Option::Some("classes");
+        _ferrule::__ferrule_inspect_const!(TYPE_HINT = _ferrule::inspect::PyStaticExpr::PyClass(
+            _ferrule::inspect::PyClassNameStaticExpr::new(
+                &_ferrule::type_hint_identifier!("classes", "ShapeError"), "classes.ShapeError")));
         #[inline]
         fn type_object_raw(py: _ferrule::Python<'_>) -> *mut _ferrule::ffi::PyTypeObject {
             __TYPE.get::<ShapeError>(py)
@@ -118,6 +125,7 @@ const _: () = {
         type Target = ShapeError;
         type Output = _ferrule::Bound<'py, ShapeError>;
         type Error = _ferrule::PyErr;
+        _ferrule::__ferrule_inspect_const!(OUTPUT_TYPE = <Self as _ferrule::PyTypeInfo>::TYPE_HINT);
         fn into_pyobject(self, py: _ferrule::Python<'py>) -> _ferrule::PyResult<_ferrule::Bound<'py, ShapeError>> {
             _ferrule::Bound::new(py, self)
         }
@@ -157,6 +165,9 @@ const _: () = {
     unsafe impl _ferrule::PyTypeInfo for Event {
         const NAME: &'static str = "Event";
         const MODULE: ::core::option::Option<&'static str> = ::core::option::Option::Some("classes");
+        _ferrule::__ferrule_inspect_const!(TYPE_HINT = _ferrule::inspect::PyStaticExpr::PyClass(
+            _ferrule::inspect::PyClassNameStaticExpr::new(
+                &_ferrule::type_hint_identifier!("classes", "Event"), "classes.Event")));
         #[inline]
         fn type_object_raw(py: _ferrule::Python<'_>) -> *mut _ferrule::ffi::PyTypeObject {
             __TYPE.get::<Event>(py)
@@ -192,6 +203,7 @@ const _: () = {
         type Target = Event;
         type Output = _ferrule::Bound<'py, Event>;
         type Error = _ferrule::PyErr;
+        _ferrule::__ferrule_inspect_const!(OUTPUT_TYPE = <Self as _ferrule::PyTypeInfo>::TYPE_HINT);
         fn into_pyobject(self, py: _ferrule::Python<'py>) -> _ferrule::PyResult<_ferrule::Bound<'py, Event>> {
             _ferrule::Bound::new(py, self)
         }
@@ -607,6 +619,9 @@ const _: () = {
     unsafe impl _ferrule::PyTypeInfo for SquareTile {
         const NAME: &'static str = "Tile";
         const MODULE: ::core::option::Option<&'static str> = ::core::option::Option::Some("classes.tiles");
+        _ferrule::__ferrule_inspect_const!(TYPE_HINT = _ferrule::inspect::PyStaticExpr::PyClass(
+            _ferrule::inspect::PyClassNameStaticExpr::new(
+                &_ferrule::type_hint_identifier!("classes.tiles", "Tile"), "classes.tiles.Tile")));
         #[inline]
         fn type_object_raw(py: _ferrule::Python<'_>) -> *mut _ferrule::ffi::PyTypeObject {
             __TYPE.get::<SquareTile>(py)
@@ -688,6 +703,9 @@ const _: () = {
     unsafe impl _ferrule::PyTypeInfo for Shape {
         const NAME: &'static str = "Shape";
         const MODULE: ::core::option::Option<&'static str> = ::core::option::Option::Some("classes");
+        _ferrule::__ferrule_inspect_const!(TYPE_HINT = _ferrule::inspect::PyStaticExpr::PyClass(
+            _ferrule::inspect::PyClassNameStaticExpr::new(
+                &_ferrule::type_hint_identifier!("classes", "Shape"), "classes.Shape")));
         #[inline]
         fn type_object_raw(py: _ferrule::Python<'_>) -> *mut _ferrule::ffi::PyTypeObject {
             __TYPE.get::<Shape>(py)
@@ -725,6 +743,7 @@ const _: () = {
         type Target = Shape;
         type Output = _ferrule::Bound<'py, Shape>;
         type Error = _ferrule::PyErr;
+        _ferrule::__ferrule_inspect_const!(OUTPUT_TYPE = <Self as _ferrule::PyTypeInfo>::TYPE_HINT);
         fn into_pyobject(self, py: _ferrule::Python<'py>) -> _ferrule::PyResult<_ferrule::Bound<'py, Shape>> {
             _ferrule::Bound::new(py, self)
         }
@@ -993,6 +1012,9 @@ const _: () = {
     unsafe impl _ferrule::PyTypeInfo for Counter {
         const NAME: &'static str = "Counter";
         const MODULE: ::core::option::Option<&'static str> = ::core::option::Option::Some("classes");
+        _ferrule::__ferrule_inspect_const!(TYPE_HINT = _ferrule::inspect::PyStaticExpr::PyClass(
+            _ferrule::inspect::PyClassNameStaticExpr::new(
+                &_ferrule::type_hint_identifier!("classes", "Counter"), "classes.Counter")));
         #[inline]
         fn type_object_raw(py: _ferrule::Python<'_>) -> *mut _ferrule::ffi::PyTypeObject {
             __TYPE.get::<Counter>(py)
@@ -1031,6 +1053,7 @@ const _: () = {
         type Target = Counter;
         type Output = _ferrule::Bound<'py, Counter>;
         type Error = _ferrule::PyErr;
+        _ferrule::__ferrule_inspect_const!(OUTPUT_TYPE = <Self as _ferrule::PyTypeInfo>::TYPE_HINT);
         fn into_pyobject(self, py: _ferrule::Python<'py>) -> _ferrule::PyResult<_ferrule::Bound<'py, Counter>> {
             _ferrule::Bound::new(py, self)
         }

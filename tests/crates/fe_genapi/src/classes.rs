@@ -12,7 +12,7 @@ use pyo3::types::{PyDict, PyTuple};
 #[derive(Clone)]
 pub struct Cloned {
     #[pyo3(get)]
-    v: i64,
+    pub(crate) v: i64,
 }
 
 #[pymethods]

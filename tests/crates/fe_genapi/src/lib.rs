@@ -1,10 +1,12 @@
 //! PyO3 API pieces: derived conversions, class options, every special-method slot, raw identifiers,
-//! `async fn` bindings.
+//! `async fn` bindings, `experimental-inspect`.
 use pyo3::prelude::*;
 
 mod classes;
 mod coroutines;
 mod derives;
+#[cfg(feature = "experimental-inspect")]
+mod inspect;
 
 #[pymodule]
 fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -59,5 +61,12 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(coroutines::sum_counts, m)?)?;
     m.add_function(wrap_pyfunction!(coroutines::gather_args, m)?)?;
     m.add_class::<coroutines::Counter>()?;
+    #[cfg(feature = "experimental-inspect")]
+    {
+        m.add_function(wrap_pyfunction!(inspect::annotated, m)?)?;
+        m.add_function(wrap_pyfunction!(inspect::takes_other_module_class, m)?)?;
+        m.add_function(wrap_pyfunction!(inspect::to_kelvin, m)?)?;
+        m.add_function(wrap_pyfunction!(inspect::hints, m)?)?;
+    }
     Ok(())
 }

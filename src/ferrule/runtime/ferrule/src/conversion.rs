@@ -83,6 +83,9 @@ pub trait IntoPyObject<'py>: Sized {
     /// `Bound<'py, Target>` or `Borrowed<'_, 'py, Target>`.
     type Output: BoundObject<'py, Self::Target>;
     type Error: Into<PyErr>;
+    /// The returned value as a Python type hint (feature `experimental-inspect`).
+    #[cfg(feature = "experimental-inspect")]
+    const OUTPUT_TYPE: crate::inspect::PyStaticExpr = crate::inspect::INCOMPLETE;
     fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error>;
 
     /// How an owned sequence of `Self` (`Vec<Self>`, `[Self; N]`) converts:
@@ -149,6 +152,9 @@ impl<'py, T: IntoPyObject<'py>> IntoPyObjectExt<'py> for T {}
 /// can point into a Python string.
 pub trait FromPyObject<'a, 'py>: Sized {
     type Error: Into<PyErr>;
+    /// The accepted argument as a Python type hint (feature `experimental-inspect`).
+    #[cfg(feature = "experimental-inspect")]
+    const INPUT_TYPE: crate::inspect::PyStaticExpr = crate::inspect::INCOMPLETE;
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> Result<Self, Self::Error>;
 
     /// `Some` only for `chrono::Local`: `DateTime<Local>` takes a naive datetime as local time.
@@ -216,6 +222,8 @@ impl<'a, 'py, T> IntoPyObject<'py> for &'a Py<T> {
 
 impl<'a, 'py, T: PyTypeCheck> FromPyObject<'a, 'py> for Bound<'py, T> {
     type Error = PyErr;
+    #[cfg(feature = "experimental-inspect")]
+    const INPUT_TYPE: crate::inspect::PyStaticExpr = <T as PyTypeCheck>::TYPE_HINT;
     #[inline]
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         Ok(obj.cast::<T>()?.to_owned())
@@ -224,6 +232,8 @@ impl<'a, 'py, T: PyTypeCheck> FromPyObject<'a, 'py> for Bound<'py, T> {
 
 impl<'a, 'py, T: PyTypeCheck> FromPyObject<'a, 'py> for Borrowed<'a, 'py, T> {
     type Error = PyErr;
+    #[cfg(feature = "experimental-inspect")]
+    const INPUT_TYPE: crate::inspect::PyStaticExpr = <T as PyTypeCheck>::TYPE_HINT;
     #[inline]
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         Ok(obj.cast::<T>()?)
@@ -232,6 +242,8 @@ impl<'a, 'py, T: PyTypeCheck> FromPyObject<'a, 'py> for Borrowed<'a, 'py, T> {
 
 impl<'a, 'py, T: PyTypeCheck> FromPyObject<'a, 'py> for Py<T> {
     type Error = PyErr;
+    #[cfg(feature = "experimental-inspect")]
+    const INPUT_TYPE: crate::inspect::PyStaticExpr = <T as PyTypeCheck>::TYPE_HINT;
     #[inline]
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         Ok(obj.cast::<T>()?.to_owned().unbind())

@@ -36,6 +36,25 @@ pub mod types;
 
 #[doc(hidden)]
 pub mod impl_;
+#[cfg(feature = "experimental-inspect")]
+pub mod inspect;
+
+/// `const NAME: PyStaticExpr = value;` when `experimental-inspect` is on, nothing otherwise
+/// (lets the runtime's macros and ferrule's glue give hints without knowing the feature).
+#[cfg(feature = "experimental-inspect")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __ferrule_inspect_const {
+    ($name:ident = $value:expr) => {
+        const $name: $crate::inspect::PyStaticExpr = $value;
+    };
+}
+#[cfg(not(feature = "experimental-inspect"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __ferrule_inspect_const {
+    ($name:ident = $value:expr) => {};
+}
 
 pub use crate::conversion::{
     BoundObject, FromPyObject, FromPyObjectOwned, IntoPyObject, IntoPyObjectExt,

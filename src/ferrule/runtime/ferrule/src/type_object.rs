@@ -10,6 +10,9 @@ pub unsafe trait PyTypeInfo: Sized {
     const NAME: &'static str;
     /// Module of the type, when it has one.
     const MODULE: Option<&'static str>;
+    /// The type as a Python type hint (feature `experimental-inspect`).
+    #[cfg(feature = "experimental-inspect")]
+    const TYPE_HINT: crate::inspect::PyStaticExpr = crate::inspect::INCOMPLETE;
 
     fn type_object_raw(py: Python<'_>) -> *mut ffi::PyTypeObject;
 
@@ -32,6 +35,9 @@ pub unsafe trait PyTypeInfo: Sized {
 /// What `cast` needs: a check and a name for the error message.
 pub trait PyTypeCheck {
     const NAME: &'static str;
+    /// The accepted values as a Python type hint (feature `experimental-inspect`).
+    #[cfg(feature = "experimental-inspect")]
+    const TYPE_HINT: crate::inspect::PyStaticExpr;
     fn type_check(object: &Bound<'_, PyAny>) -> bool;
     /// The type to name in a failed cast's message.
     fn classinfo_object(py: Python<'_>) -> Bound<'_, PyAny>;
@@ -39,6 +45,8 @@ pub trait PyTypeCheck {
 
 impl<T: PyTypeInfo> PyTypeCheck for T {
     const NAME: &'static str = <T as PyTypeInfo>::NAME;
+    #[cfg(feature = "experimental-inspect")]
+    const TYPE_HINT: crate::inspect::PyStaticExpr = <T as PyTypeInfo>::TYPE_HINT;
     #[inline]
     fn type_check(object: &Bound<'_, PyAny>) -> bool {
         T::is_type_of(object)

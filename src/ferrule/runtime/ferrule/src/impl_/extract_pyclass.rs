@@ -17,6 +17,7 @@ where
     T: PyClass + Clone + ExtractPyClassWithClone,
 {
     type Error = PyErr;
+    crate::__ferrule_inspect_const!(INPUT_TYPE = <T as crate::PyTypeInfo>::TYPE_HINT);
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> Result<Self, PyErr> {
         let value: PyRef<'py, T> = obj.extract()?;
         Ok((*value).clone())

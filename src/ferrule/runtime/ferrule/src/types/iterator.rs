@@ -15,6 +15,7 @@ pub struct PyIterator(PyAny);
 impl crate::types::DerefToPyAny for PyIterator {}
 
 impl PyTypeCheck for PyIterator {
+    crate::__ferrule_inspect_const!(TYPE_HINT = crate::type_hint_identifier!("collections.abc", "Iterator"));
     const NAME: &'static str = "Iterator";
     #[inline]
     fn type_check(object: &Bound<'_, PyAny>) -> bool {

@@ -81,13 +81,14 @@ pub trait DerefToPyAny {}
 /// Implements `PyTypeInfo` and `DerefToPyAny` for a builtin type marker.
 /// `$check` is the cheap type test (a `tp_flags` bit or an exact-type test).
 macro_rules! native_type {
-    ($name:ident, $module:literal, $py_name:literal, $type_object:expr, $check:path) => {
+    ($name:ident, $module:tt, $py_name:literal, $type_object:expr, $check:path) => {
         #[repr(transparent)]
         pub struct $name($crate::types::PyAny);
 
         unsafe impl $crate::type_object::PyTypeInfo for $name {
             const NAME: &'static str = $py_name;
             const MODULE: Option<&'static str> = Some($module);
+            $crate::__ferrule_inspect_const!(TYPE_HINT = $crate::type_hint_identifier!($module, $py_name));
             #[inline]
             fn type_object_raw(_py: $crate::Python<'_>) -> *mut $crate::ffi::PyTypeObject {
                 #[allow(unused_unsafe)]
@@ -116,13 +117,14 @@ pub(crate) use native_type;
 /// limited API): imported once from `$from.$attr` and kept.
 #[allow(unused_macros)]
 macro_rules! imported_type {
-    ($name:ident, $module:literal, $py_name:literal, $from:literal, $attr:literal) => {
+    ($name:ident, $module:tt, $py_name:literal, $from:literal, $attr:literal) => {
         #[repr(transparent)]
         pub struct $name($crate::types::PyAny);
 
         unsafe impl $crate::type_object::PyTypeInfo for $name {
             const NAME: &'static str = $py_name;
             const MODULE: Option<&'static str> = Some($module);
+            $crate::__ferrule_inspect_const!(TYPE_HINT = $crate::type_hint_identifier!($module, $py_name));
             fn type_object_raw(py: $crate::Python<'_>) -> *mut $crate::ffi::PyTypeObject {
                 static TYPE: $crate::sync::PyOnceLock<$crate::Py<$crate::types::PyType>> =
                     $crate::sync::PyOnceLock::new();
@@ -141,6 +143,7 @@ pub(crate) use imported_type;
 unsafe impl crate::type_object::PyTypeInfo for PyAny {
     const NAME: &'static str = "object";
     const MODULE: Option<&'static str> = Some("builtins");
+    crate::__ferrule_inspect_const!(TYPE_HINT = crate::type_hint_identifier!("typing", "Any"));
     #[inline]
     fn type_object_raw(_py: crate::Python<'_>) -> *mut ffi::PyTypeObject {
         std::ptr::addr_of_mut!(ffi::PyBaseObject_Type)

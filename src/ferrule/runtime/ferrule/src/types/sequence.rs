@@ -70,6 +70,7 @@ impl PyMapping {
 }
 
 impl PyTypeCheck for PySequence {
+    crate::__ferrule_inspect_const!(TYPE_HINT = crate::type_hint_identifier!("collections.abc", "Sequence"));
     const NAME: &'static str = "Sequence";
     fn type_check(object: &Bound<'_, PyAny>) -> bool {
         // Fast path for the common concrete types, then the ABC, so that
@@ -89,6 +90,7 @@ impl PyTypeCheck for PySequence {
 }
 
 impl PyTypeCheck for PyMapping {
+    crate::__ferrule_inspect_const!(TYPE_HINT = crate::type_hint_identifier!("collections.abc", "Mapping"));
     const NAME: &'static str = "Mapping";
     fn type_check(object: &Bound<'_, PyAny>) -> bool {
         if unsafe { ffi::PyDict_Check(object.as_ptr()) } != 0 {

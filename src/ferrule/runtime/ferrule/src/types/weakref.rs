@@ -35,6 +35,7 @@ fn proxy_types(py: Python<'_>) -> Bound<'_, PyAny> {
 }
 
 impl PyTypeCheck for PyWeakrefProxy {
+    crate::__ferrule_inspect_const!(TYPE_HINT = crate::type_hint_identifier!("weakref", "ProxyType"));
     const NAME: &'static str = "weakref.ProxyTypes";
     fn type_check(object: &Bound<'_, PyAny>) -> bool {
         unsafe { ffi::PyWeakref_CheckProxy(object.as_ptr()) != 0 }
@@ -45,6 +46,10 @@ impl PyTypeCheck for PyWeakrefProxy {
 }
 
 impl PyTypeCheck for PyWeakref {
+    crate::__ferrule_inspect_const!(TYPE_HINT = crate::type_hint_union!(
+        crate::type_hint_identifier!("weakref", "ReferenceType"),
+        crate::type_hint_identifier!("weakref", "ProxyType")
+    ));
     const NAME: &'static str = "weakref";
     fn type_check(object: &Bound<'_, PyAny>) -> bool {
         unsafe { ffi::PyWeakref_Check(object.as_ptr()) != 0 }
