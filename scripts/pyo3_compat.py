@@ -1,6 +1,7 @@
 """Ports PyO3's own test crates to ferrule and counts passing tests on both builds.
 
 Usage: python scripts/pyo3_compat.py PYO3_CHECKOUT [--out DIR] [--only NAME ...] [--skip-pyo3]
+       [--features F1,F2] [--release]
 
 For each crate (PyO3's `pytests` and the maturin examples) it makes two copies:
 - ferrule: the `pyo3` dependency line becomes `pyo3 = { package = "ferrule-runtime", version = "0.1",
@@ -116,16 +117,18 @@ def pytest_counts(python: Path, crate: Path, report: Path) -> tuple[int, int, st
     return total - errors - failures - skipped, errors + failures, out.stdout[-6000:]
 
 
-def build(side: str, python: Path, crate: Path) -> subprocess.CompletedProcess:
+def build(side: str, python: Path, crate: Path, options: list[str]) -> subprocess.CompletedProcess:
     env = dict(os.environ, VIRTUAL_ENV=str(python.parent.parent))
     env["PATH"] = f"{python.parent}{os.pathsep}{env['PATH']}"
     if side == "ferrule":
-        return run([str(python), "-m", "ferrule", "develop", "-m", str(crate / "Cargo.toml"), "-i", str(python)],
-                   cwd=crate, env=env)
-    return run([str(python), "-m", "maturin", "develop", "-m", str(crate / "Cargo.toml")], cwd=crate, env=env)
+        return run([str(python), "-m", "ferrule", "develop", "-m", str(crate / "Cargo.toml"), "-i", str(python),
+                    *options], cwd=crate, env=env)
+    return run([str(python), "-m", "maturin", "develop", "-m", str(crate / "Cargo.toml"), *options],
+               cwd=crate, env=env)
 
 
-def one(side: str, python: Path, checkout: Path, rel: str, out: Path, version: str) -> Outcome:
+def one(side: str, python: Path, checkout: Path, rel: str, out: Path, version: str,
+        options: list[str]) -> Outcome:
     crate = out / side / rel.replace("/", "_")
     if crate.exists():
         shutil.rmtree(crate)
@@ -139,7 +142,7 @@ def one(side: str, python: Path, checkout: Path, rel: str, out: Path, version: s
     for dep in BINARY_DEPS.get(rel, ()):
         subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check",
                         "--only-binary=:all:", dep], check=False)
-    built = build(side, python, crate)
+    built = build(side, python, crate, options)
     if built.returncode != 0:
         return Outcome(False, log=(built.stdout + built.stderr)[-8000:])
     passed, failed, log = pytest_counts(python, crate, out / f"{side}-{rel.replace('/', '_')}.xml")
@@ -152,9 +155,14 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("target/pyo3-compat"))
     parser.add_argument("--only", nargs="*", default=None, help="crates to run, e.g. pytests examples/getitem")
     parser.add_argument("--skip-pyo3", action="store_true", help="build only the ferrule side")
+    parser.add_argument("--features", "-F", default="",
+                        help="cargo features for both builds, e.g. experimental-async,experimental-inspect "
+                             "(as PyO3's test-introspection nox session builds pytests)")
+    parser.add_argument("--release", action="store_true", help="release builds on both sides")
     args = parser.parse_args()
     checkout, out = args.checkout.resolve(), args.out.resolve()
     version = pyo3_version(checkout)
+    options = (["--features", args.features] if args.features else []) + (["--release"] if args.release else [])
     out.mkdir(parents=True, exist_ok=True)
     sides = ("ferrule",) if args.skip_pyo3 else ("ferrule", "pyo3")
     pythons = {
@@ -164,10 +172,12 @@ def main() -> int:
         pythons["pyo3"] = venv(out / "venv-pyo3", ["maturin>=1.9,<2", *TEST_DEPS])
     results: dict[str, dict[str, Outcome]] = {}
     for rel in args.only or CRATES:
-        results[rel] = {side: one(side, pythons[side], checkout, rel, out, version) for side in sides}
+        results[rel] = {side: one(side, pythons[side], checkout, rel, out, version, options)
+                        for side in sides}
         for side, outcome in results[rel].items():
             (out / f"{side}-{rel.replace('/', '_')}.log").write_text(outcome.log)
-    print(f"\nPyO3 {version} test crates, one-line port (logs in {out})\n")
+    label = f"features {args.features}" if args.features else "default features"
+    print(f"\nPyO3 {version} test crates, one-line port, {label} (logs in {out})\n")
     print(f"{'crate':40} {'ferrule':>16} {'pyo3':>16}")
     totals = {side: 0 for side in sides}
     for rel, by_side in results.items():
