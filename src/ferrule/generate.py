@@ -139,6 +139,10 @@ def write_glue(crate: Crate, glue_dir: Path) -> None:
         for path in glue_dir.rglob("*.rs"):
             if os.path.normpath(path) not in wanted and path.is_file():
                 path.unlink()
+        # An emptied folder would still tell the attribute that a macro's expansions are below it.
+        for root, _, _ in os.walk(glue_dir, topdown=False):
+            if root != str(glue_dir) and not os.listdir(root):
+                os.rmdir(root)
 
 
 def write_python_config(meta: Metadata, interp: Interpreter, abi3: str | None = None) -> None:

@@ -39,6 +39,38 @@ def _items(crate: Crate) -> dict[str, tuple[Span, list[Function]]]:
     return found
 
 
+def _local_items(crate: Crate) -> dict[str, list[tuple[int, tuple[Span, list[Function]]]]]:
+    """User file -> (key line, item) of items in function bodies: their glue is pasted in by the
+    attribute, so rustc reports its errors at the attribute, in the user's file."""
+    found: dict[str, list[tuple[int, tuple[Span, list[Function]]]]] = {}
+    for dep in crate.dependencies:
+        for file, entries in _local_items(dep).items():
+            found.setdefault(file, []).extend(entries)
+    entries = [(fn.key, (fn.span, [fn])) for fn in crate.functions]
+    entries += [(b.key, (b.span, [m.fn for m in b.methods])) for b in crate.method_blocks]
+    entries += [(c.key, (c.span, [m.fn for b in c.blocks for m in b.methods])) for c in crate.classes]
+    for key, item in entries:
+        if key.local:
+            found.setdefault(str(item[0].path.resolve()), []).append((key.line, item))
+    return found
+
+
+def _pasted_at(local: dict, file: str, span: dict) -> tuple[Span, list[Function]] | None:
+    """The body item whose attribute rustc points at: the first item keyed at or after its line."""
+    if not any(str((e.get("macro_decl_name") or "")).startswith("#[py") for e in _expansions(span)):
+        return None
+    line = span.get("line_start", 0)
+    after = sorted((key_line, n, item) for n, (key_line, item) in enumerate(local.get(file, [])) if key_line >= line)
+    return after[0][2] if after else None
+
+
+def _expansions(span: dict):
+    while span and span.get("expansion"):
+        span = span["expansion"]
+        yield span
+        span = span.get("span")
+
+
 def _primary(message: dict) -> dict | None:
     return next((s for s in message.get("spans", []) if s.get("is_primary")), None)
 
@@ -48,17 +80,20 @@ def at_user_items(crate: Crate, glue_dir: Path, messages: list[dict]) -> list[Di
     # Glue of a crate outside the workspace root (absolute file names) sits below the folder too.
     items = {rel.lstrip("/"): item for rel, item in _items(crate).items()}
     glue_root = str(glue_dir.resolve())
+    local = _local_items(crate)
     out: list[Diagnostic] = []
     for msg in messages:
         span = _primary(msg)
         if msg.get("level") != "error" or span is None:
             continue
-        file = str(Path(span.get("file_name", "")).resolve())
-        if not file.startswith(glue_root + "/"):
-            continue
-        rel = file[len(glue_root) + 1:]
-        text = "".join(t.get("text", "") for t in span.get("text", []))
-        item = items.get(rel) or _by_path(crate, rel)
+        file = str((crate.workspace_root / span.get("file_name", "")).resolve())
+        if file.startswith(glue_root + "/"):
+            rel = file[len(glue_root) + 1:]
+            text = "".join(t.get("text", "") for t in span.get("text", []))
+            item = items.get(rel) or _by_path(crate, rel)
+        else:
+            # Pasted glue of a body item: no glue line to read, the bound's type names the parameter.
+            rel, text, item = "pasted at the attribute", "", _pasted_at(local, file, span)
         if item is None:
             continue
         found = _explain(msg, text, rel, span.get("line_start", 0), *item)
@@ -94,9 +129,10 @@ def _explain(msg: dict, text: str, rel: str, glue_line: int, where: Span,
     at = fn.span if fn is not None else where
     bound = _NOT_IMPLEMENTED.search(rustc)
     arg = _ARG_NAME.search(text)
-    if bound and arg and fn is not None:
-        name = arg.group(1) or arg.group(2)
-        param = next((p for p in fn.params if p.name == name or p.name == f"r#{name}"), None)
+    if bound and fn is not None and (arg or not text):
+        name = (arg.group(1) or arg.group(2)) if arg else None
+        param = next((p for p in fn.params if p.name == name or p.name == f"r#{name}"
+                      or (name is None and p.ty.text.replace(" ", "") == bound.group(1).replace(" ", ""))), None)
         if param is not None and bound.group(2) in ("FromPyObject", "PyFunctionArgument", "FromPyObjectBound"):
             pointer = _BOXED.match(bound.group(1))
             fix = (f"PyO3 extracts no `{pointer.group(1)}<T>` either: take `{pointer.group(2)}` and write "

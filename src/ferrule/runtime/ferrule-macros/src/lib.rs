@@ -302,6 +302,10 @@ fn glue_tokens(key: &str, keyword: &TokenTree) -> TokenStream {
         let rel = format!("/{key}.rs");
         // A file outside the workspace root has an absolute name: its glue is below `dir` all the same.
         let path = std::path::PathBuf::from(&dir).join(rel.trim_start_matches('/'));
+        let local = std::path::PathBuf::from(&dir).join(format!("{}.local.rs", key.trim_start_matches('/')));
+        if !path.exists() && local.exists() {
+            return local_glue(&local, &format!("/{key}.local.rs"));
+        }
         if !path.exists() && std::path::PathBuf::from(&dir).join(key.trim_start_matches('/')).is_dir() {
             // Several expansions of one macro share this key: each one's glue is
             // under the outermost invocation's place, which only `file!()`/`line!()` know.
@@ -310,10 +314,6 @@ fn glue_tokens(key: &str, keyword: &TokenTree) -> TokenStream {
                 format!("/{key}/")
             );
             return code.parse().expect("glue include tokens");
-        }
-        let local = std::path::PathBuf::from(&dir).join(format!("{}.local.rs", key.trim_start_matches('/')));
-        if !path.exists() && local.exists() {
-            return local_glue(&local, &format!("/{key}.local.rs"));
         }
         if !path.exists() {
             // rustc would only say "couldn't read": explain what ferrule cannot see.
