@@ -93,7 +93,8 @@ def at_user_items(crate: Crate, glue_dir: Path, messages: list[dict]) -> list[Di
             item = items.get(rel) or _by_path(crate, rel)
         else:
             # Pasted glue of a body item: no glue line to read, the bound's type names the parameter.
-            rel, text, item = "pasted at the attribute", "", _pasted_at(local, file, span)
+            rel = "pasted at " + span.get("file_name", "")
+            text, item = "", _pasted_at(local, file, span)
         if item is None:
             continue
         found = _explain(msg, text, rel, span.get("line_start", 0), *item)
