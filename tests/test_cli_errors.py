@@ -166,6 +166,8 @@ def test_item_ferrule_cannot_see_gets_a_ferrule_explanation() -> None:
 def test_rustc_errors_in_glue_are_reported_at_the_users_items() -> None:
     """What rustc finds in generated glue is said again at the parameter or return type, in the user's terms."""
     err = assert_failed(develop("glue_errors"))
+    # rustc's own report of what ferrule says again would point into generated files: not shown.
+    assert set(re.findall(r"^\s*--> ([^:]+):", err, re.M)) == {"src/lib.rs"}, err
     ours = err[err.index("error: could not compile"):]
     expected = [
         ("`Stamp` cannot be used as a Python function argument", "src/lib.rs:7:12", "parameter `since`"),

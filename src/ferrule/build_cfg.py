@@ -216,7 +216,7 @@ def compile_exact(project: Project, meta, interp, *, abi3: str | None, options, 
     for attempt in (1, 2):
         crate = prepare(project, meta, options, cfg)
         seen: list[dict] = []
-        held: list[str] | None = [] if attempt == 1 else None  # shown unless the build is redone
+        held: list[dict] | None = [] if attempt == 1 else None  # shown unless the build is redone
         failure: Exception | None = None
         try:
             artifact = cargo.build(project, meta, release=release, options=options, profile=profile,
@@ -230,7 +230,7 @@ def compile_exact(project: Project, meta, interp, *, abi3: str | None, options, 
         real = actual(cfg, found)
         if attempt == 2 or not differs(cfg, real):
             if held:
-                sys.stderr.write("".join(held))
+                sys.stderr.write(cargo.rendered(held))
                 sys.stderr.flush()
             if failure is not None:
                 raise failure

@@ -16,6 +16,7 @@ from . import cache_seals, pyo3_dependents
 from .build_options import CargoOptions
 from .build_cache import BuildCache, open_cache
 from .errors import BindingErrors, CargoError, Diagnostic
+from .glue_errors import EXPLAINED
 from .project import Project
 
 RUNTIME_DIR = Path(__file__).parent / "runtime" / "ferrule"
@@ -110,14 +111,14 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
           options: CargoOptions | None = None, profile: str | None = None,
           python_version: tuple[int, int] | None = None,
           explain: Callable[[list[dict]], list[Diagnostic]] | None = None,
-          observe: list[dict] | None = None, held: list[str] | None = None) -> Path:
+          observe: list[dict] | None = None, held: list[dict] | None = None) -> Path:
     """Builds the cdylib; cargo's own progress and diagnostics go to the terminal.
 
     `options` (default: the project's config) and `profile` (default: release or dev) carry the
     maturin-style settings; `features` adds to them. When the build fails, `explain`
     turns rustc's messages into errors at the user's items (BindingErrors). `observe` receives
     cargo's artifact and build-script messages (features and cfgs the crate was built with);
-    with `held`, rustc's rendered diagnostics go there instead of to stderr.
+    with `held`, rustc's messages go there instead of to stderr (write them with `rendered`).
     """
     options = (options or project.cargo).with_command_line(features=tuple(features))
     profile = profile or ("release" if release else "dev")
@@ -146,6 +147,10 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
             cache_seals.seal(build_dir, artifacts, meta.workspace_root)
     if code != 0:
         mapped = explain(messages) if explain is not None else []
+        # rustc's own words for what ferrule did not say again at the user's item (an error in the glue
+        # that ferrule explained would only point the user into generated files).
+        if held is None:
+            sys.stderr.write(rendered([m for m in messages if m.get("level") == "error"]))
         if mapped:
             raise BindingErrors(mapped, root=project.crate_root)
         if not messages:  # nothing compiled: perhaps the resolver refused a crate built on PyO3
@@ -160,8 +165,14 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
     return artifact
 
 
+def rendered(messages: list[dict]) -> str:
+    """rustc's text of `messages`, without the errors ferrule said again at the user's item."""
+    return "".join(m.get("rendered") or "" for m in messages
+                   if not (m.get("level") == "error" and m.get(EXPLAINED)))
+
+
 def _run_build(cmd: list[str], env: dict[str, str], project: Project, observe: list[dict] | None = None,
-               held: list[str] | None = None):
+               held: list[dict] | None = None):
     """(cdylib, rustc's messages, every artifact message, exit code)."""
     artifact: Path | None = None
     messages: list[dict] = []
@@ -221,7 +232,7 @@ def _message_format() -> str:
 
 
 def _cdylib_from(line: str, project: Project, messages: list[dict], artifacts: list[dict],
-                 observe: list[dict] | None = None, held: list[str] | None = None) -> Path | None:
+                 observe: list[dict] | None = None, held: list[dict] | None = None) -> Path | None:
     """The cdylib an artifact line names; rustc's messages go to `messages`."""
     if not line.startswith("{"):
         return None
@@ -232,8 +243,10 @@ def _cdylib_from(line: str, project: Project, messages: list[dict], artifacts: l
     if msg.get("reason") == "compiler-message" and isinstance(msg.get("message"), dict):
         # Passed through as cargo would render it; kept to map glue errors back to the user's items.
         messages.append(msg["message"])
-        if msg["message"].get("rendered") and held is not None:
-            held.append(msg["message"]["rendered"])
+        if held is not None:
+            held.append(msg["message"])
+        elif msg["message"].get("level") == "error":
+            pass  # written when the build has failed, unless ferrule says it again at the user's item
         elif msg["message"].get("rendered"):
             sys.stderr.write(msg["message"]["rendered"])
             sys.stderr.flush()

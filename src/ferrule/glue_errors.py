@@ -14,6 +14,9 @@ from pathlib import Path
 from .errors import Diagnostic
 from .parse.model import Crate, Function, Span
 
+# Set on a rustc message said again at the user's item: the build does not print rustc's version of it.
+EXPLAINED = "ferrule_explained"
+
 _ARG_NAME = re.compile(r'extract\w*\(.*"([^"]+)"\s*\)|let (?:mut )?__arg_(\w+)')
 _CALLEE = re.compile(r"__Self::(\w+)\(")
 _NOT_IMPLEMENTED = re.compile(r"the trait bound `(.+?): (?:\w+::)*(\w+)(?:<[^`]*>)?` is not satisfied")
@@ -97,6 +100,7 @@ def at_user_items(crate: Crate, glue_dir: Path, messages: list[dict]) -> list[Di
             text, item = "", _pasted_at(local, file, span)
         if item is None:
             continue
+        msg[EXPLAINED] = True
         found = _explain(msg, text, rel, span.get("line_start", 0), *item)
         # One mistake can fail several bounds in the glue; the user needs it once.
         if not any((d.message, d.path, d.line, d.col) == (found.message, found.path, found.line, found.col)
