@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import re
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,20 @@ def _edit(project: Path, old: str, new: str) -> Path:
     return pyproject
 
 
+def test_version_neither_set_nor_dynamic_is_taken_from_cargo_with_a_warning(tmp_path: Path) -> None:
+    """As maturin does: PEP 621 wants `version` or `dynamic = ["version"]`; without both, Cargo.toml's is used."""
+    project = copy_project("pkg_mixed", tmp_path)
+    pyproject = _edit(project, 'dynamic = ["version"]\n', "")
+    out = ferrule("build", "-o", tmp_path / "out", cwd=project)
+    assert f"{pyproject}:" in out.stderr and "[project] has no `version`" in out.stderr, out.stderr
+    cargo_version = re.search(r'^version = "([^"]+)"', (project / "Cargo.toml").read_text(), re.M).group(1)
+    assert [w.name.split("-")[1] for w in (tmp_path / "out").glob("*.whl")] == [cargo_version]
+
+
 @pytest.mark.parametrize("old, new, message, hint", [
     ('name = "pkg-mixed"', 'name = "pkg-mixed', "invalid TOML", None),
     ('name = "pkg-mixed"\n', "", "[project] has no `name`", 'add `name = "..."`'),
-    ('dynamic = ["version"]\n', "", "[project] has no `version`", 'dynamic = ["version"]'),
+    ('dynamic = ["version"]', 'version = "banana"', "banana", None),
     ("[tool.ferrule]\n", '[tool.ferrule]\npython-sorce = "python"\n', "unknown key `python-sorce` in [tool.ferrule]",
      "did you mean `python-source`?"),
     ('dependencies = ["packaging>=20"]', 'dependencies = ["packaging >>> 20"]', "project.dependencies[0]", None),

@@ -72,8 +72,12 @@ def load_metadata(project: Project) -> DistMetadata:
         raise _config_error("[project] has no `name`", project, None, hint='add `name = "..."` under [project]')
     dynamic = list(table.get("dynamic") or [])
     if "version" not in table and "version" not in dynamic:
-        raise _config_error("[project] has no `version`", project, None,
-                            hint='add `version = "..."`, or `dynamic = ["version"]` to take it from Cargo.toml')
+        # PEP 621 requires one of the two; maturin warns and takes Cargo.toml's version (PyO3's plugin
+        # example relies on it), so a ported project keeps building.
+        line = _key_line(project.pyproject, "project") or ""
+        warnings.append(f"{project.pyproject}:{line}: [project] has no `version` and `dynamic` does not list it; "
+                        'using Cargo.toml\'s version (add `dynamic = ["version"]` to say so)')
+        dynamic.append("version")
     data = {**pyproject, "project": table}
     if "version" in dynamic:
         # ferrule fills it in from Cargo.toml, so the metadata is static from here on.
