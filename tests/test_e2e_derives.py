@@ -94,3 +94,10 @@ def test_derives_and_options_behind_cfg_attr(fe_genapi):
     assert fe_genapi.gated(21) == 42
     with pytest.raises(TypeError, match=r"^argument 'g': failed to extract field Gated\.value$"):
         fe_genapi.gated("x")
+
+
+def test_enum_variants_named_error_output_target(fe_genapi):
+    """Variants that share a name with `IntoPyObject`'s associated types convert both ways."""
+    assert fe_genapi.outcome(41) == (42, fe_genapi.Stage.Output)
+    assert fe_genapi.outcome("bad") == ("BAD", fe_genapi.Stage.Error)
+    assert fe_genapi.outcome(1.5) == (3.0, fe_genapi.Stage.Target)

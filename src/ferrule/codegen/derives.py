@@ -169,12 +169,13 @@ def into_pyobject(decl: DeriveDecl, by_ref: bool) -> str:
             target, output, error = f"{conv}::Target", f"{conv}::Output", f"{conv}::Error"
         else:
             target, output, error = types
+    # Spelled out, not `Self::Output`: an enum with a variant `Output` or `Error` makes that ambiguous.
     return f"""    #[automatically_derived]
     impl{generics} _ferrule::IntoPyObject<'py> for {target_ty}{where_text} {{
         type Target = {target};
         type Output = {output};
         type Error = {error};
-        fn into_pyobject(self, py: _ferrule::Python<'py>) -> ::core::result::Result<Self::Output, Self::Error> {{
+        fn into_pyobject(self, py: _ferrule::Python<'py>) -> ::core::result::Result<{output}, {error}> {{
             {body}
         }}
     }}

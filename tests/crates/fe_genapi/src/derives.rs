@@ -199,3 +199,29 @@ pub struct Gated {
 pub fn gated(g: Gated) -> Gated {
     Gated { value: g.value * 2 }
 }
+
+/// Variants named like the conversion traits' associated types (`Error`, `Output`, `Target`): the glue
+/// must not say `Self::Error`, which would be ambiguous.
+#[derive(FromPyObject, IntoPyObject, Debug)]
+pub enum Outcome {
+    Error(String),
+    Output(i64),
+    Target(f64),
+}
+
+#[pyclass(eq, eq_int)]
+#[derive(PartialEq, Clone)]
+pub enum Stage {
+    Error,
+    Output,
+    Target,
+}
+
+#[pyfunction]
+pub fn outcome(o: Outcome) -> (Outcome, Stage) {
+    match o {
+        Outcome::Error(s) => (Outcome::Error(s.to_uppercase()), Stage::Error),
+        Outcome::Output(n) => (Outcome::Output(n + 1), Stage::Output),
+        Outcome::Target(x) => (Outcome::Target(x * 2.0), Stage::Target),
+    }
+}

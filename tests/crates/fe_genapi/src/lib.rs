@@ -11,6 +11,8 @@ mod inspect;
 #[pymodule]
 fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(derives::point_sum, m)?)?;
+    m.add_function(wrap_pyfunction!(derives::outcome, m)?)?;
+    m.add_class::<derives::Stage>()?;
     m.add_function(wrap_pyfunction!(derives::gated, m)?)?;
     m.add_function(wrap_pyfunction!(derives::config_text, m)?)?;
     m.add_function(wrap_pyfunction!(derives::all_items, m)?)?;
