@@ -114,3 +114,29 @@ def test_cfg_alternatives_of_one_method_are_not_duplicates(tmp_path: Path) -> No
 def test_attribute_on_the_wrong_kind_of_item(tmp_path: Path, code: str, where: str, message: str) -> None:
     _, diags = parse(tmp_path, {"src/lib.rs": code + MODULE})
     assert [(f"{d.line}:{d.col}", d.message) for d in diags] == [(where, message)]
+
+
+def _target_diags(tmp_path: Path, code: str, abi3: str | None = None, cfgs: tuple[str, ...] = ()):
+    """The checks that depend on the target Python (generate.check_crate)."""
+    from types import SimpleNamespace
+
+    from ferrule.cfgset import CfgSet
+    from ferrule.generate import check_crate
+
+    crate, diags = parse(tmp_path, {"src/lib.rs": "use ferrule::prelude::*;\n" + code + MODULE})
+    assert diags == []
+    project = SimpleNamespace(abi3=abi3, module_name="demo", lib_name="demo", lib_path=tmp_path / "src/lib.rs")
+    return check_crate(crate, project, CfgSet(frozenset(cfgs)) if cfgs else None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("abi3, cfgs, minimum", [
+    ("3.9", (), "3.14"), ("3.13", (), "3.14"), (None, ("Py_3_7", "Py_3_8", "Py_3_9"), "3.10")])
+def test_immutable_type_below_the_python_that_has_it(tmp_path: Path, abi3, cfgs, minimum) -> None:
+    diags = _target_diags(tmp_path, "#[pyclass(immutable_type)]\nstruct A { x: i32 }", abi3, cfgs)
+    assert [(d.line, d.col) for d in diags] == [(2, 11)]
+    assert f"`immutable_type` needs Python {minimum} or newer" in diags[0].message and diags[0].hint
+
+
+@pytest.mark.parametrize("abi3, cfgs", [("3.14", ()), (None, ("Py_3_9", "Py_3_10", "Py_3_11"))])
+def test_immutable_type_where_python_has_it(tmp_path: Path, abi3, cfgs) -> None:
+    assert _target_diags(tmp_path, "#[pyclass(immutable_type)]\nstruct A { x: i32 }", abi3, cfgs) == []

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the parser and generator load only when a develop needs the
     from .parse.model import Crate
 
 
-def check_crate(crate: Crate, project: Project) -> list[Diagnostic]:
+def check_crate(crate: Crate, project: Project, cfg: CfgSet | None = None) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     tops = [m for m in crate.modules if m.parent is None]
     if not tops:
@@ -38,6 +38,31 @@ def check_crate(crate: Crate, project: Project) -> list[Diagnostic]:
                 f"with `#[pyo3(name = \"{expected}\")]`, or set `module-name = \"{module.py_name}\"` "
                 "(under [tool.maturin] or [tool.ferrule]) in pyproject.toml"))
     problems += _stable_abi_problems(crate, project)
+    problems += _version_problems(crate, project, cfg)
+    return problems
+
+
+def _version_problems(crate: Crate, project: Project, cfg: CfgSet | None) -> list[Diagnostic]:
+    """Class options the target Python cannot honour. `immutable_type` is a type flag CPython
+    reads from 3.10 on; the stable ABI defines it only from 3.14."""
+    if project.abi3:
+        minimum, have, target = (3, 14), tuple(int(x) for x in project.abi3.split(".")[:2]), f"abi3 {project.abi3}"
+        hint = "use the runtime feature `abi3-py314`, or build without abi3 for Python 3.10 or newer"
+    elif cfg is not None and any(n.startswith("Py_3_") for n in cfg.names):
+        minimum, target = (3, 10), "this interpreter"
+        have = (3, 10) if "Py_3_10" in cfg.names else (3, 9)
+        hint = "build for Python 3.10 or newer (`-i python3.10`), or drop the option"
+    else:
+        return []
+    if have >= minimum:
+        return []
+    problems = []
+    for cls in crate.classes:
+        span = cls.option_spans.get("immutable_type")
+        if span is not None:
+            problems.append(Diagnostic(
+                f"`immutable_type` needs Python {minimum[0]}.{minimum[1]} or newer here ({target} is older)",
+                span.path, span.line, span.col, hint))
     return problems
 
 
@@ -104,7 +129,7 @@ def prepare(project: Project, meta: Metadata, options: CargoOptions | None = Non
                                        async_enabled(project, options), cfg)
     # A syntax error may hide the module; saying it is missing would send the user elsewhere.
     if not any(d.message.startswith("syntax error") for d in diagnostics):
-        diagnostics += check_crate(crate, project)
+        diagnostics += check_crate(crate, project, cfg)
     if diagnostics:
         raise BindingErrors(diagnostics, root=project.crate_root)
     # The glue changes now: the stamp of the last develop no longer says what it was made from.

@@ -358,7 +358,8 @@ def class_glue(cls: PyClassDecl, crate: Crate) -> str:
     for v in cls.variants if cls.simple_enum else []:
         s.lines.append(f"            b.class_attr(_ferrule::pyclass::ClassAttr {{ name: \"{v.py_name}\", make: |py| "
                        f"Ok(_ferrule::Bound::new(py, {name}::{v.rust_name})?.into_any().unbind()) }});")
-    flags = "_ferrule::ffi::Py_TPFLAGS_BASETYPE" if cls.has("subclass") or cls.complex_enum else "0"
+    flags = " | ".join([f"_ferrule::ffi::Py_TPFLAGS_{f}" for f, on in (
+        ("BASETYPE", cls.has("subclass") or cls.complex_enum), ("IMMUTABLETYPE", cls.has("immutable_type"))) if on]) or "0"
     doc = class_doc(cls)
     qualified = f"{cls.python_module}.{cls.py_name}" if cls.python_module else cls.py_name
     frozen = "True" if cls.frozen else "False"

@@ -71,7 +71,8 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     opts: dict[str, str | None] = {o.key: o.value for o in options}
     py_name = string_value(opts.get("name")) or opts.get("name") or rust_name
     decl = PyClassDecl(rust_name, py_name, "struct" if node.type == "struct_item" else "enum", item.doc,
-                       src.span(name_node), walk.glue_key(src, node), module_path, opts)
+                       src.span(name_node), walk.glue_key(src, node), module_path, opts,
+                       option_spans={o.key: o.span for o in options})
     if "from_py_object" in opts and "skip_from_py_object" in opts:
         walk.error("`skip_from_py_object` and `from_py_object` are mutually exclusive", decl.span)
     if "rename_all" in opts and string_value(opts["rename_all"]) not in RENAME_RULES:

@@ -321,6 +321,7 @@ class PyClassDecl:
     blocks: list[MethodsBlock] = field(default_factory=list)
     generics: bool = False
     python_module: str = ""  # the module that exports it (filled when modules are resolved)
+    option_spans: dict[str, Span] = field(default_factory=dict)  # where each option was written
 
     def has(self, option: str) -> bool:
         return option in self.options
