@@ -53,6 +53,19 @@ CASES = [
      "9:8", "`A` has a second `#[new]`, `b`"),
     ("one Python name twice", CLASS + '    fn m(&self) {}\n    #[pyo3(name = "m")]\n    fn n(&self) {}\n}', "8:8",
      "`A` defines `m` twice"),
+    ("nul in a class doc", '#[doc = "one \\0 two"]\n#[pyclass]\nstruct A { x: i32 }', "2:9",
+     "a Python docstring cannot hold a nul character"),
+    ("generic on an enum", "#[pyclass(generic)]\nenum E { A, B }", "2:11", "an enum `#[pyclass]` cannot be generic"),
+    ("__getbuffer__ not unsafe", CLASS + "    fn __getbuffer__(&self, v: *mut ffi::Py_buffer, f: std::ffi::c_int) {}\n}",
+     "6:8", "`__getbuffer__` has to be an `unsafe fn`"),
+    ("__releasebuffer__ not unsafe", CLASS + "    fn __releasebuffer__(&self, v: *mut ffi::Py_buffer) {}\n}",
+     "6:8", "`__releasebuffer__` has to be an `unsafe fn`"),
+    ("unknown parameter option", "#[pyfunction]\nfn f(#[pyo3(get)] a: i32) {}", "3:13",
+     "unknown option `get` for a parameter's `#[pyo3(...)]`"),
+    ("from_py_with without a function", "#[pyfunction]\nfn f(#[pyo3(from_py_with)] a: i32) {}", "3:13",
+     "`from_py_with` needs a function"),
+    ("from_py_with given a string", '#[pyfunction]\nfn f(#[pyo3(from_py_with = "g")] a: i32) {}', "3:13",
+     "`from_py_with` takes a path to a function, not the string"),
     ("function option misspelt", '#[pyfunction]\n#[pyo3(nme = "x")]\nfn f() {}', "3:8",
      "unknown option `nme` for `#[pyfunction]`"),
     ("self in a pyfunction", "#[pyfunction]\nfn f(&self) {}", "3:6", "`#[pyfunction]` `f` cannot take `&self`"),
@@ -140,3 +153,12 @@ def test_immutable_type_below_the_python_that_has_it(tmp_path: Path, abi3, cfgs,
 @pytest.mark.parametrize("abi3, cfgs", [("3.14", ()), (None, ("Py_3_9", "Py_3_10", "Py_3_11"))])
 def test_immutable_type_where_python_has_it(tmp_path: Path, abi3, cfgs) -> None:
     assert _target_diags(tmp_path, "#[pyclass(immutable_type)]\nstruct A { x: i32 }", abi3, cfgs) == []
+
+
+def test_tuple_from_new_builds_with_a_deprecation_warning(tmp_path: Path) -> None:
+    code = ("#[pyclass(subclass)]\nstruct Base;\n#[pyclass(extends = Base)]\nstruct Sub;\n#[pymethods]\nimpl Sub {\n"
+            "    #[new]\n    fn new() -> PyResult<(Sub, Base)> { Ok((Sub, Base)) }\n}")
+    crate, diags = parse(tmp_path, {"src/lib.rs": "use ferrule::prelude::*;\n" + code + MODULE})
+    assert diags == []
+    assert [(w.line, w.col) for w in crate.warnings] == [(9, 17)]
+    assert "deprecated" in crate.warnings[0].message and "PyClassInitializer" in (crate.warnings[0].hint or "")

@@ -52,7 +52,8 @@ def compile_extension(project: Project, interp: Interpreter, *, release: bool, a
     write_python_config(meta, interp, abi3)
     profile = profile or pick_profile(None, release, options.profile, "dev")
     crate, library = compile_exact(project, meta, interp, abi3=abi3, options=options, profile=profile, release=release)
-    warnings = (meta.cache.warning,) if meta.cache.warning else ()
+    warnings = tuple(d.render(project.crate_root, None) for d in crate.warnings)
+    warnings += (meta.cache.warning,) if meta.cache.warning else ()
     return Compiled(library, generate_stubs(crate), extension_suffix(interp, abi3), meta.target_dir, warnings)
 
 

@@ -114,11 +114,14 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
             site = project.python_source
         else:
             site = install_develop(project, interp, artifact, stubs, metadata=meta)
-    if crate is not None and not crate.dependencies and not path_dependencies(project):
+    # A crate with warnings is parsed every time, so they are shown every time (as cargo replays rustc's).
+    if crate is not None and not crate.dependencies and not crate.warnings and not path_dependencies(project):
         # Path dependencies' manifests and sources are not in the stamp: such projects always parse.
         # Settings are read again: the build may have just saved its build script's cfgs.
         settings = glue_stamp.settings(project, cargo_meta.glue_dir(project.package), options)
         glue_stamp.save(stamp, settings, crate.inputs, stubs)
     cache_warnings = (cargo_meta.cache.warning,) if cargo_meta.cache.warning else ()
+    if crate is not None:
+        cache_warnings = tuple(d.render(project.crate_root, None) for d in crate.warnings) + cache_warnings
     return DevelopResult(project.module_name, meta.version, site, interp, [str(r) for r in requirements],
                          skip_install, meta.warnings + cache_warnings)

@@ -55,14 +55,15 @@ class Diagnostic:
     col: int
     hint: str | None = None
 
-    def render(self, root: Path | None = None) -> str:
+    def render(self, root: Path | None = None, level: str | None = "error") -> str:
+        """As rustc shows it; `level` None leaves the `error:` off (a warning printer adds its own)."""
         shown = self.path
         if root is not None:
             try:
                 shown = self.path.relative_to(root)
             except ValueError:
                 pass
-        text = f"error: {self.message}\n  --> {shown}:{self.line}:{self.col}"
+        text = f"{level + ': ' if level else ''}{self.message}\n  --> {shown}:{self.line}:{self.col}"
         if self.hint:
             text += f"\n  = help: {self.hint}"
         return text

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from .attributes import string_value
 from .blocks import is_local
+from .class_checks import check_class_options, check_constructor_result, check_special
 from .functions import (apply_signature, check_async, check_cancel_handle, check_name_values, check_options,
                         collect_options, read_params)
 from .model import (ClassField, Function, Method, MethodKind, MethodsBlock, Param, ParamKind, PyClassDecl,
@@ -73,8 +74,7 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     decl = PyClassDecl(rust_name, py_name, "struct" if node.type == "struct_item" else "enum", item.doc,
                        src.span(name_node), walk.glue_key(src, node), module_path, opts,
                        option_spans={o.key: o.span for o in options})
-    if "from_py_object" in opts and "skip_from_py_object" in opts:
-        walk.error("`skip_from_py_object` and `from_py_object` are mutually exclusive", decl.span)
+    check_class_options(walk, decl)
     if "rename_all" in opts and string_value(opts["rename_all"]) not in RENAME_RULES:
         walk.error(f"unknown `rename_all` rule {opts['rename_all']}", decl.span, "rules: " + ", ".join(RENAME_RULES))
     tparams = node.child_by_field_name("type_parameters")
@@ -250,13 +250,14 @@ def _self_param_kind(ty: TypeRef) -> str | None:
 
 
 def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[str, ...]) -> Method | None:
-    from .crate import attribute_named
+    from .crate import attribute_named, check_doc
 
     node = item.node
     name_node = node.child_by_field_name("name")
     if name_node is None:
         return None
     rust_name = src.text(name_node)
+    check_doc(walk, item)
     options = collect_options(item, "pyo3")
     markers = [m for m in METHOD_MARKERS if attribute_named(item, m)]
     for m in markers:
@@ -304,7 +305,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     if "text_signature" in opts:
         value = opts["text_signature"].value
         fn.text_signature = "" if value == "None" else (string_value(value) or "")
-    supported = kind != MethodKind.INSTANCE or _check_special(walk, py_name, opts, src.span(name_node))
+    supported = kind != MethodKind.INSTANCE or check_special(walk, src, item, py_name, opts)
     if "signature" in opts:
         fn.signature_given = True
         apply_signature(walk, fn, opts["signature"])
@@ -317,6 +318,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         fn.is_async = False
     check_cancel_handle(walk, fn)
     method = Method(fn, kind, receiver, cls_type=cls_type)
+    check_constructor_result(walk, method)
     if kind in (MethodKind.GETTER, MethodKind.SETTER, MethodKind.DELETER):
         explicit = (string_value(opts["getter_name"].value) or opts["getter_name"].value) if "getter_name" in opts else None
         prefix = {MethodKind.GETTER: "get_", MethodKind.SETTER: "set_", MethodKind.DELETER: "delete_"}[kind]
@@ -351,24 +353,6 @@ def _is_slot(py_name: str) -> bool:
     from ..codegen.protocols import SHAPES
 
     return py_name in SHAPES
-
-
-def _check_special(walk: "Walk", py_name: str, opts, span) -> bool:
-    """A special method lands in its slot, where PyO3's rules apply: no
-    `signature` (except `__call__`/`__init__`), no `text_signature`; names PyO3
-    does not bind as written are errors. Other dunders are plain methods."""
-    from ..codegen.protocols import SHAPES, UNSUPPORTED
-
-    if py_name in UNSUPPORTED:
-        walk.error(f"special method `{py_name}` is not supported", span, UNSUPPORTED[py_name])
-        return False
-    if py_name not in SHAPES:
-        return True
-    if "signature" in opts and py_name not in ("__call__", "__init__"):
-        walk.error(f"`signature` cannot be used with magic method `{py_name}`", opts["signature"].span)
-    if "text_signature" in opts:
-        walk.error(f"`text_signature` cannot be used with magic method `{py_name}`", opts["text_signature"].span)
-    return True
 
 
 # Non-Python arguments each special method's slot passes: (least, most).

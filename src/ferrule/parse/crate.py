@@ -44,6 +44,7 @@ class Item:
     node: tree_sitter.Node
     attrs: list[Attribute]
     doc: str
+    nul_doc: Span | None = None  # a `#[doc = "..."]` holding `\0`, which a Python docstring cannot
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,6 +78,9 @@ class Walk:
 
     def error(self, message: str, span: Span, hint: str | None = None) -> None:
         self.diagnostics.append(Diagnostic(message, span.path, span.line, span.col, hint))
+
+    def warn(self, message: str, span: Span, hint: str | None = None) -> None:
+        self.crate.warnings.append(Diagnostic(message, span.path, span.line, span.col, hint))
 
     def glue_key(self, src: SourceFile, node: tree_sitter.Node) -> GlueKey:
         """The attribute's key: file and line of the item's keyword, plus, when the
@@ -224,12 +228,16 @@ def _items(src: SourceFile, container: tree_sitter.Node) -> list[Item]:
     items: list[Item] = []
     attrs: list[Attribute] = []
     docs: list[str] = []
+    nul_doc = None
     for child in container.named_children:
         if child.type == "attribute_item":
             read = read_attribute(src, child)
             for attr in expand_cfg_attr(read, cfg_enabled) if read is not None else ():
                 if attr.name == "doc" and attr.value is not None:
                     docs.append(string_value(attr.value) or "")
+                    if "\0" in docs[-1] and nul_doc is None:
+                        value = child.named_children[0].child_by_field_name("value")
+                        nul_doc = src.span(value) if value is not None else attr.span
                 else:
                     attrs.append(attr)
             continue
@@ -241,9 +249,15 @@ def _items(src: SourceFile, container: tree_sitter.Node) -> list[Item]:
         if child.type == "inner_attribute_item":
             continue
         if compiled(attrs):  # an item `#[cfg]` removes is not in this build at all
-            items.append(Item(child, attrs, _join_doc(docs)))
-        attrs, docs = [], []
+            items.append(Item(child, attrs, _join_doc(docs), nul_doc))
+        attrs, docs, nul_doc = [], [], None
     return items
+
+
+def check_doc(walk: Walk, item: Item) -> None:
+    if item.nul_doc is not None:
+        walk.error("a Python docstring cannot hold a nul character (`\\0`)", item.nul_doc,
+                   "remove the `\\0` from the doc: CPython keeps docstrings as C strings")
 
 
 def _doc_text(src: SourceFile, node: tree_sitter.Node) -> str | None:
@@ -277,6 +291,8 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
     for item in _items(src, container):
         node = item.node
         _check_placement(walk, src, item)
+        if any(attribute_named(item, a) for a in ("pyfunction", "pymodule", "pyclass")):
+            check_doc(walk, item)
         bound: object = None
         kind = "item"
         if node.type in ("function_item", "impl_item"):

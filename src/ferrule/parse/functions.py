@@ -9,6 +9,7 @@ import re
 
 from .attributes import Option_, _skip_string, split_top_level, string_value
 from .model import Function, Param, ParamKind, Span
+from .param_attrs import read_param_attribute
 from .source import SourceFile, child_of_type
 from .types import type_ref
 
@@ -170,7 +171,7 @@ def read_params(walk: "Walk", src: SourceFile, node) -> list[Param]:
     cancel_handle = False
     for child in params_node.named_children:
         if child.type == "attribute_item":
-            cancel_handle = cancel_handle or bool(_CANCEL_HANDLE.search(src.text(child)))
+            cancel_handle = read_param_attribute(walk, src, child) or cancel_handle
             continue
         if child.type != "parameter":
             cancel_handle = False
@@ -193,9 +194,6 @@ def read_params(walk: "Walk", src: SourceFile, node) -> list[Param]:
             check_param_type(walk, param)
         params.append(param)
     return params
-
-
-_CANCEL_HANDLE = re.compile(r"^#\s*\[\s*pyo3\s*\((?:.*[\s,(])?cancel_handle\b", re.S)
 
 
 def check_param_type(walk: "Walk", param: Param) -> None:

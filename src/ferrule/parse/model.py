@@ -214,6 +214,8 @@ class Crate:
     dependency: bool = False  # a dependency of the extension crate, bound through it
     scopes: dict = field(default_factory=dict, repr=False)  # parse.resolve.Scope by module path
     dependencies: list["Crate"] = field(default_factory=list, repr=False)  # path dependencies bound with it
+    # Deprecated but working constructs (PyO3's deprecation warnings), each at its place: errors.Diagnostic.
+    warnings: list = field(default_factory=list)
 
     def top_module(self) -> PyModuleDecl | None:
         tops = [m for m in self.modules if m.parent is None]

@@ -1,0 +1,67 @@
+"""Rules on `#[pyclass]` options and `#[pymethods]` special methods that PyO3 enforces, checked before cargo."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .model import PyClassDecl
+from .source import SourceFile, child_of_type
+
+if TYPE_CHECKING:
+    from .crate import Item, Walk
+
+# Slots whose C contract the compiler cannot check: the method is an `unsafe fn`, so its caller
+# (the glue) vouches for the raw pointer, as PyO3 requires.
+UNSAFE_SLOTS = ("__getbuffer__", "__releasebuffer__")
+
+
+def check_class_options(walk: "Walk", decl: PyClassDecl) -> None:
+    opts, where = decl.options, decl.option_spans
+    if "from_py_object" in opts and "skip_from_py_object" in opts:
+        walk.error("`skip_from_py_object` and `from_py_object` are mutually exclusive", decl.span)
+    if decl.kind == "enum" and "generic" in opts:
+        walk.error("`generic` is for structs: an enum `#[pyclass]` cannot be generic", where["generic"],
+                   "remove `generic`")
+
+
+def check_special(walk: "Walk", src: SourceFile, item: "Item", py_name: str, opts) -> bool:
+    """A special method lands in its slot, where PyO3's rules apply: no
+    `signature` (except `__call__`/`__init__`), no `text_signature`; names PyO3
+    does not bind as written are errors. Other dunders are plain methods."""
+    from ..codegen.protocols import SHAPES, UNSUPPORTED
+
+    span = src.span(item.node.child_by_field_name("name"))
+    if py_name in UNSUPPORTED:
+        walk.error(f"special method `{py_name}` is not supported", span, UNSUPPORTED[py_name])
+        return False
+    if py_name not in SHAPES:
+        return True
+    if "signature" in opts and py_name not in ("__call__", "__init__"):
+        walk.error(f"`signature` cannot be used with magic method `{py_name}`", opts["signature"].span)
+    if "text_signature" in opts:
+        walk.error(f"`text_signature` cannot be used with magic method `{py_name}`", opts["text_signature"].span)
+    if py_name in UNSAFE_SLOTS and not _is_unsafe(src, item.node):
+        walk.error(f"`{py_name}` has to be an `unsafe fn`", span,
+                   f"write `unsafe fn`: CPython hands `{py_name}` a raw `Py_buffer` whose contract only the "
+                   "method can keep")
+    return True
+
+
+def _is_unsafe(src: SourceFile, node) -> bool:
+    modifiers = child_of_type(node, "function_modifiers")
+    return modifiers is not None and "unsafe" in src.text(modifiers).split()
+
+
+def check_constructor_result(walk: "Walk", method) -> None:
+    """`#[new]` returning `(Self, Base)` builds (each level's value), but PyO3 0.29 deprecates it."""
+    from .model import MethodKind
+
+    ret = method.fn.ret
+    if method.kind != MethodKind.NEW or ret is None or method.fn.ret_span is None:
+        return
+    inner = ret.args[0] if ret.is_named("PyResult", "Result") and ret.args else ret
+    if inner.kind == "tuple" and len(inner.args) == 2:
+        walk.warn(f"`#[new]` `{method.fn.rust_name}` returns `{inner.text}`: a tuple of the class and its base is "
+                  "deprecated (PyO3 0.29)", method.fn.ret_span,
+                  f"return `PyClassInitializer::from({inner.args[1].text}).add_subclass({inner.args[0].text})` "
+                  "(with the values) instead")
