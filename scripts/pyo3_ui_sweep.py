@@ -70,13 +70,17 @@ def prepare(case: Path, out: Path) -> Path:
     crate = out / case.stem
     (crate / "src").mkdir(parents=True, exist_ok=True)
     source = case.read_text()
-    if not re.search(r"#\[\s*(pyo3::)?pymodule\b", source):
+    # The library is named after the case's first module, as a crate's lib name must match it.
+    first = re.search(r"#\[\s*(?:pyo3::)?pymodule\b[^\]]*\]\s*(?:#\[[^\]]*\]\s*)*(?:pub\s+)?(?:fn|mod)\s+(\w+)",
+                      source)
+    if first is None:
         source += MODULE
+    name = first.group(1) if first else "ui_case"
     wanted = (["experimental-async"] if "async" in source else []) + (
         ["abi3-py37"] if case.stem in ABI3_CASES else [])
     features = f", features = {wanted!r}".replace("'", '"') if wanted else ""
-    (crate / "Cargo.toml").write_text(CARGO.format(features=features))
-    (crate / "pyproject.toml").write_text(PYPROJECT)
+    (crate / "Cargo.toml").write_text(CARGO.format(features=features).replace("ui_case", name))
+    (crate / "pyproject.toml").write_text(PYPROJECT.replace("ui_case", name.replace("_", "-")))
     (crate / "src" / "lib.rs").write_text(source)
     return crate
 

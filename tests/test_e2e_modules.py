@@ -73,3 +73,16 @@ def test_renamed_dependency_works(fe_renamed):
     with pytest.raises(ValueError, match="^3 is odd$"):
         fe_renamed.checked_half(3)
     assert fe_renamed.checked_half(8) == 4
+
+
+def test_second_top_level_module_exports_its_init(fe_modules):
+    """Only the module named like the library is imported; another top-level one still gets its
+    `PyInit_` symbol (and stays out of the main module)."""
+    import ctypes
+    from pathlib import Path
+
+    (native,) = Path(fe_modules.__file__).parent.glob("*.so")
+    library = ctypes.CDLL(str(native))
+    assert library.PyInit_fe_modules_extra is not None
+    assert library.PyInit_fe_modules is not None
+    assert not hasattr(fe_modules, "fe_modules_extra")

@@ -27,7 +27,8 @@ def check_crate(crate: Crate, project: Project, cfg: CfgSet | None = None) -> li
                                    f"add `#[pymodule] fn {project.lib_name}(m: &Bound<'_, PyModule>) -> PyResult<()>`"))
     # CPython imports `pkg._native` from `_native<EXT_SUFFIX>` by calling `PyInit__native`.
     expected = project.module_name.split(".")[-1]
-    for module in tops:
+    # Another top-level module only exports its `PyInit_` (for `append_to_inittab!`), as with PyO3.
+    for module in tops if all(m.py_name != expected for m in tops) else []:
         if module.py_name != expected:
             where = ("`module-name` in pyproject.toml" if project.module_name != project.lib_name
                      else "the library name in Cargo.toml")

@@ -156,7 +156,8 @@ def _parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str, wor
                  runtime_crate: str, module_name: str, async_enabled: bool, externs: dict[str, Crate] | None,
                  unread: dict[str, str] | None, dependency: bool) -> tuple[Crate, list[Diagnostic]]:
     crate = Crate(package=package, lib_name=lib_name, root=root,
-                  workspace_root=workspace_root or root, runtime_crate=runtime_crate, dependency=dependency)
+                  workspace_root=workspace_root or root, runtime_crate=runtime_crate, dependency=dependency,
+                  module_name=module_name)
     walk = Walk(crate, async_enabled=async_enabled, externs=dict(externs or {}), unread=dict(unread or {}))
     ws = crate.workspace_root.resolve()
     try:

@@ -212,14 +212,17 @@ class Crate:
     # or None when two aliases share the name. Stubs look through them.
     type_aliases: dict[str, "tuple[tuple[str, ...], TypeRef] | None"] = field(default_factory=dict)
     dependency: bool = False  # a dependency of the extension crate, bound through it
+    module_name: str = ""  # the dotted Python name of the extension (`module-name`), "" for a dependency
     scopes: dict = field(default_factory=dict, repr=False)  # parse.resolve.Scope by module path
     dependencies: list["Crate"] = field(default_factory=list, repr=False)  # path dependencies bound with it
     # Deprecated but working constructs (PyO3's deprecation warnings), each at its place: errors.Diagnostic.
     warnings: list = field(default_factory=list)
 
     def top_module(self) -> PyModuleDecl | None:
+        """The top-level module CPython imports (others only export their own `PyInit_`)."""
         tops = [m for m in self.modules if m.parent is None]
-        return tops[0] if tops else None
+        expected = (self.module_name or self.lib_name).rpartition(".")[2]
+        return next((m for m in tops if m.py_name == expected), tops[0] if tops else None)
 
     def class_at(self, module_path: tuple[str, ...], name: str) -> "PyClassDecl | None":
         for c in self.classes:

@@ -63,3 +63,10 @@ mod fe_modules {
         Ok(())
     }
 }
+
+/// A second top-level module: not the one CPython imports from this file, but exported as
+/// `PyInit_fe_modules_extra` for an embedding program's `append_to_inittab!`, as PyO3 allows.
+#[pymodule]
+fn fe_modules_extra(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(triple, m)?)
+}
