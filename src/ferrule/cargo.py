@@ -152,7 +152,7 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
         if held is None:
             sys.stderr.write(rendered([m for m in messages if m.get("level") == "error"]))
         if mapped:
-            raise BindingErrors(mapped, root=project.crate_root)
+            raise BindingErrors(mapped, root=project.root)
         if not messages:  # nothing compiled: perhaps the resolver refused a crate built on PyO3
             resolve = [_cargo(), "metadata", "--format-version", "1", "--manifest-path", str(project.manifest),
                        *patch_args(), *options.config_args()]

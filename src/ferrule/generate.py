@@ -30,14 +30,7 @@ def check_crate(crate: Crate, project: Project, cfg: CfgSet | None = None) -> li
     # Another top-level module only exports its `PyInit_` (for `append_to_inittab!`), as with PyO3.
     for module in tops if all(m.py_name != expected for m in tops) else []:
         if module.py_name != expected:
-            where = ("`module-name` in pyproject.toml" if project.module_name != project.lib_name
-                     else "the library name in Cargo.toml")
-            problems.append(Diagnostic(
-                f"`#[pymodule]` `{module.py_name}` does not match the module name `{expected}` ({where})",
-                module.span.path, module.span.line, module.span.col,
-                f"CPython imports `{project.module_name}` by calling `PyInit_{expected}`: name the module "
-                f"with `#[pyo3(name = \"{expected}\")]`, or set `module-name = \"{module.py_name}\"` "
-                "(under [tool.maturin] or [tool.ferrule]) in pyproject.toml"))
+            problems.append(_name_mismatch(module, project, expected))
     problems += _stable_abi_problems(crate, project)
     problems += _version_problems(crate, project, cfg)
     return problems
@@ -65,6 +58,24 @@ def _version_problems(crate: Crate, project: Project, cfg: CfgSet | None) -> lis
                 f"`immutable_type` needs Python {minimum[0]}.{minimum[1]} or newer here ({target} is older)",
                 span.path, span.line, span.col, hint))
     return problems
+
+
+def _name_mismatch(module, project: Project, expected: str) -> Diagnostic:
+    """Both fixes, spelled out in full: the Rust name to write, or the whole dotted module-name."""
+    table = f"[{project.tool_table}]"
+    where = (f"`module-name` in {table}" if project.module_name != project.lib_name
+             else f"the library name in {project.manifest.relative_to(project.root).as_posix()}"
+             if project.root in project.manifest.parents else "the library name in Cargo.toml")
+    parts = project.module_name.split(".")
+    if project.python_package is not None and len(parts) == 1:
+        parts = [parts[0], parts[0]]  # a mixed project's `pkg` is the extension pkg/pkg
+    written = ".".join([*parts[:-1], module.py_name])
+    return Diagnostic(
+        f"`#[pymodule]` `{module.py_name}` does not match the module name `{expected}` ({where})",
+        module.span.path, module.span.line, module.span.col,
+        f"CPython imports `{'.'.join(parts)}` by calling `PyInit_{expected}`: name the module "
+        f"with `#[pyo3(name = \"{expected}\")]`, or write `module-name = \"{written}\"` under {table} in "
+        "pyproject.toml")
 
 
 def _stable_abi_problems(crate: Crate, project: Project) -> list[Diagnostic]:
@@ -132,7 +143,7 @@ def prepare(project: Project, meta: Metadata, options: CargoOptions | None = Non
     if not any(d.message.startswith("syntax error") for d in diagnostics):
         diagnostics += check_crate(crate, project, cfg)
     if diagnostics:
-        raise BindingErrors(diagnostics, root=project.crate_root)
+        raise BindingErrors(diagnostics, root=project.root)
     # The glue changes now: the stamp of the last develop no longer says what it was made from.
     forget(stamp_path(meta, project))
     write_glue(crate, meta.glue_dir(project.package))

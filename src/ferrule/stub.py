@@ -44,7 +44,7 @@ def write_stub(manifest: str | None, output: Path | None) -> list[Path]:
                                         _default_build_cfgs(project))
     diagnostics += check_crate(crate, project)
     if diagnostics:
-        raise BindingErrors(diagnostics, root=project.crate_root)
+        raise BindingErrors(diagnostics, root=project.root)
     stubs = generate_stubs(crate)
     name = project.module_name.split(".")[-1]
     target = output if output is not None else Path(f"{name}.pyi")
