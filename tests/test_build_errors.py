@@ -35,7 +35,8 @@ def test_version_neither_set_nor_dynamic_is_taken_from_cargo_with_a_warning(tmp_
     ('dynamic = ["version"]', 'version = "banana"', "banana", None),
     ("[tool.ferrule]\n", '[tool.ferrule]\npython-sorce = "python"\n', "unknown key `python-sorce` in [tool.ferrule]",
      "did you mean `python-source`?"),
-    ('dependencies = ["packaging>=20"]', 'dependencies = ["packaging >>> 20"]', "project.dependencies[0]", None),
+    ('dependencies = ["packaging>=20"]', 'dependencies = ["packaging >>> 20"]', "invalid requirement `packaging >>> 20` in [project] `dependencies[0]`: Expected",
+     "write a PEP 508 requirement"),
 ])
 def test_invalid_pyproject(tmp_path: Path, old: str, new: str, message: str, hint: str | None) -> None:
     project = copy_project("pkg_mixed", tmp_path)
@@ -57,7 +58,7 @@ def test_unknown_project_keys_warn_and_build(tmp_path: Path) -> None:
     _edit(project, "[project]\n", '[project]\ndescription-content-type = "text/markdown"\n')
     line = pyproject.read_text().splitlines().index('description-content-type = "text/markdown"') + 1
     out = ferrule("build", "-o", tmp_path / "out", cwd=project)
-    assert f"{pyproject}:{line}: unknown key `description-content-type` in [project] is ignored; did you mean " \
+    assert f"{pyproject}:{line}:1: unknown key `description-content-type` in [project] is ignored; did you mean " \
            "`description`?" in out.stderr
     assert "unknown key `requires-pyton` in [project] is ignored; did you mean `requires-python`?" in out.stderr
     with zipfile.ZipFile(next((tmp_path / "out").glob("*.whl"))) as wheel:

@@ -7,6 +7,7 @@ Each test copies tests/fixtures/maturin_mixed (Cargo.toml in rust/, `manifest-pa
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -99,3 +100,77 @@ def test_module_name_hint_keeps_the_package_of_a_dotted_module_name(broken: Brok
     assert "does not match the module name `_native` (`module-name` in [tool.maturin])" in first, err
     assert where.startswith("  --> rust/src/lib.rs:"), err
     assert '#[pyo3(name = "_native")]' in hint and 'module-name = "mat_demo.mat_demo"' in hint, hint
+
+
+def test_tool_maturin_beside_tool_ferrule_is_said_to_be_ignored(broken: Broken) -> None:
+    broken.edit("pyproject.toml", "[tool.maturin]\n", '[tool.ferrule]\nmodule-name = "1bad"\n\n[tool.maturin]\n')
+    line, _ = broken.line_of("[tool.maturin]")
+    err = broken.develop()
+    warnings = [w for w in err.splitlines() if w.startswith("warning:")]
+    assert warnings == [f"warning: {broken.pyproject}:{line}:1: [tool.maturin] is ignored because [tool.ferrule] "
+                        "is present; move its keys into [tool.ferrule] (or remove [tool.ferrule] to use "
+                        "[tool.maturin])"], err
+    assert err.index("warning:") < err.index("error:")
+    assert "module-name `1bad` is not a Python import name" in err
+
+
+def test_an_invalid_dependency_is_shown_at_its_string_with_packagings_reason(broken: Broken) -> None:
+    broken.edit("pyproject.toml", 'dependencies = ["matdemo-dep>=1.0"]',
+                'dependencies = [\n    "matdemo-dep>=1.0",\n    "bad dep >= 2",\n]')
+    line, col = broken.line_of('"bad dep')
+    err = broken.develop()
+    first, where, hint = error_block(err)
+    assert first.startswith("error: invalid requirement `bad dep >= 2` in [project] `dependencies[1]`: Expected"), err
+    assert "InvalidRequirement(" not in err
+    assert where == f"  --> {broken.pyproject}:{line}:{col}" and hint.startswith("  = help: write a PEP 508"), err
+
+
+def test_an_invalid_dependency_group_entry_is_located_too(broken: Broken) -> None:
+    broken.edit("pyproject.toml", 'test = ["matdemo-group"]', 'test = ["matdemo group"]')
+    line, col = broken.line_of('"matdemo group"')
+    err = broken.develop("-G", "test")
+    assert f"  --> {broken.pyproject}:{line}:{col}" in err and "[dependency-groups] `test`" in err, err
+
+
+@pytest.mark.parametrize("old, new, message, help", [
+    ('name = "mat-demo"', 'name = "mat demo!"', "Invalid project name 'mat demo!'", '`name = "mat-demo"`'),
+    ('dynamic = ["version"]', 'version = "banana"', "invalid PEP 440 version string (got 'banana')",
+     'version = "1.0.0"'),
+    ('requires-python = ">=3.9"', 'requires-python = ">=3.x"', "invalid Python version specifier",
+     'requires-python = ">=3.9"'),
+])
+def test_a_bad_name_version_or_specifier_has_a_help_line(broken: Broken, old: str, new: str, message: str,
+                                                         help: str) -> None:
+    broken.edit("pyproject.toml", old, new)
+    line, col = broken.line_of(new)
+    err = broken.develop()
+    first, where, hint = error_block(err)
+    assert message in first and where == f"  --> {broken.pyproject}:{line}:{col + new.index('=') + 2}", err
+    assert hint.startswith("  = help: ") and help in hint, err
+
+
+def test_a_missing_name_points_at_the_project_header(broken: Broken) -> None:
+    broken.edit("pyproject.toml", 'name = "mat-demo"\n', "")
+    line, _ = broken.line_of("[project]")
+    err = broken.develop()
+    assert error_block(err)[1] == f"  --> {broken.pyproject}:{line}:1", err
+
+
+def test_project_warnings_are_printed_before_a_failure(broken: Broken) -> None:
+    broken.edit("pyproject.toml", 'requires-python = ">=3.9"', 'requires-pyton = ">=3.9"\nname2 = "x"')
+    broken.edit("pyproject.toml", 'python-source = "python"', 'python-source = "pithon"')
+    line, col = broken.line_of("requires-pyton")
+    err = broken.develop()
+    assert f"warning: {broken.pyproject}:{line}:{col}: unknown key `requires-pyton` in [project] is ignored; " \
+           "did you mean `requires-python`?" in err, err
+    assert err.index("warning:") < err.index("error: python-source `pithon`"), err
+
+
+def test_an_interpreter_requires_python_excludes_is_refused(broken: Broken) -> None:
+    broken.edit("pyproject.toml", 'requires-python = ">=3.9"', 'requires-python = ">=3.99"')
+    line, col = broken.line_of('requires-python')
+    err = broken.develop()
+    version = ".".join(map(str, sys.version_info[:3]))
+    first, where, hint = error_block(err)
+    assert re.match(rf"error: Python {re.escape(version)} \(.*\) does not satisfy requires-python `>=3.99`$", first)
+    assert where == f"  --> {broken.pyproject}:{line}:{col}" and "-i python3.X" in hint, err

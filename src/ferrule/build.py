@@ -17,7 +17,7 @@ from .archive.sdist import write_sdist
 from .archive.tags import check_abi3, effective_abi3, extension_suffix, platform_tag, wheel_tag
 from .archive.wheel import write_wheel
 from .build_options import CargoOptions, pick_profile
-from .errors import ConfigError
+from .errors import ConfigError, keep_warnings
 from .codegen.stubs import generate_stubs
 from .generate import write_python_config
 from .install import write_into_source
@@ -67,6 +67,14 @@ def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool
         warnings.append(f"PyPy has no stable ABI (abi3); building a wheel for {interp.describe()} only")
     abi3 = effective_abi3(interp, abi3)
     meta = load_metadata(project)  # before compiling: a bad pyproject fails fast
+    with keep_warnings(list(meta.warnings)):
+        return _wheel(project, interp, out_dir, meta, release=release, abi3=abi3, editable=editable, profile=profile,
+                      options=options, compatibility=compatibility, warnings=warnings)
+
+
+def _wheel(project: Project, interp: Interpreter, out_dir: Path, meta: DistMetadata, *, release: bool,
+           abi3: str | None, editable: bool, profile: str | None, options: CargoOptions | None,
+           compatibility: Compatibility | None, warnings: list[str]) -> BuildResult:
     compiled = compile_extension(project, interp, release=release, abi3=abi3, profile=profile, options=options)
     platform = platform_tag(interp, compiled.library)
     compat = compatibility if compatibility is not None else project.compatibility

@@ -26,6 +26,7 @@ def paint(text: str, style: str, stream=None) -> str:
 
 
 def _print_error(err: FerruleError) -> None:
+    print_warnings(err.warnings)
     if isinstance(err, BindingErrors):
         text = err.render()
         if _colour(sys.stderr):

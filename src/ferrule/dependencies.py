@@ -60,9 +60,10 @@ def groups(pyproject: dict, names: tuple[str, ...], path) -> list[Requirement]:
                 continue
             try:
                 out.append(Requirement(str(item)))
-            except InvalidRequirement as e:
-                raise ConfigError(f"dependency group `{name}` has an invalid requirement {item!r}: {e}",
-                                  path=path) from None
+            except InvalidRequirement:
+                from .archive.project_errors import requirement_error
+
+                raise requirement_error(path, name, str(item), top="dependency-groups") from None
 
     for name in names:
         add(name, ())

@@ -10,7 +10,7 @@ from .archive.contents import path_dependencies
 from .build_cfg import compile_exact
 from .archive.metadata import load_metadata
 from .build_options import pick_profile
-from .errors import ConfigError
+from .errors import ConfigError, keep_warnings
 from .generate import prepare, stamp_path, write_python_config
 from .install import install_develop, write_into_source
 from .interpreter import Interpreter, find_interpreter
@@ -47,22 +47,45 @@ def _explainer(project, cargo_meta, crate, options):
     return explain
 
 
+def check_requires_python(project, meta, interp: Interpreter) -> None:
+    """pip refuses to install into an interpreter `requires-python` excludes; so does develop."""
+    version = ".".join(map(str, interp.version))
+    if meta.requires_python is None or meta.requires_python.contains(version, prereleases=True):
+        return
+    from .archive.project_errors import position
+
+    line, col = position(project.pyproject, "requires-python")
+    raise ConfigError(f"Python {version} ({interp.executable}) does not satisfy requires-python "
+                      f"`{meta.requires_python}`", path=project.pyproject, line=line, col=col,
+                      hint="develop into an environment whose Python matches (`-i python3.X`), or change "
+                           "requires-python")
+
+
 def develop(manifest: str | None, interpreter: str | None, *, release: bool, profile: str | None = None,
             cli_options: dict | None = None, extras: tuple[str, ...] = (), skip_install: bool = False,
             uv: bool = False, groups: tuple[str, ...] = ()) -> DevelopResult:
     project = load_project(find_manifest(manifest))
     # Validated as `ferrule build` would: a bad name or version is refused before anything is built.
     meta = load_metadata(project)
+    with keep_warnings(list(meta.warnings)):  # printed before any later error
+        return _develop(project, meta, interpreter, release=release, profile=profile, cli_options=cli_options,
+                        extras=extras, skip_install=skip_install, uv=uv, groups=groups)
+
+
+def _develop(project, meta, interpreter: str | None, *, release: bool, profile: str | None, cli_options: dict | None,
+             extras: tuple[str, ...], skip_install: bool, uv: bool, groups: tuple[str, ...]) -> DevelopResult:
     if skip_install and project.python_source is None:
         raise ConfigError("--skip-install builds the extension into the Python package, but this project has none",
                           path=project.pyproject,
                           hint="use it with a mixed Rust/Python layout (python-source), or leave it out")
     options = project.cargo.with_command_line(**(cli_options or {}))
+    chosen_profile = pick_profile(profile, release, options.profile, "dev")
     cargo_config.refresh(project.root)  # before cargo reads .cargo/config.toml
     pending = cargo.PendingMetadata(project, options)  # runs while the interpreter is probed
     try:
         with phase("interpreter"):
             interp = find_interpreter(interpreter, require_venv=True, search_from=(Path.cwd(), project.root))
+        check_requires_python(project, meta, interp)
         requirements = []
         if not skip_install:
             with phase("requirements"):
@@ -87,7 +110,6 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
         stubs = glue_stamp.load(stamp, settings)  # sources unchanged: last develop's glue stands
         write_python_config(cargo_meta, interp, project.abi3)
     with phase("cargo"):
-        chosen_profile = pick_profile(profile, release, options.profile, "dev")
         crate = None
         if stubs is None:  # glue written for the cfgs of this build (see build_cfg.py)
             crate, artifact = compile_exact(project, cargo_meta, interp, abi3=project.abi3, options=options,

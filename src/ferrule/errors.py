@@ -17,6 +17,7 @@ class FerruleError(Exception):
         self.line = line
         self.col = col
         self.hint = hint
+        self.warnings: list[str] = []  # said before the error: what was noticed on the way
 
     def location(self) -> str:
         if self.path is None:
@@ -27,6 +28,20 @@ class FerruleError(Exception):
             if self.col is not None:
                 parts.append(str(self.col))
         return ":".join(parts)
+
+
+def keep_warnings(warnings):
+    """Context manager: an error raised inside carries `warnings`, so they are printed before it."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def kept():
+        try:
+            yield
+        except FerruleError as err:
+            err.warnings = [*warnings, *(w for w in err.warnings if w not in warnings)]
+            raise
+    return kept()
 
 
 class ConfigError(FerruleError):

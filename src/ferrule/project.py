@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .archive.project_errors import unknown_keys
 from .archive.compatibility import VALUES_HINT as COMPATIBILITY_VALUES
 from .archive.compatibility import Compatibility, UnsupportedCompatibility, parse_compatibility
 from .build_options import CargoOptions
-from .errors import ConfigError
+from .errors import ConfigError, keep_warnings
 from .toml_compat import tomllib
 from .tool_config import AUDITWHEEL, BINDINGS, Reader, host_triple, locate, table_of
 
@@ -41,6 +42,7 @@ class Project:
     compatibility_key: str = "compatibility"  # or `manylinux`, its older name: where errors point
     tool_table: str = "tool.ferrule"  # where the settings came from, for messages
     sdist_generator: str = "cargo"  # maturin's; ferrule's sdists are always the project folder's files
+    warnings: tuple[str, ...] = ()  # noticed while reading the config, printed by the command
 
     @property
     def crate_root(self) -> Path:
@@ -338,6 +340,15 @@ def load_project(manifest: Path) -> Project:
         raise ConfigError(f"no pyproject.toml next to {manifest}",
                           hint="create one with a [project] table; `ferrule new` writes a template")
     pyproject = _load_toml(pyproject_path)
+    warnings = (*_ignored_table_warning(pyproject, pyproject_path),
+                *unknown_keys(pyproject.get("project"), pyproject_path))
+    with keep_warnings(list(warnings)):  # printed before an error in the table that is read
+        return _with_pyproject(manifest, cargo, pyproject_path, pyproject, name, lib_name, lib_path, runtime_crate,
+                               warnings)
+
+
+def _with_pyproject(manifest: Path, cargo: dict, pyproject_path: Path, pyproject: dict, name: str, lib_name: str,
+                    lib_path: Path, runtime_crate: str, warnings: tuple[str, ...]) -> Project:
     project_root = pyproject_path.parent
     table, tool = table_of(pyproject)
     read = Reader(pyproject_path, table, tool)
@@ -410,4 +421,20 @@ def load_project(manifest: Path) -> Project:
         compatibility_key=compatibility_key if compatibility else "compatibility",
         tool_table=table,
         sdist_generator=sdist_generator or "cargo",
+        warnings=warnings,
     )
+
+
+def _ignored_table_warning(pyproject: dict, path: Path) -> tuple[str, ...]:
+    """Both tables: [tool.ferrule] is read alone (no merging: one place says how the project builds)."""
+    tool = pyproject.get("tool") or {}
+    if "ferrule" not in tool or "maturin" not in tool:
+        return ()
+    line, col = locate(path, "tool.maturin", None)
+    if line is None:  # only sub-tables such as [tool.maturin.generate-ci.github], or dotted keys
+        lines = path.read_text(encoding="utf-8").splitlines()
+        line = next((i for i, text in enumerate(lines, 1)
+                     if re.match(r"^\s*(\[\s*tool\.maturin\b|tool\.maturin\b|maturin\b\s*[.=])", text)), 1)
+        col = 1
+    return (f"{path}:{line}:{col}: [tool.maturin] is ignored because [tool.ferrule] is present; move its keys "
+            "into [tool.ferrule] (or remove [tool.ferrule] to use [tool.maturin])",)

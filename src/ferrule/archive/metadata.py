@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,13 +10,9 @@ import pyproject_metadata
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from ..errors import ConfigError
-from ..project import Project, _key_line, _load_toml, cargo_version
-
-PROJECT_KEYS = ("name", "version", "description", "readme", "requires-python", "license", "license-files",
-                "authors", "maintainers", "keywords", "classifiers", "urls", "scripts", "gui-scripts",
-                "entry-points", "dependencies", "optional-dependencies", "dynamic", "import-names",
-                "import-namespaces")
+from ..errors import ConfigError, keep_warnings
+from ..project import Project, _load_toml, cargo_version
+from .project_errors import PROJECT_KEYS, metadata_error, position
 
 
 @dataclass(frozen=True)
@@ -31,7 +26,8 @@ class DistMetadata:
     license_files: dict[str, bytes]  # path relative to the project → content
     dependencies: list = field(default_factory=list)  # packaging Requirements, for `ferrule develop`
     optional_dependencies: dict = field(default_factory=dict)  # extra → Requirements
-    warnings: tuple[str, ...] = ()  # keys that are read by nobody
+    warnings: tuple[str, ...] = ()  # the project's (unknown [project] keys...), for the command to print
+    requires_python: object = None  # a packaging SpecifierSet, or None
 
     @property
     def distribution(self) -> str:
@@ -40,8 +36,8 @@ class DistMetadata:
 
 
 def _config_error(message: str, project: Project, key: str | None, hint: str | None = None) -> ConfigError:
-    line = _key_line(project.pyproject, key.split(".")[-1].split("[")[0]) if key else None
-    return ConfigError(message, path=project.pyproject, line=line, col=1 if line else None, hint=hint)
+    line, col = position(project.pyproject, key)
+    return ConfigError(message, path=project.pyproject, line=line, col=col, hint=hint)
 
 
 def _cargo_version(project: Project) -> str:
@@ -55,27 +51,27 @@ def _cargo_version(project: Project) -> str:
 
 
 def load_metadata(project: Project) -> DistMetadata:
+    """The project's warnings are carried by an error, so the command prints them first."""
+    with keep_warnings(list(project.warnings)):
+        return _load_metadata(project)
+
+
+def _load_metadata(project: Project) -> DistMetadata:
+    warnings = list(project.warnings)
     pyproject = _load_toml(project.pyproject)
     table = pyproject.get("project")
     if not isinstance(table, dict):
         raise _config_error("pyproject.toml has no [project] table", project, None,
                             hint='add [project] with `name` and `version` (or `dynamic = ["version"]`)')
-    # maturin ignores keys PEP 621 does not define (published projects carry some), so they only warn here.
-    warnings = []
-    for key in [k for k in table if k not in PROJECT_KEYS]:
-        close = difflib.get_close_matches(key, PROJECT_KEYS, n=1)
-        line = _key_line(project.pyproject, key)
-        warnings.append(f"{project.pyproject}:{line}: unknown key `{key}` in [project] is ignored"
-                        + (f"; did you mean `{close[0]}`?" if close else ""))
-        table = {k: v for k, v in table.items() if k != key}
+    table = {k: v for k, v in table.items() if k in PROJECT_KEYS}  # the others warned of by load_project
     if not table.get("name"):
         raise _config_error("[project] has no `name`", project, None, hint='add `name = "..."` under [project]')
     dynamic = list(table.get("dynamic") or [])
     if "version" not in table and "version" not in dynamic:
         # PEP 621 requires one of the two; maturin warns and takes Cargo.toml's version (PyO3's plugin
         # example relies on it), so a ported project keeps building.
-        line = _key_line(project.pyproject, "project") or ""
-        warnings.append(f"{project.pyproject}:{line}: [project] has no `version` and `dynamic` does not list it; "
+        line, col = position(project.pyproject, None)
+        warnings.append(f"{project.pyproject}:{line}:{col}: [project] has no `version` and `dynamic` does not list it; "
                         'using Cargo.toml\'s version (add `dynamic = ["version"]` to say so)')
         dynamic.append("version")
     data = {**pyproject, "project": table}
@@ -86,8 +82,7 @@ def load_metadata(project: Project) -> DistMetadata:
     try:
         meta = pyproject_metadata.StandardMetadata.from_pyproject(data, project.root)
     except pyproject_metadata.ConfigurationError as e:
-        key = getattr(e, "key", None)
-        raise _config_error(str(e), project, key) from None
+        raise metadata_error(str(e), getattr(e, "key", None), project.pyproject, table) from None
     except (OSError, ValueError) as e:  # a missing readme or license file
         raise _config_error(str(e), project, None) from None
     return DistMetadata(
@@ -99,6 +94,7 @@ def load_metadata(project: Project) -> DistMetadata:
         dependencies=list(meta.dependencies),
         optional_dependencies={k: list(v) for k, v in meta.optional_dependencies.items()},
         warnings=tuple(warnings),
+        requires_python=meta.requires_python,
     )
 
 
