@@ -114,6 +114,32 @@ def test_tool_maturin_beside_tool_ferrule_is_said_to_be_ignored(broken: Broken) 
     assert "module-name `1bad` is not a Python import name" in err
 
 
+@pytest.mark.parametrize("where", ["config", "cli"])
+def test_a_profile_cargo_toml_does_not_define_is_named_where_it_was_asked(broken: Broken, where: str) -> None:
+    if where == "config":
+        broken.edit("pyproject.toml", 'profile = "quick"', 'profile = "quik"')
+        err = broken.develop()
+        line, col = broken.line_of('profile = "quik"')
+        assert f"  --> {broken.pyproject}:{line}:{col}" in err, err
+    else:
+        err = broken.develop("--profile", "fast")
+        assert "--profile fast: " in err and "-->" not in err, err
+    assert "is not defined in rust/Cargo.toml" in err and "= help: add `[profile." in err, err
+
+
+@pytest.mark.parametrize("where", ["config", "cli"])
+def test_a_feature_cargo_toml_does_not_define_lists_the_ones_it_does(broken: Broken, where: str) -> None:
+    if where == "config":
+        broken.edit("pyproject.toml", 'features = ["polite"]', 'features = ["polite", "shoutt"]')
+        err = broken.develop()
+        line, col = broken.line_of('"shoutt"')
+        assert f"  --> {broken.pyproject}:{line}:{col}" in err, err
+    else:
+        err = broken.develop("--features", "shoutt")
+        assert "--features shoutt: " in err, err
+    assert "the feature `shoutt` is not defined in rust/Cargo.toml (its features: `polite`, `shout`)" in err, err
+
+
 def test_an_invalid_dependency_is_shown_at_its_string_with_packagings_reason(broken: Broken) -> None:
     broken.edit("pyproject.toml", 'dependencies = ["matdemo-dep>=1.0"]',
                 'dependencies = [\n    "matdemo-dep>=1.0",\n    "bad dep >= 2",\n]')

@@ -7,7 +7,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cargo, cargo_config
+from . import cargo, cargo_config, cargo_names
 from .build_cfg import compile_exact
 from .archive.compatibility import Compatibility, apply_compatibility, auditwheel_plat, checked
 from .archive.contents import editable_files, extension_files, sdist_files, wheel_files
@@ -68,6 +68,9 @@ def wheel(project: Project, interp: Interpreter, out_dir: Path, *, release: bool
     abi3 = effective_abi3(interp, abi3)
     meta = load_metadata(project)  # before compiling: a bad pyproject fails fast
     with keep_warnings(list(meta.warnings)):
+        given = options or project.cargo
+        cargo_names.check(project, given, profile or pick_profile(None, release, given.profile, "dev"),
+                          "-C profile=" if options is None else "--profile ")  # the backend passes no options
         return _wheel(project, interp, out_dir, meta, release=release, abi3=abi3, editable=editable, profile=profile,
                       options=options, compatibility=compatibility, warnings=warnings)
 
@@ -135,9 +138,11 @@ def build(manifest: str | None, interpreter: str | None, out: str | None, *, rel
     interp = find_interpreter(interpreter, require_venv=False)
     out_dir = Path(out) if out else project.root / "target" / "wheels"
     result = BuildResult()
+    options = project.cargo.with_command_line(**(cli_options or {}))
+    with keep_warnings(list(project.warnings)):
+        cargo_names.check(project, options, pick_profile(profile, release, options.profile, "dev"))
     if with_sdist:
         result.sdist = sdist(project, out_dir)
-    options = project.cargo.with_command_line(**(cli_options or {}))
     built = wheel(project, interp, out_dir, release=release, abi3=abi3, options=options,
                   profile=pick_profile(profile, release, options.profile, "dev"), compatibility=checked(compatibility))
     result.wheel, result.warnings, result.notes = built.wheel, built.warnings, built.notes

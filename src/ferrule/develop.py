@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cargo, cargo_config, dependencies, glue_stamp
+from . import cargo, cargo_config, cargo_names, dependencies, glue_stamp
 from .archive.contents import path_dependencies
 from .build_cfg import compile_exact
 from .archive.metadata import load_metadata
@@ -80,6 +80,7 @@ def _develop(project, meta, interpreter: str | None, *, release: bool, profile: 
                           hint="use it with a mixed Rust/Python layout (python-source), or leave it out")
     options = project.cargo.with_command_line(**(cli_options or {}))
     chosen_profile = pick_profile(profile, release, options.profile, "dev")
+    cargo_names.check(project, options, chosen_profile)
     cargo_config.refresh(project.root)  # before cargo reads .cargo/config.toml
     pending = cargo.PendingMetadata(project, options)  # runs while the interpreter is probed
     try:
