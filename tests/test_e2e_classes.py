@@ -344,3 +344,10 @@ def test_class_guards_as_receivers_and_parameters(fe_classes):
     assert ledger.total() == 7  # the refused write changed nothing; the borrows were released
     with pytest.raises(TypeError, match="argument 'ledger'"):
         fe_classes.append(1, 2)
+
+
+def test_from_py_with_on_a_method_parameter(fe_classes):
+    c = fe_classes.Counter(1)
+    assert c.add_len("abc") == 4 and c.count == 4
+    with pytest.raises(TypeError, match=r"^argument 'step': object of type 'float' has no len\(\)$"):
+        c.add_len(1.5)

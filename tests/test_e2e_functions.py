@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -222,3 +223,13 @@ def test_exception_created_in_a_dotted_module(fe_functions) -> None:
     assert (err.__module__, err.__name__, err.__doc__) == ("fe_functions.errors", "NestedError",
                                                          "Raised by nothing; named in a submodule.")
     assert issubclass(err, ValueError)
+
+
+def test_from_py_with_on_parameters(fe_functions):
+    """The named function reads the argument; its error is said for that argument, as in PyO3."""
+    assert fe_functions.total_length([1, 2, 3]) == 3
+    assert fe_functions.total_length("ab", extra={"k": 1}) == 3
+    with pytest.raises(TypeError, match=r"^argument 'extra': object of type 'int' has no len\(\)$"):
+        fe_functions.total_length("ab", 5)
+    stub = (Path(fe_functions.__file__).parent / "__init__.pyi").read_text()
+    assert "def total_length(items: Any, extra: Any = 0) -> int" in stub, stub

@@ -73,6 +73,8 @@ def needs_parent_scope(fn: Function) -> bool:
     of bound functions), so it is emitted only when a default names something
     outside the prelude."""
     for param in fn.params:
+        if param.from_py_with:  # a path the user wrote in the function's module
+            return True
         if param.default is None:
             continue
         code = _STRING_LITERAL.sub('""', param.default)
@@ -274,7 +276,7 @@ def extract_lines(param: Param, var: str, slot: str) -> tuple[list[str], str]:
     """Lines converting the argument in `slot`, and the expression passed for it.
     A `#[pyclass]` borrowed by reference is extracted into a `PyRef`/`PyRefMut`
     holder that lives until the call returns (so a conflicting borrow raises)."""
-    if not param.holder:
+    if not param.holder or param.from_py_with:
         return str_holder_lines(param) + [f"let {var} = {extract_expr(param, slot)};"], var
     holder = f"__holder_{param.py_name}"
     return [f"let mut {holder}: {holder_type(param)} = {extract_expr(param, slot)};"], holder_arg(param, holder)
@@ -297,6 +299,8 @@ def borrows_str(param: Param) -> str:
     """'str' for a `&str` parameter, 'opt' for `Option<&str>`, '' otherwise: these
     borrow through a holder, so they build under every stable-ABI level."""
     ty = param.ty
+    if param.from_py_with:
+        return ""
     if ty.is_named("Option") and ty.arg() is not None:
         return "opt" if _is_ref_str(ty.args[0]) else ""
     return "str" if _is_ref_str(ty) else ""
@@ -314,6 +318,11 @@ def str_holder_lines(param: Param) -> list[str]:
 
 def extract_expr(param: Param, slot: str) -> str:
     ty, name = param.ty, f'"{param.py_name}"'
+    if param.from_py_with:
+        if param.default is not None:
+            return (f"_ferrule::impl_::extract_with::extract_with_or(py, {slot}, {name}, {param.from_py_with}, "
+                    f"|| {default_expr(param)})?")
+        return f"_ferrule::impl_::extract_with::extract_with(py, {slot}, {name}, {param.from_py_with})?"
     text = borrows_str(param)
     if text:
         holder = f"&mut __sh_{param.py_name}"

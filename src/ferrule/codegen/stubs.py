@@ -20,6 +20,8 @@ def _param_annotation(param) -> str:
     ty = expand_aliases(param.ty)
     if param.annotation is not None:  # written in `signature`: the user's word wins
         return param.annotation
+    if param.from_py_with:  # the user's function takes whatever it can read
+        return "Any"
     if param.kind == ParamKind.VARARGS:
         # `Vec<T>` collects the items; a tuple object (`&Bound<PyTuple>`) holds Any.
         if ty.kind == "path" and ty.name in ("Vec", "VecDeque") and ty.args:

@@ -168,13 +168,14 @@ def read_params(walk: "Walk", src: SourceFile, node) -> list[Param]:
     params: list[Param] = []
     if params_node is None:
         return params
-    cancel_handle = False
+    cancel_handle, reader = False, None
     for child in params_node.named_children:
         if child.type == "attribute_item":
-            cancel_handle = read_param_attribute(walk, src, child) or cancel_handle
+            handle, read_with = read_param_attribute(walk, src, child)
+            cancel_handle, reader = handle or cancel_handle, read_with or reader
             continue
         if child.type != "parameter":
-            cancel_handle = False
+            cancel_handle, reader = False, None
             continue
         pattern = child.child_by_field_name("pattern")
         ty_node = child.child_by_field_name("type")
@@ -184,8 +185,11 @@ def read_params(walk: "Walk", src: SourceFile, node) -> list[Param]:
         if pattern.type == "mut_pattern" or pname.startswith("mut "):
             pname = pname.split()[-1]
         ty = type_ref(src, ty_node)
-        param = Param(pname, ty, src.span(pattern))
-        if cancel_handle:
+        param = Param(pname, ty, src.span(pattern), from_py_with=reader)
+        reader = None
+        if param.from_py_with:
+            pass  # the user's function makes the value: any type it returns will do
+        elif cancel_handle:
             param.kind = ParamKind.CANCEL_HANDLE
             cancel_handle = False
         elif ty.is_named("Python"):

@@ -92,6 +92,7 @@ class Param:
     # "ref"/"mut" when the parameter borrows a `#[pyclass]` for the call (`&T`,
     # `&mut T`, `&Self`, `Option<&T>`): set after the whole crate is parsed.
     holder: str = ""
+    from_py_with: str | None = None  # `#[pyo3(from_py_with = path)]`: the function that reads the argument
 
     @property
     def py_name(self) -> str:

@@ -13,13 +13,13 @@ if TYPE_CHECKING:
 PARAM_OPTIONS = ("cancel_handle", "from_py_with")
 
 
-def read_param_attribute(walk: "Walk", src: SourceFile, node) -> bool:
-    """Checks one `attribute_item` before a parameter; True when it marks a cancel handle.
-    Attributes other than `pyo3` (`cfg`, lints) are rustc's business."""
+def read_param_attribute(walk: "Walk", src: SourceFile, node) -> tuple[bool, str | None]:
+    """Checks one `attribute_item` before a parameter: (marks a cancel handle, the `from_py_with`
+    function's path). Attributes other than `pyo3` (`cfg`, lints) are rustc's business."""
     attr = read_attribute(src, node)
     if attr is None or attr.path not in ("pyo3", "ferrule"):
-        return False
-    cancel_handle, seen = False, set()
+        return False, None
+    cancel_handle, seen, reader = False, set(), None
     for opt in attr.options():
         if opt.key in seen:
             walk.error(f"`{opt.key}` is given twice for one parameter", opt.span, "keep one of them")
@@ -35,10 +35,9 @@ def read_param_attribute(walk: "Walk", src: SourceFile, node) -> bool:
                 walk.error(f"`from_py_with` takes a path to a function, not the string {opt.value.strip()}",
                            opt.span, f"write `from_py_with = {opt.value.strip().strip('r#').strip(chr(34))}`")
             else:
-                walk.error("`from_py_with` on a function parameter is not supported by ferrule yet", opt.span,
-                           f"take `&Bound<'_, PyAny>` and call `{opt.value.strip()}` on it in the body")
+                reader = opt.value.strip()
         else:
             shown = opt.key or "this"
             walk.error(f"unknown option `{shown}` for a parameter's `#[pyo3(...)]`", opt.span,
                        "a parameter takes `cancel_handle` or `from_py_with = function`")
-    return cancel_handle
+    return cancel_handle, reader

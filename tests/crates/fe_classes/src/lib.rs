@@ -99,10 +99,20 @@ impl Counter {
     }
 }
 
+fn as_step(obj: &Bound<'_, PyAny>) -> PyResult<i64> {
+    Ok(obj.len()? as i64)
+}
+
 #[pymethods]
 impl Counter {
     fn second_block(&self) -> &'static str {
         "second"
+    }
+
+    /// Adds the length of `step` (any sized object), read by `from_py_with`.
+    fn add_len(&mut self, #[pyo3(from_py_with = as_step)] step: i64) -> i64 {
+        self.count += step;
+        self.count
     }
 
     /// Adds `other`'s count: `other` is borrowed for the call.

@@ -130,9 +130,23 @@ fn call_from_thread(py: Python<'_>, f: Py<PyAny>) -> PyResult<i64> {
     })
 }
 
+/// Reads any object with `len()` as its length: a `from_py_with` function for a parameter.
+fn length_of(obj: &Bound<'_, PyAny>) -> PyResult<usize> {
+    obj.len()
+}
+
+/// `#[pyo3(from_py_with = ...)]` on parameters: the user's function makes the value, with a default too.
+#[pyfunction]
+#[pyo3(signature = (items, extra = 0))]
+fn total_length(#[pyo3(from_py_with = length_of)] items: usize,
+                #[pyo3(from_py_with = crate::length_of)] extra: usize) -> usize {
+    items + extra
+}
+
 #[pymodule]
 fn fe_functions(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(add, m)?)?;
+    m.add_function(wrap_pyfunction!(total_length, m)?)?;
     m.add_function(wrap_pyfunction!(nothing, m)?)?;
     m.add_function(wrap_pyfunction!(negate, m)?)?;
     m.add_function(wrap_pyfunction!(layout, m)?)?;

@@ -4,6 +4,7 @@
 pub mod coroutine;
 pub mod exceptions;
 pub mod extract_argument;
+pub mod extract_with;
 pub mod extract_pyclass;
 pub mod frompyobject;
 pub mod pyclass;

@@ -1,0 +1,32 @@
+//! `#[pyo3(from_py_with = read)]` on a parameter: the user's function turns the argument into the
+//! parameter's value; its error is reported as PyO3 reports it ("argument 'x': ...").
+use super::extract_argument::argument_extraction_error;
+use crate::err::PyResult;
+use crate::ffi;
+use crate::instance::{Borrowed, Bound};
+use crate::marker::Python;
+use crate::types::PyAny;
+
+/// `slot` holds a borrowed, non-NULL argument.
+#[inline]
+pub unsafe fn extract_with<'a, 'py, T>(
+    py: Python<'py>,
+    slot: &'a *mut ffi::PyObject,
+    name: &str,
+    read: impl FnOnce(&Bound<'py, PyAny>) -> PyResult<T>,
+) -> PyResult<T> {
+    let arg = unsafe { Borrowed::<PyAny>::from_ptr(py, *slot) };
+    read(&arg).map_err(|e| argument_extraction_error(py, name, e))
+}
+
+/// As `extract_with`; a NULL `slot` (the argument was not passed) gives `default()`.
+#[inline]
+pub unsafe fn extract_with_or<'a, 'py, T>(
+    py: Python<'py>,
+    slot: &'a *mut ffi::PyObject,
+    name: &str,
+    read: impl FnOnce(&Bound<'py, PyAny>) -> PyResult<T>,
+    default: impl FnOnce() -> T,
+) -> PyResult<T> {
+    if slot.is_null() { Ok(default()) } else { unsafe { extract_with(py, slot, name, read) } }
+}
