@@ -208,3 +208,23 @@ def test_an_unknown_extra_or_group_is_refused_before_building(project: Project) 
     out = project.ferrule("develop", "-G", "nope")
     assert out.returncode == 1 and "no dependency group `nope`" in out.stderr and "dev, test" in out.stderr
     assert "Compiling" not in out.stderr
+
+
+def test_an_abi3_project_is_installed_as_abi3_so_as_maturin_does(project: Project, tmp_path: Path) -> None:
+    root = tmp_path / "abi3-demo"
+    shutil.copytree(FIXTURE, root)
+    manifest = root / "rust/Cargo.toml"
+    manifest.write_text(manifest.read_text().replace('version = "0.1" }', 'version = "0.1", features = ["abi3-py39"] }'))
+    python = tmp_path / "venv/bin/python"
+    subprocess.run([sys.executable, "-m", "venv", str(python.parent.parent)], check=True)
+    own = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))"],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    stale = root / f"python/mat_demo/mat_demo{own}"  # an earlier non-abi3 develop's, which CPython would prefer
+    stale.write_bytes(b"")
+    out = project.ferrule("develop", "-i", str(python), cwd=root)
+    assert out.returncode == 0, out.stderr
+    assert (root / "python/mat_demo/mat_demo.abi3.so").is_file() and not stale.exists()
+    shown = subprocess.run([str(python), "-c", "import mat_demo; print(mat_demo.mat_demo.__file__)"],
+                           capture_output=True, text=True, cwd="/")
+    assert shown.stdout.strip().endswith("python/mat_demo/mat_demo.abi3.so"), shown.stderr
+

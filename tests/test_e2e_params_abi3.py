@@ -23,6 +23,16 @@ def test_built_for_the_limited_api(test_env, fe_abi39):
     assert b"PyUnicode_AsUTF8AndSize" not in so.read_bytes()
 
 
+def test_installed_with_the_abi3_suffix(test_env, fe_abi39):
+    # As maturin develop and ferrule's wheels name it; PyPy and free-threaded builds have no stable ABI.
+    import sysconfig
+
+    stable = sys.implementation.name == "cpython" and not sysconfig.get_config_var("Py_GIL_DISABLED")
+    expected = ".abi3.so" if stable else sysconfig.get_config_var("EXT_SUFFIX")
+    (so,) = (test_env.site_packages / "fe_abi39").glob("fe_abi39*.so")
+    assert so.name == f"fe_abi39{expected}"
+
+
 def test_borrowed_str_parameters(fe_abi39):
     assert fe_abi39.shout("abc é") == "ABC É"
     assert fe_abi39.str_default() == "<hello>"

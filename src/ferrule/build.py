@@ -86,7 +86,8 @@ def _wheel(project: Project, interp: Interpreter, out_dir: Path, meta: DistMetad
     tag = wheel_tag(interp, abi3, platform.tag)
     if editable:
         if project.python_source is not None:
-            write_into_source(project, extension_files(project, compiled.suffix, compiled.library, compiled.stubs))
+            write_into_source(project, extension_files(project, compiled.suffix, compiled.library, compiled.stubs),
+                              interp.ext_suffix)
         files = editable_files(project, meta.distribution, compiled.suffix, compiled.library, compiled.stubs)
     else:
         files = wheel_files(project, compiled.suffix, compiled.library, compiled.stubs)

@@ -12,7 +12,7 @@ from .archive.metadata import load_metadata
 from .build_options import pick_profile
 from .errors import ConfigError, keep_warnings
 from .generate import prepare, stamp_path, write_python_config
-from .install import install_develop, write_into_source
+from .install import develop_suffix, install_develop, write_into_source
 from .interpreter import Interpreter, find_interpreter
 from .project import find_manifest, load_project
 from .timings import phase
@@ -133,7 +133,8 @@ def _develop(project, meta, interpreter: str | None, *, release: bool, profile: 
         if skip_install:
             from .archive.contents import extension_files
 
-            write_into_source(project, extension_files(project, interp.ext_suffix, artifact, stubs))
+            write_into_source(project, extension_files(project, develop_suffix(project, interp), artifact, stubs),
+                              interp.ext_suffix)
             site = project.python_source
         else:
             site = install_develop(project, interp, artifact, stubs, metadata=meta)

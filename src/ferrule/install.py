@@ -31,10 +31,21 @@ def package_files(project: Project, interp_suffix: str, artifact: Path, stubs: d
     return {e.path: e.data for e in wheel_files(project, interp_suffix, artifact, stubs)}
 
 
-def write_into_source(project: Project, entries: list) -> None:
+def develop_suffix(project: Project, interp: Interpreter) -> str:
+    """`.abi3.so` for an abi3 project, as maturin develop and ferrule's wheels name it; the interpreter's own
+    where there is no stable ABI (PyPy, free-threaded)."""
+    from .archive.tags import extension_suffix
+
+    stable = project.abi3 and not interp.is_pypy and not interp.gil_disabled
+    return extension_suffix(interp, project.abi3 if stable else None)
+
+
+def write_into_source(project: Project, entries: list, shadowing: str | None = None) -> None:
     """A mixed project's extension and stub, written into its Python package folder (develop, editable).
 
     A stub the user wrote there is never overwritten; only ferrule's own (with its header) is refreshed.
+    `shadowing`: the interpreter's own suffix; an old extension with it is removed beside a new `.abi3.so`,
+    which CPython would otherwise never import (it tries its own suffix first).
     """
     from .archive.contents import is_hand_written
 
@@ -46,6 +57,9 @@ def write_into_source(project: Project, entries: list) -> None:
             _write_atomic(project.python_source / entry.path, entry.data)
             if entry.executable:
                 os.chmod(project.python_source / entry.path, 0o755)
+                base = entry.path.split(".")[0] if ".abi3." in entry.path else None
+                if shadowing and base:
+                    (project.python_source / f"{base}{shadowing}").unlink(missing_ok=True)
     except OSError as e:
         raise InstallError(f"cannot write into {project.python_source}: {e}") from None
 
@@ -123,14 +137,15 @@ def install_develop(project: Project, interp: Interpreter, artifact: Path, stubs
         raise InstallError(f"site-packages folder {site} does not exist")
     dist = metadata.distribution if metadata is not None else normalized_dist(project.dist_name)
     version = metadata.version if metadata is not None else project.version
+    suffix = develop_suffix(project, interp)
     if project.python_source is not None:
         # Mixed project: the extension goes next to the Python sources, which a .pth puts on sys.path.
         from .archive.contents import editable_files, extension_files
 
-        write_into_source(project, extension_files(project, interp.ext_suffix, artifact, stubs))
-        files = {e.path: e.data for e in editable_files(project, dist, interp.ext_suffix, artifact, stubs)}
+        write_into_source(project, extension_files(project, suffix, artifact, stubs), interp.ext_suffix)
+        files = {e.path: e.data for e in editable_files(project, dist, suffix, artifact, stubs)}
     else:
-        files = package_files(project, interp.ext_suffix, artifact, stubs)
+        files = package_files(project, suffix, artifact, stubs)
     remove_previous(site, dist, interp.prefix if interp.in_venv else None)
     package_dir = site / project.module_name
     if project.python_source is None and package_dir.is_dir():
