@@ -228,3 +228,14 @@ def test_an_abi3_project_is_installed_as_abi3_so_as_maturin_does(project: Projec
                            capture_output=True, text=True, cwd="/")
     assert shown.stdout.strip().endswith("python/mat_demo/mat_demo.abi3.so"), shown.stderr
 
+
+def test_rustc_errors_name_the_file_from_the_project_folder(project: Project, tmp_path: Path) -> None:
+    # Cargo.toml is in rust/: rustc says src/lib.rs, the user (in pyproject.toml's folder) opens rust/src/lib.rs.
+    root = tmp_path / "broken"
+    shutil.copytree(FIXTURE, root)
+    lib = root / "rust/src/lib.rs"
+    lib.write_text(lib.read_text().replace('let text = format!("hello {name}");', 'let text: i64 = "x";'))
+    line = next(n for n, text in enumerate(lib.read_text().splitlines(), 1) if 'let text: i64 = "x";' in text)
+    out = project.ferrule("develop", "-i", str(project.python), cwd=root)
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert f"--> rust/src/lib.rs:{line}:" in out.stderr and "--> src/lib.rs" not in out.stderr, out.stderr

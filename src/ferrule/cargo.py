@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -142,7 +143,8 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
                 more = f" and {len(damaged) - 1} more" if len(damaged) > 1 else ""
                 sys.stderr.write(f"warning: the shared build cache held a damaged file ({damaged[0]}{more}); "
                                  "compiling what it belongs to again\n")
-        artifact, messages, artifacts, code = _run_build(cmd, env, project, observe, held)
+        artifact, messages, artifacts, code = _run_build(cmd, env, project, observe, held,
+                                                         prefix=_shown_prefix(project, meta))
         if code == 0 and build_dir is not None:
             cache_seals.seal(build_dir, artifacts, meta.workspace_root)
     if code != 0:
@@ -171,16 +173,32 @@ def rendered(messages: list[dict]) -> str:
                    if not (m.get("level") == "error" and m.get(EXPLAINED)))
 
 
+_RUSTC_PATH = re.compile(r"((?:-->|:::) (?:\x1b\[[0-9;]*m)*)(?![/\\]|[A-Za-z]:)([^\s\x1b]+:\d+:\d+)")
+
+
+def _shown_prefix(project: Project, meta: Metadata) -> str:
+    """rustc names files from the workspace root; with Cargo.toml in a subfolder (`rust/`) of pyproject.toml's
+    folder, the user reads paths from the latter: `rust/` goes before them."""
+    root = meta.workspace_root.resolve()
+    if root == project.root.resolve() or project.root.resolve() not in root.parents:
+        return ""
+    return root.relative_to(project.root.resolve()).as_posix() + "/"
+
+
+def _relocated(text: str, prefix: str) -> str:
+    return _RUSTC_PATH.sub(lambda m: m.group(1) + prefix + m.group(2), text) if prefix else text
+
+
 def _run_build(cmd: list[str], env: dict[str, str], project: Project, observe: list[dict] | None = None,
-               held: list[dict] | None = None):
-    """(cdylib, rustc's messages, every artifact message, exit code)."""
+               held: list[dict] | None = None, prefix: str = ""):
+    """(cdylib, rustc's messages, every artifact message, exit code). `prefix` goes before rustc's paths."""
     artifact: Path | None = None
     messages: list[dict] = []
     artifacts: list[dict] = []
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True) as proc:
         assert proc.stdout is not None
         for line in proc.stdout:
-            artifact = _cdylib_from(line, project, messages, artifacts, observe, held) or artifact
+            artifact = _cdylib_from(line, project, messages, artifacts, observe, held, prefix) or artifact
     return artifact, messages, artifacts, proc.returncode
 
 
@@ -232,7 +250,7 @@ def _message_format() -> str:
 
 
 def _cdylib_from(line: str, project: Project, messages: list[dict], artifacts: list[dict],
-                 observe: list[dict] | None = None, held: list[dict] | None = None) -> Path | None:
+                 observe: list[dict] | None = None, held: list[dict] | None = None, prefix: str = "") -> Path | None:
     """The cdylib an artifact line names; rustc's messages go to `messages`."""
     if not line.startswith("{"):
         return None
@@ -242,6 +260,8 @@ def _cdylib_from(line: str, project: Project, messages: list[dict], artifacts: l
         return None
     if msg.get("reason") == "compiler-message" and isinstance(msg.get("message"), dict):
         # Passed through as cargo would render it; kept to map glue errors back to the user's items.
+        if prefix and isinstance(msg["message"].get("rendered"), str):
+            msg["message"]["rendered"] = _relocated(msg["message"]["rendered"], prefix)
         messages.append(msg["message"])
         if held is not None:
             held.append(msg["message"])
