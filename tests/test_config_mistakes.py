@@ -200,3 +200,18 @@ def test_an_interpreter_requires_python_excludes_is_refused(broken: Broken) -> N
     first, where, hint = error_block(err)
     assert re.match(rf"error: Python {re.escape(version)} \(.*\) does not satisfy requires-python `>=3.99`$", first)
     assert where == f"  --> {broken.pyproject}:{line}:{col}" and "-i python3.X" in hint, err
+
+
+@pytest.mark.parametrize("new, message, help", [
+    ('readme = "NOPE.md"', "Readme file not found ('NOPE.md')", "create the file, or fix the path"),
+    ('license-files = ["NOPE*"]', "'NOPE*' did not match any", 'license-files = ["LICENSE*"]'),
+    ('authors = "me"', 'Field "project.authors" has an invalid type', 'authors = [{ name = "...", email = "..." }]'),
+    ('urls = ["x"]', 'Field "project.urls" has an invalid type', 'urls = { name = "..." }'),
+])
+def test_other_project_fields_are_located_with_what_to_write(broken: Broken, new: str, message: str,
+                                                             help: str) -> None:
+    broken.edit("pyproject.toml", 'requires-python = ">=3.9"', new)
+    line, _ = broken.line_of(new)
+    first, where, hint = error_block(broken.develop())
+    assert message in first and where.startswith(f"  --> {broken.pyproject}:{line}:"), (first, where)
+    assert hint.startswith("  = help: ") and help in hint, hint

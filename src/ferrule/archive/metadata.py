@@ -84,7 +84,8 @@ def _load_metadata(project: Project) -> DistMetadata:
     except pyproject_metadata.ConfigurationError as e:
         raise metadata_error(str(e), getattr(e, "key", None), project.pyproject, table) from None
     except (OSError, ValueError) as e:  # a missing readme or license file
-        raise _config_error(str(e), project, None) from None
+        key = "readme" if "readme" in str(e).lower() else "license" if "license" in str(e).lower() else None
+        raise metadata_error(str(e), f"project.{key}" if key else None, project.pyproject, table) from None
     return DistMetadata(
         name=meta.name,
         version=str(meta.version),

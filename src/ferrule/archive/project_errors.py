@@ -103,9 +103,14 @@ def _help(field: str | None, value, message: str) -> str | None:
         return 'write a PEP 440 version such as `version = "1.0.0"`, or `dynamic = ["version"]` to take Cargo.toml\'s'
     if field == "requires-python":
         return 'write a version specifier such as `requires-python = ">=3.9"`'
-    found = re.search(r"expecting (\S+)", message)
+    if field in ("readme", "readme.file", "license.file"):
+        return f'create the file, or fix the path (relative to pyproject.toml) in `{field.split(".")[0]}`'
+    if field == "license-files":
+        return 'write globs that match files beside pyproject.toml, e.g. `license-files = ["LICENSE*"]`'
+    found = re.search(r"expecting (.+?) \(got", message)
     if found and field:
         kind = found.group(1)
-        example = {"list[str]": '["..."]', "str": '"..."', "dict[str,str]": '{ key = "..." }'}.get(kind.replace(" ", ""))
+        example = {"list[str]": '["..."]', "str": '"..."', "dict[str,str]": '{ name = "..." }',
+                   "list[ContactTable]": '[{ name = "...", email = "..." }]'}.get(kind.replace(" ", ""))
         return f"`{field}` must be {kind}" + (f": write `{field.split('.')[-1]} = {example}`" if example else "")
     return None
