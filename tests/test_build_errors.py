@@ -106,3 +106,13 @@ def test_a_dependency_on_pyo3_is_one_error_at_its_line(tmp_path: Path, manifest:
         "the `python` library)" in out.stderr, out.stderr
     assert f"--> {cargo_toml}:{line}:1" in out.stderr and hint in out.stderr
     assert "cargo build failed" not in out.stderr
+
+
+def test_build_refuses_a_profile_or_feature_cargo_toml_lacks_before_compiling(tmp_path: Path) -> None:
+    project = copy_project("pkg_mixed", tmp_path)
+    for flags, said in ((["--profile", "nope"], "--profile nope: the profile `nope` is not defined in Cargo.toml"),
+                        (["-F", "nope"], "--features nope: the feature `nope` is not defined in Cargo.toml")):
+        out = ferrule("build", "-o", tmp_path / "out", *flags, cwd=project, check=False)
+        assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+        assert out.stderr.startswith(f"error: {said}") and "Compiling" not in out.stderr, out.stderr
+        assert not (tmp_path / "out").exists()

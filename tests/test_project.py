@@ -59,8 +59,11 @@ def test_module_name_may_differ_from_the_lib_name(tmp_path: Path) -> None:
 
 def test_missing_crate_root_file(tmp_path: Path) -> None:
     manifest = make(tmp_path, lib='path = "src/nope.rs"')
-    with pytest.raises(ConfigError, match="nope.rs does not exist"):
+    with pytest.raises(ConfigError, match="nope.rs does not exist") as raised:
         load_project(manifest)
+    line = manifest.read_text().splitlines().index('path = "src/nope.rs"') + 1
+    assert (raised.value.path, raised.value.line, raised.value.col) == (manifest, line, 1)
+    assert "name the crate's root file" in raised.value.hint
 
 
 def test_invalid_toml_reports_line_and_column(tmp_path: Path) -> None:

@@ -331,7 +331,11 @@ def load_project(manifest: Path) -> Project:
     lib_name = str(lib.get("name") or name).replace("-", "_")
     lib_path = root / lib.get("path", "src/lib.rs")
     if not lib_path.is_file():
-        raise ConfigError(f"the library's root file {lib_path} does not exist", path=manifest)
+        line, col = locate(manifest, "lib", "path" if "path" in lib else None)
+        shown = lib.get("path", "src/lib.rs")
+        raise ConfigError(f"the library's root file {shown} does not exist ({lib_path})", path=manifest,
+                          line=line or 1, col=col or 1,
+                          hint=f"create {shown}, or name the crate's root file with `path = \"...\"` under [lib]")
     runtime_crate = _runtime_crate_name(cargo, manifest)
     if runtime_crate is None:
         raise _no_runtime_error(cargo, manifest)
