@@ -65,3 +65,42 @@ def check_constructor_result(walk: "Walk", method) -> None:
                   "deprecated (PyO3 0.29)", method.fn.ret_span,
                   f"return `PyClassInitializer::from({inner.args[1].text}).add_subclass({inner.args[0].text})` "
                   "(with the values) instead")
+
+
+def check_field_options(walk: "Walk", decl: PyClassDecl, options) -> None:
+    """A field's `get`/`set` that the class's `get_all`/`set_all` already gives, and options written twice."""
+    seen = set()
+    for opt in options:
+        if opt.key in seen:
+            walk.error(f"`{opt.key}` is given twice for one field", opt.span, "keep one of them")
+        seen.add(opt.key)
+        if opt.key in ("get", "set") and decl.has(f"{opt.key}_all"):
+            walk.error(f"`{opt.key}` on a field of `{decl.rust_name}` repeats the class's `{opt.key}_all`", opt.span,
+                       f"remove `{opt.key}` here: `{opt.key}_all` already covers every field")
+
+
+def check_method_names(walk: "Walk", item: "Item", markers: list[str], options) -> None:
+    """`name` (or a getter/setter's own name) given once, never on a constructor, and spelled as an
+    identifier or string; `#[getter = x]` is not how a property is named."""
+    from .attributes import Option_
+    from .crate import attribute_named
+    from .model import Span
+
+    for m in ("getter", "setter", "deleter"):
+        attr = attribute_named(item, m) if m in markers else None
+        if attr is None:
+            continue
+        if attr.value is not None:
+            walk.error(f"`#[{m} = ...]` does not name the property", attr.span,
+                       f"write `#[{m}(name)]` or `#[{m}(\"name\")]`")
+        elif attr.args is not None and attr.args.strip():
+            value = attr.args.strip()
+            if not (value[0].isalpha() or value[0] == "_" or value.startswith(("\"", "r#"))):
+                walk.error(f"a property name is an identifier or a string literal, not `{value}`",
+                           Span(attr.span.path, *attr.args_offset), f"write `#[{m}(name)]`")
+    names = [o for o in options if isinstance(o, Option_) and o.key in ("name", "getter_name")]
+    for extra in names[1:]:
+        walk.error("the Python name is given twice", extra.span, "keep one `name` (or the getter's own name)")
+    if names and "new" in markers:
+        walk.error("`name` cannot be used with `#[new]`: a constructor is always `__new__`", names[0].span,
+                   "remove `name`")

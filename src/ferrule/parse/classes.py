@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from .attributes import string_value
 from .blocks import is_local
-from .class_checks import check_class_options, check_constructor_result, check_special
+from .class_checks import (check_class_options, check_constructor_result, check_field_options,
+                           check_method_names, check_special)
 from .functions import (apply_signature, check_async, check_cancel_handle, check_name_values, check_options,
                         collect_options, read_params)
 from .model import (ClassField, Function, Method, MethodKind, MethodsBlock, Param, ParamKind, PyClassDecl,
@@ -86,8 +87,9 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     if decl.kind == "struct":
         decl.fields = _read_fields(walk, src, body, decl) if body is not None else []
         if body is None and ("get_all" in opts or "set_all" in opts):
-            walk.error(f"`{'get_all' if 'get_all' in opts else 'set_all'}` on the unit struct `{rust_name}`, "
-                       "which has no fields", decl.span, "remove the option, or give the struct fields")
+            for opt in [o for o in ("set_all", "get_all") if o in opts]:
+                walk.error(f"`{opt}` on the unit struct `{rust_name}`, which has no fields", decl.option_spans[opt],
+                           "remove the option, or give the struct fields")
     else:
         decl.variants = _read_variants(walk, src, body, decl) if body is not None else []
         if not decl.variants:
@@ -129,6 +131,7 @@ def _read_fields(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> list
         node = item.node
         options = collect_options(item, "pyo3")
         check_options(walk, options, FIELD_OPTIONS, "a `#[pyclass]` field")
+        check_field_options(walk, decl, options)
         opts = {o.key: o.value for o in options}
         py_name = string_value(opts.get("name")) or rename(name.removeprefix("r#"), rule)
         field = ClassField(name, py_name, type_ref(src, ty_node), src.span(node),
@@ -265,6 +268,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         if m in ("getter", "setter", "deleter") and attr is not None and attr.args:
             options.append(_name_option(attr))
     check_options(walk, options, METHOD_OPTIONS + ("getter_name",), "a `#[pymethods]` function")
+    check_method_names(walk, item, markers, options)
     check_name_values(walk, options)
     takes_cls = markers == ["new", "classmethod"]  # a constructor handed the type being built
     if takes_cls:
@@ -401,7 +405,9 @@ def _check_traverse(walk: "Walk", src: SourceFile, name_node, method: Method) ->
 def _name_option(attr):
     from .attributes import Option_
 
-    return Option_("getter_name", attr.args.strip(), attr.span)
+    from .model import Span
+
+    return Option_("getter_name", attr.args.strip(), Span(attr.span.path, *attr.args_offset))
 
 
 class _NoKey:
