@@ -99,6 +99,10 @@ CASES = [
      "`Mutex` cannot be used as a Python function argument"),
     ("module option misspelt", '#[pymodule(nme = "x")]\nfn demo(m: &Bound<\'_, PyModule>) -> PyResult<()> { Ok(()) }',
      "2:12", "unknown option `nme` for `#[pymodule]`"),
+    ("pymodule_export on a trait", "#[pymodule]\nmod demo {\n    #[pymodule_export]\n    trait T {}\n}", "4:5",
+     "`#[pymodule_export]` goes on a `use` or a `const`, not on a `trait`"),
+    ("submodule on a nested module", "#[pymodule]\nmod demo {\n    #[pymodule(submodule)]\n    mod inner {}\n}", "5:5",
+     "`submodule` is implied"),
     ("two module initialisers", "#[pymodule]\nmod demo {\n    #[pymodule_init]\n    fn a(m: &Bound<'_, PyModule>) -> "
      "PyResult<()> { Ok(()) }\n    #[pymodule_init]\n    fn b(m: &Bound<'_, PyModule>) -> PyResult<()> { Ok(()) }\n}",
      "7:5", "module `demo` has a second `#[pymodule_init]`, `b`"),

@@ -191,7 +191,15 @@ def read_module_mod(walk: "Walk", src: SourceFile, item: "Item", module_path: tu
     for inner in _items(src, body) if body is not None else []:
         inner_node = inner.node
         start = len(decl.members)
-        if inner_node.type == "use_declaration" and attribute_named(inner, "pymodule_export"):
+        export = attribute_named(inner, "pymodule_export")
+        if export is not None and inner_node.type not in ("use_declaration", "const_item"):
+            walk.error(f"`#[pymodule_export]` goes on a `use` or a `const`, not on a `{src.text(inner_node).split()[0]}`",
+                       export.span, "export the item with `#[pymodule_export] use path::to::Item;`")
+        if inner_node.type == "mod_item" and attribute_named(inner, "pymodule") is not None and any(
+                o.key == "submodule" for o in attribute_named(inner, "pymodule").options()):
+            walk.error("`submodule` is implied for a `#[pymodule]` nested in another", src.span(inner_node),
+                       "remove `submodule`")
+        if inner_node.type == "use_declaration" and export is not None:
             for path, alias in _use_paths(src, inner_node.child_by_field_name("argument")):
                 decl.members.append(ModuleMember("", alias, path, span=src.span(inner_node),
                                                  imported=alias or path.split("::")[-1].strip()))
