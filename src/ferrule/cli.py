@@ -221,13 +221,20 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _cmd_cargo(args: argparse.Namespace) -> int:
+    from .cargo_command import run
+
+    cargo_args = list(args.cargo_args)
+    return run(["test", *cargo_args] if args.command == "test" else cargo_args)
+
+
 def main(argv: list[str] | None = None) -> int:
     from .cli_parser import build_parser, parse
 
     parser = build_parser(
         {"new": _cmd_new, "init": _cmd_new, "develop": _cmd_develop, "build": _cmd_build, "publish": _cmd_publish,
          "doctor": _cmd_doctor, "stub": _cmd_stub, "generate-ci": _cmd_generate_ci,
-         "cargo-config": _cmd_cargo_config, "cache": _cmd_cache})
+         "cargo-config": _cmd_cargo_config, "cache": _cmd_cache, "cargo": _cmd_cargo, "test": _cmd_cargo})
     args = parse(parser, sys.argv[1:] if argv is None else argv)
     if args is None:  # no command: the overview
         parser.print_help()

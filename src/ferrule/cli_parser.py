@@ -66,6 +66,15 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     p = sub.add_parser("cargo-config", help="let plain `cargo check` (your IDE) find ferrule's runtime")
     p.add_argument("-m", "--manifest-path", help=MANIFEST_HELP)
 
+    p = sub.add_parser("cargo", help="run cargo (test, run, build...) with the glue written and libpython linked",
+                       description="Writes the glue of the crate in this folder and of its path dependencies "
+                                   "that use the runtime, then runs `cargo ARGS...` with ferrule's runtime, linked "
+                                   "against libpython: for `cargo test` and programs that embed Python.")
+    p.add_argument("cargo_args", nargs=argparse.REMAINDER, metavar="ARGS", help="cargo's subcommand and options")
+    p = sub.add_parser("test", help="`ferrule cargo test`: cargo's tests, with the glue they need",
+                       description="Same as `ferrule cargo test ARGS...`.")
+    p.add_argument("cargo_args", nargs=argparse.REMAINDER, metavar="ARGS", help="cargo test's options")
+
     p = sub.add_parser("cache", help="show or empty the build folder shared by every project")
     p.add_argument("action", nargs="?", choices=["show", "clean"], default="show",
                    help="show (default): its folder and size; clean: remove it (not while a build runs)")
@@ -112,6 +121,14 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
 
 def parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace | None:
     """None when no command is given. An option a subcommand does not know gets that subcommand's usage."""
+    if argv and argv[0] in ("cargo", "test"):  # everything after it is cargo's, options included
+        sub = parser.subcommands[argv[0]]  # type: ignore[attr-defined]
+        if argv[1:2] in (["-h"], ["--help"]):
+            sub.print_help()
+            raise SystemExit(0)
+        args = sub.parse_args([], argparse.Namespace(command=argv[0]))
+        args.cargo_args = argv[1:]
+        return args
     args, unknown = parser.parse_known_args(argv)
     if args.command is None:
         if unknown:

@@ -60,9 +60,9 @@ def _package_deps(manifest_path: Path, packages: dict[Path, dict]) -> tuple[str,
         # The extension itself is a cdylib; a dependency's bindings need an rlib.
         lib = next((t for t in known.get("targets", []) if {"lib", "rlib", "cdylib"} & set(t.get("kind", []))),
                    None)
-        if lib is None:
-            return None
-        return known["name"], Path(lib["src_path"]), list(known.get("dependencies", []))
+        # A program (`ferrule cargo run`) has no library, but its dependencies may have bindings.
+        lib_path = Path(lib["src_path"]) if lib is not None else Path()
+        return known["name"], lib_path, list(known.get("dependencies", []))
     manifest = _read_manifest(manifest_path)
     if manifest is None or "package" not in manifest:
         return None

@@ -435,6 +435,11 @@ def module_glue(module: PyModuleDecl, runtime: str) -> str:
     }}
 {pyinit}}}
 """
+    # Public, so `append_to_inittab!` in another crate (a program embedding Python) reaches them.
+    allow = "#[doc(hidden)]\n#[allow(dead_code, non_upper_case_globals)]\n"
+    body += (f"{allow}pub const __FERRULE_NAME: &::core::ffi::CStr = {c_string(module.py_name.removeprefix('r#'))};\n"
+             f"{allow}pub unsafe extern \"C\" fn __ferrule_init() -> *mut ::{runtime}::ffi::PyObject {{\n"
+             f"    unsafe {{ ::{runtime}::impl_::pymodule::module_init(&__ferrule_module::__DEF) }}\n}}\n")
     if module.form == ModuleForm.FUNCTION:
         vis = "pub" if module.visibility.startswith("pub") and "(" not in module.visibility else "pub(crate)"
         body = f"{vis} mod {module.rust_name} {{\n" + body + "}\n"

@@ -365,6 +365,14 @@ pub(crate) mod __ferrule_module {
         unsafe { _ferrule::impl_::pymodule::module_init(&__DEF) }
     }
 }
+#[doc(hidden)]
+#[allow(dead_code, non_upper_case_globals)]
+pub const __FERRULE_NAME: &::core::ffi::CStr = c"classes";
+#[doc(hidden)]
+#[allow(dead_code, non_upper_case_globals)]
+pub unsafe extern "C" fn __ferrule_init() -> *mut ::ferrule::ffi::PyObject {
+    unsafe { ::ferrule::impl_::pymodule::module_init(&__ferrule_module::__DEF) }
+}
 }
 
 // ==== src/lib.rs/L18.rs ====

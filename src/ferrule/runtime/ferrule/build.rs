@@ -68,10 +68,13 @@ fn main() {
 
 /// Programs and `cargo test` binaries start the interpreter, so they link libpython, as PyO3 does.
 /// Extension modules must not: the interpreter that loads them provides its symbols. Those are
-/// ferrule's own builds (they name the config file) or builds that say so as for PyO3.
+/// ferrule's own builds (they name the config file) or builds that say so as for PyO3;
+/// `ferrule cargo` names the config file too and asks for the link with `FERRULE_EMBED`.
 fn link_libpython(facts: &Facts, ferrule_build: bool) {
     println!("cargo:rerun-if-env-changed=PYO3_BUILD_EXTENSION_MODULE");
-    if ferrule_build || std::env::var_os("PYO3_BUILD_EXTENSION_MODULE").is_some() {
+    println!("cargo:rerun-if-env-changed=FERRULE_EMBED");
+    let embed = std::env::var_os("FERRULE_EMBED").is_some();
+    if (ferrule_build && !embed) || std::env::var_os("PYO3_BUILD_EXTENSION_MODULE").is_some() {
         return;
     }
     let Some(name) = &facts.lib_name else { return };

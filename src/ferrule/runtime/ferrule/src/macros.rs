@@ -42,3 +42,21 @@ macro_rules! wrap_pymodule {
         }
     };
 }
+
+/// Makes the `#[pymodule]` at `path` importable in the interpreter this program
+/// is about to start (before `Python::initialize` or the first `Python::attach`).
+#[macro_export]
+macro_rules! append_to_inittab {
+    ($module:path) => {{
+        use $module as __ferrule_inittab;
+        unsafe {
+            if $crate::ffi::Py_IsInitialized() != 0 {
+                ::core::panic!("called `append_to_inittab` but a Python interpreter is already running.");
+            }
+            $crate::ffi::PyImport_AppendInittab(
+                __ferrule_inittab::__FERRULE_NAME.as_ptr(),
+                ::core::option::Option::Some(__ferrule_inittab::__ferrule_init),
+            );
+        }
+    }};
+}

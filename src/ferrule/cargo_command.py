@@ -1,0 +1,108 @@
+"""`ferrule cargo <subcommand>` (and `ferrule test`): plain cargo with the glue written first.
+
+`cargo test` on a crate whose tests call `#[pyfunction]`s, and programs that embed Python and use
+a binding crate's `#[pyclass]`es (`append_to_inittab!`), need the glue that ferrule's builds
+generate. This writes it for the crate in the current folder and the path dependencies that use
+the runtime, then runs cargo with the runtime patched in, as a ferrule build does, except that
+the runtime links libpython (`FERRULE_EMBED`): these binaries start the interpreter themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from . import cargo
+from .build_cache import open_cache
+from .dep_crates import _runtime_name, binding_dependencies
+from .errors import BindingErrors, CargoError, ConfigError
+from .generate import write_glue, write_python_config
+from .project import find_manifest, find_pyproject, load_project
+
+
+def _metadata(manifest: Path, env: dict[str, str]) -> tuple[cargo.Metadata, dict]:
+    """cargo's view of the workspace, and the package whose manifest is `manifest`."""
+    cmd = [cargo._cargo(), "metadata", "--no-deps", "--format-version", "1", "--manifest-path", str(manifest),
+           *cargo.patch_args()]
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if out.returncode != 0:
+        raise CargoError(f"`cargo metadata` failed:\n{out.stderr.strip()}", path=manifest)
+    data = json.loads(out.stdout)
+    packages = tuple(data.get("packages", []))
+    package = next((p for p in packages if Path(p["manifest_path"]).resolve() == manifest.resolve()), None)
+    if package is None:  # a virtual workspace manifest: no crate of its own
+        raise ConfigError(f"{manifest} defines no package", path=manifest,
+                          hint="run `ferrule cargo` in the folder of the crate to build (a workspace member)")
+    return cargo.Metadata(Path(data["target_directory"]), Path(data["workspace_root"]), open_cache(),
+                          packages), package
+
+
+def _module_name(manifest: Path, lib_name: str) -> str:
+    """The project's `module-name` when pyproject.toml names this crate; else the library's name."""
+    pyproject = find_pyproject(manifest)
+    if pyproject is None:
+        return lib_name
+    return load_project(manifest).module_name
+
+
+def prepare_embedded(manifest: Path, env: dict[str, str]) -> cargo.Metadata:
+    """Parses the crate's library (when it has one and uses the runtime) and its binding path
+    dependencies, and writes their glue. Raises BindingErrors."""
+    from .parse import parse_crate
+    from .parse.model import Crate
+
+    meta, package = _metadata(manifest, env)
+    name = package["name"]
+    deps = binding_dependencies(name, manifest, list(meta.packages))
+    crates, externs, unread, diagnostics = [], {}, {}, []
+    for dep in deps:
+        if not dep.readable:
+            unread[dep.crate_name] = dep.reason
+            continue
+        crate, found = parse_crate(dep.root, dep.lib_path, package=dep.package, lib_name=dep.crate_name,
+                                   workspace_root=meta.workspace_root, runtime_crate=dep.runtime_crate,
+                                   dependency=True)
+        crates.append(crate)
+        externs[dep.crate_name] = crate
+        diagnostics += found
+    lib = next((t for t in package.get("targets", []) if {"lib", "rlib", "cdylib"} & set(t.get("kind", []))), None)
+    runtime = _runtime_name(list(package.get("dependencies", [])))
+    if lib is not None and runtime is not None:
+        lib_name = lib["name"].replace("-", "_")
+        top, found = parse_crate(manifest.parent, Path(lib["src_path"]), package=name, lib_name=lib_name,
+                                 workspace_root=meta.workspace_root, runtime_crate=runtime,
+                                 module_name=_module_name(manifest, lib_name), externs=externs, unread=unread)
+        diagnostics += found
+    else:  # a program only using binding crates: the glue folder holds theirs
+        top = Crate(package=name, lib_name=name.replace("-", "_"), root=manifest.parent,
+                    workspace_root=meta.workspace_root, runtime_crate=runtime or "ferrule")
+    top.dependencies = crates
+    if diagnostics:
+        raise BindingErrors(diagnostics, root=manifest.parent)
+    write_glue(top, meta.glue_dir(name))
+    return meta
+
+
+def run(args: list[str], interpreter: str | None = None) -> int:
+    """Writes the glue, then runs `cargo <args>`; cargo's exit code."""
+    from .interpreter import find_interpreter
+
+    if not args:
+        raise ConfigError("`ferrule cargo` needs a cargo subcommand",
+                          hint="for example `ferrule cargo test` or `ferrule cargo run --bin app`")
+    manifest = find_manifest(None)
+    env = dict(os.environ)
+    meta = prepare_embedded(manifest, env)
+    interp = find_interpreter(interpreter, require_venv=False, search_from=(Path.cwd(),))
+    write_python_config(meta, interp)
+    env["FERRULE_GLUE_DIR"] = str(meta.glue_dir(_package_name(meta, manifest)))
+    env["FERRULE_PYTHON_CONFIG"] = str(meta.python_config)
+    env["FERRULE_EMBED"] = "1"
+    cmd = [cargo._cargo(), *cargo.patch_args(), *args]
+    return subprocess.run(cmd, env=env).returncode
+
+
+def _package_name(meta: cargo.Metadata, manifest: Path) -> str:
+    return next(p["name"] for p in meta.packages if Path(p["manifest_path"]).resolve() == manifest.resolve())

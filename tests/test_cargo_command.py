@@ -1,0 +1,205 @@
+"""`ferrule test` / `ferrule cargo ...`: cargo's own tests and programs embedding Python, with the glue written.
+
+Plain cargo builds no glue, so a `#[test]` calling a `#[pyfunction]` through Python, or a program registering
+a binding crate's module with `append_to_inittab!`, needs ferrule to write it first.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+RUNTIME = 'pyo3 = { package = "ferrule-runtime", version = "0.1", features = ["auto-initialize"] }'
+
+LIB_RS = """use pyo3::prelude::*;
+
+#[pyfunction]
+fn double(x: i64) -> i64 {
+    x * 2
+}
+
+#[pyclass]
+struct Counter {
+    start: i64,
+}
+
+#[pymethods]
+impl Counter {
+    #[new]
+    fn new(start: i64) -> Self {
+        Counter { start }
+    }
+
+    fn bumped(&self, by: i64) -> i64 {
+        self.start + by
+    }
+}
+
+#[pymodule]
+fn tested(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(double, m)?)?;
+    m.add_class::<Counter>()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_and_class_through_python() {
+        Python::attach(|py| {
+            let f = wrap_pyfunction!(double, py).unwrap();
+            assert_eq!(f.call1((21,)).unwrap().extract::<i64>().unwrap(), 42);
+            let counter = py.get_type::<Counter>().call1((40,)).unwrap();
+            assert_eq!(counter.call_method1("bumped", (3,)).unwrap().extract::<i64>().unwrap(), 43);
+        });
+    }
+
+    #[test]
+    #[ignore]
+    fn wrong_on_purpose() {
+        Python::attach(|py| {
+            let f = wrap_pyfunction!(double, py).unwrap();
+            assert_eq!(f.call1((1,)).unwrap().extract::<i64>().unwrap(), 3);
+        });
+    }
+}
+"""
+
+GADGETS_RS = """use pyo3::prelude::*;
+
+#[pyclass]
+pub struct Dial {
+    #[pyo3(get, set)]
+    pub level: u32,
+}
+
+#[pymethods]
+impl Dial {
+    #[new]
+    fn new(level: u32) -> Self {
+        Dial { level }
+    }
+
+    fn turned(&self, steps: u32) -> u32 {
+        self.level + steps
+    }
+}
+
+#[pymodule]
+pub fn gadgets(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Dial>()
+}
+"""
+
+MAIN_RS = """use pyo3::prelude::*;
+
+fn main() -> PyResult<()> {
+    pyo3::append_to_inittab!(gadgets::gadgets);
+    Python::initialize();
+    Python::attach(|py| {
+        let code = c"import gadgets\\nd = gadgets.Dial(5)\\nd.level = d.turned(2) * 10\\n";
+        let globals = pyo3::types::PyDict::new(py);
+        py.run(code, Some(&globals), None)?;
+        let dial = globals.get_item("d")?.unwrap();
+        let level: u32 = dial.extract::<PyRef<'_, gadgets::Dial>>()?.level;
+        println!("level from python: {level}");
+        Ok(())
+    })
+}
+"""
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FERRULE_")}
+    target = os.environ.get("FERRULE_TEST_TARGET_DIR") or str(REPO / "target" / "test-cargo-command")
+    env.update(PYO3_PYTHON=sys.executable, CARGO_TARGET_DIR=target,
+               LD_LIBRARY_PATH=str(sysconfig.get_config_var("LIBDIR") or ""))
+    return env
+
+
+def _ferrule(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ferrule", *args], cwd=cwd, env=_env(), capture_output=True,
+                          text=True, timeout=900)
+
+
+def _lib_crate(root: Path, lib_rs: str) -> Path:
+    (root / "src").mkdir(parents=True)
+    (root / "Cargo.toml").write_text(f"""[package]
+name = "tested"
+version = "0.1.0"
+edition = "2021"
+
+[lib]
+crate-type = ["cdylib"]
+
+[dependencies]
+{RUNTIME}
+""")
+    (root / "pyproject.toml").write_text('[build-system]\nrequires = ["ferrule"]\nbuild-backend = "ferrule"\n\n'
+                                         '[project]\nname = "tested"\nversion = "0.1.0"\n')
+    (root / "src" / "lib.rs").write_text(lib_rs)
+    return root
+
+
+@pytest.fixture(scope="module")
+def lib_crate(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _lib_crate(tmp_path_factory.mktemp("cargo-command") / "tested", LIB_RS)
+
+
+def test_ferrule_test_runs_unit_tests_that_call_bindings_through_python(lib_crate: Path) -> None:
+    out = _ferrule(["test"], lib_crate)
+    assert out.returncode == 0, out.stderr
+    assert "test tests::function_and_class_through_python ... ok" in out.stdout
+    assert "1 passed" in out.stdout
+
+
+def test_a_failing_test_gives_cargos_exit_code(lib_crate: Path) -> None:
+    out = _ferrule(["cargo", "test", "--", "--ignored"], lib_crate)
+    assert out.returncode == 101, out.stdout + out.stderr
+    assert "test tests::wrong_on_purpose ... FAILED" in out.stdout
+
+
+def test_a_binding_mistake_is_one_located_error(tmp_path: Path) -> None:
+    bad = LIB_RS.replace("#[pyfunction]\nfn double", "#[pyfunction]\n#[pyo3(nonsense)]\nfn double")
+    out = _ferrule(["test"], _lib_crate(tmp_path / "tested", bad))
+    assert out.returncode == 1
+    assert "src/lib.rs:4:" in out.stderr and "nonsense" in out.stderr
+    assert "Compiling" not in out.stderr  # refused before cargo ran
+
+
+def test_cargo_run_embeds_python_with_a_binding_crates_module(tmp_path: Path) -> None:
+    app = tmp_path / "app"
+    (app / "src").mkdir(parents=True)
+    (app / "gadgets" / "src").mkdir(parents=True)
+    (app / "Cargo.toml").write_text(f"""[package]
+name = "app"
+version = "0.1.0"
+edition = "2021"
+
+[dependencies]
+{RUNTIME.replace('"auto-initialize"', '"macros"')}
+gadgets = {{ path = "gadgets" }}
+
+[workspace]
+""")
+    (app / "gadgets" / "Cargo.toml").write_text("""[package]
+name = "gadgets"
+version = "0.1.0"
+edition = "2021"
+
+[dependencies]
+pyo3 = { package = "ferrule-runtime", version = "0.1" }
+""")
+    (app / "gadgets" / "src" / "lib.rs").write_text(GADGETS_RS)
+    (app / "src" / "main.rs").write_text(MAIN_RS)
+    out = _ferrule(["cargo", "run", "--quiet"], app)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "level from python: 70"
