@@ -17,7 +17,7 @@ CASES = [
     ("class option misspelt", "#[pyclass(frozn)]\nstruct A { x: i32 }", "2:11", "unknown option `frozn` for `#[pyclass]`"),
     ("class name not a string", "#[pyclass(name = 1)]\nstruct A { x: i32 }", "2:11",
      "expected a string literal for `name`, found `1`"),
-    ("setter on a frozen field", "#[pyclass(frozen)]\nstruct A { #[pyo3(set)] x: i32 }", "3:25",
+    ("setter on a frozen field", "#[pyclass(frozen)]\nstruct A { #[pyo3(set)] x: i32 }", "3:19",
      "field `x` of frozen class `A` cannot have a setter"),
     ("get_all on a unit struct", "#[pyclass(get_all)]\nstruct A;", "2:11", "`get_all` on the unit struct `A`"),
     ("enum without variants", "#[pyclass]\nenum E {}", "3:6", "`#[pyclass]` enum `E` has no variants"),

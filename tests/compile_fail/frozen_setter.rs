@@ -3,8 +3,8 @@ use ferrule::prelude::*;
 
 #[pyclass(frozen)]
 pub struct Fixed {
-    #[pyo3(get, set)]
-    pub value: i32, // ERROR: field `value` of frozen class `Fixed` cannot have a setter && remove `set`
+    #[pyo3(get, set)] // ERROR: field `value` of frozen class `Fixed` cannot have a setter && remove `set`
+    pub value: i32,
 }
 
 // What stays allowed: a getter.

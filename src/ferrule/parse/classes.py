@@ -137,7 +137,8 @@ def _read_fields(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> list
         field = ClassField(name, py_name, type_ref(src, ty_node), src.span(node),
                            get="get" in opts or decl.has("get_all"), set="set" in opts or decl.has("set_all"))
         if field.set and decl.frozen:
-            walk.error(f"field `{name}` of frozen class `{decl.rust_name}` cannot have a setter", field.span,
+            walk.error(f"field `{name}` of frozen class `{decl.rust_name}` cannot have a setter",
+                       next((o.span for o in options if o.key == "set"), field.span),
                        "remove `set` (frozen classes cannot be mutated from Python)")
         if (field.get or field.set) and tuple_like:
             walk.error("`get`/`set` on a tuple struct field needs `name = \"...\"`", field.span) \
