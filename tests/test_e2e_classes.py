@@ -349,5 +349,9 @@ def test_class_guards_as_receivers_and_parameters(fe_classes):
 def test_from_py_with_on_a_method_parameter(fe_classes):
     c = fe_classes.Counter(1)
     assert c.add_len("abc") == 4 and c.count == 4
-    with pytest.raises(TypeError, match=r"^argument 'step': object of type 'float' has no len\(\)$"):
+    with pytest.raises(TypeError) as info:
         c.add_len(1.5)
+    try:
+        len(1.5)  # type: ignore[arg-type]
+    except TypeError as e:  # this interpreter's words (CPython's and PyPy's differ)
+        assert str(info.value) == f"argument 'step': {e}"

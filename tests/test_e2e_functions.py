@@ -229,7 +229,17 @@ def test_from_py_with_on_parameters(fe_functions):
     """The named function reads the argument; its error is said for that argument, as in PyO3."""
     assert fe_functions.total_length([1, 2, 3]) == 3
     assert fe_functions.total_length("ab", extra={"k": 1}) == 3
-    with pytest.raises(TypeError, match=r"^argument 'extra': object of type 'int' has no len\(\)$"):
+    with pytest.raises(TypeError) as info:
         fe_functions.total_length("ab", 5)
+    assert str(info.value) == f"argument 'extra': {_len_error(5)}"
     stub = (Path(fe_functions.__file__).parent / "__init__.pyi").read_text()
     assert "def total_length(items: Any, extra: Any = 0) -> int" in stub, stub
+
+
+def _len_error(obj) -> str:
+    """This interpreter's words for `len(obj)` failing (CPython's and PyPy's differ)."""
+    try:
+        len(obj)
+    except TypeError as e:
+        return str(e)
+    raise AssertionError(f"{obj!r} has a length")
