@@ -1,5 +1,5 @@
 //! The benchmark crate, written once in PyO3's API. `benchmarks/run.py` builds it
-//! with ferrule (`pyo3 = { package = "ferrule-runtime" }`) and with PyO3 + maturin; only
+//! with ferrule (`pyo3 = { package = "ferrule-runtime", registry = "ferrule" }`) and with PyO3 + maturin; only
 //! the module's name (`bench` below) is rewritten per build. `floor/floor.c` is
 //! the same module written by hand against the C API.
 use std::collections::HashMap;

@@ -176,7 +176,7 @@ def case_new(rounds: int) -> dict:
             if tool == "maturin":
                 manifest = crate.dir / "Cargo.toml"
                 manifest.write_text(manifest.read_text().replace(
-                    'ferrule-runtime = "0.1"', f'pyo3 = "={bench.PYO3_VERSION}"'))
+                    'ferrule-runtime = { version = "0.1", registry = "ferrule" }', f'pyo3 = "={bench.PYO3_VERSION}"'))
                 lib = crate.dir / "src" / "lib.rs"
                 lib.write_text(lib.read_text().replace("use ferrule::", "use pyo3::"))
                 shutil.rmtree(crate.dir / ".cargo", ignore_errors=True)

@@ -174,7 +174,8 @@ class Project:
     def write(self) -> None:
         src = self.dir / "src"
         src.mkdir(parents=True, exist_ok=True)
-        dep = ('pyo3 = { package = "ferrule-runtime", version = "0.1" }' if self.tool.startswith("ferrule")
+        dep = ('pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule" }'
+               if self.tool.startswith("ferrule")
                else f'pyo3 = "={PYO3_VERSION}"')
         (self.dir / "Cargo.toml").write_text(CARGO.format(pyo3=dep))
         (self.dir / "pyproject.toml").write_text(PYPROJECT)

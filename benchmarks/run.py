@@ -42,7 +42,7 @@ BENCH = REPO / "target" / "bench"
 VENV = BENCH / "venv"
 PYO3_VERSION = "0.30.1"
 DEPS = {
-    "ferrule": 'pyo3 = { package = "ferrule-runtime", version = "0.1" }',
+    "ferrule": 'pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule" }',
     "pyo3": f'pyo3 = {{ version = "={PYO3_VERSION}" }}',
 }
 MODULES = ("ferrule_bench", "pyo3_bench", "floor_bench")

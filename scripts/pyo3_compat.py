@@ -5,7 +5,7 @@ Usage: python scripts/pyo3_compat.py PYO3_CHECKOUT [--out DIR] [--only NAME ...]
 
 For each crate (PyO3's `pytests` and the maturin examples) it makes two copies:
 - ferrule: the `pyo3` dependency line becomes `pyo3 = { package = "ferrule-runtime", version = "0.1",
-  <features kept> }` and the crate is built with `ferrule develop`;
+  registry = "ferrule", <features kept> }` and the crate is built with `ferrule develop`;
 - pyo3: the line becomes `pyo3 = { version = "=<checkout version>", <features kept> }` (crates.io)
   and the crate is built with `maturin develop`.
 Everything else stays as PyO3 wrote it, except what only works inside PyO3's workspace: a
@@ -64,7 +64,7 @@ def port_manifest(text: str, side: str, version: str) -> str:
         features = FEATURES.search(match.group(0))
         extra = f", features = {features.group(1)}" if features else ""
         if side == "ferrule":
-            return f'pyo3 = {{ package = "ferrule-runtime", version = "0.1"{extra} }}'
+            return f'pyo3 = {{ package = "ferrule-runtime", version = "0.1", registry = "ferrule"{extra} }}'
         return f'pyo3 = {{ version = "={version}"{extra} }}'
     text, count = DEP_LINE.subn(replace, text)
     if count != 1:

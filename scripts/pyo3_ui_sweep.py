@@ -30,7 +30,7 @@ edition = "2021"
 crate-type = ["cdylib"]
 
 [dependencies]
-pyo3 = {{ package = "ferrule-runtime", version = "0.1"{features} }}
+pyo3 = {{ package = "ferrule-runtime", version = "0.1", registry = "ferrule"{features} }}
 
 [workspace]
 """

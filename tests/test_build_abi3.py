@@ -50,8 +50,8 @@ def test_abi3_module_imports(abi3_wheel: Path, tmp_path: Path) -> None:
 def test_abi3_from_the_runtime_feature_and_from_tool_ferrule(tmp_path: Path) -> None:
     project = copy_project("pkg_mixed", tmp_path)
     manifest = project / "Cargo.toml"
-    manifest.write_text(manifest.read_text().replace('ferrule-runtime = "0.1"',
-                                                     'ferrule-runtime = { version = "0.1", features = ["abi3-py310"] }'))
+    manifest.write_text(manifest.read_text().replace('ferrule-runtime = { version = "0.1", registry = "ferrule" }',
+                                                     'ferrule-runtime = { version = "0.1", registry = "ferrule", features = ["abi3-py310"] }'))
     assert load_project(manifest).abi3 == "3.10"
     pyproject = project / "pyproject.toml"
     pyproject.write_text(pyproject.read_text().replace("[tool.ferrule]", '[tool.ferrule]\nabi3 = "3.11"'))

@@ -150,7 +150,9 @@ def test_plain_cargo_check_with_classes(tmp_path, renamed):
     lib = CLASS_LIB.replace("{module}", "classdemo")
     if renamed:
         manifest = crate / "Cargo.toml"
-        manifest.write_text(manifest.read_text().replace('ferrule-runtime = "0.1"', 'pyo3 = { version = "0.1", package = "ferrule-runtime" }'))
+        manifest.write_text(manifest.read_text().replace(
+            'ferrule-runtime = { version = "0.1", registry = "ferrule" }',
+            'pyo3 = { version = "0.1", package = "ferrule-runtime", registry = "ferrule" }'))
         lib = lib.replace("ferrule::", "pyo3::")
     (crate / "src" / "lib.rs").write_text(lib)
     env = dict(os.environ, CARGO_TARGET_DIR=str(REPO / "target" / "plain-check"))

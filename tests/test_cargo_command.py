@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-RUNTIME = 'pyo3 = { package = "ferrule-runtime", version = "0.1", features = ["auto-initialize"] }'
+RUNTIME = 'pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule", features = ["auto-initialize"] }'
 
 LIB_RS = """use pyo3::prelude::*;
 
@@ -196,7 +196,7 @@ version = "0.1.0"
 edition = "2021"
 
 [dependencies]
-pyo3 = { package = "ferrule-runtime", version = "0.1" }
+pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule" }
 """)
     (app / "gadgets" / "src" / "lib.rs").write_text(GADGETS_RS)
     (app / "src" / "main.rs").write_text(MAIN_RS)

@@ -83,7 +83,7 @@ def test_all_binding_errors_are_reported_in_one_run() -> None:
     ("bad_toml", "invalid TOML: Invalid value", "bad_toml/pyproject.toml:11:1", None),
     ("unknown_key", "unknown key `module-nme` in [tool.ferrule]", "unknown_key/pyproject.toml:10:1",
      "did you mean `module-name`?"),
-    ("no_dep", "the crate does not depend on ferrule's runtime", "no_dep/Cargo.toml:9:1", 'ferrule-runtime = "0.1"'),
+    ("no_dep", "the crate does not depend on ferrule's runtime", "no_dep/Cargo.toml:9:1", 'ferrule-runtime = { version = "0.1", registry = "ferrule" }'),
 ])
 def test_project_configuration_errors(fixture: str, message: str, location: str | None, hint: str | None) -> None:
     err = assert_failed(develop(fixture))

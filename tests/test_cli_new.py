@@ -32,11 +32,11 @@ def test_new_project_files(tmp_path: Path) -> None:
     cargo = tomllib.loads((root / "Cargo.toml").read_text())
     assert cargo["package"]["name"] == "my-ext"
     assert cargo["lib"] == {"name": "my_ext", "crate-type": ["cdylib"]}
-    assert "ferrule-runtime" in cargo["dependencies"]
+    assert cargo["dependencies"]["ferrule-runtime"] == {"version": "0.1", "registry": "ferrule"}
     pyproject = tomllib.loads((root / "pyproject.toml").read_text())
     assert pyproject["project"]["name"] == "my-ext"
     config = tomllib.loads((root / ".cargo/config.toml").read_text())
-    runtime = config["patch"]["crates-io"]["ferrule-runtime"]["path"]
+    runtime = config["patch"]["ferrule"]["ferrule-runtime"]["path"]
     assert not Path(runtime).is_absolute()
     assert (root / runtime / "Cargo.toml").is_file()
     lib = (root / "src/lib.rs").read_text()
@@ -99,11 +99,14 @@ def test_existing_file_is_an_error(tmp_path: Path) -> None:
     assert "Traceback" not in out.stderr
 
 
-# The runtime's crates.io name must never be fetched: plain cargo reaches ferrule's runtime through a
-# relative path in .cargo/config.toml that leads to a git-ignored link, and fails when that link is missing.
+# The runtime can never come from crates.io: the dependency names the registry `ferrule`, which only
+# the project's .cargo/config.toml defines, as a local folder; the runtime is patched in by a relative
+# path to a git-ignored link. Every failure happens offline.
 
 def _cargo_metadata(root: Path, cargo_home: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, CARGO_HOME=str(cargo_home))
+    # A proxy that refuses every connection: any attempt to reach an index fails loudly, not quietly.
+    env = dict(os.environ, CARGO_HOME=str(cargo_home), CARGO_HTTP_PROXY="http://127.0.0.1:9",
+               HTTPS_PROXY="http://127.0.0.1:9", CARGO_NET_RETRY="0")
     env.pop("CARGO_TARGET_DIR", None)
     return subprocess.run(["cargo", "metadata", "--format-version", "1"], cwd=root, capture_output=True,
                           text=True, env=env)
@@ -114,9 +117,10 @@ def _ferrule(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
                           env=dict(os.environ, PYTHONPATH=str(REPO / "src")))
 
 
-def _fetched_ferrule_crates(cargo_home: Path) -> list[Path]:
+def _network_used(out: subprocess.CompletedProcess, cargo_home: Path) -> bool:
     registry = cargo_home / "registry"
-    return [p for p in registry.rglob("*") if p.name.startswith("ferrule")] if registry.exists() else []
+    return ("Updating" in out.stderr or "127.0.0.1:9" in out.stderr or "download" in out.stderr
+            or (registry.exists() and any(registry.rglob("*"))))
 
 
 def test_new_project_config_has_no_machine_path_and_works_offline(tmp_path: Path) -> None:
@@ -124,11 +128,10 @@ def test_new_project_config_has_no_machine_path_and_works_offline(tmp_path: Path
     root = tmp_path / "portable"
     text = (root / ".cargo/config.toml").read_text()
     assert str(tmp_path) not in text and str(REPO) not in text and "site-packages" not in text
-    env = dict(os.environ)
-    env.pop("CARGO_TARGET_DIR", None)
-    out = subprocess.run(["cargo", "metadata", "--offline", "--format-version", "1"], cwd=root,
-                         capture_output=True, text=True, env=env)
+    cargo_home = tmp_path / "cargo-home"
+    out = _cargo_metadata(root, cargo_home)
     assert out.returncode == 0, out.stderr
+    assert not _network_used(out, cargo_home), out.stderr
     runtime = next(p for p in json.loads(out.stdout)["packages"] if p["name"] == "ferrule-runtime")
     assert Path(runtime["manifest_path"]) == root / ".cargo/ferrule-runtime/ferrule/Cargo.toml"
     if shutil.which("git"):
@@ -145,24 +148,54 @@ def test_a_fresh_clone_fails_safe_until_cargo_config_runs(tmp_path: Path) -> Non
     cargo_home = tmp_path / "cargo-home"
     out = _cargo_metadata(root, cargo_home)
     assert out.returncode != 0
-    # cargo prints the path it could not read; the config's comment next to it says what to run.
-    assert "failed to read `" + str(root / ".cargo/ferrule-runtime/ferrule/Cargo.toml") + "`" in out.stderr
-    assert "Updating crates.io index" not in out.stderr and _fetched_ferrule_crates(cargo_home) == []
+    # cargo names the link's path it could not read; the config's comment next to it says what to run.
+    assert str(root / ".cargo/ferrule-runtime/") in out.stderr, out.stderr
+    assert not _network_used(out, cargo_home), out.stderr
     assert "run `ferrule cargo-config`" in (root / ".cargo/config.toml").read_text()
     fixed = _ferrule(["cargo-config"], root)
     assert fixed.returncode == 0, fixed.stderr
     assert _cargo_metadata(root, cargo_home).returncode == 0
 
 
-def test_without_ferrule_config_cargo_never_fetches_a_runtime(tmp_path: Path) -> None:
+def test_without_ferrule_config_cargo_stops_at_the_unknown_registry(tmp_path: Path) -> None:
     assert new("bare", tmp_path).returncode == 0
     root = tmp_path / "bare"
     shutil.rmtree(root / ".cargo")
     cargo_home = tmp_path / "cargo-home"
     out = _cargo_metadata(root, cargo_home)
     assert out.returncode != 0
-    assert "ferrule-runtime" in out.stderr
-    assert _fetched_ferrule_crates(cargo_home) == []
+    assert "registry index was not found in any configuration: `ferrule`" in out.stderr, out.stderr
+    assert not _network_used(out, cargo_home), out.stderr
+
+
+def test_a_runtime_dependency_from_crates_io_is_refused_at_its_line(tmp_path: Path) -> None:
+    assert new("unsafe-dep", tmp_path).returncode == 0
+    root = tmp_path / "unsafe-dep"
+    cargo = root / "Cargo.toml"
+    lines = [('ferrule-runtime = { version = "0.1", features = ["macros"] }' if text.startswith("ferrule-runtime")
+              else text) for text in cargo.read_text().splitlines()]  # the dependency as written before
+    cargo.write_text("\n".join(lines) + "\n")
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("ferrule-runtime"))
+    out = _ferrule(["build", "-o", str(tmp_path / "wheels")], root)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert "error: the dependency `ferrule-runtime` on ferrule's runtime would come from crates.io" in out.stderr
+    assert f"--> {root / 'Cargo.toml'}:{line}:1" in out.stderr, out.stderr
+    assert not (tmp_path / "wheels").exists() or not any((tmp_path / "wheels").iterdir())
+    assert 'ferrule-runtime = { version = "0.1", registry = "ferrule", features = ["macros"] }' in out.stderr
+
+
+def test_a_dev_dependency_on_the_runtime_from_crates_io_is_refused(tmp_path: Path) -> None:
+    assert new("dev-dep", tmp_path).returncode == 0
+    root = tmp_path / "dev-dep"
+    cargo = root / "Cargo.toml"
+    dev = 'pyo3 = { package = "ferrule-runtime", version = "0.1" }'
+    cargo.write_text(cargo.read_text() + f"\n[dev-dependencies]\n{dev}\n")
+    line = len(cargo.read_text().splitlines())
+    out = _ferrule(["build", "-o", str(tmp_path / "wheels")], root)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert "error: the dependency `pyo3` on ferrule's runtime would come from crates.io" in out.stderr
+    assert f"--> {root / 'Cargo.toml'}:{line}:1" in out.stderr, out.stderr
+    assert not (tmp_path / "wheels").exists() or not any((tmp_path / "wheels").iterdir())
 
 
 def test_cargo_config_replaces_a_stale_link_and_an_absolute_path_config(tmp_path: Path) -> None:
@@ -187,16 +220,30 @@ def test_cargo_config_keeps_the_users_settings(tmp_path: Path) -> None:
     assert _ferrule(["cargo-config"], root).returncode == 0
     parsed = tomllib.loads(config.read_text())
     assert parsed["build"] == {"rustflags": ["-Dwarnings"]}
-    assert parsed["patch"]["crates-io"]["ferrule-runtime"] == {"path": ".cargo/ferrule-runtime/ferrule"}
+    assert parsed["patch"]["ferrule"]["ferrule-runtime"] == {"path": ".cargo/ferrule-runtime/ferrule"}
+    assert parsed["registries"]["ferrule"]["index"].startswith("sparse+https://ferrule.invalid/")
 
 
-def test_cargo_config_will_not_edit_a_patch_table_it_did_not_write(tmp_path: Path) -> None:
+def test_cargo_config_keeps_a_users_crates_io_patch_and_upgrades_an_old_entry(tmp_path: Path) -> None:
     assert new("patched", tmp_path).returncode == 0
     root = tmp_path / "patched"
     config = root / ".cargo/config.toml"
-    config.write_text('[patch.crates-io]\nserde = { path = "../serde" }\n')
+    # A user's patch of crates.io, beside the entry an older ferrule added (a patch of crates.io too).
+    config.write_text('[patch.crates-io]\nserde = { path = "../serde" }\n\n'
+                      '[patch.crates-io]\nferrule-runtime = { path = ".cargo/ferrule-runtime/ferrule" }\n')
+    out = _ferrule(["cargo-config"], root)
+    assert out.returncode == 0, out.stderr
+    parsed = tomllib.loads(config.read_text())
+    assert parsed["patch"]["crates-io"] == {"serde": {"path": "../serde"}}
+    assert parsed["patch"]["ferrule"]["ferrule-runtime"] == {"path": ".cargo/ferrule-runtime/ferrule"}
+
+
+def test_cargo_config_will_not_edit_a_ferrule_registry_it_did_not_write(tmp_path: Path) -> None:
+    assert new("registry", tmp_path).returncode == 0
+    root = tmp_path / "registry"
+    config = root / ".cargo/config.toml"
+    config.write_text('[registries.ferrule]\nindex = "sparse+https://example.com/index/"\n')
     out = _ferrule(["cargo-config"], root)
     assert out.returncode == 1 and "Traceback" not in out.stderr
-    assert "already patches crates.io" in out.stderr
-    assert 'ferrule-runtime = { path = ".cargo/ferrule-runtime/ferrule" }' in out.stderr
-    assert config.read_text() == '[patch.crates-io]\nserde = { path = "../serde" }\n'
+    assert "already configures `ferrule-runtime` or a registry `ferrule`" in out.stderr
+    assert config.read_text() == '[registries.ferrule]\nindex = "sparse+https://example.com/index/"\n'

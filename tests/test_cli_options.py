@@ -202,7 +202,7 @@ def _cargo_command(command: str, flags: list[str], tmp_path: Path, monkeypatch) 
     (tmp_path / "src").mkdir(exist_ok=True)
     (tmp_path / "src/lib.rs").write_text("")
     (tmp_path / "Cargo.toml").write_text('[package]\nname = "flags"\nversion = "0.1.0"\nedition = "2021"\n\n'
-                                         '[lib]\ncrate-type = ["cdylib"]\n\n[dependencies]\nferrule-runtime = "0.1"\n')
+                                         '[lib]\ncrate-type = ["cdylib"]\n\n[dependencies]\nferrule-runtime = { version = "0.1", registry = "ferrule" }\n')
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "flags"\nversion = "0.1.0"\n')
     given: dict = {}
 

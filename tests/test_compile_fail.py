@@ -67,8 +67,8 @@ def test_unsound_code_does_not_compile(test_env, tmp_path: Path, case: Path) -> 
     name = f"cf_{case.stem}"
     wanted = FEATURES.search(text)
     features = [f.strip() for f in wanted.group(1).split(",")] if wanted else []
-    dependency = (f'ferrule-runtime = {{ version = "0.1", features = {json.dumps(features)} }}' if features
-                  else 'ferrule-runtime = "0.1"')
+    dependency = (f'ferrule-runtime = {{ version = "0.1", registry = "ferrule", features = {json.dumps(features)} }}' if features
+                  else 'ferrule-runtime = { version = "0.1", registry = "ferrule" }')
     crate = tmp_path / name
     (crate / "src").mkdir(parents=True)
     (crate / "Cargo.toml").write_text(

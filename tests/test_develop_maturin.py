@@ -207,6 +207,9 @@ def test_an_unknown_extra_or_group_is_refused_before_building(project: Project) 
     assert out.returncode == 1 and "the project has no extra `nope`" in out.stderr and "extra" in out.stderr
     out = project.ferrule("develop", "-G", "nope")
     assert out.returncode == 1 and "no dependency group `nope`" in out.stderr and "dev, test" in out.stderr
+    assert "leave out `-G nope`" in out.stderr
+    out = project.ferrule("develop", "-G", "tset")
+    assert out.returncode == 1 and "did you mean `-G test`?" in out.stderr
     assert "Compiling" not in out.stderr
 
 
@@ -214,7 +217,9 @@ def test_an_abi3_project_is_installed_as_abi3_so_as_maturin_does(project: Projec
     root = tmp_path / "abi3-demo"
     shutil.copytree(FIXTURE, root)
     manifest = root / "rust/Cargo.toml"
-    manifest.write_text(manifest.read_text().replace('version = "0.1" }', 'version = "0.1", features = ["abi3-py39"] }'))
+    text = manifest.read_text()
+    assert 'registry = "ferrule" }' in text
+    manifest.write_text(text.replace('registry = "ferrule" }', 'registry = "ferrule", features = ["abi3-py39"] }'))
     python = tmp_path / "venv/bin/python"
     subprocess.run([sys.executable, "-m", "venv", str(python.parent.parent)], check=True)
     own = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))"],

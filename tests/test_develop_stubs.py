@@ -18,7 +18,7 @@ edition = "2021"
 crate-type = ["cdylib"]
 
 [dependencies]
-pyo3 = { package = "ferrule-runtime", version = "0.1" }
+pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule" }
 """
 
 GENERATED = {"__init__.pyi": HEADER + "def f() -> int: ...\n"}

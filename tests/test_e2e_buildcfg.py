@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from pypy_support import PYPY
+from ferrule.cargo_config import cargo_config_args
 
 REPO = Path(__file__).resolve().parent.parent
 CRATE = REPO / "tests" / "crates" / "fe_buildcfg"
@@ -86,8 +87,7 @@ def test_plain_cargo_honours_pyo3_python(tmp_path: Path) -> None:
     target = f"{sys.implementation.cache_tag}{sys.abiflags}-glibc{platform.libc_ver()[1]}"
     env.update(PYO3_PYTHON=python, VIRTUAL_ENV=str(tmp_path / "not-this-one"), FE_BUILDCFG_SHOW="1",
                CARGO_TARGET_DIR=str(REPO / "target" / "test-buildcfg-plain" / target))
-    patch = f"patch.crates-io.ferrule-runtime.path={json.dumps(str(RUNTIME))}"
-    out = subprocess.run(["cargo", "check", "--manifest-path", str(CRATE / "Cargo.toml"), "--config", patch],
+    out = subprocess.run(["cargo", "check", "--manifest-path", str(CRATE / "Cargo.toml"), *cargo_config_args()],
                          capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
     line = next(line for line in out.stderr.splitlines() if "facts: " in line)

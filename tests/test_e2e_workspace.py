@@ -64,7 +64,7 @@ def test_core_crate_outside_the_workspace(test_env, tmp_path):
     shutil.copytree(CRATE / "geometry", root / "geometry", ignore=shutil.ignore_patterns("target"))
     core = root / "geometry" / "Cargo.toml"
     core.write_text(core.read_text().replace("pyo3 = { workspace = true }",
-                                             'pyo3 = { package = "ferrule-runtime", version = "0.1" }'))
+                                             'pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule" }'))
     manifest = root / "binding" / "Cargo.toml"
     text = manifest.read_text()
     assert 'path = "geometry"' in text and 'members = [".", "geometry"]' in text
@@ -88,7 +88,7 @@ def test_bindings_in_a_git_dependency_are_refused_by_name(test_env, tmp_path):
     repo = tmp_path / "tally"
     (repo / "src").mkdir(parents=True)
     (repo / "Cargo.toml").write_text('[package]\nname = "tally"\nversion = "0.1.0"\nedition = "2021"\n\n'
-                                     '[dependencies]\npyo3 = { package = "ferrule-runtime", version = "0.1" }\n')
+                                     '[dependencies]\npyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule" }\n')
     (repo / "src" / "lib.rs").write_text("use pyo3::prelude::*;\n\n#[pyclass]\npub struct Tally {}\n\n"
                                          "pub fn answer() -> u32 {\n    42\n}\n")
     for cmd in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
@@ -97,7 +97,7 @@ def test_bindings_in_a_git_dependency_are_refused_by_name(test_env, tmp_path):
     (ext / "src").mkdir(parents=True)
     (ext / "Cargo.toml").write_text(
         '[package]\nname = "ext"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib"]\n\n'
-        f'[dependencies]\npyo3 = {{ package = "ferrule-runtime", version = "0.1" }}\n'
+        f'[dependencies]\npyo3 = {{ package = "ferrule-runtime", version = "0.1", registry = "ferrule" }}\n'
         f'tally = {{ git = "{repo.as_uri()}" }}\n\n[workspace]\n')
     (ext / "pyproject.toml").write_text('[project]\nname = "ext"\nversion = "0.1.0"\n')
     (ext / "src" / "lib.rs").write_text("use pyo3::prelude::*;\n\n#[pymodule]\nfn ext(m: &Bound<'_, PyModule>) "

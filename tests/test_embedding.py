@@ -28,7 +28,7 @@ default = ["auto"]
 auto = ["pyo3/auto-initialize"]
 
 [dependencies]
-pyo3 = { package = "ferrule-runtime", version = "0.1" }
+pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule" }
 """
 
 LIB_RS = """use pyo3::prelude::*;

@@ -105,13 +105,13 @@ def _manifest(tmp_path: Path, dep: str, features: str = "") -> Path:
 
 
 def test_the_feature_is_found_however_the_build_turns_it_on(tmp_path: Path) -> None:
-    plain = load_project(_manifest(tmp_path / "a", 'pyo3 = { package = "ferrule-runtime", version = "0.1" }'))
+    plain = load_project(_manifest(tmp_path / "a", 'pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule" }'))
     assert not async_enabled(plain)
-    direct = load_project(_manifest(tmp_path / "b", 'ferrule-runtime = { version = "0.1", features = ["experimental-async"] }'))
+    direct = load_project(_manifest(tmp_path / "b", 'ferrule-runtime = { version = "0.1", registry = "ferrule", features = ["experimental-async"] }'))
     assert async_enabled(direct)
-    full = load_project(_manifest(tmp_path / "c", 'ferrule-runtime = { version = "0.1", features = ["full"] }'))
+    full = load_project(_manifest(tmp_path / "c", 'ferrule-runtime = { version = "0.1", registry = "ferrule", features = ["full"] }'))
     assert async_enabled(full)  # the runtime's own `full` includes it, as PyO3's does
-    through = load_project(_manifest(tmp_path / "d", 'pyo3 = { package = "ferrule-runtime", version = "0.1" }',
+    through = load_project(_manifest(tmp_path / "d", 'pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule" }',
                                      'default = ["extra"]\nextra = ["aio"]\naio = ["pyo3?/experimental-async"]'))
     assert async_enabled(through)
     assert not async_enabled(through, CargoOptions(no_default_features=True))

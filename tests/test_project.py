@@ -23,7 +23,7 @@ crate-type = ["cdylib", "rlib"]
 """
 
 
-def make(tmp_path: Path, *, lib: str = "", dep: str = 'ferrule-runtime = "0.1"', pyproject: str = "[project]\nname = \"dist\"\n"):
+def make(tmp_path: Path, *, lib: str = "", dep: str = 'ferrule-runtime = { version = "0.1", registry = "ferrule" }', pyproject: str = "[project]\nname = \"dist\"\n"):
     (tmp_path / "src").mkdir(parents=True, exist_ok=True)
     (tmp_path / "src/lib.rs").write_text("")
     (tmp_path / "Cargo.toml").write_text(CARGO.format(lib=lib, dep=dep))
@@ -39,7 +39,7 @@ def test_defaults_come_from_cargo(tmp_path: Path) -> None:
 
 
 def test_renamed_runtime_and_lib_name(tmp_path: Path) -> None:
-    project = load_project(make(tmp_path, lib='name = "fast"', dep='pyo3 = { package = "ferrule-runtime", version = "0.1" }'))
+    project = load_project(make(tmp_path, lib='name = "fast"', dep='pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule" }'))
     assert (project.lib_name, project.runtime_crate) == ("fast", "pyo3")
 
 
@@ -72,6 +72,15 @@ def test_invalid_toml_reports_line_and_column(tmp_path: Path) -> None:
         load_project(manifest)
     assert (info.value.line, info.value.col) == (3, 11)
     assert info.value.message.startswith("invalid TOML: ") and "line 3" not in info.value.message
+    assert info.value.hint.endswith("in pyproject.toml; nothing was built or installed")
+
+
+def test_an_unclosed_string_says_to_close_it(tmp_path: Path) -> None:
+    manifest = make(tmp_path, pyproject='[project]\nname = "d\nversion = "1"\n')
+    with pytest.raises(ConfigError) as info:
+        load_project(manifest)
+    assert info.value.line == 2
+    assert "must close on the line it opens" in info.value.hint
 
 
 # --- [tool.maturin], as maturin projects write it ---------------------------------------------
@@ -255,13 +264,13 @@ def test_a_crate_still_on_pyo3_is_told_the_line_to_change(tmp_path: Path) -> Non
     err = info.value
     assert err.message == "the crate does not depend on ferrule's runtime: `pyo3` is PyO3 itself"
     assert (err.path.name, err.line, err.col) == ("Cargo.toml", 12, 1)
-    assert err.hint.startswith('write `pyo3 = { package = "ferrule-runtime", version = "0.1", '
+    assert err.hint.startswith('write `pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule", '
                                'features = ["extension-module"] }` under [dependencies]')
     # the plain string form and the `[dependencies.pyo3]` table form
     with pytest.raises(ConfigError) as info:
         load_project(make(tmp_path, dep='pyo3 = "0.22"'))
     assert (info.value.line, info.value.col) == (11, 1)
-    assert 'write `pyo3 = { package = "ferrule-runtime", version = "0.1" }`' in info.value.hint
+    assert 'write `pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule" }`' in info.value.hint
     with pytest.raises(ConfigError) as info:
         load_project(make(tmp_path, dep='serde = "1"\n\n[dependencies.pyo3]\nversion = "0.22"\n'))
     assert (info.value.line, info.value.col) == (13, 1) and "PyO3 itself" in info.value.message
@@ -271,7 +280,7 @@ def test_no_runtime_dependency_points_at_the_dependencies_table_or_the_top(tmp_p
     with pytest.raises(ConfigError) as info:
         load_project(make(tmp_path, dep='serde = "1"'))
     assert info.value.message == "the crate does not depend on ferrule's runtime"
-    assert (info.value.line, info.value.col) == (10, 1) and 'ferrule-runtime = "0.1"' in info.value.hint
+    assert (info.value.line, info.value.col) == (10, 1) and 'ferrule-runtime = { version = "0.1", registry = "ferrule" }' in info.value.hint
     (tmp_path / "Cargo.toml").write_text('[package]\nname = "x"\nversion = "1.0.0"\n\n[lib]\ncrate-type = ["cdylib"]\n')
     with pytest.raises(ConfigError) as info:
         load_project(tmp_path / "Cargo.toml")

@@ -40,20 +40,20 @@ def workspace(tmp_path: Path, root_deps: str, member_dep: str, *, package_extra:
 
 
 def test_renamed_runtime_is_found_through_the_workspace(tmp_path: Path) -> None:
-    manifest = workspace(tmp_path, 'pyo3 = { package = "ferrule-runtime", version = "0.1", features = ["abi3-py310"] }',
+    manifest = workspace(tmp_path, 'pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule", features = ["abi3-py310"] }',
                          'pyo3 = { workspace = true, features = ["auto-initialize"] }')
     project = load_project(manifest)
     assert (project.runtime_crate, project.abi3) == ("pyo3", "3.10")
 
 
 def test_member_features_add_to_the_workspace_ones(tmp_path: Path) -> None:
-    manifest = workspace(tmp_path, 'ferrule-runtime = "0.1"', 'ferrule-runtime = { workspace = true, features = ["abi3-py311"] }')
+    manifest = workspace(tmp_path, 'ferrule-runtime = { version = "0.1", registry = "ferrule" }', 'ferrule-runtime = { workspace = true, features = ["abi3-py311"] }')
     project = load_project(manifest)
     assert (project.runtime_crate, project.abi3) == ("ferrule", "3.11")
 
 
 def test_explicit_workspace_path(tmp_path: Path) -> None:
-    manifest = workspace(tmp_path, 'py = { package = "ferrule-runtime", version = "0.1" }', "py = { workspace = true }",
+    manifest = workspace(tmp_path, 'py = { package = "ferrule-runtime", version = "0.1", registry = "ferrule" }', "py = { workspace = true }",
                          package_extra='workspace = "../.."\n')
     assert load_project(manifest).runtime_crate == "py"
 
@@ -74,7 +74,7 @@ def test_inherited_entry_that_is_not_the_runtime(tmp_path: Path) -> None:
     # the entry to change is the workspace's, and the hint keeps its features
     assert err.value.message == "the crate does not depend on ferrule's runtime: `pyo3` is PyO3 itself"
     assert (Path(err.value.path), err.value.line, err.value.col) == (tmp_path / "Cargo.toml", 6, 1)
-    assert '`pyo3 = { package = "ferrule-runtime", version = "0.1", features = ["abi3-py39"] }` under ' \
+    assert '`pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule", features = ["abi3-py39"] }` under ' \
            "[workspace.dependencies]" in err.value.hint
 
 
@@ -97,7 +97,7 @@ fn bindings(m: &Bound<'_, PyModule>) -> PyResult<()> {
 def test_plain_cargo_check_of_a_workspace_member(tmp_path: Path) -> None:
     """`ferrule cargo-config` writes the workspace root's config, where an IDE runs cargo; the check-mode
     macros name the runtime as the workspace renames it."""
-    manifest = workspace(tmp_path, 'pyo3 = { package = "ferrule-runtime", version = "0.1" }',
+    manifest = workspace(tmp_path, 'pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule" }',
                          "pyo3 = { workspace = true }")
     (manifest.parent / "src/lib.rs").write_text(CLASS_LIB)
     env = {k: v for k, v in os.environ.items() if not k.startswith("FERRULE_") and k != "CARGO_TARGET_DIR"}
@@ -115,7 +115,7 @@ def test_plain_cargo_check_of_a_workspace_member(tmp_path: Path) -> None:
 @pytest.mark.parametrize("written", ["version = { workspace = true }", "version.workspace = true"])
 def test_version_inherited_from_the_workspace(tmp_path: Path, written: str) -> None:
     """jiter's member writes `version = {workspace = true}`: the wheel's version is `[workspace.package]`'s."""
-    manifest = workspace(tmp_path, 'ferrule-runtime = "0.1"', "ferrule-runtime = { workspace = true }")
+    manifest = workspace(tmp_path, 'ferrule-runtime = { version = "0.1", registry = "ferrule" }', "ferrule-runtime = { workspace = true }")
     manifest.write_text(manifest.read_text().replace('version = "0.1.0"', written))
     root = tmp_path / "Cargo.toml"
     root.write_text(root.read_text() + '\n[workspace.package]\nversion = "2.5.0-beta.1"\n')

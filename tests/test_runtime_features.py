@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ferrule.toml_compat import tomllib
+from ferrule.cargo_config import cargo_config_args
 
 REPO = Path(__file__).resolve().parent.parent
 RUNTIME = REPO / "src" / "ferrule" / "runtime" / "ferrule"
@@ -37,7 +38,7 @@ version = "0.1.0"
 edition = "2021"
 
 [dependencies]
-pyo3 = {{ package = "ferrule-runtime", version = "0.1", features = {json.dumps(features)} }}
+pyo3 = {{ package = "ferrule-runtime", version = "0.1", registry = "ferrule", features = {json.dumps(features)} }}
 ''')
     (root / "src" / "lib.rs").write_text("pub fn answer() -> i64 { pyo3::Python::attach(|_py| 42) }\n")
     return root
@@ -47,8 +48,8 @@ def _cargo(root: Path, *args: str, cargo_home: Path | None = None) -> subprocess
     env = dict(os.environ, CARGO_TARGET_DIR=str(TARGET))
     if cargo_home is not None:
         env["CARGO_HOME"] = str(cargo_home)
-    patch = f"patch.crates-io.ferrule-runtime.path={json.dumps(str(RUNTIME))}"
-    return subprocess.run(["cargo", *args, "--config", patch], cwd=root, capture_output=True, text=True, env=env)
+    return subprocess.run(["cargo", *args, *cargo_config_args()], cwd=root, capture_output=True, text=True,
+                          env=env)
 
 
 def _registry_files(cargo_home: Path) -> list[Path]:
@@ -90,7 +91,7 @@ def test_free_threaded_stable_abi_is_refused_by_name(tmp_path: Path) -> None:
     (root / "src").mkdir(parents=True)
     (root / "Cargo.toml").write_text('[package]\nname = "ft"\nversion = "0.1.0"\nedition = "2021"\n\n'
                                      '[lib]\ncrate-type = ["cdylib"]\n\n[dependencies]\n'
-                                     'pyo3 = { package = "ferrule-runtime", version = "0.1", features = ["abi3t"] }\n')
+                                     'pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule", features = ["abi3t"] }\n')
     (root / "src" / "lib.rs").write_text("")
     (root / "pyproject.toml").write_text('[project]\nname = "ft"\nversion = "0.1.0"\n')
     out = subprocess.run([sys.executable, "-m", "ferrule", "develop", "-m", str(root / "Cargo.toml")],

@@ -16,9 +16,11 @@ from typing import Callable
 from . import cache_seals, pyo3_dependents
 from .build_options import CargoOptions
 from .build_cache import BuildCache, open_cache
+from .cargo_config import cargo_config_args
 from .errors import BindingErrors, CargoError, Diagnostic
 from .glue_errors import EXPLAINED
 from .project import Project
+from .runtime_source import check_sources
 
 RUNTIME_DIR = Path(__file__).parent / "runtime" / "ferrule"
 
@@ -61,8 +63,9 @@ def _cargo() -> str:
 
 
 def patch_args() -> list[str]:
-    """Makes `ferrule-runtime = "0.1"` resolve to the runtime shipped in this package, offline."""
-    return ["--config", f"patch.crates-io.ferrule-runtime.path={json.dumps(str(RUNTIME_DIR))}"]
+    """Makes `ferrule-runtime = { version = "0.1", registry = "ferrule" }` resolve to the runtime shipped in
+    this package, offline (the registry `ferrule` is defined here alone)."""
+    return cargo_config_args()
 
 
 class PendingMetadata:
@@ -81,6 +84,7 @@ class PendingMetadata:
         if self._proc.returncode != 0:
             raise CargoError(f"`cargo metadata` failed:\n{err.strip()}", path=self._manifest)
         data = json.loads(out)
+        check_sources(data.get("packages", []), Path(data["workspace_root"]))
         return Metadata(Path(data["target_directory"]), Path(data["workspace_root"]), open_cache(),
                         tuple(data.get("packages", [])))
 

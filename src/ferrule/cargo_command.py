@@ -19,6 +19,7 @@ from .build_cache import open_cache
 from .dep_crates import _runtime_name, binding_dependencies
 from .errors import BindingErrors, CargoError, ConfigError
 from .generate import write_glue, write_python_config
+from .runtime_source import check_sources
 from .project import find_manifest, find_pyproject, load_project
 
 
@@ -31,6 +32,7 @@ def _metadata(manifest: Path, env: dict[str, str]) -> tuple[cargo.Metadata, dict
         raise CargoError(f"`cargo metadata` failed:\n{out.stderr.strip()}", path=manifest)
     data = json.loads(out.stdout)
     packages = tuple(data.get("packages", []))
+    check_sources(packages, Path(data["workspace_root"]))
     package = next((p for p in packages if Path(p["manifest_path"]).resolve() == manifest.resolve()), None)
     if package is None:  # a virtual workspace manifest: no crate of its own
         raise ConfigError(f"{manifest} defines no package", path=manifest,

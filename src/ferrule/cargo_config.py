@@ -1,14 +1,18 @@
 """The project's `.cargo/config.toml`, so plain `cargo check` (an IDE) finds ferrule's runtime.
 
-The config holds only a relative path, `.cargo/ferrule-runtime/ferrule`; cargo resolves a path in a config
-file against the folder that holds `.cargo/`. That folder entry is a link (a copy where links are not
-allowed) to the runtime installed with this ferrule, made by `ferrule new`, `develop` and `cargo-config`,
-and ignored by git. When it is missing or stale (a fresh clone, a moved venv), cargo fails reading that
-path and never asks crates.io for the runtime.
+The runtime dependency names the registry `ferrule` (`registry = "ferrule"`), which only this config
+defines, so cargo can never take the runtime from crates.io, whoever publishes there under its name.
+The config makes that registry's index a local folder (no index is ever contacted: `.invalid` names no
+host) and patches the runtime in by a relative path, `.cargo/ferrule-runtime/ferrule`; cargo resolves a
+path in a config file against the folder that holds `.cargo/`. That folder entry is a link (a copy where
+links are not allowed) to the runtime installed with this ferrule, made by `ferrule new`, `develop` and
+`cargo-config`, and ignored by git. Without the config cargo stops at the unknown registry; with it but
+without the link (a fresh clone, a moved venv) it stops reading the link's path. Either way offline.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -20,16 +24,42 @@ from .toml_compat import tomllib
 RUNTIME_DIR = Path(__file__).parent / "runtime"  # holds the `ferrule` (runtime) and `ferrule-macros` crates
 LINK_NAME = "ferrule-runtime"
 PATCH_PATH = f".cargo/{LINK_NAME}/ferrule"
+REGISTRY = "ferrule"  # the dependency's `registry = "ferrule"`: defined by this config alone
+REGISTRY_INDEX = "sparse+https://ferrule.invalid/index/"  # never contacted: replaced by a local folder
+EMPTY_SOURCE = "registry"  # RUNTIME_DIR/registry holds no crate: the registry's stand-in source
 _STAMP = ".ferrule-copy"  # in a copy: which ferrule it came from, so an upgrade replaces it
 
 HEADER = "# Written by ferrule: plain `cargo check` (and your IDE) use ferrule's runtime through"
 CONFIG_TEXT = f'''{HEADER}
 # .cargo/{LINK_NAME}, a link that `ferrule develop` or `ferrule cargo-config` makes (git ignores it).
-# If cargo says it cannot read {PATCH_PATH}/Cargo.toml, run `ferrule cargo-config`.
-[patch.crates-io]
+# If cargo says it cannot read .cargo/{LINK_NAME}/..., run `ferrule cargo-config`.
+# The registry `{REGISTRY}` exists only here, so cargo never fetches the runtime from anywhere.
+[registries.{REGISTRY}]
+index = "{REGISTRY_INDEX}"
+[source.ferrule-index]
+registry = "{REGISTRY_INDEX}"
+replace-with = "ferrule-local"
+[source.ferrule-local]
+directory = ".cargo/{LINK_NAME}/{EMPTY_SOURCE}"
+[patch.{REGISTRY}]
+ferrule-runtime = {{ path = "{PATCH_PATH}" }}
+'''
+# What ferrule before the `ferrule` registry wrote (a patch of crates.io): replaced on sight.
+_CRATES_IO_BLOCK = f'''[patch.crates-io]
 ferrule-runtime = {{ path = "{PATCH_PATH}" }}
 '''
 _PATCH_LINE = f'ferrule-runtime = {{ path = "{PATCH_PATH}" }}'
+
+
+def cargo_config_args(runtime: Path = RUNTIME_DIR) -> list[str]:
+    """The config above as cargo's `--config` options, with absolute paths into `runtime`: what ferrule's own
+    cargo runs use, whatever the project's config says."""
+    values = {f"registries.{REGISTRY}.index": REGISTRY_INDEX,
+              "source.ferrule-index.registry": REGISTRY_INDEX,
+              "source.ferrule-index.replace-with": "ferrule-local",
+              "source.ferrule-local.directory": str(runtime / EMPTY_SOURCE),
+              f"patch.{REGISTRY}.ferrule-runtime.path": str(runtime / "ferrule")}
+    return [arg for key, value in values.items() for arg in ("--config", f"{key}={json.dumps(value)}")]
 
 
 def config_folder(crate_dir: Path) -> Path:
@@ -48,7 +78,7 @@ def find_config(root: Path) -> Path | None:
     for folder in (root, *root.parents):
         config = folder / ".cargo" / "config.toml"
         try:
-            if PATCH_PATH in config.read_text(encoding="utf-8"):
+            if PATCH_PATH in config.read_text(encoding="utf-8"):  # ours, or an older ferrule's
                 return config
         except OSError:
             continue
@@ -63,13 +93,15 @@ def write_cargo_config(root: Path) -> Path:
     except FileNotFoundError:
         text = ""
     if text.startswith(HEADER) or text.startswith("# Written by ferrule so that a plain `cargo check`"):
-        text = CONFIG_TEXT  # ours, perhaps from a ferrule that wrote an absolute path
-    elif PATCH_PATH not in text:
-        if "ferrule-runtime" in text or "[patch.crates-io]" in text:
-            raise ConfigError(f"{config} already patches crates.io, so ferrule cannot add its entry", path=config,
-                              hint=f"put `{_PATCH_LINE}` under its [patch.crates-io] table (and remove any "
-                                   "other `ferrule-runtime` entry), then run `ferrule cargo-config` again")
-        text = text + ("\n" if text and not text.endswith("\n") else "") + ("\n" if text else "") + CONFIG_TEXT
+        text = CONFIG_TEXT  # ours, perhaps from an older ferrule
+    elif CONFIG_TEXT not in text:
+        text = text.replace(_CRATES_IO_BLOCK, "")  # an older ferrule's entry, added to the user's config
+        if "ferrule-runtime" in text or f"[patch.{REGISTRY}]" in text or f"[registries.{REGISTRY}]" in text:
+            raise ConfigError(f"{config} already configures `ferrule-runtime` or a registry `{REGISTRY}`, so "
+                              "ferrule cannot add its entry", path=config,
+                              hint="remove those entries (ferrule writes the registry, the source and the patch "
+                                   "itself), then run `ferrule cargo-config` again")
+        text = text.rstrip("\n") + ("\n\n" if text.strip() else "") + CONFIG_TEXT
     config.parent.mkdir(parents=True, exist_ok=True)
     if not config.is_file() or config.read_text(encoding="utf-8") != text:
         config.write_text(text, encoding="utf-8")
@@ -78,7 +110,8 @@ def write_cargo_config(root: Path) -> Path:
 
 
 def refresh(root: Path) -> None:
-    """Before a build: renews the link of a project whose config uses it; upgrades an absolute-path config."""
+    """Before a build: renews the link of a project whose config uses it; rewrites an older ferrule's config
+    (an absolute path, or a patch of crates.io) as this one writes it."""
     legacy = root / ".cargo" / "config.toml"
     try:
         if legacy.read_text(encoding="utf-8").startswith("# Written by ferrule so that a plain `cargo check`"):
@@ -87,11 +120,15 @@ def refresh(root: Path) -> None:
     except OSError:
         pass
     config = find_config(root)
-    if config is not None:
-        try:
+    if config is None:
+        return
+    try:
+        if CONFIG_TEXT not in config.read_text(encoding="utf-8"):
+            write_cargo_config(config.parent.parent)
+        else:
             link_runtime(config.parent)
-        except OSError:
-            pass  # a read-only checkout still builds: only plain cargo misses the link
+    except (OSError, ConfigError):
+        pass  # a read-only checkout, or a config ferrule will not edit, still builds: only plain cargo misses it
 
 
 def link_runtime(cargo_dir: Path) -> None:

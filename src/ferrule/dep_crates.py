@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cargo_config import REGISTRY, REGISTRY_INDEX
+from .runtime_source import check_sources
 from .toml_compat import tomllib
 
 RUNTIME_PACKAGE = "ferrule-runtime"
@@ -75,8 +77,23 @@ def _package_deps(manifest_path: Path, packages: dict[Path, dict]) -> tuple[str,
         entry = {"name": name, "rename": key if name != key else None, "kind": None}
         if "path" in spec:
             entry["path"] = str((root / str(spec["path"])).resolve())
+        entry["source"] = _source(spec)
         deps.append(entry)
+    check_sources([{"manifest_path": str(manifest_path), "dependencies": deps}])
     return str(manifest["package"]["name"]), lib_path, deps
+
+
+def _source(spec: dict) -> str:
+    """cargo metadata's `source` of a dependency as written ("" for a path, or inherited: not known here)."""
+    if "path" in spec or spec.get("workspace") is True:
+        return ""
+    if "git" in spec:
+        return f"git+{spec['git']}"
+    if spec.get("registry") == REGISTRY:
+        return REGISTRY_INDEX
+    if "registry" in spec:
+        return f"registry+{spec['registry']}"
+    return "registry+https://github.com/rust-lang/crates.io-index"
 
 
 def binding_dependencies(package: str, manifest_path: Path, metadata_packages: list[dict]) -> list[DepCrate]:

@@ -25,9 +25,7 @@ def wanted(dependencies: list[Requirement], optional: dict[str, list[Requirement
     chosen = []
     for extra in extras:
         if canonicalize_name(extra) not in known:
-            names = ", ".join(sorted(optional)) or "none"
-            raise ConfigError(f"the project has no extra `{extra}`", path=project_path,
-                              hint=f"extras in {table_hint}: {names}")
+            raise _unknown("extra", extra, sorted(optional), project_path, table_hint.strip("[]"), "-E")
     env = _environment(interp)
     for req in dependencies:
         if req.marker is None or req.marker.evaluate(env | {"extra": ""}):
@@ -37,6 +35,20 @@ def wanted(dependencies: list[Requirement], optional: dict[str, list[Requirement
             if req.marker is None or req.marker.evaluate(env | {"extra": extra}):
                 chosen.append(req)
     return chosen
+
+
+def _unknown(kind: str, name: str, names: list[str], path, table: str, option: str) -> ConfigError:
+    """`-E`/`-G` naming nothing: at the table (when written), with the close name or what to add."""
+    import difflib
+
+    from .tool_config import locate
+
+    line, col = locate(path, table, None) if path is not None else (None, None)
+    close = difflib.get_close_matches(name, names, n=1)
+    known = f"the project's: {', '.join(names)}" if names else f"the project has no [{table}]"
+    fix = (f"did you mean `{option} {close[0]}`?" if close else
+           f"add `{name} = [...]` under [{table}], or leave out `{option} {name}`")
+    return ConfigError(f"the project has no {kind} `{name}`", path=path, line=line, col=col, hint=f"{fix} ({known})")
 
 
 def groups(pyproject: dict, names: tuple[str, ...], path) -> list[Requirement]:
@@ -50,8 +62,7 @@ def groups(pyproject: dict, names: tuple[str, ...], path) -> list[Requirement]:
     def add(name: str, seen: tuple[str, ...]) -> None:
         key = canonicalize_name(name)
         if key not in known:
-            raise ConfigError(f"the project has no dependency group `{name}`", path=path,
-                              hint="groups in [dependency-groups]: " + (", ".join(sorted(table)) or "none"))
+            raise _unknown("dependency group", name, sorted(table), path, "dependency-groups", "-G")
         if key in seen:
             raise ConfigError(f"dependency group `{name}` includes itself", path=path)
         for item in known[key]:

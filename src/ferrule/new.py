@@ -18,7 +18,7 @@ name = "{module}"
 crate-type = ["cdylib"]
 
 [dependencies]
-ferrule-runtime = "0.1"
+ferrule-runtime = {{ version = "0.1", registry = "ferrule" }}  # registry `ferrule`: see .cargo/config.toml
 '''
 
 PYPROJECT = '''[build-system]

@@ -10,7 +10,9 @@ from .archive.project_errors import unknown_keys
 from .archive.compatibility import VALUES_HINT as COMPATIBILITY_VALUES
 from .archive.compatibility import Compatibility, UnsupportedCompatibility, parse_compatibility
 from .build_options import CargoOptions
+from .cargo_config import REGISTRY
 from .errors import ConfigError, keep_warnings
+from .runtime_source import SAFE_SPEC, runtime_line
 from .toml_compat import tomllib
 from .tool_config import AUDITWHEEL, BINDINGS, Reader, host_triple, locate, table_of
 
@@ -60,6 +62,17 @@ class Project:
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
+def _toml_hint(message: str, path: Path) -> str:
+    """What to do about tomllib's complaint, in words a user acts on."""
+    if "\\n" in message or "newline" in message.lower() or "end of" in message.lower():
+        hint = "a string or an inline table must close on the line it opens (`\"...\"`, `{ ... }`)"
+    elif "Cannot overwrite" in message or "already" in message:
+        hint = "a key or table is defined twice: keep one"
+    else:
+        hint = "fix the syntax there (TOML: https://toml.io)"
+    return f"{hint} in {path.name}; nothing was built or installed"
+
+
 def _load_toml(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -75,7 +88,8 @@ def _load_toml(path: Path) -> dict:
                 line, col = int(found.group(1)), int(found.group(2))
         elif line is not None and message.endswith(")") and f"line {line}" in message:
             message = message[:message.rfind("(")].rstrip()
-        raise ConfigError(f"invalid TOML: {message}", path=path, line=line, col=col) from None
+        raise ConfigError(f"invalid TOML: {message}", path=path, line=line, col=col,
+                          hint=_toml_hint(message, path)) from None
 
 
 def _key_line(path: Path, key: str) -> int | None:
@@ -149,7 +163,7 @@ def find_pyproject(manifest: Path) -> Path | None:
 
 
 RUNTIME_PACKAGE = "ferrule-runtime"  # `ferrule` on crates.io is another party's crate
-RUNTIME_LIB = "ferrule"  # the runtime's [lib] name: what `ferrule-runtime = "0.1"` is called in code
+RUNTIME_LIB = "ferrule"  # the runtime's [lib] name: what a `ferrule-runtime` dependency is called in code
 
 
 def _workspace_table(manifest: Path, cargo: dict) -> tuple[Path, dict] | None:
@@ -200,14 +214,21 @@ def _runtime_dependency(cargo: dict, manifest: Path) -> tuple[str, dict, Path] |
         package = spec.get("package")
         if package == "ferrule" or (package is None and key == "ferrule"):
             line = _key_line(where, key)
-            fixed = f'{key} = {{ package = "{RUNTIME_PACKAGE}", version = "0.1" }}' if package else \
-                f'{RUNTIME_PACKAGE} = "0.1"'
+            fixed = runtime_line(key if package else RUNTIME_PACKAGE)
             raise ConfigError(f"the dependency `{key}` names the crates.io package `ferrule`, which is an "
                               "unrelated crate, not ferrule's runtime", path=where, line=line,
                               col=1 if line else None,
                               hint=f"write `{fixed}` (keep the features): plain cargo can then never "
                                    "fetch another party's crate")
         if package == RUNTIME_PACKAGE or (package is None and key == RUNTIME_PACKAGE):
+            if not {"path", "git"} & set(spec) and spec.get("registry") != REGISTRY:
+                table = "workspace.dependencies" if where != manifest else "dependencies"
+                line, col = _dependency_position(where, table, key)
+                raise ConfigError(f"the dependency `{key}` on ferrule's runtime would come from crates.io, where "
+                                  f"`{RUNTIME_PACKAGE}` is not ferrule's", path=where, line=line, col=col,
+                                  hint=f'add `{SAFE_SPEC}`: `{runtime_line(key, spec.get("features"))}` (the '
+                                       "registry `ferrule` is defined by ferrule's config alone, so cargo can "
+                                       "never fetch another party's crate)")
             return key, spec, where
     return None
 
@@ -243,17 +264,15 @@ def _no_runtime_error(cargo: dict, manifest: Path) -> ConfigError:
                     if isinstance(inherited, dict):
                         features = [*(inherited.get("features") or []), *features]
         line, col = _dependency_position(where, table, key)
-        shown = ", ".join(f'"{f}"' for f in features if isinstance(f, str))
-        fixed = f'{key} = {{ package = "{RUNTIME_PACKAGE}", version = "0.1"' + \
-            (f", features = [{shown}]" if shown else "") + " }"
+        fixed = runtime_line(key, [f for f in features if isinstance(f, str)])
         return ConfigError(f"the crate does not depend on ferrule's runtime: `{key}` is PyO3 itself", path=where,
                            line=line, col=col,
                            hint=f"write `{fixed}` under [{table}]: the code keeps its `{key.replace('-', '_')}::` "
                                 "paths")
     line, col = _dependency_position(manifest, "dependencies", RUNTIME_PACKAGE)
     return ConfigError("the crate does not depend on ferrule's runtime", path=manifest, line=line, col=col,
-                       hint=f'add `{RUNTIME_PACKAGE} = "0.1"` under [dependencies] (or, porting a PyO3 crate, '
-                            f'`pyo3 = {{ package = "{RUNTIME_PACKAGE}", version = "0.1" }}` to keep `pyo3::` paths)')
+                       hint=f"add `{runtime_line(RUNTIME_PACKAGE)}` under [dependencies] (or, porting a PyO3 "
+                            f"crate, `{runtime_line('pyo3')}` to keep `pyo3::` paths)")
 
 
 def _runtime_crate_name(cargo: dict, manifest: Path) -> str | None:
