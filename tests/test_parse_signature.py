@@ -250,3 +250,15 @@ def test_signature_annotation_errors(tmp_path: Path) -> None:
     assert any('the annotation of `a` must be a string literal, like `a: "int"`' in m for m in messages)
     assert any('the return annotation in `signature` must be a string literal' in m for m in messages)
     assert any("`signature` must be a parenthesised list" in m for m in messages)
+
+
+def test_from_py_with_a_path_with_generic_arguments(tmp_path: Path) -> None:
+    """The comma in `Bound::<'_, PyAny>::len` (or `<T as Read<A, B>>::f`) does not end the option."""
+    fn, diags = one(tmp_path, """
+        #[pyfunction]
+        fn f(#[pyo3(from_py_with = Bound::<'_, PyAny>::len)] a: usize,
+             #[pyo3(from_py_with = <Reader as Read<u8, u16>>::read)] b: usize) {}
+    """)
+    assert diags == []
+    assert [(p.py_name, p.from_py_with) for p in fn.params] == [
+        ("a", "Bound::<'_, PyAny>::len"), ("b", "<Reader as Read<u8, u16>>::read")]

@@ -50,14 +50,18 @@ def _module_name(manifest: Path, lib_name: str) -> str:
 
 
 def prepare_embedded(manifest: Path, env: dict[str, str]) -> cargo.Metadata:
-    """Parses the crate's library (when it has one and uses the runtime) and its binding path
-    dependencies, and writes their glue. Raises BindingErrors."""
+    """Parses the crate's library (when it has one and uses the runtime), its binding path
+    dependencies (dev-dependencies too) and its binaries, examples, tests and benches that hold
+    bindings (cargo_targets), and writes their glue. Raises BindingErrors."""
+    from .cargo_targets import parse_targets
+    from .generate import glue_files
+    from .glue_stamp import forget
     from .parse import parse_crate
     from .parse.model import Crate
 
     meta, package = _metadata(manifest, env)
     name = package["name"]
-    deps = binding_dependencies(name, manifest, list(meta.packages))
+    deps = binding_dependencies(name, manifest, list(meta.packages), dev=True)
     crates, externs, unread, diagnostics = [], {}, {}, []
     for dep in deps:
         if not dep.readable:
@@ -81,9 +85,18 @@ def prepare_embedded(manifest: Path, env: dict[str, str]) -> cargo.Metadata:
         top = Crate(package=name, lib_name=name.replace("-", "_"), root=manifest.parent,
                     workspace_root=meta.workspace_root, runtime_crate=runtime or "ferrule")
     top.dependencies = crates
+    # The library's glue before the targets are read: their modules may claim its classes.
+    files = glue_files(top) if not diagnostics else {}
+    if lib is not None and runtime is not None:
+        externs = {**externs, top.lib_name: top}
+    extra, found = parse_targets(package, manifest.parent, meta.workspace_root, externs, unread)
+    diagnostics += found
     if diagnostics:
         raise BindingErrors(diagnostics, root=manifest.parent)
-    write_glue(top, meta.glue_dir(name))
+    # What develop last generated is rewritten here: its stamp no longer says what the glue came from.
+    forget(meta.glue_dir(name).with_name(f"{name}.stamp.json"))
+    files.update(extra)
+    write_glue(top, meta.glue_dir(name), files)
     return meta
 
 

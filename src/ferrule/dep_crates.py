@@ -96,9 +96,11 @@ def _source(spec: dict) -> str:
     return "registry+https://github.com/rust-lang/crates.io-index"
 
 
-def binding_dependencies(package: str, manifest_path: Path, metadata_packages: list[dict]) -> list[DepCrate]:
+def binding_dependencies(package: str, manifest_path: Path, metadata_packages: list[dict],
+                         dev: bool = False) -> list[DepCrate]:
     """The crates `package` depends on (directly or through each other) that use the runtime.
-    Each appears once, under the name its first dependent gives it."""
+    Each appears once, under the name its first dependent gives it. `dev`: `package`'s own
+    dev-dependencies too (its tests, examples and benches link them)."""
     packages = {Path(p["manifest_path"]).resolve(): p for p in metadata_packages}
     found: dict[str, DepCrate] = {}
     todo: list[tuple[Path, bool]] = [(manifest_path, True)]
@@ -112,7 +114,8 @@ def binding_dependencies(package: str, manifest_path: Path, metadata_packages: l
         if info is None:
             continue
         for dep in info[2]:
-            if dep.get("kind") not in (None, "normal") or dep.get("name") == RUNTIME_PACKAGE:
+            kinds = (None, "normal", "dev") if dev and top else (None, "normal")
+            if dep.get("kind") not in kinds or dep.get("name") == RUNTIME_PACKAGE:
                 continue
             path = dep.get("path")
             if path is None:

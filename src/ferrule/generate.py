@@ -154,18 +154,26 @@ def stamp_path(meta: Metadata, project: Project) -> Path:
     return meta.glue_dir(project.package).with_name(f"{project.package}.stamp.json")
 
 
-def write_glue(crate: Crate, glue_dir: Path) -> None:
+def glue_files(crate: Crate) -> dict[str, str]:
+    """The glue of `crate` and of the dependencies bound with it, by path below the glue folder."""
     from .codegen.glue import generate_glue
 
     files = generate_glue(crate)
     for dep in crate.dependencies:
         files.update(generate_glue(dep))
+    # A crate outside the workspace root has absolute file names: its glue goes below
+    # the glue folder all the same (`<dir>//abs/x.rs` is what the attributes include).
+    return {rel.lstrip("/"): text for rel, text in files.items()}
+
+
+def write_glue(crate: Crate, glue_dir: Path, files: dict[str, str] | None = None) -> None:
+    """Writes the glue of `crate` and its dependencies (or `files`, by path below `glue_dir`:
+    theirs and other targets'), and removes any other glue left in the folder."""
+    if files is None:
+        files = glue_files(crate)
     # The attributes of a crate not listed here say it is a dependency ferrule did not read.
     write_if_changed(glue_dir / "bound-packages", "".join(
         f"{c.package}\n" for c in [crate, *crate.dependencies]))
-    # A crate outside the workspace root has absolute file names: its glue goes below
-    # the glue folder all the same (`<dir>//abs/x.rs` is what the attributes include).
-    files = {rel.lstrip("/"): text for rel, text in files.items()}
     for rel, text in files.items():
         write_if_changed(glue_dir / rel, text)
     # Glue of items that no longer exist would only confuse; remove it.

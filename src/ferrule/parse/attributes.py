@@ -113,6 +113,8 @@ def split_top_level(text: str, sep: str = ",") -> list[tuple[str, int]]:
             continue
         if ch in _OPEN:
             depth.append(_OPEN[ch])
+        elif ch == "<" and _opens_generics(text, start, i):
+            depth.append(">")
         elif depth and ch == depth[-1]:
             depth.pop()
         elif ch == sep and not depth:
@@ -121,6 +123,13 @@ def split_top_level(text: str, sep: str = ",") -> list[tuple[str, int]]:
         i += 1
     parts.append((text[start:], start))
     return [(p, off) for p, off in parts if p.strip()]
+
+
+def _opens_generics(text: str, start: int, i: int) -> bool:
+    """A `<` that starts generic arguments in a path (`Bound::<'_, PyAny>::len`) or a qualified
+    path (`<T as Trait>::f` after `=` or at the part's start), whose commas do not split options."""
+    before = text[start:i].rstrip()
+    return before.endswith("::") or before == "" or (before.endswith("=") and not before.endswith(("==", "<=", ">=", "!=")))
 
 
 def _skip_string(text: str, i: int) -> int:

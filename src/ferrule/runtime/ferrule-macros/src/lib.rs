@@ -298,26 +298,29 @@ pub fn derive_into_py_object_ref(item: TokenStream) -> TokenStream {
 }
 
 fn glue_tokens(key: &str, keyword: &TokenTree) -> TokenStream {
-    let code = if let Some(dir) = std::env::var_os(GLUE_VAR) {
-        let rel = format!("/{key}.rs");
+    let code = if let Some((dir, sub)) = glue_folder() {
+        let rel = format!("{sub}/{key}.rs");
         // A file outside the workspace root has an absolute name: its glue is below `dir` all the same.
-        let path = std::path::PathBuf::from(&dir).join(rel.trim_start_matches('/'));
-        let local = std::path::PathBuf::from(&dir).join(format!("{}.local.rs", key.trim_start_matches('/')));
+        let path = dir.join(format!("{key}.rs").trim_start_matches('/'));
+        let local = dir.join(format!("{}.local.rs", key.trim_start_matches('/')));
         if !path.exists() && local.exists() {
-            return local_glue(&local, &format!("/{key}.local.rs"));
+            return local_glue(&local, &format!("{sub}/{key}.local.rs"));
         }
-        if !path.exists() && std::path::PathBuf::from(&dir).join(key.trim_start_matches('/')).is_dir() {
+        if !path.exists() && dir.join(key.trim_start_matches('/')).is_dir() {
             // Several expansions of one macro share this key: each one's glue is
             // under the outermost invocation's place, which only `file!()`/`line!()` know.
             let code = format!(
                 "include!(concat!(env!({GLUE_VAR:?}), {:?}, file!(), \"/L\", line!(), \".rs\"));",
-                format!("/{key}/")
+                format!("{sub}/{key}/")
             );
             return code.parse().expect("glue include tokens");
         }
         if !path.exists() {
             // rustc would only say "couldn't read": explain what ferrule cannot see.
-            let reason = unread_package(std::path::Path::new(&dir)).unwrap_or_else(|| unseen_reason(keyword));
+            let root = std::path::PathBuf::from(std::env::var_os(GLUE_VAR).unwrap_or_default());
+            let reason = unread_package(&root)
+                .or_else(|| unread_target(&dir, &sub))
+                .unwrap_or_else(|| unseen_reason(keyword));
             let msg = format!("ferrule generated no glue for this item (looked for {}): {}", path.display(), reason);
             return format!("compile_error!({msg:?});").parse().expect("compile_error tokens");
         }
@@ -326,6 +329,41 @@ fn glue_tokens(key: &str, keyword: &TokenTree) -> TokenStream {
         format!("const _: ::core::option::Option<&str> = option_env!({GLUE_VAR:?});")
     };
     code.parse().expect("glue include tokens")
+}
+
+/// The folder holding the glue of the crate being compiled, and its place below
+/// `FERRULE_GLUE_DIR` (`""` for a library). A package's binaries, examples, tests
+/// and benches are crates of their own that may share files (`mod common;`), so
+/// each has its own folder, which the generator names the same way:
+/// `/targets/<package>/bin-<name>` for a binary or an example (cargo sets
+/// `CARGO_BIN_NAME` for both, also when compiling their unit tests),
+/// `/targets/<package>/test-<crate name>` for an integration test or a bench
+/// (`CARGO_TARGET_TMPDIR`). Libraries, their unit tests and examples built as
+/// libraries have neither and use the folder itself.
+fn glue_folder() -> Option<(std::path::PathBuf, String)> {
+    let dir = std::path::PathBuf::from(std::env::var_os(GLUE_VAR)?);
+    let package = std::env::var("CARGO_PKG_NAME").unwrap_or_default();
+    let sub = if let Ok(bin) = std::env::var("CARGO_BIN_NAME") {
+        format!("/targets/{package}/bin-{bin}")
+    } else if std::env::var_os("CARGO_TARGET_TMPDIR").is_some() {
+        format!("/targets/{package}/test-{}", std::env::var("CARGO_CRATE_NAME").unwrap_or_default())
+    } else {
+        return Some((dir, String::new()));
+    };
+    Some((dir.join(sub.trim_start_matches('/')), sub))
+}
+
+/// A binary, test or bench whose glue folder is missing: ferrule did not read it.
+fn unread_target(dir: &std::path::Path, sub: &str) -> Option<String> {
+    if sub.is_empty() || dir.is_dir() {
+        return None;
+    }
+    let crate_name = std::env::var("CARGO_CRATE_NAME").unwrap_or_default();
+    let package = std::env::var("CARGO_PKG_NAME").unwrap_or_default();
+    Some(format!(
+        "ferrule did not read the target `{crate_name}` of `{package}`: `ferrule cargo` and `ferrule test` read \
+         the binaries, examples, tests and benches of the package in the current folder; run them there"
+    ))
 }
 
 /// An item inside a function body: `include!` there is an expression and the glue is items, so
@@ -419,9 +457,8 @@ fn glue_key(tokens: &[TokenTree], kw: usize) -> String {
 /// A class and its `#[pymethods]` block written on one line share a key: the
 /// generator then puts the block's glue under `<key>-impl`, as here.
 fn impl_key(key: String) -> String {
-    if let Some(dir) = std::env::var_os(GLUE_VAR) {
+    if let Some((dir, _)) = glue_folder() {
         let alt = format!("{key}-impl");
-        let dir = std::path::PathBuf::from(dir);
         let rel = alt.trim_start_matches('/');
         if dir.join(format!("{rel}.rs")).exists() || dir.join(format!("{rel}.local.rs")).exists() || dir.join(rel).is_dir() {
             return alt;

@@ -60,3 +60,22 @@ macro_rules! append_to_inittab {
         }
     }};
 }
+
+/// Runs a block of Python code (indented as the Rust around it, the common margin is removed)
+/// and panics, after printing the traceback, when it raises: `py_run!(py, obj, "assert obj.x == 1")`
+/// makes the Rust variables named before the code its locals; `py_run!(py, *dict, "...")` uses a
+/// `Bound<PyDict>` as them.
+#[macro_export]
+macro_rules! py_run {
+    ($py:expr, $($val:ident)+, $code:expr) => {{
+        let __locals = $crate::types::PyDict::new($py);
+        $(
+            $crate::types::PyDictMethods::set_item(&__locals, ::core::stringify!($val), &$val)
+                .expect("py_run!: a value could not be converted to a Python object");
+        )+
+        $crate::impl_::py_run::run($py, &__locals, ::core::convert::AsRef::<str>::as_ref(&$code))
+    }};
+    ($py:expr, *$dict:expr, $code:expr) => {{
+        $crate::impl_::py_run::run($py, &$dict, ::core::convert::AsRef::<str>::as_ref(&$code))
+    }};
+}

@@ -10,6 +10,7 @@ pub mod frompyobject;
 pub mod pyclass;
 pub mod pyfunction;
 pub mod plain_check;
+pub mod py_run;
 pub mod pymodule;
 pub mod slots;
 pub mod trampoline;

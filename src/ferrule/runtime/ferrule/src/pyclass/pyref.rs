@@ -340,3 +340,16 @@ impl<T: PyClass<Frozen = boolean::False>> DerefMut for SuperMut<'_, T> {
         unsafe { &mut *(*contents::<T>(self.obj())).get_ptr() }
     }
 }
+
+/// The object a borrow is of, as an owned reference (the borrow ends with it).
+impl<T: PyClass> From<PyRef<'_, T>> for crate::Py<T> {
+    fn from(r: PyRef<'_, T>) -> Self {
+        r.into_bound().unbind()
+    }
+}
+
+impl<T: PyClass> From<PyRefMut<'_, T>> for crate::Py<T> {
+    fn from(r: PyRefMut<'_, T>) -> Self {
+        r.into_bound().unbind()
+    }
+}
