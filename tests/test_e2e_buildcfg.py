@@ -19,11 +19,10 @@ from pathlib import Path
 
 import pytest
 from pypy_support import PYPY
-from ferrule.cargo_config import cargo_config_args
+from conftest import FERRULE_CLI  # the ferrule under test (another interpreter's run sets it)
 
 REPO = Path(__file__).resolve().parent.parent
 CRATE = REPO / "tests" / "crates" / "fe_buildcfg"
-RUNTIME = REPO / "src" / "ferrule" / "runtime" / "ferrule"
 
 
 def _built_for(module) -> tuple[int, bool]:
@@ -87,8 +86,14 @@ def test_plain_cargo_honours_pyo3_python(tmp_path: Path) -> None:
     target = f"{sys.implementation.cache_tag}{sys.abiflags}-glibc{platform.libc_ver()[1]}"
     env.update(PYO3_PYTHON=python, VIRTUAL_ENV=str(tmp_path / "not-this-one"), FE_BUILDCFG_SHOW="1",
                CARGO_TARGET_DIR=str(REPO / "target" / "test-buildcfg-plain" / target))
-    out = subprocess.run(["cargo", "check", "--manifest-path", str(CRATE / "Cargo.toml"), *cargo_config_args()],
-                         capture_output=True, text=True, env=env)
+    # The IDE's way: `ferrule cargo-config` once in the project, then cargo with nothing of ferrule's.
+    crate = tmp_path / "fe_buildcfg"
+    shutil.copytree(CRATE, crate)
+    setup = subprocess.run([*FERRULE_CLI, "cargo-config", "-m", str(crate / "Cargo.toml")],
+                           capture_output=True, text=True)
+    assert setup.returncode == 0, setup.stderr
+    # cargo reads `.cargo/config.toml` from its working folder upwards, as an IDE runs it.
+    out = subprocess.run(["cargo", "check"], capture_output=True, text=True, env=env, cwd=crate)
     assert out.returncode == 0, out.stderr
     line = next(line for line in out.stderr.splitlines() if "facts: " in line)
     facts = dict(item.split("=", 1) for item in line.split("facts: ", 1)[1].split())

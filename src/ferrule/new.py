@@ -18,7 +18,7 @@ name = "{module}"
 crate-type = ["cdylib"]
 
 [dependencies]
-ferrule-runtime = {{ version = "0.1", registry = "ferrule" }}  # registry `ferrule`: see .cargo/config.toml
+ferrule-runtime = {{ version = "0.1", registry = "ferrule" }}  # registry `ferrule`: defined by .cargo/config.toml, which `ferrule cargo-config` writes
 '''
 
 PYPROJECT = '''[build-system]
