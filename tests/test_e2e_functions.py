@@ -59,6 +59,37 @@ def test_inspect_signature(fe_functions, name, expected):
     assert str(inspect.signature(getattr(fe_functions, name))) == expected
 
 
+def test_only_varargs_and_varkwargs(fe_functions):
+    f = fe_functions.pass_through
+    assert f() == ((), None)
+    assert f(1, "a", b=2) == ((1, "a"), {"b": 2})
+    args, kwargs = (1, [2]), {"x": 3, "y": 4}
+    got_args, got_kwargs = f(*args, **kwargs)
+    assert got_args == args and got_kwargs == kwargs
+    got_kwargs["z"] = 5  # the body's dict is the call's, never the caller's own
+    assert kwargs == {"x": 3, "y": 4}
+    assert f(**{}) == ((), None)
+    assert str(inspect.signature(f)) == "(*args, **kwargs)"
+    assert fe_functions.count_args(*range(5)) == 5
+    assert fe_functions.keyword_names(b=1, a=2) == ["b", "a"]
+    assert fe_functions.keyword_names() is None
+    with pytest.raises(TypeError) as no_keywords:
+        fe_functions.count_args(1, k=2)
+    assert str(no_keywords.value) == "count_args() got an unexpected keyword argument 'k'"
+    with pytest.raises(TypeError) as no_positional:
+        fe_functions.keyword_names(1)
+    assert str(no_positional.value) == "keyword_names() takes 0 positional arguments but 1 was given"
+
+
+def test_methods_with_only_varargs_and_varkwargs(fe_functions):
+    g = fe_functions.Gatherer("t")
+    assert g.gather(1, 2, k=3) == "t: 2 positional, 1 keyword"
+    assert g.gather(*[1] * 4, **{"a": 1, "b": 2}) == "t: 4 positional, 2 keyword"
+    assert fe_functions.Gatherer.count(1, 2, 3) == 3 and g.count() == 0
+    assert fe_functions.Gatherer.describe(a=1, b=2) == "Gatherer 2"
+    assert str(inspect.signature(fe_functions.Gatherer.gather)) == "(self, /, *args, **kwargs)"
+
+
 def test_positional_only_and_keyword_only(fe_functions):
     assert fe_functions.layout(1, 2, 3, d=4) == "a=1 b=2 c=3 d=4 e=5"
     assert fe_functions.layout(1, 2, c=3, d=4, e=9) == "a=1 b=2 c=3 d=4 e=9"

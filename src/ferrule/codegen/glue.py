@@ -97,6 +97,10 @@ def convention(fn: Function) -> str:
     kinds = {p.kind for p in visible}
     if len(visible) == 1 and kinds == {ParamKind.POSITIONAL_ONLY} and visible[0].default is None:
         return "o"
+    if kinds <= {ParamKind.VARARGS, ParamKind.VARKEYWORDS}:
+        # Only `*args`/`**kwargs`: CPython hands over the tuple (and dict) it built, or the ones
+        # of `f(*a, **k)`, where the vectorcall protocol would unpack them and the body rebuild them.
+        return "tuple_dict"
     if kinds <= {ParamKind.POSITIONAL_ONLY, ParamKind.VARARGS}:
         return "fastcall"
     return "fastcall_keywords"
@@ -110,12 +114,14 @@ _BODY_PARAMS = {
     "o": f"_slf: {PTR}, arg: {PTR}",
     "fastcall": f"_slf: {PTR}, args: *const {PTR}, nargs: _ferrule::ffi::Py_ssize_t, kwnames: {PTR}",
     "fastcall_keywords": f"_slf: {PTR}, args: *const {PTR}, nargs: _ferrule::ffi::Py_ssize_t, kwnames: {PTR}",
+    "tuple_dict": f"_slf: {PTR}, args: {PTR}, kwargs: {PTR}",
 }
 _BODY_CALLS = {
     "noargs": "cfunction(__body, _slf, _unused)",
     "o": "cfunction(__body, _slf, arg)",
     "fastcall": "fastcall(__body, _slf, args, nargs, ::core::ptr::null_mut())",
     "fastcall_keywords": "fastcall(__body, _slf, args, nargs, kwnames)",
+    "tuple_dict": "slot3(__body, _slf, args, kwargs)",
 }
 
 _C_SIGNATURES = {
@@ -125,6 +131,8 @@ _C_SIGNATURES = {
                  f"_slf: {PTR}, args: *const {PTR}, nargs: _ferrule::ffi::Py_ssize_t"),
     "fastcall_keywords": ("PyCFunctionFastWithKeywords", "_ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS",
                           f"_slf: {PTR}, args: *const {PTR}, nargs: _ferrule::ffi::Py_ssize_t, kwnames: {PTR}"),
+    "tuple_dict": ("PyCFunctionWithKeywords", "_ferrule::ffi::METH_VARARGS | _ferrule::ffi::METH_KEYWORDS",
+                   f"_slf: {PTR}, args: {PTR}, kwargs: {PTR}"),
 }
 
 
@@ -134,7 +142,7 @@ def function_glue(fn: Function, runtime: str) -> str:
     conv = convention(fn)
     field, flags, c_params = _C_SIGNATURES[conv]
     vis = "pub" if fn.visibility.startswith("pub") and "(" not in fn.visibility else "pub(crate)"
-    desc = description(fn) if conv.startswith("fastcall") else ""
+    desc = description(fn) if conv != "noargs" and conv != "o" else ""
     local = fn.key.local
     callee = fn.rust_name if local else f"super::{fn.rust_name}"
     if fn.is_async:

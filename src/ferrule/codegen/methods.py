@@ -99,7 +99,7 @@ def method_glue(cls: PyClassDecl, method: Method) -> tuple[str, str]:
     else:
         lines = setup + call_body(fn, conv, callee=f"__Self::{fn.rust_name}", leading=leading)
     lines = [_rename_desc(line, desc_name) for line in lines]
-    desc = _rename_desc(description(_described(cls, method)), desc_name) if conv.startswith("fastcall") else ""
+    desc = _rename_desc(description(_described(cls, method)), desc_name) if conv not in ("noargs", "o") else ""
     tramp, body = f"__m_{ident(fn.rust_name)}", f"__b_{ident(fn.rust_name)}"
     call = _BODY_CALLS[conv].replace("__body", body)
     doc = _doc_with_signature(fn.py_name, method_text_signature(cls, method), fn.doc)

@@ -338,8 +338,8 @@ pub(crate) mod only_args {
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
             ml_name: c"only_args".as_ptr(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFast: __trampoline },
-            ml_flags: _ferrule::ffi::METH_FASTCALL,
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionWithKeywords: __trampoline },
+            ml_flags: _ferrule::ffi::METH_VARARGS | _ferrule::ffi::METH_KEYWORDS,
             ml_doc: c"only_args(*args)\n--\n\n".as_ptr(),
         });
 
@@ -354,14 +354,14 @@ pub(crate) mod only_args {
         keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
     };
 
-    unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, ::core::ptr::null_mut()) }
+    unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::slot3(__body, _slf, args, kwargs) }
     }
 
-    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 0] = [::core::ptr::null_mut(); 0];
-            let (__varargs, __varkw) = __DESC.extract_fastcall(py, args, nargs, ::core::ptr::null_mut(), &mut __out)?;
+            let (__varargs, __varkw) = __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
             let __arg_args_tuple = __varargs.expect("*args");
             let __arg_args_ptr = __arg_args_tuple.as_ptr();
             let __arg_args = _ferrule::impl_::extract_argument::extract(py, &__arg_args_ptr, "args")?;

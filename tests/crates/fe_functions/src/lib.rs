@@ -6,6 +6,7 @@ use ferrule::types::{PyDict, PyTuple};
 
 mod reliability;
 mod returns;
+mod varargs;
 
 ferrule::create_exception!(fe_functions, MyError, PyException);
 // A dotted module, as PyO3 accepts it (`create_exception!(pkg.sub, ...)`).
@@ -166,5 +167,6 @@ fn fe_functions(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NestedError", m.py().get_type::<NestedError>())?;
     returns::register(m)?;
     reliability::register(m)?;
+    varargs::register(m)?;
     Ok(())
 }

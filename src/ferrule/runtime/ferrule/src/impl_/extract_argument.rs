@@ -178,7 +178,14 @@ impl FunctionDescription {
             None
         };
         let mut varkw = None;
-        if !kwargs.is_null() {
+        if !kwargs.is_null() && npos == 0 && self.keyword_only_parameters.is_empty() && self.accept_varkeywords {
+            // Every keyword goes to `**kwargs`: the dict itself, as PyO3 passes it. Python callers
+            // always hand over a fresh one (`f(k=1)`, `f(**d)`); a C caller's `PyObject_Call`
+            // dict is shared with the function.
+            if ffi::PyDict_Size(kwargs) > 0 {
+                varkw = Some(Bound::<PyAny>::from_borrowed_ptr_typed(py, kwargs).cast_into_unchecked());
+            }
+        } else if !kwargs.is_null() {
             let (mut pos, mut key, mut value) = (0, std::ptr::null_mut(), std::ptr::null_mut());
             let mut pairs = Vec::new();
             while ffi::PyDict_Next(kwargs, &mut pos, &mut key, &mut value) != 0 {
