@@ -390,7 +390,8 @@ unsafe fn utf8_of<'a>(name: Ptr) -> Option<std::borrow::Cow<'a, str>> {
         ffi::PyErr_Clear();
         return None;
     }
-    std::str::from_utf8(std::slice::from_raw_parts(data.cast(), size as usize)).ok().map(Into::into)
+    // The interpreter's UTF-8 is valid (a lone surrogate fails above): no second validation.
+    Some(std::str::from_utf8_unchecked(std::slice::from_raw_parts(data.cast(), size as usize)).into())
 }
 
 /// Before 3.10 the stable ABI cannot borrow a str's UTF-8: copy it.
