@@ -53,13 +53,17 @@ def test_integration_tests_with_their_own_classes_and_functions_pass(meters: Pat
     assert "test result: ok. 6 passed; 0 failed" in dials
     assert "test shared_class_in_this_crates_module ... ok" in probes
     assert "test dev_dependency_class ... ok" in probes  # knobs, a path dev-dependency with bindings
-    assert "test result: ok. 2 passed; 0 failed" in probes
+    assert "test result: ok. 2 passed; 0 failed" in probes.split("Doc-tests", 1)[0]
+    # The library's doctest wraps its `pub` #[pymodule] from another crate.
+    assert "Doc-tests meters" in out.stderr
+    assert "test src/lib.rs - meters (line " in out.stdout and "test result: ok. 1 passed; 0 failed" in out.stdout
 
 
 def test_a_binary_prints_what_its_class_computed(meters: Path) -> None:
     out = _ferrule(["cargo", "run", "--quiet", "--bin", "meters"], meters)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "scaled through python: 42"  # Meter(7).doubled() through Scale(3).apply
+    # Meter(7) made through the library's module wrapped in this binary, doubled, through Scale(3).apply.
+    assert out.stdout.strip() == "scaled through python: 42"
 
 
 def test_an_example_and_a_bench_with_bindings_run(meters: Path) -> None:

@@ -427,11 +427,14 @@ def module_glue(module: PyModuleDecl, runtime: str) -> str:
         unsafe {{ _ferrule::impl_::pymodule::module_init(&__DEF) }}
     }}
 """
-    body = f"""pub(crate) mod __ferrule_module {{
+    # Public (bounded by the module's own visibility): `wrap_pymodule!` in another crate, a
+    # doctest, an integration test or a binary, reaches a `pub` module's definition.
+    body = f"""#[doc(hidden)]
+pub mod __ferrule_module {{
     use ::{runtime} as _ferrule;
     use _ferrule::types::PyModuleMethods as _;
 
-    pub(crate) static __DEF: _ferrule::impl_::pymodule::ModuleDef = _ferrule::impl_::pymodule::ModuleDef::new(
+    pub static __DEF: _ferrule::impl_::pymodule::ModuleDef = _ferrule::impl_::pymodule::ModuleDef::new(
         {c_string(module.py_name)},
         {c_string(module.doc)},
         ::core::ptr::null_mut(),

@@ -209,8 +209,8 @@ fn exports_allowed(stream: TokenStream) -> TokenStream {
 fn module_def_placeholder(name: &str) -> TokenStream {
     let rt = class_check::runtime_name();
     format!(
-        "#[doc(hidden)] #[allow(dead_code)] pub(crate) mod __ferrule_module {{ \
-         pub(crate) static __DEF: ::{rt}::impl_::pymodule::ModuleDef = ::{rt}::impl_::pymodule::ModuleDef::new(\
+        "#[doc(hidden)] #[allow(dead_code)] pub mod __ferrule_module {{ \
+         pub static __DEF: ::{rt}::impl_::pymodule::ModuleDef = ::{rt}::impl_::pymodule::ModuleDef::new(\
          c{name:?}, c\"\", ::core::ptr::null_mut(), |_| ::core::result::Result::Ok(())); }}"
     )
     .parse()
