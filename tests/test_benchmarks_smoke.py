@@ -30,3 +30,15 @@ def test_benchmark_quick_mode_runs(tmp_path: Path) -> None:
     assert all(b["clean_s"] > 0 and b["incremental_s"] > 0 for b in result["build"])
     assert all(result["so_size"][k] > 0 for k in ("ferrule", "pyo3", "floor"))
     assert out.with_suffix(".md").read_text().startswith("ferrule vs PyO3")
+
+
+def test_instruction_counts_run(tmp_path: Path) -> None:
+    """benchmarks/instructions.py counts one case's instructions per call under callgrind for all three modules."""
+    out = tmp_path / "instructions.json"
+    res = subprocess.run([sys.executable, str(REPO / "benchmarks" / "instructions.py"), "--cases", r"^add\(1, 2\)$",
+                          "--out", str(out)], capture_output=True, text=True, timeout=900)
+    assert res.returncode == 0, f"--- stdout ---\n{res.stdout}\n--- stderr ---\n{res.stderr}"
+    [row] = json.loads(out.read_text())["cases"]
+    assert row["case"] == "add(1, 2)"
+    # A call is hundreds of instructions: the interpreter loop, the argument conversions, the result.
+    assert all(100 < n < 100_000 for n in row["instructions"].values()), row
