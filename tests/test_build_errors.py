@@ -116,3 +116,16 @@ def test_build_refuses_a_profile_or_feature_cargo_toml_lacks_before_compiling(tm
         assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
         assert out.stderr.startswith(f"error: {said}") and "Compiling" not in out.stderr, out.stderr
         assert not (tmp_path / "out").exists()
+
+
+def test_extends_naming_no_class_ferrule_read_is_one_error_at_the_option(tmp_path: Path) -> None:
+    project = copy_project("pkg_mixed", tmp_path)
+    lib = project / "src" / "lib.rs"
+    lib.write_text(lib.read_text() + "\n#[pyclass(extends = elsewhere::Base)]\nstruct Derived {}\n")
+    line = len(lib.read_text().splitlines()) - 1
+    out = ferrule("build", "-o", tmp_path / "out", cwd=project, check=False)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert "error: `extends = elsewhere::Base`: ferrule read no `#[pyclass]` named `Base`" in out.stderr, out.stderr
+    assert f"--> src/lib.rs:{line}:11" in out.stderr or f"--> {lib}:{line}:11" in out.stderr, out.stderr
+    assert "path dependency" in out.stderr
+    assert not (tmp_path / "out").exists()

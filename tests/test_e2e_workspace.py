@@ -5,6 +5,7 @@ core crate (tests/crates/fe_split/geometry) and are bound by a thin crate
 from __future__ import annotations
 
 import ast
+import gc
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,30 @@ def test_core_crate_classes_work_from_python(fe_split):
     assert fe_split.Point.__module__ == "fe_split"
     # PyPy 3.9's cpyext gives methods of spec-made types no __doc__ (README: PyPy).
     assert fe_split.Point.norm.__doc__ == (None if PYPY39 else "Distance from the origin.")
+
+
+def test_a_class_extends_a_frozen_class_of_the_core_crate(fe_split):
+    sq = fe_split.Square(2.0)
+    assert isinstance(sq, fe_split.Shape) and type(sq).__mro__[1] is fe_split.Shape
+    sq.grow(1.5)
+    sq.side += 1
+    assert (sq.sides, sq.side, sq.describe()) == (4, 4.5, "4 sides of 4.5")
+    del sq
+    before = fe_split.drops()
+    refs = getattr(sys, "getrefcount", lambda _: None)(fe_split.Square)  # None on PyPy, which has none
+    for i in range(2000):  # each one freed as the next is made: the same memory over and over
+        sq = fe_split.Square(float(i))
+        assert sq.describe() == f"4 sides of {float(i)}"
+    del sq
+    for _ in range(10):  # PyPy frees its objects' C halves at a collection
+        if fe_split.drops() == (before[0] + 2000, before[1] + 2000):
+            break
+        gc.collect()
+    # Each level's value dropped once per object; the type keeps its count (one decref per object).
+    assert fe_split.drops() == (before[0] + 2000, before[1] + 2000)
+    count = getattr(sys, "getrefcount", lambda _: None)
+    after = count(fe_split.Square)  # outside the assert, whose rewriting holds its operands
+    assert after == refs
 
 
 def test_core_crate_class_from_a_submodule_through_a_use(fe_split):
@@ -52,8 +77,10 @@ def test_stub_lists_the_core_crate_items(test_env, fe_split):
     tree = ast.parse(stub)
     classes = {n.name for n in tree.body if isinstance(n, ast.ClassDef)}
     functions = {n.name: ast.unparse(n.args) for n in tree.body if isinstance(n, ast.FunctionDef)}
-    assert classes == {"Point", "Circle"}
-    assert functions == {"distance": "a: Point, b: Point", "centroid": "points: list[Point]"}
+    assert classes == {"Point", "Circle", "Shape", "Square"}
+    square = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Square")
+    assert [ast.unparse(b) for b in square.bases] == ["Shape"]  # the core crate's class, by its Python name
+    assert functions == {"distance": "a: Point, b: Point", "centroid": "points: list[Point]", "drops": ""}
 
 
 def test_core_crate_outside_the_workspace(test_env, tmp_path):

@@ -226,3 +226,22 @@ def test_rust_threads_attaching_while_the_interpreter_exits(test_env, m):
     env.pop("RUST_BACKTRACE", None)
     failures = stress_exit.run_many(str(test_env.python), EXIT_RUNS, env)
     assert not failures, "\n\n".join(failures[:3])
+
+
+def test_mixed_frozen_and_mutable_levels_free_each_level_once(m):
+    import sys
+    for cls, args, read in ((m.OverFrozen, (3, 4), lambda o: (o.sum(), o.base, o.own)),
+                            (m.FrozenOverMutable, (5, 6), lambda o: (o.count, o.label))):
+        refs = sys.getrefcount(cls)
+        before = m.level_drops()
+        for _ in range(2000):  # each freed as the next is made: its memory is reused at once
+            obj = cls(*args)
+            read(obj)
+        del obj
+        after, refs_after = m.level_drops(), sys.getrefcount(cls)  # outside the assert, which holds its operands
+        assert refs_after == refs
+        levels = (0, 1) if cls is m.OverFrozen else (2, 3)
+        assert [after[i] - before[i] for i in range(4)] == [2000 if i in levels else 0 for i in range(4)]
+    o = m.OverFrozen(1, 2)
+    o.own = 10
+    assert o.sum() == 11

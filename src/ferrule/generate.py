@@ -33,6 +33,26 @@ def check_crate(crate: Crate, project: Project, cfg: CfgSet | None = None) -> li
             problems.append(_name_mismatch(module, project, expected))
     problems += _stable_abi_problems(crate, project)
     problems += _version_problems(crate, project, cfg)
+    problems += _unknown_bases(crate)
+    return problems
+
+
+def _unknown_bases(crate: Crate) -> list[Diagnostic]:
+    """`extends = Base` naming no `#[pyclass]` ferrule read (every native base's name starts with `Py`):
+    its layout and initializer are unknown, so the glue could only fail inside itself."""
+    problems = []
+    for cls in crate.classes:
+        extends = cls.options.get("extends")
+        name = (extends or "").split("::")[-1].strip()
+        if not extends or name.startswith("Py") or crate.base_class(extends) is not None:
+            continue
+        span = cls.option_spans.get("extends", cls.span)
+        problems.append(Diagnostic(
+            f"`extends = {extends}`: ferrule read no `#[pyclass]` named `{name}`, in this crate or in the path "
+            "dependencies that use the runtime", span.path, span.line, span.col,
+            "a class of another crate can be extended when that crate is a path dependency of this one "
+            "(a registry or git dependency is not read); a native base is one of the runtime's types "
+            "(`PyException`, `PyDict`, ...)"))
     return problems
 
 

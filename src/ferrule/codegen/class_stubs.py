@@ -90,7 +90,7 @@ class ClassStub:
         base = ""
         if extends:
             name = extends.split("::")[-1].strip()
-            parent = self.crate.class_named(name)
+            parent = self.crate.base_class(extends)
             # A native base (`PyDict`, `PyTzInfo`) is named as Python names it.
             base = f"({parent.py_name if parent else NATIVE.get(name) or builtin_exception_name(name)})"
             self.used.append(base)

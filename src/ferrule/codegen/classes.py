@@ -333,7 +333,7 @@ def from_py_object(cls: PyClassDecl) -> str:
 def _has_mutable_level(crate: Crate, name: str | None) -> bool:
     """Whether the class `name` or one of its bases is mutable (unknown classes count as mutable)."""
     while name is not None:
-        base = crate.class_named(name.split("::")[-1].strip())
+        base = crate.base_class(name)
         if base is None or not base.frozen:
             return base is not None or not name.split("::")[-1].strip().startswith("Py")
         name = base.options.get("extends")
@@ -344,7 +344,7 @@ def class_glue(cls: PyClassDecl, crate: Crate) -> str:
     rt = crate.runtime_crate
     name = cls.rust_name
     extends = cls.options.get("extends")
-    base_is_class = extends is not None and crate.class_named(extends.split("::")[-1].strip()) is not None
+    base_is_class = extends is not None and crate.base_class(extends) is not None
     base = extends or "_ferrule::types::PyAny"
     s = _Slots(name)
     _field_props(cls, s)

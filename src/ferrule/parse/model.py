@@ -234,6 +234,23 @@ class Crate:
     def class_named(self, name: str) -> "PyClassDecl | None":
         return next((c for c in self.classes if c.rust_name == name), None)
 
+    def base_class(self, path: str) -> "PyClassDecl | None":
+        """The `#[pyclass]` an `extends = path` names: this crate's, else a bound path dependency's
+        (the one the path starts with, when it names one)."""
+        segments = [s.strip() for s in path.split("::") if s.strip()]
+        name = segments[-1] if segments else path
+        found = self.class_named(name)
+        if found is not None and (len(segments) < 2 or segments[0] in ("crate", "self", "super")):
+            return found
+        deps = self.dependencies
+        first = segments[0] if len(segments) > 1 else None
+        for dep in sorted(deps, key=lambda d: d.lib_name != first):
+            if dep is not self and (first is None or dep.lib_name == first or found is None):
+                cls = dep.class_named(name)
+                if cls is not None:
+                    return cls
+        return found
+
     def function_at(self, module_path: tuple[str, ...], name: str) -> Function | None:
         for f in self.functions:
             if f.module_path == module_path and f.rust_name == name:

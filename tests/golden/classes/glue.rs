@@ -345,11 +345,12 @@ const _: () = {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod classes {
-pub(crate) mod __ferrule_module {
+#[doc(hidden)]
+pub mod __ferrule_module {
     use ::ferrule as _ferrule;
     use _ferrule::types::PyModuleMethods as _;
 
-    pub(crate) static __DEF: _ferrule::impl_::pymodule::ModuleDef = _ferrule::impl_::pymodule::ModuleDef::new(
+    pub static __DEF: _ferrule::impl_::pymodule::ModuleDef = _ferrule::impl_::pymodule::ModuleDef::new(
         c"classes",
         c"",
         ::core::ptr::null_mut(),

@@ -3,6 +3,7 @@
 use ferrule::prelude::*;
 
 mod gc;
+mod levels;
 mod threads;
 
 /// Allowed as in PyO3: a `Py<T>` made inside `detach` (by attaching again) is
@@ -38,6 +39,7 @@ fn frozen_get_in_detach(py: Python<'_>, obj: Py<Fixed>) -> u64 {
 
 #[pymodule]
 fn fe_soundness(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    levels::register(m)?;
     m.add_function(wrap_pyfunction!(detach_returns_py, m)?)?;
     m.add_class::<Fixed>()?;
     m.add_function(wrap_pyfunction!(frozen_get_in_detach, m)?)?;

@@ -31,3 +31,27 @@ impl Circle {
         Circle { center: Point::new(0.0, 0.0), radius: 1.0 }
     }
 }
+
+/// How many `Shape` values were dropped.
+pub static SHAPE_DROPS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// A frozen base that classes of other crates extend.
+#[pyclass(frozen, subclass)]
+pub struct Shape {
+    #[pyo3(get)]
+    pub sides: u32,
+}
+
+#[pymethods]
+impl Shape {
+    #[new]
+    pub fn new(sides: u32) -> Self {
+        Shape { sides }
+    }
+}
+
+impl Drop for Shape {
+    fn drop(&mut self) {
+        SHAPE_DROPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}

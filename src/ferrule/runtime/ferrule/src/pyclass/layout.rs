@@ -242,10 +242,9 @@ unsafe fn base_dealloc(native: *mut ffi::PyTypeObject) -> ffi::destructor {
     std::mem::transmute::<*mut std::ffi::c_void, ffi::destructor>(dealloc)
 }
 
+/// The native type under every `#[pyclass]` level of `T`'s hierarchy. Walked through the bases, not
+/// read from `T::Root`: the borrow flag's level (a mutable class over a frozen one is its own root)
+/// need not be the lowest class.
 pub(crate) fn native_base_type<T: PyClass>(py: Python<'_>) -> *mut ffi::PyTypeObject {
-    fn walk<B: PyClassBaseType>(py: Python<'_>) -> *mut ffi::PyTypeObject {
-        B::type_object_raw(py)
-    }
-    // The root class's base is the native base of the whole hierarchy.
-    walk::<<T::Root as PyClass>::BaseType>(py)
+    <T::BaseType as PyClassBaseType>::native_type_object(py)
 }

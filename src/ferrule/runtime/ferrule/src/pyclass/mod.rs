@@ -83,6 +83,12 @@ pub trait PyClassBaseType: PyTypeInfo {
     #[doc(hidden)]
     /// `__basicsize__` of this base when fixed at compile time (`object`).
     const STATIC_BASICSIZE: Option<usize> = None;
+    #[doc(hidden)]
+    /// The first type below the `#[pyclass]` levels (this one, for a native type): the one that
+    /// allocates and frees the object.
+    fn native_type_object(py: crate::Python<'_>) -> *mut crate::ffi::PyTypeObject {
+        Self::type_object_raw(py)
+    }
 }
 
 impl<T: PyClass> PyClassBaseType for T {
@@ -94,6 +100,9 @@ impl<T: PyClass> PyClassBaseType for T {
     #[inline(always)]
     unsafe fn ensure_thread(obj: *mut crate::ffi::PyObject) {
         layout::ensure_thread::<T>(obj)
+    }
+    fn native_type_object(py: crate::Python<'_>) -> *mut crate::ffi::PyTypeObject {
+        layout::native_base_type::<T>(py)
     }
 }
 
