@@ -51,6 +51,15 @@ def test_a_bad_option_prints_that_commands_usage(command: str, given: tuple[str,
     assert "unrecognized arguments: --no-such-option" in out.stderr
 
 
+@pytest.mark.parametrize("given", [("--target", "x86_64-unknown-linux-gnu"), ("--rel",), ("--no-default",)])
+def test_an_option_is_never_taken_for_a_longer_one_it_begins(given: tuple[str, ...], tmp_path: Path) -> None:
+    """maturin's `--target TRIPLE` is not `--target-dir`, `--rel` not `--release`: argparse's prefixes are off."""
+    out = ferrule("build", *given, cwd=tmp_path)
+    assert out.returncode == 2
+    assert f"unrecognized arguments: {' '.join(given)}" in out.stderr
+    assert not any(tmp_path.iterdir())  # nothing built, no folder named after the triple
+
+
 def test_develop_and_build_take_cargos_options() -> None:
     for command in ("develop", "build"):
         text = ferrule(command, "--help").stdout

@@ -215,3 +215,21 @@ def test_other_project_fields_are_located_with_what_to_write(broken: Broken, new
     first, where, hint = error_block(broken.develop())
     assert message in first and where.startswith(f"  --> {broken.pyproject}:{line}:"), (first, where)
     assert hint.startswith("  = help: ") and help in hint, hint
+
+
+@pytest.mark.parametrize("new, message, help", [
+    ("python-source = 3", "`python-source` must be a string (a folder), not a number", 'python-source = "python"'),
+    ('python-source = ["python"]', "`python-source` must be a string (a folder), not a list",
+     'python-source = "python"'),
+    ('python-source = "python"\ninclude = "NOTES.txt"', "`include` must be a list of glob patterns, not a string",
+     'include = ["NOTES.txt"]'),
+    ('python-source = "python"\ninclude = 5', "`include` must be a list of glob patterns, not a number",
+     'include = ["..."]'),
+])
+def test_tool_maturin_values_of_the_wrong_type_say_what_to_write(broken: Broken, new: str, message: str,
+                                                                 help: str) -> None:
+    broken.edit("pyproject.toml", 'python-source = "python"', new)
+    line, _ = broken.line_of(new.split("\n")[-1])
+    first, where, hint = error_block(broken.develop())
+    assert message in first and where.startswith(f"  --> {broken.pyproject}:{line}:"), (first, where)
+    assert hint.startswith("  = help: ") and help in hint, hint

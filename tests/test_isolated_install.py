@@ -68,8 +68,12 @@ def test_pip_install_from_a_local_index(index: str, tmp_path: Path) -> None:
     project = _new_project(tmp_path)
     python = fresh_venv(tmp_path / "venv", with_ferrule=False)
     environ = _isolated_env(tmp_path)
+    link = project / ".cargo" / "ferrule-runtime"
+    before = os.readlink(link)
     run([python, "-m", "pip", "install", "--index-url", index, "-C", "profile=debug", project], environ=environ)
     assert "site-packages" in _assert_imports(python, tmp_path)
+    # The build environment is gone: the link plain cargo (an IDE) reads still leads to ferrule new's runtime.
+    assert os.readlink(link) == before and (link / "ferrule" / "Cargo.toml").is_file()
 
 
 def test_pip_install_editable_with_find_links(wheelhouse: Path, tmp_path: Path) -> None:

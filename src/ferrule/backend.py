@@ -45,6 +45,11 @@ def _profile(config_settings, project, editable: bool) -> str:
 
 
 def _wheel(wheel_directory, config_settings, *, editable: bool) -> str:
+    from . import cargo_config
+
+    # pip's and uv's build environments are deleted afterwards: the project's runtime link must not
+    # lead into one (this build passes the runtime to cargo itself).
+    cargo_config.leave_project_config()
     project = _project()
     result = _build.wheel(project, probe(sys.executable), Path(wheel_directory), release=True,
                           profile=_profile(config_settings, project, editable), editable=editable)

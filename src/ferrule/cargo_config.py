@@ -109,9 +109,20 @@ def write_cargo_config(root: Path) -> Path:
     return config
 
 
+_LEAVE_PROJECT = False
+
+
+def leave_project_config() -> None:
+    """From now on `refresh` changes nothing: this ferrule is a build front-end's temporary copy."""
+    global _LEAVE_PROJECT
+    _LEAVE_PROJECT = True
+
+
 def refresh(root: Path) -> None:
     """Before a build: renews the link of a project whose config uses it; rewrites an older ferrule's config
-    (an absolute path, or a patch of crates.io) as this one writes it."""
+    (an absolute path, or a patch of crates.io) as this one writes it. Nothing under a PEP 517 front-end."""
+    if _LEAVE_PROJECT:
+        return
     legacy = root / ".cargo" / "config.toml"
     try:
         if legacy.read_text(encoding="utf-8").startswith("# Written by ferrule so that a plain `cargo check`"):

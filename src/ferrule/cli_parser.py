@@ -113,8 +113,11 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     p.add_argument("--limited-api", nargs="?", const="3.9", metavar="3.X",
                    help="check the limited API (stable ABI) as of 3.X (default 3.9)")
 
+    parser.allow_abbrev = False
     for name, choice in sub.choices.items():
         choice.set_defaults(func=commands[name])
+        # maturin's `--target TRIPLE` must not be read as a prefix of `--target-dir`, nor `--rel` as `--release`.
+        choice.allow_abbrev = False
     parser.subcommands = sub.choices  # type: ignore[attr-defined]
     return parser
 

@@ -314,8 +314,14 @@ def _python_source(root: Path, tool: dict, module_name: str, pyproject: Path, ta
         if crate_root != root and (root / "src" / top / "__init__.py").is_file():
             return root / "src"
         return None
-    folder = (root / str(tool["python-source"])).resolve()
     line, col = locate(pyproject, table, "python-source")
+    if not isinstance(tool["python-source"], str):
+        from .tool_config import _kind
+
+        raise ConfigError(f"[{table}] `python-source` must be a string (a folder), not {_kind(tool['python-source'])}",
+                          path=pyproject,
+                          line=line, col=col, hint='write `python-source = "python"`')
+    folder = (root / tool["python-source"]).resolve()
     if root.resolve() not in (folder, *folder.parents):
         raise ConfigError(f"python-source `{tool['python-source']}` points outside the project", path=pyproject,
                           line=line, col=col)

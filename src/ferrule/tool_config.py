@@ -167,10 +167,9 @@ class Reader:
     def patterns(self, key: str) -> tuple[str, ...]:
         """include/exclude: globs, or maturin's `{ path, format }` tables (format sdist/wheel)."""
         value = self.values.get(key, [])
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list):
-            raise self.error(key, f"[{self.table}] `{key}` must be a list of glob patterns, not {_kind(value)}")
+        if not isinstance(value, list):  # a bare string too, as maturin refuses it
+            raise self.error(key, f"[{self.table}] `{key}` must be a list of glob patterns, not {_kind(value)}",
+                             f'write `{key} = ["{value}"]`' if isinstance(value, str) else f'write `{key} = ["..."]`')
         out = []
         for item in value:
             if isinstance(item, dict):
