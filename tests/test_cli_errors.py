@@ -123,8 +123,21 @@ def test_develop_outside_a_virtualenv_without_interpreter() -> None:
     env["PYTHONPATH"] = os.pathsep.join([str(REPO / "src"), site])
     out = ferrule("develop", "-m", str(FIXTURES / "shapes" / "Cargo.toml"), python=python, env=env)
     err = assert_failed(out)
-    assert err.startswith("error: no virtualenv is active, so there is nowhere to install"), err
+    assert err.startswith("error: no virtualenv is active and no `.venv` is beside the project, so there is "
+                          "nowhere to install"), err
     assert "= help: " in err and "-i" in err
+
+
+def test_develop_never_installs_into_the_environment_ferrule_runs_from(tmp_path: Path) -> None:
+    """As maturin: no active venv and no `.venv` is an error, even when ferrule itself runs in a venv (pipx's)."""
+    env = base_env()
+    env.pop("VIRTUAL_ENV", None)
+    env.pop("CONDA_PREFIX", None)
+    project = tmp_path / "shapes"
+    shutil.copytree(FIXTURES / "shapes", project, ignore=shutil.ignore_patterns("target", ".venv"))
+    out = ferrule("develop", "-m", str(project / "Cargo.toml"), env=env, cwd=tmp_path)
+    err = assert_failed(out)
+    assert "nowhere to install" in err and "ferrule's own environment" in err, err
 
 
 def test_no_cargo_on_path(tmp_path: Path) -> None:

@@ -94,7 +94,7 @@ def _dot_venv(folders) -> Path | None:
 
 def find_interpreter(explicit: str | None, *, require_venv: bool, search_from=()) -> Interpreter:
     """`explicit` (-i), else the active virtualenv (VIRTUAL_ENV, CONDA_PREFIX), else a `.venv` in or above one of
-    `search_from`, else this process's own virtualenv.
+    `search_from`; installing (`require_venv`), nothing else, as maturin; else this process's interpreter.
 
     Building without installing (`require_venv` false), `PYO3_PYTHON` comes first, as PyO3 reads it."""
     if not explicit and not require_venv and os.environ.get("PYO3_PYTHON"):
@@ -111,10 +111,11 @@ def find_interpreter(explicit: str | None, *, require_venv: bool, search_from=()
     venv = _dot_venv(search_from)
     if venv is not None:
         return probe(_venv_python(venv))
-    if sys.prefix != sys.base_prefix:
-        return probe(sys.executable)
     if require_venv:
-        raise InterpreterError("no virtualenv is active, so there is nowhere to install",
+        # Not the environment ferrule runs from (pipx's, a tools venv): maturin does not install there either.
+        own = f"; ferrule's own environment ({sys.prefix}) is not used" if sys.prefix != sys.base_prefix else ""
+        raise InterpreterError("no virtualenv is active and no `.venv` is beside the project, so there is "
+                               "nowhere to install",
                                hint="create one beside the project (`python -m venv .venv`), activate one, "
-                                    "or name an interpreter with `-i`")
+                                    f"or name an interpreter with `-i`{own}")
     return probe(sys.executable)
