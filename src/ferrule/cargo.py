@@ -295,7 +295,12 @@ def ensure_lockfile(project: Project) -> Path:
         return lock
     cmd = [_cargo(), "generate-lockfile", "--manifest-path", str(project.manifest), *patch_args()]
     out = subprocess.run(cmd, capture_output=True, text=True)
-    if out.returncode != 0 or not lock.is_file():
+    if out.returncode != 0:
         raise CargoError(f"`cargo generate-lockfile` failed:\n{out.stderr.strip()}", path=project.manifest,
-                         hint="an sdist needs Cargo.lock next to Cargo.toml (workspace members are not supported)")
+                         hint="an sdist needs Cargo.lock next to Cargo.toml")
+    if not lock.is_file():  # cargo wrote the workspace's lock file at its root
+        raise CargoError("an sdist of a workspace member is not supported yet: its Cargo.lock is the workspace's",
+                         path=project.manifest,
+                         hint="build wheels only (`ferrule build` without `--sdist`), or make the crate its own "
+                              "workspace (an empty `[workspace]` table in its Cargo.toml)")
     return lock
