@@ -4,11 +4,11 @@ methods of all its `#[pymethods]` blocks (whose glue is referenced by path)."""
 
 from __future__ import annotations
 
-from ..parse.model import Crate, MethodKind, MethodsBlock, PyClassDecl
+from ..parse.model import SLOT_KINDS, Crate, MethodKind, MethodsBlock, PyClassDecl
 from .glue import ALLOWS, PTR, c_string, ident
 from .enum_variants import instance_type, variant_class_attrs, variant_fn
 from .methods import PYCLASS, block_glue
-from .protocols import COMPARE_OPS, NB_SLOT, NUMERIC, SHAPES, UNARY_SLOTS
+from .protocols import COMPARE_OPS, NB_SLOT, NUMERIC, SHAPES, UNARY_SLOTS, is_slot_method
 from .signature import parameter_list
 
 FFI = "_ferrule::ffi"
@@ -85,7 +85,7 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
     protos = {}
     for block in cls.blocks:
         for m in block.methods:
-            if m.kind == MethodKind.INSTANCE and m.fn.py_name in SHAPES:
+            if is_slot_method(m):
                 protos[m.fn.py_name] = f"{block_path(cls, block)}::__p_{m.fn.py_name.strip('_')}"
         for m in block.methods:
             if m.kind == MethodKind.NEW:
@@ -107,10 +107,12 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
         elif shape == "objobj":
             s.add(slot, fn, f"{p1}, arg: {PTR}", "::core::ffi::c_int", direct=protos[name])
     if "__len__" in protos:
-        s.add("Py_mp_length", "__slot_len", p1, f"{FFI}::Py_ssize_t", direct=protos["__len__"])
-        if cls.has("sequence"):  # as in PyO3: `sq_length` makes negative indices relative to the length
-            s.slot("Py_sq_length", "__slot_len")
-    if "__getitem__" in protos:
+        # As in PyO3, a `sequence` class's length is `sq_length` alone (so negative indices count from the
+        # end and `PyMapping_Size` refuses it), any other class's `mp_length`.
+        slot = "Py_sq_length" if cls.has("sequence") else "Py_mp_length"
+        s.add(slot, "__slot_len", p1, f"{FFI}::Py_ssize_t", direct=protos["__len__"])
+    mapping = cls.has("mapping")  # a pure mapping gets no sequence item slots (PyO3)
+    if "__getitem__" in protos and not mapping:
         s.slot("Py_sq_item", f"{PYCLASS}::sq_item_from_mapping")
     if "__setitem__" in protos or "__delitem__" in protos:
         set_ = (f"{protos['__setitem__']}(py, slf, key, value)" if "__setitem__" in protos else
@@ -119,7 +121,8 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
                 "Err(_ferrule::exceptions::PyNotImplementedError::new_err(\"can't delete item\"))")
         s.add("Py_mp_ass_subscript", "__slot_setitem", f"{p1}, key: {PTR}, value: {PTR}", "::core::ffi::c_int",
               f"if value.is_null() {{ {del_} }} else {{ {set_} }}")
-        s.slot("Py_sq_ass_item", f"{PYCLASS}::sq_ass_item_from_mapping")
+        if not mapping:
+            s.slot("Py_sq_ass_item", f"{PYCLASS}::sq_ass_item_from_mapping")
     if "__call__" in protos:
         s.add("Py_tp_call", "__slot_call", f"{p1}, args: {PTR}, kwargs: {PTR}", PTR, direct=protos["__call__"])
     if "__init__" in protos:
@@ -265,7 +268,7 @@ def _discriminant(cls: PyClassDecl, value: str) -> str:
 
 
 def _option_slots(cls: PyClassDecl, s: _Slots) -> None:
-    defined = {m.fn.py_name for m in cls.methods() if m.kind == MethodKind.INSTANCE}
+    defined = {m.fn.py_name for m in cls.methods() if m.kind in SLOT_KINDS}
     me = f"let __me = {PYCLASS}::self_borrow::<{cls.rust_name}>(py, slf)?;"
     conv = "_ferrule::impl_::wrap::IntoPyCallbackOutput::convert"
     if cls.has("hash") and "__hash__" not in defined:
@@ -290,11 +293,11 @@ def _field_props(cls: PyClassDecl, s: _Slots) -> None:
         if f.get:
             s.fns.append(slot_fn(f"__fg_{ident(f.rust_name)}", f"slf: {PTR}", PTR, f"""
             let __me = {PYCLASS}::self_borrow::<{cls.rust_name}>(py, slf)?;
-            let __v = ::core::clone::Clone::clone(&__me.{f.rust_name});
-            drop(__me);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
+            #[allow(unused_imports)]
+            use {PYCLASS}::GetFieldByRef as _;
+            (&{PYCLASS}::GetField(&__me.{f.rust_name})).get_field(py)
         """, unused=closure))
-            s.lines.append(f"            b.getter({c_string(f.py_name)}, __fg_{ident(f.rust_name)}, c\"\");")
+            s.lines.append(f"            b.getter({c_string(f.py_name)}, __fg_{ident(f.rust_name)}, {c_string(f.doc)});")
         if f.set:
             s.fns.append(slot_fn(f"__fs_{ident(f.rust_name)}", f"slf: {PTR}, value: {PTR}", "::core::ffi::c_int", f"""
             if value.is_null() {{ return Err({PYCLASS}::cannot_delete("{f.py_name}")); }}
@@ -303,7 +306,7 @@ def _field_props(cls: PyClassDecl, s: _Slots) -> None:
             __me.{f.rust_name} = __v;
             Ok(0)
         """, unused=closure))
-            s.lines.append(f"            b.setter({c_string(f.py_name)}, __fs_{ident(f.rust_name)});")
+            s.lines.append(f"            b.setter({c_string(f.py_name)}, __fs_{ident(f.rust_name)}, {c_string(f.doc)});")
 
 
 def from_py_object(cls: PyClassDecl) -> str:
@@ -352,6 +355,8 @@ def class_glue(cls: PyClassDecl, crate: Crate) -> str:
     _option_slots(cls, s)
     for block in cls.blocks:
         s.lines.append(f"            {block_path(cls, block)}::__items(b);")
+    if cls.has("generic"):
+        s.lines.append("            b.generic();")
     if cls.complex_enum:
         s.lines.extend(variant_class_attrs(cls))
         s.fns.extend(variant_fn(cls, v) for v in cls.variants)

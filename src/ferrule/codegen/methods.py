@@ -15,7 +15,7 @@ from ..parse.model import Method, MethodKind, MethodsBlock, ParamKind, PyClassDe
 from .glue import (ALLOWS, ident, PTR, _C_SIGNATURES, c_string, call_body, convention, description, extract_expr,
                    extract_lines, holder_arg, holder_type, str_holder_lines)
 from .glue import _BODY_CALLS, _BODY_PARAMS, needs_parent_scope
-from .protocols import SHAPES, UNIT_RESULT
+from .protocols import SHAPES, UNIT_RESULT, is_slot_method
 from .signature import parameter_list
 
 PYCLASS = "_ferrule::impl_::pyclass"
@@ -213,7 +213,7 @@ def setter_glue(setter: Method | None, deleter: Method | None = None) -> tuple[s
         }}
     }}
 """
-    return text, f"        b.setter({c_string(attr)}, {name});"
+    return text, f"        b.setter({c_string(attr)}, {name}, {c_string(method.fn.doc)});"
 
 
 def classattr_glue(method: Method) -> tuple[str, str]:
@@ -256,6 +256,10 @@ def protocol_glue(method: Method) -> str:
     call_args = []
     # Operators check `is_instance` first; the receiver's type is then known.
     setup, recv = receiver_setup(method, checked=shape in _NOT_IMPLEMENTED_SHAPES)
+    if method.kind == MethodKind.CLASS:  # PyO3 hands a `#[classmethod]` slot the object's type
+        setup, (recv,) = _cls_setup(method, "__tp")
+        setup.insert(0, f"let __tp = _ferrule::ffi::Py_TYPE(_slf) as {PTR};")
+    leading = (recv,) if recv else ()
     nvis = len(fn.visible_params())
     params = f"py: _ferrule::Python<'_>, _slf: {PTR}"
     lines: list[str] = []
@@ -304,7 +308,7 @@ def protocol_glue(method: Method) -> str:
     call_args = [f"__arg{i}" for i in range(nvis)] if shape not in ("call", "init", "unary", "next", "anext") else []
     if shape == "init":
         finish = lambda call: [f"{PYCLASS}::UnitOutput::unit_value({call})"]  # noqa: E731
-        body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=(recv,), finish=finish)
+        body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=leading, finish=finish)
         desc = _rename_desc(description(dataclasses.replace(fn, py_name="__init__")), "__D___init__")
         body = [_rename_desc(line, "__D___init__") for line in body]
         return f"""{desc}
@@ -315,7 +319,7 @@ def protocol_glue(method: Method) -> str:
     }}
 """
     if shape == "call":
-        body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=(recv,))
+        body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=leading)
         desc = _rename_desc(description(dataclasses.replace(fn, py_name="__call__")), "__D___call__")
         body = [_rename_desc(line, "__D___call__") for line in body]
         return f"""{desc}
@@ -327,7 +331,7 @@ def protocol_glue(method: Method) -> str:
 """
     py_args = ["py" if p.kind == ParamKind.PYTHON else None for p in fn.params]
     args_iter = iter(call_args)
-    full_args = [recv] + [a if a else next(args_iter) for a in py_args]
+    full_args = [*leading] + [a if a else next(args_iter) for a in py_args]
     call = f"__Self::{fn.rust_name}({', '.join(full_args)})"
     if shape in ("getbuffer", "releasebuffer"):
         call = f"unsafe {{ {call} }}"  # PyO3 declares both `unsafe fn`
@@ -350,7 +354,8 @@ def protocol_glue(method: Method) -> str:
         result = PTR
         lines += _or_not_implemented(setup)
         lines.append(f"{PYCLASS}::UnitOutput::unit_value({call})?;")
-        lines.append("drop(__recv);")
+        if recv:
+            lines.append("drop(__recv);")
         lines.append(f"Ok({PYCLASS}::new_ref(_slf))")
         return _p_fn(name, params, result, lines)
     elif ret is None or ret.kind == "unit":
@@ -422,7 +427,7 @@ def block_glue(cls: PyClassDecl, block: MethodsBlock, runtime: str) -> str:
             text, item = classattr_glue(method)
             parts.append(text)
             items.append(item)
-        elif kind == MethodKind.INSTANCE and method.fn.py_name in SHAPES:
+        elif is_slot_method(method):
             parts.append(protocol_glue(method))
         else:
             text, item = method_glue(cls, method)

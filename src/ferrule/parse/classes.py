@@ -10,8 +10,8 @@ from .class_checks import (check_class_options, check_constructor_result, check_
                            check_method_names, check_special)
 from .functions import (apply_signature, check_async, check_cancel_handle, check_name_values, check_options,
                         collect_options, read_params)
-from .model import (ClassField, Function, Method, MethodKind, MethodsBlock, Param, ParamKind, PyClassDecl,
-                    TypeRef, Variant)
+from .model import (SLOT_KINDS, ClassField, Function, Method, MethodKind, MethodsBlock, Param, ParamKind,
+                    PyClassDecl, TypeRef, Variant)
 from .source import SourceFile, child_of_type
 from .types import type_ref
 
@@ -135,7 +135,8 @@ def _read_fields(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> list
         opts = {o.key: o.value for o in options}
         py_name = string_value(opts.get("name")) or rename(name.removeprefix("r#"), rule)
         field = ClassField(name, py_name, type_ref(src, ty_node), src.span(node),
-                           get="get" in opts or decl.has("get_all"), set="set" in opts or decl.has("set_all"))
+                           get="get" in opts or decl.has("get_all"), set="set" in opts or decl.has("set_all"),
+                           doc=item.doc)
         if field.set and decl.frozen:
             walk.error(f"field `{name}` of frozen class `{decl.rust_name}` cannot have a setter",
                        next((o.span for o in options if o.key == "set"), field.span),
@@ -310,7 +311,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     if "text_signature" in opts:
         value = opts["text_signature"].value
         fn.text_signature = "" if value == "None" else (string_value(value) or "")
-    supported = kind != MethodKind.INSTANCE or check_special(walk, src, item, py_name, opts)
+    supported = kind not in SLOT_KINDS or check_special(walk, src, item, py_name, opts)
     if "signature" in opts:
         fn.signature_given = True
         apply_signature(walk, fn, opts["signature"])
@@ -368,7 +369,7 @@ _SHAPE_ARITY = {"unary": (0, 0), "next": (0, 0), "hash": (0, 0), "bool": (0, 0),
 
 def _check_arity(walk: "Walk", src: SourceFile, name_node, method: Method) -> None:
     """The glue calls each getter, setter and special method with exactly what its slot gives."""
-    from ..codegen.protocols import SHAPES
+    from ..codegen.protocols import SHAPES, is_slot_method
 
     fn = method.fn
     visible = fn.visible_params()
@@ -378,7 +379,7 @@ def _check_arity(walk: "Walk", src: SourceFile, name_node, method: Method) -> No
     elif method.kind == MethodKind.SETTER and len(visible) != 1:
         walk.error("setter function expected to have one argument", src.span(name_node),
                    "a setter takes `&mut self` and the new value: `fn set_x(&mut self, value: T)`")
-    elif method.kind == MethodKind.INSTANCE and fn.py_name in SHAPES:
+    elif is_slot_method(method):
         least, most = _SHAPE_ARITY.get(SHAPES[fn.py_name], (0, len(visible)))
         if len(visible) > most:
             walk.error(f"Expected at most {most} non-python arguments", visible[most].span,
@@ -440,6 +441,9 @@ def _check_duplicates(walk: "Walk", cls: PyClassDecl) -> None:
                            f"the first is `{new.fn.rust_name}` at line {new.fn.span.line}; a class has one constructor")
             new = method
         elif method.kind in _NAMESPACE:
+            if fn.py_name == "__class_getitem__" and "generic" in cls.options:
+                walk.error(f"`{cls.rust_name}` defines `__class_getitem__`, which `#[pyclass(generic)]` "
+                           "already defines", fn.span, "remove `generic` to keep this method, or remove the method")
             first = seen.setdefault(fn.py_name, method)
             if first is not method:
                 walk.error(f"`{cls.rust_name}` defines `{fn.py_name}` twice", fn.span,

@@ -266,19 +266,16 @@ def _doc_text(src: SourceFile, node: tree_sitter.Node) -> str | None:
         return None
     doc = node.child_by_field_name("doc")
     text = src.text(doc) if doc is not None else ""
-    if node.type == "block_comment":
-        lines = [line.strip().removeprefix("* ").removeprefix("*") for line in text.strip("\n").splitlines()]
-        return "\n".join(lines)
+    if node.type == "block_comment":  # rustc hands macros its text as written, `*`s and indents included
+        return text
     return text.rstrip("\n")
 
 
 def _join_doc(lines: list[str]) -> str:
-    if not lines:
-        return ""
-    # rustdoc drops one leading space of each line when all lines have one.
-    if all(not line or line.startswith(" ") for line in lines):
-        lines = [line[1:] if line.startswith(" ") else line for line in lines]
-    return "\n".join(lines).strip("\n")
+    """The docstring PyO3 makes of an item's `#[doc]` lines: each loses one leading space (`/// text` is
+    `#[doc = " text"]`), whatever the others have, and the lines are joined with newlines, blank ones
+    included, so `///  indented` keeps one space of its indent."""
+    return "\n".join(line[1:] if line.startswith(" ") else line for line in lines)
 
 
 def attribute_named(item: Item, *names: str) -> Attribute | None:

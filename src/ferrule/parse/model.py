@@ -251,6 +251,7 @@ class ClassField:
     span: Span
     get: bool = False
     set: bool = False
+    doc: str = ""  # the property's `__doc__`, from the field's `///`
 
 
 @dataclass
@@ -279,6 +280,11 @@ class MethodKind(Enum):
     SETTER = "setter"
     DELETER = "deleter"
     CLASSATTR = "classattr"
+
+
+# Kinds of method whose special names (`__len__`, `__getitem__`, ...) fill type slots, as in PyO3: with
+# `self`, as a `#[staticmethod]` (called without the object) or a `#[classmethod]` (given its type).
+SLOT_KINDS = (MethodKind.INSTANCE, MethodKind.STATIC, MethodKind.CLASS)
 
 
 @dataclass

@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 mod classes;
 mod coroutines;
 mod derives;
+mod forms;
 #[cfg(feature = "experimental-inspect")]
 mod inspect;
 
@@ -50,6 +51,13 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<classes::Slot>()?;
     m.add_class::<classes::Defaults>()?;
     m.add_class::<classes::Bag>()?;
+    m.add_class::<forms::Die>()?;
+    m.add_class::<forms::Row>()?;
+    m.add_class::<forms::Index>()?;
+    m.add_class::<forms::Notes>()?;
+    m.add_class::<forms::Crate>()?;
+    m.add_class::<forms::Tagged>()?;
+    m.add_class::<forms::Parcel>()?;
     m.add_function(wrap_pyfunction!(coroutines::doubled, m)?)?;
     m.add_function(wrap_pyfunction!(coroutines::detached, m)?)?;
     m.add_function(wrap_pyfunction!(coroutines::nothing, m)?)?;

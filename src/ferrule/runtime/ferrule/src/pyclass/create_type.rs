@@ -67,6 +67,25 @@ impl TypeBuilder {
         self.methods.push(def);
     }
 
+    /// `#[pyclass(generic)]`: the class method `__class_getitem__`, as PyO3 writes it, so
+    /// `Cls[int]` is `types.GenericAlias(Cls, int)` (annotations evaluated at run time work).
+    pub fn generic(&mut self) {
+        unsafe extern "C" fn class_getitem(cls: *mut ffi::PyObject, key: *mut ffi::PyObject) -> *mut ffi::PyObject {
+            unsafe fn body(_py: crate::Python<'_>, cls: *mut ffi::PyObject, key: *mut ffi::PyObject)
+                -> crate::PyResult<*mut ffi::PyObject> {
+                let alias = unsafe { ffi::Py_GenericAlias(cls, key) };
+                if alias.is_null() { Err(crate::PyErr::fetch(_py)) } else { Ok(alias) }
+            }
+            unsafe { crate::impl_::trampoline::cfunction(body, cls, key) }
+        }
+        self.methods.push(ffi::PyMethodDef {
+            ml_name: c"__class_getitem__".as_ptr(),
+            ml_meth: ffi::PyMethodDefPointer { PyCFunction: class_getitem },
+            ml_flags: ffi::METH_O | ffi::METH_CLASS,
+            ml_doc: c"__class_getitem__($cls, key, /)\n--\n\n".as_ptr(),
+        });
+    }
+
     fn getset(&mut self, name: &'static CStr) -> &mut ffi::PyGetSetDef {
         let pos = match self.getsets.iter().position(|g| unsafe { CStr::from_ptr(g.name) } == name) {
             Some(pos) => pos,
@@ -80,16 +99,22 @@ impl TypeBuilder {
         &mut self.getsets[pos]
     }
 
+    /// A property's getter. The first non-empty doc of its getter and setter is the
+    /// property's, as in PyO3.
     pub fn getter(&mut self, name: &'static CStr, get: ffi::getter, doc: &'static CStr) {
         let def = self.getset(name);
         def.get = Some(get);
-        if !doc.is_empty() {
+        if !doc.is_empty() && def.doc.is_null() {
             def.doc = doc.as_ptr();
         }
     }
 
-    pub fn setter(&mut self, name: &'static CStr, set: ffi::setter) {
-        self.getset(name).set = Some(set);
+    pub fn setter(&mut self, name: &'static CStr, set: ffi::setter, doc: &'static CStr) {
+        let def = self.getset(name);
+        def.set = Some(set);
+        if !doc.is_empty() && def.doc.is_null() {
+            def.doc = doc.as_ptr();
+        }
     }
 
     pub fn class_attr(&mut self, attr: ClassAttr) {

@@ -1,0 +1,96 @@
+"""Forms of PyO3's API that ported crates use (tests/crates/fe_genapi/src/forms.rs): special
+methods declared `#[staticmethod]`/`#[classmethod]`, the length slot of `sequence` and `mapping`
+classes, docstrings trimmed as PyO3 trims them, `#[pyclass(generic)]` and a hand-written
+`__class_getitem__`, `#[pyo3(get)]` on fields converted by reference."""
+
+from __future__ import annotations
+
+import ctypes
+import inspect
+import types
+
+import pytest
+from pypy_support import pypy_cannot
+
+
+def test_special_methods_without_self_fill_their_slots(fe_genapi):
+    die = fe_genapi.Die()
+    assert len(die) == 6
+    assert die[0] == 1 and die[5] == 6
+    with pytest.raises(IndexError, match="no face 6"):
+        die[6]
+    assert list(die) == [1, 2, 3, 4, 5, 6]  # iteration through the sequence item slot
+    assert 3 in die and 7 not in die
+    assert repr(die) == "<one Die>"
+
+    class Loaded(fe_genapi.Die):
+        pass
+
+    # The #[classmethod] slot gets the object's own type.
+    assert repr(Loaded()) == "<one Loaded>"
+    # Python reaches them through the slot wrappers, which take the object.
+    assert fe_genapi.Die.__len__(die) == 6 and fe_genapi.Die.__getitem__(die, 1) == 2
+
+
+def _c_size(name: str, obj: object) -> int:
+    fn = getattr(ctypes.pythonapi, name)
+    fn.restype, fn.argtypes = ctypes.c_ssize_t, [ctypes.py_object]
+    return fn(obj)
+
+
+@pypy_cannot("ctypes.pythonapi is CPython's")
+def test_sequence_length_is_sq_length_only(fe_genapi):
+    row = fe_genapi.Row([4, 5, 6])
+    assert len(row) == 3
+    assert _c_size("PySequence_Size", row) == 3
+    with pytest.raises(TypeError, match="is not a mapping"):
+        _c_size("PyMapping_Size", row)
+    index = fe_genapi.Index(2)
+    assert len(index) == 2 and _c_size("PyMapping_Size", index) == 2
+    assert index["ab"] == "AB"
+    # A pure mapping is not a sequence: no sequence item slot to index by number.
+    check = ctypes.pythonapi.PySequence_Check
+    check.restype, check.argtypes = ctypes.c_int, [ctypes.py_object]
+    assert check(index) == 0 and check(row) == 1
+
+
+def test_docstrings_keep_what_pyo3_keeps(fe_genapi):
+    # One leading space comes off each `///` line on its own; blank lines stay.
+    assert fe_genapi.Notes.__doc__ == ("Usage:\n  Notes(text)\nno space before this line\n\n"
+                                       "Fields document their properties.")
+    assert fe_genapi.Notes.shout.__doc__ == " Twice indented.\nFlush."
+    assert fe_genapi.Notes.text.__doc__ == "What was written."
+    assert fe_genapi.Notes.writes.__doc__ == " Counted on each write."  # a setter-only field
+    assert fe_genapi.Notes.loud.__doc__ == "The setter documents `loud`."
+    notes = fe_genapi.Notes("hi")
+    notes.loud = True
+    assert notes.text == "HI"
+
+
+def test_generic_class_subscripts_to_a_generic_alias(fe_genapi):
+    alias = fe_genapi.Crate[int]
+    assert isinstance(alias, types.GenericAlias)
+    assert alias == types.GenericAlias(fe_genapi.Crate, (int,))
+    assert alias.__origin__ is fe_genapi.Crate and alias.__args__ == (int,)
+    assert fe_genapi.Crate[int, str].__args__ == (int, str)
+    assert alias([1, "a"]).items == [1, "a"]  # the alias still builds instances
+    assert str(inspect.signature(fe_genapi.Crate.__class_getitem__)) == "(key, /)"
+    # A #[classmethod] named `__class_getitem__` is what `Cls[...]` calls.
+    assert fe_genapi.Tagged[int] == "Tagged<<class 'int'>>"
+
+
+def test_get_reads_fields_by_reference_when_it_can(fe_genapi):
+    parcel = fe_genapi.Parcel("box", 7)
+    assert parcel.label == "label:box"  # only `&Label` converts; Label is not Clone
+    assert parcel.stamp == (7, "stamp")  # only `Stamp` converts: a clone
+    owner = parcel.owner
+    assert isinstance(owner, fe_genapi.Die)
+    assert parcel.owner is owner  # a `Py<T>` field gives the same object each time
+
+
+def test_stub_shows_these_forms(test_env, fe_genapi):
+    stub = (test_env.site_packages / "fe_genapi" / "__init__.pyi").read_text()
+    assert "    def __len__(self) -> int: ..." in stub.split("class Die", 1)[1].split("class ", 1)[0]
+    crate = stub.split("class Crate", 1)[1].split("\nclass ", 1)[0]
+    assert "    @classmethod\n    def __class_getitem__(cls, key: Any, /) -> types.GenericAlias: ..." in crate
+    assert '        """What was written."""' in stub
