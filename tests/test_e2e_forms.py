@@ -94,3 +94,23 @@ def test_stub_shows_these_forms(test_env, fe_genapi):
     crate = stub.split("class Crate", 1)[1].split("\nclass ", 1)[0]
     assert "    @classmethod\n    def __class_getitem__(cls, key: Any, /) -> types.GenericAlias: ..." in crate
     assert '        """What was written."""' in stub
+
+
+def test_new_may_return_an_existing_object(fe_genapi):
+    first = fe_genapi.Origin()
+    assert fe_genapi.Origin() is first
+    assert fe_genapi.Origin.fresh() is not first and isinstance(fe_genapi.Origin.fresh(), fe_genapi.Origin)
+
+    class Moved(fe_genapi.Origin):
+        pass
+
+    # As in PyO3, the existing object is returned whatever subclass was asked for.
+    assert Moved() is first
+    assert fe_genapi.c_text() == "made at compile time"
+
+
+def test_receivers_named_by_class_and_raw_identifiers_in_signature(fe_genapi):
+    s = fe_genapi.Spelled(4)
+    assert s.owned() == 4 and s.borrowed() == 8
+    assert s.kind() == "plain:4" and s.kind(type="boxed") == "boxed:4"
+    assert str(inspect.signature(fe_genapi.Spelled.kind)) == "(self, /, type='plain')"

@@ -204,7 +204,7 @@ def read_pymethods(walk: "Walk", src: SourceFile, item: "Item", module_path: tup
     body = node.child_by_field_name("body")
     for inner in _items(src, body) if body is not None else []:
         if inner.node.type == "function_item":
-            method = _read_method(walk, src, inner, module_path)
+            method = _read_method(walk, src, inner, module_path, block.self_name)
             if method is not None:
                 block.methods.append(method)
         elif inner.node.type == "const_item":
@@ -234,10 +234,13 @@ def _receiver(src: SourceFile, node) -> str | None:
     return "value"
 
 
-def _self_param_kind(ty: TypeRef) -> str | None:
-    """The receiver kind of an explicit `slf: ...` parameter, or None."""
+def _self_param_kind(ty: TypeRef, self_name: str = "Self") -> str | None:
+    """The receiver kind of an explicit `slf: ...` parameter (of `Self` or the class named so), or None."""
     target = ty.arg() if ty.kind == "ref" else ty
-    if target is None or target.kind != "path" or not target.args or not target.args[0].is_named("Self"):
+    if target is None or target.kind != "path" or not target.args:
+        return None
+    inner = target.args[0]
+    if not (inner.is_named("Self") or (inner.is_named(self_name) and not inner.args)):
         return None
     if target.name == "PyRef":
         return "pyref"
@@ -254,7 +257,8 @@ def _self_param_kind(ty: TypeRef) -> str | None:
     return None
 
 
-def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[str, ...]) -> Method | None:
+def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[str, ...],
+                 self_name: str = "Self") -> Method | None:
     from .crate import attribute_named, check_doc
 
     node = item.node
@@ -285,7 +289,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     params = read_params(walk, src, node)
     receiver = _receiver(src, node)
     if receiver is None and params and kind not in (MethodKind.STATIC, MethodKind.CLASS, MethodKind.NEW):
-        explicit = _self_param_kind(params[0].ty)
+        explicit = _self_param_kind(params[0].ty, self_name)
         if explicit is not None:
             receiver = explicit
             params = params[1:]

@@ -343,6 +343,7 @@ def apply_signature(walk: "Walk", fn: Function, option: Option_) -> None:
         if problem:
             walk.error(problem, option.span)
             continue
+        name = name.removeprefix("r#")  # `r#struct` names the parameter `struct`, as Python sees it
         param = by_name.get(name)
         if param is None:
             hint = did_you_mean(name, by_name) or f"parameters of `{fn.rust_name}`: " + ", ".join(by_name)

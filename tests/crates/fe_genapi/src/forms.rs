@@ -194,3 +194,57 @@ impl Parcel {
         Ok(Parcel { label: Label(label), stamp: Stamp(stamp), owner: Py::new(py, Die)? })
     }
 }
+
+static ORIGIN: pyo3::sync::PyOnceLock<Py<Origin>> = pyo3::sync::PyOnceLock::new();
+
+/// `#[new]` may return an object that exists already: every `Origin()` is the same one.
+#[pyclass(frozen, subclass)]
+pub struct Origin;
+
+#[pymethods]
+impl Origin {
+    #[new]
+    fn new(py: Python<'_>) -> PyResult<Py<Origin>> {
+        ORIGIN.get_or_try_init(py, || Py::new(py, Origin)).map(|o| o.clone_ref(py))
+    }
+
+    /// A fresh object each time, returned as a `Bound`.
+    #[staticmethod]
+    fn fresh(py: Python<'_>) -> PyResult<Bound<'_, Origin>> {
+        Bound::new(py, Origin)
+    }
+}
+
+/// `pyo3::ffi::c_str!`, the ffi crate's macro for a `&CStr` literal.
+#[pyfunction]
+pub fn c_text() -> PyResult<String> {
+    let text: &'static std::ffi::CStr = pyo3::ffi::c_str!("made at compile time");
+    Ok(text.to_str()?.to_owned())
+}
+
+/// Receivers spelled with the class's own name, and a raw identifier in `signature`.
+#[pyclass]
+pub struct Spelled {
+    n: i64,
+}
+
+#[pymethods]
+impl Spelled {
+    #[new]
+    fn new(n: i64) -> Self {
+        Spelled { n }
+    }
+
+    fn owned(slf: Py<Spelled>, py: Python<'_>) -> i64 {
+        slf.borrow(py).n
+    }
+
+    fn borrowed(slf: PyRef<'_, Spelled>) -> i64 {
+        slf.n * 2
+    }
+
+    #[pyo3(signature = (r#type = "plain"))]
+    fn kind(&self, r#type: &str) -> String {
+        format!("{}:{}", r#type, self.n)
+    }
+}
