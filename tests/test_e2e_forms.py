@@ -114,3 +114,16 @@ def test_receivers_named_by_class_and_raw_identifiers_in_signature(fe_genapi):
     assert s.owned() == 4 and s.borrowed() == 8
     assert s.kind() == "plain:4" and s.kind(type="boxed") == "boxed:4"
     assert str(inspect.signature(fe_genapi.Spelled.kind)) == "(self, /, type='plain')"
+
+
+def test_varargs_as_objects_and_from_py_with_by_path(fe_genapi):
+    assert fe_genapi.gather([1, 2, 3], "a", "b", x=1) == (3, 2, 1)
+    assert fe_genapi.gather([]) == (0, 0, 0)
+    with pytest.raises(TypeError, match="argument 'first'"):
+        fe_genapi.gather("not a list of ints")
+
+
+def test_raw_identifier_names(fe_genapi):
+    m = fe_genapi.Match(4)
+    assert type(m).__name__ == "Match"
+    assert (m.ref, m.loop, fe_genapi.Match.MAX) == (4, 5, 9)

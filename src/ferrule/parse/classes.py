@@ -71,7 +71,7 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     check_options(walk, options, CLASS_OPTIONS, "`#[pyclass]`")
     check_name_values(walk, options)
     opts: dict[str, str | None] = {o.key: o.value for o in options}
-    py_name = string_value(opts.get("name")) or opts.get("name") or rust_name
+    py_name = string_value(opts.get("name")) or opts.get("name") or rust_name.removeprefix("r#")
     decl = PyClassDecl(rust_name, py_name, "struct" if node.type == "struct_item" else "enum", item.doc,
                        src.span(name_node), walk.glue_key(src, node), module_path, opts,
                        option_spans={o.key: o.span for o in options})
@@ -214,7 +214,7 @@ def read_pymethods(walk: "Walk", src: SourceFile, item: "Item", module_path: tup
                 name = src.text(inner.node.child_by_field_name("name"))
                 ty_node = inner.node.child_by_field_name("type")
                 opts = {o.key: o.value for o in collect_options(inner, "pyo3")}
-                fn = Function(name, string_value(opts.get("name")) or name, [],
+                fn = Function(name, string_value(opts.get("name")) or name.removeprefix("r#"), [],
                               type_ref(src, ty_node) if ty_node is not None else None, inner.doc,
                               src.span(inner.node), block.key, module_path)
                 block.methods.append(Method(fn, MethodKind.CLASSATTR, is_const=True))
@@ -330,7 +330,8 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     method = Method(fn, kind, receiver, cls_type=cls_type)
     check_constructor_result(walk, method)
     if kind in (MethodKind.GETTER, MethodKind.SETTER, MethodKind.DELETER):
-        explicit = (string_value(opts["getter_name"].value) or opts["getter_name"].value) if "getter_name" in opts else None
+        explicit = (string_value(opts["getter_name"].value) or opts["getter_name"].value.removeprefix("r#")
+                    if "getter_name" in opts else None)
         prefix = {MethodKind.GETTER: "get_", MethodKind.SETTER: "set_", MethodKind.DELETER: "delete_"}[kind]
         method.attr_name = explicit or (py_name if "name" in opts else py_name.removeprefix(prefix))
     if receiver is not None and kind in (MethodKind.STATIC, MethodKind.NEW, MethodKind.CLASSATTR):

@@ -248,3 +248,37 @@ impl Spelled {
         format!("{}:{}", r#type, self.n)
     }
 }
+
+/// `*args`/`**kwargs` taken as plain objects, and `from_py_with` naming a method by path.
+#[pyfunction]
+#[pyo3(signature = (first, *rest, **options))]
+pub fn gather(
+    #[pyo3(from_py_with = <Bound<'_, _> as PyAnyMethods>::extract)] first: Vec<i32>,
+    rest: Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyAny>>,
+) -> PyResult<(usize, usize, usize)> {
+    Ok((first.len(), rest.len()?, options.map(|o| o.len()).transpose()?.unwrap_or(0)))
+}
+
+/// A class whose Rust names are raw identifiers: Python sees them without `r#`.
+#[pyclass]
+pub struct r#Match {
+    #[pyo3(get)]
+    r#ref: i32,
+}
+
+#[pymethods]
+impl r#Match {
+    #[new]
+    fn new(r#ref: i32) -> Self {
+        r#Match { r#ref }
+    }
+
+    #[classattr]
+    const r#MAX: i32 = 9;
+
+    #[getter(r#loop)]
+    fn looped(&self) -> i32 {
+        self.r#ref + 1
+    }
+}

@@ -60,6 +60,8 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<forms::Parcel>()?;
     m.add_class::<forms::Origin>()?;
     m.add_class::<forms::Spelled>()?;
+    m.add_class::<forms::r#Match>()?;
+    m.add_function(wrap_pyfunction!(forms::gather, m)?)?;
     m.add_function(wrap_pyfunction!(forms::c_text, m)?)?;
     m.add_function(wrap_pyfunction!(coroutines::doubled, m)?)?;
     m.add_function(wrap_pyfunction!(coroutines::detached, m)?)?;
