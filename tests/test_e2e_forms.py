@@ -8,6 +8,7 @@ from __future__ import annotations
 import ctypes
 import inspect
 import types
+import warnings
 
 import pytest
 from pypy_support import pypy_cannot
@@ -127,3 +128,26 @@ def test_raw_identifier_names(fe_genapi):
     m = fe_genapi.Match(4)
     assert type(m).__name__ == "Match"
     assert (m.ref, m.loop, fe_genapi.Match.MAX) == (4, 5, 9)
+
+
+def test_warn_option_warns_on_each_call(fe_genapi):
+    with pytest.warns(DeprecationWarning, match="old_area is deprecated: use area") as caught:
+        assert fe_genapi.old_area(2, 3) == 6
+    assert caught[0].filename == __file__  # stack level 1: the Python line that called
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        assert fe_genapi.noticed() == 2
+        gauge = fe_genapi.Gauge()
+        assert gauge.level == 1
+        gauge.level = 4
+        assert gauge[1] == 5
+        assert fe_genapi.Gauge.full().level == 10
+    assert [(w.category, str(w.message)) for w in seen] == [
+        (UserWarning, "first notice"), (FutureWarning, "second notice"), (UserWarning, "Gauge() is going away"),
+        (FutureWarning, "reading level is deprecated"), (UserWarning, "writing level is deprecated"),
+        (UserWarning, "indexing a gauge is deprecated"), (UserWarning, "Gauge.full() is deprecated"),
+        (FutureWarning, "reading level is deprecated")]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a filter turning warnings into errors: the call raises
+        with pytest.raises(DeprecationWarning):
+            fe_genapi.old_area(1, 1)

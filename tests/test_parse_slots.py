@@ -128,3 +128,32 @@ def test_generic_class_with_its_own_class_getitem_is_an_error(tmp_path: Path) ->
         """})
     assert _messages(diags) == ["`Boxed` defines `__class_getitem__`, which `#[pyclass(generic)]` already defines"]
     assert diags[0].line == 8 and "remove `generic`" in diags[0].hint
+
+
+def test_warn_option_mistakes(tmp_path: Path) -> None:
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        use pyo3::prelude::*;
+        #[pyfunction]
+        #[pyo3(warn(category = PyFutureWarning))]
+        fn no_message() {}
+        #[pyfunction]
+        #[pyo3(warn(message = "m", level = 2))]
+        fn unknown_key() {}
+        #[pyfunction]
+        #[pyo3(warn(message = "kept"), warn(message = "also", category = pyo3::exceptions::PyFutureWarning))]
+        fn fine() {}
+        #[pyclass]
+        struct K {}
+        #[pymethods]
+        impl K {
+            #[classattr]
+            #[pyo3(warn(message = "never seen"))]
+            fn attr() -> i32 { 1 }
+        }
+        """})
+    assert _messages(diags) == ["missing `message` in `warn` attribute",
+                                "expected `message` or `category` in `warn`, found `level`",
+                                "#[classattr] cannot be used with #[pyo3(warn)]"]
+    assert [d.line for d in diags] == [3, 6, 16]
+    fine = next(f for f in crate.functions if f.rust_name == "fine")
+    assert fine.warnings == [("kept", ""), ("also", "pyo3::exceptions::PyFutureWarning")]

@@ -97,7 +97,7 @@ class ClassStub:
         out = [] if cls.has("subclass") or cls.complex_enum else ["@final"]
         if out:
             self.used.append("final")
-        else:  # its instances have a layout of their own: no class can also derive from another such base
+        elif not _adds_nothing(cls):  # a layout of its own: no class can also derive from another such base
             out = ["@disjoint_base"]
             self.used.append("disjoint_base")
         return out + [f"class {cls.py_name}{base}:"]
@@ -287,6 +287,13 @@ class ClassStub:
         if cls.has("generic") and "__class_getitem__" not in defined:
             self._def("__class_getitem__", ["cls", "key: Any", "/"], "types.GenericAlias", decorators=("classmethod",))
             self.used += ["Any", "types.GenericAlias"]
+
+
+def _adds_nothing(cls: PyClassDecl) -> bool:
+    """A frozen class of no fields over `object` adds nothing to its instances (no borrow flag, no
+    value): Python does not see it as a base of its own layout."""
+    return (cls.kind == "struct" and cls.frozen and not cls.fields and "extends" not in cls.options
+            and not any(cls.has(o) for o in ("dict", "weakref", "unsendable")))
 
 
 _DEF = re.compile(r"    def (__\w+__)(\(.*)$")

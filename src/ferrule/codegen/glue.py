@@ -13,6 +13,7 @@ import re
 
 from ..parse.model import Crate, Function, ModuleForm, Param, ParamKind, PyModuleDecl, TypeRef
 from .signature import text_signature
+from .warn import warn_lines
 
 ALLOWS = ("#[doc(hidden)]\n#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, "
           "unused_variables, unused_mut, clippy::all)]")
@@ -72,6 +73,10 @@ def needs_parent_scope(fn: Function) -> bool:
     module costs name resolution in every glue module (quadratic in the number
     of bound functions), so it is emitted only when a default names something
     outside the prelude."""
+    from .warn import names_user_paths
+
+    if names_user_paths(fn):  # a warning category
+        return True
     for param in fn.params:
         if param.from_py_with:  # a path the user wrote in the function's module
             return True
@@ -246,6 +251,7 @@ def call_body(fn: Function, conv: str, callee: str | None = None, leading: tuple
             continue
         args.append(var)
     call = f"{callee or 'super::' + fn.rust_name}({', '.join(args)})"
+    lines.extend(warn_lines(fn))
     lines.extend(finish(call) if finish is not None else return_lines(fn.ret, call))
     return lines
 

@@ -17,6 +17,7 @@ from .glue import (ALLOWS, ident, PTR, _C_SIGNATURES, c_string, call_body, conve
 from .glue import _BODY_CALLS, _BODY_PARAMS, needs_parent_scope
 from .protocols import SHAPES, UNIT_RESULT, is_slot_method
 from .signature import parameter_list
+from .warn import warn_lines
 
 PYCLASS = "_ferrule::impl_::pyclass"
 
@@ -181,7 +182,8 @@ def setter_glue(setter: Method | None, deleter: Method | None = None) -> tuple[s
     if deleter is not None:
         dsetup, drecv = receiver_setup(deleter)
         dargs = [drecv] + ["py" for p in deleter.fn.params if p.kind == ParamKind.PYTHON]
-        on_delete = dsetup + [f"return {PYCLASS}::UnitOutput::unit_value(__Self::{deleter.fn.rust_name}({', '.join(dargs)}));"]
+        on_delete = dsetup + warn_lines(deleter.fn) + [
+            f"return {PYCLASS}::UnitOutput::unit_value(__Self::{deleter.fn.rust_name}({', '.join(dargs)}));"]
     else:
         on_delete = [f"return Err({PYCLASS}::cannot_delete(\"{attr}\"));"]
     lines = ["if value.is_null() {"] + ["    " + line for line in on_delete] + ["}"]
@@ -200,6 +202,7 @@ def setter_glue(setter: Method | None, deleter: Method | None = None) -> tuple[s
                 lines += str_holder_lines(p)
                 lines.append(f"let __value = {extract_expr(dataclasses.replace(p, default=None), '&value')};")
                 args.append("__value")
+        lines += warn_lines(fn)
         lines.append(f"{PYCLASS}::UnitOutput::unit_value(__Self::{fn.rust_name}({', '.join(args)}))")
     name = f"__s_{ident(method.fn.rust_name)}"
     text = f"""
@@ -352,7 +355,7 @@ def protocol_glue(method: Method) -> str:
         result, finish = PTR, f"{PYCLASS}::IterNextOutput::convert_next({call}, py)"
     elif shape == "inplace":
         result = PTR
-        lines += _or_not_implemented(setup)
+        lines += _or_not_implemented(setup) + warn_lines(fn)
         lines.append(f"{PYCLASS}::UnitOutput::unit_value({call})?;")
         if recv:
             lines.append("drop(__recv);")
@@ -373,7 +376,7 @@ def protocol_glue(method: Method) -> str:
 """
     if shape in _NOT_IMPLEMENTED_SHAPES:
         setup = _or_not_implemented(setup)
-    lines += setup + [finish]
+    lines += setup + warn_lines(fn) + [finish]
     return _p_fn(name, params, result, lines)
 
 

@@ -13,6 +13,7 @@ from .functions import (apply_signature, check_async, check_cancel_handle, check
 from .model import (SLOT_KINDS, ClassField, Function, Method, MethodKind, MethodsBlock, Param, ParamKind,
                     PyClassDecl, TypeRef, Variant)
 from .source import SourceFile, child_of_type
+from .warn_option import read_warnings
 from .types import type_ref
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ CLASS_OPTIONS = ("name", "module", "frozen", "subclass", "extends", "dict", "wea
                  "get_all", "set_all", "eq_int", "rename_all", "crate", "unsendable", "freelist", "sequence",
                  "mapping", "immutable_type", "generic", "from_py_object", "skip_from_py_object")
 FIELD_OPTIONS = ("get", "set", "name")
-METHOD_OPTIONS = ("name", "signature", "text_signature")
+METHOD_OPTIONS = ("name", "signature", "text_signature", "warn")
 METHOD_MARKERS = ("new", "getter", "setter", "deleter", "staticmethod", "classmethod", "classattr")
 RENAME_RULES = ("camelCase", "kebab-case", "lowercase", "PascalCase", "SCREAMING-KEBAB-CASE",
                 "SCREAMING_SNAKE_CASE", "snake_case", "UPPERCASE")
@@ -319,6 +320,12 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     if "signature" in opts:
         fn.signature_given = True
         apply_signature(walk, fn, opts["signature"])
+    fn.warnings = read_warnings(walk, options)
+    if fn.warnings and (kind == MethodKind.CLASSATTR or py_name == "__traverse__"):
+        what = "#[classattr]" if kind == MethodKind.CLASSATTR else "__traverse__"
+        where = next(o.span for o in options if o.key == "warn")
+        walk.error(f"{what} cannot be used with #[pyo3(warn)]", where,
+                   "nothing calls it from Python code that could see the warning")
     fn.is_async = check_async(walk, src, node)[0]
     if fn.is_async and (kind not in (MethodKind.INSTANCE, MethodKind.STATIC, MethodKind.CLASS) or _is_slot(py_name)):
         what = f"#[{markers[0]}]" if markers else f"special method `{py_name}`"

@@ -12,6 +12,7 @@ from .model import Function, Param, ParamKind, Span
 from .param_attrs import read_param_attribute
 from .source import SourceFile, child_of_type
 from .types import type_ref
+from .warn_option import read_warnings
 
 if TYPE_CHECKING:
     from .crate import Item, Walk
@@ -100,6 +101,7 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
     if "signature" in opts:
         fn.signature_given = True
         apply_signature(walk, fn, opts["signature"])
+    fn.warnings = read_warnings(walk, options)
     check_cancel_handle(walk, fn)
     return fn
 

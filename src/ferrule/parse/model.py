@@ -124,6 +124,8 @@ class Function:
     return_annotation: str | None = None  # `signature = (...) -> "int"`
     ret_span: Span | None = None  # where the return type is written
     is_async: bool = False  # an `async fn`: called, it returns a `Coroutine` (feature `experimental-async`)
+    # `#[pyo3(warn(...))]`: (message, category path, "" for `UserWarning`), emitted on each call.
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def visible_params(self) -> list[Param]:
         return [p for p in self.params if p.visible]

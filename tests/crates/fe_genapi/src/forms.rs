@@ -1,6 +1,6 @@
 //! Forms PyO3 accepts that real crates use: special methods without `self`, `sequence`/`mapping`
 //! lengths, docstrings as PyO3 trims them, `#[pyclass(generic)]`, `#[pyo3(get)]` by reference.
-use pyo3::exceptions::PyIndexError;
+use pyo3::exceptions::{PyFutureWarning, PyIndexError};
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyType};
 use std::convert::Infallible;
@@ -280,5 +280,55 @@ impl r#Match {
     #[getter(r#loop)]
     fn looped(&self) -> i32 {
         self.r#ref + 1
+    }
+}
+
+/// Deprecated API as crates mark it: every call warns (`warn` on functions and methods).
+#[pyfunction]
+#[pyo3(warn(message = "old_area is deprecated: use area", category = pyo3::exceptions::PyDeprecationWarning))]
+pub fn old_area(w: u32, h: u32) -> u32 {
+    w * h
+}
+
+#[pyfunction]
+#[pyo3(warn(message = "first notice"), warn(message = "second notice", category = PyFutureWarning))]
+pub fn noticed() -> u8 {
+    2
+}
+
+#[pyclass]
+pub struct Gauge {
+    level: i32,
+}
+
+#[pymethods]
+impl Gauge {
+    #[new]
+    #[pyo3(warn(message = "Gauge() is going away"))]
+    fn new() -> Self {
+        Gauge { level: 1 }
+    }
+
+    #[getter]
+    #[pyo3(warn(message = "reading level is deprecated", category = PyFutureWarning))]
+    fn level(&self) -> i32 {
+        self.level
+    }
+
+    #[setter]
+    #[pyo3(warn(message = "writing level is deprecated"))]
+    fn set_level(&mut self, level: i32) {
+        self.level = level;
+    }
+
+    #[pyo3(warn(message = "indexing a gauge is deprecated"))]
+    fn __getitem__(&self, at: i32) -> i32 {
+        self.level + at
+    }
+
+    #[staticmethod]
+    #[pyo3(warn(message = "Gauge.full() is deprecated"))]
+    fn full() -> Gauge {
+        Gauge { level: 10 }
     }
 }

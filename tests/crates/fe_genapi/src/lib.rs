@@ -62,6 +62,9 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<forms::Spelled>()?;
     m.add_class::<forms::r#Match>()?;
     m.add_function(wrap_pyfunction!(forms::gather, m)?)?;
+    m.add_function(wrap_pyfunction!(forms::old_area, m)?)?;
+    m.add_function(wrap_pyfunction!(forms::noticed, m)?)?;
+    m.add_class::<forms::Gauge>()?;
     m.add_function(wrap_pyfunction!(forms::c_text, m)?)?;
     m.add_function(wrap_pyfunction!(coroutines::doubled, m)?)?;
     m.add_function(wrap_pyfunction!(coroutines::detached, m)?)?;

@@ -13,7 +13,7 @@ pub const CLASS: &[&str] = &[
 pub const FUNCTION: &[&str] = &["name", "signature", "text_signature", "pass_module", "crate", "warn"];
 pub const MODULE: &[&str] = &["name", "crate", "module", "submodule", "gil_used"];
 const FIELD: &[&str] = &["get", "set", "name"];
-const METHOD: &[&str] = &["name", "signature", "text_signature"];
+const METHOD: &[&str] = &["name", "signature", "text_signature", "warn"];
 const VARIANT: &[&str] = &["name", "constructor"];
 
 /// `::core::compile_error!("msg");` with every token at `span`.
