@@ -151,3 +151,12 @@ def test_warn_option_warns_on_each_call(fe_genapi):
         warnings.simplefilter("error")  # a filter turning warnings into errors: the call raises
         with pytest.raises(DeprecationWarning):
             fe_genapi.old_area(1, 1)
+
+
+def test_inplace_power_with_modulo_and_number_methods(fe_genapi):
+    p = fe_genapi.Power(3)
+    p **= 4
+    assert p.value == 81
+    assert fe_genapi.number_ops(7, 2) == ["ops", 3.5, 3, 1, (3, 1), 28, 1, 2, 7, 5, 49, 4, -7, 7, 7, -8]
+    with pytest.raises(ZeroDivisionError):
+        fe_genapi.number_ops(1, 0)

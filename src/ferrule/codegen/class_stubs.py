@@ -231,6 +231,7 @@ class ClassStub:
             params[1] += " = None"  # `owner` may be left out
         if name.startswith("__i") and SHAPES.get(name) == "inplace":
             ret = self.cls.py_name
+            params = params[:1]  # `__ipow__`'s wrapper takes one operand; `**=` passes no modulo
         # A slot takes its operands by position only (`a[k] = v` names neither).
         call_like = name in ("__call__", "__init__")
         self._def(name, ["self"] + params + (["/"] if params and not call_like else []), ret, fn.doc)

@@ -159,7 +159,7 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
         if inplace:
             args = f"a: {PTR}, b: {PTR}" + (f", _m: {PTR}" if op == "pow" else "")
             if op == "pow":
-                s.add(f"Py_nb_inplace_{NB_SLOT[op]}", f"__slot_nb_i{op}", args, PTR, f"{inplace}(py, a, b)")
+                s.add(f"Py_nb_inplace_{NB_SLOT[op]}", f"__slot_nb_i{op}", args, PTR, f"{inplace}(py, a, b, _m)")
             else:
                 s.add(f"Py_nb_inplace_{NB_SLOT[op]}", f"__slot_nb_i{op}", args, PTR, direct=inplace)
     _richcompare(cls, protos, s)

@@ -295,6 +295,10 @@ def protocol_glue(method: Method) -> str:
         params += f", other: {PTR}"
         lines.append(f"if !{PYCLASS}::is_instance::<__Self>(py, _slf) {{ return Ok({ni}); }}")
         lines += _other_arg(method, 0, "&other", ni)
+        if fn.py_name == "__ipow__":  # a ternary slot: the modulo (None from `**=`) for a second parameter
+            params += f", modulo: {PTR}"
+            if nvis > 1:
+                lines += _other_arg(method, 1, "&modulo", ni)
     elif shape == "ternary":
         params += f", other: {PTR}, modulo: {PTR}"
         lines.append(f"if !{PYCLASS}::is_instance::<__Self>(py, _slf) {{ return Ok({ni}); }}")

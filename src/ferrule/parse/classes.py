@@ -393,6 +393,8 @@ def _check_arity(walk: "Walk", src: SourceFile, name_node, method: Method) -> No
                    "a setter takes `&mut self` and the new value: `fn set_x(&mut self, value: T)`")
     elif is_slot_method(method):
         least, most = _SHAPE_ARITY.get(SHAPES[fn.py_name], (0, len(visible)))
+        if fn.py_name == "__ipow__":  # may take the modulo too, as PyO3 allows
+            most = 2
         if len(visible) > most:
             walk.error(f"Expected at most {most} non-python arguments", visible[most].span,
                        f"`{fn.py_name}` receives {most} argument{'s' if most != 1 else ''} from Python "

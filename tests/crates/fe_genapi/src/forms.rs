@@ -332,3 +332,46 @@ impl Gauge {
         Gauge { level: 10 }
     }
 }
+
+/// `**=` with the modulo parameter PyO3 allows on `__ipow__`.
+#[pyclass]
+pub struct Power {
+    #[pyo3(get)]
+    value: u64,
+}
+
+#[pymethods]
+impl Power {
+    #[new]
+    fn new(value: u64) -> Self {
+        Power { value }
+    }
+
+    fn __ipow__(&mut self, exp: u32, modulo: Option<u64>) {
+        self.value = self.value.pow(exp) % modulo.unwrap_or(u64::MAX);
+    }
+}
+
+/// The number protocol through `PyAnyMethods`, each result turned into `Py<PyAny>` by `.into()`.
+#[pyfunction]
+pub fn number_ops<'py>(a: &Bound<'py, PyAny>, b: &Bound<'py, PyAny>) -> PyResult<Vec<Py<PyAny>>> {
+    let label: Py<PyAny> = PyString::new(a.py(), "ops").into();
+    Ok(vec![
+        label,
+        a.div(b)?.into(),
+        a.floor_div(b)?.into(),
+        a.rem(b)?.into(),
+        a.divmod(b)?.into(),
+        a.lshift(b)?.into(),
+        a.rshift(b)?.into(),
+        a.bitand(b)?.into(),
+        a.bitor(b)?.into(),
+        a.bitxor(b)?.into(),
+        a.pow(b, a.py().None())?.into(),
+        a.pow(b, 5)?.into(),
+        a.neg()?.into(),
+        a.pos()?.into(),
+        a.neg()?.abs()?.into(),
+        a.bitnot()?.into(),
+    ])
+}
