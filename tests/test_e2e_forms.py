@@ -160,3 +160,14 @@ def test_inplace_power_with_modulo_and_number_methods(fe_genapi):
     assert fe_genapi.number_ops(7, 2) == ["ops", 3.5, 3, 1, (3, 1), 28, 1, 2, 7, 5, 49, 4, -7, 7, 7, -8]
     with pytest.raises(ZeroDivisionError):
         fe_genapi.number_ops(1, 0)
+
+
+def test_class_attribute_named_like_a_slot_and_getattribute_fallback(fe_genapi):
+    letters = fe_genapi.Letters()
+    assert list(letters) == ["x", "y"]
+    with pytest.raises(TypeError):
+        "x" in letters  # `__contains__ = None`: no membership test by iteration either
+    assert letters.count == 2
+    with pytest.raises(AttributeError) as err:
+        letters.other
+    assert err.value.args == ("other",)

@@ -170,14 +170,15 @@ SLOTS = "_ferrule::impl_::slots"
 
 def _attribute_slots(protos: dict[str, str], s: _Slots) -> None:
     """`tp_getattro` tries `__getattribute__` (else the generic lookup) and, on
-    AttributeError, `__getattr__`; `tp_setattro` and `tp_descr_set` each serve a
+    AttributeError, `__getattr__` (PyO3's default: `AttributeError(name)`); `tp_setattro` and `tp_descr_set` each serve a
     set/delete pair, the missing half raising as PyO3's does."""
     p1 = f"slf: {PTR}"
     get, fallback = protos.get("__getattribute__"), protos.get("__getattr__")
     if get or fallback:
         first = f"{get}(py, slf, name)" if get else f"{SLOTS}::generic_getattr(py, slf, name)"
-        body = first if not fallback else (
-            f"match {first} {{ Err(e) if {SLOTS}::is_attribute_error(py, &e) => {fallback}(py, slf, name), r => r }}")
+        # As PyO3: without `__getattr__`, its default raises `AttributeError(name)`.
+        fallback = fallback or f"{SLOTS}::no_attribute"
+        body = f"match {first} {{ Err(e) if {SLOTS}::is_attribute_error(py, &e) => {fallback}(py, slf, name), r => r }}"
         s.add("Py_tp_getattro", "__slot_getattro", f"{p1}, name: {PTR}", PTR, body)
     pairs = (("Py_tp_setattro", "__slot_setattro", "__setattr__", "__delattr__", "attribute"),
              ("Py_tp_descr_set", "__slot_descr_set", "__set__", "__delete__", "descriptor"))

@@ -375,3 +375,32 @@ pub fn number_ops<'py>(a: &Bound<'py, PyAny>, b: &Bound<'py, PyAny>) -> PyResult
         a.bitnot()?.into(),
     ])
 }
+
+/// Iterable, but `in` opted out by a class attribute named like the special method.
+#[pyclass]
+pub struct Letters;
+
+#[pymethods]
+impl Letters {
+    #[new]
+    fn new() -> Self {
+        Letters
+    }
+
+    fn __iter__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(pyo3::types::PyList::new(py, ["x", "y"])?.as_any().try_iter()?.into())
+    }
+
+    #[classattr]
+    fn __contains__() -> Option<Py<PyAny>> {
+        None
+    }
+
+    /// Knows one attribute; any other lookup's AttributeError becomes PyO3's `AttributeError(name)`.
+    fn __getattribute__(&self, name: &str) -> PyResult<u8> {
+        match name {
+            "count" => Ok(2),
+            _ => Err(pyo3::exceptions::PyAttributeError::new_err("never shown")),
+        }
+    }
+}
