@@ -171,3 +171,27 @@ def test_class_attribute_named_like_a_slot_and_getattribute_fallback(fe_genapi):
     with pytest.raises(AttributeError) as err:
         letters.other
     assert err.value.args == ("other",)
+
+
+def test_new_from_fields(fe_genapi):
+    r = fe_genapi.Reading("t1", 20.5, None)
+    assert (r.sensor, r.value, r.unit) == ("t1", 20.5, None)
+    assert fe_genapi.Reading(sensor="t2", value=1.0, unit="C").unit == "C"
+    assert str(inspect.signature(fe_genapi.Reading)) == "(sensor, value, unit)"
+    with pytest.raises(TypeError, match="argument 'value'"):
+        fe_genapi.Reading("t1", "warm", None)
+    s = fe_genapi.Span2(3, 9)
+    assert (s.start, s.end) == (3, 9)
+
+
+def test_failing_class_attribute_is_reported_as_pyo3_does(fe_genapi, monkeypatch):
+    import sys
+
+    seen = []
+    monkeypatch.setattr(sys, "unraisablehook", seen.append)
+    with pytest.raises(BaseException, match="An error occurred while initializing class Unbuildable"):
+        fe_genapi.touch_unbuildable()  # a PanicException
+    err = seen[0].exc_value
+    assert str(err) == "An error occurred while initializing class Unbuildable"
+    assert str(err.__cause__) == "An error occurred while initializing `Unbuildable.limit`"
+    assert isinstance(err.__cause__.__cause__, ValueError) and str(err.__cause__.__cause__) == "no limit today"

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from .attributes import string_value
 from .blocks import is_local
-from .class_checks import (check_class_options, check_constructor_result, check_field_options,
+from .class_new import add_from_fields
+from .class_checks import (_check_traverse, check_class_options, check_constructor_result, check_field_options,
                            check_method_names, check_special)
 from .functions import (apply_signature, check_async, check_cancel_handle, check_name_values, check_options,
                         collect_options, read_params)
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 CLASS_OPTIONS = ("name", "module", "frozen", "subclass", "extends", "dict", "weakref", "eq", "ord", "hash", "str",
                  "get_all", "set_all", "eq_int", "rename_all", "crate", "unsendable", "freelist", "sequence",
-                 "mapping", "immutable_type", "generic", "from_py_object", "skip_from_py_object")
+                 "mapping", "immutable_type", "generic", "from_py_object", "skip_from_py_object", "new")
 FIELD_OPTIONS = ("get", "set", "name")
 METHOD_OPTIONS = ("name", "signature", "text_signature", "warn")
 METHOD_MARKERS = ("new", "getter", "setter", "deleter", "staticmethod", "classmethod", "classattr")
@@ -102,6 +103,7 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         for v in decl.variants if decl.complex_enum else []:
             for f in v.fields:
                 f.get, f.set = True, False
+    add_from_fields(walk, decl)
     return decl
 
 
@@ -402,20 +404,6 @@ def _check_arity(walk: "Walk", src: SourceFile, name_node, method: Method) -> No
         elif len(visible) < least:
             walk.error(f"Expected {least} arguments, got {len(visible)}", src.span(name_node),
                        f"`{fn.py_name}` receives {least} argument{'s' if least != 1 else ''} from Python besides `self`")
-
-
-TRAVERSE_HINT = ("Usually, an implementation of `__traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError>` "
-                 "should do nothing but calls to `visit.call`. Most importantly, safe access to the Python interpreter "
-                 "is prohibited inside implementations of `__traverse__`, i.e. `Python::attach` will panic.")
-
-
-def _check_traverse(walk: "Walk", src: SourceFile, name_node, method: Method) -> None:
-    """`__traverse__` runs inside the collector: `&self` only (a `PyRef` or `Bound`
-    would give it a `Python`), and no `Python` parameter."""
-    if method.receiver != "ref":
-        walk.error("__traverse__ may not take a receiver other than `&self`. " + TRAVERSE_HINT, src.span(name_node))
-    if any(p.kind == ParamKind.PYTHON for p in method.fn.params):
-        walk.error("__traverse__ may not take `Python`. " + TRAVERSE_HINT, src.span(name_node))
 
 
 def _name_option(attr):

@@ -312,10 +312,11 @@ class MethodsBlock:
     key: GlueKey
     module_path: tuple[str, ...]
     methods: list[Method] = field(default_factory=list)
+    generated: bool = False  # written by ferrule for the class (`new = "from_fields"`), glue in the class's
 
     @property
     def glue_mod(self) -> str:
-        return f"__ferrule_methods_{self.key.ident}"
+        return f"__ferrule_{'fields' if self.generated else 'methods'}_{self.key.ident}"
 
 
 @dataclass

@@ -404,3 +404,32 @@ impl Letters {
         }
     }
 }
+
+/// `new = "from_fields"`: `Reading(sensor, value, unit=...)` takes every field in order.
+#[pyclass(get_all, new = "from_fields")]
+pub struct Reading {
+    sensor: String,
+    value: f64,
+    unit: Option<String>,
+}
+
+/// The tuple-struct form: the parameters are `_0`, `_1`.
+#[pyclass(new = "from_fields")]
+pub struct Span2(#[pyo3(get, name = "start")] u32, #[pyo3(get, name = "end")] u32);
+
+/// A class attribute whose initialiser fails: creating the type reports it as PyO3 does.
+#[pyclass]
+pub struct Unbuildable;
+
+#[pymethods]
+impl Unbuildable {
+    #[classattr]
+    fn limit() -> PyResult<i32> {
+        Err(pyo3::exceptions::PyValueError::new_err("no limit today"))
+    }
+}
+
+#[pyfunction]
+pub fn touch_unbuildable(py: Python<'_>) -> String {
+    py.get_type::<Unbuildable>().to_string()
+}

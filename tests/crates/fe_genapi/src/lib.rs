@@ -67,6 +67,9 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<forms::Gauge>()?;
     m.add_class::<forms::Power>()?;
     m.add_class::<forms::Letters>()?;
+    m.add_class::<forms::Reading>()?;
+    m.add_class::<forms::Span2>()?;
+    m.add_function(wrap_pyfunction!(forms::touch_unbuildable, m)?)?;
     m.add_function(wrap_pyfunction!(forms::number_ops, m)?)?;
     m.add_function(wrap_pyfunction!(forms::c_text, m)?)?;
     m.add_function(wrap_pyfunction!(coroutines::doubled, m)?)?;

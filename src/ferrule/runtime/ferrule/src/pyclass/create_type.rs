@@ -179,8 +179,21 @@ pub(super) fn add_class_attrs(ty: &Bound<'_, PyType>, attrs: Vec<ClassAttr>, typ
     for attr in attrs {
         let added = (attr.make)(ty.py()).and_then(|v| ty.setattr(attr.name, v));
         if let Err(e) = added {
-            e.print(ty.py());
-            panic!("failed to add class attribute {}.{}", type_name, attr.name);
+            // As PyO3: the error, under two RuntimeErrors naming the attribute and the class, goes
+            // to `sys.unraisablehook`, then the panic.
+            let py = ty.py();
+            let at = crate::exceptions::PyRuntimeError::new_err(format!(
+                "An error occurred while initializing `{}.{}`",
+                type_name, attr.name
+            ));
+            at.set_cause(py, Some(e));
+            let class = crate::exceptions::PyRuntimeError::new_err(format!(
+                "An error occurred while initializing class {}",
+                type_name
+            ));
+            class.set_cause(py, Some(at));
+            class.write_unraisable(py, None);
+            panic!("An error occurred while initializing class {}", type_name);
         }
     }
 }
