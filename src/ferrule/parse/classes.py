@@ -73,7 +73,7 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     check_options(walk, options, CLASS_OPTIONS, "`#[pyclass]`")
     check_name_values(walk, options)
     opts: dict[str, str | None] = {o.key: o.value for o in options}
-    py_name = string_value(opts.get("name")) or opts.get("name") or rust_name.removeprefix("r#")
+    py_name = (string_value(opts.get("name")) or opts.get("name") or rust_name).removeprefix("r#")
     decl = PyClassDecl(rust_name, py_name, "struct" if node.type == "struct_item" else "enum", item.doc,
                        src.span(name_node), walk.glue_key(src, node), module_path, opts,
                        option_spans={o.key: o.span for o in options})
@@ -136,7 +136,7 @@ def _read_fields(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> list
         check_options(walk, options, FIELD_OPTIONS, "a `#[pyclass]` field")
         check_field_options(walk, decl, options)
         opts = {o.key: o.value for o in options}
-        py_name = string_value(opts.get("name")) or rename(name.removeprefix("r#"), rule)
+        py_name = (string_value(opts.get("name")) or "").removeprefix("r#") or rename(name.removeprefix("r#"), rule)
         field = ClassField(name, py_name, type_ref(src, ty_node), src.span(node),
                            get="get" in opts or decl.has("get_all"), set="set" in opts or decl.has("set_all"),
                            doc=item.doc)
@@ -311,7 +311,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     ret_node = node.child_by_field_name("return_type")
     py_name = rust_name.removeprefix("r#")
     if "name" in opts:
-        py_name = string_value(opts["name"].value) or py_name
+        py_name = (string_value(opts["name"].value) or py_name).removeprefix("r#")  # PyO3 unraws names
     fn = Function(rust_name, py_name, params, type_ref(src, ret_node) if ret_node is not None else None, item.doc,
                   src.span(name_node), GlueKeyless, module_path, gated=attribute_named(item, "cfg") is not None,
                   ret_span=src.span(ret_node) if ret_node is not None else None)
@@ -468,10 +468,10 @@ def link_classes(walk: "Walk") -> None:
     """Attaches every `#[pymethods]` block to its class (by the type's last path segment)."""
     crate = walk.crate
     by_name: dict[str, list[PyClassDecl]] = {}
-    for cls in crate.classes:
-        by_name.setdefault(cls.rust_name, []).append(cls)
+    for cls in crate.classes:  # `r#Name` and `Name` are one identifier
+        by_name.setdefault(cls.rust_name.removeprefix("r#"), []).append(cls)
     for block in crate.method_blocks:
-        chosen = _visible_classes(by_name.get(block.self_name, []), block.module_path)
+        chosen = _visible_classes(by_name.get(block.self_name.removeprefix("r#"), []), block.module_path)
         if not chosen:
             walk.error(f"`#[pymethods]` for `{block.self_type}`, which is not a `#[pyclass]` of this crate",
                        block.span, f"add `#[pyclass]` to `{block.self_name}`")

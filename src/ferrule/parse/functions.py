@@ -66,7 +66,7 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
     deferred, is_async = _check_function_shape(walk, src, node, rust_name, gated)
     py_name = rust_name.removeprefix("r#")
     if "name" in opts:
-        py_name = string_value(opts["name"].value) or opts["name"].value or py_name
+        py_name = (string_value(opts["name"].value) or opts["name"].value or py_name).removeprefix("r#")
     params = read_params(walk, src, node)
     params_node = node.child_by_field_name("parameters")
     self_param = child_of_type(params_node, "self_parameter") if params_node is not None else None

@@ -223,7 +223,7 @@ class Crate:
 
     def top_module(self) -> PyModuleDecl | None:
         """The top-level module CPython imports (others only export their own `PyInit_`)."""
-        tops = [m for m in self.modules if m.parent is None]
+        tops = [m for m in self.modules if m.parent is None and not m.key.local]
         expected = (self.module_name or self.lib_name).rpartition(".")[2]
         return next((m for m in tops if m.py_name == expected), tops[0] if tops else None)
 

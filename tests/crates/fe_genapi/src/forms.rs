@@ -268,7 +268,7 @@ pub struct r#Match {
 }
 
 #[pymethods]
-impl r#Match {
+impl Match {
     #[new]
     fn new(r#ref: i32) -> Self {
         r#Match { r#ref }
