@@ -195,3 +195,8 @@ def test_failing_class_attribute_is_reported_as_pyo3_does(fe_genapi, monkeypatch
     assert str(err) == "An error occurred while initializing class Unbuildable"
     assert str(err.__cause__) == "An error occurred while initializing `Unbuildable.limit`"
     assert isinstance(err.__cause__.__cause__, ValueError) and str(err.__cause__.__cause__) == "no limit today"
+
+
+def test_undocumented_class_has_no_doc(fe_genapi):
+    assert fe_genapi.Bare.__doc__ is None
+    assert fe_genapi.Bare.__text_signature__ is None

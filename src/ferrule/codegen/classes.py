@@ -422,7 +422,7 @@ const _: () = {{
         }}
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {{
             b.name = {c_string(qualified)};
-            b.doc = ::core::option::Option::Some({c_string(doc)});
+            b.doc = {f"::core::option::Option::Some({c_string(doc)})" if doc else "::core::option::Option::None"};
             b.flags = {flags};
 {chr(10).join(s.lines)}
         }}

@@ -88,4 +88,5 @@ def parameter_list(fn: Function, *, annotate=None) -> list[str]:
 def text_signature(fn: Function) -> str | None:
     if fn.text_signature is not None:
         return fn.text_signature or None
-    return "(" + ", ".join(parameter_list(fn)) + ")"
+    # `pass_module`: PyO3 writes `$module` first; `inspect.signature` drops it for the bound module.
+    return "(" + ", ".join((["$module"] if fn.pass_module else []) + parameter_list(fn)) + ")"

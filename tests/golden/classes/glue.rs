@@ -113,7 +113,7 @@ const _: () = {
         }
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {
             b.name = c"classes.ShapeError";
-            b.doc = ::core::option::Option::Some(c"");
+            b.doc = ::core::option::Option::None;
             b.flags = 0;
             b.slot(_ferrule::ffi::Py_tp_richcompare, __slot_richcmp as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_tp_hash, __slot_auto_hash as *mut ::core::ffi::c_void);

@@ -383,7 +383,7 @@ pub(crate) mod with_module {
             ml_name: c"renamed".as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline },
             ml_flags: _ferrule::ffi::METH_NOARGS,
-            ml_doc: c"renamed()\n--\n\n".as_ptr(),
+            ml_doc: c"renamed($module)\n--\n\n".as_ptr(),
         });
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {

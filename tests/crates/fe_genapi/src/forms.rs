@@ -433,3 +433,7 @@ impl Unbuildable {
 pub fn touch_unbuildable(py: Python<'_>) -> String {
     py.get_type::<Unbuildable>().to_string()
 }
+
+// Neither documented nor constructible: `__doc__` is None, as in PyO3.
+#[pyclass]
+pub struct Bare;
