@@ -438,6 +438,8 @@ def block_glue(cls: PyClassDecl, block: MethodsBlock, runtime: str) -> str:
             parts.append(protocol_glue(method))
         else:
             text, item = method_glue(cls, method)
+            if method.fn.cfgs:
+                text, item = _under_cfg(method, text, item)
             parts.append(text)
             items.append(item)
     body = "".join(parts)
@@ -459,6 +461,16 @@ pub(crate) mod {block.glue_mod} {{
     }}
 }}
 {local}"""
+
+
+def _under_cfg(method: Method, text: str, item: str) -> tuple[str, str]:
+    """A method under `#[cfg(...)]`: its glue in a module compiled under the same predicates
+    (so a method the build leaves out is never called), and its table entry too."""
+    cfg = "".join(f"#[cfg({c})] " for c in method.fn.cfgs)
+    mod = f"__cfg_{ident(method.fn.rust_name)}"
+    text = text.replace('unsafe extern "C" fn ', 'pub(super) unsafe extern "C" fn ')
+    item = re.sub(r"\b(__m_\w+)\b", rf"{mod}::\1", item)
+    return f"\n    {cfg}mod {mod} {{\n    use super::*;\n{text}    }}\n", f"        {cfg}\n{item}"
 
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

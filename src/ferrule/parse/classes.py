@@ -77,6 +77,7 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     decl = PyClassDecl(rust_name, py_name, "struct" if node.type == "struct_item" else "enum", item.doc,
                        src.span(name_node), walk.glue_key(src, node), module_path, opts,
                        option_spans={o.key: o.span for o in options})
+    decl.cfgs = _cfgs(item)
     check_class_options(walk, decl)
     if "rename_all" in opts and string_value(opts["rename_all"]) not in RENAME_RULES:
         walk.error(f"unknown `rename_all` rule {opts['rename_all']}", decl.span, "rules: " + ", ".join(RENAME_RULES))
@@ -203,7 +204,8 @@ def read_pymethods(walk: "Walk", src: SourceFile, item: "Item", module_path: tup
         walk.error("`#[pymethods]` goes on an inherent `impl`, not a trait impl", src.span(node))
         return None
     tref = type_ref(src, ty)
-    block = MethodsBlock(tref.text, tref.name or tref.text, src.span(ty), walk.glue_key(src, node), module_path)
+    block = MethodsBlock(tref.text, tref.name or tref.text, src.span(ty), walk.glue_key(src, node), module_path,
+                         cfgs=_cfgs(item))
     body = node.child_by_field_name("body")
     for inner in _items(src, body) if body is not None else []:
         if inner.node.type == "function_item":
@@ -315,6 +317,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     fn = Function(rust_name, py_name, params, type_ref(src, ret_node) if ret_node is not None else None, item.doc,
                   src.span(name_node), GlueKeyless, module_path, gated=attribute_named(item, "cfg") is not None,
                   ret_span=src.span(ret_node) if ret_node is not None else None)
+    fn.cfgs = _cfgs(item)
     if "text_signature" in opts:
         value = opts["text_signature"].value
         fn.text_signature = "" if value == "None" else (string_value(value) or "")
@@ -452,6 +455,10 @@ def _check_duplicates(walk: "Walk", cls: PyClassDecl) -> None:
                            f"also `{first.fn.rust_name}` at line {first.fn.span.line}; rename one (`#[pyo3(name = \"...\")]`)")
 
 
+def _cfgs(item) -> tuple[str, ...]:
+    return tuple(" ".join(a.args.split()) for a in item.attrs if a.name == "cfg" and a.args)
+
+
 def _visible_classes(candidates: list[PyClassDecl], at: tuple[str, ...]) -> list[PyClassDecl]:
     """The classes of that name an `impl` at `at` names: the innermost block's or module's (a body's
     items shadow the module's), else any outside function bodies (`impl crate::a::K` in another module)."""
@@ -476,6 +483,9 @@ def link_classes(walk: "Walk") -> None:
             walk.error(f"`#[pymethods]` for `{block.self_type}`, which is not a `#[pyclass]` of this crate",
                        block.span, f"add `#[pyclass]` to `{block.self_name}`")
             continue
+        if len(chosen) > 1:  # `#[cfg]` alternatives (a build not in view): the one under the block's cfgs
+            same = [c for c in chosen if c.cfgs == block.cfgs and c.cfgs]
+            chosen = same if len(same) == 1 else chosen
         if len(chosen) > 1:
             walk.error(f"`{block.self_name}` names several `#[pyclass]` types; ferrule cannot tell which this "
                        "`#[pymethods]` block is for", block.span, "give the classes distinct Rust names")

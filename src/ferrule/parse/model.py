@@ -121,6 +121,7 @@ class Function:
     # `compile_error!` in its glue) only if the item is compiled at all.
     deferred_error: str = ""
     gated: bool = False  # written under `#[cfg(...)]`
+    cfgs: tuple[str, ...] = ()  # those predicates (a method's glue is compiled under them)
     return_annotation: str | None = None  # `signature = (...) -> "int"`
     ret_span: Span | None = None  # where the return type is written
     is_async: bool = False  # an `async fn`: called, it returns a `Coroutine` (feature `experimental-async`)
@@ -313,6 +314,7 @@ class MethodsBlock:
     module_path: tuple[str, ...]
     methods: list[Method] = field(default_factory=list)
     generated: bool = False  # written by ferrule for the class (`new = "from_fields"`), glue in the class's
+    cfgs: tuple[str, ...] = ()  # its `#[cfg(...)]` predicates, as written
 
     @property
     def glue_mod(self) -> str:
@@ -335,6 +337,7 @@ class PyClassDecl:
     variants: list[Variant] = field(default_factory=list)
     blocks: list[MethodsBlock] = field(default_factory=list)
     generics: bool = False
+    cfgs: tuple[str, ...] = ()  # its `#[cfg(...)]` predicates, as written (telling alternatives apart)
     python_module: str = ""  # the module that exports it (filled when modules are resolved)
     option_spans: dict[str, Span] = field(default_factory=dict)  # where each option was written
 
