@@ -200,3 +200,8 @@ def test_failing_class_attribute_is_reported_as_pyo3_does(fe_genapi, monkeypatch
 def test_undocumented_class_has_no_doc(fe_genapi):
     assert fe_genapi.Bare.__doc__ is None
     assert fe_genapi.Bare.__text_signature__ is None
+
+
+def test_str_format_string_over_fields(fe_genapi):
+    assert str(fe_genapi.Pin("a", 1.25, 7)) == "a at (1.2, " + "  7) {ok}"
+    assert str(fe_genapi.pair2(3, 4)) == "<3|4>"

@@ -270,6 +270,29 @@ def _discriminant(cls: PyClassDecl, value: str) -> str:
     return f"match {value} {{ {arms} }}"
 
 
+def _str_format(value: str | None) -> str | None:
+    """`str = "({x}, {0:>3})"`: PyO3's format string naming fields, as a `format!` of `__me`'s
+    fields (each `{field[:spec]}` becomes `{[:spec]}` with the field as its argument)."""
+    value = (value or "").strip()
+    if not (value.startswith('"') and value.endswith('"') and len(value) >= 2):
+        return None
+    text, out, args, i = value[1:-1], [], [], 0
+    while i < len(text):
+        if text.startswith(("{{", "}}"), i):
+            out.append(text[i:i + 2])
+            i += 2
+        elif text[i] == "{" and "}" in text[i:]:
+            end = text.index("}", i)
+            field, colon, spec = text[i + 1:end].partition(":")
+            args.append(f"__me.{field.strip()}")
+            out.append("{" + colon + spec + "}")
+            i = end + 1
+        else:
+            out.append(text[i])
+            i += 1
+    return f'format!("{"".join(out)}"{"".join(", " + a for a in args)})'
+
+
 def _option_slots(cls: PyClassDecl, s: _Slots) -> None:
     defined = {m.fn.py_name for m in cls.methods() if m.kind in SLOT_KINDS}
     me = f"let __me = {PYCLASS}::self_borrow::<{cls.rust_name}>(py, slf)?;"
@@ -280,7 +303,9 @@ def _option_slots(cls: PyClassDecl, s: _Slots) -> None:
               f"::core::hash::Hash::hash(&*__me, &mut __h); "
               f"{PYCLASS}::HashOutput::hash_value(::core::hash::Hasher::finish(&__h))")
     if cls.has("str") and "__str__" not in defined:
-        s.add("Py_tp_str", "__slot_auto_str", f"slf: {PTR}", PTR, f"{me} {conv}(::std::string::ToString::to_string(&*__me), py)")
+        text = _str_format(cls.options.get("str"))
+        s.add("Py_tp_str", "__slot_auto_str", f"slf: {PTR}", PTR,
+              f"{me} {conv}({text or '::std::string::ToString::to_string(&*__me)'}, py)")
     if cls.simple_enum:
         names = " ".join(f"{cls.rust_name}::{v.rust_name} => \"{v.py_name}\"," for v in cls.variants)
         if "__repr__" not in defined:

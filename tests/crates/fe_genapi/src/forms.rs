@@ -437,3 +437,27 @@ pub fn touch_unbuildable(py: Python<'_>) -> String {
 // Neither documented nor constructible: `__doc__` is None, as in PyO3.
 #[pyclass]
 pub struct Bare;
+
+/// `str = "..."`: PyO3's format string over the fields (named, positional, with specs, `{{`).
+#[pyclass(str = "{label} at ({x:.1}, {y:>3}) {{ok}}")]
+pub struct Pin {
+    label: String,
+    x: f64,
+    y: i32,
+}
+
+#[pymethods]
+impl Pin {
+    #[new]
+    fn new(label: String, x: f64, y: i32) -> Self {
+        Pin { label, x, y }
+    }
+}
+
+#[pyclass(str = "<{0}|{1}>")]
+pub struct Pair2(u8, u8);
+
+#[pyfunction]
+pub fn pair2(a: u8, b: u8) -> Pair2 {
+    Pair2(a, b)
+}

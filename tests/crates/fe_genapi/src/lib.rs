@@ -69,6 +69,9 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<forms::Letters>()?;
     m.add_class::<forms::Reading>()?;
     m.add_class::<forms::Bare>()?;
+    m.add_class::<forms::Pin>()?;
+    m.add_class::<forms::Pair2>()?;
+    m.add_function(wrap_pyfunction!(forms::pair2, m)?)?;
     m.add_class::<forms::Span2>()?;
     m.add_function(wrap_pyfunction!(forms::touch_unbuildable, m)?)?;
     m.add_function(wrap_pyfunction!(forms::number_ops, m)?)?;
