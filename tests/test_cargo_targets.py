@@ -45,12 +45,12 @@ def test_integration_tests_with_their_own_classes_and_functions_pass(meters: Pat
     assert out.returncode == 0, out.stdout + out.stderr
     assert "Running tests/dials.rs" in out.stderr and "Running tests/probes.rs" in out.stderr
     # Each test binary's report: cargo runs tests/dials.rs, then tests/probes.rs.
-    dials, probes = out.stdout.split("running 6 tests", 1)[1].split("running 2 tests", 1)
+    dials, probes = out.stdout.split("running 8 tests", 1)[1].split("running 2 tests", 1)
     for name in ("method_called_from_python", "indented_python_run_against_the_class", "function_taking_a_class",
                  "class_built_from_python", "shared_class_outside_any_module_is_builtins",
-                 "library_class_from_the_test"):
+                 "library_class_from_the_test", "module_declared_in_the_test_body", "cfg_alternatives_of_a_class"):
         assert f"test {name} ... ok" in dials
-    assert "test result: ok. 6 passed; 0 failed" in dials
+    assert "test result: ok. 8 passed; 0 failed" in dials
     assert "test shared_class_in_this_crates_module ... ok" in probes
     assert "test dev_dependency_class ... ok" in probes  # knobs, a path dev-dependency with bindings
     assert "test result: ok. 2 passed; 0 failed" in probes.split("Doc-tests", 1)[0]

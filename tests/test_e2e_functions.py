@@ -122,6 +122,11 @@ def test_pass_module(fe_functions):
     name = fe_functions.module_name()
     assert name.split(".")[0] == "fe_functions"
     assert sys.modules[name].module_name is fe_functions.module_name
+    # PyO3's text signature names the module first; inspect drops it for the bound module.
+    assert fe_functions.module_name.__text_signature__ == "($module)"
+    # A string literal default is written as in Rust, as PyO3 writes it (inspect re-renders it).
+    assert fe_functions.salute.__text_signature__ == "(greeting=\"Hello\", punct='!')"
+    assert str(inspect.signature(fe_functions.module_name)) == "()"
 
 
 def test_text_signature_override_changes_only_the_signature(fe_functions):

@@ -137,13 +137,23 @@ def test_doc_comments_of_every_form(tmp_path: Path) -> None:
         /// Escapes: "quoted" and \\backslash
         #[pyfunction]
         fn escapes() {}
+
+        /// Steps:
+        ///tight
+        ///   deep
+        ///
+        #[pyfunction]
+        fn mixed() {}
     """})
     docs = {f.rust_name: f.doc for f in crate.functions}
     assert docs["lines"] == "Adds numbers.\n\n  Indented example."
-    assert docs["block"] == "Block doc\nsecond line"
+    # As rustc hands them to PyO3's macros: a block's text as written, `*`s and all.
+    assert docs["block"] == "Block doc\n * second line\n "
     assert docs["attr"] == "From an attribute.\nraw \\n stays"
     assert docs["plain"] == ""
     assert docs["escapes"] == 'Escapes: "quoted" and \\backslash'
+    # PyO3 drops one leading space of each line on its own, and keeps a trailing blank line.
+    assert docs["mixed"] == "Steps:\ntight\n  deep\n"
 
 
 def test_doc_does_not_leak_to_the_next_item(tmp_path: Path) -> None:

@@ -87,3 +87,73 @@ def test_buffer_methods_under_an_old_stable_abi_are_refused(tmp_path: Path) -> N
     assert old[0].line == 6
     assert _stable_abi_problems(crate, SimpleNamespace(abi3="3.11")) == []
     assert _stable_abi_problems(crate, SimpleNamespace(abi3=None)) == []
+
+
+def test_static_and_class_special_methods_are_slots(tmp_path: Path) -> None:
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        use pyo3::prelude::*;
+        use pyo3::types::PyType;
+        #[pyclass]
+        struct Const {}
+        #[pymethods]
+        impl Const {
+            #[staticmethod]
+            fn __len__() -> usize { 3 }
+            #[classmethod]
+            fn __str__(cls: &Bound<'_, PyType>) -> String { String::new() }
+            #[staticmethod]
+            fn __bool__(extra: i32) -> bool { true }
+            #[staticmethod]
+            #[pyo3(signature = (key))]
+            fn __getitem__(key: i64) -> i64 { key }
+        }
+        """})
+    # The slot's arity and PyO3's option rules hold whatever the receiver.
+    assert _messages(diags) == ["Expected at most 0 non-python arguments",
+                                "`signature` cannot be used with magic method `__getitem__`"]
+    assert [d.line for d in diags] == [12, 14]
+
+
+def test_generic_class_with_its_own_class_getitem_is_an_error(tmp_path: Path) -> None:
+    _, diags = parse(tmp_path, {"src/lib.rs": """
+        use pyo3::prelude::*;
+        use pyo3::types::PyType;
+        #[pyclass(generic)]
+        struct Boxed {}
+        #[pymethods]
+        impl Boxed {
+            #[classmethod]
+            fn __class_getitem__(cls: &Bound<'_, PyType>, key: &Bound<'_, PyAny>) -> i32 { 0 }
+        }
+        """})
+    assert _messages(diags) == ["`Boxed` defines `__class_getitem__`, which `#[pyclass(generic)]` already defines"]
+    assert diags[0].line == 8 and "remove `generic`" in diags[0].hint
+
+
+def test_warn_option_mistakes(tmp_path: Path) -> None:
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        use pyo3::prelude::*;
+        #[pyfunction]
+        #[pyo3(warn(category = PyFutureWarning))]
+        fn no_message() {}
+        #[pyfunction]
+        #[pyo3(warn(message = "m", level = 2))]
+        fn unknown_key() {}
+        #[pyfunction]
+        #[pyo3(warn(message = "kept"), warn(message = "also", category = pyo3::exceptions::PyFutureWarning))]
+        fn fine() {}
+        #[pyclass]
+        struct K {}
+        #[pymethods]
+        impl K {
+            #[classattr]
+            #[pyo3(warn(message = "never seen"))]
+            fn attr() -> i32 { 1 }
+        }
+        """})
+    assert _messages(diags) == ["missing `message` in `warn` attribute",
+                                "expected `message` or `category` in `warn`, found `level`",
+                                "#[classattr] cannot be used with #[pyo3(warn)]"]
+    assert [d.line for d in diags] == [3, 6, 16]
+    fine = next(f for f in crate.functions if f.rust_name == "fine")
+    assert fine.warnings == [("kept", ""), ("also", "pyo3::exceptions::PyFutureWarning")]

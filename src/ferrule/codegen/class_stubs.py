@@ -12,7 +12,7 @@ from ..parse.module_values import builtin_exception_name
 from ..parse.classes import variant_params
 from .derives import derive_annotation
 from .enum_variants import field_names
-from .protocols import COMPARE_OPS, NUMERIC, SHAPES
+from .protocols import COMPARE_OPS, NUMERIC, SHAPES, is_slot_method
 from .pytypes import NATIVE, python_type
 from .signature import parameter_list
 
@@ -97,7 +97,7 @@ class ClassStub:
         out = [] if cls.has("subclass") or cls.complex_enum else ["@final"]
         if out:
             self.used.append("final")
-        else:  # its instances have a layout of their own: no class can also derive from another such base
+        elif not _adds_nothing(cls):  # a layout of its own: no class can also derive from another such base
             out = ["@disjoint_base"]
             self.used.append("disjoint_base")
         return out + [f"class {cls.py_name}{base}:"]
@@ -162,6 +162,8 @@ class ClassStub:
         for f in self.cls.fields:
             if f.get or f.set:
                 entry = props.setdefault(f.py_name, {})
+                if f.doc:
+                    entry["doc"] = f.doc
                 if f.get:
                     entry["get"] = self.ty(f.ty)
                 if f.set:
@@ -169,8 +171,11 @@ class ClassStub:
         for m in self.cls.methods():
             if m.kind == MethodKind.GETTER:
                 props.setdefault(m.attr_name, {})["get"] = self.ty(m.fn.ret)
-                props[m.attr_name]["doc"] = m.fn.doc
+                if m.fn.doc:
+                    props[m.attr_name].setdefault("doc", m.fn.doc)
             elif m.kind == MethodKind.SETTER:
+                if m.fn.doc:
+                    props.setdefault(m.attr_name, {}).setdefault("doc", m.fn.doc)
                 visible = m.fn.visible_params()
                 props.setdefault(m.attr_name, {})["set"] = self.ty(visible[0].ty, False) if visible else "Any"
             elif m.kind == MethodKind.DELETER:
@@ -187,16 +192,16 @@ class ClassStub:
         fn = m.fn
         if fn.py_name in NOT_IN_STUBS:
             return
+        if is_slot_method(m):  # Python calls the slot's wrapper on the object, whatever the Rust receiver
+            self._special(m)
+            return
         if m.kind == MethodKind.STATIC:
             self._def(fn.py_name, self._params(fn), self._returns(fn), fn.doc, ("staticmethod",), fn.is_async)
             return
         if m.kind == MethodKind.CLASS:
             self._def(fn.py_name, ["cls"] + self._params(fn), self._returns(fn), fn.doc, ("classmethod",), fn.is_async)
             return
-        if fn.py_name not in SHAPES:
-            self._def(fn.py_name, ["self"] + self._params(fn), self._returns(fn), fn.doc, is_async=fn.is_async)
-            return
-        self._special(m)
+        self._def(fn.py_name, ["self"] + self._params(fn), self._returns(fn), fn.doc, is_async=fn.is_async)
 
     def _special(self, m: Method) -> None:
         fn, name = m.fn, SEQUENCE_NAMES.get(m.fn.py_name, m.fn.py_name)
@@ -226,6 +231,7 @@ class ClassStub:
             params[1] += " = None"  # `owner` may be left out
         if name.startswith("__i") and SHAPES.get(name) == "inplace":
             ret = self.cls.py_name
+            params = params[:1]  # `__ipow__`'s wrapper takes one operand; `**=` passes no modulo
         # A slot takes its operands by position only (`a[k] = v` names neither).
         call_like = name in ("__call__", "__init__")
         self._def(name, ["self"] + params + (["/"] if params and not call_like else []), ret, fn.doc)
@@ -279,6 +285,16 @@ class ClassStub:
         if cls.simple_enum:
             if "__int__" not in defined:
                 self._def("__int__", ["self"], "int")
+        if cls.has("generic") and "__class_getitem__" not in defined:
+            self._def("__class_getitem__", ["cls", "key: Any", "/"], "types.GenericAlias", decorators=("classmethod",))
+            self.used += ["Any", "types.GenericAlias"]
+
+
+def _adds_nothing(cls: PyClassDecl) -> bool:
+    """A frozen class of no fields over `object` adds nothing to its instances (no borrow flag, no
+    value): Python does not see it as a base of its own layout."""
+    return (cls.kind == "struct" and cls.frozen and not cls.fields and "extends" not in cls.options
+            and not any(cls.has(o) for o in ("dict", "weakref", "unsendable")))
 
 
 _DEF = re.compile(r"    def (__\w+__)(\(.*)$")

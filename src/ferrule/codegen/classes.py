@@ -4,11 +4,12 @@ methods of all its `#[pymethods]` blocks (whose glue is referenced by path)."""
 
 from __future__ import annotations
 
-from ..parse.model import Crate, MethodKind, MethodsBlock, PyClassDecl
+from ..parse.class_new import from_fields_impl
+from ..parse.model import SLOT_KINDS, Crate, MethodKind, MethodsBlock, PyClassDecl
 from .glue import ALLOWS, PTR, c_string, ident
 from .enum_variants import instance_type, variant_class_attrs, variant_fn
 from .methods import PYCLASS, block_glue
-from .protocols import COMPARE_OPS, NB_SLOT, NUMERIC, SHAPES, UNARY_SLOTS
+from .protocols import COMPARE_OPS, NB_SLOT, NUMERIC, SHAPES, UNARY_SLOTS, is_slot_method
 from .signature import parameter_list
 
 FFI = "_ferrule::ffi"
@@ -19,7 +20,8 @@ def generate_class_glue(crate: Crate) -> dict[str, str]:
     for cls in crate.classes:
         files[cls.key.relpath()] = class_glue(cls, crate)
         for block in cls.blocks:
-            files[block.key.relpath()] = block_glue(cls, block, crate.runtime_crate)
+            if not block.generated:  # a generated block's glue is the class's (`parse/class_new.py`)
+                files[block.key.relpath()] = block_glue(cls, block, crate.runtime_crate)
     return files
 
 
@@ -85,7 +87,7 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
     protos = {}
     for block in cls.blocks:
         for m in block.methods:
-            if m.kind == MethodKind.INSTANCE and m.fn.py_name in SHAPES:
+            if is_slot_method(m):
                 protos[m.fn.py_name] = f"{block_path(cls, block)}::__p_{m.fn.py_name.strip('_')}"
         for m in block.methods:
             if m.kind == MethodKind.NEW:
@@ -107,10 +109,12 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
         elif shape == "objobj":
             s.add(slot, fn, f"{p1}, arg: {PTR}", "::core::ffi::c_int", direct=protos[name])
     if "__len__" in protos:
-        s.add("Py_mp_length", "__slot_len", p1, f"{FFI}::Py_ssize_t", direct=protos["__len__"])
-        if cls.has("sequence"):  # as in PyO3: `sq_length` makes negative indices relative to the length
-            s.slot("Py_sq_length", "__slot_len")
-    if "__getitem__" in protos:
+        # As in PyO3, a `sequence` class's length is `sq_length` alone (so negative indices count from the
+        # end and `PyMapping_Size` refuses it), any other class's `mp_length`.
+        slot = "Py_sq_length" if cls.has("sequence") else "Py_mp_length"
+        s.add(slot, "__slot_len", p1, f"{FFI}::Py_ssize_t", direct=protos["__len__"])
+    mapping = cls.has("mapping")  # a pure mapping gets no sequence item slots (PyO3)
+    if "__getitem__" in protos and not mapping:
         s.slot("Py_sq_item", f"{PYCLASS}::sq_item_from_mapping")
     if "__setitem__" in protos or "__delitem__" in protos:
         set_ = (f"{protos['__setitem__']}(py, slf, key, value)" if "__setitem__" in protos else
@@ -119,7 +123,8 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
                 "Err(_ferrule::exceptions::PyNotImplementedError::new_err(\"can't delete item\"))")
         s.add("Py_mp_ass_subscript", "__slot_setitem", f"{p1}, key: {PTR}, value: {PTR}", "::core::ffi::c_int",
               f"if value.is_null() {{ {del_} }} else {{ {set_} }}")
-        s.slot("Py_sq_ass_item", f"{PYCLASS}::sq_ass_item_from_mapping")
+        if not mapping:
+            s.slot("Py_sq_ass_item", f"{PYCLASS}::sq_ass_item_from_mapping")
     if "__call__" in protos:
         s.add("Py_tp_call", "__slot_call", f"{p1}, args: {PTR}, kwargs: {PTR}", PTR, direct=protos["__call__"])
     if "__init__" in protos:
@@ -156,7 +161,7 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
         if inplace:
             args = f"a: {PTR}, b: {PTR}" + (f", _m: {PTR}" if op == "pow" else "")
             if op == "pow":
-                s.add(f"Py_nb_inplace_{NB_SLOT[op]}", f"__slot_nb_i{op}", args, PTR, f"{inplace}(py, a, b)")
+                s.add(f"Py_nb_inplace_{NB_SLOT[op]}", f"__slot_nb_i{op}", args, PTR, f"{inplace}(py, a, b, _m)")
             else:
                 s.add(f"Py_nb_inplace_{NB_SLOT[op]}", f"__slot_nb_i{op}", args, PTR, direct=inplace)
     _richcompare(cls, protos, s)
@@ -167,14 +172,15 @@ SLOTS = "_ferrule::impl_::slots"
 
 def _attribute_slots(protos: dict[str, str], s: _Slots) -> None:
     """`tp_getattro` tries `__getattribute__` (else the generic lookup) and, on
-    AttributeError, `__getattr__`; `tp_setattro` and `tp_descr_set` each serve a
+    AttributeError, `__getattr__` (PyO3's default: `AttributeError(name)`); `tp_setattro` and `tp_descr_set` each serve a
     set/delete pair, the missing half raising as PyO3's does."""
     p1 = f"slf: {PTR}"
     get, fallback = protos.get("__getattribute__"), protos.get("__getattr__")
     if get or fallback:
         first = f"{get}(py, slf, name)" if get else f"{SLOTS}::generic_getattr(py, slf, name)"
-        body = first if not fallback else (
-            f"match {first} {{ Err(e) if {SLOTS}::is_attribute_error(py, &e) => {fallback}(py, slf, name), r => r }}")
+        # As PyO3: without `__getattr__`, its default raises `AttributeError(name)`.
+        fallback = fallback or f"{SLOTS}::no_attribute"
+        body = f"match {first} {{ Err(e) if {SLOTS}::is_attribute_error(py, &e) => {fallback}(py, slf, name), r => r }}"
         s.add("Py_tp_getattro", "__slot_getattro", f"{p1}, name: {PTR}", PTR, body)
     pairs = (("Py_tp_setattro", "__slot_setattro", "__setattr__", "__delattr__", "attribute"),
              ("Py_tp_descr_set", "__slot_descr_set", "__set__", "__delete__", "descriptor"))
@@ -264,8 +270,31 @@ def _discriminant(cls: PyClassDecl, value: str) -> str:
     return f"match {value} {{ {arms} }}"
 
 
+def _str_format(value: str | None) -> str | None:
+    """`str = "({x}, {0:>3})"`: PyO3's format string naming fields, as a `format!` of `__me`'s
+    fields (each `{field[:spec]}` becomes `{[:spec]}` with the field as its argument)."""
+    value = (value or "").strip()
+    if not (value.startswith('"') and value.endswith('"') and len(value) >= 2):
+        return None
+    text, out, args, i = value[1:-1], [], [], 0
+    while i < len(text):
+        if text.startswith(("{{", "}}"), i):
+            out.append(text[i:i + 2])
+            i += 2
+        elif text[i] == "{" and "}" in text[i:]:
+            end = text.index("}", i)
+            field, colon, spec = text[i + 1:end].partition(":")
+            args.append(f"__me.{field.strip()}")
+            out.append("{" + colon + spec + "}")
+            i = end + 1
+        else:
+            out.append(text[i])
+            i += 1
+    return f'format!("{"".join(out)}"{"".join(", " + a for a in args)})'
+
+
 def _option_slots(cls: PyClassDecl, s: _Slots) -> None:
-    defined = {m.fn.py_name for m in cls.methods() if m.kind == MethodKind.INSTANCE}
+    defined = {m.fn.py_name for m in cls.methods() if m.kind in SLOT_KINDS}
     me = f"let __me = {PYCLASS}::self_borrow::<{cls.rust_name}>(py, slf)?;"
     conv = "_ferrule::impl_::wrap::IntoPyCallbackOutput::convert"
     if cls.has("hash") and "__hash__" not in defined:
@@ -274,7 +303,9 @@ def _option_slots(cls: PyClassDecl, s: _Slots) -> None:
               f"::core::hash::Hash::hash(&*__me, &mut __h); "
               f"{PYCLASS}::HashOutput::hash_value(::core::hash::Hasher::finish(&__h))")
     if cls.has("str") and "__str__" not in defined:
-        s.add("Py_tp_str", "__slot_auto_str", f"slf: {PTR}", PTR, f"{me} {conv}(::std::string::ToString::to_string(&*__me), py)")
+        text = _str_format(cls.options.get("str"))
+        s.add("Py_tp_str", "__slot_auto_str", f"slf: {PTR}", PTR,
+              f"{me} {conv}({text or '::std::string::ToString::to_string(&*__me)'}, py)")
     if cls.simple_enum:
         names = " ".join(f"{cls.rust_name}::{v.rust_name} => \"{v.py_name}\"," for v in cls.variants)
         if "__repr__" not in defined:
@@ -290,11 +321,11 @@ def _field_props(cls: PyClassDecl, s: _Slots) -> None:
         if f.get:
             s.fns.append(slot_fn(f"__fg_{ident(f.rust_name)}", f"slf: {PTR}", PTR, f"""
             let __me = {PYCLASS}::self_borrow::<{cls.rust_name}>(py, slf)?;
-            let __v = ::core::clone::Clone::clone(&__me.{f.rust_name});
-            drop(__me);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
+            #[allow(unused_imports)]
+            use {PYCLASS}::GetFieldByRef as _;
+            (&{PYCLASS}::GetField(&__me.{f.rust_name})).get_field(py)
         """, unused=closure))
-            s.lines.append(f"            b.getter({c_string(f.py_name)}, __fg_{ident(f.rust_name)}, c\"\");")
+            s.lines.append(f"            b.getter({c_string(f.py_name)}, __fg_{ident(f.rust_name)}, {c_string(f.doc)});")
         if f.set:
             s.fns.append(slot_fn(f"__fs_{ident(f.rust_name)}", f"slf: {PTR}, value: {PTR}", "::core::ffi::c_int", f"""
             if value.is_null() {{ return Err({PYCLASS}::cannot_delete("{f.py_name}")); }}
@@ -303,7 +334,7 @@ def _field_props(cls: PyClassDecl, s: _Slots) -> None:
             __me.{f.rust_name} = __v;
             Ok(0)
         """, unused=closure))
-            s.lines.append(f"            b.setter({c_string(f.py_name)}, __fs_{ident(f.rust_name)});")
+            s.lines.append(f"            b.setter({c_string(f.py_name)}, __fs_{ident(f.rust_name)}, {c_string(f.doc)});")
 
 
 def from_py_object(cls: PyClassDecl) -> str:
@@ -352,6 +383,8 @@ def class_glue(cls: PyClassDecl, crate: Crate) -> str:
     _option_slots(cls, s)
     for block in cls.blocks:
         s.lines.append(f"            {block_path(cls, block)}::__items(b);")
+    if cls.has("generic"):
+        s.lines.append("            b.generic();")
     if cls.complex_enum:
         s.lines.extend(variant_class_attrs(cls))
         s.fns.extend(variant_fn(cls, v) for v in cls.variants)
@@ -379,6 +412,7 @@ def class_glue(cls: PyClassDecl, crate: Crate) -> str:
         }}
     }}
 """
+    generated = from_fields_impl(cls) if any(b.generated for b in cls.blocks) else ""
     return f"""// @generated by ferrule for {cls.key.file}:{cls.key.line}. Do not edit.
 {ALLOWS}
 const _: () = {{
@@ -413,12 +447,12 @@ const _: () = {{
         }}
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {{
             b.name = {c_string(qualified)};
-            b.doc = ::core::option::Option::Some({c_string(doc)});
+            b.doc = {f"::core::option::Option::Some({c_string(doc)})" if doc else "::core::option::Option::None"};
             b.flags = {flags};
 {chr(10).join(s.lines)}
         }}
 {instance_type(cls) if cls.complex_enum else ""}    }}
 {into}
 {from_py_object(cls)}
-{"".join(s.fns)}}};
-"""
+{"".join(s.fns)}{generated}}};
+{"".join(block_glue(cls, b, rt) for b in cls.blocks if b.generated)}"""

@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..parse.model import Function, Method, MethodKind, ParamKind
 from .glue import (PTR, _convert_var, _convert_varkw, _slot_params, bind_lines, extract_expr, holder_arg,
                    return_lines, str_holder_lines)
+from .warn import warn_lines
 
 CO = "_ferrule::impl_::coroutine"
 
@@ -27,7 +28,7 @@ def async_call_body(fn: Function, conv: str, callee: str, method: Method | None 
     it, for methods whose receiver is neither `&self` nor `&mut self`."""
     slots = _slot_params(fn)
     kinds = {p.kind for p in fn.params}
-    lines = bind_lines(fn, conv)
+    lines = bind_lines(fn, conv) + warn_lines(fn)  # on the call, before the coroutine exists
     if slots:
         lines.append(f"let __owned = {CO}::own_args(py, &__out);")
     if ParamKind.VARARGS in kinds or ParamKind.VARKEYWORDS in kinds:

@@ -13,6 +13,7 @@ import re
 
 from ..parse.model import Crate, Function, ModuleForm, Param, ParamKind, PyModuleDecl, TypeRef
 from .signature import text_signature
+from .warn import warn_lines
 
 ALLOWS = ("#[doc(hidden)]\n#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, "
           "unused_variables, unused_mut, clippy::all)]")
@@ -72,6 +73,10 @@ def needs_parent_scope(fn: Function) -> bool:
     module costs name resolution in every glue module (quadratic in the number
     of bound functions), so it is emitted only when a default names something
     outside the prelude."""
+    from .warn import names_user_paths
+
+    if names_user_paths(fn):  # a warning category
+        return True
     for param in fn.params:
         if param.from_py_with:  # a path the user wrote in the function's module
             return True
@@ -254,6 +259,7 @@ def call_body(fn: Function, conv: str, callee: str | None = None, leading: tuple
             continue
         args.append(var)
     call = f"{callee or 'super::' + fn.rust_name}({', '.join(args)})"
+    lines.extend(warn_lines(fn))
     lines.extend(finish(call) if finish is not None else return_lines(fn.ret, call))
     return lines
 
@@ -364,21 +370,33 @@ def _ref_to_bound(ty: TypeRef) -> bool:
     return ty.kind == "ref" and ty.arg() is not None and ty.args[0].is_named("Bound")
 
 
+def _bound_of(ty: TypeRef, native: str) -> bool:
+    """`ty` (a `Bound<..>`) holds the native type `native` or names no type argument."""
+    inner = ty.arg()
+    return inner is None or inner.is_named(native)
+
+
 def _convert_var(param: Param, var: str, source: str) -> list[str]:
-    if _ref_to_bound(param.ty):
-        return [f"let {var} = &{source};"]
-    if param.ty.is_named("Bound"):
-        return [f"let {var} = {source};"]
+    """`*args` as the parameter's type: the tuple itself, as `PyAny` (as PyO3 allows), or extracted."""
+    bound = param.ty.arg() if _ref_to_bound(param.ty) else param.ty if param.ty.is_named("Bound") else None
+    if bound is not None and _bound_of(bound, "PyTuple"):
+        return [f"let {var} = {'&' if bound is not param.ty else ''}{source};"]
+    if bound is not None and _bound_of(bound, "PyAny"):
+        return [f"let {var} = {source + '.as_any()' if bound is not param.ty else source + '.into_any()'};"]
     return [f"let {var}_ptr = {source}.as_ptr();",
             f"let {var} = {EX}::extract(py, &{var}_ptr, \"{param.py_name}\")?;"]
 
 
 def _convert_varkw(param: Param, var: str) -> list[str]:
     inner = param.ty.arg() if param.ty.is_named("Option") else None
-    if inner is not None and _ref_to_bound(inner):
+    if inner is not None and _ref_to_bound(inner) and _bound_of(inner.arg(), "PyDict"):
         return [f"let {var} = __varkw.as_ref();"]
-    if inner is not None and inner.is_named("Bound"):
+    if inner is not None and _ref_to_bound(inner) and _bound_of(inner.arg(), "PyAny"):
+        return [f"let {var} = __varkw.as_ref().map(|d| d.as_any());"]
+    if inner is not None and inner.is_named("Bound") and _bound_of(inner, "PyDict"):
         return [f"let {var} = __varkw;"]
+    if inner is not None and inner.is_named("Bound") and _bound_of(inner, "PyAny"):
+        return [f"let {var} = __varkw.map(_ferrule::Bound::into_any);"]
     return [f"let {var}_dict = __varkw.as_ref().map(|d| d.as_ptr()).unwrap_or(::core::ptr::null_mut());",
             f"let {var} = {EX}::extract_or(py, &{var}_dict, \"{param.py_name}\", ::core::default::Default::default)?;"]
 
@@ -419,6 +437,10 @@ def module_glue(module: PyModuleDecl, runtime: str) -> str:
         init_body = f"        ::core::result::Result::map_err({call}, ::core::convert::Into::<_ferrule::PyErr>::into)"
     else:
         init_body = "\n".join(_declarative_init(module))
+    if module.form == ModuleForm.FUNCTION and module.key.local:
+        from .body_modules import local_module_glue
+
+        return local_module_glue(module, runtime)
     pyinit = ""
     if module.parent is None:
         pyinit = f"""

@@ -15,8 +15,9 @@ from ..parse.model import Method, MethodKind, MethodsBlock, ParamKind, PyClassDe
 from .glue import (ALLOWS, ident, PTR, _C_SIGNATURES, c_string, call_body, convention, description, extract_expr,
                    extract_lines, holder_arg, holder_type, str_holder_lines)
 from .glue import _BODY_CALLS, _BODY_PARAMS, needs_parent_scope
-from .protocols import SHAPES, UNIT_RESULT
+from .protocols import SHAPES, UNIT_RESULT, is_slot_method
 from .signature import parameter_list
+from .warn import warn_lines
 
 PYCLASS = "_ferrule::impl_::pyclass"
 
@@ -181,7 +182,8 @@ def setter_glue(setter: Method | None, deleter: Method | None = None) -> tuple[s
     if deleter is not None:
         dsetup, drecv = receiver_setup(deleter)
         dargs = [drecv] + ["py" for p in deleter.fn.params if p.kind == ParamKind.PYTHON]
-        on_delete = dsetup + [f"return {PYCLASS}::UnitOutput::unit_value(__Self::{deleter.fn.rust_name}({', '.join(dargs)}));"]
+        on_delete = dsetup + warn_lines(deleter.fn) + [
+            f"return {PYCLASS}::UnitOutput::unit_value(__Self::{deleter.fn.rust_name}({', '.join(dargs)}));"]
     else:
         on_delete = [f"return Err({PYCLASS}::cannot_delete(\"{attr}\"));"]
     lines = ["if value.is_null() {"] + ["    " + line for line in on_delete] + ["}"]
@@ -200,6 +202,7 @@ def setter_glue(setter: Method | None, deleter: Method | None = None) -> tuple[s
                 lines += str_holder_lines(p)
                 lines.append(f"let __value = {extract_expr(dataclasses.replace(p, default=None), '&value')};")
                 args.append("__value")
+        lines += warn_lines(fn)
         lines.append(f"{PYCLASS}::UnitOutput::unit_value(__Self::{fn.rust_name}({', '.join(args)}))")
     name = f"__s_{ident(method.fn.rust_name)}"
     text = f"""
@@ -213,7 +216,7 @@ def setter_glue(setter: Method | None, deleter: Method | None = None) -> tuple[s
         }}
     }}
 """
-    return text, f"        b.setter({c_string(attr)}, {name});"
+    return text, f"        b.setter({c_string(attr)}, {name}, {c_string(method.fn.doc)});"
 
 
 def classattr_glue(method: Method) -> tuple[str, str]:
@@ -256,6 +259,10 @@ def protocol_glue(method: Method) -> str:
     call_args = []
     # Operators check `is_instance` first; the receiver's type is then known.
     setup, recv = receiver_setup(method, checked=shape in _NOT_IMPLEMENTED_SHAPES)
+    if method.kind == MethodKind.CLASS:  # PyO3 hands a `#[classmethod]` slot the object's type
+        setup, (recv,) = _cls_setup(method, "__tp")
+        setup.insert(0, f"let __tp = _ferrule::ffi::Py_TYPE(_slf) as {PTR};")
+    leading = (recv,) if recv else ()
     nvis = len(fn.visible_params())
     params = f"py: _ferrule::Python<'_>, _slf: {PTR}"
     lines: list[str] = []
@@ -288,6 +295,10 @@ def protocol_glue(method: Method) -> str:
         params += f", other: {PTR}"
         lines.append(f"if !{PYCLASS}::is_instance::<__Self>(py, _slf) {{ return Ok({ni}); }}")
         lines += _other_arg(method, 0, "&other", ni)
+        if fn.py_name == "__ipow__":  # a ternary slot: the modulo (None from `**=`) for a second parameter
+            params += f", modulo: {PTR}"
+            if nvis > 1:
+                lines += _other_arg(method, 1, "&modulo", ni)
     elif shape == "ternary":
         params += f", other: {PTR}, modulo: {PTR}"
         lines.append(f"if !{PYCLASS}::is_instance::<__Self>(py, _slf) {{ return Ok({ni}); }}")
@@ -304,7 +315,7 @@ def protocol_glue(method: Method) -> str:
     call_args = [f"__arg{i}" for i in range(nvis)] if shape not in ("call", "init", "unary", "next", "anext") else []
     if shape == "init":
         finish = lambda call: [f"{PYCLASS}::UnitOutput::unit_value({call})"]  # noqa: E731
-        body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=(recv,), finish=finish)
+        body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=leading, finish=finish)
         desc = _rename_desc(description(dataclasses.replace(fn, py_name="__init__")), "__D___init__")
         body = [_rename_desc(line, "__D___init__") for line in body]
         return f"""{desc}
@@ -315,7 +326,7 @@ def protocol_glue(method: Method) -> str:
     }}
 """
     if shape == "call":
-        body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=(recv,))
+        body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=leading)
         desc = _rename_desc(description(dataclasses.replace(fn, py_name="__call__")), "__D___call__")
         body = [_rename_desc(line, "__D___call__") for line in body]
         return f"""{desc}
@@ -327,7 +338,7 @@ def protocol_glue(method: Method) -> str:
 """
     py_args = ["py" if p.kind == ParamKind.PYTHON else None for p in fn.params]
     args_iter = iter(call_args)
-    full_args = [recv] + [a if a else next(args_iter) for a in py_args]
+    full_args = [*leading] + [a if a else next(args_iter) for a in py_args]
     call = f"__Self::{fn.rust_name}({', '.join(full_args)})"
     if shape in ("getbuffer", "releasebuffer"):
         call = f"unsafe {{ {call} }}"  # PyO3 declares both `unsafe fn`
@@ -348,9 +359,10 @@ def protocol_glue(method: Method) -> str:
         result, finish = PTR, f"{PYCLASS}::IterNextOutput::convert_next({call}, py)"
     elif shape == "inplace":
         result = PTR
-        lines += _or_not_implemented(setup)
+        lines += _or_not_implemented(setup) + warn_lines(fn)
         lines.append(f"{PYCLASS}::UnitOutput::unit_value({call})?;")
-        lines.append("drop(__recv);")
+        if recv:
+            lines.append("drop(__recv);")
         lines.append(f"Ok({PYCLASS}::new_ref(_slf))")
         return _p_fn(name, params, result, lines)
     elif ret is None or ret.kind == "unit":
@@ -368,7 +380,7 @@ def protocol_glue(method: Method) -> str:
 """
     if shape in _NOT_IMPLEMENTED_SHAPES:
         setup = _or_not_implemented(setup)
-    lines += setup + [finish]
+    lines += setup + warn_lines(fn) + [finish]
     return _p_fn(name, params, result, lines)
 
 
@@ -422,10 +434,12 @@ def block_glue(cls: PyClassDecl, block: MethodsBlock, runtime: str) -> str:
             text, item = classattr_glue(method)
             parts.append(text)
             items.append(item)
-        elif kind == MethodKind.INSTANCE and method.fn.py_name in SHAPES:
+        elif is_slot_method(method):
             parts.append(protocol_glue(method))
         else:
             text, item = method_glue(cls, method)
+            if method.fn.cfgs:
+                text, item = _under_cfg(method, text, item)
             parts.append(text)
             items.append(item)
     body = "".join(parts)
@@ -447,6 +461,16 @@ pub(crate) mod {block.glue_mod} {{
     }}
 }}
 {local}"""
+
+
+def _under_cfg(method: Method, text: str, item: str) -> tuple[str, str]:
+    """A method under `#[cfg(...)]`: its glue in a module compiled under the same predicates
+    (so a method the build leaves out is never called), and its table entry too."""
+    cfg = "".join(f"#[cfg({c})] " for c in method.fn.cfgs)
+    mod = f"__cfg_{ident(method.fn.rust_name)}"
+    text = text.replace('unsafe extern "C" fn ', 'pub(super) unsafe extern "C" fn ')
+    item = re.sub(r"\b(__m_\w+)\b", rf"{mod}::\1", item)
+    return f"\n    {cfg}mod {mod} {{\n    use super::*;\n{text}    }}\n", f"        {cfg}\n{item}"
 
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -8,6 +8,8 @@ C-ABI slot functions, combining the pairs one slot serves (`__add__` with
 
 from __future__ import annotations
 
+from ..parse.model import SLOT_KINDS, Method, MethodKind
+
 # name -> shape. Shapes: unary (slf) -> PTR, hash, bool, len, binary (slf, arg) -> PTR,
 # objobj (slf, arg) -> c_int, setitem (slf, key, value) -> c_int, numeric (either side may
 # be the instance; the other operand's type mismatch gives NotImplemented), inplace,
@@ -70,3 +72,11 @@ COMPARE_OPS = {"__lt__": "Py_LT", "__le__": "Py_LE", "__eq__": "Py_EQ", "__ne__"
 
 def is_protocol(name: str) -> bool:
     return name in SHAPES
+
+
+def is_slot_method(method: Method) -> bool:
+    """Whether the method fills a type slot (`SLOT_KINDS`); `__traverse__`/`__clear__` need the object."""
+    name = method.fn.py_name
+    if name in ("__traverse__", "__clear__"):
+        return method.kind == MethodKind.INSTANCE
+    return method.kind in SLOT_KINDS and name in SHAPES

@@ -17,12 +17,13 @@ _CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "'": "'", '"': '"',
 _NUMBER = re.compile(r"^-?\d[\d_]*(\.\d[\d_]*)?([eE][+-]?\d+)?(i\d+|u\d+|f\d+|isize|usize)?$")
 
 
-def python_default(expr: str) -> str:
-    """A Rust default as Python source, or `...` when it has no Python spelling."""
+def python_default(expr: str, as_written: bool = False) -> str:
+    """A Rust default as Python source, or `...` when it has no Python spelling. `as_written`
+    (text signatures): a plain string literal is its token, as PyO3 writes it (`"pyo3"`)."""
     expr = expr.strip()
     some = re.fullmatch(r"(?:Option::)?Some\((.*)\)", expr, re.S)
     if some:
-        return python_default(some.group(1))
+        return python_default(some.group(1), as_written)
     if expr in ("None", "Option::None"):
         return "None"
     if expr == "true":
@@ -30,6 +31,8 @@ def python_default(expr: str) -> str:
     if expr == "false":
         return "False"
     text = string_value(expr)
+    if as_written and text is not None and expr.startswith('"') and "\\" not in expr:
+        return expr
     call = _STRING_CALL.match(expr)
     if text is None and call is not None:
         text = string_value((call.group("a") or call.group("b")).strip())
@@ -75,7 +78,7 @@ def parameter_list(fn: Function, *, annotate=None) -> list[str]:
         if annotate is not None:
             name += f": {annotate(param)}"
         if param.default is not None:
-            name += f"={python_default(param.default)}" if annotate is None else f" = {python_default(param.default)}"
+            name += f"={python_default(param.default, True)}" if annotate is None else f" = {python_default(param.default)}"
         parts.append(name)
         nxt = visible[i + 1] if i + 1 < len(visible) else None
         next_posonly = nxt is not None and (nxt.kind == ParamKind.POSITIONAL_ONLY or
@@ -88,4 +91,5 @@ def parameter_list(fn: Function, *, annotate=None) -> list[str]:
 def text_signature(fn: Function) -> str | None:
     if fn.text_signature is not None:
         return fn.text_signature or None
-    return "(" + ", ".join(parameter_list(fn)) + ")"
+    # `pass_module`: PyO3 writes `$module` first; `inspect.signature` drops it for the bound module.
+    return "(" + ", ".join((["$module"] if fn.pass_module else []) + parameter_list(fn)) + ")"

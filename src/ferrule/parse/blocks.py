@@ -110,6 +110,6 @@ def mark_local_keys(walk: "Walk") -> None:
     import dataclasses
 
     crate = walk.crate
-    for item in [*crate.functions, *crate.classes, *crate.method_blocks, *crate.derives]:
+    for item in [*crate.functions, *crate.classes, *crate.method_blocks, *crate.derives, *crate.modules]:
         if is_local(item.module_path):
             item.key = dataclasses.replace(item.key, local=True)

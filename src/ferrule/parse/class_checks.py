@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .model import PyClassDecl
+from .model import ParamKind, PyClassDecl
 from .source import SourceFile, child_of_type
 
 if TYPE_CHECKING:
@@ -104,3 +104,17 @@ def check_method_names(walk: "Walk", item: "Item", markers: list[str], options) 
     if names and "new" in markers:
         walk.error("`name` cannot be used with `#[new]`: a constructor is always `__new__`", names[0].span,
                    "remove `name`")
+
+
+TRAVERSE_HINT = ("Usually, an implementation of `__traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError>` "
+                 "should do nothing but calls to `visit.call`. Most importantly, safe access to the Python interpreter "
+                 "is prohibited inside implementations of `__traverse__`, i.e. `Python::attach` will panic.")
+
+
+def _check_traverse(walk: "Walk", src: SourceFile, name_node, method: Method) -> None:
+    """`__traverse__` runs inside the collector: `&self` only (a `PyRef` or `Bound`
+    would give it a `Python`), and no `Python` parameter."""
+    if method.receiver != "ref":
+        walk.error("__traverse__ may not take a receiver other than `&self`. " + TRAVERSE_HINT, src.span(name_node))
+    if any(p.kind == ParamKind.PYTHON for p in method.fn.params):
+        walk.error("__traverse__ may not take `Python`. " + TRAVERSE_HINT, src.span(name_node))

@@ -6,13 +6,15 @@ from typing import TYPE_CHECKING
 
 from .attributes import string_value
 from .blocks import is_local
-from .class_checks import (check_class_options, check_constructor_result, check_field_options,
+from .class_new import add_from_fields
+from .class_checks import (_check_traverse, check_class_options, check_constructor_result, check_field_options,
                            check_method_names, check_special)
 from .functions import (apply_signature, check_async, check_cancel_handle, check_name_values, check_options,
                         collect_options, read_params)
-from .model import (ClassField, Function, Method, MethodKind, MethodsBlock, Param, ParamKind, PyClassDecl,
-                    TypeRef, Variant)
+from .model import (SLOT_KINDS, ClassField, Function, Method, MethodKind, MethodsBlock, Param, ParamKind,
+                    PyClassDecl, TypeRef, Variant)
 from .source import SourceFile, child_of_type
+from .warn_option import read_warnings
 from .types import type_ref
 
 if TYPE_CHECKING:
@@ -20,9 +22,9 @@ if TYPE_CHECKING:
 
 CLASS_OPTIONS = ("name", "module", "frozen", "subclass", "extends", "dict", "weakref", "eq", "ord", "hash", "str",
                  "get_all", "set_all", "eq_int", "rename_all", "crate", "unsendable", "freelist", "sequence",
-                 "mapping", "immutable_type", "generic", "from_py_object", "skip_from_py_object")
+                 "mapping", "immutable_type", "generic", "from_py_object", "skip_from_py_object", "new")
 FIELD_OPTIONS = ("get", "set", "name")
-METHOD_OPTIONS = ("name", "signature", "text_signature")
+METHOD_OPTIONS = ("name", "signature", "text_signature", "warn")
 METHOD_MARKERS = ("new", "getter", "setter", "deleter", "staticmethod", "classmethod", "classattr")
 RENAME_RULES = ("camelCase", "kebab-case", "lowercase", "PascalCase", "SCREAMING-KEBAB-CASE",
                 "SCREAMING_SNAKE_CASE", "snake_case", "UPPERCASE")
@@ -71,10 +73,11 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     check_options(walk, options, CLASS_OPTIONS, "`#[pyclass]`")
     check_name_values(walk, options)
     opts: dict[str, str | None] = {o.key: o.value for o in options}
-    py_name = string_value(opts.get("name")) or opts.get("name") or rust_name
+    py_name = (string_value(opts.get("name")) or opts.get("name") or rust_name).removeprefix("r#")
     decl = PyClassDecl(rust_name, py_name, "struct" if node.type == "struct_item" else "enum", item.doc,
                        src.span(name_node), walk.glue_key(src, node), module_path, opts,
                        option_spans={o.key: o.span for o in options})
+    decl.cfgs = _cfgs(item)
     check_class_options(walk, decl)
     if "rename_all" in opts and string_value(opts["rename_all"]) not in RENAME_RULES:
         walk.error(f"unknown `rename_all` rule {opts['rename_all']}", decl.span, "rules: " + ", ".join(RENAME_RULES))
@@ -101,6 +104,7 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
         for v in decl.variants if decl.complex_enum else []:
             for f in v.fields:
                 f.get, f.set = True, False
+    add_from_fields(walk, decl)
     return decl
 
 
@@ -133,9 +137,10 @@ def _read_fields(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> list
         check_options(walk, options, FIELD_OPTIONS, "a `#[pyclass]` field")
         check_field_options(walk, decl, options)
         opts = {o.key: o.value for o in options}
-        py_name = string_value(opts.get("name")) or rename(name.removeprefix("r#"), rule)
+        py_name = (string_value(opts.get("name")) or "").removeprefix("r#") or rename(name.removeprefix("r#"), rule)
         field = ClassField(name, py_name, type_ref(src, ty_node), src.span(node),
-                           get="get" in opts or decl.has("get_all"), set="set" in opts or decl.has("set_all"))
+                           get="get" in opts or decl.has("get_all"), set="set" in opts or decl.has("set_all"),
+                           doc=item.doc)
         if field.set and decl.frozen:
             walk.error(f"field `{name}` of frozen class `{decl.rust_name}` cannot have a setter",
                        next((o.span for o in options if o.key == "set"), field.span),
@@ -199,11 +204,12 @@ def read_pymethods(walk: "Walk", src: SourceFile, item: "Item", module_path: tup
         walk.error("`#[pymethods]` goes on an inherent `impl`, not a trait impl", src.span(node))
         return None
     tref = type_ref(src, ty)
-    block = MethodsBlock(tref.text, tref.name or tref.text, src.span(ty), walk.glue_key(src, node), module_path)
+    block = MethodsBlock(tref.text, tref.name or tref.text, src.span(ty), walk.glue_key(src, node), module_path,
+                         cfgs=_cfgs(item))
     body = node.child_by_field_name("body")
     for inner in _items(src, body) if body is not None else []:
         if inner.node.type == "function_item":
-            method = _read_method(walk, src, inner, module_path)
+            method = _read_method(walk, src, inner, module_path, block.self_name)
             if method is not None:
                 block.methods.append(method)
         elif inner.node.type == "const_item":
@@ -213,7 +219,7 @@ def read_pymethods(walk: "Walk", src: SourceFile, item: "Item", module_path: tup
                 name = src.text(inner.node.child_by_field_name("name"))
                 ty_node = inner.node.child_by_field_name("type")
                 opts = {o.key: o.value for o in collect_options(inner, "pyo3")}
-                fn = Function(name, string_value(opts.get("name")) or name, [],
+                fn = Function(name, string_value(opts.get("name")) or name.removeprefix("r#"), [],
                               type_ref(src, ty_node) if ty_node is not None else None, inner.doc,
                               src.span(inner.node), block.key, module_path)
                 block.methods.append(Method(fn, MethodKind.CLASSATTR, is_const=True))
@@ -233,10 +239,13 @@ def _receiver(src: SourceFile, node) -> str | None:
     return "value"
 
 
-def _self_param_kind(ty: TypeRef) -> str | None:
-    """The receiver kind of an explicit `slf: ...` parameter, or None."""
+def _self_param_kind(ty: TypeRef, self_name: str = "Self") -> str | None:
+    """The receiver kind of an explicit `slf: ...` parameter (of `Self` or the class named so), or None."""
     target = ty.arg() if ty.kind == "ref" else ty
-    if target is None or target.kind != "path" or not target.args or not target.args[0].is_named("Self"):
+    if target is None or target.kind != "path" or not target.args:
+        return None
+    inner = target.args[0]
+    if not (inner.is_named("Self") or (inner.is_named(self_name) and not inner.args)):
         return None
     if target.name == "PyRef":
         return "pyref"
@@ -253,7 +262,8 @@ def _self_param_kind(ty: TypeRef) -> str | None:
     return None
 
 
-def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[str, ...]) -> Method | None:
+def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[str, ...],
+                 self_name: str = "Self") -> Method | None:
     from .crate import attribute_named, check_doc
 
     node = item.node
@@ -284,7 +294,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     params = read_params(walk, src, node)
     receiver = _receiver(src, node)
     if receiver is None and params and kind not in (MethodKind.STATIC, MethodKind.CLASS, MethodKind.NEW):
-        explicit = _self_param_kind(params[0].ty)
+        explicit = _self_param_kind(params[0].ty, self_name)
         if explicit is not None:
             receiver = explicit
             params = params[1:]
@@ -303,17 +313,24 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     ret_node = node.child_by_field_name("return_type")
     py_name = rust_name.removeprefix("r#")
     if "name" in opts:
-        py_name = string_value(opts["name"].value) or py_name
+        py_name = (string_value(opts["name"].value) or py_name).removeprefix("r#")  # PyO3 unraws names
     fn = Function(rust_name, py_name, params, type_ref(src, ret_node) if ret_node is not None else None, item.doc,
                   src.span(name_node), GlueKeyless, module_path, gated=attribute_named(item, "cfg") is not None,
                   ret_span=src.span(ret_node) if ret_node is not None else None)
+    fn.cfgs = _cfgs(item)
     if "text_signature" in opts:
         value = opts["text_signature"].value
         fn.text_signature = "" if value == "None" else (string_value(value) or "")
-    supported = kind != MethodKind.INSTANCE or check_special(walk, src, item, py_name, opts)
+    supported = kind not in SLOT_KINDS or check_special(walk, src, item, py_name, opts)
     if "signature" in opts:
         fn.signature_given = True
         apply_signature(walk, fn, opts["signature"])
+    fn.warnings = read_warnings(walk, options)
+    if fn.warnings and (kind == MethodKind.CLASSATTR or py_name == "__traverse__"):
+        what = "#[classattr]" if kind == MethodKind.CLASSATTR else "__traverse__"
+        where = next(o.span for o in options if o.key == "warn")
+        walk.error(f"{what} cannot be used with #[pyo3(warn)]", where,
+                   "nothing calls it from Python code that could see the warning")
     fn.is_async = check_async(walk, src, node)[0]
     if fn.is_async and (kind not in (MethodKind.INSTANCE, MethodKind.STATIC, MethodKind.CLASS) or _is_slot(py_name)):
         what = f"#[{markers[0]}]" if markers else f"special method `{py_name}`"
@@ -325,7 +342,8 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
     method = Method(fn, kind, receiver, cls_type=cls_type)
     check_constructor_result(walk, method)
     if kind in (MethodKind.GETTER, MethodKind.SETTER, MethodKind.DELETER):
-        explicit = (string_value(opts["getter_name"].value) or opts["getter_name"].value) if "getter_name" in opts else None
+        explicit = (string_value(opts["getter_name"].value) or opts["getter_name"].value.removeprefix("r#")
+                    if "getter_name" in opts else None)
         prefix = {MethodKind.GETTER: "get_", MethodKind.SETTER: "set_", MethodKind.DELETER: "delete_"}[kind]
         method.attr_name = explicit or (py_name if "name" in opts else py_name.removeprefix(prefix))
     if receiver is not None and kind in (MethodKind.STATIC, MethodKind.NEW, MethodKind.CLASSATTR):
@@ -368,7 +386,7 @@ _SHAPE_ARITY = {"unary": (0, 0), "next": (0, 0), "hash": (0, 0), "bool": (0, 0),
 
 def _check_arity(walk: "Walk", src: SourceFile, name_node, method: Method) -> None:
     """The glue calls each getter, setter and special method with exactly what its slot gives."""
-    from ..codegen.protocols import SHAPES
+    from ..codegen.protocols import SHAPES, is_slot_method
 
     fn = method.fn
     visible = fn.visible_params()
@@ -378,8 +396,10 @@ def _check_arity(walk: "Walk", src: SourceFile, name_node, method: Method) -> No
     elif method.kind == MethodKind.SETTER and len(visible) != 1:
         walk.error("setter function expected to have one argument", src.span(name_node),
                    "a setter takes `&mut self` and the new value: `fn set_x(&mut self, value: T)`")
-    elif method.kind == MethodKind.INSTANCE and fn.py_name in SHAPES:
+    elif is_slot_method(method):
         least, most = _SHAPE_ARITY.get(SHAPES[fn.py_name], (0, len(visible)))
+        if fn.py_name == "__ipow__":  # may take the modulo too, as PyO3 allows
+            most = 2
         if len(visible) > most:
             walk.error(f"Expected at most {most} non-python arguments", visible[most].span,
                        f"`{fn.py_name}` receives {most} argument{'s' if most != 1 else ''} from Python "
@@ -387,20 +407,6 @@ def _check_arity(walk: "Walk", src: SourceFile, name_node, method: Method) -> No
         elif len(visible) < least:
             walk.error(f"Expected {least} arguments, got {len(visible)}", src.span(name_node),
                        f"`{fn.py_name}` receives {least} argument{'s' if least != 1 else ''} from Python besides `self`")
-
-
-TRAVERSE_HINT = ("Usually, an implementation of `__traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError>` "
-                 "should do nothing but calls to `visit.call`. Most importantly, safe access to the Python interpreter "
-                 "is prohibited inside implementations of `__traverse__`, i.e. `Python::attach` will panic.")
-
-
-def _check_traverse(walk: "Walk", src: SourceFile, name_node, method: Method) -> None:
-    """`__traverse__` runs inside the collector: `&self` only (a `PyRef` or `Bound`
-    would give it a `Python`), and no `Python` parameter."""
-    if method.receiver != "ref":
-        walk.error("__traverse__ may not take a receiver other than `&self`. " + TRAVERSE_HINT, src.span(name_node))
-    if any(p.kind == ParamKind.PYTHON for p in method.fn.params):
-        walk.error("__traverse__ may not take `Python`. " + TRAVERSE_HINT, src.span(name_node))
 
 
 def _name_option(attr):
@@ -440,10 +446,17 @@ def _check_duplicates(walk: "Walk", cls: PyClassDecl) -> None:
                            f"the first is `{new.fn.rust_name}` at line {new.fn.span.line}; a class has one constructor")
             new = method
         elif method.kind in _NAMESPACE:
+            if fn.py_name == "__class_getitem__" and "generic" in cls.options:
+                walk.error(f"`{cls.rust_name}` defines `__class_getitem__`, which `#[pyclass(generic)]` "
+                           "already defines", fn.span, "remove `generic` to keep this method, or remove the method")
             first = seen.setdefault(fn.py_name, method)
             if first is not method:
                 walk.error(f"`{cls.rust_name}` defines `{fn.py_name}` twice", fn.span,
                            f"also `{first.fn.rust_name}` at line {first.fn.span.line}; rename one (`#[pyo3(name = \"...\")]`)")
+
+
+def _cfgs(item) -> tuple[str, ...]:
+    return tuple(" ".join(a.args.split()) for a in item.attrs if a.name == "cfg" and a.args)
 
 
 def _visible_classes(candidates: list[PyClassDecl], at: tuple[str, ...]) -> list[PyClassDecl]:
@@ -462,14 +475,17 @@ def link_classes(walk: "Walk") -> None:
     """Attaches every `#[pymethods]` block to its class (by the type's last path segment)."""
     crate = walk.crate
     by_name: dict[str, list[PyClassDecl]] = {}
-    for cls in crate.classes:
-        by_name.setdefault(cls.rust_name, []).append(cls)
+    for cls in crate.classes:  # `r#Name` and `Name` are one identifier
+        by_name.setdefault(cls.rust_name.removeprefix("r#"), []).append(cls)
     for block in crate.method_blocks:
-        chosen = _visible_classes(by_name.get(block.self_name, []), block.module_path)
+        chosen = _visible_classes(by_name.get(block.self_name.removeprefix("r#"), []), block.module_path)
         if not chosen:
             walk.error(f"`#[pymethods]` for `{block.self_type}`, which is not a `#[pyclass]` of this crate",
                        block.span, f"add `#[pyclass]` to `{block.self_name}`")
             continue
+        if len(chosen) > 1:  # `#[cfg]` alternatives (a build not in view): the one under the block's cfgs
+            same = [c for c in chosen if c.cfgs == block.cfgs and c.cfgs]
+            chosen = same if len(same) == 1 else chosen
         if len(chosen) > 1:
             walk.error(f"`{block.self_name}` names several `#[pyclass]` types; ferrule cannot tell which this "
                        "`#[pymethods]` block is for", block.span, "give the classes distinct Rust names")

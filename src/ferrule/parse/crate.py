@@ -266,19 +266,16 @@ def _doc_text(src: SourceFile, node: tree_sitter.Node) -> str | None:
         return None
     doc = node.child_by_field_name("doc")
     text = src.text(doc) if doc is not None else ""
-    if node.type == "block_comment":
-        lines = [line.strip().removeprefix("* ").removeprefix("*") for line in text.strip("\n").splitlines()]
-        return "\n".join(lines)
+    if node.type == "block_comment":  # rustc hands macros its text as written, `*`s and indents included
+        return text
     return text.rstrip("\n")
 
 
 def _join_doc(lines: list[str]) -> str:
-    if not lines:
-        return ""
-    # rustdoc drops one leading space of each line when all lines have one.
-    if all(not line or line.startswith(" ") for line in lines):
-        lines = [line[1:] if line.startswith(" ") else line for line in lines]
-    return "\n".join(lines).strip("\n")
+    """The docstring PyO3 makes of an item's `#[doc]` lines: each loses one leading space (`/// text` is
+    `#[doc = " text"]`), whatever the others have, and the lines are joined with newlines, blank ones
+    included, so `///  indented` keeps one space of its indent."""
+    return "\n".join(line[1:] if line.startswith(" ") else line for line in lines)
 
 
 def attribute_named(item: Item, *names: str) -> Attribute | None:
@@ -300,9 +297,7 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
             # Before the item is read: a `#[pymodule] fn`'s body scan finds the body's items declared.
             body_macros = walk_fn_bodies(walk, src, node, module_path, mod_dir, parent_module, seen)
         if node.type == "function_item":
-            if in_block and attribute_named(item, "pymodule"):
-                _refuse_local_module(walk, src, item)
-            elif attribute_named(item, "pyfunction"):
+            if attribute_named(item, "pyfunction"):
                 bound = read_function(walk, src, item, module_path)
                 if bound is not None:
                     walk.crate.functions.append(bound)
@@ -327,6 +322,10 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
             if bound is not None:
                 walk.crate.classes.append(bound)
                 kind = "class"
+            traits = derived_traits(item)
+            derive = read_derive(walk, src, item, module_path, traits, pyclass=True) if traits else None
+            if derive is not None:  # `#[derive(FromPyObject)]` on a class too, as PyO3 allows
+                walk.crate.derives.append(derive)
         elif node.type in ("struct_item", "enum_item", "union_item") and derived_traits(item):
             derive = read_derive(walk, src, item, module_path, derived_traits(item))
             if derive is not None:
@@ -358,8 +357,9 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
 def _refuse_local_module(walk: Walk, src: SourceFile, item: Item) -> None:
     name = item.node.child_by_field_name("name")
     at = name if name is not None else item.node
-    walk.error(f"`#[pymodule]` `{src.text(at)}` is declared inside a function body; ferrule binds modules only "
-               "outside function bodies", src.span(at), "move it out of the function body, to module level")
+    walk.error(f"`#[pymodule] mod {src.text(at)}` is declared inside a function body; ferrule binds declarative "
+               "modules only outside function bodies", src.span(at),
+               f"move it to module level, or write it as `#[pymodule] fn {src.text(at)}(m: &Bound<'_, PyModule>)`")
 
 
 def _macro_path(src: SourceFile, macro: tree_sitter.Node) -> str:

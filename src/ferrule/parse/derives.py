@@ -82,7 +82,9 @@ def derived_traits(item: "Item") -> list[str]:
 
 
 def read_derive(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[str, ...],
-                traits: list[str]) -> DeriveDecl | None:
+                traits: list[str], pyclass: bool = False) -> DeriveDecl | None:
+    """`pyclass`: the struct is a `#[pyclass]` too, whose attribute (expanded first, in PyO3)
+    takes the fields' `#[pyo3(...)]` options: the derive sees none."""
     node = item.node
     name_node = node.child_by_field_name("name")
     if name_node is None:
@@ -120,7 +122,7 @@ def read_derive(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple[
     else:
         if "annotation" in options and "FromPyObject" in traits:
             walk.error("`annotation` is unsupported for structs", span)
-        shape = _shape(walk, src, body, name, options, span, what)
+        shape = _shape(walk, src, body, name, options, span, what, pyclass)
         if shape is not None:
             decl.shapes.append(shape)
     return decl
@@ -166,11 +168,11 @@ def _read_generics(walk: "Walk", src: SourceFile, node, decl: DeriveDecl) -> Non
 
 
 def _shape(walk: "Walk", src: SourceFile, body, path: str, options: dict[str, str | None], span: Span,
-           what: str) -> DeriveShape | None:
+           what: str, pyclass: bool = False) -> DeriveShape | None:
     err_name = string_value(options.get("annotation")) or path.rsplit("::", 1)[-1]
     rename_all = string_value(options.get("rename_all"))
     transparent = "transparent" in options
-    fields = _fields(walk, src, body) if body is not None else []
+    fields = _fields(walk, src, body, pyclass) if body is not None else []
     is_enum_variant = "::" in path
     if not fields:
         if "IntoPyObject" in what and is_enum_variant:
@@ -213,12 +215,12 @@ def _shape(walk: "Walk", src: SourceFile, body, path: str, options: dict[str, st
     return DeriveShape(path, "struct", fields, err_name, rename_all, span)
 
 
-def _fields(walk: "Walk", src: SourceFile, body) -> list[DeriveField]:
+def _fields(walk: "Walk", src: SourceFile, body, pyclass: bool = False) -> list[DeriveField]:
     out: list[DeriveField] = []
     for item, name, ty_node in struct_fields(src, body):
         node = item.node
         f = DeriveField(name, type_ref(src, ty_node), src.span(node))
-        options = collect_options(item, "pyo3")
+        options = [] if pyclass else collect_options(item, "pyo3")
         check_options(walk, options, FIELD_OPTIONS, "a field of a derived conversion")
         for opt in options:
             if opt.key in ("attribute", "item"):

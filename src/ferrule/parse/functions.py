@@ -12,6 +12,7 @@ from .model import Function, Param, ParamKind, Span
 from .param_attrs import read_param_attribute
 from .source import SourceFile, child_of_type
 from .types import type_ref
+from .warn_option import read_warnings
 
 if TYPE_CHECKING:
     from .crate import Item, Walk
@@ -65,7 +66,7 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
     deferred, is_async = _check_function_shape(walk, src, node, rust_name, gated)
     py_name = rust_name.removeprefix("r#")
     if "name" in opts:
-        py_name = string_value(opts["name"].value) or opts["name"].value or py_name
+        py_name = (string_value(opts["name"].value) or opts["name"].value or py_name).removeprefix("r#")
     params = read_params(walk, src, node)
     params_node = node.child_by_field_name("parameters")
     self_param = child_of_type(params_node, "self_parameter") if params_node is not None else None
@@ -100,6 +101,7 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
     if "signature" in opts:
         fn.signature_given = True
         apply_signature(walk, fn, opts["signature"])
+    fn.warnings = read_warnings(walk, options)
     check_cancel_handle(walk, fn)
     return fn
 
@@ -343,6 +345,7 @@ def apply_signature(walk: "Walk", fn: Function, option: Option_) -> None:
         if problem:
             walk.error(problem, option.span)
             continue
+        name = name.removeprefix("r#")  # `r#struct` names the parameter `struct`, as Python sees it
         param = by_name.get(name)
         if param is None:
             hint = did_you_mean(name, by_name) or f"parameters of `{fn.rust_name}`: " + ", ".join(by_name)

@@ -121,9 +121,12 @@ class Function:
     # `compile_error!` in its glue) only if the item is compiled at all.
     deferred_error: str = ""
     gated: bool = False  # written under `#[cfg(...)]`
+    cfgs: tuple[str, ...] = ()  # those predicates (a method's glue is compiled under them)
     return_annotation: str | None = None  # `signature = (...) -> "int"`
     ret_span: Span | None = None  # where the return type is written
     is_async: bool = False  # an `async fn`: called, it returns a `Coroutine` (feature `experimental-async`)
+    # `#[pyo3(warn(...))]`: (message, category path, "" for `UserWarning`), emitted on each call.
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def visible_params(self) -> list[Param]:
         return [p for p in self.params if p.visible]
@@ -221,7 +224,7 @@ class Crate:
 
     def top_module(self) -> PyModuleDecl | None:
         """The top-level module CPython imports (others only export their own `PyInit_`)."""
-        tops = [m for m in self.modules if m.parent is None]
+        tops = [m for m in self.modules if m.parent is None and not m.key.local]
         expected = (self.module_name or self.lib_name).rpartition(".")[2]
         return next((m for m in tops if m.py_name == expected), tops[0] if tops else None)
 
@@ -268,6 +271,7 @@ class ClassField:
     span: Span
     get: bool = False
     set: bool = False
+    doc: str = ""  # the property's `__doc__`, from the field's `///`
 
 
 @dataclass
@@ -298,6 +302,11 @@ class MethodKind(Enum):
     CLASSATTR = "classattr"
 
 
+# Kinds of method whose special names (`__len__`, `__getitem__`, ...) fill type slots, as in PyO3: with
+# `self`, as a `#[staticmethod]` (called without the object) or a `#[classmethod]` (given its type).
+SLOT_KINDS = (MethodKind.INSTANCE, MethodKind.STATIC, MethodKind.CLASS)
+
+
 @dataclass
 class Method:
     """One function of a `#[pymethods]` block. `fn.params` excludes the receiver
@@ -321,10 +330,12 @@ class MethodsBlock:
     key: GlueKey
     module_path: tuple[str, ...]
     methods: list[Method] = field(default_factory=list)
+    generated: bool = False  # written by ferrule for the class (`new = "from_fields"`), glue in the class's
+    cfgs: tuple[str, ...] = ()  # its `#[cfg(...)]` predicates, as written
 
     @property
     def glue_mod(self) -> str:
-        return f"__ferrule_methods_{self.key.ident}"
+        return f"__ferrule_{'fields' if self.generated else 'methods'}_{self.key.ident}"
 
 
 @dataclass
@@ -343,6 +354,7 @@ class PyClassDecl:
     variants: list[Variant] = field(default_factory=list)
     blocks: list[MethodsBlock] = field(default_factory=list)
     generics: bool = False
+    cfgs: tuple[str, ...] = ()  # its `#[cfg(...)]` predicates, as written (telling alternatives apart)
     python_module: str = ""  # the module that exports it (filled when modules are resolved)
     option_spans: dict[str, Span] = field(default_factory=dict)  # where each option was written
 

@@ -108,11 +108,13 @@ _KNOWN = {"String", "str", "bool", "char", "f32", "f64", "i8", "i16", "i32", "i6
 
 
 def check_slot_results(walk: "Walk") -> None:
+    from ..codegen.protocols import is_slot_method
+
     for block in walk.crate.method_blocks:
         for method in block.methods:
             fn = method.fn
-            if fn.py_name not in SLOT_RESULTS or fn.ret is None or fn.ret_span is None:
-                continue
+            if fn.py_name not in SLOT_RESULTS or fn.ret is None or fn.ret_span is None or not is_slot_method(method):
+                continue  # a `#[classattr] __contains__` is an attribute (`None` opts out of the protocol)
             allowed, wanted = SLOT_RESULTS[fn.py_name]
             ty = fn.ret
             if ty.is_named("PyResult", "Result") and ty.arg() is not None:

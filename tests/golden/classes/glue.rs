@@ -113,7 +113,7 @@ const _: () = {
         }
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {
             b.name = c"classes.ShapeError";
-            b.doc = ::core::option::Option::Some(c"");
+            b.doc = ::core::option::Option::None;
             b.flags = 0;
             b.slot(_ferrule::ffi::Py_tp_richcompare, __slot_richcmp as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_tp_hash, __slot_auto_hash as *mut ::core::ffi::c_void);
@@ -598,7 +598,7 @@ pub(crate) mod __ferrule_methods_L18 {
         });
         b.getter(c"perimeter", __g_perimeter, c"");
         b.getter(c"hidden", __g_read_hidden, c"");
-        b.setter(c"hidden", __s_set_hidden);
+        b.setter(c"hidden", __s_set_hidden, c"");
         b.method(_ferrule::ffi::PyMethodDef {
             ml_name: c"unit".as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __m_unit },
@@ -675,9 +675,9 @@ const _: () = {
     unsafe fn __b___fg_grout(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe { 
             let __me = _ferrule::impl_::pyclass::self_borrow::<SquareTile>(py, slf)?;
-            let __v = ::core::clone::Clone::clone(&__me.grout);
-            drop(__me);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
+            #[allow(unused_imports)]
+            use _ferrule::impl_::pyclass::GetFieldByRef as _;
+            (&_ferrule::impl_::pyclass::GetField(&__me.grout)).get_field(py)
          }
     }
     unsafe extern "C" fn __slot_iter(slf: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -739,7 +739,7 @@ const _: () = {
             b.doc = ::core::option::Option::Some(c"Shape(side_len, tag='s')\n--\n\nA shape with every kind of member.");
             b.flags = _ferrule::ffi::Py_TPFLAGS_BASETYPE;
             b.getter(c"sideLen", __fg_side_len, c"");
-            b.setter(c"sideLen", __fs_side_len);
+            b.setter(c"sideLen", __fs_side_len, c"");
             b.getter(c"label", __fg_tag, c"");
             b.slot(_ferrule::ffi::Py_tp_new, self::__ferrule_methods_L18::__new as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_tp_repr, __slot_repr as *mut ::core::ffi::c_void);
@@ -766,9 +766,9 @@ const _: () = {
     unsafe fn __b___fg_side_len(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe { 
             let __me = _ferrule::impl_::pyclass::self_borrow::<Shape>(py, slf)?;
-            let __v = ::core::clone::Clone::clone(&__me.side_len);
-            drop(__me);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
+            #[allow(unused_imports)]
+            use _ferrule::impl_::pyclass::GetFieldByRef as _;
+            (&_ferrule::impl_::pyclass::GetField(&__me.side_len)).get_field(py)
          }
     }
     unsafe extern "C" fn __fs_side_len(slf: *mut _ferrule::ffi::PyObject, value: *mut _ferrule::ffi::PyObject, _c: *mut ::core::ffi::c_void) -> ::core::ffi::c_int {
@@ -789,9 +789,9 @@ const _: () = {
     unsafe fn __b___fg_tag(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe { 
             let __me = _ferrule::impl_::pyclass::self_borrow::<Shape>(py, slf)?;
-            let __v = ::core::clone::Clone::clone(&__me.tag);
-            drop(__me);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
+            #[allow(unused_imports)]
+            use _ferrule::impl_::pyclass::GetFieldByRef as _;
+            (&_ferrule::impl_::pyclass::GetField(&__me.tag)).get_field(py)
          }
     }
     unsafe extern "C" fn __slot_repr(slf: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -1076,9 +1076,9 @@ const _: () = {
     unsafe fn __b___fg_value(py: _ferrule::Python<'_>, slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe { 
             let __me = _ferrule::impl_::pyclass::self_borrow::<Counter>(py, slf)?;
-            let __v = ::core::clone::Clone::clone(&__me.value);
-            drop(__me);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
+            #[allow(unused_imports)]
+            use _ferrule::impl_::pyclass::GetFieldByRef as _;
+            (&_ferrule::impl_::pyclass::GetField(&__me.value)).get_field(py)
          }
     }
     unsafe extern "C" fn __slot_hash(slf: *mut _ferrule::ffi::PyObject) -> _ferrule::ffi::Py_hash_t {

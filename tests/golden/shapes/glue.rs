@@ -200,7 +200,7 @@ pub(crate) mod defaults {
             ml_name: c"defaults".as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: c"defaults(text, times=2, sep=', ', flag=True, ratio=-0.5, label=None, big=1000)\n--\n\nDefaults of every literal kind.\n\nSecond paragraph.".as_ptr(),
+            ml_doc: c"defaults(text, times=2, sep=\", \", flag=True, ratio=-0.5, label=None, big=1000)\n--\n\nDefaults of every literal kind.\n\nSecond paragraph.".as_ptr(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -294,7 +294,7 @@ pub(crate) mod variadic {
             ml_name: c"variadic".as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: c"variadic(first, *args, key='k', **kwargs)\n--\n\nVariadic both ways.".as_ptr(),
+            ml_doc: c"variadic(first, *args, key=\"k\", **kwargs)\n--\n\nVariadic both ways.".as_ptr(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -383,7 +383,7 @@ pub(crate) mod with_module {
             ml_name: c"renamed".as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline },
             ml_flags: _ferrule::ffi::METH_NOARGS,
-            ml_doc: c"renamed()\n--\n\n".as_ptr(),
+            ml_doc: c"renamed($module)\n--\n\n".as_ptr(),
         });
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {

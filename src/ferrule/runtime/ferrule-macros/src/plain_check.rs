@@ -8,12 +8,12 @@ use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenSt
 pub const CLASS: &[&str] = &[
     "name", "module", "frozen", "subclass", "extends", "dict", "weakref", "eq", "ord", "hash", "str", "get_all",
     "set_all", "eq_int", "rename_all", "crate", "unsendable", "freelist", "sequence", "mapping", "immutable_type",
-    "generic", "from_py_object", "skip_from_py_object",
+    "generic", "from_py_object", "skip_from_py_object", "new",
 ];
 pub const FUNCTION: &[&str] = &["name", "signature", "text_signature", "pass_module", "crate", "warn"];
 pub const MODULE: &[&str] = &["name", "crate", "module", "submodule", "gil_used"];
 const FIELD: &[&str] = &["get", "set", "name"];
-const METHOD: &[&str] = &["name", "signature", "text_signature"];
+const METHOD: &[&str] = &["name", "signature", "text_signature", "warn"];
 const VARIANT: &[&str] = &["name", "constructor"];
 
 /// `::core::compile_error!("msg");` with every token at `span`.

@@ -378,6 +378,19 @@ impl<'py, T> From<Bound<'py, T>> for Py<T> {
     }
 }
 
+/// Any object as `Py<PyAny>` (`PyString::new(py, s).into()`), as in PyO3.
+impl<T: crate::types::DerefToPyAny> From<Py<T>> for Py<crate::types::PyAny> {
+    fn from(p: Py<T>) -> Py<crate::types::PyAny> {
+        p.into_any()
+    }
+}
+
+impl<'py, T: crate::types::DerefToPyAny> From<Bound<'py, T>> for Py<crate::types::PyAny> {
+    fn from(b: Bound<'py, T>) -> Py<crate::types::PyAny> {
+        b.into_any().unbind()
+    }
+}
+
 /// A borrowed reference: copyable, never touches the reference count.
 #[repr(C)]
 pub struct Borrowed<'a, 'py, T>(NonNull<ffi::PyObject>, PhantomData<&'a Py<T>>, Python<'py>);

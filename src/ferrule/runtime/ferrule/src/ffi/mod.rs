@@ -134,3 +134,19 @@ pub use self::typeslots::*;
 pub use self::unicodeobject::*;
 pub use self::warnings::*;
 pub use self::weakrefobject::*;
+
+/// `pyo3::ffi::c_str!("text")`: a `&'static CStr` of a string literal, checked for NULs at
+/// compile time (PyO3's ffi macro, from before `c"..."` literals).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __ffi_c_str {
+    ($s:expr) => {
+        const {
+            match ::core::ffi::CStr::from_bytes_with_nul(::core::concat!($s, "\0").as_bytes()) {
+                ::core::result::Result::Ok(c) => c,
+                ::core::result::Result::Err(_) => ::core::panic!("c_str!: the string holds a NUL byte"),
+            }
+        }
+    };
+}
+pub use crate::__ffi_c_str as c_str;

@@ -12,6 +12,29 @@ pub const PYTHON_ABI_VERSION: c_int = 3;
 pub const Py_CLEANUP_SUPPORTED: c_int = 0x20000;
 
 extern "C" {
+    /// C-variadic: each format unit's out-pointer follows.
+    #[cfg_attr(PyPy, link_name = "PyPyArg_ParseTuple")]
+    pub fn PyArg_ParseTuple(args: *mut PyObject, format: *const c_char, ...) -> c_int;
+    /// The keyword list's type became `const` in 3.13, as in PyO3's ffi.
+    #[cfg(not(Py_3_13))]
+    #[cfg_attr(PyPy, link_name = "PyPyArg_ParseTupleAndKeywords")]
+    pub fn PyArg_ParseTupleAndKeywords(
+        args: *mut PyObject,
+        kw: *mut PyObject,
+        format: *const c_char,
+        keywords: *mut *mut c_char,
+        ...
+    ) -> c_int;
+    #[cfg(Py_3_13)]
+    #[cfg_attr(PyPy, link_name = "PyPyArg_ParseTupleAndKeywords")]
+    pub fn PyArg_ParseTupleAndKeywords(
+        args: *mut PyObject,
+        kw: *mut PyObject,
+        format: *const c_char,
+        keywords: *const *const c_char,
+        ...
+    ) -> c_int;
+
     // Py_TRACE_REFS builds rename these (`...TraceRefs`); such builds are unsupported.
     #[cfg_attr(PyPy, link_name = "PyPyModule_Create2")]
     pub fn PyModule_Create2(def: *mut PyModuleDef, apiver: c_int) -> *mut PyObject;

@@ -3,21 +3,30 @@
 use crate::types::PyDict;
 use crate::{Bound, Python};
 
-/// `code` without the indentation its non-blank lines share, and without a first line that
-/// is empty (a literal written as `"\n    x = 1\n"`), so Rust-indented Python parses.
+/// `code` unindented as PyO3's `py_run!` does it (indoc's rule): the fewest leading spaces of
+/// the lines after the first (blank ones aside) come off each of them; the first line stays as
+/// written, or goes when it is empty (a literal written as `"\n    x = 1\n"`). So
+/// `"import sys;\n        assert x"` runs as two flush-left lines.
 pub fn unindent(code: &str) -> String {
-    let code = code.strip_prefix('\n').or_else(|| code.strip_prefix("\r\n")).unwrap_or(code);
-    let margin = code
+    let (first, rest) = match code.split_once('\n') {
+        Some((first, rest)) => (first, rest),
+        None => return code.to_owned(),
+    };
+    let margin = rest
         .lines()
         .filter(|line| !line.trim().is_empty())
-        .map(|line| line.len() - line.trim_start_matches([' ', '\t']).len())
-        .min()
-        .unwrap_or(0);
+        .map(|line| line.len() - line.trim_start_matches(' ').len())
+        .min();
+    let Some(margin) = margin else { return code.to_owned() };
     let mut out = String::with_capacity(code.len());
-    for line in code.lines() {
-        // Blank lines may be shorter than the margin.
-        out.push_str(line.get(margin..).unwrap_or("").trim_end_matches('\r'));
+    if !first.trim_end_matches('\r').is_empty() {
+        out.push_str(first);
         out.push('\n');
+    }
+    for line in rest.split_inclusive('\n') {
+        // Blank lines may be shorter than the margin.
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        out.push_str(&line[spaces.min(margin)..]);
     }
     out
 }

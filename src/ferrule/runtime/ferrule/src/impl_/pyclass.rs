@@ -211,6 +211,53 @@ impl<'py, T: IntoPyObject<'py>, E: Into<PyErr>> IterNextOutput<'py> for Result<O
     }
 }
 
+/// A field read by `#[pyo3(get)]`, converted as PyO3 converts it: by reference when
+/// `&T: IntoPyObject` (`Py<T>`, `Vec<T>`, a type with only a reference conversion: no clone),
+/// else by a clone. The glue calls `(&GetField(&field)).get_field(py)`: method lookup tries
+/// `GetFieldByRef` (implemented for `&GetField`) before the inherent `GetField::get_field`.
+pub struct GetField<'a, T>(pub &'a T);
+
+impl<T> Clone for GetField<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for GetField<'_, T> {}
+
+pub trait GetFieldByRef {
+    fn get_field(self, py: Python<'_>) -> PyResult<Ptr>;
+}
+
+impl<T> GetFieldByRef for &GetField<'_, T>
+where
+    for<'a, 'py> &'a T: IntoPyObject<'py>,
+{
+    #[inline]
+    fn get_field(self, py: Python<'_>) -> PyResult<Ptr> {
+        self.0.convert(py)
+    }
+}
+
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be converted to a Python object",
+    label = "required by `#[pyo3(get)]` to create a readable property from a field of type `{Self}`",
+    note = "implement `IntoPyObject` for `&{Self}` or `IntoPyObject + Clone` for `{Self}` to define the conversion"
+)]
+pub trait GetFieldClone<'py>: IntoPyObject<'py> + Clone {}
+impl<'py, T: IntoPyObject<'py> + Clone> GetFieldClone<'py> for T {}
+
+// Implemented for every field, the bound on the method: when neither conversion exists, rustc
+// reports the `on_unimplemented` message above rather than "method not found".
+impl<T> GetField<'_, T> {
+    #[inline]
+    pub fn get_field(self, py: Python<'_>) -> PyResult<Ptr>
+    where
+        for<'py> T: GetFieldClone<'py>,
+    {
+        self.0.clone().convert(py)
+    }
+}
+
 /// What `__hash__` may return.
 pub trait HashOutput {
     fn hash_value(self) -> PyResult<ffi::Py_hash_t>;

@@ -19,6 +19,13 @@ pub fn is_attribute_error(py: Python<'_>, err: &PyErr) -> bool {
     err.is_instance_of::<PyAttributeError>(py)
 }
 
+/// PyO3's default `__getattr__`, reached when a `__getattribute__` raised AttributeError:
+/// `AttributeError(name)`.
+pub unsafe fn no_attribute(py: Python<'_>, _slf: Ptr, name: Ptr) -> PyResult<Ptr> {
+    let name = unsafe { crate::Bound::<crate::types::PyAny>::from_borrowed_ptr(py, name) };
+    Err(PyAttributeError::new_err((name.unbind(),)))
+}
+
 #[cold]
 pub fn cannot_set_attribute() -> PyErr {
     PyAttributeError::new_err("can't set attribute")

@@ -67,6 +67,25 @@ impl TypeBuilder {
         self.methods.push(def);
     }
 
+    /// `#[pyclass(generic)]`: the class method `__class_getitem__`, as PyO3 writes it, so
+    /// `Cls[int]` is `types.GenericAlias(Cls, int)` (annotations evaluated at run time work).
+    pub fn generic(&mut self) {
+        unsafe extern "C" fn class_getitem(cls: *mut ffi::PyObject, key: *mut ffi::PyObject) -> *mut ffi::PyObject {
+            unsafe fn body(_py: crate::Python<'_>, cls: *mut ffi::PyObject, key: *mut ffi::PyObject)
+                -> crate::PyResult<*mut ffi::PyObject> {
+                let alias = unsafe { ffi::Py_GenericAlias(cls, key) };
+                if alias.is_null() { Err(crate::PyErr::fetch(_py)) } else { Ok(alias) }
+            }
+            unsafe { crate::impl_::trampoline::cfunction(body, cls, key) }
+        }
+        self.methods.push(ffi::PyMethodDef {
+            ml_name: c"__class_getitem__".as_ptr(),
+            ml_meth: ffi::PyMethodDefPointer { PyCFunction: class_getitem },
+            ml_flags: ffi::METH_O | ffi::METH_CLASS,
+            ml_doc: c"__class_getitem__($cls, key, /)\n--\n\n".as_ptr(),
+        });
+    }
+
     fn getset(&mut self, name: &'static CStr) -> &mut ffi::PyGetSetDef {
         let pos = match self.getsets.iter().position(|g| unsafe { CStr::from_ptr(g.name) } == name) {
             Some(pos) => pos,
@@ -80,16 +99,22 @@ impl TypeBuilder {
         &mut self.getsets[pos]
     }
 
+    /// A property's getter. The first non-empty doc of its getter and setter is the
+    /// property's, as in PyO3.
     pub fn getter(&mut self, name: &'static CStr, get: ffi::getter, doc: &'static CStr) {
         let def = self.getset(name);
         def.get = Some(get);
-        if !doc.is_empty() {
+        if !doc.is_empty() && def.doc.is_null() {
             def.doc = doc.as_ptr();
         }
     }
 
-    pub fn setter(&mut self, name: &'static CStr, set: ffi::setter) {
-        self.getset(name).set = Some(set);
+    pub fn setter(&mut self, name: &'static CStr, set: ffi::setter, doc: &'static CStr) {
+        let def = self.getset(name);
+        def.set = Some(set);
+        if !doc.is_empty() && def.doc.is_null() {
+            def.doc = doc.as_ptr();
+        }
     }
 
     pub fn class_attr(&mut self, attr: ClassAttr) {
@@ -154,8 +179,21 @@ pub(super) fn add_class_attrs(ty: &Bound<'_, PyType>, attrs: Vec<ClassAttr>, typ
     for attr in attrs {
         let added = (attr.make)(ty.py()).and_then(|v| ty.setattr(attr.name, v));
         if let Err(e) = added {
-            e.print(ty.py());
-            panic!("failed to add class attribute {}.{}", type_name, attr.name);
+            // As PyO3: the error, under two RuntimeErrors naming the attribute and the class, goes
+            // to `sys.unraisablehook`, then the panic.
+            let py = ty.py();
+            let at = crate::exceptions::PyRuntimeError::new_err(format!(
+                "An error occurred while initializing `{}.{}`",
+                type_name, attr.name
+            ));
+            at.set_cause(py, Some(e));
+            let class = crate::exceptions::PyRuntimeError::new_err(format!(
+                "An error occurred while initializing class {}",
+                type_name
+            ));
+            class.set_cause(py, Some(at));
+            class.write_unraisable(py, None);
+            panic!("An error occurred while initializing class {}", type_name);
         }
     }
 }

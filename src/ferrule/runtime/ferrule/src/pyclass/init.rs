@@ -61,15 +61,18 @@ unsafe fn native_new(base: *mut ffi::PyTypeObject) -> Option<ffi::newfunc> {
 }
 
 /// What `#[new]` returns, and what `Py::new`/`Bound::new` take: the value of
-/// each `#[pyclass]` level of the new object.
-pub struct PyClassInitializer<T: PyClass> {
-    init: T,
-    super_init: <T::BaseType as PyClassBaseType>::Initializer,
+/// each `#[pyclass]` level of the new object, or (from `Py<T>`/`Bound<T>`, as in
+/// PyO3) an object that exists already, which `#[new]` then returns as it is.
+pub struct PyClassInitializer<T: PyClass>(Init<T>);
+
+enum Init<T: PyClass> {
+    Existing(Py<T>),
+    New { init: T, super_init: <T::BaseType as PyClassBaseType>::Initializer },
 }
 
 impl<T: PyClass> PyClassInitializer<T> {
     pub fn new(init: T, super_init: <T::BaseType as PyClassBaseType>::Initializer) -> Self {
-        PyClassInitializer { init, super_init }
+        PyClassInitializer(Init::New { init, super_init })
     }
 
     /// Adds a subclass level on top: `PyClassInitializer::from(Base).add_subclass(Child)`.
@@ -81,12 +84,19 @@ impl<T: PyClass> PyClassInitializer<T> {
     }
 
     pub fn create_class_object(self, py: Python<'_>) -> PyResult<Bound<'_, T>> {
-        let ty = self.init.instance_type(py);
+        let ty = match &self.0 {
+            Init::Existing(_) => std::ptr::null_mut(), // returned as it is
+            Init::New { init, .. } => init.instance_type(py),
+        };
         unsafe { self.create_class_object_of_type(py, ty) }
     }
 
-    /// For `tp_new`: `subtype` may be a Python subclass of `T`.
+    /// For `tp_new`: `subtype` may be a Python subclass of `T`. An existing object is
+    /// returned as it is, whatever `subtype` asks for (as in PyO3).
     pub unsafe fn create_class_object_of_type(self, py: Python<'_>, subtype: *mut ffi::PyTypeObject) -> PyResult<Bound<'_, T>> {
+        if let Init::Existing(obj) = self.0 {
+            return Ok(obj.into_bound(py));
+        }
         let obj = self.into_new_object(py, subtype)?;
         Ok(Bound::<PyAny>::from_owned_ptr_typed(py, obj).cast_into_unchecked())
     }
@@ -94,11 +104,32 @@ impl<T: PyClass> PyClassInitializer<T> {
 
 impl<T: PyClass> PyObjectInit for PyClassInitializer<T> {
     unsafe fn into_new_object(self, py: Python<'_>, subtype: *mut ffi::PyTypeObject) -> PyResult<*mut ffi::PyObject> {
+        let (init, super_init) = match self.0 {
+            Init::New { init, super_init } => (init, super_init),
+            // A subclass level cannot be laid over an object that already exists.
+            Init::Existing(_) => {
+                return Err(crate::exceptions::PyTypeError::new_err(
+                    "an existing object cannot be the base part of a new subclass instance",
+                ))
+            }
+        };
         // Make sure the type (and so the offset) exists before writing.
         let _ = T::type_object_raw(py);
-        let obj = self.super_init.into_new_object(py, subtype)?;
-        std::ptr::write(contents::<T>(obj), Contents::new(self.init));
+        let obj = super_init.into_new_object(py, subtype)?;
+        std::ptr::write(contents::<T>(obj), Contents::new(init));
         Ok(obj)
+    }
+}
+
+impl<T: PyClass> From<Py<T>> for PyClassInitializer<T> {
+    fn from(value: Py<T>) -> Self {
+        PyClassInitializer(Init::Existing(value))
+    }
+}
+
+impl<'py, T: PyClass> From<Bound<'py, T>> for PyClassInitializer<T> {
+    fn from(value: Bound<'py, T>) -> Self {
+        PyClassInitializer(Init::Existing(value.unbind()))
     }
 }
 

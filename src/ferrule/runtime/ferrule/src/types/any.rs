@@ -68,6 +68,16 @@ fn any_object<'py, V: IntoPyObject<'py>>(py: Python<'py>, v: V) -> PyResult<Boun
     Ok(v.into_pyobject(py).map_err(Into::into)?.into_any().into_bound())
 }
 
+/// `slf <op> other` through one `PyNumber_*` function of two operands.
+fn binary_op<'py, O: IntoPyObject<'py>>(
+    slf: &Bound<'py, PyAny>,
+    other: O,
+    op: unsafe extern "C" fn(*mut ffi::PyObject, *mut ffi::PyObject) -> *mut ffi::PyObject,
+) -> PyResult<Bound<'py, PyAny>> {
+    let other = any_object(slf.py(), other)?;
+    unsafe { Bound::from_owned_ptr_or_err_typed(slf.py(), op(slf.as_ptr(), other.as_ptr())) }
+}
+
 /// Comparison operators for [`PyAnyMethods::rich_compare`] and `__richcmp__`.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum CompareOp {
@@ -127,6 +137,22 @@ pub trait PyAnyMethods<'py>: Sized {
     fn add<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>>;
     fn sub<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>>;
     fn mul<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>>;
+    fn matmul<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>>;
+    fn div<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>>;
+    fn floor_div<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>>;
+    fn rem<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>>;
+    fn divmod<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>>;
+    fn lshift<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>>;
+    fn rshift<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>>;
+    fn bitand<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>>;
+    fn bitor<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>>;
+    fn bitxor<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>>;
+    /// `pow(self, other, modulus)`; pass `None` (`py.None()`) for no modulus.
+    fn pow<O1: IntoPyObject<'py>, O2: IntoPyObject<'py>>(&self, other: O1, modulus: O2) -> PyResult<Bound<'py, PyAny>>;
+    fn neg(&self) -> PyResult<Bound<'py, PyAny>>;
+    fn pos(&self) -> PyResult<Bound<'py, PyAny>>;
+    fn abs(&self) -> PyResult<Bound<'py, PyAny>>;
+    fn bitnot(&self) -> PyResult<Bound<'py, PyAny>>;
     fn is_callable(&self) -> bool;
     fn call<A: PyCallArgs<'py>>(&self, args: A, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>>;
     fn call0(&self) -> PyResult<Bound<'py, PyAny>>;
@@ -258,6 +284,55 @@ impl<'py> PyAnyMethods<'py> for Bound<'py, PyAny> {
     fn mul<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
         let other = any_object(self.py(), other)?;
         unsafe { Bound::from_owned_ptr_or_err_typed(self.py(), ffi::PyNumber_Multiply(self.as_ptr(), other.as_ptr())) }
+    }
+
+    fn matmul<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
+        binary_op(self, other, ffi::PyNumber_MatrixMultiply)
+    }
+    fn div<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
+        binary_op(self, other, ffi::PyNumber_TrueDivide)
+    }
+    fn floor_div<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
+        binary_op(self, other, ffi::PyNumber_FloorDivide)
+    }
+    fn rem<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
+        binary_op(self, other, ffi::PyNumber_Remainder)
+    }
+    fn divmod<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
+        binary_op(self, other, ffi::PyNumber_Divmod)
+    }
+    fn lshift<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
+        binary_op(self, other, ffi::PyNumber_Lshift)
+    }
+    fn rshift<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
+        binary_op(self, other, ffi::PyNumber_Rshift)
+    }
+    fn bitand<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
+        binary_op(self, other, ffi::PyNumber_And)
+    }
+    fn bitor<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
+        binary_op(self, other, ffi::PyNumber_Or)
+    }
+    fn bitxor<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
+        binary_op(self, other, ffi::PyNumber_Xor)
+    }
+    fn pow<O1: IntoPyObject<'py>, O2: IntoPyObject<'py>>(&self, other: O1, modulus: O2) -> PyResult<Bound<'py, PyAny>> {
+        let (other, modulus) = (any_object(self.py(), other)?, any_object(self.py(), modulus)?);
+        unsafe {
+            Bound::from_owned_ptr_or_err_typed(self.py(), ffi::PyNumber_Power(self.as_ptr(), other.as_ptr(), modulus.as_ptr()))
+        }
+    }
+    fn neg(&self) -> PyResult<Bound<'py, PyAny>> {
+        unsafe { Bound::from_owned_ptr_or_err_typed(self.py(), ffi::PyNumber_Negative(self.as_ptr())) }
+    }
+    fn pos(&self) -> PyResult<Bound<'py, PyAny>> {
+        unsafe { Bound::from_owned_ptr_or_err_typed(self.py(), ffi::PyNumber_Positive(self.as_ptr())) }
+    }
+    fn abs(&self) -> PyResult<Bound<'py, PyAny>> {
+        unsafe { Bound::from_owned_ptr_or_err_typed(self.py(), ffi::PyNumber_Absolute(self.as_ptr())) }
+    }
+    fn bitnot(&self) -> PyResult<Bound<'py, PyAny>> {
+        unsafe { Bound::from_owned_ptr_or_err_typed(self.py(), ffi::PyNumber_Invert(self.as_ptr())) }
     }
 
     fn is_callable(&self) -> bool {
