@@ -129,3 +129,13 @@ def test_older_import_paths(fe_stdtypes):
 
 def test_try_attach(fe_stdtypes):
     assert fe_stdtypes.try_attach_here_and_in_thread() == (1, 2)
+
+
+def test_typed_handles_widen_to_py_any(fe_stdtypes):
+    # `PyTuple::new(..)?.into()`, `dict.into()`, `Py<PyList>.into()` where a `Py<PyAny>` is returned
+    assert fe_stdtypes.widened("tuple") == (1, 2)
+    assert fe_stdtypes.widened("dict") == {"k": "v"}
+    assert fe_stdtypes.widened("list") == ["a"]
+    # `&Bound` into `Py<T>` and `Bound<T>`, `Borrowed` into `Py<T>`: each the same object
+    first, second, third = fe_stdtypes.widened("text")
+    assert first == "text" and first is second is third

@@ -179,9 +179,35 @@ fn through_py(py: Python<'_>, obj: Py<PyAny>) -> PyResult<(bool, String, bool, b
     Ok((obj.is_truthy(py)?, rendered, same, is_dict))
 }
 
+/// A typed handle handed back as `Py<PyAny>` through `.into()`, and the other handle conversions.
+#[pyfunction]
+fn widened(py: Python<'_>, kind: &str) -> PyResult<Py<PyAny>> {
+    use pyo3::types::{PyList, PyTuple};
+    match kind {
+        "tuple" => Ok(PyTuple::new(py, [1, 2])?.into()),
+        "dict" => {
+            let d = PyDict::new(py);
+            d.set_item("k", "v")?;
+            Ok(d.into())
+        }
+        "list" => {
+            let owned: Py<PyList> = PyList::new(py, ["a"])?.unbind();
+            Ok(owned.into())
+        }
+        _ => {
+            let s = PyString::new(py, kind);
+            let from_ref: Py<PyString> = (&s).into();
+            let copy: Bound<'_, PyString> = (&s).into();
+            let from_borrowed: Py<PyString> = s.as_borrowed().into();
+            Ok((from_ref, copy, from_borrowed).into_pyobject(py)?.into())
+        }
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(greeting, m)?)?;
     m.add_function(wrap_pyfunction!(through_py, m)?)?;
+    m.add_function(wrap_pyfunction!(widened, m)?)?;
     m.add_function(wrap_pyfunction!(same_text, m)?)?;
     m.add_function(wrap_pyfunction!(formatted, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate, m)?)?;
