@@ -294,7 +294,7 @@ def _field_props(cls: PyClassDecl, s: _Slots) -> None:
             drop(__me);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
         """, unused=closure))
-            s.lines.append(f"            b.getter({c_string(f.py_name)}, __fg_{ident(f.rust_name)}, c\"\");")
+            s.lines.append(f"            b.getter({c_string(f.py_name)}, __fg_{ident(f.rust_name)}, {c_string('')});")
         if f.set:
             s.fns.append(slot_fn(f"__fs_{ident(f.rust_name)}", f"slf: {PTR}, value: {PTR}", "::core::ffi::c_int", f"""
             if value.is_null() {{ return Err({PYCLASS}::cannot_delete("{f.py_name}")); }}
