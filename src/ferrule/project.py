@@ -104,7 +104,7 @@ def _key_line(path: Path, key: str) -> int | None:
 
 def _manifest_from_pyproject(pyproject: Path) -> Path | None:
     """maturin's lookup: `manifest-path` in the tool table, else `rust/Cargo.toml` (Python-first layout)."""
-    name, tool = table_of(_load_toml(pyproject))
+    name, tool = table_of(_load_toml(pyproject), pyproject)
     folder = pyproject.parent
     if "manifest-path" in tool:
         value = tool["manifest-path"]
@@ -370,7 +370,7 @@ def load_project(manifest: Path) -> Project:
 def _with_pyproject(manifest: Path, cargo: dict, pyproject_path: Path, pyproject: dict, name: str, lib_name: str,
                     lib_path: Path, runtime_crate: str, warnings: tuple[str, ...]) -> Project:
     project_root = pyproject_path.parent
-    table, tool = table_of(pyproject)
+    table, tool = table_of(pyproject, pyproject_path)
     read = Reader(pyproject_path, table, tool)
     read.check_keys()
     project_table = pyproject.get("project") or {}
