@@ -117,6 +117,50 @@ def test_develop_reports_a_mistake_once_without_traceback(tmp_path: Path) -> Non
     out = subprocess.run([sys.executable, "-m", "ferrule", "develop", "--skip-install"], cwd=root,
                          capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(REPO / "src")))
     assert out.returncode == 1 and "Traceback" not in out.stderr
-    assert out.stderr.startswith("error: [tool.setuptools-rust.ext-modules] `features` must be a list"), out.stderr
+    assert out.stderr.startswith("error: [tool.setuptools-rust.ext-modules] `features` must be a list of strings, "
+                                 "not str"), out.stderr
     line = (root / "pyproject.toml").read_text().splitlines().index('features = "fast"') + 1
     assert f"--> {root / 'pyproject.toml'}:{line}:1" in out.stderr
+
+
+SETUP_PY = """from setuptools import setup
+from setuptools_rust import Binding, RustExtension
+
+setup(
+    name="hasher",
+    rust_extensions=[
+        RustExtension(
+            "hasher._native",
+            path="src/_native/Cargo.toml",
+            binding=Binding.PyO3,
+            debug=False,
+            features={features},
+        )
+    ],
+    package_dir={{"": "src"}},
+)
+"""
+
+
+def _setup_py_project(tmp_path: Path, features: str = '["fast"]') -> Path:
+    """tiktoken's form: the extension declared in setup.py, pyproject.toml with [project] only."""
+    root = _project(tmp_path)
+    (root / "pyproject.toml").write_text(PYPROJECT[:PYPROJECT.index("[tool.setuptools]")])
+    (root / "setup.py").write_text(SETUP_PY.format(features=features))
+    return root
+
+
+def test_setup_py_rust_extension_is_read_without_running_it(tmp_path: Path) -> None:
+    root = _setup_py_project(tmp_path)
+    project = load_project(find_manifest(None, cwd=root))
+    assert project.manifest == (root / "src" / "_native" / "Cargo.toml").resolve()
+    assert (project.module_name, project.features) == ("hasher._native", ("fast",))
+    assert project.python_source == root / "src"
+
+
+def test_setup_py_argument_that_is_not_a_literal_is_an_error_there(tmp_path: Path) -> None:
+    root = _setup_py_project(tmp_path, features="FEATURES")
+    err = _error(root)
+    assert "setup.py's RustExtension argument `features` is not a literal" in str(err)
+    line = (root / "setup.py").read_text().splitlines().index("            features=FEATURES,") + 1
+    assert (err.path, err.line, err.col) == (root / "setup.py", line, len("            features=") + 1)

@@ -77,10 +77,23 @@ def translate(pyproject: dict, path: Path) -> dict | None:
     def error(key: str | None, message: str, hint: str | None = None) -> ConfigError:
         return _error(path, 0, key, message, hint)
 
+    return _maturin_keys(entry, error, TABLE, pyproject, path.parent)
+
+
+def _maturin_keys(entry: dict, error, where: str, pyproject: dict, root: Path,
+                  package_dir: object = None) -> dict:
+    """maturin's keys for one extension's options (kebab-case names); `error(key, message, hint)` locates."""
+    TABLE = where  # noqa: N806 - messages name where the options were written
     out: dict = {}
     for key, value in entry.items():
         if key in REFUSED:
             raise error(key, f"[[{TABLE}]] `{key}` is not supported by ferrule", REFUSED[key])
+        if key in ("target", "path") and not isinstance(value, str):
+            raise error(key, f"[{TABLE}] `{key}` must be a string, not {type(value).__name__}")
+        if key in ("features", "rustc-flags") and not (isinstance(value, list)
+                                                        and all(isinstance(v, str) for v in value)):
+            raise error(key, f"[{TABLE}] `{key}` must be a list of strings, not {type(value).__name__}",
+                        f"write `{key} = [{value!r}]`".replace("'", '"') if isinstance(value, str) else None)
         if key == "target":
             out["module-name"] = value
         elif key == "path":
@@ -118,9 +131,71 @@ def translate(pyproject: dict, path: Path) -> dict | None:
                             "ferrule builds PyO3-style bindings only; remove the key or set \"PyO3\"")
         elif key not in IGNORED:
             raise error(key, f"unknown key `{key}` in [[{TABLE}]]", "see setuptools-rust's RustExtension options")
-    source = ((pyproject.get("tool") or {}).get("setuptools") or {}).get("package-dir")
+    source = package_dir or ((pyproject.get("tool") or {}).get("setuptools") or {}).get("package-dir")
     if isinstance(source, dict) and isinstance(source.get(""), str) and source[""] not in ("", "."):
         top = str(out.get("module-name", "")).split(".")[0]
-        if top and (path.parent / source[""] / top).is_dir():
+        if top and (root / source[""] / top).is_dir():
             out["python-source"] = source[""]
     return out
+
+
+SETUP_PY_NAMES = ("target", "path", "args", "cargo_manifest_args", "features", "rustc_flags", "rust_version",
+                  "quiet", "debug", "binding", "strip", "script", "native", "optional", "py_limited_api", "env")
+
+
+def from_setup_py(setup: Path, pyproject: dict) -> dict | None:
+    """maturin's keys for setup.py's one `RustExtension(...)` call (tiktoken's form), read without running
+    setup.py: every argument must be a literal (or `Binding.X`/`Strip.X`); anything else is an error there."""
+    import ast
+
+    try:
+        source = setup.read_text(encoding="utf-8")
+        tree = ast.parse(source)
+    except (OSError, SyntaxError, ValueError):
+        return None
+    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+             and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) == "RustExtension"]
+    if not calls:
+        return None
+    calls.sort(key=lambda c: (c.lineno, c.col_offset))
+
+    def at(node: ast.AST, message: str, hint: str | None = None) -> ConfigError:
+        return ConfigError(message, path=setup, line=node.lineno, col=node.col_offset + 1, hint=hint)
+
+    if len(calls) > 1:
+        raise at(calls[1], f"{len(calls)} RustExtension(...) calls in setup.py: ferrule builds one extension module",
+                 "build each crate as its own project (its own pyproject.toml), or keep one")
+    call = calls[0]
+    nodes: dict[str, ast.AST] = dict(zip(("target", "path"), call.args))
+    nodes.update({k.arg: k.value for k in call.keywords if k.arg})
+    if len(call.args) > 2 or any(k.arg is None for k in call.keywords):
+        raise at(call, "setup.py's RustExtension(...) passes arguments ferrule cannot read without running it",
+                 'give them by name, or write [tool.maturin] with `module-name` (and `features`) in pyproject.toml')
+    entry: dict = {}
+    for name, node in nodes.items():
+        if isinstance(node, ast.Attribute) and name in ("binding", "strip"):
+            entry[name.replace("_", "-")] = node.attr  # Binding.PyO3, Strip.All
+            continue
+        try:
+            entry[name.replace("_", "-")] = ast.literal_eval(node)
+        except ValueError:
+            raise at(node, f"setup.py's RustExtension argument `{name}` is not a literal, so ferrule cannot read "
+                           "it without running setup.py",
+                     f"write it as a literal, or write [tool.maturin] in pyproject.toml") from None
+    where = {name.replace("_", "-"): node for name, node in nodes.items()}
+    unknown = next((name for name in nodes if name not in SETUP_PY_NAMES), None)
+    if unknown:
+        raise at(nodes[unknown], f"unknown RustExtension argument `{unknown}` in setup.py",
+                 "see setuptools-rust's RustExtension options")
+
+    def error(key: str | None, message: str, hint: str | None = None) -> ConfigError:
+        return at(where.get(key, call) if key else call, message, hint)
+
+    package_dir = None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg == "package_dir":
+            try:
+                package_dir = ast.literal_eval(node.value)
+            except ValueError:
+                pass
+    return _maturin_keys(entry, error, "setup.py RustExtension", pyproject, setup.parent, package_dir)

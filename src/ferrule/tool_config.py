@@ -61,11 +61,15 @@ def table_of(pyproject: dict, path: Path | None = None) -> tuple[str, dict]:
     if "ferrule" in tool:
         return "tool.ferrule", tool.get("ferrule") or {}
     if "maturin" not in tool and path is not None:
-        from .setuptools_rust import TABLE, translate
+        from .setuptools_rust import TABLE, from_setup_py, translate
 
         translated = translate(pyproject, path)
         if translated is not None:
             return TABLE, translated
+        if (path.parent / "setup.py").is_file():
+            translated = from_setup_py(path.parent / "setup.py", pyproject)
+            if translated is not None:
+                return "setup.py", translated
     return "tool.maturin", tool.get("maturin") or {}
 
 
