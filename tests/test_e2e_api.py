@@ -139,3 +139,13 @@ def test_typed_handles_widen_to_py_any(fe_stdtypes):
     # `&Bound` into `Py<T>` and `Bound<T>`, `Borrowed` into `Py<T>`: each the same object
     first, second, third = fe_stdtypes.widened("text")
     assert first == "text" and first is second is third
+
+
+def test_runtime_types_under_use_as_names(fe_stdtypes):
+    # `use pyo3::Bound as PyHandle;` (safetensors' `PyBound`): a `&PyHandle<PyAny>` parameter borrows the object
+    marker = object()
+    same, size, has_row = fe_stdtypes.renamed_handles(marker, {"a": 1, "b": 2})
+    assert same is marker and size == 2 and not has_row
+    assert fe_stdtypes.renamed_handles(1, row=fe_stdtypes.Row()) == (1, 0, True)
+    with pytest.raises(TypeError, match="table"):
+        fe_stdtypes.renamed_handles(1, [1])

@@ -30,7 +30,9 @@ def type_ref(src: SourceFile, node: tree_sitter.Node) -> TypeRef:
         args = (type_ref(src, elem),) if elem is not None else ()
         is_array = kind == "array_type" and node.child_by_field_name("length") is not None
         return TypeRef("array" if is_array else "slice", text, args=args)
-    if kind in ("primitive_type", "type_identifier"):
+    if kind == "type_identifier":  # `PyBound` of `use pyo3::Bound as PyBound;` is classified as `Bound`
+        return TypeRef("path", text, name=_renames(src).get(text, text))
+    if kind == "primitive_type":
         return TypeRef("path", text, name=text)
     if kind == "scoped_type_identifier":
         name = node.child_by_field_name("name")
@@ -47,3 +49,28 @@ def type_ref(src: SourceFile, node: tree_sitter.Node) -> TypeRef:
                 args.append(type_ref(src, arg))
         return TypeRef("path", text, name=base_ref.name, args=tuple(args))
     return TypeRef("other", text)
+
+
+def _renames(src: SourceFile) -> dict[str, str]:
+    """`use path::Name as Alias;` in the file: Alias -> Name, so a renamed import of the runtime's (or std's, or
+    the crate's own) type is recognised by its own name, as rustc resolves it. The text written stays as is
+    (glue repeats it where the rename is in scope). An alias given two names in one file is left alone."""
+    cached = getattr(src, "_type_renames", None)
+    if cached is not None:
+        return cached
+    found: dict[str, str | None] = {}
+    stack = [src.tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type == "use_as_clause":
+            path, alias = node.child_by_field_name("path"), node.child_by_field_name("alias")
+            if path is not None and alias is not None:
+                original = src.text(path).split("::")[-1].strip()
+                name = src.text(alias)
+                if original not in ("self", "*", "") and name != "_":
+                    found[name] = original if found.get(name, original) == original else None
+            continue
+        stack.extend(node.children)
+    renames = {k: v for k, v in found.items() if v is not None}
+    src._type_renames = renames  # type: ignore[attr-defined]
+    return renames

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use pyo3::class::basic::CompareOp;
 use pyo3::prelude::*;
 use pyo3::py_format;
+use pyo3::Bound as PyHandle;
+use pyo3::PyRef as Borrowed2;
 use pyo3::types::{PyByteArray, PyByteArrayMethods, PyDict, PyMapping, PyMemoryView, PySequence, PyString};
 
 #[pyfunction]
@@ -204,10 +206,23 @@ fn widened(py: Python<'_>, kind: &str) -> PyResult<Py<PyAny>> {
     }
 }
 
+/// Runtime types under `use ... as` names take their arguments as the originals do:
+/// `&PyHandle<PyAny>` borrows, `Option<&PyHandle<PyDict>>` may be None, `Borrowed2<Row>` borrows a class.
+#[pyfunction]
+#[pyo3(signature = (obj, table = None, row = None))]
+fn renamed_handles<'py>(
+    obj: &PyHandle<'py, PyAny>,
+    table: Option<&PyHandle<'py, PyDict>>,
+    row: Option<Borrowed2<'py, Row>>,
+) -> PyResult<(PyHandle<'py, PyAny>, usize, bool)> {
+    Ok((obj.clone(), table.map_or(0, |t| t.len()), row.is_some()))
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(greeting, m)?)?;
     m.add_function(wrap_pyfunction!(through_py, m)?)?;
     m.add_function(wrap_pyfunction!(widened, m)?)?;
+    m.add_function(wrap_pyfunction!(renamed_handles, m)?)?;
     m.add_function(wrap_pyfunction!(same_text, m)?)?;
     m.add_function(wrap_pyfunction!(formatted, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate, m)?)?;
