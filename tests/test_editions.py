@@ -10,7 +10,9 @@ import pytest
 
 from packaging_support import ferrule
 
-LIB = '''use ferrule::prelude::*;
+LIB = '''//! Lengths: a crate that documents what it exports (`#![deny(missing_docs)]`, as safetensors does).
+#![deny(missing_docs)]
+use ferrule::prelude::*;
 
 /// A length in metres: "m" — SI's unit.
 #[pyclass(eq)]
@@ -55,6 +57,14 @@ enum Unit { Metre, Foot }
 enum Reading { Fixed { at: f64 }, Missing() }
 
 ferrule::create_exception!(ed, OutOfRange, ferrule::exceptions::PyValueError, "A reading past the scale.");
+ferrule::import_exception!(socket, timeout);
+
+/// The scale's name, from a `c_str!` constant.
+#[pyfunction]
+pub fn scale() -> String {
+    const NAME: &std::ffi::CStr = ferrule::ffi::c_str!("metric");
+    NAME.to_str().unwrap_or_default().to_owned()
+}
 
 #[derive(FromPyObject, IntoPyObject)]
 struct Pair(i64, String);
@@ -70,6 +80,8 @@ fn ed2024(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Unit>()?;
     m.add_class::<Reading>()?;
     m.add("OutOfRange", m.py().get_type::<OutOfRange>())?;
+    m.add("Timeout", m.py().get_type::<timeout>())?;
+    m.add_function(wrap_pyfunction!(scale, m)?)?;
     Ok(())
 }
 '''
