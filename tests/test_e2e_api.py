@@ -149,3 +149,13 @@ def test_runtime_types_under_use_as_names(fe_stdtypes):
     assert fe_stdtypes.renamed_handles(1, row=fe_stdtypes.Row()) == (1, 0, True)
     with pytest.raises(TypeError, match="table"):
         fe_stdtypes.renamed_handles(1, [1])
+
+
+def test_parameters_written_with_type_aliases(fe_stdtypes):
+    # `type Obj<'py> = Bound<'py, PyAny>;` then `obj: &Obj<'py>`, `table: Option<&DictHandle<'py>>`
+    marker = object()
+    assert fe_stdtypes.aliased_handles(marker) is marker
+    table = {"k": 1}
+    assert fe_stdtypes.aliased_handles(marker, table) is table
+    with pytest.raises(TypeError, match="table"):
+        fe_stdtypes.aliased_handles(marker, [1])

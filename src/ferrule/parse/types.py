@@ -74,3 +74,39 @@ def _renames(src: SourceFile) -> dict[str, str]:
     renames = {k: v for k, v in found.items() if v is not None}
     src._type_renames = renames  # type: ignore[attr-defined]
     return renames
+
+
+def look_through_aliases(crate) -> None:
+    """Parameters and results written with one of the crate's `type` aliases (`x: &Obj<'py>` after
+    `type Obj<'py> = Bound<'py, PyAny>;`) are classified as what the alias names, as rustc sees them, so the glue
+    borrows `&Obj` like `&Bound`. Each replaced node keeps the text written, which is what is in scope."""
+    # Aliases are known by name crate-wide: one that shares its name with a class or a derived type is left alone.
+    own = {c.rust_name for c in crate.classes} | {d.rust_name for d in crate.derives}
+    aliases = {name: alias for name, alias in crate.type_aliases.items() if alias is not None and name not in own}
+    if not aliases:
+        return
+    for fn in [*crate.functions, *(m.fn for block in crate.method_blocks for m in block.methods)]:
+        for param in fn.params:
+            param.ty = _expand(param.ty, aliases, frozenset())
+        if fn.ret is not None:
+            fn.ret = _expand(fn.ret, aliases, frozenset())
+
+
+def _expand(ty: TypeRef, aliases: dict, expanding: frozenset[str]) -> TypeRef:
+    import dataclasses
+
+    args = tuple(_expand(a, aliases, expanding) for a in ty.args)
+    alias = aliases.get(ty.name) if ty.kind == "path" and ty.name not in expanding else None
+    if alias is None:
+        return dataclasses.replace(ty, args=args) if args != ty.args else ty
+    params, target = alias
+    expanded = _expand(_substitute(target, dict(zip(params, args))), aliases, expanding | {ty.name})
+    return dataclasses.replace(expanded, text=ty.text)
+
+
+def _substitute(ty: TypeRef, mapping: dict[str, TypeRef]) -> TypeRef:
+    import dataclasses
+
+    if ty.kind == "path" and not ty.args and ty.name in mapping and ty.text == ty.name:
+        return mapping[ty.name]
+    return dataclasses.replace(ty, args=tuple(_substitute(a, mapping) for a in ty.args))

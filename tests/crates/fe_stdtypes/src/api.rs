@@ -218,11 +218,25 @@ fn renamed_handles<'py>(
     Ok((obj.clone(), table.map_or(0, |t| t.len()), row.is_some()))
 }
 
+type Obj<'py> = Bound<'py, PyAny>;
+type DictHandle<'py> = PyHandle<'py, PyDict>;
+
+/// Parameters written with the crate's `type` aliases borrow as what the alias names.
+#[pyfunction]
+#[pyo3(signature = (obj, table = None))]
+fn aliased_handles<'py>(obj: &Obj<'py>, table: Option<&DictHandle<'py>>) -> Obj<'py> {
+    match table {
+        Some(t) => t.clone().into_any(),
+        None => obj.clone(),
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(greeting, m)?)?;
     m.add_function(wrap_pyfunction!(through_py, m)?)?;
     m.add_function(wrap_pyfunction!(widened, m)?)?;
     m.add_function(wrap_pyfunction!(renamed_handles, m)?)?;
+    m.add_function(wrap_pyfunction!(aliased_handles, m)?)?;
     m.add_function(wrap_pyfunction!(same_text, m)?)?;
     m.add_function(wrap_pyfunction!(formatted, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate, m)?)?;
