@@ -108,6 +108,24 @@ def test_a_dependency_on_pyo3_is_one_error_at_its_line(tmp_path: Path, manifest:
     assert "cargo build failed" not in out.stderr
 
 
+def test_a_locked_crate_built_on_pyo3_is_named_at_its_line(tmp_path: Path) -> None:
+    """With a Cargo.lock, cargo's resolver chain says `(locked to X)` after each requirement (python-calamine's
+    pyo3-file): the error still names the user's dependency, not PyO3's crate at the chain's start."""
+    from ferrule.pyo3_dependents import explain
+
+    (tmp_path / "Cargo.toml").write_text('[package]\nname = "sheets"\n\n[dependencies]\nfilelike = "0.3"\n')
+    stderr = (
+        "error: failed to select a version for `pyo3-ffi`.\n"
+        "    ... required by package `pyo3 v0.30.1`\n"
+        "    ... which satisfies dependency `pyo3 = \"^0.30\"` (locked to 0.30.1) of package `filelike v0.3.2`\n"
+        "    ... which satisfies dependency `filelike = \"^0.3\"` (locked to 0.3.2) of package "
+        f"`sheets v0.1.0 ({tmp_path})`\n"
+        "package `pyo3-ffi` links to the native library `python`, but it conflicts with a previous package\n")
+    err = explain(stderr)
+    assert err is not None and (err.path, err.line) == (tmp_path / "Cargo.toml", 5)
+    assert str(err).startswith("the dependency `filelike` is built on PyO3 (filelike 0.3.2 depends on pyo3 0.30.1)")
+
+
 def test_build_refuses_a_profile_or_feature_cargo_toml_lacks_before_compiling(tmp_path: Path) -> None:
     project = copy_project("pkg_mixed", tmp_path)
     for flags, said in ((["--profile", "nope"], "--profile nope: the profile `nope` is not defined in Cargo.toml"),

@@ -129,3 +129,33 @@ def test_older_import_paths(fe_stdtypes):
 
 def test_try_attach(fe_stdtypes):
     assert fe_stdtypes.try_attach_here_and_in_thread() == (1, 2)
+
+
+def test_typed_handles_widen_to_py_any(fe_stdtypes):
+    # `PyTuple::new(..)?.into()`, `dict.into()`, `Py<PyList>.into()` where a `Py<PyAny>` is returned
+    assert fe_stdtypes.widened("tuple") == (1, 2)
+    assert fe_stdtypes.widened("dict") == {"k": "v"}
+    assert fe_stdtypes.widened("list") == ["a"]
+    # `&Bound` into `Py<T>` and `Bound<T>`, `Borrowed` into `Py<T>`: each the same object
+    first, second, third = fe_stdtypes.widened("text")
+    assert first == "text" and first is second is third
+
+
+def test_runtime_types_under_use_as_names(fe_stdtypes):
+    # `use pyo3::Bound as PyHandle;` (safetensors' `PyBound`): a `&PyHandle<PyAny>` parameter borrows the object
+    marker = object()
+    same, size, has_row = fe_stdtypes.renamed_handles(marker, {"a": 1, "b": 2})
+    assert same is marker and size == 2 and not has_row
+    assert fe_stdtypes.renamed_handles(1, row=fe_stdtypes.Row()) == (1, 0, True)
+    with pytest.raises(TypeError, match="table"):
+        fe_stdtypes.renamed_handles(1, [1])
+
+
+def test_parameters_written_with_type_aliases(fe_stdtypes):
+    # `type Obj<'py> = Bound<'py, PyAny>;` then `obj: &Obj<'py>`, `table: Option<&DictHandle<'py>>`
+    marker = object()
+    assert fe_stdtypes.aliased_handles(marker) is marker
+    table = {"k": 1}
+    assert fe_stdtypes.aliased_handles(marker, table) is table
+    with pytest.raises(TypeError, match="table"):
+        fe_stdtypes.aliased_handles(marker, [1])

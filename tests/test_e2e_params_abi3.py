@@ -25,6 +25,10 @@ def test_built_for_the_limited_api(test_env, fe_abi39):
 
 def test_installed_with_the_abi3_suffix(test_env, fe_abi39):
     # As maturin develop and ferrule's wheels name it; PyPy and free-threaded builds have no stable ABI.
+    # The crate also asks for `abi3t-py315`, which (as in PyO3) applies to 3.15+ interpreters only.
+    from pathlib import Path
+
+    assert '"abi3t-py315"' in (Path(__file__).parent / "crates" / "fe_abi39" / "Cargo.toml").read_text()
     import sysconfig
 
     stable = sys.implementation.name == "cpython" and not sysconfig.get_config_var("Py_GIL_DISABLED")

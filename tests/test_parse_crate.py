@@ -194,3 +194,20 @@ def test_syntax_errors_are_reported_with_a_location(tmp_path: Path) -> None:
 def test_module_cycles_through_path_do_not_loop(tmp_path: Path) -> None:
     crate, _ = parse(tmp_path, {"src/lib.rs": '#[path = "lib.rs"]\nmod again;\n#[pyfunction]\nfn f() {}\n'})
     assert [f.rust_name for f in crate.functions] == ["f"]
+
+
+def test_type_aliases_are_looked_through_unless_a_class_has_the_name(tmp_path: Path) -> None:
+    crate, _ = parse(tmp_path, {"src/lib.rs": """
+        use pyo3::prelude::*;
+        type Obj<'py> = Bound<'py, PyAny>;
+        mod other { pub type Counter = u32; }
+        #[pyclass]
+        struct Counter { n: u32 }
+        #[pyfunction]
+        fn f<'py>(a: &Obj<'py>, b: Option<Obj<'py>>, c: PyRef<'_, Counter>) -> Obj<'py> { a.clone() }
+    """})
+    fn = functions(crate)["f"]
+    a, b, c = (p.ty for p in fn.params)
+    assert (a.kind, a.args[0].name, a.args[0].text) == ("ref", "Bound", "Obj<'py>")
+    assert b.args[0].name == "Bound" and fn.ret.name == "Bound"
+    assert c.args[0].name == "Counter"  # the #[pyclass], not `other::Counter`

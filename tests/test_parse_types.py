@@ -79,3 +79,24 @@ def test_std_and_datetime_types_in_stubs() -> None:
     assert python_type(ty("std::net::IpAddr")) == "ipaddress.IPv4Address | ipaddress.IPv6Address"
     assert python_type(ty("PyBuffer<f64>")) == "Any"
     assert stub_imports("x: datetime.date, y: ipaddress.IPv4Address") == ["import datetime", "import ipaddress"]
+
+
+def _param_types(source: str) -> list[TypeRef]:
+    src = SourceFile(Path("t.rs"), source.encode())
+    fn = next(n for n in src.tree.root_node.named_children if n.type == "function_item")
+    return [type_ref(src, p.child_by_field_name("type")) for p in fn.child_by_field_name("parameters").named_children]
+
+
+def test_a_use_as_name_is_known_by_the_original_name_and_written_as_is() -> None:
+    (handle, maybe, mapping) = _param_types(
+        "use pyo3::Bound as PyBound;\nuse std::collections::{HashMap as Map, HashSet};\n"
+        "fn f(a: &PyBound<'_, PyAny>, b: Option<PyBound<'_, PyDict>>, c: Map<String, i64>) {}")
+    assert shape(handle) == ("ref", "", [("path", "Bound", [("path", "PyAny", [])])])
+    assert handle.text == "&PyBound<'_, PyAny>"
+    assert shape(maybe)[2] == [("path", "Bound", [("path", "PyDict", [])])]
+    assert shape(mapping) == ("path", "HashMap", [("path", "String", []), ("path", "i64", [])])
+
+
+def test_an_alias_naming_two_things_in_one_file_is_left_alone() -> None:
+    (first,) = _param_types("mod a { use x::One as It; }\nmod b { use y::Two as It; }\nfn f(v: It) {}")
+    assert first.name == "It"

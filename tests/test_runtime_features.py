@@ -86,25 +86,13 @@ def test_a_conversion_feature_brings_its_crate_from_crates_io(tmp_path: Path, fe
     assert crate in {d["name"] for d in runtime["deps"]}
 
 
-def test_free_threaded_stable_abi_is_refused_by_name(tmp_path: Path) -> None:
-    root = tmp_path / "ft"
-    (root / "src").mkdir(parents=True)
-    (root / "Cargo.toml").write_text('[package]\nname = "ft"\nversion = "0.1.0"\nedition = "2021"\n\n'
-                                     '[lib]\ncrate-type = ["cdylib"]\n\n[dependencies]\n'
-                                     'pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule", features = ["abi3t"] }\n')
-    (root / "src" / "lib.rs").write_text("")
-    (root / "pyproject.toml").write_text('[project]\nname = "ft"\nversion = "0.1.0"\n')
-    out = subprocess.run([sys.executable, "-m", "ferrule", "develop", "-m", str(root / "Cargo.toml")],
-                         capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(REPO / "src")))
-    assert out.returncode == 1 and "Traceback" not in out.stderr
-    assert out.stderr.startswith("error: the runtime feature `abi3t` (the free-threaded stable ABI of Python 3.15) "
-                                 "is not supported yet"), out.stderr
-    assert f"--> {root / 'Cargo.toml'}:10:1" in out.stderr
-
-
 @pytest.mark.parametrize("features, python", [(["abi3-py37"], "3.9"), (["abi3-py38"], "3.9"),
-                                              (["abi3-py37", "abi3-py311"], "3.11")])
-def test_older_abi3_levels_build_for_the_oldest_python(tmp_path: Path, features: list[str], python: str) -> None:
+                                              (["abi3-py37", "abi3-py311"], "3.11"),
+                                              # PyO3 takes abi3t only for a 3.15+ interpreter, newer than
+                                              # ferrule builds for: the abi3 level beside it, else none
+                                              (["abi3-py310", "abi3t-py315"], "3.10"), (["abi3t"], None),
+                                              (["abi3t-py315"], None)])
+def test_abi3_levels_as_pyo3_picks_them(tmp_path: Path, features: list[str], python: str) -> None:
     from ferrule.project import _runtime_abi3
 
     manifest = _crate(tmp_path, features) / "Cargo.toml"

@@ -161,7 +161,7 @@ def settings(project: Project) -> dict:
     from .project import _load_toml
     from .tool_config import table_of
 
-    github = (table_of(_load_toml(project.pyproject))[1].get("generate-ci") or {}).get("github") or {}
+    github = (table_of(_load_toml(project.pyproject), project.pyproject)[1].get("generate-ci") or {}).get("github") or {}
     return github if isinstance(github, dict) else {}
 
 

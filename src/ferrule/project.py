@@ -104,7 +104,7 @@ def _key_line(path: Path, key: str) -> int | None:
 
 def _manifest_from_pyproject(pyproject: Path) -> Path | None:
     """maturin's lookup: `manifest-path` in the tool table, else `rust/Cargo.toml` (Python-first layout)."""
-    name, tool = table_of(_load_toml(pyproject))
+    name, tool = table_of(_load_toml(pyproject), pyproject)
     folder = pyproject.parent
     if "manifest-path" in tool:
         value = tool["manifest-path"]
@@ -289,14 +289,11 @@ def _runtime_abi3(cargo: dict, manifest: Path) -> str | None:
     found = _runtime_dependency(cargo, manifest)
     if found is None:
         return None
-    key, spec, where = found
+    _, spec, _ = found
     features = [str(f) for f in spec.get("features") or []]
-    free_threaded_abi = next((f for f in features if f.startswith("abi3t")), None)
-    if free_threaded_abi:
-        line = _key_line(where, key)
-        raise ConfigError(f"the runtime feature `{free_threaded_abi}` (the free-threaded stable ABI of Python "
-                          "3.15) is not supported yet", path=where, line=line, col=1 if line else None,
-                          hint="build for one free-threaded interpreter with `-i python3.Xt`, or use `abi3-py3X`")
+    # `abi3t`/`abi3t-py315` (PEP 803) apply, in PyO3's build config, only to an interpreter of 3.15 or newer; below
+    # it PyO3 builds the `abi3-py3X` level beside them, or a version-specific module. ferrule builds for 3.9-3.14
+    # (interpreter/discover.py refuses newer), so they never apply: `abi3-py310` + `abi3t-py315` is abi3 3.10.
     # PyO3's `abi3-py38` (older: `abi3-py37`) builds for 3.8 and later; ferrule's oldest Python is 3.9.
     minors = [max(9, int(f[len("abi3-py3"):])) for f in features if re.fullmatch(r"abi3-py3\d+", f)]
     if minors:
@@ -379,7 +376,7 @@ def load_project(manifest: Path) -> Project:
 def _with_pyproject(manifest: Path, cargo: dict, pyproject_path: Path, pyproject: dict, name: str, lib_name: str,
                     lib_path: Path, runtime_crate: str, warnings: tuple[str, ...]) -> Project:
     project_root = pyproject_path.parent
-    table, tool = table_of(pyproject)
+    table, tool = table_of(pyproject, pyproject_path)
     read = Reader(pyproject_path, table, tool)
     read.check_keys()
     project_table = pyproject.get("project") or {}

@@ -15,8 +15,9 @@ PYO3_CRATES = ("pyo3", "pyo3-ffi")
 _START = re.compile(r"^(?:error: )?failed to select a version for `([^`]+)`")
 _PREVIOUS = re.compile(r"^package `([^ `]+) v([^ `]+)[^`]*`")
 _REQUIRED = re.compile(r"^\s*\.\.\. required by package `([^ `]+) v([^ `]+)(?: \(([^)`]+)\))?`")
+# With a Cargo.lock, cargo adds `(locked to 0.30.1)` after the requirement.
 _SATISFIES = re.compile(r"^\s*\.\.\. which satisfies (?:git |path )?dependency `([^ `]+) = [^`]*` "
-                        r"of package `([^ `]+) v([^ `]+)(?: \(([^)`]+)\))?`")
+                        r"(?:\(locked to [^)]*\) )?of package `([^ `]+) v([^ `]+)(?: \(([^)`]+)\))?`")
 
 
 def _chains(stderr: str) -> list[list[tuple[str, str, str | None, str | None]]]:

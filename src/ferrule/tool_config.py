@@ -54,10 +54,22 @@ class ToolConfig:
     values: dict = field(default_factory=dict)
 
 
-def table_of(pyproject: dict) -> tuple[str, dict]:
+def table_of(pyproject: dict, path: Path | None = None) -> tuple[str, dict]:
+    """The tool table a project builds from: [tool.ferrule], else [tool.maturin], else (given pyproject.toml's
+    path) setuptools-rust's one `[[tool.setuptools-rust.ext-modules]]` entry as maturin keys."""
     tool = pyproject.get("tool") or {}
     if "ferrule" in tool:
         return "tool.ferrule", tool.get("ferrule") or {}
+    if "maturin" not in tool and path is not None:
+        from .setuptools_rust import TABLE, from_setup_py, translate
+
+        translated = translate(pyproject, path)
+        if translated is not None:
+            return TABLE, translated
+        if (path.parent / "setup.py").is_file():
+            translated = from_setup_py(path.parent / "setup.py", pyproject)
+            if translated is not None:
+                return "setup.py", translated
     return "tool.maturin", tool.get("maturin") or {}
 
 
@@ -69,10 +81,10 @@ def locate(path: Path, table: str, key: str | None) -> tuple[int | None, int | N
         return None, None
     header_at = None
     current = None
-    header = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]\s*(#.*)?$")
+    header = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")  # [table] or [[array.of.tables]]
     for number, text in enumerate(lines, 1):
         found = header.match(text)
-        if found and not text.lstrip().startswith("[["):
+        if found:
             current = found.group(1).replace('"', "").replace(" ", "")
             if current == table and header_at is None:
                 header_at = number

@@ -74,6 +74,8 @@ def _load_metadata(project: Project) -> DistMetadata:
         warnings.append(f"{project.pyproject}:{line}:{col}: [project] has no `version` and `dynamic` does not list it; "
                         'using Cargo.toml\'s version (add `dynamic = ["version"]` to say so)')
         dynamic.append("version")
+    dynamic = _dynamic_from_cargo(project, table, dynamic, warnings)
+    table = {**table, "dynamic": dynamic} if "dynamic" in table or dynamic else table
     data = {**pyproject, "project": table}
     if "version" in dynamic:
         # ferrule fills it in from Cargo.toml, so the metadata is static from here on.
@@ -97,6 +99,67 @@ def _load_metadata(project: Project) -> DistMetadata:
         warnings=tuple(warnings),
         requires_python=meta.requires_python,
     )
+
+
+# What maturin fills from Cargo.toml's [package] for a field `dynamic` lists (version is handled apart).
+_FROM_CARGO = ("description", "license", "keywords", "authors", "urls")
+
+
+def _dynamic_from_cargo(project: Project, table: dict, dynamic: list, warnings: list) -> list:
+    """`dynamic` fields maturin takes from Cargo.toml are filled in from it (they are static from here on);
+    names that are no [project] field (`home_page`, core metadata's spelling) are ignored with a warning, as
+    maturin ignores them. Returns what stays dynamic."""
+    package = _load_toml(project.manifest).get("package") or {}
+    kept = []
+    for name in dynamic:
+        if not isinstance(name, str) or name not in PROJECT_KEYS:
+            line, col = position(project.pyproject, "dynamic", name if isinstance(name, str) else None)
+            warnings.append(f"{project.pyproject}:{line}:{col}: `{name}` in [project] `dynamic` is not a [project] "
+                            "field; ignored")
+            continue
+        value = _cargo_field(package, name, table) if name in _FROM_CARGO and name not in table else None
+        if value is None:
+            kept.append(name)
+        else:
+            table[name] = value
+    return kept
+
+
+def _cargo_field(package: dict, name: str, table: dict) -> object:
+    """Cargo.toml's value for the [project] field `name`, in pyproject's form; None when it has none."""
+    if name == "description" and isinstance(package.get("description"), str):
+        return package["description"]
+    if name == "keywords" and isinstance(package.get("keywords"), list):
+        return [str(k) for k in package["keywords"]]
+    if name == "license" and isinstance(package.get("license"), str):
+        legacy = any(str(c).startswith("License ::") for c in table.get("classifiers") or [])
+        return {"text": package["license"]} if legacy or not _spdx(package["license"]) else package["license"]
+    if name == "authors" and isinstance(package.get("authors"), list):
+        out = []
+        for author in package["authors"]:
+            found = re.fullmatch(r"\s*(.*?)\s*<([^>]+)>\s*", str(author))
+            out.append({"name": found.group(1), "email": found.group(2)} if found and found.group(1) else
+                       {"email": found.group(2)} if found else {"name": str(author)})
+        return out
+    if name == "urls":
+        urls = {label: package[key] for key, label in (("homepage", "Homepage"), ("repository", "Repository"),
+                                                       ("documentation", "Documentation"))
+                if isinstance(package.get(key), str)}
+        return urls or None
+    return None
+
+
+def _spdx(expression: str) -> bool:
+    """Whether Cargo's `license` is an SPDX expression (`Apache 2.0` is not: it becomes `License:` text)."""
+    try:
+        from packaging.licenses import InvalidLicenseExpression, canonicalize_license_expression
+    except ImportError:  # packaging before 24.2: the legacy text form
+        return False
+    try:
+        canonicalize_license_expression(expression)
+    except InvalidLicenseExpression:
+        return False
+    return True
 
 
 def _entry_points(meta: pyproject_metadata.StandardMetadata) -> bytes | None:

@@ -105,7 +105,7 @@ def variant_fn(cls: PyClassDecl, v: Variant) -> str:
              "b.slot(_ferrule::ffi::Py_tp_new, __new as *mut ::core::ffi::c_void);"]
     for i, (name, f) in enumerate(zip(names, v.fields)):
         parts.append(_getter(cls, v, i, f))
-        lines.append(f"b.getter({c_string(name)}, __get_{i}, c\"\");")
+        lines.append(f"b.getter({c_string(name)}, __get_{i}, {c_string('')});")
     if v.tuple_like:
         text, seq = _sequence(cls, v)
         parts.append(text)

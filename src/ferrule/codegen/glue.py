@@ -37,11 +37,12 @@ def generate_glue(crate: Crate) -> dict[str, str]:
     return files
 
 
-def c_string(text: str) -> str:
-    """A Rust C-string literal for `text` (NULs cannot be represented, so they are dropped)."""
+def c_string(text: str, runtime: str = "_ferrule") -> str:
+    """A `&'static CStr` for `text` (NULs cannot be represented, so they are dropped): the runtime's `c_str!`,
+    not a `c"..."` literal, which an edition-2018 crate cannot parse (rustc reads included glue in its edition)."""
     escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
                .replace("\r", "\\r").replace("\t", "\\t").replace("\0", ""))
-    return f'c"{escaped}"'
+    return f'{runtime}::ffi::c_str!("{escaped}")'
 
 
 def ident(name: str) -> str:
@@ -470,7 +471,8 @@ pub mod __ferrule_module {{
 """
     # Public, so `append_to_inittab!` in another crate (a program embedding Python) reaches them.
     allow = "#[doc(hidden)]\n#[allow(dead_code, non_upper_case_globals)]\n"
-    body += (f"{allow}pub const __FERRULE_NAME: &::core::ffi::CStr = {c_string(module.py_name.removeprefix('r#'))};\n"
+    body += (f"{allow}pub const __FERRULE_NAME: &::core::ffi::CStr = "
+             f"{c_string(module.py_name.removeprefix('r#'), f'::{runtime}')};\n"
              f"{allow}pub unsafe extern \"C\" fn __ferrule_init() -> *mut ::{runtime}::ffi::PyObject {{\n"
              f"    unsafe {{ ::{runtime}::impl_::pymodule::module_init(&__ferrule_module::__DEF) }}\n}}\n")
     if module.form == ModuleForm.FUNCTION:

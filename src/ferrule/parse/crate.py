@@ -25,7 +25,7 @@ from .resolve import Binding, Scope, extern_root, read_use
 from .cfg import ACTIVE, CfgSet, cfg_enabled, compiled
 from .std_types import check_slot_results, check_std_types
 from .source import ExpandedSource, SourceFile, child_of_type
-from .types import type_ref
+from .types import look_through_aliases, type_ref
 
 ITEM_KEYWORDS = {
     "function_item": "fn",
@@ -169,6 +169,7 @@ def _parse_crate(root: Path, lib_path: Path, *, package: str, lib_name: str, wor
     _forget_expanded_macros(walk)
     mark_local_keys(walk)
     separate_shared_keys(walk)
+    look_through_aliases(crate)
     link_classes(walk)
     classify_ref_params(walk)
     crate.scopes = dict(walk.scopes)

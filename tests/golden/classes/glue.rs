@@ -33,8 +33,8 @@ const _: () = {
             &__TYPE
         }
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {
-            b.name = c"classes.Light";
-            b.doc = ::core::option::Option::Some(c"Traffic lights.");
+            b.name = _ferrule::ffi::c_str!("classes.Light");
+            b.doc = ::core::option::Option::Some(_ferrule::ffi::c_str!("Traffic lights."));
             b.flags = 0;
             b.slot(_ferrule::ffi::Py_tp_richcompare, __slot_richcmp as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_tp_repr, __slot_auto_repr as *mut ::core::ffi::c_void);
@@ -112,7 +112,7 @@ const _: () = {
             &__TYPE
         }
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {
-            b.name = c"classes.ShapeError";
+            b.name = _ferrule::ffi::c_str!("classes.ShapeError");
             b.doc = ::core::option::Option::None;
             b.flags = 0;
             b.slot(_ferrule::ffi::Py_tp_richcompare, __slot_richcmp as *mut ::core::ffi::c_void);
@@ -188,8 +188,8 @@ const _: () = {
             &__TYPE
         }
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {
-            b.name = c"classes.Event";
-            b.doc = ::core::option::Option::Some(c"An event: variants with fields.");
+            b.name = _ferrule::ffi::c_str!("classes.Event");
+            b.doc = ::core::option::Option::Some(_ferrule::ffi::c_str!("An event: variants with fields."));
             b.flags = _ferrule::ffi::Py_TPFLAGS_BASETYPE;
             b.class_attr(_ferrule::pyclass::ClassAttr { name: "Key", make: |py| __VT_Key.object::<Event>(py, __variant_Key) });
             b.class_attr(_ferrule::pyclass::ClassAttr { name: "Click", make: |py| __VT_Click.object::<Event>(py, __variant_Click) });
@@ -258,11 +258,11 @@ const _: () = {
                 _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
             }) }
         }
-        b.name = c"classes.Key";
-        b.doc = ::core::option::Option::Some(c"Key(code, char)\n--\n\n");
+        b.name = _ferrule::ffi::c_str!("classes.Key");
+        b.doc = ::core::option::Option::Some(_ferrule::ffi::c_str!("Key(code, char)\n--\n\n"));
         b.slot(_ferrule::ffi::Py_tp_new, __new as *mut ::core::ffi::c_void);
-        b.getter(c"code", __get_0, c"");
-        b.getter(c"char", __get_1, c"");
+        b.getter(_ferrule::ffi::c_str!("code"), __get_0, _ferrule::ffi::c_str!(""));
+        b.getter(_ferrule::ffi::c_str!("char"), __get_1, _ferrule::ffi::c_str!(""));
         b.class_attr(_ferrule::pyclass::ClassAttr { name: "__match_args__", make: |py| Ok(_ferrule::types::PyTuple::new(py, ["code", "char"] as [&str; 2])?.into_any().unbind()) });
         b.class_attr(_ferrule::pyclass::ClassAttr { name: "__qualname__", make: |py| Ok(_ferrule::types::PyString::new(py, "Event.Key").into_any().unbind()) });
     }
@@ -327,11 +327,11 @@ const _: () = {
                 }
             }) }
         }
-        b.name = c"classes.Click";
-        b.doc = ::core::option::Option::Some(c"Click(_0, _1, /)\n--\n\n");
+        b.name = _ferrule::ffi::c_str!("classes.Click");
+        b.doc = ::core::option::Option::Some(_ferrule::ffi::c_str!("Click(_0, _1, /)\n--\n\n"));
         b.slot(_ferrule::ffi::Py_tp_new, __new as *mut ::core::ffi::c_void);
-        b.getter(c"_0", __get_0, c"");
-        b.getter(c"_1", __get_1, c"");
+        b.getter(_ferrule::ffi::c_str!("_0"), __get_0, _ferrule::ffi::c_str!(""));
+        b.getter(_ferrule::ffi::c_str!("_1"), __get_1, _ferrule::ffi::c_str!(""));
         b.slot(_ferrule::ffi::Py_mp_length, __len as *mut ::core::ffi::c_void);
         b.slot(_ferrule::ffi::Py_mp_subscript, __getitem as *mut ::core::ffi::c_void);
         b.slot(_ferrule::ffi::Py_sq_item, _ferrule::impl_::pyclass::sq_item_from_mapping as *mut ::core::ffi::c_void);
@@ -351,8 +351,8 @@ pub mod __ferrule_module {
     use _ferrule::types::PyModuleMethods as _;
 
     pub static __DEF: _ferrule::impl_::pymodule::ModuleDef = _ferrule::impl_::pymodule::ModuleDef::new(
-        c"classes",
-        c"",
+        _ferrule::ffi::c_str!("classes"),
+        _ferrule::ffi::c_str!(""),
         ::core::ptr::null_mut(),
         __init,
     );
@@ -368,7 +368,7 @@ pub mod __ferrule_module {
 }
 #[doc(hidden)]
 #[allow(dead_code, non_upper_case_globals)]
-pub const __FERRULE_NAME: &::core::ffi::CStr = c"classes";
+pub const __FERRULE_NAME: &::core::ffi::CStr = ::ferrule::ffi::c_str!("classes");
 #[doc(hidden)]
 #[allow(dead_code, non_upper_case_globals)]
 pub unsafe extern "C" fn __ferrule_init() -> *mut ::ferrule::ffi::PyObject {
@@ -579,37 +579,37 @@ pub(crate) mod __ferrule_methods_L18 {
 
     pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: c"area".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("area").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __m_area },
             ml_flags: _ferrule::ffi::METH_NOARGS,
-            ml_doc: c"area($self)\n--\n\nThe area.".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("area($self)\n--\n\nThe area.").as_ptr(),
         });
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: c"grow".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("grow").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_grow },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: c"grow($self, by)\n--\n\n".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("grow($self, by)\n--\n\n").as_ptr(),
         });
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: c"same".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("same").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_same_as },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: c"same($self, other)\n--\n\n".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("same($self, other)\n--\n\n").as_ptr(),
         });
-        b.getter(c"perimeter", __g_perimeter, c"");
-        b.getter(c"hidden", __g_read_hidden, c"");
-        b.setter(c"hidden", __s_set_hidden, c"");
+        b.getter(_ferrule::ffi::c_str!("perimeter"), __g_perimeter, _ferrule::ffi::c_str!(""));
+        b.getter(_ferrule::ffi::c_str!("hidden"), __g_read_hidden, _ferrule::ffi::c_str!(""));
+        b.setter(_ferrule::ffi::c_str!("hidden"), __s_set_hidden, _ferrule::ffi::c_str!(""));
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: c"unit".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("unit").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __m_unit },
             ml_flags: _ferrule::ffi::METH_NOARGS | _ferrule::ffi::METH_STATIC,
-            ml_doc: c"unit()\n--\n\n".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("unit()\n--\n\n").as_ptr(),
         });
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: c"describe".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("describe").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_describe },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS | _ferrule::ffi::METH_CLASS,
-            ml_doc: c"describe($cls, verbose)\n--\n\n".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("describe($cls, verbose)\n--\n\n").as_ptr(),
         });
         b.class_attr(_ferrule::pyclass::ClassAttr { name: "SIDES", make: __ca_SIDES });
         b.class_attr(_ferrule::pyclass::ClassAttr { name: "origin", make: __ca_origin });
@@ -651,10 +651,10 @@ const _: () = {
             &__TYPE
         }
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {
-            b.name = c"classes.tiles.Tile";
-            b.doc = ::core::option::Option::Some(c"Tile(side)\n--\n\nExtends `Shape`.");
+            b.name = _ferrule::ffi::c_str!("classes.tiles.Tile");
+            b.doc = ::core::option::Option::Some(_ferrule::ffi::c_str!("Tile(side)\n--\n\nExtends `Shape`."));
             b.flags = 0;
-            b.getter(c"grout", __fg_grout, c"");
+            b.getter(_ferrule::ffi::c_str!("grout"), __fg_grout, _ferrule::ffi::c_str!(""));
             b.slot(_ferrule::ffi::Py_tp_new, self::__ferrule_methods_L90::__new as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_tp_iter, __slot_iter as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_tp_iternext, __slot_next as *mut ::core::ffi::c_void);
@@ -735,12 +735,12 @@ const _: () = {
             &__TYPE
         }
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {
-            b.name = c"classes.Shape";
-            b.doc = ::core::option::Option::Some(c"Shape(side_len, tag='s')\n--\n\nA shape with every kind of member.");
+            b.name = _ferrule::ffi::c_str!("classes.Shape");
+            b.doc = ::core::option::Option::Some(_ferrule::ffi::c_str!("Shape(side_len, tag='s')\n--\n\nA shape with every kind of member."));
             b.flags = _ferrule::ffi::Py_TPFLAGS_BASETYPE;
-            b.getter(c"sideLen", __fg_side_len, c"");
-            b.setter(c"sideLen", __fs_side_len, c"");
-            b.getter(c"label", __fg_tag, c"");
+            b.getter(_ferrule::ffi::c_str!("sideLen"), __fg_side_len, _ferrule::ffi::c_str!(""));
+            b.setter(_ferrule::ffi::c_str!("sideLen"), __fs_side_len, _ferrule::ffi::c_str!(""));
+            b.getter(_ferrule::ffi::c_str!("label"), __fg_tag, _ferrule::ffi::c_str!(""));
             b.slot(_ferrule::ffi::Py_tp_new, self::__ferrule_methods_L18::__new as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_tp_repr, __slot_repr as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_tp_richcompare, __slot_richcmp as *mut ::core::ffi::c_void);
@@ -1001,10 +1001,10 @@ pub(crate) mod __ferrule_methods_L29 {
 
     pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: c"add_to".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("add_to").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_add_to },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: c"add_to($self, other, target=None)\n--\n\n".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("add_to($self, other, target=None)\n--\n\n").as_ptr(),
         });
     }
 }
@@ -1044,10 +1044,10 @@ const _: () = {
             &__TYPE
         }
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {
-            b.name = c"classes.Counter";
-            b.doc = ::core::option::Option::Some(c"Counter(value=0, /)\n--\n\nCounts.");
+            b.name = _ferrule::ffi::c_str!("classes.Counter");
+            b.doc = ::core::option::Option::Some(_ferrule::ffi::c_str!("Counter(value=0, /)\n--\n\nCounts."));
             b.flags = 0;
-            b.getter(c"value", __fg_value, c"");
+            b.getter(_ferrule::ffi::c_str!("value"), __fg_value, _ferrule::ffi::c_str!(""));
             b.slot(_ferrule::ffi::Py_tp_new, self::__ferrule_methods_L11::__new as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_tp_hash, __slot_hash as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_nb_bool, __slot_bool as *mut ::core::ffi::c_void);

@@ -7,10 +7,10 @@ pub mod nested {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: c"nested".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("nested").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: c"nested(grid, fixed, name)\n--\n\n".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("nested(grid, fixed, name)\n--\n\n").as_ptr(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -50,10 +50,10 @@ pub mod bytes_and_maps {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: c"bytes_and_maps".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("bytes_and_maps").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: c"bytes_and_maps(data, owned, cow, words, tags, ordered, pair, any, list)\n--\n\nConversions the stubs must name exactly.".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("bytes_and_maps(data, owned, cow, words, tags, ordered, pair, any, list)\n--\n\nConversions the stubs must name exactly.").as_ptr(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -99,10 +99,10 @@ pub(crate) mod nothing {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: c"nothing".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("nothing").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline },
             ml_flags: _ferrule::ffi::METH_NOARGS,
-            ml_doc: c"nothing()\n--\n\nTakes nothing, returns nothing.".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("nothing()\n--\n\nTakes nothing, returns nothing.").as_ptr(),
         });
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -126,10 +126,10 @@ pub(crate) mod single {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: c"single".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("single").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline },
             ml_flags: _ferrule::ffi::METH_O,
-            ml_doc: c"single(x, /)\n--\n\nOne positional-only argument (METH_O).".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("single(x, /)\n--\n\nOne positional-only argument (METH_O).").as_ptr(),
         });
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -155,10 +155,10 @@ pub(crate) mod add {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: c"add".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("add").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: c"add(a, b)\n--\n\n".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("add(a, b)\n--\n\n").as_ptr(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -197,10 +197,10 @@ pub(crate) mod defaults {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: c"defaults".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("defaults").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: c"defaults(text, times=2, sep=\", \", flag=True, ratio=-0.5, label=None, big=1000)\n--\n\nDefaults of every literal kind.\n\nSecond paragraph.".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("defaults(text, times=2, sep=\", \", flag=True, ratio=-0.5, label=None, big=1000)\n--\n\nDefaults of every literal kind.\n\nSecond paragraph.").as_ptr(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -246,10 +246,10 @@ pub(crate) mod markers {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: c"markers".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("markers").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: c"markers(a, b, /, c, *, d, e=...)\n--\n\n".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("markers(a, b, /, c, *, d, e=...)\n--\n\n").as_ptr(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -291,10 +291,10 @@ pub(crate) mod variadic {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: c"variadic".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("variadic").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: c"variadic(first, *args, key=\"k\", **kwargs)\n--\n\nVariadic both ways.".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("variadic(first, *args, key=\"k\", **kwargs)\n--\n\nVariadic both ways.").as_ptr(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -337,10 +337,10 @@ pub(crate) mod only_args {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: c"only_args".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("only_args").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_VARARGS | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: c"only_args(*args)\n--\n\n".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("only_args(*args)\n--\n\n").as_ptr(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -380,10 +380,10 @@ pub(crate) mod with_module {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: c"renamed".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("renamed").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline },
             ml_flags: _ferrule::ffi::METH_NOARGS,
-            ml_doc: c"renamed($module)\n--\n\n".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("renamed($module)\n--\n\n").as_ptr(),
         });
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -408,10 +408,10 @@ pub(crate) mod fallible {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: c"fallible".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("fallible").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: c"fallible(value)\n--\n\nA doc with \"quotes\", a backslash \\ and \"\"\"triple\"\"\" quotes.".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("fallible(value)\n--\n\nA doc with \"quotes\", a backslash \\ and \"\"\"triple\"\"\" quotes.").as_ptr(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -453,8 +453,8 @@ pub mod __ferrule_module {
     use _ferrule::types::PyModuleMethods as _;
 
     pub static __DEF: _ferrule::impl_::pymodule::ModuleDef = _ferrule::impl_::pymodule::ModuleDef::new(
-        c"shapes",
-        c"",
+        _ferrule::ffi::c_str!("shapes"),
+        _ferrule::ffi::c_str!(""),
         ::core::ptr::null_mut(),
         __init,
     );
@@ -482,7 +482,7 @@ pub mod __ferrule_module {
 }
 #[doc(hidden)]
 #[allow(dead_code, non_upper_case_globals)]
-pub const __FERRULE_NAME: &::core::ffi::CStr = c"shapes";
+pub const __FERRULE_NAME: &::core::ffi::CStr = ::ferrule::ffi::c_str!("shapes");
 #[doc(hidden)]
 #[allow(dead_code, non_upper_case_globals)]
 pub unsafe extern "C" fn __ferrule_init() -> *mut ::ferrule::ffi::PyObject {
@@ -499,8 +499,8 @@ pub mod __ferrule_module {
     use _ferrule::types::PyModuleMethods as _;
 
     pub static __DEF: _ferrule::impl_::pymodule::ModuleDef = _ferrule::impl_::pymodule::ModuleDef::new(
-        c"extra",
-        c"",
+        _ferrule::ffi::c_str!("extra"),
+        _ferrule::ffi::c_str!(""),
         ::core::ptr::null_mut(),
         __init,
     );
@@ -512,7 +512,7 @@ pub mod __ferrule_module {
 }
 #[doc(hidden)]
 #[allow(dead_code, non_upper_case_globals)]
-pub const __FERRULE_NAME: &::core::ffi::CStr = c"extra";
+pub const __FERRULE_NAME: &::core::ffi::CStr = ::ferrule::ffi::c_str!("extra");
 #[doc(hidden)]
 #[allow(dead_code, non_upper_case_globals)]
 pub unsafe extern "C" fn __ferrule_init() -> *mut ::ferrule::ffi::PyObject {
@@ -528,10 +528,10 @@ pub(crate) mod cube {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: c"cube".as_ptr(),
+            ml_name: _ferrule::ffi::c_str!("cube").as_ptr(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: c"cube(x)\n--\n\nA function of the submodule.".as_ptr(),
+            ml_doc: _ferrule::ffi::c_str!("cube(x)\n--\n\nA function of the submodule.").as_ptr(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use pyo3::class::basic::CompareOp;
 use pyo3::prelude::*;
 use pyo3::py_format;
+use pyo3::Bound as PyHandle;
+use pyo3::PyRef as Borrowed2;
 use pyo3::types::{PyByteArray, PyByteArrayMethods, PyDict, PyMapping, PyMemoryView, PySequence, PyString};
 
 #[pyfunction]
@@ -179,9 +181,62 @@ fn through_py(py: Python<'_>, obj: Py<PyAny>) -> PyResult<(bool, String, bool, b
     Ok((obj.is_truthy(py)?, rendered, same, is_dict))
 }
 
+/// A typed handle handed back as `Py<PyAny>` through `.into()`, and the other handle conversions.
+#[pyfunction]
+fn widened(py: Python<'_>, kind: &str) -> PyResult<Py<PyAny>> {
+    use pyo3::types::{PyList, PyTuple};
+    match kind {
+        "tuple" => Ok(PyTuple::new(py, [1, 2])?.into()),
+        "dict" => {
+            let d = PyDict::new(py);
+            d.set_item("k", "v")?;
+            Ok(d.into())
+        }
+        "list" => {
+            let owned: Py<PyList> = PyList::new(py, ["a"])?.unbind();
+            Ok(owned.into())
+        }
+        _ => {
+            let s = PyString::new(py, kind);
+            let from_ref: Py<PyString> = (&s).into();
+            let copy: Bound<'_, PyString> = (&s).into();
+            let from_borrowed: Py<PyString> = s.as_borrowed().into();
+            Ok((from_ref, copy, from_borrowed).into_pyobject(py)?.into())
+        }
+    }
+}
+
+/// Runtime types under `use ... as` names take their arguments as the originals do:
+/// `&PyHandle<PyAny>` borrows, `Option<&PyHandle<PyDict>>` may be None, `Borrowed2<Row>` borrows a class.
+#[pyfunction]
+#[pyo3(signature = (obj, table = None, row = None))]
+fn renamed_handles<'py>(
+    obj: &PyHandle<'py, PyAny>,
+    table: Option<&PyHandle<'py, PyDict>>,
+    row: Option<Borrowed2<'py, Row>>,
+) -> PyResult<(PyHandle<'py, PyAny>, usize, bool)> {
+    Ok((obj.clone(), table.map_or(0, |t| t.len()), row.is_some()))
+}
+
+type Obj<'py> = Bound<'py, PyAny>;
+type DictHandle<'py> = PyHandle<'py, PyDict>;
+
+/// Parameters written with the crate's `type` aliases borrow as what the alias names.
+#[pyfunction]
+#[pyo3(signature = (obj, table = None))]
+fn aliased_handles<'py>(obj: &Obj<'py>, table: Option<&DictHandle<'py>>) -> Obj<'py> {
+    match table {
+        Some(t) => t.clone().into_any(),
+        None => obj.clone(),
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(greeting, m)?)?;
     m.add_function(wrap_pyfunction!(through_py, m)?)?;
+    m.add_function(wrap_pyfunction!(widened, m)?)?;
+    m.add_function(wrap_pyfunction!(renamed_handles, m)?)?;
+    m.add_function(wrap_pyfunction!(aliased_handles, m)?)?;
     m.add_function(wrap_pyfunction!(same_text, m)?)?;
     m.add_function(wrap_pyfunction!(formatted, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate, m)?)?;

@@ -211,7 +211,7 @@ fn module_def_placeholder(name: &str) -> TokenStream {
     format!(
         "#[doc(hidden)] #[allow(dead_code)] pub mod __ferrule_module {{ \
          pub static __DEF: ::{rt}::impl_::pymodule::ModuleDef = ::{rt}::impl_::pymodule::ModuleDef::new(\
-         c{name:?}, c\"\", ::core::ptr::null_mut(), |_| ::core::result::Result::Ok(())); }}"
+         ::{rt}::ffi::c_str!({name:?}), ::{rt}::ffi::c_str!(\"\"), ::core::ptr::null_mut(), |_| ::core::result::Result::Ok(())); }}"
     )
     .parse()
     .expect("module placeholder tokens")

@@ -45,13 +45,16 @@ macro_rules! native_exception {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __ferrule_lazy_exception {
-    ($module:expr, $name:ident, $make:expr) => {
+    ($module:expr, $(#[$attr:meta])* $name:ident, $make:expr) => {
+        $(#[$attr])*
         #[repr(transparent)]
         #[allow(non_camel_case_types)]
         pub struct $name($crate::PyAny);
 
         impl $name {
+            /// Creates a new [`PyErr`]($crate::PyErr) of this type (a crate's `#![deny(missing_docs)]` holds).
             #[inline]
+            #[allow(dead_code)]
             pub fn new_err<A>(args: A) -> $crate::PyErr
             where
                 A: $crate::PyErrArguments + ::std::marker::Send + ::std::marker::Sync + 'static,
@@ -79,10 +82,18 @@ macro_rules! __ferrule_lazy_exception {
 #[macro_export]
 macro_rules! create_exception {
     ($module:expr, $name:ident, $base:ty) => {
-        $crate::create_exception!($module, $name, $base, "");
-    };
-    ($module:expr, $name:ident, $base:ty, $doc:expr) => {
         $crate::__ferrule_lazy_exception!(::std::stringify!($module), $name, |py| {
+            $crate::impl_::exceptions::new_exception_type(
+                py,
+                ::std::concat!(::std::stringify!($module), ".", ::std::stringify!($name)),
+                "",
+                &<$base as $crate::PyTypeInfo>::type_object(py),
+            )
+        });
+    };
+    // As in PyO3, the doc is the struct's Rust doc too.
+    ($module:expr, $name:ident, $base:ty, $doc:expr) => {
+        $crate::__ferrule_lazy_exception!(::std::stringify!($module), #[doc = $doc] $name, |py| {
             $crate::impl_::exceptions::new_exception_type(
                 py,
                 ::std::concat!(::std::stringify!($module), ".", ::std::stringify!($name)),
@@ -97,7 +108,10 @@ macro_rules! create_exception {
 #[macro_export]
 macro_rules! import_exception {
     ($module:path, $name:ident) => {
-        $crate::__ferrule_lazy_exception!(::std::stringify!($module), $name, |py| {
+        $crate::__ferrule_lazy_exception!(::std::stringify!($module),
+            #[doc = ::std::concat!("The Python exception `", ::std::stringify!($module), ".", ::std::stringify!($name),
+                                   "`, imported by `import_exception!`.")]
+            $name, |py| {
             $crate::impl_::exceptions::import_type(py, ::std::stringify!($module), ::std::stringify!($name))
         });
     };

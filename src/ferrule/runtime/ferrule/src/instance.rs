@@ -378,16 +378,35 @@ impl<'py, T> From<Bound<'py, T>> for Py<T> {
     }
 }
 
-/// Any object as `Py<PyAny>` (`PyString::new(py, s).into()`), as in PyO3.
-impl<T: crate::types::DerefToPyAny> From<Py<T>> for Py<crate::types::PyAny> {
-    fn from(p: Py<T>) -> Py<crate::types::PyAny> {
+// PyO3's conversions between the handles: a typed handle widens to `Py<PyAny>` (`bound.into()` where a
+// `PyResult<Py<PyAny>>` is returned); `DerefToPyAny` keeps `T = PyAny` from overlapping the impl above.
+impl<T: crate::types::DerefToPyAny> From<Py<T>> for Py<PyAny> {
+    fn from(p: Py<T>) -> Py<PyAny> {
         p.into_any()
     }
 }
 
-impl<'py, T: crate::types::DerefToPyAny> From<Bound<'py, T>> for Py<crate::types::PyAny> {
-    fn from(b: Bound<'py, T>) -> Py<crate::types::PyAny> {
+impl<T: crate::types::DerefToPyAny> From<Bound<'_, T>> for Py<PyAny> {
+    fn from(b: Bound<'_, T>) -> Py<PyAny> {
         b.into_any().unbind()
+    }
+}
+
+impl<'py, T> From<&Bound<'py, T>> for Bound<'py, T> {
+    fn from(b: &Bound<'py, T>) -> Bound<'py, T> {
+        b.clone()
+    }
+}
+
+impl<T> From<&Bound<'_, T>> for Py<T> {
+    fn from(b: &Bound<'_, T>) -> Py<T> {
+        b.clone().unbind()
+    }
+}
+
+impl<T> From<Borrowed<'_, '_, T>> for Py<T> {
+    fn from(b: Borrowed<'_, '_, T>) -> Py<T> {
+        b.to_owned().unbind()
     }
 }
 

@@ -135,18 +135,23 @@ pub use self::unicodeobject::*;
 pub use self::warnings::*;
 pub use self::weakrefobject::*;
 
-/// `pyo3::ffi::c_str!("text")`: a `&'static CStr` of a string literal, checked for NULs at
-/// compile time (PyO3's ffi macro, from before `c"..."` literals).
+/// `c_str!("text")`: a `&'static CStr` from a string literal, as `pyo3::ffi::c_str!`, in every edition
+/// (`c"..."` literals need 2021). The glue writes its names and docs with it, so an edition-2018 crate builds.
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __ffi_c_str {
-    ($s:expr) => {
-        const {
-            match ::core::ffi::CStr::from_bytes_with_nul(::core::concat!($s, "\0").as_bytes()) {
-                ::core::result::Result::Ok(c) => c,
-                ::core::result::Result::Err(_) => ::core::panic!("c_str!: the string holds a NUL byte"),
-            }
-        }
-    };
+macro_rules! __ferrule_c_str {
+    ($s:expr) => {{
+        const __FERRULE_C_STR: &'static ::core::ffi::CStr =
+            $crate::ffi::_cstr_from_utf8_with_nul_checked(::core::concat!($s, "\0"));
+        __FERRULE_C_STR
+    }};
 }
-pub use crate::__ffi_c_str as c_str;
+pub use crate::__ferrule_c_str as c_str;
+
+#[doc(hidden)]
+pub const fn _cstr_from_utf8_with_nul_checked(s: &str) -> &core::ffi::CStr {
+    match core::ffi::CStr::from_bytes_with_nul(s.as_bytes()) {
+        Ok(cstr) => cstr,
+        Err(_) => panic!("string contains nul bytes"),
+    }
+}

@@ -1,14 +1,20 @@
-"""A crate on edition 2024 (css-inline, blake3, jiter are): the glue ferrule writes into it compiles without
-warnings, though that edition warns about unsafe operations outside `unsafe {}` even inside an `unsafe fn`."""
+"""Crates on every edition: the glue ferrule writes into them compiles without warnings. Edition 2024
+(css-inline, blake3, jiter) warns about unsafe operations outside `unsafe {}` even inside an `unsafe fn`;
+edition 2018 (bcrypt) has no `c"..."` literals, so names and docs are written with the runtime's `c_str!`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from packaging_support import ferrule
 
-LIB = '''use ferrule::prelude::*;
+LIB = '''//! Lengths: a crate that documents what it exports (`#![deny(missing_docs)]`, as safetensors does).
+#![deny(missing_docs)]
+use ferrule::prelude::*;
 
+/// A length in metres: "m" — SI's unit.
 #[pyclass(eq)]
 #[derive(Clone, PartialEq)]
 struct Meters {
@@ -43,6 +49,23 @@ impl Meters {
     fn double(&self) -> f64 { self.value * 2.0 }
 }
 
+#[pyclass(eq, eq_int)]
+#[derive(Clone, PartialEq)]
+enum Unit { Metre, Foot }
+
+#[pyclass]
+enum Reading { Fixed { at: f64 }, Missing() }
+
+ferrule::create_exception!(ed, OutOfRange, ferrule::exceptions::PyValueError, "A reading past the scale.");
+ferrule::import_exception!(socket, timeout);
+
+/// The scale's name, from a `c_str!` constant.
+#[pyfunction]
+pub fn scale() -> String {
+    const NAME: &std::ffi::CStr = ferrule::ffi::c_str!("metric");
+    NAME.to_str().unwrap_or_default().to_owned()
+}
+
 #[derive(FromPyObject, IntoPyObject)]
 struct Pair(i64, String);
 
@@ -54,17 +77,23 @@ fn swap(p: Pair, s: Option<&str>) -> (String, i64, String) { (p.1, p.0, s.unwrap
 fn ed2024(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Meters>()?;
     m.add_function(wrap_pyfunction!(swap, m)?)?;
+    m.add_class::<Unit>()?;
+    m.add_class::<Reading>()?;
+    m.add("OutOfRange", m.py().get_type::<OutOfRange>())?;
+    m.add("Timeout", m.py().get_type::<timeout>())?;
+    m.add_function(wrap_pyfunction!(scale, m)?)?;
     Ok(())
 }
 '''
 
 
-def test_glue_in_an_edition_2024_crate_has_no_warnings(tmp_path: Path) -> None:
+@pytest.mark.parametrize("edition", ["2018", "2024"])
+def test_glue_builds_without_warnings_in_every_edition(tmp_path: Path, edition: str) -> None:
     crate = tmp_path / "ed2024"
     ferrule("new", crate)
     manifest = crate / "Cargo.toml"
-    manifest.write_text(manifest.read_text().replace('edition = "2021"', 'edition = "2024"'))
-    assert 'edition = "2024"' in manifest.read_text()
+    manifest.write_text(manifest.read_text().replace('edition = "2021"', f'edition = "{edition}"'))
+    assert f'edition = "{edition}"' in manifest.read_text()
     (crate / "src" / "lib.rs").write_text(LIB)
     out = ferrule("build", "-o", tmp_path / "out", cwd=crate)
     assert "warning" not in out.stderr.replace("generated 0 warnings", ""), out.stderr
