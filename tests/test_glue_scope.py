@@ -16,12 +16,12 @@ from ferrule.codegen.glue import needs_parent_scope
     ("Some(LIMIT)", True), ("make_default()", True), ("my_macro!()", True),
 ])
 def test_needs_parent_scope(default, needed):
-    fn = SimpleNamespace(params=[SimpleNamespace(default=None, from_py_with=None),
+    fn = SimpleNamespace(warnings=[], params=[SimpleNamespace(default=None, from_py_with=None),
                                  SimpleNamespace(default=default, from_py_with=None)])
     assert needs_parent_scope(fn) is needed
 
 
 def test_from_py_with_needs_the_parent_scope():
     """`from_py_with = read` names a function of the user's module, whatever the defaults."""
-    fn = SimpleNamespace(params=[SimpleNamespace(default=None, from_py_with="read")])
+    fn = SimpleNamespace(warnings=[], params=[SimpleNamespace(default=None, from_py_with="read")])
     assert needs_parent_scope(fn) is True

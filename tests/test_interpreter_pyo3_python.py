@@ -6,6 +6,7 @@ scripts/test-interpreters.sh also runs on interpreters without ferrule installed
 from __future__ import annotations
 
 import shutil
+import sys
 
 import pytest
 
@@ -18,4 +19,5 @@ def test_ferrule_build_takes_pyo3_python_without_i(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("PYO3_PYTHON", debug_python)
     assert find_interpreter(None, require_venv=False).debug
     # develop installs into the active venv: PYO3_PYTHON does not move it elsewhere, as with maturin.
+    monkeypatch.setenv("VIRTUAL_ENV", sys.prefix)
     assert not find_interpreter(None, require_venv=True).debug

@@ -112,8 +112,12 @@ def _dynamic_from_cargo(project: Project, table: dict, dynamic: list, warnings: 
     package = _load_toml(project.manifest).get("package") or {}
     kept = []
     for name in dynamic:
-        if not isinstance(name, str) or name not in PROJECT_KEYS:
-            line, col = position(project.pyproject, "dynamic", name if isinstance(name, str) else None)
+        if not isinstance(name, str):
+            line, col = position(project.pyproject, "dynamic", None)
+            raise ConfigError(f"[project] `dynamic` entry {name!r} is not a field name (project.dynamic holds strings)",
+                              path=project.pyproject, line=line, col=col, hint='write `dynamic = ["version"]`')
+        if name not in PROJECT_KEYS:
+            line, col = position(project.pyproject, "dynamic", name)
             warnings.append(f"{project.pyproject}:{line}:{col}: `{name}` in [project] `dynamic` is not a [project] "
                             "field; ignored")
             continue
