@@ -78,7 +78,7 @@ def test_floats(fe_conversions):
 def test_bool_refuses_int(fe_conversions):
     assert fe_conversions.echo_bool(True) is True
     assert fe_conversions.echo_bool(False) is False
-    with pytest.raises(TypeError, match="^argument 'x': 'int' object cannot be cast as 'bool'$"):
+    with pytest.raises(TypeError, match="^argument 'x': 'int' object is not an instance of 'bool'$"):
         fe_conversions.echo_bool(1)
 
 
@@ -88,7 +88,7 @@ def test_bool_accepts_numpys_scalar_bool_only(fe_conversions):
         fake = type(name, (), {"__module__": "numpy", "__bool__": lambda self: False})
         assert fe_conversions.echo_bool(fake()) is False
     truthy = type("bool_", (), {"__module__": "elsewhere", "__bool__": lambda self: True})
-    with pytest.raises(TypeError, match="^argument 'x': 'bool_' object cannot be cast as 'bool'$"):
+    with pytest.raises(TypeError, match="^argument 'x': 'bool_' object is not an instance of 'bool'$"):
         fe_conversions.echo_bool(truthy())
 
     def refuse(self):
@@ -156,9 +156,9 @@ class Indexable:
 def test_vec_and_array_take_any_object_with_the_sequence_protocol(fe_conversions):
     assert fe_conversions.vec_squares(Indexable(1, 2, 3)) == [1, 4, 9]
     assert fe_conversions.array_rev(Indexable(1, 2, 3)) == [3, 2, 1]
-    with pytest.raises(TypeError, match="^argument 'xs': 'dict' object cannot be cast as 'Sequence'$"):
+    with pytest.raises(TypeError, match="^argument 'xs': 'dict' object is not an instance of 'Sequence'$"):
         fe_conversions.vec_squares({1: 1})
-    with pytest.raises(TypeError, match="^argument 'xs': 'int' object cannot be cast as 'Sequence'$"):
+    with pytest.raises(TypeError, match="^argument 'xs': 'int' object is not an instance of 'Sequence'$"):
         fe_conversions.array_rev(3)
 
 

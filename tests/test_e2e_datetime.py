@@ -77,7 +77,7 @@ def test_type_checks(fe_stdtypes):
     assert fe_stdtypes.kinds(dt.timedelta()) == (False, False, False, True, False)
     assert fe_stdtypes.kinds(UTC) == (False, False, False, False, True)
     assert fe_stdtypes.kinds(3) == (False,) * 5
-    with pytest.raises(TypeError, match="'str' object cannot be cast as 'date'"):
+    with pytest.raises(TypeError, match="'str' object is not an instance of 'date'"):
         fe_stdtypes.date_parts("2020-01-01")
 
 

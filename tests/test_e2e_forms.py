@@ -205,3 +205,9 @@ def test_undocumented_class_has_no_doc(fe_genapi):
 def test_str_format_string_over_fields(fe_genapi):
     assert str(fe_genapi.Pin("a", 1.25, 7)) == "a at (1.2, " + "  7) {ok}"
     assert str(fe_genapi.pair2(3, 4)) == "<3|4>"
+
+
+def test_simple_enum_values_are_the_variant_singletons(fe_genapi):
+    assert fe_genapi.signal(True) is fe_genapi.Signal.Go
+    assert fe_genapi.signal(False) is fe_genapi.Signal.Stop
+    assert fe_genapi.signal(True) == 1

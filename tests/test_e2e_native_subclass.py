@@ -61,11 +61,11 @@ def test_init_through_super_and_the_base_view(fe_stdtypes):
 def test_cast_into_on_a_typed_bound(fe_stdtypes):
     err = fe_stdtypes.error_object(False)
     assert type(err) is ValueError and err.args == ("bad",)
-    with pytest.raises(TypeError, match="'KeyError' object cannot be cast as 'ValueError'"):
+    with pytest.raises(TypeError, match="'KeyError' object is not an instance of 'ValueError'"):
         fe_stdtypes.error_object(True)
     sub = UnicodeError("u")  # a subclass of ValueError
     assert fe_stdtypes.as_value_error(sub, False) is sub
-    with pytest.raises(TypeError, match="'UnicodeError' object cannot be cast as 'ValueError'"):
+    with pytest.raises(TypeError, match="'UnicodeError' object is not an instance of 'ValueError'"):
         fe_stdtypes.as_value_error(sub, True)
     exact = ValueError("v")
     assert fe_stdtypes.as_value_error(exact, True) is exact

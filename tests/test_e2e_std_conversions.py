@@ -51,7 +51,7 @@ def test_pybacked_values_outlive_the_call(fe_stdtypes):
     assert held.starts_with_abc() is True
     same = "xyz"
     assert fe_stdtypes.Held(same, b"abc").text_back() is same  # the str object itself is kept
-    with pytest.raises(TypeError, match="'int' object cannot be cast as 'bytes | bytearray'"):
+    with pytest.raises(TypeError, match="'int' object is not an instance of 'bytes | bytearray'"):
         fe_stdtypes.Held("a", 3)
     with pytest.raises(TypeError, match="argument 'text'"):
         fe_stdtypes.Held(b"a", b"b")

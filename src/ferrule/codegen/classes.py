@@ -270,6 +270,18 @@ def _discriminant(cls: PyClassDecl, value: str) -> str:
     return f"match {value} {{ {arms} }}"
 
 
+def _into_body(cls: PyClassDecl) -> str:
+    """A simple enum converts to its variant's class attribute, so `f() is Enum.V` (PyO3 0.28+)."""
+    if not cls.simple_enum:
+        return "            _ferrule::Bound::new(py, self)"
+    arms = " ".join(f"{cls.rust_name}::{v.rust_name} => \"{v.py_name}\"," for v in cls.variants)
+    return f"""            let __name: &str = match &self {{ {arms} }};
+            match <Self as _ferrule::PyTypeInfo>::type_object(py).getattr(__name) {{
+                Ok(v) => v.cast_into::<Self>().map_err(::core::convert::Into::into),
+                Err(_) => _ferrule::Bound::new(py, self),
+            }}"""
+
+
 def _str_format(value: str | None) -> str | None:
     """`str = "({x}, {0:>3})"`: PyO3's format string naming fields, as a `format!` of `__me`'s
     fields (each `{field[:spec]}` becomes `{[:spec]}` with the field as its argument)."""
@@ -408,7 +420,7 @@ def class_glue(cls: PyClassDecl, crate: Crate) -> str:
         type Error = _ferrule::PyErr;
         _ferrule::__ferrule_inspect_const!(OUTPUT_TYPE = <Self as _ferrule::PyTypeInfo>::TYPE_HINT);
         fn into_pyobject(self, py: _ferrule::Python<'py>) -> _ferrule::PyResult<_ferrule::Bound<'py, {name}>> {{
-            _ferrule::Bound::new(py, self)
+{_into_body(cls)}
         }}
     }}
 """

@@ -51,7 +51,11 @@ const _: () = {
         type Error = _ferrule::PyErr;
         _ferrule::__ferrule_inspect_const!(OUTPUT_TYPE = <Self as _ferrule::PyTypeInfo>::TYPE_HINT);
         fn into_pyobject(self, py: _ferrule::Python<'py>) -> _ferrule::PyResult<_ferrule::Bound<'py, Light>> {
-            _ferrule::Bound::new(py, self)
+            let __name: &str = match &self { Light::Red => "RED", Light::Amber => "AMBER", Light::Green => "GO", };
+            match <Self as _ferrule::PyTypeInfo>::type_object(py).getattr(__name) {
+                Ok(v) => v.cast_into::<Self>().map_err(::core::convert::Into::into),
+                Err(_) => _ferrule::Bound::new(py, self),
+            }
         }
     }
 

@@ -461,3 +461,16 @@ pub struct Pair2(u8, u8);
 pub fn pair2(a: u8, b: u8) -> Pair2 {
     Pair2(a, b)
 }
+
+/// A simple enum converts to its variant's class attribute: `forms.signal() is Signal.Go`.
+#[pyclass(eq, eq_int)]
+#[derive(Clone, PartialEq)]
+pub enum Signal {
+    Stop,
+    Go,
+}
+
+#[pyfunction]
+pub fn signal(go: bool) -> Signal {
+    if go { Signal::Go } else { Signal::Stop }
+}

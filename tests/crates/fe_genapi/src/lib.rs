@@ -70,6 +70,8 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<forms::Reading>()?;
     m.add_class::<forms::Bare>()?;
     m.add_class::<forms::Pin>()?;
+    m.add_class::<forms::Signal>()?;
+    m.add_function(wrap_pyfunction!(forms::signal, m)?)?;
     m.add_class::<forms::Pair2>()?;
     m.add_function(wrap_pyfunction!(forms::pair2, m)?)?;
     m.add_class::<forms::Span2>()?;

@@ -70,7 +70,15 @@ macro_rules! py_run {
     ($py:expr, $($val:ident)+, $code:expr) => {{
         let __locals = $crate::types::PyDict::new($py);
         $(
-            $crate::types::PyDictMethods::set_item(&__locals, ::core::stringify!($val), &$val)
+            // As PyO3 writes it: `(&v).into_pyobject(py)`, which by autoderef also takes a `Copy`
+            // `#[pyclass]` value (whose reference does not convert).
+            let __value = {
+                #[allow(unused_imports)]
+                use $crate::conversion::IntoPyObject as _;
+                $crate::conversion::BoundObject::into_any((&$val).into_pyobject($py).map_err(::core::convert::Into::<$crate::PyErr>::into)
+                    .expect("py_run!: a value could not be converted to a Python object"))
+            };
+            $crate::types::PyDictMethods::set_item(&__locals, ::core::stringify!($val), __value)
                 .expect("py_run!: a value could not be converted to a Python object");
         )+
         $crate::impl_::py_run::run($py, &__locals, ::core::convert::AsRef::<str>::as_ref(&$code))

@@ -150,7 +150,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for PyBackedBytes {
             return Ok(Self::from(array.to_owned()));
         }
         let name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
-        Err(PyTypeError::new_err(format!("'{name}' object cannot be cast as 'bytes | bytearray'")))
+        Err(PyTypeError::new_err(format!("'{name}' object is not an instance of 'bytes | bytearray'")))
     }
 }
 

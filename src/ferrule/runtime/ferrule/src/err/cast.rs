@@ -35,13 +35,17 @@ impl<'py> CastIntoError<'py> {
 pub type DowncastError<'a, 'py> = CastError<'a, 'py>;
 pub type DowncastIntoError<'py> = CastIntoError<'py>;
 
+/// PyO3's wording (0.28+): `'int' object is not an instance of 'str'`, `'None' is not an instance of 'str'`.
 fn message(from: &Bound<'_, PyAny>, to: &Bound<'_, PyAny>) -> String {
-    let from_name = from.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "<unknown>".into());
     let to_name = match to.cast::<crate::types::PyType>() {
-        Ok(ty) => ty.name().map(|n| n.to_string()).unwrap_or_else(|_| "<unknown>".into()),
+        Ok(ty) => ty.qualname().map(|n| n.to_string()).unwrap_or_else(|_| "<unknown>".into()),
         Err(_) => to.to_string(),
     };
-    format!("'{from_name}' object cannot be cast as '{to_name}'")
+    if from.is_none() {
+        return format!("'None' is not an instance of '{to_name}'");
+    }
+    let from_name = from.get_type().qualname().map(|n| n.to_string()).unwrap_or_else(|_| "<unknown>".into());
+    format!("'{from_name}' object is not an instance of '{to_name}'")
 }
 
 impl fmt::Display for CastError<'_, '_> {
