@@ -61,15 +61,18 @@ unsafe fn native_new(base: *mut ffi::PyTypeObject) -> Option<ffi::newfunc> {
 }
 
 /// What `#[new]` returns, and what `Py::new`/`Bound::new` take: the value of
-/// each `#[pyclass]` level of the new object.
-pub struct PyClassInitializer<T: PyClass> {
-    init: T,
-    super_init: <T::BaseType as PyClassBaseType>::Initializer,
+/// each `#[pyclass]` level of the new object, or (from a `Py<T>`/`Bound<T>`) an existing object,
+/// which `#[new]` then returns as it is, as in PyO3.
+pub struct PyClassInitializer<T: PyClass>(Inner<T>);
+
+enum Inner<T: PyClass> {
+    New { init: T, super_init: <T::BaseType as PyClassBaseType>::Initializer },
+    Existing(Py<T>),
 }
 
 impl<T: PyClass> PyClassInitializer<T> {
     pub fn new(init: T, super_init: <T::BaseType as PyClassBaseType>::Initializer) -> Self {
-        PyClassInitializer { init, super_init }
+        PyClassInitializer(Inner::New { init, super_init })
     }
 
     /// Adds a subclass level on top: `PyClassInitializer::from(Base).add_subclass(Child)`.
@@ -81,12 +84,18 @@ impl<T: PyClass> PyClassInitializer<T> {
     }
 
     pub fn create_class_object(self, py: Python<'_>) -> PyResult<Bound<'_, T>> {
-        let ty = self.init.instance_type(py);
+        let ty = match &self.0 {
+            Inner::New { init, .. } => init.instance_type(py),
+            Inner::Existing(obj) => return Ok(obj.clone_ref(py).into_bound(py)),
+        };
         unsafe { self.create_class_object_of_type(py, ty) }
     }
 
-    /// For `tp_new`: `subtype` may be a Python subclass of `T`.
+    /// For `tp_new`: `subtype` may be a Python subclass of `T`. An existing object is returned as it is.
     pub unsafe fn create_class_object_of_type(self, py: Python<'_>, subtype: *mut ffi::PyTypeObject) -> PyResult<Bound<'_, T>> {
+        if let Inner::Existing(obj) = self.0 {
+            return Ok(obj.into_bound(py));
+        }
         let obj = self.into_new_object(py, subtype)?;
         Ok(Bound::<PyAny>::from_owned_ptr_typed(py, obj).cast_into_unchecked())
     }
@@ -94,11 +103,32 @@ impl<T: PyClass> PyClassInitializer<T> {
 
 impl<T: PyClass> PyObjectInit for PyClassInitializer<T> {
     unsafe fn into_new_object(self, py: Python<'_>, subtype: *mut ffi::PyTypeObject) -> PyResult<*mut ffi::PyObject> {
+        let (init, super_init) = match self.0 {
+            Inner::New { init, super_init } => (init, super_init),
+            // A subclass level cannot be laid over an object that exists already (its layout is the base's).
+            Inner::Existing(_) => {
+                return Err(crate::exceptions::PyTypeError::new_err(
+                    "an existing object cannot be the base of a new subclass instance",
+                ))
+            }
+        };
         // Make sure the type (and so the offset) exists before writing.
         let _ = T::type_object_raw(py);
-        let obj = self.super_init.into_new_object(py, subtype)?;
-        std::ptr::write(contents::<T>(obj), Contents::new(self.init));
+        let obj = super_init.into_new_object(py, subtype)?;
+        std::ptr::write(contents::<T>(obj), Contents::new(init));
         Ok(obj)
+    }
+}
+
+impl<T: PyClass> From<Py<T>> for PyClassInitializer<T> {
+    fn from(obj: Py<T>) -> Self {
+        PyClassInitializer(Inner::Existing(obj))
+    }
+}
+
+impl<'py, T: PyClass> From<Bound<'py, T>> for PyClassInitializer<T> {
+    fn from(obj: Bound<'py, T>) -> Self {
+        PyClassInitializer(Inner::Existing(obj.unbind()))
     }
 }
 
