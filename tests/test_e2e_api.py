@@ -159,3 +159,23 @@ def test_parameters_written_with_type_aliases(fe_stdtypes):
     assert fe_stdtypes.aliased_handles(marker, table) is table
     with pytest.raises(TypeError, match="table"):
         fe_stdtypes.aliased_handles(marker, [1])
+
+
+def test_type_mro_and_bases(fe_stdtypes):
+    class Base:
+        pass
+
+    class Child(Base, dict):
+        pass
+
+    assert fe_stdtypes.type_lineage(Child) == (["Child", "Base", "dict", "object"], ["Base", "dict"])
+    assert fe_stdtypes.type_lineage(object) == (["object"], [])
+
+
+def test_new_may_return_an_existing_object(fe_stdtypes):
+    # `#[new]` returning `PyResult<Bound<'_, Self>>` (jsonschema-rs' validator factory) and `Py<Self>`
+    triangle = fe_stdtypes.Polygon(3)
+    assert type(triangle) is fe_stdtypes.Triangle and triangle.sides == 3
+    square = fe_stdtypes.Polygon(4)
+    assert type(square) is fe_stdtypes.Polygon and square.sides == 4
+    assert fe_stdtypes.Origin() is fe_stdtypes.Origin()

@@ -231,12 +231,62 @@ fn aliased_handles<'py>(obj: &Obj<'py>, table: Option<&DictHandle<'py>>) -> Obj<
     }
 }
 
+/// A type's `__mro__` and `__bases__` through `PyTypeMethods`, as names.
+#[pyfunction]
+fn type_lineage(ty: &Bound<'_, pyo3::types::PyType>) -> PyResult<(Vec<String>, Vec<String>)> {
+    use pyo3::types::PyTypeMethods;
+    let names = |t: Bound<'_, pyo3::types::PyTuple>| -> PyResult<Vec<String>> {
+        t.iter().map(|c| Ok(c.cast_into::<pyo3::types::PyType>()?.name()?.to_string())).collect()
+    };
+    Ok((names(ty.mro())?, names(ty.bases())?))
+}
+
+/// `#[new]` may hand back an object that exists: a subclass instance made by hand (`Polygon(3)` is a
+/// `Triangle`), or one shared instance (`Origin() is Origin()`).
+#[pyclass(subclass)]
+struct Polygon {
+    #[pyo3(get)]
+    sides: u32,
+}
+
+#[pyclass(extends = Polygon)]
+struct Triangle {}
+
+#[pymethods]
+impl Polygon {
+    #[new]
+    fn new(py: Python<'_>, sides: u32) -> PyResult<Bound<'_, Polygon>> {
+        if sides == 3 {
+            let init = PyClassInitializer::from(Polygon { sides }).add_subclass(Triangle {});
+            Ok(Bound::new(py, init)?.into_super())
+        } else {
+            Bound::new(py, Polygon { sides })
+        }
+    }
+}
+
+#[pyclass(frozen)]
+struct Origin {}
+
+#[pymethods]
+impl Origin {
+    #[new]
+    fn new(py: Python<'_>) -> PyResult<Py<Origin>> {
+        static SHARED: pyo3::sync::PyOnceLock<Py<Origin>> = pyo3::sync::PyOnceLock::new();
+        Ok(SHARED.get_or_try_init(py, || Py::new(py, Origin {}))?.clone_ref(py))
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(greeting, m)?)?;
     m.add_function(wrap_pyfunction!(through_py, m)?)?;
     m.add_function(wrap_pyfunction!(widened, m)?)?;
     m.add_function(wrap_pyfunction!(renamed_handles, m)?)?;
     m.add_function(wrap_pyfunction!(aliased_handles, m)?)?;
+    m.add_function(wrap_pyfunction!(type_lineage, m)?)?;
+    m.add_class::<Polygon>()?;
+    m.add_class::<Triangle>()?;
+    m.add_class::<Origin>()?;
     m.add_function(wrap_pyfunction!(same_text, m)?)?;
     m.add_function(wrap_pyfunction!(formatted, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate, m)?)?;

@@ -33,6 +33,10 @@ pub trait PyTypeMethods<'py> {
     fn fully_qualified_name(&self) -> PyResult<Bound<'py, PyString>>;
     fn is_subclass(&self, other: &Bound<'_, PyAny>) -> PyResult<bool>;
     fn is_subclass_of<T: crate::PyTypeInfo>(&self) -> PyResult<bool>;
+    /// `__mro__`: the type, then its bases in method resolution order.
+    fn mro(&self) -> Bound<'py, crate::types::PyTuple>;
+    /// `__bases__`.
+    fn bases(&self) -> Bound<'py, crate::types::PyTuple>;
 }
 
 impl<'py> PyTypeMethods<'py> for Bound<'py, PyType> {
@@ -74,5 +78,19 @@ impl<'py> PyTypeMethods<'py> for Bound<'py, PyType> {
 
     fn is_subclass_of<T: crate::PyTypeInfo>(&self) -> PyResult<bool> {
         self.is_subclass(T::type_object(self.py()).as_any())
+    }
+
+    // Read as attributes on every API level (PyO3 reads `tp_mro`/`tp_bases` outside the stable ABI):
+    // a type always has both tuples, so failing is a broken interpreter, a panic as in PyO3.
+    fn mro(&self) -> Bound<'py, crate::types::PyTuple> {
+        self.getattr(crate::intern!(self.py(), "__mro__"))
+            .and_then(|m| Ok(m.cast_into::<crate::types::PyTuple>()?))
+            .expect("a type's `__mro__` is a tuple")
+    }
+
+    fn bases(&self) -> Bound<'py, crate::types::PyTuple> {
+        self.getattr(crate::intern!(self.py(), "__bases__"))
+            .and_then(|b| Ok(b.cast_into::<crate::types::PyTuple>()?))
+            .expect("a type's `__bases__` is a tuple")
     }
 }
