@@ -112,8 +112,11 @@ def _dynamic_from_cargo(project: Project, table: dict, dynamic: list, warnings: 
     package = _load_toml(project.manifest).get("package") or {}
     kept = []
     for name in dynamic:
-        if not isinstance(name, str) or name not in PROJECT_KEYS:
-            line, col = position(project.pyproject, "dynamic", name if isinstance(name, str) else None)
+        if not isinstance(name, str):
+            kept.append(name)  # not a name at all: pyproject-metadata's error, at `dynamic`
+            continue
+        if name not in PROJECT_KEYS:
+            line, col = position(project.pyproject, "dynamic", name)
             warnings.append(f"{project.pyproject}:{line}:{col}: `{name}` in [project] `dynamic` is not a [project] "
                             "field; ignored")
             continue
