@@ -63,3 +63,20 @@ def test_a_name_that_is_no_project_field_is_ignored_with_a_warning_at_it(tmp_pat
     col = line[2].index('"home_page"') + 1
     assert meta.warnings == (f"{tmp_path / 'pyproject.toml'}:3:{col}: `home_page` in [project] `dynamic` is not a "
                              "[project] field; ignored",)
+
+
+def test_a_dynamic_readme_from_setuptools_or_cargo(tmp_path: Path) -> None:
+    (tmp_path / "GUIDE.rst").write_text("Finder\n======\n\nFinds needles.\n")
+    (tmp_path / "CRATE.md").write_text("# finder crate\n")
+    extra = '[tool.setuptools.dynamic]\nreadme = {file = "GUIDE.rst", content-type = "text/x-rst"}\n'
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "lib.rs").write_text("")
+    (tmp_path / "Cargo.toml").write_text(CARGO.format(license="MIT").replace('keywords', 'readme = "CRATE.md"\nkeywords'))
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "finder"\ndynamic = ["version", "readme"]\n\n' + extra)
+    meta = load_metadata(load_project(tmp_path / "Cargo.toml"))
+    fields = BytesParser().parsebytes(meta.metadata)
+    assert fields["Description-Content-Type"] == "text/x-rst" and "Finds needles." in fields.get_payload()
+    # without setuptools' table, Cargo.toml's `readme` (maturin's rule)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "finder"\ndynamic = ["version", "readme"]\n')
+    fields = BytesParser().parsebytes(load_metadata(load_project(tmp_path / "Cargo.toml")).metadata)
+    assert fields["Description-Content-Type"] == "text/markdown" and "# finder crate" in fields.get_payload()

@@ -113,15 +113,16 @@ def _dynamic_from_cargo(project: Project, table: dict, dynamic: list, warnings: 
     kept = []
     for name in dynamic:
         if not isinstance(name, str):
-            line, col = position(project.pyproject, "dynamic", None)
-            raise ConfigError(f"[project] `dynamic` entry {name!r} is not a field name (project.dynamic holds strings)",
-                              path=project.pyproject, line=line, col=col, hint='write `dynamic = ["version"]`')
+            kept.append(name)  # not a name at all: pyproject-metadata's error, at `dynamic`
+            continue
         if name not in PROJECT_KEYS:
             line, col = position(project.pyproject, "dynamic", name)
             warnings.append(f"{project.pyproject}:{line}:{col}: `{name}` in [project] `dynamic` is not a [project] "
                             "field; ignored")
             continue
         value = _cargo_field(package, name, table) if name in _FROM_CARGO and name not in table else None
+        if name == "readme" and "readme" not in table:
+            value = _dynamic_readme(project, package)
         if value is None:
             kept.append(name)
         else:
@@ -151,6 +152,35 @@ def _cargo_field(package: dict, name: str, table: dict) -> object:
                 if isinstance(package.get(key), str)}
         return urls or None
     return None
+
+
+def _dynamic_readme(project: Project, package: dict) -> dict | None:
+    """A dynamic `readme`: setuptools' `[tool.setuptools.dynamic] readme = {file = ..., content-type = ...}`
+    (a setuptools-rust project's), else Cargo.toml's `readme` path (maturin's)."""
+    tool = _load_toml(project.pyproject).get("tool") or {}
+    given = ((tool.get("setuptools") or {}).get("dynamic") or {}).get("readme")
+    if isinstance(given, dict):
+        files = given.get("file")
+        files = [files] if isinstance(files, str) else files
+        if isinstance(files, list) and len(files) == 1 and isinstance(files[0], str):
+            kind = given.get("content-type")
+            return {"file": files[0], "content-type": kind if isinstance(kind, str) else _readme_type(files[0])}
+        return None
+    readme = package.get("readme")
+    if isinstance(readme, str) and (project.manifest.parent / readme).is_file():
+        path = (project.manifest.parent / readme).resolve()
+        try:
+            shown = path.relative_to(project.root.resolve()).as_posix()
+        except ValueError:  # outside the project: pyproject-metadata reads it all the same
+            shown = str(path)
+        return {"file": shown, "content-type": _readme_type(shown)}
+    return None
+
+
+def _readme_type(path: str) -> str:
+    """The content type a readme's extension says (PEP 621's rule for a plain `readme = "FILE"`)."""
+    suffix = Path(path).suffix.lower()
+    return {".md": "text/markdown", ".markdown": "text/markdown", ".rst": "text/x-rst"}.get(suffix, "text/plain")
 
 
 def _spdx(expression: str) -> bool:
