@@ -274,16 +274,13 @@ impl<'py> PyAnyMethods<'py> for Bound<'py, PyAny> {
     }
 
     fn add<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
-        let other = any_object(self.py(), other)?;
-        unsafe { Bound::from_owned_ptr_or_err_typed(self.py(), ffi::PyNumber_Add(self.as_ptr(), other.as_ptr())) }
+        binary_op(self, other, ffi::PyNumber_Add)
     }
     fn sub<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
-        let other = any_object(self.py(), other)?;
-        unsafe { Bound::from_owned_ptr_or_err_typed(self.py(), ffi::PyNumber_Subtract(self.as_ptr(), other.as_ptr())) }
+        binary_op(self, other, ffi::PyNumber_Subtract)
     }
     fn mul<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
-        let other = any_object(self.py(), other)?;
-        unsafe { Bound::from_owned_ptr_or_err_typed(self.py(), ffi::PyNumber_Multiply(self.as_ptr(), other.as_ptr())) }
+        binary_op(self, other, ffi::PyNumber_Multiply)
     }
 
     fn matmul<O: IntoPyObject<'py>>(&self, other: O) -> PyResult<Bound<'py, PyAny>> {
