@@ -11,7 +11,7 @@ import types
 import warnings
 
 import pytest
-from pypy_support import pypy_cannot
+from pypy_support import PYPY, PYPY39, pypy_cannot
 
 
 def test_special_methods_without_self_fill_their_slots(fe_genapi):
@@ -59,10 +59,11 @@ def test_docstrings_keep_what_pyo3_keeps(fe_genapi):
     # One leading space comes off each `///` line on its own; blank lines stay.
     assert fe_genapi.Notes.__doc__ == ("Usage:\n  Notes(text)\nno space before this line\n\n"
                                        "Fields document their properties.")
-    assert fe_genapi.Notes.shout.__doc__ == " Twice indented.\nFlush."
-    assert fe_genapi.Notes.text.__doc__ == "What was written."
-    assert fe_genapi.Notes.writes.__doc__ == " Counted on each write."  # a setter-only field
-    assert fe_genapi.Notes.loud.__doc__ == "The setter documents `loud`."
+    if not PYPY39:  # PyPy 3.9's cpyext gives the methods and properties of spec-made types no __doc__ (README: PyPy)
+        assert fe_genapi.Notes.shout.__doc__ == " Twice indented.\nFlush."
+        assert fe_genapi.Notes.text.__doc__ == "What was written."
+        assert fe_genapi.Notes.writes.__doc__ == " Counted on each write."  # a setter-only field
+        assert fe_genapi.Notes.loud.__doc__ == "The setter documents `loud`."
     notes = fe_genapi.Notes("hi")
     notes.loud = True
     assert notes.text == "HI"
@@ -75,7 +76,8 @@ def test_generic_class_subscripts_to_a_generic_alias(fe_genapi):
     assert alias.__origin__ is fe_genapi.Crate and alias.__args__ == (int,)
     assert fe_genapi.Crate[int, str].__args__ == (int, str)
     assert alias([1, "a"]).items == [1, "a"]  # the alias still builds instances
-    assert str(inspect.signature(fe_genapi.Crate.__class_getitem__)) == "(key, /)"
+    if not PYPY:  # cpyext gives spec-made types' methods no __text_signature__ (README: PyPy)
+        assert str(inspect.signature(fe_genapi.Crate.__class_getitem__)) == "(key, /)"
     # A #[classmethod] named `__class_getitem__` is what `Cls[...]` calls.
     assert fe_genapi.Tagged[int] == "Tagged<<class 'int'>>"
 
@@ -114,7 +116,8 @@ def test_receivers_named_by_class_and_raw_identifiers_in_signature(fe_genapi):
     s = fe_genapi.Spelled(4)
     assert s.owned() == 4 and s.borrowed() == 8
     assert s.kind() == "plain:4" and s.kind(type="boxed") == "boxed:4"
-    assert str(inspect.signature(fe_genapi.Spelled.kind)) == "(self, /, type='plain')"
+    if not PYPY:  # cpyext gives spec-made types' methods no __text_signature__ (README: PyPy)
+        assert str(inspect.signature(fe_genapi.Spelled.kind)) == "(self, /, type='plain')"
 
 
 def test_varargs_as_objects_and_from_py_with_by_path(fe_genapi):

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pypy_support import PYPY
 
 
 def test_plain_call(fe_functions):
@@ -56,7 +57,11 @@ def test_name_and_module(fe_functions):
     ("apply", "(f, x)"),
 ])
 def test_inspect_signature(fe_functions, name, expected):
-    assert str(inspect.signature(getattr(fe_functions, name))) == expected
+    fn = getattr(fe_functions, name)
+    if PYPY and (fn.__text_signature__ or "").startswith("($module"):
+        # PyPy's inspect keeps the `$module` parameter that CPython's drops for a bound builtin.
+        expected = "(module, /)" if expected == "()" else expected.replace("(", "(module, /, ", 1)
+    assert str(inspect.signature(fn)) == expected
 
 
 def test_only_varargs_and_varkwargs(fe_functions):
@@ -87,7 +92,8 @@ def test_methods_with_only_varargs_and_varkwargs(fe_functions):
     assert g.gather(*[1] * 4, **{"a": 1, "b": 2}) == "t: 4 positional, 2 keyword"
     assert fe_functions.Gatherer.count(1, 2, 3) == 3 and g.count() == 0
     assert fe_functions.Gatherer.describe(a=1, b=2) == "Gatherer 2"
-    assert str(inspect.signature(fe_functions.Gatherer.gather)) == "(self, /, *args, **kwargs)"
+    if not PYPY:  # cpyext gives spec-made types' methods no __text_signature__ (README: PyPy)
+        assert str(inspect.signature(fe_functions.Gatherer.gather)) == "(self, /, *args, **kwargs)"
 
 
 def test_positional_only_and_keyword_only(fe_functions):
@@ -126,7 +132,7 @@ def test_pass_module(fe_functions):
     assert fe_functions.module_name.__text_signature__ == "($module)"
     # A string literal default is written as in Rust, as PyO3 writes it (inspect re-renders it).
     assert fe_functions.salute.__text_signature__ == "(greeting=\"Hello\", punct='!')"
-    assert str(inspect.signature(fe_functions.module_name)) == "()"
+    assert str(inspect.signature(fe_functions.module_name)) == ("(module, /)" if PYPY else "()")  # see above
 
 
 def test_text_signature_override_changes_only_the_signature(fe_functions):
