@@ -180,7 +180,8 @@ def test_new_from_fields(fe_genapi):
     r = fe_genapi.Reading("t1", 20.5, None)
     assert (r.sensor, r.value, r.unit) == ("t1", 20.5, None)
     assert fe_genapi.Reading(sensor="t2", value=1.0, unit="C").unit == "C"
-    assert str(inspect.signature(fe_genapi.Reading)) == "(sensor, value, unit)"
+    if not PYPY:  # PyPy's inspect finds no signature for a spec-made class (README: PyPy)
+        assert str(inspect.signature(fe_genapi.Reading)) == "(sensor, value, unit)"
     with pytest.raises(TypeError, match="argument 'value'"):
         fe_genapi.Reading("t1", "warm", None)
     s = fe_genapi.Span2(3, 9)
