@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # the parser and generator load only when a develop needs the
 
 def check_crate(crate: Crate, project: Project, cfg: CfgSet | None = None) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
-    tops = [m for m in crate.modules if m.parent is None and not m.key.local]  # a body's: `wrap_pymodule!` only
+    tops = crate.top_level_modules()
     if not tops:
         problems.append(Diagnostic(f"no `#[pymodule]` in crate `{crate.package}`", project.lib_path, 1, 1,
                                    f"add `#[pymodule] fn {project.lib_name}(m: &Bound<'_, PyModule>) -> PyResult<()>`"))

@@ -222,9 +222,13 @@ class Crate:
     # Deprecated but working constructs (PyO3's deprecation warnings), each at its place: errors.Diagnostic.
     warnings: list = field(default_factory=list)
 
+    def top_level_modules(self) -> list[PyModuleDecl]:
+        """The modules with no parent; one declared in a function body is only for `wrap_pymodule!`."""
+        return [m for m in self.modules if m.parent is None and not m.key.local]
+
     def top_module(self) -> PyModuleDecl | None:
         """The top-level module CPython imports (others only export their own `PyInit_`)."""
-        tops = [m for m in self.modules if m.parent is None and not m.key.local]
+        tops = self.top_level_modules()
         expected = (self.module_name or self.lib_name).rpartition(".")[2]
         return next((m for m in tops if m.py_name == expected), tops[0] if tops else None)
 
@@ -245,14 +249,11 @@ class Crate:
         found = self.class_named(name)
         if found is not None and (len(segments) < 2 or segments[0] in ("crate", "self", "super")):
             return found
-        deps = self.dependencies
+        # Here `found is None` whenever the path has one segment.
         first = segments[0] if len(segments) > 1 else None
-        for dep in sorted(deps, key=lambda d: d.lib_name != first):
-            if dep is not self and (first is None or dep.lib_name == first or found is None):
-                cls = dep.class_named(name)
-                if cls is not None:
-                    return cls
-        return found
+        named = [d for d in self.dependencies if d.lib_name == first]
+        others = [d for d in self.dependencies if d.lib_name != first] if found is None else []
+        return next((c for d in named + others if d is not self and (c := d.class_named(name))), found)
 
     def function_at(self, module_path: tuple[str, ...], name: str) -> Function | None:
         for f in self.functions:
