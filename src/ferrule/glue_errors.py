@@ -19,7 +19,10 @@ EXPLAINED = "ferrule_explained"
 
 _ARG_NAME = re.compile(r'extract\w*\(.*"([^"]+)"\s*\)|let (?:mut )?__arg_(\w+)')
 _CALLEE = re.compile(r"__Self::(\w+)\(")
-_NOT_IMPLEMENTED = re.compile(r"the trait bound `(.+?): (?:\w+::)*(\w+)(?:<[^`]*>)?` is not satisfied")
+# `for<'a> T: FromPyObject<'a, '_>` from the runtime's shared calls (`impl_::call`): the type is `T`.
+_NOT_IMPLEMENTED = re.compile(r"the trait bound `(?:for<[^>]*> )?(.+?): (?:\w+::)*(\w+)(?:<[^`]*>)?` is not satisfied")
+# A glue line that hands the whole call to the runtime: it names no argument, the bound's type does.
+_SHARED_CALL = re.compile(r"impl_::call(?:_method)?::\w+\(")
 _RETURN_TRAITS = ("IntoPyObject", "IntoPyCallbackOutput", "IntoPyObjectExt")
 _SLOT_RESULTS = {"LenOutput": "`usize` (or `PyResult<usize>`)", "HashOutput": "an integer such as `u64` or `isize`",
                  "BoolOutput": "`bool` (or `PyResult<bool>`)", "UnitOutput": "`()` (or `PyResult<()>`)"}
@@ -134,7 +137,7 @@ def _explain(msg: dict, text: str, rel: str, glue_line: int, where: Span,
     at = fn.span if fn is not None else where
     bound = _NOT_IMPLEMENTED.search(rustc)
     arg = _ARG_NAME.search(text)
-    if bound and fn is not None and (arg or not text):
+    if bound and fn is not None and (arg or not text or _SHARED_CALL.search(text)):
         name = (arg.group(1) or arg.group(2)) if arg else None
         param = next((p for p in fn.params if p.name == name or p.name == f"r#{name}"
                       or (name is None and p.ty.text.replace(" ", "") == bound.group(1).replace(" ", ""))), None)

@@ -12,6 +12,7 @@ import json
 import re
 
 from ..parse.model import Crate, Function, ModuleForm, Param, ParamKind, PyModuleDecl, TypeRef
+from . import shared_calls
 from .signature import text_signature
 from .warn import warn_lines
 
@@ -24,8 +25,10 @@ EX = "_ferrule::impl_::extract_argument"
 def generate_glue(crate: Crate) -> dict[str, str]:
     """Every glue file, keyed by its path below the glue directory."""
     files: dict[str, str] = {}
+    own_classes = frozenset(c.rust_name for c in crate.classes)
+    with_lifetimes = frozenset(d.rust_name for d in crate.derives if d.lifetimes)
     for fn in crate.functions:
-        files[fn.key.relpath()] = function_glue(fn, crate.runtime_crate)
+        files[fn.key.relpath()] = function_glue(fn, crate.runtime_crate, own_classes, with_lifetimes)
     for module in crate.modules:
         files[module.key.relpath()] = module_glue(module, crate.runtime_crate)
     from .classes import generate_class_glue
@@ -38,11 +41,20 @@ def generate_glue(crate: Crate) -> dict[str, str]:
 
 
 def c_string(text: str, runtime: str = "_ferrule") -> str:
-    """A `&'static CStr` for `text` (NULs cannot be represented, so they are dropped): the runtime's `c_str!`,
-    not a `c"..."` literal, which an edition-2018 crate cannot parse (rustc reads included glue in its edition)."""
-    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-               .replace("\r", "\\r").replace("\t", "\\t").replace("\0", ""))
-    return f'{runtime}::ffi::c_str!("{escaped}")'
+    """A `&'static CStr` for `text` (NULs cannot be represented, so they are dropped): the runtime's
+    `glue_c_str!`, not a `c"..."` literal, which an edition-2018 crate cannot parse (rustc reads included
+    glue in its edition), and not `c_str!`, whose NUL check costs const evaluation per string."""
+    return f'{runtime}::ffi::glue_c_str!("{_escape(text)}")'
+
+
+def c_ptr(text: str) -> str:
+    """A `*const c_char` to `text` and a NUL: `c_string(text).as_ptr()` at less compile work."""
+    return f'::core::concat!("{_escape(text)}", "\\0").as_ptr().cast()'
+
+
+def _escape(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            .replace("\r", "\\r").replace("\t", "\\t").replace("\0", ""))
 
 
 def ident(name: str) -> str:
@@ -142,7 +154,8 @@ _C_SIGNATURES = {
 }
 
 
-def function_glue(fn: Function, runtime: str) -> str:
+def function_glue(fn: Function, runtime: str, own_classes: frozenset[str] = frozenset(),
+                  with_lifetimes: frozenset[str] = frozenset()) -> str:
     if fn.deferred_error:
         return f"{_header(fn)}compile_error!({json.dumps(fn.deferred_error)});\n"
     conv = convention(fn)
@@ -151,13 +164,25 @@ def function_glue(fn: Function, runtime: str) -> str:
     desc = description(fn) if conv != "noargs" and conv != "o" else ""
     local = fn.key.local
     callee = fn.rust_name if local else f"super::{fn.rust_name}"
+    level = shared_calls.shared_level(fn, conv, own_classes, with_lifetimes)
     if fn.is_async:
         from .coroutines import async_call_body
 
         lines = async_call_body(fn, conv, callee)
+    elif level == "body":
+        lines = shared_calls.shared_body(fn, conv, callee)
     else:
         lines = call_body(fn, conv, callee)
     body = "\n".join("            " + line for line in lines)
+    tramp = shared_calls.whole_trampoline(fn, conv, callee) if level == "whole" else \
+        f"_ferrule::impl_::trampoline::{_BODY_CALLS[conv]}"
+    body_fn = "" if level == "whole" else f"""
+    unsafe fn __body(py: _ferrule::Python<'_>, {_BODY_PARAMS[conv]}) -> _ferrule::PyResult<{PTR}> {{
+        unsafe {{
+{body}
+        }}
+    }}
+"""
     if local:
         # In a function body no module can name the function: the glue sits in a block beside it,
         # and hands `wrap_pyfunction!` the def through a type of the hidden module.
@@ -178,22 +203,16 @@ const _: () = {{
     return f"""{_header(fn)}{ALLOWS}
 {head}
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {{
-            ml_name: {c_string(fn.py_name)}.as_ptr(),
+            ml_name: {c_ptr(fn.py_name)},
             ml_meth: _ferrule::ffi::PyMethodDefPointer {{ {field}: __trampoline }},
             ml_flags: {flags},
-            ml_doc: {c_string(method_doc(fn))}.as_ptr(),
+            ml_doc: {c_ptr(method_doc(fn))},
         }});
 {"    }" if local else ""}{desc}
     unsafe extern "C" fn __trampoline({c_params}) -> {PTR} {{
-        unsafe {{ _ferrule::impl_::trampoline::{_BODY_CALLS[conv]} }}
+        unsafe {{ {tramp} }}
     }}
-
-    unsafe fn __body(py: _ferrule::Python<'_>, {_BODY_PARAMS[conv]}) -> _ferrule::PyResult<{PTR}> {{
-        unsafe {{
-{body}
-        }}
-    }}
-}}{";" if local else ""}
+{body_fn}}}{";" if local else ""}
 """
 
 

@@ -12,9 +12,10 @@ import dataclasses
 import re
 
 from ..parse.model import Method, MethodKind, MethodsBlock, ParamKind, PyClassDecl
-from .glue import (ALLOWS, ident, PTR, _C_SIGNATURES, c_string, call_body, convention, description, extract_expr,
+from .glue import (ALLOWS, ident, PTR, _C_SIGNATURES, c_ptr, c_string, call_body, convention, description, extract_expr,
                    extract_lines, holder_arg, holder_type, str_holder_lines)
 from .glue import _BODY_CALLS, _BODY_PARAMS, needs_parent_scope
+from . import shared_calls
 from .protocols import SHAPES, UNIT_RESULT, is_slot_method
 from .signature import parameter_list
 from .warn import warn_lines
@@ -98,7 +99,8 @@ def method_glue(cls: PyClassDecl, method: Method) -> tuple[str, str]:
         own = None if method.receiver in ("ref", "mut") else (setup, list(leading))
         lines = async_call_body(fn, conv, f"__Self::{fn.rust_name}", method, cls.py_name, own)
     else:
-        lines = setup + call_body(fn, conv, callee=f"__Self::{fn.rust_name}", leading=leading)
+        lines = shared_calls.method_body(method, conv) or \
+            setup + call_body(fn, conv, callee=f"__Self::{fn.rust_name}", leading=leading)
     lines = [_rename_desc(line, desc_name) for line in lines]
     desc = _rename_desc(description(_described(cls, method)), desc_name) if conv not in ("noargs", "o") else ""
     tramp, body = f"__m_{ident(fn.rust_name)}", f"__b_{ident(fn.rust_name)}"
@@ -116,10 +118,10 @@ def method_glue(cls: PyClassDecl, method: Method) -> tuple[str, str]:
     }}
 """
     item = f"""        b.method(_ferrule::ffi::PyMethodDef {{
-            ml_name: {c_string(fn.py_name)}.as_ptr(),
+            ml_name: {c_ptr(fn.py_name)},
             ml_meth: _ferrule::ffi::PyMethodDefPointer {{ {field}: {tramp} }},
             ml_flags: {flags},
-            ml_doc: {c_string(doc)}.as_ptr(),
+            ml_doc: {c_ptr(doc)},
         }});"""
     return text, item
 
@@ -157,7 +159,8 @@ def new_glue(cls: PyClassDecl, method: Method) -> str:
 def getter_glue(method: Method) -> tuple[str, str]:
     fn = method.fn
     setup, recv = receiver_setup(method)
-    lines = setup + call_body(fn, "noargs", callee=f"__Self::{fn.rust_name}", leading=(recv,))
+    lines = shared_calls.method_body(method, "noargs") or \
+        setup + call_body(fn, "noargs", callee=f"__Self::{fn.rust_name}", leading=(recv,))
     name = f"__g_{ident(fn.rust_name)}"
     text = f"""
     pub(crate) unsafe extern "C" fn {name}(_slf: {PTR}, _closure: *mut ::core::ffi::c_void) -> {PTR} {{

@@ -33,8 +33,8 @@ const _: () = {
             &__TYPE
         }
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {
-            b.name = _ferrule::ffi::c_str!("classes.Light");
-            b.doc = ::core::option::Option::Some(_ferrule::ffi::c_str!("Traffic lights."));
+            b.name = _ferrule::ffi::glue_c_str!("classes.Light");
+            b.doc = ::core::option::Option::Some(_ferrule::ffi::glue_c_str!("Traffic lights."));
             b.flags = 0;
             b.slot(_ferrule::ffi::Py_tp_richcompare, __slot_richcmp as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_tp_repr, __slot_auto_repr as *mut ::core::ffi::c_void);
@@ -116,7 +116,7 @@ const _: () = {
             &__TYPE
         }
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {
-            b.name = _ferrule::ffi::c_str!("classes.ShapeError");
+            b.name = _ferrule::ffi::glue_c_str!("classes.ShapeError");
             b.doc = ::core::option::Option::None;
             b.flags = 0;
             b.slot(_ferrule::ffi::Py_tp_richcompare, __slot_richcmp as *mut ::core::ffi::c_void);
@@ -192,8 +192,8 @@ const _: () = {
             &__TYPE
         }
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {
-            b.name = _ferrule::ffi::c_str!("classes.Event");
-            b.doc = ::core::option::Option::Some(_ferrule::ffi::c_str!("An event: variants with fields."));
+            b.name = _ferrule::ffi::glue_c_str!("classes.Event");
+            b.doc = ::core::option::Option::Some(_ferrule::ffi::glue_c_str!("An event: variants with fields."));
             b.flags = _ferrule::ffi::Py_TPFLAGS_BASETYPE;
             b.class_attr(_ferrule::pyclass::ClassAttr { name: "Key", make: |py| __VT_Key.object::<Event>(py, __variant_Key) });
             b.class_attr(_ferrule::pyclass::ClassAttr { name: "Click", make: |py| __VT_Click.object::<Event>(py, __variant_Click) });
@@ -262,11 +262,11 @@ const _: () = {
                 _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__v, py)
             }) }
         }
-        b.name = _ferrule::ffi::c_str!("classes.Key");
-        b.doc = ::core::option::Option::Some(_ferrule::ffi::c_str!("Key(code, char)\n--\n\n"));
+        b.name = _ferrule::ffi::glue_c_str!("classes.Key");
+        b.doc = ::core::option::Option::Some(_ferrule::ffi::glue_c_str!("Key(code, char)\n--\n\n"));
         b.slot(_ferrule::ffi::Py_tp_new, __new as *mut ::core::ffi::c_void);
-        b.getter(_ferrule::ffi::c_str!("code"), __get_0, _ferrule::ffi::c_str!(""));
-        b.getter(_ferrule::ffi::c_str!("char"), __get_1, _ferrule::ffi::c_str!(""));
+        b.getter(_ferrule::ffi::glue_c_str!("code"), __get_0, _ferrule::ffi::glue_c_str!(""));
+        b.getter(_ferrule::ffi::glue_c_str!("char"), __get_1, _ferrule::ffi::glue_c_str!(""));
         b.class_attr(_ferrule::pyclass::ClassAttr { name: "__match_args__", make: |py| Ok(_ferrule::types::PyTuple::new(py, ["code", "char"] as [&str; 2])?.into_any().unbind()) });
         b.class_attr(_ferrule::pyclass::ClassAttr { name: "__qualname__", make: |py| Ok(_ferrule::types::PyString::new(py, "Event.Key").into_any().unbind()) });
     }
@@ -331,11 +331,11 @@ const _: () = {
                 }
             }) }
         }
-        b.name = _ferrule::ffi::c_str!("classes.Click");
-        b.doc = ::core::option::Option::Some(_ferrule::ffi::c_str!("Click(_0, _1, /)\n--\n\n"));
+        b.name = _ferrule::ffi::glue_c_str!("classes.Click");
+        b.doc = ::core::option::Option::Some(_ferrule::ffi::glue_c_str!("Click(_0, _1, /)\n--\n\n"));
         b.slot(_ferrule::ffi::Py_tp_new, __new as *mut ::core::ffi::c_void);
-        b.getter(_ferrule::ffi::c_str!("_0"), __get_0, _ferrule::ffi::c_str!(""));
-        b.getter(_ferrule::ffi::c_str!("_1"), __get_1, _ferrule::ffi::c_str!(""));
+        b.getter(_ferrule::ffi::glue_c_str!("_0"), __get_0, _ferrule::ffi::glue_c_str!(""));
+        b.getter(_ferrule::ffi::glue_c_str!("_1"), __get_1, _ferrule::ffi::glue_c_str!(""));
         b.slot(_ferrule::ffi::Py_mp_length, __len as *mut ::core::ffi::c_void);
         b.slot(_ferrule::ffi::Py_mp_subscript, __getitem as *mut ::core::ffi::c_void);
         b.slot(_ferrule::ffi::Py_sq_item, _ferrule::impl_::pyclass::sq_item_from_mapping as *mut ::core::ffi::c_void);
@@ -355,8 +355,8 @@ pub mod __ferrule_module {
     use _ferrule::types::PyModuleMethods as _;
 
     pub static __DEF: _ferrule::impl_::pymodule::ModuleDef = _ferrule::impl_::pymodule::ModuleDef::new(
-        _ferrule::ffi::c_str!("classes"),
-        _ferrule::ffi::c_str!(""),
+        _ferrule::ffi::glue_c_str!("classes"),
+        _ferrule::ffi::glue_c_str!(""),
         ::core::ptr::null_mut(),
         __init,
     );
@@ -372,7 +372,7 @@ pub mod __ferrule_module {
 }
 #[doc(hidden)]
 #[allow(dead_code, non_upper_case_globals)]
-pub const __FERRULE_NAME: &::core::ffi::CStr = ::ferrule::ffi::c_str!("classes");
+pub const __FERRULE_NAME: &::core::ffi::CStr = ::ferrule::ffi::glue_c_str!("classes");
 #[doc(hidden)]
 #[allow(dead_code, non_upper_case_globals)]
 pub unsafe extern "C" fn __ferrule_init() -> *mut ::ferrule::ffi::PyObject {
@@ -420,9 +420,7 @@ pub(crate) mod __ferrule_methods_L18 {
 
     unsafe fn __b_area(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
-            let __ret = __Self::area(&*__recv);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            _ferrule::impl_::call_method::ref0(_ferrule::impl_::call::AsValue, py, _slf, __Self::area)
         }
     }
 
@@ -443,12 +441,7 @@ pub(crate) mod __ferrule_methods_L18 {
 
     unsafe fn __b_grow(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            let mut __recv = _ferrule::impl_::pyclass::self_borrow_mut::<__Self>(py, _slf)?;
-            let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-            __D_grow.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
-            let __arg_by = _ferrule::impl_::extract_argument::extract(py, &__out[0], "by")?;
-            __Self::grow(&mut *__recv, __arg_by);
-            Ok(_ferrule::impl_::wrap::none())
+            _ferrule::impl_::call_method::mut1(_ferrule::impl_::call::AsNone, py, _slf, &__D_grow, args, nargs, kwnames, __Self::grow)
         }
     }
 
@@ -583,37 +576,37 @@ pub(crate) mod __ferrule_methods_L18 {
 
     pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("area").as_ptr(),
+            ml_name: ::core::concat!("area", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __m_area },
             ml_flags: _ferrule::ffi::METH_NOARGS,
-            ml_doc: _ferrule::ffi::c_str!("area($self)\n--\n\nThe area.").as_ptr(),
+            ml_doc: ::core::concat!("area($self)\n--\n\nThe area.", "\0").as_ptr().cast(),
         });
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("grow").as_ptr(),
+            ml_name: ::core::concat!("grow", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_grow },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: _ferrule::ffi::c_str!("grow($self, by)\n--\n\n").as_ptr(),
+            ml_doc: ::core::concat!("grow($self, by)\n--\n\n", "\0").as_ptr().cast(),
         });
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("same").as_ptr(),
+            ml_name: ::core::concat!("same", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_same_as },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: _ferrule::ffi::c_str!("same($self, other)\n--\n\n").as_ptr(),
+            ml_doc: ::core::concat!("same($self, other)\n--\n\n", "\0").as_ptr().cast(),
         });
-        b.getter(_ferrule::ffi::c_str!("perimeter"), __g_perimeter, _ferrule::ffi::c_str!(""));
-        b.getter(_ferrule::ffi::c_str!("hidden"), __g_read_hidden, _ferrule::ffi::c_str!(""));
-        b.setter(_ferrule::ffi::c_str!("hidden"), __s_set_hidden, _ferrule::ffi::c_str!(""));
+        b.getter(_ferrule::ffi::glue_c_str!("perimeter"), __g_perimeter, _ferrule::ffi::glue_c_str!(""));
+        b.getter(_ferrule::ffi::glue_c_str!("hidden"), __g_read_hidden, _ferrule::ffi::glue_c_str!(""));
+        b.setter(_ferrule::ffi::glue_c_str!("hidden"), __s_set_hidden, _ferrule::ffi::glue_c_str!(""));
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("unit").as_ptr(),
+            ml_name: ::core::concat!("unit", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __m_unit },
             ml_flags: _ferrule::ffi::METH_NOARGS | _ferrule::ffi::METH_STATIC,
-            ml_doc: _ferrule::ffi::c_str!("unit()\n--\n\n").as_ptr(),
+            ml_doc: ::core::concat!("unit()\n--\n\n", "\0").as_ptr().cast(),
         });
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("describe").as_ptr(),
+            ml_name: ::core::concat!("describe", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_describe },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS | _ferrule::ffi::METH_CLASS,
-            ml_doc: _ferrule::ffi::c_str!("describe($cls, verbose)\n--\n\n").as_ptr(),
+            ml_doc: ::core::concat!("describe($cls, verbose)\n--\n\n", "\0").as_ptr().cast(),
         });
         b.class_attr(_ferrule::pyclass::ClassAttr { name: "SIDES", make: __ca_SIDES });
         b.class_attr(_ferrule::pyclass::ClassAttr { name: "origin", make: __ca_origin });
@@ -655,10 +648,10 @@ const _: () = {
             &__TYPE
         }
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {
-            b.name = _ferrule::ffi::c_str!("classes.tiles.Tile");
-            b.doc = ::core::option::Option::Some(_ferrule::ffi::c_str!("Tile(side)\n--\n\nExtends `Shape`."));
+            b.name = _ferrule::ffi::glue_c_str!("classes.tiles.Tile");
+            b.doc = ::core::option::Option::Some(_ferrule::ffi::glue_c_str!("Tile(side)\n--\n\nExtends `Shape`."));
             b.flags = 0;
-            b.getter(_ferrule::ffi::c_str!("grout"), __fg_grout, _ferrule::ffi::c_str!(""));
+            b.getter(_ferrule::ffi::glue_c_str!("grout"), __fg_grout, _ferrule::ffi::glue_c_str!(""));
             b.slot(_ferrule::ffi::Py_tp_new, self::__ferrule_methods_L90::__new as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_tp_iter, __slot_iter as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_tp_iternext, __slot_next as *mut ::core::ffi::c_void);
@@ -739,12 +732,12 @@ const _: () = {
             &__TYPE
         }
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {
-            b.name = _ferrule::ffi::c_str!("classes.Shape");
-            b.doc = ::core::option::Option::Some(_ferrule::ffi::c_str!("Shape(side_len, tag='s')\n--\n\nA shape with every kind of member."));
+            b.name = _ferrule::ffi::glue_c_str!("classes.Shape");
+            b.doc = ::core::option::Option::Some(_ferrule::ffi::glue_c_str!("Shape(side_len, tag='s')\n--\n\nA shape with every kind of member."));
             b.flags = _ferrule::ffi::Py_TPFLAGS_BASETYPE;
-            b.getter(_ferrule::ffi::c_str!("sideLen"), __fg_side_len, _ferrule::ffi::c_str!(""));
-            b.setter(_ferrule::ffi::c_str!("sideLen"), __fs_side_len, _ferrule::ffi::c_str!(""));
-            b.getter(_ferrule::ffi::c_str!("label"), __fg_tag, _ferrule::ffi::c_str!(""));
+            b.getter(_ferrule::ffi::glue_c_str!("sideLen"), __fg_side_len, _ferrule::ffi::glue_c_str!(""));
+            b.setter(_ferrule::ffi::glue_c_str!("sideLen"), __fs_side_len, _ferrule::ffi::glue_c_str!(""));
+            b.getter(_ferrule::ffi::glue_c_str!("label"), __fg_tag, _ferrule::ffi::glue_c_str!(""));
             b.slot(_ferrule::ffi::Py_tp_new, self::__ferrule_methods_L18::__new as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_tp_repr, __slot_repr as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_tp_richcompare, __slot_richcmp as *mut ::core::ffi::c_void);
@@ -1005,10 +998,10 @@ pub(crate) mod __ferrule_methods_L29 {
 
     pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("add_to").as_ptr(),
+            ml_name: ::core::concat!("add_to", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_add_to },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: _ferrule::ffi::c_str!("add_to($self, other, target=None)\n--\n\n").as_ptr(),
+            ml_doc: ::core::concat!("add_to($self, other, target=None)\n--\n\n", "\0").as_ptr().cast(),
         });
     }
 }
@@ -1048,10 +1041,10 @@ const _: () = {
             &__TYPE
         }
         fn build_type(b: &mut _ferrule::pyclass::TypeBuilder) {
-            b.name = _ferrule::ffi::c_str!("classes.Counter");
-            b.doc = ::core::option::Option::Some(_ferrule::ffi::c_str!("Counter(value=0, /)\n--\n\nCounts."));
+            b.name = _ferrule::ffi::glue_c_str!("classes.Counter");
+            b.doc = ::core::option::Option::Some(_ferrule::ffi::glue_c_str!("Counter(value=0, /)\n--\n\nCounts."));
             b.flags = 0;
-            b.getter(_ferrule::ffi::c_str!("value"), __fg_value, _ferrule::ffi::c_str!(""));
+            b.getter(_ferrule::ffi::glue_c_str!("value"), __fg_value, _ferrule::ffi::glue_c_str!(""));
             b.slot(_ferrule::ffi::Py_tp_new, self::__ferrule_methods_L11::__new as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_tp_hash, __slot_hash as *mut ::core::ffi::c_void);
             b.slot(_ferrule::ffi::Py_nb_bool, __slot_bool as *mut ::core::ffi::c_void);

@@ -7,10 +7,10 @@ pub mod nested {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("nested").as_ptr(),
+            ml_name: ::core::concat!("nested", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: _ferrule::ffi::c_str!("nested(grid, fixed, name)\n--\n\n").as_ptr(),
+            ml_doc: ::core::concat!("nested(grid, fixed, name)\n--\n\n", "\0").as_ptr().cast(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -50,10 +50,10 @@ pub mod bytes_and_maps {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("bytes_and_maps").as_ptr(),
+            ml_name: ::core::concat!("bytes_and_maps", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: _ferrule::ffi::c_str!("bytes_and_maps(data, owned, cow, words, tags, ordered, pair, any, list)\n--\n\nConversions the stubs must name exactly.").as_ptr(),
+            ml_doc: ::core::concat!("bytes_and_maps(data, owned, cow, words, tags, ordered, pair, any, list)\n--\n\nConversions the stubs must name exactly.", "\0").as_ptr().cast(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -99,21 +99,14 @@ pub(crate) mod nothing {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("nothing").as_ptr(),
+            ml_name: ::core::concat!("nothing", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline },
             ml_flags: _ferrule::ffi::METH_NOARGS,
-            ml_doc: _ferrule::ffi::c_str!("nothing()\n--\n\nTakes nothing, returns nothing.").as_ptr(),
+            ml_doc: ::core::concat!("nothing()\n--\n\nTakes nothing, returns nothing.", "\0").as_ptr().cast(),
         });
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::cfunction(__body, _slf, _unused) }
-    }
-
-    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-        unsafe {
-            super::nothing();
-            Ok(_ferrule::impl_::wrap::none())
-        }
+        unsafe { _ferrule::impl_::call::noargs(_ferrule::impl_::call::AsNone, super::nothing) }
     }
 }
 
@@ -126,23 +119,14 @@ pub(crate) mod single {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("single").as_ptr(),
+            ml_name: ::core::concat!("single", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline },
             ml_flags: _ferrule::ffi::METH_O,
-            ml_doc: _ferrule::ffi::c_str!("single(x, /)\n--\n\nOne positional-only argument (METH_O).").as_ptr(),
+            ml_doc: ::core::concat!("single(x, /)\n--\n\nOne positional-only argument (METH_O).", "\0").as_ptr().cast(),
         });
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::cfunction(__body, _slf, arg) }
-    }
-
-    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-        unsafe {
-            let __out = [arg];
-            let __arg_x = _ferrule::impl_::extract_argument::extract(py, &__out[0], "x")?;
-            let __ret = super::single(__arg_x);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-        }
+        unsafe { _ferrule::impl_::call::meth_o(_ferrule::impl_::call::AsValue, "x", super::single, arg) }
     }
 }
 
@@ -155,10 +139,10 @@ pub(crate) mod add {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("add").as_ptr(),
+            ml_name: ::core::concat!("add", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: _ferrule::ffi::c_str!("add(a, b)\n--\n\n").as_ptr(),
+            ml_doc: ::core::concat!("add(a, b)\n--\n\n", "\0").as_ptr().cast(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -173,18 +157,7 @@ pub(crate) mod add {
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
-    }
-
-    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-        unsafe {
-            let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
-            __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
-            let __arg_a = _ferrule::impl_::extract_argument::extract(py, &__out[0], "a")?;
-            let __arg_b = _ferrule::impl_::extract_argument::extract(py, &__out[1], "b")?;
-            let __ret = super::add(__arg_a, __arg_b);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-        }
+        unsafe { _ferrule::impl_::call::fastcall2(_ferrule::impl_::call::AsValue, &__DESC, super::add, args, nargs, kwnames) }
     }
 }
 
@@ -197,10 +170,10 @@ pub(crate) mod defaults {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("defaults").as_ptr(),
+            ml_name: ::core::concat!("defaults", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: _ferrule::ffi::c_str!("defaults(text, times=2, sep=\", \", flag=True, ratio=-0.5, label=None, big=1000)\n--\n\nDefaults of every literal kind.\n\nSecond paragraph.").as_ptr(),
+            ml_doc: ::core::concat!("defaults(text, times=2, sep=\", \", flag=True, ratio=-0.5, label=None, big=1000)\n--\n\nDefaults of every literal kind.\n\nSecond paragraph.", "\0").as_ptr().cast(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -246,10 +219,10 @@ pub(crate) mod markers {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("markers").as_ptr(),
+            ml_name: ::core::concat!("markers", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: _ferrule::ffi::c_str!("markers(a, b, /, c, *, d, e=...)\n--\n\n").as_ptr(),
+            ml_doc: ::core::concat!("markers(a, b, /, c, *, d, e=...)\n--\n\n", "\0").as_ptr().cast(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -291,10 +264,10 @@ pub(crate) mod variadic {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("variadic").as_ptr(),
+            ml_name: ::core::concat!("variadic", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: _ferrule::ffi::c_str!("variadic(first, *args, key=\"k\", **kwargs)\n--\n\nVariadic both ways.").as_ptr(),
+            ml_doc: ::core::concat!("variadic(first, *args, key=\"k\", **kwargs)\n--\n\nVariadic both ways.", "\0").as_ptr().cast(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -337,10 +310,10 @@ pub(crate) mod only_args {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("only_args").as_ptr(),
+            ml_name: ::core::concat!("only_args", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_VARARGS | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: _ferrule::ffi::c_str!("only_args(*args)\n--\n\n").as_ptr(),
+            ml_doc: ::core::concat!("only_args(*args)\n--\n\n", "\0").as_ptr().cast(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -380,10 +353,10 @@ pub(crate) mod with_module {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("renamed").as_ptr(),
+            ml_name: ::core::concat!("renamed", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline },
             ml_flags: _ferrule::ffi::METH_NOARGS,
-            ml_doc: _ferrule::ffi::c_str!("renamed($module)\n--\n\n").as_ptr(),
+            ml_doc: ::core::concat!("renamed($module)\n--\n\n", "\0").as_ptr().cast(),
         });
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -408,10 +381,10 @@ pub(crate) mod fallible {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("fallible").as_ptr(),
+            ml_name: ::core::concat!("fallible", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: _ferrule::ffi::c_str!("fallible(value)\n--\n\nA doc with \"quotes\", a backslash \\ and \"\"\"triple\"\"\" quotes.").as_ptr(),
+            ml_doc: ::core::concat!("fallible(value)\n--\n\nA doc with \"quotes\", a backslash \\ and \"\"\"triple\"\"\" quotes.", "\0").as_ptr().cast(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -453,8 +426,8 @@ pub mod __ferrule_module {
     use _ferrule::types::PyModuleMethods as _;
 
     pub static __DEF: _ferrule::impl_::pymodule::ModuleDef = _ferrule::impl_::pymodule::ModuleDef::new(
-        _ferrule::ffi::c_str!("shapes"),
-        _ferrule::ffi::c_str!(""),
+        _ferrule::ffi::glue_c_str!("shapes"),
+        _ferrule::ffi::glue_c_str!(""),
         ::core::ptr::null_mut(),
         __init,
     );
@@ -482,7 +455,7 @@ pub mod __ferrule_module {
 }
 #[doc(hidden)]
 #[allow(dead_code, non_upper_case_globals)]
-pub const __FERRULE_NAME: &::core::ffi::CStr = ::ferrule::ffi::c_str!("shapes");
+pub const __FERRULE_NAME: &::core::ffi::CStr = ::ferrule::ffi::glue_c_str!("shapes");
 #[doc(hidden)]
 #[allow(dead_code, non_upper_case_globals)]
 pub unsafe extern "C" fn __ferrule_init() -> *mut ::ferrule::ffi::PyObject {
@@ -499,8 +472,8 @@ pub mod __ferrule_module {
     use _ferrule::types::PyModuleMethods as _;
 
     pub static __DEF: _ferrule::impl_::pymodule::ModuleDef = _ferrule::impl_::pymodule::ModuleDef::new(
-        _ferrule::ffi::c_str!("extra"),
-        _ferrule::ffi::c_str!(""),
+        _ferrule::ffi::glue_c_str!("extra"),
+        _ferrule::ffi::glue_c_str!(""),
         ::core::ptr::null_mut(),
         __init,
     );
@@ -512,7 +485,7 @@ pub mod __ferrule_module {
 }
 #[doc(hidden)]
 #[allow(dead_code, non_upper_case_globals)]
-pub const __FERRULE_NAME: &::core::ffi::CStr = ::ferrule::ffi::c_str!("extra");
+pub const __FERRULE_NAME: &::core::ffi::CStr = ::ferrule::ffi::glue_c_str!("extra");
 #[doc(hidden)]
 #[allow(dead_code, non_upper_case_globals)]
 pub unsafe extern "C" fn __ferrule_init() -> *mut ::ferrule::ffi::PyObject {
@@ -528,10 +501,10 @@ pub(crate) mod cube {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: _ferrule::ffi::c_str!("cube").as_ptr(),
+            ml_name: ::core::concat!("cube", "\0").as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: _ferrule::ffi::c_str!("cube(x)\n--\n\nA function of the submodule.").as_ptr(),
+            ml_doc: ::core::concat!("cube(x)\n--\n\nA function of the submodule.", "\0").as_ptr().cast(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -546,17 +519,7 @@ pub(crate) mod cube {
     };
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
-    }
-
-    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-        unsafe {
-            let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-            __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
-            let __arg_x = _ferrule::impl_::extract_argument::extract(py, &__out[0], "x")?;
-            let __ret = super::cube(__arg_x);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
-        }
+        unsafe { _ferrule::impl_::call::fastcall1(_ferrule::impl_::call::AsValue, &__DESC, super::cube, args, nargs, kwnames) }
     }
 }
 

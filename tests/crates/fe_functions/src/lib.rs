@@ -6,6 +6,7 @@ use ferrule::types::{PyDict, PyTuple};
 
 mod reliability;
 mod returns;
+mod shared_calls;
 mod varargs;
 
 ferrule::create_exception!(fe_functions, MyError, PyException);
@@ -168,5 +169,6 @@ fn fe_functions(m: &Bound<'_, PyModule>) -> PyResult<()> {
     returns::register(m)?;
     reliability::register(m)?;
     varargs::register(m)?;
+    shared_calls::register(m)?;
     Ok(())
 }

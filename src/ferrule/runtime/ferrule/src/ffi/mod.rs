@@ -148,6 +148,21 @@ macro_rules! __ferrule_c_str {
 }
 pub use crate::__ferrule_c_str as c_str;
 
+/// `glue_c_str!("text")`: as `c_str!` without the check for interior NULs, which
+/// const evaluation runs byte by byte; ferrule's generator writes names and docs
+/// with no NUL in them, and their check cost a debug build about a tenth of its time.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __ferrule_glue_c_str {
+    // The cast `CStr::from_bytes_with_nul_unchecked` makes, without its checks, and no `const`
+    // item: each item is one more body for rustc to check and evaluate.
+    ($s:expr) => {
+        unsafe { &*(::core::concat!($s, "\0").as_bytes() as *const [u8] as *const ::core::ffi::CStr) }
+    };
+}
+#[doc(hidden)]
+pub use crate::__ferrule_glue_c_str as glue_c_str;
+
 #[doc(hidden)]
 pub const fn _cstr_from_utf8_with_nul_checked(s: &str) -> &core::ffi::CStr {
     match core::ffi::CStr::from_bytes_with_nul(s.as_bytes()) {

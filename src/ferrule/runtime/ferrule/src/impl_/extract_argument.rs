@@ -26,6 +26,9 @@ impl KeywordCache {
     pub const fn new() -> Self {
         KeywordCache(std::sync::OnceLock::new())
     }
+    /// What the glue writes: a constant, which rustc evaluates once per crate (a call to
+    /// `new` in each static is evaluated again for each).
+    pub const NEW: Self = Self::new();
 }
 
 impl Default for KeywordCache {
@@ -460,7 +463,8 @@ pub fn argument_extraction_error(py: Python<'_>, name: &str, err: PyErr) -> PyEr
 }
 
 /// Converts the argument in `slot` (which must be non-NULL).
-#[inline(always)]
+#[cfg_attr(not(debug_assertions), inline(always))]
+#[cfg_attr(debug_assertions, inline)]
 pub unsafe fn extract<'a, 'py, T>(py: Python<'py>, slot: &'a Ptr, name: &str) -> PyResult<T>
 where
     T: FromPyObject<'a, 'py>,
@@ -472,7 +476,8 @@ where
 }
 
 /// Converts an optional argument, using `default` when it was not passed.
-#[inline(always)]
+#[cfg_attr(not(debug_assertions), inline(always))]
+#[cfg_attr(debug_assertions, inline)]
 pub unsafe fn extract_or<'a, 'py, T>(py: Python<'py>, slot: &'a Ptr, name: &str, default: impl FnOnce() -> T) -> PyResult<T>
 where
     T: FromPyObject<'a, 'py>,
@@ -481,7 +486,8 @@ where
 }
 
 /// A `&Bound<T>` parameter: a typed view of the slot, no reference taken.
-#[inline(always)]
+#[cfg_attr(not(debug_assertions), inline(always))]
+#[cfg_attr(debug_assertions, inline)]
 pub unsafe fn extract_ref<'a, 'py, T: PyTypeCheck>(py: Python<'py>, slot: &'a Ptr, name: &str) -> PyResult<&'a Bound<'py, T>> {
     let any = Bound::<PyAny>::ref_from_ptr(py, slot);
     match any.cast::<T>() {
@@ -491,7 +497,8 @@ pub unsafe fn extract_ref<'a, 'py, T: PyTypeCheck>(py: Python<'py>, slot: &'a Pt
 }
 
 /// An `Option<&Bound<T>>` parameter: `None` when absent or Python `None`.
-#[inline(always)]
+#[cfg_attr(not(debug_assertions), inline(always))]
+#[cfg_attr(debug_assertions, inline)]
 pub unsafe fn extract_opt_ref<'a, 'py, T: PyTypeCheck>(py: Python<'py>, slot: &'a Ptr, name: &str) -> PyResult<Option<&'a Bound<'py, T>>> {
     if slot.is_null() || *slot == ffi::Py_None() {
         Ok(None)
@@ -507,7 +514,8 @@ pub unsafe fn extract_opt_ref<'a, 'py, T: PyTypeCheck>(py: Python<'py>, slot: &'
 pub type StrHolder<'a> = Option<std::borrow::Cow<'a, str>>;
 
 /// A `&str` parameter (the slot must be non-NULL).
-#[inline(always)]
+#[cfg_attr(not(debug_assertions), inline(always))]
+#[cfg_attr(debug_assertions, inline)]
 pub unsafe fn extract_str<'a, 'h, 'py>(py: Python<'py>, slot: &'a Ptr, name: &str, holder: &'h mut StrHolder<'a>) -> PyResult<&'h str> {
     #[cfg(any(Py_3_10, not(Py_LIMITED_API)))]
     {
@@ -522,7 +530,8 @@ pub unsafe fn extract_str<'a, 'h, 'py>(py: Python<'py>, slot: &'a Ptr, name: &st
 }
 
 /// A `&str` parameter with a default.
-#[inline(always)]
+#[cfg_attr(not(debug_assertions), inline(always))]
+#[cfg_attr(debug_assertions, inline)]
 pub unsafe fn extract_str_or<'a, 'h, 'py>(
     py: Python<'py>,
     slot: &'a Ptr,
@@ -534,7 +543,8 @@ pub unsafe fn extract_str_or<'a, 'h, 'py>(
 }
 
 /// An `Option<&str>` parameter: `None` from Python's `None`, `default` when absent.
-#[inline(always)]
+#[cfg_attr(not(debug_assertions), inline(always))]
+#[cfg_attr(debug_assertions, inline)]
 pub unsafe fn extract_opt_str<'a, 'h, 'py>(
     py: Python<'py>,
     slot: &'a Ptr,

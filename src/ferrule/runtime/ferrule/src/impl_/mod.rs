@@ -2,6 +2,8 @@
 //! whenever the generator changes.
 #[cfg(feature = "experimental-async")]
 pub mod coroutine;
+pub mod call;
+pub mod call_method;
 pub mod exceptions;
 pub mod extract_argument;
 pub mod extract_with;
