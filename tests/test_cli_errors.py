@@ -191,15 +191,19 @@ def test_rustc_errors_in_glue_are_reported_at_the_users_items() -> None:
          "take `i64` and write `Box::new(..)`"),
         ("`__len__` must return `usize` (or `PyResult<usize>`), not `Stamp`", "src/lib.rs:30:26",
          "change the return type"),
+        # Methods whose call is the runtime's shared one: the parameter, the return type.
+        ("`Stamp` cannot be used as a Python function argument", "src/lib.rs:34:32", "parameter `since` of `weigh`"),
+        ("`Stamp` cannot be converted to a Python object (the return type of `stamp`)", "src/lib.rs:38:28",
+         "IntoPyObject"),
         # A `#[pyfunction]` declared in the module's body: its glue is pasted at the attribute.
-        ("`Stamp` cannot be used as a Python function argument", "src/lib.rs:39:22", "parameter `stamp`"),
+        ("`Stamp` cannot be used as a Python function argument", "src/lib.rs:47:22", "parameter `stamp`"),
     ]
     for message, where, hint in expected:
         block = re.search(rf"^error: {re.escape(message)}\n  --> {re.escape(where)}\n  = help: .*{re.escape(hint)}",
                           ours, re.M)
         assert block, f"{message} at {where}:\n{ours}"
-    assert ours.rstrip().endswith("could not generate bindings due to 5 previous errors"), ours
-    assert "(pasted at src/lib.rs:38)" in ours, ours
+    assert ours.rstrip().endswith("could not generate bindings due to 7 previous errors"), ours
+    assert "(pasted at src/lib.rs:46)" in ours, ours
     assert "cargo build failed" not in ours
 
 

@@ -18,7 +18,7 @@ from .parse.model import Crate, Function, Span
 EXPLAINED = "ferrule_explained"
 
 _ARG_NAME = re.compile(r'extract\w*\(.*"([^"]+)"\s*\)|let (?:mut )?__arg_(\w+)')
-_CALLEE = re.compile(r"__Self::(\w+)\(")
+_CALLEE = re.compile(r"__Self::(\w+)[()]")  # called, or passed to a shared call (`..., __Self::m)`)
 # `for<'a> T: FromPyObject<'a, '_>` from the runtime's shared calls (`impl_::call`): the type is `T`.
 _NOT_IMPLEMENTED = re.compile(r"the trait bound `(?:for<[^>]*> )?(.+?): (?:\w+::)*(\w+)(?:<[^`]*>)?` is not satisfied")
 # A glue line that hands the whole call to the runtime: it names no argument, the bound's type does.
