@@ -244,8 +244,9 @@ def description(fn: Function) -> str:
         keyword_only_parameters: &[{kw}],
         accept_varargs: {str(ParamKind.VARARGS in kinds).lower()},
         accept_varkeywords: {str(ParamKind.VARKEYWORDS in kinds).lower()},
-        keyword_cache: {EX}::KeywordCache::new(),
+        keyword_cache: &__DESC_KW,
     }};
+    static __DESC_KW: {EX}::KeywordCache = {EX}::KeywordCache::NEW;
 """
 
 

@@ -225,8 +225,9 @@ const _: () = {
             keyword_only_parameters: &[],
             accept_varargs: false,
             accept_varkeywords: false,
-            keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+            keyword_cache: &__DESC_KW,
         };
+        static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
         fn __make(__a0: u32, __a1: String) -> Event {
             Event::Key { code: __a0, r#char: __a1 }
         }
@@ -280,8 +281,9 @@ const _: () = {
             keyword_only_parameters: &[],
             accept_varargs: false,
             accept_varkeywords: false,
-            keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+            keyword_cache: &__DESC_KW,
         };
+        static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
         fn __make(__a0: i32, __a1: i32) -> Event {
             Event::Click { 0: __a0, 1: __a1 }
         }
@@ -396,8 +398,9 @@ pub(crate) mod __ferrule_methods_L18 {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__DESC_KW,
     };
+    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     pub(crate) unsafe extern "C" fn __new(subtype: *mut _ferrule::ffi::PyTypeObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::slot3(__b_new, subtype as *mut _ferrule::ffi::PyObject, args, kwargs) }
@@ -432,8 +435,9 @@ pub(crate) mod __ferrule_methods_L18 {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__D_grow_KW,
     };
+    static __D_grow_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     unsafe extern "C" fn __m_grow(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__b_grow, _slf, args, nargs, kwnames) }
@@ -453,8 +457,9 @@ pub(crate) mod __ferrule_methods_L18 {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__D_same_as_KW,
     };
+    static __D_same_as_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     unsafe extern "C" fn __m_same_as(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__b_same_as, _slf, args, nargs, kwnames) }
@@ -529,8 +534,9 @@ pub(crate) mod __ferrule_methods_L18 {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__D_describe_KW,
     };
+    static __D_describe_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     unsafe extern "C" fn __m_describe(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__b_describe, _slf, args, nargs, kwnames) }
@@ -815,8 +821,9 @@ pub(crate) mod __ferrule_methods_L90 {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__DESC_KW,
     };
+    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     pub(crate) unsafe extern "C" fn __new(subtype: *mut _ferrule::ffi::PyTypeObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::slot3(__b_new, subtype as *mut _ferrule::ffi::PyObject, args, kwargs) }
@@ -902,8 +909,9 @@ pub(crate) mod __ferrule_methods_L11 {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__DESC_KW,
     };
+    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     pub(crate) unsafe extern "C" fn __new(subtype: *mut _ferrule::ffi::PyTypeObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::slot3(__b_new, subtype as *mut _ferrule::ffi::PyObject, args, kwargs) }
@@ -927,8 +935,9 @@ pub(crate) mod __ferrule_methods_L11 {
         keyword_only_parameters: &[_ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "times", required: true }],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__D___call___KW,
     };
+    static __D___call___KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     pub(crate) unsafe fn __p_call(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
@@ -977,8 +986,9 @@ pub(crate) mod __ferrule_methods_L29 {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__D_add_to_KW,
     };
+    static __D_add_to_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     unsafe extern "C" fn __m_add_to(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__b_add_to, _slf, args, nargs, kwnames) }

@@ -21,8 +21,9 @@ pub mod nested {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__DESC_KW,
     };
+    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
@@ -64,8 +65,9 @@ pub mod bytes_and_maps {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__DESC_KW,
     };
+    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
@@ -153,8 +155,9 @@ pub(crate) mod add {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__DESC_KW,
     };
+    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::call::fastcall2(_ferrule::impl_::call::AsValue, &__DESC, super::add, args, nargs, kwnames) }
@@ -184,8 +187,9 @@ pub(crate) mod defaults {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__DESC_KW,
     };
+    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
@@ -233,8 +237,9 @@ pub(crate) mod markers {
         keyword_only_parameters: &[_ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "d", required: true }, _ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "e", required: false }],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__DESC_KW,
     };
+    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
@@ -278,8 +283,9 @@ pub(crate) mod variadic {
         keyword_only_parameters: &[_ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "key", required: false }],
         accept_varargs: true,
         accept_varkeywords: true,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__DESC_KW,
     };
+    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
@@ -324,8 +330,9 @@ pub(crate) mod only_args {
         keyword_only_parameters: &[],
         accept_varargs: true,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__DESC_KW,
     };
+    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::slot3(__body, _slf, args, kwargs) }
@@ -395,8 +402,9 @@ pub(crate) mod fallible {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__DESC_KW,
     };
+    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
@@ -515,8 +523,9 @@ pub(crate) mod cube {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: _ferrule::impl_::extract_argument::KeywordCache::new(),
+        keyword_cache: &__DESC_KW,
     };
+    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
     unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::call::fastcall1(_ferrule::impl_::call::AsValue, &__DESC, super::cube, args, nargs, kwnames) }

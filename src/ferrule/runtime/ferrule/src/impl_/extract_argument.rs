@@ -46,8 +46,10 @@ pub struct FunctionDescription {
     pub keyword_only_parameters: &'static [KeywordOnlyParameter],
     pub accept_varargs: bool,
     pub accept_varkeywords: bool,
-    /// Filled on the first call that passes keywords.
-    pub keyword_cache: KeywordCache,
+    /// Filled on the first call that passes keywords. A static of its own, so that this
+    /// description holds no interior mutability: it is then immutable memory, and optimized
+    /// glue reads its counts and names as constants.
+    pub keyword_cache: &'static KeywordCache,
 }
 
 type Ptr = *mut ffi::PyObject;
