@@ -127,6 +127,12 @@ def test_older_import_paths(fe_stdtypes):
     assert fe_stdtypes.old_paths_resolve() is True
 
 
+def test_interpreter_version(fe_stdtypes):
+    major, minor, patch, suffix, newer, same_minor, is_300, text = fe_stdtypes.interpreter_version()
+    assert (major, minor, patch) == tuple(sys.version_info[:3]) and newer and same_minor and not is_300
+    assert (suffix is None) == (sys.version_info.releaselevel == "final") and text.split()[0] == sys.version.split()[0]
+
+
 def test_try_attach(fe_stdtypes):
     assert fe_stdtypes.try_attach_here_and_in_thread() == (1, 2)
 

@@ -155,6 +155,14 @@ fn try_attach_here_and_in_thread(py: Python<'_>) -> (Option<i32>, Option<i32>) {
     (here, there)
 }
 
+/// The running interpreter's version, as numbers and compared with tuples, and as text.
+#[pyfunction]
+fn interpreter_version(py: Python<'_>) -> (u8, u8, u8, Option<&'static str>, bool, bool, bool, String) {
+    let v: pyo3::PythonVersionInfo = py.version_info();
+    let newer = v >= (3, 9) && v > (3, 8, 99) && v < (4, 0);
+    (v.major, v.minor, v.patch, v.suffix, newer, v == (v.major, v.minor), v == (3, 0, 0), Python::version_str().to_owned())
+}
+
 /// Older paths PyO3 still re-exports resolve to the same items.
 #[pyfunction]
 fn old_paths_resolve() -> bool {
@@ -279,6 +287,7 @@ impl Origin {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(greeting, m)?)?;
+    m.add_function(wrap_pyfunction!(interpreter_version, m)?)?;
     m.add_function(wrap_pyfunction!(through_py, m)?)?;
     m.add_function(wrap_pyfunction!(widened, m)?)?;
     m.add_function(wrap_pyfunction!(renamed_handles, m)?)?;
