@@ -75,3 +75,12 @@ def test_declarative_init_values_are_listed(tmp_path):
     crate, diagnostics = parse_crate(tmp_path, lib, package="valmod", lib_name="valmod")
     assert diagnostics == []
     assert "LIMIT: int" in generate_stubs(crate)["__init__.pyi"]
+
+
+def test_integer_defaults_are_shown_in_base_ten():
+    from ferrule.codegen.signature import python_default
+
+    # PyO3 writes an integer literal's base-10 digits; a hex digit run is not mistaken for a suffix.
+    cases = {"0x10": "16", "0xffu8": "255", "0x1f32": "7986", "-0o17": "-15", "0b1010_1010u8": "170",
+             "1_000": "1000", "0b2": "...", "Some(0x20)": "32"}
+    assert {expr: python_default(expr) for expr in cases} == cases

@@ -149,6 +149,9 @@ class ClassStub:
                  f"    __match_args__ = ({', '.join(f'{chr(34)}{n}{chr(34)}' for n in names)}{',' * (len(names) == 1)})",
                  f"    def __new__(cls{''.join(', ' + p for p in params)}) -> Self: ..."]
         for n, t in zip(names, types):
+            if keyword.iskeyword(n):  # `r#in`: not valid Python source; reachable only through getattr
+                lines.append(f"    # `{n}`: a Python keyword, reachable only through getattr()")
+                continue
             lines += ["    @property", f"    def {n}(self) -> {t}: ..."]
         if v.tuple_like:
             item = " | ".join(dict.fromkeys(types)) or "NoReturn"

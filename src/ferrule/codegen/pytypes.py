@@ -174,6 +174,8 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
     if name in WRAPPERS:
         if name == "Cow" and args and args[0].kind == "slice":
             return "bytes"
+        if name == "Box" and args and args[0].kind == "slice":  # the runtime makes a `Box<[T]>` a list, `u8` too
+            return f"list[{python_type(args[0].arg(), returning=returning)}]"
         return python_type(args[0] if args else None, returning=returning)
     if name in NATIVE:
         return NATIVE[name]
