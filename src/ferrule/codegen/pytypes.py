@@ -137,6 +137,9 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
     if ty.kind != "path":
         return "Any"
     name, args = ty.name, ty.args
+    if not args and name in (_crate_types.get() | (KNOWN_TYPES.get() or frozenset())) \
+            and not ty.text.startswith(("std::", "core::", "alloc::", "::std::", "::core::")):
+        return name  # a class of the crate named like a std type (`struct Cell`): the class
     if name in INTS:
         return "int"
     if name in FLOATS:
