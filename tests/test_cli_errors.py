@@ -192,19 +192,22 @@ def test_rustc_errors_in_glue_are_reported_at_the_users_items() -> None:
         ("`__len__` must return `usize` (or `PyResult<usize>`), not `Stamp`", "src/lib.rs:30:26",
          "change the return type"),
         # A `#[pyfunction]` declared in the module's body: its glue is pasted at the attribute.
-        ("`Stamp` cannot be used as a Python function argument", "src/lib.rs:57:22", "parameter `stamp`"),
-        ("`#[pyclass(from_py_object)]` needs `Ledger: Clone`", "src/lib.rs:49:8", "derive or implement `Clone`"),
+        ("`Stamp` cannot be used as a Python function argument", "src/lib.rs:64:22", "parameter `stamp`"),
+        ("`#[pyclass(from_py_object)]` needs `Ledger: Clone`", "src/lib.rs:56:8", "derive or implement `Clone`"),
         # A default of the wrong type is the signature's mistake; a missing `from_py_with` function the parameter's.
         ("the default `7` of `label` is not a `&str` (or `Option<&str>`)", "src/lib.rs:37:8", "without `Some`"),
         ("cannot find value `read_stamp` in this scope (in the glue ferrule generated for parameter `stamp` of "
          "`parsed`)", "src/lib.rs:43:46", "E0425"),
+        # A derived conversion's field type without `FromPyObject`: at that field.
+        ("the trait bound `Stamp: ferrule::FromPyObject<'_, '_>` is not satisfied (in the glue ferrule generated "
+         "for this item)", "src/lib.rs:51:5", "E0277"),
     ]
     for message, where, hint in expected:
         block = re.search(rf"^error: {re.escape(message)}\n  --> {re.escape(where)}\n  = help: .*{re.escape(hint)}",
                           ours, re.M)
         assert block, f"{message} at {where}:\n{ours}"
-    assert ours.rstrip().endswith("could not generate bindings due to 8 previous errors"), ours
-    assert "(pasted at src/lib.rs:56)" in ours, ours
+    assert ours.rstrip().endswith("could not generate bindings due to 9 previous errors"), ours
+    assert "(pasted at src/lib.rs:63)" in ours, ours
     assert "cargo build failed" not in ours
 
 

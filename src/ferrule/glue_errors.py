@@ -103,7 +103,7 @@ def at_user_items(crate: Crate, glue_dir: Path, messages: list[dict]) -> list[Di
         if file.startswith(glue_root + "/"):
             rel = file[len(glue_root) + 1:]
             text = "".join(t.get("text", "") for t in span.get("text", []))
-            item = items.get(rel) or _by_path(crate, rel)
+            item = items.get(rel) or _derive_field(crate, rel, msg) or _by_path(crate, rel)
         else:
             # Pasted glue of a body item: no glue line to read, the bound's type names the parameter.
             rel = "pasted at " + span.get("file_name", "")
@@ -122,6 +122,26 @@ def at_user_items(crate: Crate, glue_dir: Path, messages: list[dict]) -> list[Di
 # A `Box<T>` parameter: PyO3 0.29 has no `FromPyObject` for it (one here would
 # overlap the blanket impl for `Clone` pyclasses, `Box` being `#[fundamental]`).
 _BOXED = re.compile(r"(Box)<(.+)>$")
+
+
+def _derive_field(crate: Crate, rel: str, msg: dict) -> tuple[Span, list[Function]] | None:
+    """A derive's glue failing a conversion bound: the field of that type, when one has it."""
+    bound = _NOT_IMPLEMENTED.search(msg.get("message", ""))
+    if bound is None:
+        return None
+    pending = [crate]
+    while pending:
+        k = pending.pop()
+        pending.extend(k.dependencies)
+        for decl in k.derives:
+            if any(decl.glue_path(t).lstrip("/") == rel for t in decl.traits):
+                wanted = bound.group(1).replace(" ", "")
+                for shape in decl.shapes:
+                    for f in shape.fields:
+                        if f.ty.text.replace(" ", "") == wanted:
+                            return f.span, []
+                return None
+    return None
 
 
 def _by_path(crate: Crate, rel: str) -> tuple[Span, list[Function]] | None:
