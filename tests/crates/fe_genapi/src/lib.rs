@@ -6,6 +6,7 @@ mod classes;
 mod coroutines;
 mod derives;
 mod forms;
+mod names;
 #[cfg(feature = "experimental-inspect")]
 mod inspect;
 
@@ -62,10 +63,10 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<forms::Origin>()?;
     m.add_class::<forms::Spelled>()?;
     m.add_class::<forms::r#Match>()?;
-    m.add_class::<forms::Keyword>()?;
-    m.add_class::<forms::Shouted>()?;
-    m.add_class::<forms::Wrapped>()?;
-    m.add_function(wrap_pyfunction!(forms::perms, m)?)?;
+    m.add_class::<names::Keyword>()?;
+    m.add_class::<names::Shouted>()?;
+    m.add_class::<names::Wrapped>()?;
+    m.add_function(wrap_pyfunction!(names::perms, m)?)?;
     m.add_function(wrap_pyfunction!(forms::gather, m)?)?;
     m.add_function(wrap_pyfunction!(forms::old_area, m)?)?;
     m.add_function(wrap_pyfunction!(forms::noticed, m)?)?;
