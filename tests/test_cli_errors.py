@@ -196,14 +196,22 @@ def test_rustc_errors_in_glue_are_reported_at_the_users_items() -> None:
         ("`Stamp` cannot be converted to a Python object (the return type of `stamp`)", "src/lib.rs:38:28",
          "IntoPyObject"),
         # A `#[pyfunction]` declared in the module's body: its glue is pasted at the attribute.
-        ("`Stamp` cannot be used as a Python function argument", "src/lib.rs:47:22", "parameter `stamp`"),
+        ("`Stamp` cannot be used as a Python function argument", "src/lib.rs:72:22", "parameter `stamp`"),
+        ("`#[pyclass(from_py_object)]` needs `Ledger: Clone`", "src/lib.rs:64:8", "derive or implement `Clone`"),
+        # A default of the wrong type is the signature's mistake; a missing `from_py_with` function the parameter's.
+        ("the default `7` of `label` is not a `&str` (or `Option<&str>`)", "src/lib.rs:45:8", "without `Some`"),
+        ("cannot find value `read_stamp` in this scope (in the glue ferrule generated for parameter `stamp` of "
+         "`parsed`)", "src/lib.rs:51:46", "E0425"),
+        # A derived conversion's field type without `FromPyObject`: at that field.
+        ("the trait bound `Stamp: ferrule::FromPyObject<'_, '_>` is not satisfied (in the glue ferrule generated "
+         "for this item)", "src/lib.rs:59:5", "E0277"),
     ]
     for message, where, hint in expected:
         block = re.search(rf"^error: {re.escape(message)}\n  --> {re.escape(where)}\n  = help: .*{re.escape(hint)}",
                           ours, re.M)
         assert block, f"{message} at {where}:\n{ours}"
-    assert ours.rstrip().endswith("could not generate bindings due to 7 previous errors"), ours
-    assert "(pasted at src/lib.rs:46)" in ours, ours
+    assert ours.rstrip().endswith("could not generate bindings due to 11 previous errors"), ours
+    assert "(pasted at src/lib.rs:71)" in ours, ours
     assert "cargo build failed" not in ours
 
 

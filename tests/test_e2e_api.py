@@ -127,6 +127,48 @@ def test_older_import_paths(fe_stdtypes):
     assert fe_stdtypes.old_paths_resolve() is True
 
 
+def test_interpreter_version(fe_stdtypes):
+    major, minor, patch, suffix, newer, same_minor, is_300, text = fe_stdtypes.interpreter_version()
+    assert (major, minor, patch) == tuple(sys.version_info[:3]) and newer and same_minor and not is_300
+    assert (suffix is None) == (sys.version_info.releaselevel == "final") and text.split()[0] == sys.version.split()[0]
+
+
+def test_module_from_code(fe_stdtypes):
+    assert fe_stdtypes.module_from_code(False) == (42, "made.py", True)
+    with pytest.raises(SyntaxError) as info:
+        fe_stdtypes.module_from_code(True)
+    assert info.value.filename == "made.py"
+
+
+def test_strings_from_bytes(fe_stdtypes):
+    assert fe_stdtypes.decoded("é€".encode(), b"\xe9") == ("é€", "é")
+    with pytest.raises(UnicodeDecodeError):
+        fe_stdtypes.decoded(b"\xff", b"")
+    with pytest.raises(TypeError):
+        fe_stdtypes.decoded(b"", 5)
+
+
+def test_error_extras(fe_stdtypes):
+    try:
+        raise KeyError("k")
+    except KeyError as e:
+        caught = e
+    assert caught.__traceback__ is not None
+    with pytest.warns(UserWarning, match="told from Rust") as seen:
+        returned, noted = fe_stdtypes.error_extras(caught)
+    assert (seen[0].filename, seen[0].lineno) == ("where.py", 12)
+    assert returned is caught and caught.__traceback__ is None
+    # `add_note` needs Python 3.11's API (not an older stable ABI's).
+    assert caught.__notes__ == ["a note from Rust"] if noted else not hasattr(caught, "__notes__")
+
+
+@pytest.mark.skipif(PYPY, reason="PyDict::from_sequence is not on PyPy (as in PyO3)")
+def test_occurred_critical_section_and_dict_from_sequence(fe_stdtypes):
+    assert fe_stdtypes.small_helpers([("a", 1), ("b", 2), ("a", 3)]) == (False, True, 8, {"a": 3, "b": 2})
+    with pytest.raises(TypeError):
+        fe_stdtypes.small_helpers([1])
+
+
 def test_try_attach(fe_stdtypes):
     assert fe_stdtypes.try_attach_here_and_in_thread() == (1, 2)
 

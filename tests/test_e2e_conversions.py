@@ -67,6 +67,15 @@ def test_u8_sequences_become_bytes(fe_conversions):
     assert fe_conversions.u8_sequences() == [b"\x07\x08", b"\x07\x08", b"\x07\x08", b"\t\t", [7, 8], [7, 8]]
 
 
+def test_u8_sequences_in_the_stub(test_env, fe_conversions):
+    assert fe_conversions.boxed_u8s() == ([1, 2], [3])
+    stub = (test_env.site_packages / "fe_conversions" / "__init__.pyi").read_text()
+    assert "def boxed_u8s() -> tuple[list[int], list[int]]:\n" in stub
+    assert "def u8_array() -> bytes: ..." in stub
+    # A `Vec<u8>` parameter takes what a `Vec<u8>` result gives (bytes) as well as a list of ints.
+    assert "def ints_as_bytes(data: bytes | list[int]) -> bytes:\n" in stub
+
+
 def test_floats(fe_conversions):
     assert fe_conversions.echo_f64(1.25) == 1.25
     assert fe_conversions.echo_f64(3) == 3.0 and type(fe_conversions.echo_f64(3)) is float

@@ -69,6 +69,10 @@ def test_enum_error_lists_every_variant(fe_genapi):
 def test_lifetime_and_generic_structs(fe_genapi):
     assert fe_genapi.borrowing({"count": 3, "obj": 1.5}) == "float 3"
     assert fe_genapi.generic({"value": "v"}) == "v"
+    # `where` bounds; `item(0)` reads a list by index, and is the dict's key into Python (as in PyO3).
+    assert fe_genapi.bounded([["a", "b"], 7]) == ({0: ["a", "b"], 1: 7},) * 2
+    with pytest.raises(IndexError):
+        fe_genapi.bounded([["a"]])
 
 
 def test_into_pyobject_struct_is_a_dict(fe_genapi):

@@ -170,3 +170,19 @@ def test_exception_base_under_the_3_9_stable_abi(fe_abi39):
     assert type(info.value) is fe_abi39.CodedError and info.value.code == 7
     del info
     gc.collect()
+
+
+def test_dict_class_under_the_3_9_stable_abi(fe_abi39):
+    book = fe_abi39.Notebook()
+    book.title = "t"
+    assert book.__dict__ == {"title": "t"} and book.unknown == "missing unknown" and book.pages == 1
+    book.__dict__["ink"] = "blue"
+    assert book.ink == "blue"
+    book.__dict__ = {"fresh": 1}
+    assert book.fresh == 1 and book.title == "missing title"
+    marker = type("Marker", (), {})()
+    book.marker, marker.book = marker, book  # a cycle through the instance dict
+    ref = weakref.ref(book)
+    del book, marker
+    gc.collect()
+    assert ref() is None

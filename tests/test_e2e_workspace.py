@@ -71,6 +71,10 @@ def test_core_crate_function_and_binding_crate_function(fe_split):
     with pytest.raises(TypeError, match="argument 'b'"):
         fe_split.distance(a, (3, 4))
     assert fe_split.centroid([a, b, fe_split.Point(3, -4)]) == fe_split.Point(2, 0)
+    # A conversion the core crate derives: tried variant by variant.
+    assert fe_split.coord_x((1.5, 2.0)) == 1.5 and fe_split.coord_x(b) == 3.0
+    with pytest.raises(TypeError, match=r"failed to extract enum Coords \('Pair \| Attrs'\)"):
+        fe_split.coord_x("no")
 
 
 def test_stub_lists_the_core_crate_items(test_env, fe_split):
@@ -81,7 +85,9 @@ def test_stub_lists_the_core_crate_items(test_env, fe_split):
     assert classes == {"Point", "Circle", "Shape", "Square"}
     square = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Square")
     assert [ast.unparse(b) for b in square.bases] == ["Shape"]  # the core crate's class, by its Python name
-    assert functions == {"distance": "a: Point, b: Point", "centroid": "points: list[Point]", "drops": ""}
+    # The core crate's derived conversion has no Python class: `Any`, as one of the crate's own.
+    assert functions == {"distance": "a: Point, b: Point", "centroid": "points: list[Point]", "drops": "",
+                         "coord_x": "c: Any"}
 
 
 def test_core_crate_outside_the_workspace(test_env, tmp_path):

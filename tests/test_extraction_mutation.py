@@ -146,10 +146,14 @@ def test_set_changed_during_extraction_never_returns_more_than_it_held(fe_conver
 @pytest.mark.parametrize("fn, value, message", [
     ("echo_i64", 2**63, "Python int too large to convert to C long"),
     ("echo_i64", -2**63 - 1, "Python int too large to convert to C long"),
-    ("echo_u64", 2**64, "Python int too large to convert to C unsigned long"),
-    ("echo_u64", -1, "can't convert negative value to unsigned int"),
-    ("echo_i32", 2**40, "Python int too large to convert to C int"),
-    ("echo_i32", -2**31 - 1, "Python int too large to convert to C int"),
+    # PyO3 reads `u64` through C `unsigned long long` (CPython's messages for that reader), and
+    # narrower types through C `long`, then says Rust's `TryFromIntError`.
+    ("echo_u64", 2**64, "int too big to convert"),
+    ("echo_u64", -1, "can't convert negative int to unsigned"),
+    ("echo_usize", -1, "can't convert negative int to unsigned"),
+    ("echo_i32", 2**40, "out of range integral type conversion attempted"),
+    ("echo_i32", -2**31 - 1, "out of range integral type conversion attempted"),
+    ("echo_u32", -1, "out of range integral type conversion attempted"),
     # CPython has no 128-bit converter; these are PyO3's words.
     ("echo_i128", 2**127, "Python int larger than 128 bits"),
     ("echo_i128", -2**127 - 1, "Python int larger than 128 bits"),

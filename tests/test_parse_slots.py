@@ -59,7 +59,7 @@ def test_from_py_object_options(tmp_path: Path) -> None:
     assert _messages(diags) == ["`skip_from_py_object` and `from_py_object` are mutually exclusive"]
     glue = generate_glue(crate)
     by_class = {c.rust_name: glue[c.key.relpath()] for c in crate.classes}
-    assert "FromPyObject<'a, 'py> for Opted" in by_class["Opted"] and "Self: ::core::clone::Clone" in by_class["Opted"]
+    assert "FromPyObject<'a, 'py> for Opted" in by_class["Opted"] and "::core::clone::Clone::clone(&*r)" in by_class["Opted"]
     assert "FromPyObject" not in by_class["Skipped"] and "ExtractPyClassWithClone" not in by_class["Skipped"]
     assert "ExtractPyClassWithClone for Default {}" in by_class["Default"]
     assert "FromPyObject<'a, 'py> for Default" not in by_class["Default"]

@@ -66,8 +66,10 @@ def test_u8_sequences_are_bytes_in_stubs() -> None:
     from ferrule.codegen.pytypes import python_type
     for text in ("Vec<u8>", "[u8; 4]", "&[u8]", "Cow<'_, [u8]>", "PyResult<Vec<u8>>"):
         assert python_type(ty(text), returning=True) == "bytes", text
-    # Parameters take any sequence of ints for Vec<u8>; other element types stay lists.
-    assert python_type(ty("Vec<u8>")) == "list[int]"
+    # Parameters take bytes or any sequence of ints for Vec<u8> and [u8; N]; other element types stay lists.
+    assert python_type(ty("Vec<u8>")) == "bytes | list[int]" == python_type(ty("[u8; 4]"))
+    assert python_type(ty("Option<Vec<u8>>")) == "bytes | list[int] | None"
+    assert python_type(ty("Vec<u16>")) == "list[int]"
     assert python_type(ty("Vec<u16>"), returning=True) == "list[int]"
     assert python_type(ty("VecDeque<u8>"), returning=True) == "list[int]"
 

@@ -51,10 +51,10 @@ def test_python_types_of_the_stub(stubs: dict[str, str]) -> None:
     assert "with_module" not in sig
     assert sig["fallible"] == "(value: str | None) -> None"
     assert sig["bytes_and_maps"] == (
-        "(data: bytes, owned: list[int], cow: bytes, words: dict[str, list[int]], tags: set[str], "
+        "(data: bytes, owned: bytes | list[int], cow: bytes, words: dict[str, list[int]], tags: set[str], "
         "ordered: dict[int, bool], pair: tuple[int, str], any: Any, list: list[Any]) "
         "-> dict[str, tuple[float, bool]] | None")
-    assert sig["nested"] == "(grid: list[list[float | None]], fixed: list[int], name: str) -> list[tuple[str, int | None]]"
+    assert sig["nested"] == "(grid: list[list[float | None]], fixed: bytes | list[int], name: str) -> list[tuple[str, int | None]]"
     assert signatures(stubs["extra.pyi"]) == {"cube": "(x: float) -> float"}
 
 

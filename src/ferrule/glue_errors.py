@@ -18,6 +18,7 @@ from .parse.model import Crate, Function, Span
 EXPLAINED = "ferrule_explained"
 
 _ARG_NAME = re.compile(r'extract\w*\(.*"([^"]+)"\s*\)|let (?:mut )?__arg_(\w+)')
+_ARG_PASSED = re.compile(r"__arg_(\w+)")
 _CALLEE = re.compile(r"__Self::(\w+)[()]")  # called, or passed to a shared call (`..., __Self::m)`)
 # `for<'a> T: FromPyObject<'a, '_>` from the runtime's shared calls (`impl_::call`): the type is `T`.
 _NOT_IMPLEMENTED = re.compile(r"the trait bound `(?:for<[^>]*> )?(.+?): (?:\w+::)*(\w+)(?:<[^`]*>)?` is not satisfied")
@@ -77,6 +78,15 @@ def _expansions(span: dict):
         span = span.get("span")
 
 
+def _highlighted(span: dict) -> str:
+    """The text rustc underlines, when it lies on one line."""
+    lines = span.get("text") or []
+    if len(lines) != 1:
+        return ""
+    line = lines[0]
+    return line.get("text", "")[line.get("highlight_start", 1) - 1:line.get("highlight_end", 1) - 1]
+
+
 def _primary(message: dict) -> dict | None:
     return next((s for s in message.get("spans", []) if s.get("is_primary")), None)
 
@@ -96,7 +106,7 @@ def at_user_items(crate: Crate, glue_dir: Path, messages: list[dict]) -> list[Di
         if file.startswith(glue_root + "/"):
             rel = file[len(glue_root) + 1:]
             text = "".join(t.get("text", "") for t in span.get("text", []))
-            item = items.get(rel) or _by_path(crate, rel)
+            item = items.get(rel) or _derive_field(crate, rel, msg) or _by_path(crate, rel)
         else:
             # Pasted glue of a body item: no glue line to read, the bound's type names the parameter.
             rel = "pasted at " + span.get("file_name", "")
@@ -104,7 +114,7 @@ def at_user_items(crate: Crate, glue_dir: Path, messages: list[dict]) -> list[Di
         if item is None:
             continue
         msg[EXPLAINED] = True
-        found = _explain(msg, text, rel, span.get("line_start", 0), *item)
+        found = _explain(msg, text, rel, span.get("line_start", 0), *item, highlighted=_highlighted(span))
         # One mistake can fail several bounds in the glue; the user needs it once.
         if not any((d.message, d.path, d.line, d.col) == (found.message, found.path, found.line, found.col)
                    for d in out):
@@ -117,6 +127,26 @@ def at_user_items(crate: Crate, glue_dir: Path, messages: list[dict]) -> list[Di
 _BOXED = re.compile(r"(Box)<(.+)>$")
 
 
+def _derive_field(crate: Crate, rel: str, msg: dict) -> tuple[Span, list[Function]] | None:
+    """A derive's glue failing a conversion bound: the field of that type, when one has it."""
+    bound = _NOT_IMPLEMENTED.search(msg.get("message", ""))
+    if bound is None:
+        return None
+    pending = [crate]
+    while pending:
+        k = pending.pop()
+        pending.extend(k.dependencies)
+        for decl in k.derives:
+            if any(decl.glue_path(t).lstrip("/") == rel for t in decl.traits):
+                wanted = bound.group(1).replace(" ", "")
+                for shape in decl.shapes:
+                    for f in shape.fields:
+                        if f.ty.text.replace(" ", "") == wanted:
+                            return f.span, []
+                return None
+    return None
+
+
 def _by_path(crate: Crate, rel: str) -> tuple[Span, list[Function]] | None:
     """Glue that is no bound item's own (derives: `<file>/L<line>-<Trait>.rs`): the file and line."""
     m = re.match(r"(.+)/L(\d+)", rel)
@@ -126,7 +156,7 @@ def _by_path(crate: Crate, rel: str) -> tuple[Span, list[Function]] | None:
 
 
 def _explain(msg: dict, text: str, rel: str, glue_line: int, where: Span,
-             functions: list[Function]) -> Diagnostic:
+             functions: list[Function], highlighted: str = "") -> Diagnostic:
     rustc = msg.get("message", "")
     code = (msg.get("code") or {}).get("code")
     where_glue = f"rustc reported {code or 'this'} in ferrule's glue for this item ({rel}:{glue_line})"
@@ -167,8 +197,36 @@ def _explain(msg: dict, text: str, rel: str, glue_line: int, where: Span,
                           "`Send + 'static` (PyO3's rule): hold no `Rc`, `Bound` or `Python` across `.await` "
                           "(take `Py<T>`), and `&self` needs a `Sync` class, not `unsendable`; rustc's note "
                           f"names the value; {where_glue}")
+    if bound and bound.group(2) == "Clone" and "clone" in text:
+        return Diagnostic(f"`#[pyclass(from_py_object)]` needs `{bound.group(1)}: Clone`", where.path, where.line,
+                          where.col, "the class converts from Python by a clone: derive or implement `Clone`, or "
+                          f"drop `from_py_object` and implement `FromPyObject` yourself; {where_glue}")
     subject = f"`{fn.rust_name}`" if fn is not None else "this item"
+    name = (arg.group(1) or arg.group(2)) if arg else None
+    passed = _ARG_PASSED.fullmatch(highlighted)
+    if passed:  # the argument handed to the user's function (a default's type was inferred from it)
+        name = passed.group(1)
+    param = next((p for p in fn.params if name in (p.name, p.py_name)), None) if fn is not None and name else None
+    if param is not None and param.default is not None and param.default_span is not None and code == "E0308" \
+            and ("|| " in text or passed):
+        d = param.default_span
+        return Diagnostic(f"the default `{param.default}` of `{param.py_name}` is not {_default_type(param)}",
+                          d.path, d.line, d.col, f"rustc: {rustc}; " + (
+                              f"an `Option<T>` parameter's default is written without `Some` (`{param.py_name} = "
+                              "value` of type `T`, or `None`)" if param.ty.is_named("Option") else
+                              "the default is a Rust expression of the parameter's type") + f"; {where_glue}")
+    if param is not None:  # a mistake in reading this argument (`from_py_with`): the parameter's
+        return Diagnostic(f"{rustc} (in the glue ferrule generated for parameter `{param.py_name}` of {subject})",
+                          param.span.path, param.span.line, param.span.col, where_glue)
     return Diagnostic(f"{rustc} (in the glue ferrule generated for {subject})", at.path, at.line, at.col, where_glue)
+
+
+def _default_type(param) -> str:
+    """The type a default must have: `T` of an `Option<T>` parameter, which PyO3 wraps in `Some`."""
+    ty = param.ty
+    if ty.is_named("Option") and ty.args:
+        return f"a `{ty.args[0].text}` (or `{ty.text}`)"
+    return f"a `{ty.text}`"
 
 
 def explainer(crate: Crate, glue_dir: Path):

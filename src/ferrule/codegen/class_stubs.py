@@ -32,12 +32,22 @@ RICH = ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__")
 def python_names(crate: Crate) -> Callable[[str], str]:
     """Rewrites Rust class names in an annotation to the names Python sees; a class no
     module exports has no name in any stub, so it is `Any`."""
+    # The dependency crates bound with this one (a core crate's classes and derives) count too;
+    # for one Rust name in two crates, this crate's own wins.
+    crates, pending = [], [crate]
+    while pending:
+        k = pending.pop()
+        if all(k is not c for c in crates):
+            crates.append(k)
+            pending.extend(k.dependencies)
+    own = {c.rust_name for c in crate.classes}
+    all_classes = [c for k in crates for c in k.classes if k is crate or c.rust_name not in own]
     exported = {id(m.target) for d in crate.modules for m in d.members if m.kind == "class"}
-    renamed = {c.rust_name: (c.py_name if id(c) in exported else "Any") for c in crate.classes
+    renamed = {c.rust_name: (c.py_name if id(c) in exported else "Any") for c in all_classes
                if c.rust_name != c.py_name or id(c) not in exported}
-    classes = {c.rust_name for c in crate.classes}
+    classes = {c.rust_name for c in all_classes}
     # A derived conversion has no Python class: its annotation, or Any.
-    renamed.update((d.rust_name, derive_annotation(d)) for d in crate.derives if d.rust_name not in classes)
+    renamed.update((d.rust_name, derive_annotation(d)) for k in crates for d in k.derives if d.rust_name not in classes)
     if not renamed:
         return lambda text: text
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, renamed)) + r")\b")
@@ -149,6 +159,9 @@ class ClassStub:
                  f"    __match_args__ = ({', '.join(f'{chr(34)}{n}{chr(34)}' for n in names)}{',' * (len(names) == 1)})",
                  f"    def __new__(cls{''.join(', ' + p for p in params)}) -> Self: ..."]
         for n, t in zip(names, types):
+            if keyword.iskeyword(n):  # `r#in`: not valid Python source; reachable only through getattr
+                lines.append(f"    # `{n}`: a Python keyword, reachable only through getattr()")
+                continue
             lines += ["    @property", f"    def {n}(self) -> {t}: ..."]
         if v.tuple_like:
             item = " | ".join(dict.fromkeys(types)) or "NoReturn"

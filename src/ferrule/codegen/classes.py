@@ -359,10 +359,9 @@ def from_py_object(cls: PyClassDecl) -> str:
         return ""
     if not cls.has("from_py_object"):
         return f"    impl _ferrule::impl_::extract_pyclass::ExtractPyClassWithClone for {name} {{}}\n"
-    return f"""    impl<'a, 'py> _ferrule::FromPyObject<'a, 'py> for {name}
-    where
-        Self: ::core::clone::Clone,
-    {{
+    # No `where Self: Clone`: rustc accepts that bound unmet (the impl has lifetimes) and the
+    # option would do nothing; PyO3 requires `Clone`, so the clone in the body asks for it.
+    return f"""    impl<'a, 'py> _ferrule::FromPyObject<'a, 'py> for {name} {{
         type Error = _ferrule::PyErr;
         _ferrule::__ferrule_inspect_const!(INPUT_TYPE = <Self as _ferrule::PyTypeInfo>::TYPE_HINT);
         fn extract(obj: _ferrule::Borrowed<'a, 'py, _ferrule::types::PyAny>) -> _ferrule::PyResult<Self> {{

@@ -50,8 +50,9 @@ def from_pyobject(decl: DeriveDecl) -> str:
         body = _enum_body(decl)
     else:
         body = _shape_body(decl.shapes[0]) if decl.shapes else "unreachable!()"
+    where_text = f"\n    where {', '.join(decl.where_predicates)}" if decl.where_predicates else ""
     return f"""    #[automatically_derived]
-    impl{generics} _ferrule::FromPyObject<'_, {lt}> for {_self_type(decl)} {{
+    impl{generics} _ferrule::FromPyObject<'_, {lt}> for {_self_type(decl)}{where_text} {{
         type Error = _ferrule::PyErr;
         fn extract(obj: _ferrule::Borrowed<'_, {lt}, _ferrule::types::PyAny>) -> _ferrule::PyResult<Self> {{
             let obj: &_ferrule::Bound<'_, _ferrule::types::PyAny> = &*obj;
@@ -147,6 +148,7 @@ def into_pyobject(decl: DeriveDecl, by_ref: bool) -> str:
         params.append(f"{name}{': ' + bounds if bounds else ''}")
         where.append(f"&'__a {name}: {bound}" if by_ref else f"{name}: {bound}")
     generics = f"<{', '.join(params)}>"
+    where += decl.where_predicates
     where_text = f"\n    where {', '.join(where)}" if where else ""
     target_ty = f"&'__a {_self_type(decl)}" if by_ref else _self_type(decl)
     if decl.kind == "enum":

@@ -131,12 +131,16 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
         return "tuple[" + ", ".join(python_type(a, returning=returning) for a in ty.args) + "]"
     if ty.kind in ("array", "slice"):
         inner = ty.arg()
-        if returning and inner is not None and inner.is_named("u8"):
-            return "bytes"  # a sequence of u8 converts to bytes (PyO3 0.23+)
+        if inner is not None and inner.is_named("u8"):
+            # A sequence of u8 converts to bytes (PyO3 0.23+), and is read from bytes too.
+            return "bytes" if returning else "bytes | list[int]"
         return f"list[{python_type(inner, returning=returning)}]"
     if ty.kind != "path":
         return "Any"
     name, args = ty.name, ty.args
+    if not args and name in (_crate_types.get() | (KNOWN_TYPES.get() or frozenset())) \
+            and not ty.text.startswith(("std::", "core::", "alloc::", "::std::", "::core::")):
+        return name  # a class of the crate named like a std type (`struct Cell`): the class
     if name in INTS:
         return "int"
     if name in FLOATS:
@@ -158,7 +162,8 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
         if args and args[0].is_named("u8") and returning and name in ("Vec", "SmallVec"):
             return "bytes"  # a sequence of u8 converts to bytes (PyO3 0.23+)
         if args and args[0].is_named("u8"):
-            return "list[int]"
+            # `Vec<u8>` (any sequence of ints, bytes too) in; a VecDeque<u8> out is a list.
+            return "list[int]" if returning else "bytes | list[int]"
         return f"list[{python_type(args[0] if args else None, returning=returning)}]"
     if name in ("HashMap", "BTreeMap", "IndexMap"):
         key = python_type(args[0] if args else None, returning=returning)
@@ -174,6 +179,8 @@ def python_type(ty: TypeRef | None, *, returning: bool = False) -> str:
     if name in WRAPPERS:
         if name == "Cow" and args and args[0].kind == "slice":
             return "bytes"
+        if name == "Box" and args and args[0].kind == "slice":  # the runtime makes a `Box<[T]>` a list, `u8` too
+            return f"list[{python_type(args[0].arg(), returning=returning)}]"
         return python_type(args[0] if args else None, returning=returning)
     if name in NATIVE:
         return NATIVE[name]

@@ -14,6 +14,7 @@ _POSITIONAL = (ParamKind.POSITIONAL_ONLY, ParamKind.POSITIONAL_OR_KEYWORD)
 _STRING_CALL = re.compile(r'^(?:String::from\((?P<a>.+)\)|(?P<b>.+?)\s*\.\s*(?:to_string|to_owned|into)\(\s*\))$', re.S)
 _CHAR = re.compile(r"^'(?:(?P<plain>[^'\\])|\\(?P<esc>[ntr0'\"\\])|\\u\{(?P<hex>[0-9a-fA-F_]{1,6})\})'$")
 _CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "'": "'", '"': '"', "\\": "\\"}
+_RADIX = re.compile(r"^(?P<neg>-)?0(?P<base>[xob])(?P<digits>[0-9a-fA-F_]+?)(?:i\d+|u\d+|isize|usize)?$")
 _NUMBER = re.compile(r"^-?\d[\d_]*(\.\d[\d_]*)?([eE][+-]?\d+)?(i\d+|u\d+|f\d+|isize|usize)?$")
 
 
@@ -41,6 +42,13 @@ def python_default(expr: str, as_written: bool = False) -> str:
         text = char["plain"] or _CHAR_ESCAPES.get(char["esc"] or "") or chr(int((char["hex"] or "0").replace("_", ""), 16))
     if text is not None:
         return repr(text)
+    radix = _RADIX.match(expr)
+    if radix:  # `0x10` is `16`, as PyO3 writes an integer literal's base-10 digits
+        try:
+            value = int(radix["digits"].replace("_", ""), {"x": 16, "o": 8, "b": 2}[radix["base"]])
+        except ValueError:
+            return "..."
+        return str(-value if radix["neg"] else value)
     if _NUMBER.match(expr):
         number = re.sub(r"(i\d+|u\d+|f\d+|isize|usize)$", "", expr).replace("_", "")
         return number

@@ -165,7 +165,8 @@ def _read_variants(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> li
         options = collect_options(item, "pyo3")
         check_options(walk, options, ("name", "constructor"), "an enum variant")
         opts = {o.key: o.value for o in options}
-        variant = Variant(name, string_value(opts.get("name")) or rename(name, rule), src.span(node))
+        py_name = (string_value(opts.get("name")) or "").removeprefix("r#") or rename(name.removeprefix("r#"), rule)
+        variant = Variant(name, py_name, src.span(node))
         vbody = node.child_by_field_name("body")
         if vbody is not None:
             variant.tuple_like = vbody.type == "ordered_field_declaration_list"
@@ -381,7 +382,8 @@ def _is_slot(py_name: str) -> bool:
 # Non-Python arguments each special method's slot passes: (least, most).
 _SHAPE_ARITY = {"unary": (0, 0), "next": (0, 0), "hash": (0, 0), "bool": (0, 0), "len": (0, 0),
                 "clear": (0, 0), "binary": (1, 1), "objobj": (1, 1), "numeric": (1, 1), "compare": (1, 1),
-                "inplace": (1, 1), "setitem": (2, 2), "ternary": (1, 2), "richcmp": (2, 2)}
+                "inplace": (1, 1), "setitem": (2, 2), "ternary": (1, 2), "richcmp": (2, 2),
+                "descr_get": (2, 2), "anext": (0, 0), "ssize": (1, 1), "getbuffer": (2, 2), "releasebuffer": (1, 1)}
 
 
 def _check_arity(walk: "Walk", src: SourceFile, name_node, method: Method) -> None:

@@ -63,6 +63,7 @@ class DeriveDecl:
     module_path: tuple[str, ...]
     lifetimes: list[str] = field(default_factory=list)
     type_params: list[tuple[str, str]] = field(default_factory=list)  # (name, bounds as written)
+    where_predicates: list[str] = field(default_factory=list)  # `T: Clone` of `where T: Clone`, as written
     shapes: list[DeriveShape] = field(default_factory=list)
     annotation: str | None = None
 
@@ -147,6 +148,8 @@ def _container_options(walk: "Walk", options) -> dict[str, str | None]:
 
 
 def _read_generics(walk: "Walk", src: SourceFile, node, decl: DeriveDecl) -> None:
+    for clause in (c for c in node.named_children if c.type == "where_clause"):
+        decl.where_predicates += [src.text(p) for p in clause.named_children if p.type == "where_predicate"]
     params = node.child_by_field_name("type_parameters")
     if params is None:
         return

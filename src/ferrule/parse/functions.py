@@ -356,6 +356,7 @@ def apply_signature(walk: "Walk", fn: Function, option: Option_) -> None:
             continue
         param.kind = entry_kind
         param.default, param.annotation = default, annotation
+        param.default_span = option.span if default is not None else None
         if entry_kind == ParamKind.POSITIONAL_OR_KEYWORD:
             if param.default is not None:
                 seen_default = True

@@ -93,6 +93,7 @@ class Param:
     # `&mut T`, `&Self`, `Option<&T>`): set after the whole crate is parsed.
     holder: str = ""
     from_py_with: str | None = None  # `#[pyo3(from_py_with = path)]`: the function that reads the argument
+    default_span: Span | None = None  # where `signature = (...)` gives the default
 
     @property
     def py_name(self) -> str:

@@ -39,3 +39,23 @@ impl CodedError {
         CodedError { code }
     }
 }
+
+/// Instance attributes under the 3.9 stable ABI, which has no `PyObject_GenericGetDict`:
+/// `obj.__dict__` still reads (and replaces) them, and a `__getattr__` is only the fallback.
+#[pyclass(dict, weakref)]
+pub struct Notebook {
+    #[pyo3(get)]
+    pages: u32,
+}
+
+#[pymethods]
+impl Notebook {
+    #[new]
+    fn new() -> Self {
+        Notebook { pages: 1 }
+    }
+
+    fn __getattr__(&self, name: &str) -> String {
+        format!("missing {name}")
+    }
+}

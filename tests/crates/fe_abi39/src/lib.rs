@@ -161,6 +161,7 @@ fn fe_abi39(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Counter>()?;
     m.add_class::<bases::TallyDict>()?;
     m.add_class::<bases::CodedError>()?;
+    m.add_class::<bases::Notebook>()?;
     m.add_function(wrap_pyfunction!(shout, m)?)?;
     m.add_function(wrap_pyfunction!(byte_len, m)?)?;
     m.add_function(wrap_pyfunction!(cow_len, m)?)?;

@@ -26,6 +26,12 @@ fn u8_array() -> [u8; 4] {
     [1, 2, 3, 255]
 }
 
+/// A boxed slice of `u8` stays a list (the stub says `list[int]`), as does a `VecDeque<u8>`.
+#[pyfunction]
+fn boxed_u8s() -> (Box<[u8]>, std::collections::VecDeque<u8>) {
+    (vec![1u8, 2].into_boxed_slice(), [3u8].into_iter().collect())
+}
+
 /// Each kind of u8 sequence, converted inside Rust, so Python sees what each makes.
 #[pyfunction]
 fn u8_sequences(py: Python<'_>) -> PyResult<Vec<Py<PyAny>>> {
@@ -108,6 +114,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(ints_as_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(u8_array, m)?)?;
     m.add_function(wrap_pyfunction!(u8_sequences, m)?)?;
+    m.add_function(wrap_pyfunction!(boxed_u8s, m)?)?;
     m.add_function(wrap_pyfunction!(vec_squares, m)?)?;
     m.add_function(wrap_pyfunction!(vec_words, m)?)?;
     m.add_function(wrap_pyfunction!(array_rev, m)?)?;

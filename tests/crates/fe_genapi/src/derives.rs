@@ -169,6 +169,24 @@ pub fn generic(g: Generic<String>) -> String {
     g.value
 }
 
+/// Bounds in a `where` clause (and a literal item key, not only a string) reach the derived impls.
+#[derive(FromPyObject, IntoPyObject, IntoPyObjectRef, Debug)]
+pub struct Bounded<K, V>
+where
+    K: std::hash::Hash + Eq,
+    V: Clone,
+{
+    #[pyo3(item(0))]
+    pub keys: Vec<K>,
+    #[pyo3(item(1))]
+    pub value: V,
+}
+
+#[pyfunction]
+pub fn bounded(b: Bounded<String, i64>) -> PyResult<(Py<PyAny>, Py<PyAny>)> {
+    Python::attach(|py| Ok(((&b).into_pyobject(py)?.into_any().unbind(), b.into_pyobject(py)?.into_any().unbind())))
+}
+
 #[pyfunction]
 pub fn report(by_ref: bool) -> PyResult<Py<PyAny>> {
     let r = Report { count: 2, label: "two".into(), scores: HashMap::from([("a".to_string(), 1.5)]) };

@@ -6,6 +6,7 @@ mod classes;
 mod coroutines;
 mod derives;
 mod forms;
+mod names;
 #[cfg(feature = "experimental-inspect")]
 mod inspect;
 
@@ -26,6 +27,7 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(derives::shape, m)?)?;
     m.add_function(wrap_pyfunction!(derives::borrowing, m)?)?;
     m.add_function(wrap_pyfunction!(derives::generic, m)?)?;
+    m.add_function(wrap_pyfunction!(derives::bounded, m)?)?;
     m.add_function(wrap_pyfunction!(derives::report, m)?)?;
     m.add_function(wrap_pyfunction!(derives::values, m)?)?;
     m.add_class::<classes::Cloned>()?;
@@ -61,6 +63,10 @@ fn fe_genapi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<forms::Origin>()?;
     m.add_class::<forms::Spelled>()?;
     m.add_class::<forms::r#Match>()?;
+    m.add_class::<names::Keyword>()?;
+    m.add_class::<names::Shouted>()?;
+    m.add_class::<names::Wrapped>()?;
+    m.add_function(wrap_pyfunction!(names::perms, m)?)?;
     m.add_function(wrap_pyfunction!(forms::gather, m)?)?;
     m.add_function(wrap_pyfunction!(forms::old_area, m)?)?;
     m.add_function(wrap_pyfunction!(forms::noticed, m)?)?;

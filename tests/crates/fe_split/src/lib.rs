@@ -52,6 +52,7 @@ fn fe_split(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<geometry::Point>()?;
     m.add_class::<Circle>()?;
     m.add_function(wrap_pyfunction!(geometry::distance, m)?)?;
+    m.add_function(wrap_pyfunction!(geometry::coord_x, m)?)?;
     m.add_function(wrap_pyfunction!(centroid, m)?)?;
     m.add_class::<geometry::shapes::Shape>()?;
     m.add_class::<Square>()?;

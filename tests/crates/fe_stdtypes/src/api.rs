@@ -155,6 +155,55 @@ fn try_attach_here_and_in_thread(py: Python<'_>) -> (Option<i32>, Option<i32>) {
     (here, there)
 }
 
+/// The running interpreter's version, as numbers and compared with tuples, and as text.
+#[pyfunction]
+fn interpreter_version(py: Python<'_>) -> (u8, u8, u8, Option<&'static str>, bool, bool, bool, String) {
+    let v: pyo3::PythonVersionInfo = py.version_info();
+    let newer = v >= (3, 9) && v > (3, 8, 99) && v < (4, 0);
+    (v.major, v.minor, v.patch, v.suffix, newer, v == (v.major, v.minor), v == (3, 0, 0), Python::version_str().to_owned())
+}
+
+/// `PyModule::from_code`: a module from source, registered under its name; its errors are Python's.
+#[pyfunction]
+fn module_from_code(py: Python<'_>, broken: bool) -> PyResult<(i64, String, bool)> {
+    let code: &std::ffi::CStr = if broken { c"def f(:\n" } else { c"X = 40\ndef plus(n):\n    return X + n\n" };
+    let m = PyModule::from_code(py, code, c"made.py", c"made_by_rust")?;
+    let value: i64 = m.getattr("plus")?.call1((2,))?.extract()?;
+    let registered = py.import("sys")?.getattr("modules")?.get_item("made_by_rust")?.is(&m);
+    Ok((value, m.getattr("__file__")?.extract()?, registered))
+}
+
+/// `PyErr::occurred`, a critical section (just the closure, with the GIL) and `PyDict::from_sequence`.
+#[cfg(not(PyPy))]
+#[pyfunction]
+fn small_helpers<'py>(py: Python<'py>, pairs: &Bound<'py, PyAny>) -> PyResult<(bool, bool, i32, Bound<'py, PyDict>)> {
+    let before = PyErr::occurred(py);
+    pyo3::exceptions::PyValueError::new_err("pending").restore(py);
+    let during = PyErr::occurred(py);
+    let _ = PyErr::take(py);
+    let inside = pyo3::sync::critical_section::with_critical_section(pairs, || 7)
+        + pyo3::sync::critical_section::with_critical_section2(pairs, pairs, || 1);
+    Ok((before, during, inside, PyDict::from_sequence(pairs)?))
+}
+
+/// `PyErr::warn_explicit`, `add_note` (3.11+) and `set_traceback`.
+#[pyfunction]
+fn error_extras(py: Python<'_>, err: Bound<'_, PyAny>) -> PyResult<(PyErr, bool)> {
+    let category = py.get_type::<pyo3::exceptions::PyUserWarning>();
+    PyErr::warn_explicit(py, category.as_any(), c"told from Rust", c"where.py", 12, Some(c"somewhere"), None)?;
+    let err = PyErr::from_value(err);
+    #[cfg(Py_3_11)]
+    err.add_note(py, "a note from Rust")?;
+    err.set_traceback(py, None);
+    Ok((err, cfg!(Py_3_11)))
+}
+
+/// `PyString::from_bytes` (UTF-8) and `from_encoded_object` (here Latin-1).
+#[pyfunction]
+fn decoded<'py>(py: Python<'py>, raw: &[u8], obj: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyString>, Bound<'py, PyString>)> {
+    Ok((PyString::from_bytes(py, raw)?, PyString::from_encoded_object(obj, Some(c"latin-1"), None)?))
+}
+
 /// Older paths PyO3 still re-exports resolve to the same items.
 #[pyfunction]
 fn old_paths_resolve() -> bool {
@@ -279,6 +328,12 @@ impl Origin {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(greeting, m)?)?;
+    m.add_function(wrap_pyfunction!(interpreter_version, m)?)?;
+    m.add_function(wrap_pyfunction!(module_from_code, m)?)?;
+    m.add_function(wrap_pyfunction!(error_extras, m)?)?;
+    m.add_function(wrap_pyfunction!(decoded, m)?)?;
+    #[cfg(not(PyPy))]
+    m.add_function(wrap_pyfunction!(small_helpers, m)?)?;
     m.add_function(wrap_pyfunction!(through_py, m)?)?;
     m.add_function(wrap_pyfunction!(widened, m)?)?;
     m.add_function(wrap_pyfunction!(renamed_handles, m)?)?;

@@ -30,9 +30,9 @@ def variadic(first: Any, *args: Any, key: str = 'k', **kwargs: Any) -> list[Any]
 
 def renamed() -> str: ...
 
-def bytes_and_maps(data: bytes, owned: list[int], cow: bytes, words: dict[str, list[int]], tags: set[str], ordered: dict[int, bool], pair: tuple[int, str], any: Any, list: list[Any]) -> dict[str, tuple[float, bool]] | None:
+def bytes_and_maps(data: bytes, owned: bytes | list[int], cow: bytes, words: dict[str, list[int]], tags: set[str], ordered: dict[int, bool], pair: tuple[int, str], any: Any, list: list[Any]) -> dict[str, tuple[float, bool]] | None:
     """Conversions the stubs must name exactly."""
 
-def nested(grid: list[list[float | None]], fixed: list[int], name: str) -> list[tuple[str, int | None]]: ...
+def nested(grid: list[list[float | None]], fixed: bytes | list[int], name: str) -> list[tuple[str, int | None]]: ...
 
 from . import extra as extra

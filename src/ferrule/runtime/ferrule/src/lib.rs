@@ -33,6 +33,7 @@ pub mod pyclass;
 pub mod sync;
 mod type_object;
 pub mod types;
+mod version;
 
 #[doc(hidden)]
 pub mod impl_;
@@ -69,6 +70,7 @@ pub use crate::pyclass::{
 };
 pub use crate::type_object::{PyTypeCheck, PyTypeInfo};
 pub use crate::types::{PyAny, PyModule};
+pub use crate::version::PythonVersionInfo;
 
 #[cfg(feature = "macros")]
 pub use ferrule_macros::{pyclass, pyfunction, pymethods, pymodule, FromPyObject, IntoPyObject, IntoPyObjectRef};

@@ -182,12 +182,25 @@ impl<'py> Python<'py> {
         }
     }
 
-    /// The interpreter's version string, as `sys.version`.
-    pub fn version(self) -> &'py str {
-        unsafe {
-            std::ffi::CStr::from_ptr(ffi::Py_GetVersion())
-                .to_str()
-                .unwrap_or("")
-        }
+    /// The interpreter's version string, as `sys.version` (PyO3 0.29 deprecates this name).
+    #[deprecated(since = "0.29.0", note = "use Python::version_str instead")]
+    pub fn version(self) -> &'static str {
+        Python::version_str()
+    }
+
+    /// The interpreter's version string, as `sys.version` (`"3.11.7 (main, ...) [GCC ...]"`).
+    pub fn version_str() -> &'static str {
+        // `Py_GetVersion` gives a static buffer that lives as long as the process.
+        unsafe { std::ffi::CStr::from_ptr(ffi::Py_GetVersion()) }
+            .to_str()
+            .expect("Python version string not UTF-8")
+    }
+
+    /// The interpreter's version as numbers, like `sys.version_info`:
+    /// `py.version_info() >= (3, 10)`.
+    pub fn version_info(self) -> crate::PythonVersionInfo {
+        let text = Python::version_str();
+        crate::PythonVersionInfo::parse(text.split(' ').next().unwrap_or(text))
+            .expect("Py_GetVersion gave no version number")
     }
 }

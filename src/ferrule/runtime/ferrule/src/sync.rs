@@ -4,6 +4,49 @@ use std::sync::OnceLock;
 mod ext;
 pub use ext::{MutexExt, OnceExt, OnceLockExt, RwLockExt};
 
+/// `pyo3::sync::critical_section`: a critical section on one or two objects. With the GIL (every
+/// interpreter ferrule builds for) holding it is already exclusive, so `f` just runs.
+pub mod critical_section {
+    use crate::instance::Bound;
+    use crate::types::PyAny;
+
+    /// Runs `f` while `object` is locked against other threads (the GIL does that here).
+    pub fn with_critical_section<F, R>(object: &Bound<'_, PyAny>, f: F) -> R
+    where
+        F: FnOnce() -> R,
+    {
+        let _ = object;
+        f()
+    }
+
+    /// As [`with_critical_section`], for two objects at once.
+    pub fn with_critical_section2<F, R>(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>, f: F) -> R
+    where
+        F: FnOnce() -> R,
+    {
+        let _ = (a, b);
+        f()
+    }
+}
+
+/// PyO3 0.28's older place of [`critical_section::with_critical_section`].
+#[deprecated(since = "0.28.0", note = "use pyo3::sync::critical_section::with_critical_section instead")]
+pub fn with_critical_section<F, R>(object: &Bound<'_, crate::types::PyAny>, f: F) -> R
+where
+    F: FnOnce() -> R,
+{
+    critical_section::with_critical_section(object, f)
+}
+
+/// PyO3 0.28's older place of [`critical_section::with_critical_section2`].
+#[deprecated(since = "0.28.0", note = "use pyo3::sync::critical_section::with_critical_section2 instead")]
+pub fn with_critical_section2<F, R>(a: &Bound<'_, crate::types::PyAny>, b: &Bound<'_, crate::types::PyAny>, f: F) -> R
+where
+    F: FnOnce() -> R,
+{
+    critical_section::with_critical_section2(a, b, f)
+}
+
 use crate::err::PyResult;
 use crate::instance::{Bound, Py};
 use crate::marker::Python;

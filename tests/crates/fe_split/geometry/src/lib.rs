@@ -43,6 +43,21 @@ pub fn distance(a: &Point, b: &Point) -> f64 {
     (a.x - b.x).hypot(a.y - b.y)
 }
 
+/// A conversion derived in the core crate: a `(x, y)` tuple or a point-like object.
+#[derive(FromPyObject)]
+pub enum Coords {
+    Pair(f64, f64),
+    Attrs { x: f64, y: f64 },
+}
+
+/// The x of anything `Coords` reads.
+#[pyfunction]
+pub fn coord_x(c: Coords) -> f64 {
+    match c {
+        Coords::Pair(x, _) | Coords::Attrs { x, .. } => x,
+    }
+}
+
 /// Rust callers use the same types without Python.
 pub fn centroid(points: &[Point]) -> Point {
     let n = points.len().max(1) as f64;

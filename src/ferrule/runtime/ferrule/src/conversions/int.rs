@@ -90,34 +90,14 @@ fn extract_i64(obj: Borrowed<'_, '_, PyAny>) -> PyResult<i64> {
     check(obj.py(), v, -1)
 }
 
-/// As [`extract_i64`] through C `unsigned long` ("... to C unsigned long").
+/// Reads an `int` (or anything with `__index__`) as C `unsigned long long`, as PyO3 reads `u64`:
+/// CPython's messages "can't convert negative int to unsigned" and "int too big to convert".
 /// It never calls `__index__` itself, so that is forced.
 #[inline]
 fn extract_u64(obj: Borrowed<'_, '_, PyAny>) -> PyResult<u64> {
-    #[cfg(all(target_pointer_width = "64", not(windows)))]
-    let v = with_index(obj, true, |p| unsafe { ffi::PyLong_AsUnsignedLong(p) as u64 })?;
-    #[cfg(not(all(target_pointer_width = "64", not(windows))))]
     let v = with_index(obj, true, |p| unsafe { ffi::PyLong_AsUnsignedLongLong(p) })?;
     check(obj.py(), v, u64::MAX)
 }
-
-/// Narrowing from the 64-bit read: CPython has a message for C `int`; for the
-/// other widths it has no converter, and the message is PyO3's.
-trait NarrowMessage {
-    const MESSAGE: Option<&'static str> = None;
-}
-impl NarrowMessage for i32 {
-    const MESSAGE: Option<&'static str> = Some("Python int too large to convert to C int");
-}
-impl NarrowMessage for i8 {}
-impl NarrowMessage for i16 {}
-impl NarrowMessage for u8 {}
-impl NarrowMessage for u16 {}
-impl NarrowMessage for u32 {}
-impl NarrowMessage for i64 {}
-impl NarrowMessage for isize {}
-impl NarrowMessage for u64 {}
-impl NarrowMessage for usize {}
 
 macro_rules! int_via {
     ($rust:ty, $wide:ty, $extract:ident, $new:path) => {
@@ -151,9 +131,8 @@ macro_rules! int_via {
             #[inline]
             fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
                 let wide = $extract(obj)?;
-                <$rust>::try_from(wide).map_err(|e| {
-                    PyOverflowError::new_err(<$rust as NarrowMessage>::MESSAGE.map_or_else(|| e.to_string(), str::to_string))
-                })
+                // Narrowing: PyO3's message, "out of range integral type conversion attempted".
+                <$rust>::try_from(wide).map_err(|e| PyOverflowError::new_err(e.to_string()))
             }
         }
     };

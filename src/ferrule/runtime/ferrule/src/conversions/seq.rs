@@ -223,7 +223,30 @@ macro_rules! via_slice {
     )*};
 }
 
-via_slice!(&'a Vec<T> => [], Cow<'a, [T]> => [: Clone], &'a Cow<'a, [T]> => [: Clone]);
+// An owned `Cow` lends its slice only inside the call: any lifetime must do (PyO3's bound too).
+via_slice!(Cow<'a, [T]> => [: Clone]);
+
+// A borrowed one lends it for `'a`, so `&'a T` converting is enough, as PyO3 asks: a derived
+// `IntoPyObjectRef` of a generic struct has only that bound for its `Vec<T>` field.
+macro_rules! borrowed_via_slice {
+    ($($ty:ty => [$($gen:tt)*]),*) => {$(
+        impl<'a, 'py, T $($gen)*> IntoPyObject<'py> for $ty
+        where
+            &'a T: IntoPyObject<'py>,
+        {
+            type Target = PyAny;
+            type Output = Bound<'py, PyAny>;
+            type Error = PyErr;
+            #[inline]
+            fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+                let slice: &'a [T] = self.as_ref();
+                slice.into_pyobject(py)
+            }
+        }
+    )*};
+}
+
+borrowed_via_slice!(&'a Vec<T> => [], &'a Cow<'a, [T]> => [: Clone]);
 
 impl<'a, 'py, T, const N: usize> IntoPyObject<'py> for &'a [T; N]
 where

@@ -96,6 +96,11 @@ impl PyErr {
         unsafe { take_raised(py) }.map(PyErr::from_normalized)
     }
 
+    /// Whether an exception is set (and not yet taken).
+    pub fn occurred(_: Python<'_>) -> bool {
+        unsafe { !crate::ffi::PyErr_Occurred().is_null() }
+    }
+
     /// Takes the current exception, if any. A `PanicException` coming back
     /// into Rust resumes the original panic, as in PyO3.
     pub fn take(py: Python<'_>) -> Option<PyErr> {
@@ -246,6 +251,53 @@ impl PyErr {
     pub fn warn(py: Python<'_>, category: &Bound<'_, PyAny>, message: &std::ffi::CStr, stacklevel: i32) -> PyResult<()> {
         let rc = unsafe { ffi::PyErr_WarnEx(category.as_ptr(), message.as_ptr(), stacklevel as ffi::Py_ssize_t) };
         if rc == -1 { Err(PyErr::fetch(py)) } else { Ok(()) }
+    }
+
+    /// As [`PyErr::warn`], saying where the warning comes from (`warnings.warn_explicit`).
+    pub fn warn_explicit<'py>(
+        py: Python<'py>,
+        category: &Bound<'py, PyAny>,
+        message: &std::ffi::CStr,
+        filename: &std::ffi::CStr,
+        lineno: i32,
+        module: Option<&std::ffi::CStr>,
+        registry: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<()> {
+        let rc = unsafe {
+            ffi::PyErr_WarnExplicit(
+                category.as_ptr(),
+                message.as_ptr(),
+                filename.as_ptr(),
+                lineno,
+                module.map_or(std::ptr::null(), |m| m.as_ptr()),
+                registry.map_or(std::ptr::null_mut(), |r| r.as_ptr()),
+            )
+        };
+        if rc == -1 { Err(PyErr::fetch(py)) } else { Ok(()) }
+    }
+
+    /// Prints the exception as [`PyErr::print`] does, and sets `sys.last_exc` (`last_value`...).
+    pub fn print_and_set_sys_last_vars(&self, py: Python<'_>) {
+        self.clone_ref(py).restore(py);
+        unsafe { ffi::PyErr_PrintEx(1) }
+    }
+
+    /// Replaces the exception's traceback (`None` clears it).
+    pub fn set_traceback<'py>(&self, py: Python<'py>, tb: Option<Bound<'py, PyTraceback>>) {
+        let value = self.value(py);
+        let tb = tb.as_ref().map_or(unsafe { ffi::Py_None() }, |t| t.as_ptr());
+        unsafe { ffi::PyException_SetTraceback(value.as_ptr(), tb) };
+    }
+
+    /// Adds a note to the exception (`BaseException.add_note`, Python 3.11+).
+    #[cfg(Py_3_11)]
+    pub fn add_note<N: for<'py> IntoPyObject<'py, Target = crate::types::PyString>>(
+        &self,
+        py: Python<'_>,
+        note: N,
+    ) -> PyResult<()> {
+        self.value(py).call_method1("add_note", (note,))?;
+        Ok(())
     }
 
     fn type_and_message(&self, py: Python<'_>) -> (String, Option<String>) {

@@ -247,22 +247,48 @@ fn create_type<T: PyClass>(py: Python<'_>) -> PyResult<(Py<PyType>, usize, Vec<C
     }
     let mut members = Vec::new();
     if <T::Dict as SlotPtr>::PRESENT {
-        // Heap types from a spec get no `__dict__` descriptor of their own. The 3.9 stable
-        // ABI lacks PyObject_GenericGetDict: there, instances keep their dict (attributes
-        // work) but `obj.__dict__` itself is not exposed. PyPy adds the descriptor itself.
-        #[cfg(all(any(not(Py_LIMITED_API), Py_3_10), not(PyPy)))]
+        // Heap types from a spec get no `__dict__` descriptor of their own (PyPy adds one itself).
+        // The 3.9 stable ABI lacks PyObject_GenericGetDict: a getter of ours reads the slot,
+        // whose offset (known only at run time, after the base's size) is its closure.
+        let dict_offset = offset + offset_of!(Contents<T>, dict);
+        #[cfg(not(PyPy))]
         {
             let dict = b.getset(c"__dict__");
-            dict.get = Some(ffi::PyObject_GenericGetDict);
+            #[cfg(any(not(Py_LIMITED_API), Py_3_10))]
+            {
+                dict.get = Some(ffi::PyObject_GenericGetDict);
+            }
+            #[cfg(all(Py_LIMITED_API, not(Py_3_10)))]
+            {
+                dict.get = Some(get_dict_at_offset);
+                dict.closure = dict_offset as *mut c_void;
+            }
             dict.set = Some(ffi::PyObject_GenericSetDict);
         }
-        members.push(member(c"__dictoffset__", offset + offset_of!(Contents<T>, dict)));
+        members.push(member(c"__dictoffset__", dict_offset));
     }
     if <T::WeakRef as SlotPtr>::PRESENT {
         members.push(member(c"__weaklistoffset__", offset + offset_of!(Contents<T>, weakref)));
     }
     let ty = from_builder(py, b.take(), base, size, members)?;
     Ok((ty, offset, b.class_attrs))
+}
+
+/// `obj.__dict__` where the stable ABI has no `PyObject_GenericGetDict` (3.9): the dict at the
+/// byte offset `closure`, made on first use as CPython makes it.
+#[cfg(all(Py_LIMITED_API, not(Py_3_10), not(PyPy)))]
+unsafe extern "C" fn get_dict_at_offset(obj: *mut ffi::PyObject, closure: *mut c_void) -> *mut ffi::PyObject {
+    unsafe {
+        let slot = obj.cast::<u8>().add(closure as usize).cast::<*mut ffi::PyObject>();
+        if (*slot).is_null() {
+            *slot = ffi::PyDict_New();
+            if (*slot).is_null() {
+                return std::ptr::null_mut();
+            }
+        }
+        ffi::Py_IncRef(*slot);
+        *slot
+    }
 }
 
 /// Creates a heap type from what a builder collected (`size` 0 inherits the base's).

@@ -34,6 +34,16 @@ mod view_check {
 }
 
 impl PyDict {
+    /// A dict of the key/value pairs `seq` yields (`dict(seq)`), later pairs winning.
+    #[cfg(not(PyPy))]
+    pub fn from_sequence<'py>(seq: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(seq.py());
+        if unsafe { ffi::PyDict_MergeFromSeq2(dict.as_ptr(), seq.as_ptr(), 1) } == -1 {
+            return Err(crate::err::PyErr::fetch(seq.py()));
+        }
+        Ok(dict)
+    }
+
     pub fn new(py: Python<'_>) -> Bound<'_, PyDict> {
         unsafe { Bound::<PyAny>::from_owned_ptr_typed(py, ffi::PyDict_New()).cast_into_unchecked() }
     }

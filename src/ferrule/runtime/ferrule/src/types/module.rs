@@ -17,6 +17,28 @@ impl PyModule {
         }
     }
 
+    /// A module made by running `code` (as if it were the file `file_name`; empty is
+    /// `<string>`), and put in `sys.modules` as `module_name`, as `importlib` would.
+    pub fn from_code<'py>(
+        py: Python<'py>,
+        code: &std::ffi::CStr,
+        file_name: &std::ffi::CStr,
+        module_name: &std::ffi::CStr,
+    ) -> PyResult<Bound<'py, PyModule>> {
+        let file_name = if file_name.to_bytes().is_empty() { c"<string>" } else { file_name };
+        // `compile()` rather than `Py_CompileString`, which PyPy does not export.
+        let source = crate::types::PyBytes::new(py, code.to_bytes());
+        let compiled = py.import("builtins")?.getattr("compile")?.call1((source, file_name.to_string_lossy(), "exec"))?;
+        unsafe {
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(
+                py,
+                ffi::PyImport_ExecCodeModuleEx(module_name.as_ptr(), compiled.as_ptr(), file_name.as_ptr()),
+            )?
+            .cast_into::<PyModule>()
+            .map_err(Into::into)
+        }
+    }
+
     pub fn import<'py, N>(py: Python<'py>, name: N) -> PyResult<Bound<'py, PyModule>>
     where
         N: IntoPyObject<'py, Target = PyString>,

@@ -122,6 +122,34 @@ impl<'a> Borrowed<'a, '_, PyString> {
 }
 
 impl PyString {
+    /// A string decoded from UTF-8 bytes; invalid UTF-8 is Python's `UnicodeDecodeError`.
+    pub fn from_bytes<'py>(py: Python<'py>, s: &[u8]) -> PyResult<Bound<'py, PyString>> {
+        unsafe {
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(
+                py,
+                ffi::PyUnicode_FromStringAndSize(s.as_ptr().cast(), s.len() as ffi::Py_ssize_t),
+            )
+            .map(|b| b.cast_into_unchecked())
+        }
+    }
+
+    /// `str(src, encoding, errors)` of a bytes-like object (`None`s: UTF-8, `"strict"`).
+    pub fn from_encoded_object<'py>(
+        src: &Bound<'py, PyAny>,
+        encoding: Option<&std::ffi::CStr>,
+        errors: Option<&std::ffi::CStr>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let encoding = encoding.map_or(std::ptr::null(), |e| e.as_ptr());
+        let errors = errors.map_or(std::ptr::null(), |e| e.as_ptr());
+        unsafe {
+            Bound::<PyAny>::from_owned_ptr_or_err_typed(
+                src.py(),
+                ffi::PyUnicode_FromEncodedObject(src.as_ptr(), encoding, errors),
+            )
+            .map(|b| b.cast_into_unchecked())
+        }
+    }
+
     /// A string from `format_args!` (what `py_format!` builds when the text is not constant).
     pub fn from_fmt<'py>(py: Python<'py>, args: std::fmt::Arguments<'_>) -> PyResult<Bound<'py, PyString>> {
         Ok(match args.as_str() {
