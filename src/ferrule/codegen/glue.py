@@ -37,6 +37,11 @@ def generate_glue(crate: Crate) -> dict[str, str]:
     return files
 
 
+def cfg_prefix(cfgs: tuple[str, ...]) -> str:
+    """`#[cfg(p)] ` for each predicate of a field or variant: glue touching it exists only when it does."""
+    return "".join(f"#[cfg({c})] " for c in cfgs)
+
+
 def c_string(text: str, runtime: str = "_ferrule") -> str:
     """A `&'static CStr` for `text` (NULs cannot be represented, so they are dropped): the runtime's `c_str!`,
     not a `c"..."` literal, which an edition-2018 crate cannot parse (rustc reads included glue in its edition)."""

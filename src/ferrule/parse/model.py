@@ -273,6 +273,7 @@ class ClassField:
     get: bool = False
     set: bool = False
     doc: str = ""  # the property's `__doc__`, from the field's `///`
+    cfgs: tuple[str, ...] = ()  # its `#[cfg(...)]` predicates: the glue touching it is compiled under them
 
 
 @dataclass
@@ -286,6 +287,7 @@ class Variant:
     tuple_like: bool = False
     braced: bool = False  # `Name {}`: a struct variant, even with no fields
     constructor: list["Param"] | None = None  # from `#[pyo3(constructor = (...))]`
+    cfgs: tuple[str, ...] = ()  # its `#[cfg(...)]` predicates, as on `ClassField`
 
     @property
     def unit(self) -> bool:
@@ -358,6 +360,7 @@ class PyClassDecl:
     cfgs: tuple[str, ...] = ()  # its `#[cfg(...)]` predicates, as written (telling alternatives apart)
     python_module: str = ""  # the module that exports it (filled when modules are resolved)
     option_spans: dict[str, Span] = field(default_factory=dict)  # where each option was written
+    repr_type: str = "isize"  # a simple enum's integer `#[repr]` (PyO3: `__int__` and `eq_int` use it)
 
     def has(self, option: str) -> bool:
         return option in self.options
