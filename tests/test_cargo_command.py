@@ -41,10 +41,38 @@ impl Counter {
     }
 }
 
+// `ferrule test` writes one glue for every build of the library: `#[cfg]` on fields and variants
+// is left to rustc (the glue touching them is compiled under the same predicates).
+#[pyclass]
+struct Gated {
+    #[pyo3(get)]
+    #[cfg(any())]
+    hidden: u32,
+    #[pyo3(get, set)]
+    #[cfg(not(any()))]
+    shown: u32,
+    #[pyo3(get)]
+    #[cfg(not(test))]
+    only_outside_tests: u32,
+}
+
+#[pyclass(eq, eq_int)]
+#[derive(PartialEq)]
+#[repr(u64)]
+enum Wide {
+    #[cfg(any())]
+    Gone,
+    Huge = u64::MAX,
+    #[cfg(test)]
+    Small = 3,
+}
+
 #[pymodule]
 fn tested(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(double, m)?)?;
     m.add_class::<Counter>()?;
+    m.add_class::<Gated>()?;
+    m.add_class::<Wide>()?;
     Ok(())
 }
 
@@ -59,6 +87,21 @@ mod tests {
             assert_eq!(f.call1((21,)).unwrap().extract::<i64>().unwrap(), 42);
             let counter = py.get_type::<Counter>().call1((40,)).unwrap();
             assert_eq!(counter.call_method1("bumped", (3,)).unwrap().extract::<i64>().unwrap(), 43);
+        });
+    }
+
+    #[test]
+    fn cfg_on_fields_and_variants_and_a_u64_discriminant() {
+        Python::attach(|py| {
+            let g = Py::new(py, Gated { shown: 4 }).unwrap();
+            let locals = pyo3::types::PyDict::new(py);
+            locals.set_item("g", g).unwrap();
+            locals.set_item("Wide", py.get_type::<Wide>()).unwrap();
+            py.run(c"assert g.shown == 4\ng.shown = 9\nassert g.shown == 9\n\
+assert not hasattr(g, 'hidden') and not hasattr(g, 'only_outside_tests')\n\
+assert not hasattr(Wide, 'Gone') and int(Wide.Small) == 3\n\
+assert int(Wide.Huge) == 2**64 - 1 and Wide.Huge == 2**64 - 1 and Wide.Huge != -1\n",
+                   None, Some(&locals)).unwrap();
         });
     }
 
@@ -158,7 +201,8 @@ def test_ferrule_test_runs_unit_tests_that_call_bindings_through_python(lib_crat
     out = _ferrule(["test"], lib_crate)
     assert out.returncode == 0, out.stderr
     assert "test tests::function_and_class_through_python ... ok" in out.stdout
-    assert "1 passed" in out.stdout
+    assert "test tests::cfg_on_fields_and_variants_and_a_u64_discriminant ... ok" in out.stdout
+    assert "2 passed" in out.stdout
 
 
 def test_a_failing_test_gives_cargos_exit_code(lib_crate: Path) -> None:

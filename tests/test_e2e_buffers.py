@@ -6,6 +6,7 @@ import array
 
 import pytest
 from pypy_support import PYPY39
+from arg_errors import argument_error
 
 
 def test_items_read_in_place(fe_stdtypes):
@@ -20,7 +21,7 @@ def test_incompatible_items_are_refused(fe_stdtypes):
         fe_stdtypes.int_items(array.array("h", [1, 2]))
     # After the argument's name, the interpreter's own message (PyObject_GetBuffer).
     no_buffer = "'str' does not have the buffer interface" if PYPY39 else "a bytes-like object is required, not 'str'"
-    with pytest.raises(TypeError, match=f"^argument 'data': {no_buffer}$"):
+    with argument_error("data", match=f"^{no_buffer}$"):
         fe_stdtypes.int_items("text")
 
 

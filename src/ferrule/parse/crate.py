@@ -290,7 +290,7 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
     for item in _items(src, container):
         node = item.node
         _check_placement(walk, src, item)
-        if any(attribute_named(item, a) for a in ("pyfunction", "pymodule", "pyclass")):
+        if any(attribute_named(item, a) for a in ("pyfunction", "pyfn", "pymodule", "pyclass")):
             check_doc(walk, item)
         bound: object = None
         kind = "item"
@@ -298,7 +298,7 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
             # Before the item is read: a `#[pymodule] fn`'s body scan finds the body's items declared.
             body_macros = walk_fn_bodies(walk, src, node, module_path, mod_dir, parent_module, seen)
         if node.type == "function_item":
-            if attribute_named(item, "pyfunction"):
+            if attribute_named(item, "pyfunction", "pyfn"):
                 bound = read_function(walk, src, item, module_path)
                 if bound is not None:
                     walk.crate.functions.append(bound)
@@ -399,7 +399,7 @@ def _read_type_alias(walk: Walk, src: SourceFile, node: tree_sitter.Node) -> Non
 
 
 # What each binding attribute goes on (the attribute macros say the same under a plain `cargo check`).
-PLACEMENT = {"pyfunction": (("function_item",), "a `fn`"),
+PLACEMENT = {"pyfunction": (("function_item",), "a `fn`"), "pyfn": (("function_item",), "a `fn`"),
              "pyclass": (("struct_item", "enum_item"), "a `struct` or an `enum`"),
              "pymethods": (("impl_item",), "an `impl` block of a `#[pyclass]`"),
              "pymodule": (("function_item", "mod_item"), "a `fn` taking the module, or an inline `mod`")}
@@ -432,7 +432,7 @@ STD_DERIVES = frozenset({"Clone", "Copy", "Debug", "Default", "PartialEq", "Eq",
                          "FromPyObject", "IntoPyObject", "IntoPyObjectRef"})
 # PyO3's own attributes (an item with a binding one is bound, so only options remain here).
 PYO3_ATTRIBUTES = frozenset({"pyfunction", "pyclass", "pymethods", "pymodule", "pyo3", "pymodule_export",
-                             "pymodule_init"})
+                             "pymodule_init", "pyfn"})
 
 
 def _foreign_macros(attrs) -> tuple[tuple[str, Span], ...]:

@@ -90,13 +90,11 @@ fn extract_i64(obj: Borrowed<'_, '_, PyAny>) -> PyResult<i64> {
     check(obj.py(), v, -1)
 }
 
-/// As [`extract_i64`] through C `unsigned long` ("... to C unsigned long").
+/// Through C `unsigned long long` on every platform, as PyO3 reads `u64` and `usize`
+/// (CPython's "int too big to convert", "can't convert negative int to unsigned").
 /// It never calls `__index__` itself, so that is forced.
 #[inline]
 fn extract_u64(obj: Borrowed<'_, '_, PyAny>) -> PyResult<u64> {
-    #[cfg(all(target_pointer_width = "64", not(windows)))]
-    let v = with_index(obj, true, |p| unsafe { ffi::PyLong_AsUnsignedLong(p) as u64 })?;
-    #[cfg(not(all(target_pointer_width = "64", not(windows))))]
     let v = with_index(obj, true, |p| unsafe { ffi::PyLong_AsUnsignedLongLong(p) })?;
     check(obj.py(), v, u64::MAX)
 }
