@@ -250,7 +250,8 @@ def call_body(fn: Function, conv: str, callee: str | None = None, leading: tuple
             continue
         if param.kind == ParamKind.MODULE:
             lines.append(f"let {var} = _ferrule::Bound::<_ferrule::types::PyModule>::ref_from_ptr(py, &_slf);")
-            args.append(var if param.ty.kind == "ref" else f"{var}.clone()")
+            owned = param.ty.kind == "path" and param.ty.name == "Py"  # `Py<PyModule>`, as PyO3 accepts
+            args.append(var if param.ty.kind == "ref" else f"{var}.clone().unbind()" if owned else f"{var}.clone()")
             continue
         if param.kind == ParamKind.VARARGS:
             lines.append(f"let {var}_tuple = __varargs.expect(\"*args\");")
@@ -448,7 +449,7 @@ def module_glue(module: PyModuleDecl, runtime: str) -> str:
 
         return local_module_glue(module, runtime)
     pyinit = ""
-    if module.parent is None:
+    if module.parent is None and not module.in_body:
         pyinit = f"""
     #[unsafe(no_mangle)]
     pub unsafe extern "C" fn PyInit_{module.py_name.removeprefix("r#")}() -> {PTR} {{

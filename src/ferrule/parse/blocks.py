@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import tree_sitter
 
+from .model import ModuleForm
 from .resolve import BLOCK
 from .source import SourceFile, child_of_type
 
@@ -111,5 +112,6 @@ def mark_local_keys(walk: "Walk") -> None:
 
     crate = walk.crate
     for item in [*crate.functions, *crate.classes, *crate.method_blocks, *crate.derives, *crate.modules]:
-        if is_local(item.module_path):
+        # A declarative `mod`'s glue goes inside it, where items are in item position and paths work.
+        if is_local(item.module_path) and getattr(item, "form", None) != ModuleForm.DECLARATIVE:
             item.key = dataclasses.replace(item.key, local=True)

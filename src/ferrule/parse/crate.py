@@ -314,8 +314,6 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
                     kind = "pymodule"
             else:
                 bound = PlainFn(src, node, module_path)
-        elif node.type == "mod_item" and in_block and attribute_named(item, "pymodule"):
-            _refuse_local_module(walk, src, item)
         elif node.type == "mod_item":
             _walk_mod(walk, src, item, module_path, mod_dir, parent_module, seen)
         elif node.type in ("struct_item", "enum_item") and attribute_named(item, "pyclass"):
@@ -353,14 +351,6 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
                     scope.declare(Binding("exception", exc.name, "pub", src.span(macro), exc))
                 elif not in_block:
                     scope.macros.append((_macro_path(src, macro), src.span(macro)))
-
-
-def _refuse_local_module(walk: Walk, src: SourceFile, item: Item) -> None:
-    name = item.node.child_by_field_name("name")
-    at = name if name is not None else item.node
-    walk.error(f"`#[pymodule] mod {src.text(at)}` is declared inside a function body; ferrule binds declarative "
-               "modules only outside function bodies", src.span(at),
-               f"move it to module level, or write it as `#[pymodule] fn {src.text(at)}(m: &Bound<'_, PyModule>)`")
 
 
 def _macro_path(src: SourceFile, macro: tree_sitter.Node) -> str:

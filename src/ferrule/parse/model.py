@@ -173,6 +173,11 @@ class PyModuleDecl:
     helpers: list[tuple[str, Span, tuple[str, ...]]] = field(default_factory=list)
 
     @property
+    def in_body(self) -> bool:
+        """Declared in a function body (a test's): only `wrap_pymodule!` there reaches it, no `PyInit_`."""
+        return any(part.startswith("{") for part in self.module_path)
+
+    @property
     def qualified_name(self) -> str:
         names = []
         node: PyModuleDecl | None = self
@@ -224,7 +229,7 @@ class Crate:
 
     def top_level_modules(self) -> list[PyModuleDecl]:
         """The modules with no parent; one declared in a function body is only for `wrap_pymodule!`."""
-        return [m for m in self.modules if m.parent is None and not m.key.local]
+        return [m for m in self.modules if m.parent is None and not m.key.local and not m.in_body]
 
     def top_module(self) -> PyModuleDecl | None:
         """The top-level module CPython imports (others only export their own `PyInit_`)."""

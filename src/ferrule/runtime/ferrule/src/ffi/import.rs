@@ -11,6 +11,8 @@ extern "C" {
     pub fn PyImport_GetMagicTag() -> *const c_char;
     #[cfg_attr(PyPy, link_name = "PyPyImport_ExecCodeModule")]
     pub fn PyImport_ExecCodeModule(name: *const c_char, co: *mut PyObject) -> *mut PyObject;
+    #[cfg_attr(PyPy, link_name = "PyPyImport_ExecCodeModuleEx")]
+    pub fn PyImport_ExecCodeModuleEx(name: *const c_char, co: *mut PyObject, pathname: *const c_char) -> *mut PyObject;
     #[cfg(not(PyPy))]
     pub fn PyImport_ExecCodeModuleObject(
         name: *mut PyObject,
