@@ -4,6 +4,7 @@ hold from Python 3.11 (`add_note`; PyPy 3.9/3.10 and CPython 3.10 get the bare e
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 
 import pytest
@@ -11,9 +12,12 @@ import pytest
 
 @contextmanager
 def argument_error(name: str, match: str | None = None, exc: type[BaseException] = TypeError):
-    """`pytest.raises(exc, match=match)` for a call whose argument `name` failed to convert."""
-    with pytest.raises(exc, match=match) as info:
+    """`pytest.raises(exc, match=match)` for a call whose argument `name` failed to convert; `match`
+    is searched in the message alone (pytest's own `match` also reads the notes)."""
+    with pytest.raises(exc) as info:
         yield info
+    if match is not None:
+        assert re.search(match, str(info.value)), f"{match!r} not in {str(info.value)!r}"
     assert_names_argument(info.value, name)
 
 

@@ -266,7 +266,8 @@ def _eq_int(cls: PyClassDecl) -> str:
     else:
         result = ("match __op { _ferrule::types::CompareOp::Eq => __v == __i, _ferrule::types::CompareOp::Ne => __v != __i, "
                   f"_ => return Ok({PYCLASS}::not_implemented()) }}")
-    return (f"if let Ok(__i) = _ferrule::impl_::extract_argument::extract::<{cls.repr_type}>(py, &other, \"other\") {{ "
+    return (f"if let Ok(__i) = _ferrule::types::PyAnyMethods::extract::<{cls.repr_type}>("
+            f"_ferrule::Bound::<_ferrule::types::PyAny>::ref_from_ptr(py, &other)) {{ "
             f"let __me = {PYCLASS}::self_borrow::<{cls.rust_name}>(py, slf)?; let __v = {_discriminant(cls, '&*__me')}; "
             f"let __op = {PYCLASS}::compare_op(op)?; "
             f"return Ok(_ferrule::types::PyBool::new(py, {result}).to_owned().into_ptr()); }}")

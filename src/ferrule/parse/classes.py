@@ -505,9 +505,9 @@ def link_classes(walk: "Walk") -> None:
                        "`#[pymethods]` block is for", block.span, "give the classes distinct Rust names")
             continue
         if is_local(block.module_path) and chosen[0].module_path[:len(block.module_path)] != block.module_path:
-            walk.error(f"`#[pymethods]` for `{block.self_name}` is inside a function body that does not declare "
-                       f"`{block.self_name}`; ferrule binds such a block only in the body (or block) declaring "
-                       "its class", block.span, f"move the `impl` next to `{block.self_name}`")
+            walk.error(f"`#[pymethods]` for `{block.self_name}` is inside a function body (or a `const` block) that does "
+                       f"not declare `{block.self_name}`; ferrule binds such a block only in the body (or block) "
+                       "declaring its class", block.span, f"move the `impl` next to `{block.self_name}`")
             continue
         chosen[0].blocks.append(block)
         if chosen[0].frozen:

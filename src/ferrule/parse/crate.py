@@ -20,7 +20,7 @@ from .model import Crate, GlueKey, PyModuleDecl, Span
 from .module_values import read_macro_item
 from .expansion import expand_invocation, expand_pending, register_macro, separate_shared_keys
 from .modules import read_module_fn, read_module_mod, resolve_members
-from .blocks import is_local, mark_local_keys, walk_fn_bodies
+from .blocks import is_local, mark_local_keys, walk_const_value, walk_fn_bodies
 from .resolve import Binding, Scope, extern_root, read_use
 from .cfg import ACTIVE, CfgSet, cfg_enabled, compiled
 from .std_types import check_slot_results, check_std_types
@@ -297,6 +297,8 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
         if node.type in ("function_item", "impl_item"):
             # Before the item is read: a `#[pymodule] fn`'s body scan finds the body's items declared.
             body_macros = walk_fn_bodies(walk, src, node, module_path, mod_dir, parent_module, seen)
+        elif node.type in ("const_item", "static_item"):
+            walk_const_value(walk, src, node, module_path, mod_dir, parent_module, seen)
         if node.type == "function_item":
             if attribute_named(item, "pyfunction", "pyfn"):
                 bound = read_function(walk, src, item, module_path)

@@ -81,7 +81,7 @@ pub fn legacy(m: &Bound<'_, PyModule>) -> PyResult<()> {
 
     #[pyfn(m)]
     #[pyo3(pass_module)]
-    fn home<'py>(module: &Bound<'py, PyModule>) -> PyResult<Bound<'py, PyString>> {
+    fn home<'py>(module: &Bound<'py, PyModule>) -> PyResult<Bound<'py, ferrule::types::PyString>> {
         module.name()
     }
 

@@ -25,7 +25,17 @@ fn rewrite_body(body: TokenStream) -> TokenStream {
     while i < tokens.len() {
         if let Some((module, span)) = pyfn_attr(&tokens, i) {
             if let Some(name) = function_name(&tokens, i + 2) {
+                // Before the item's other attributes (its `///` doc stays on the function).
+                let mut start = out.len();
+                while start >= 2
+                    && matches!(&out[start - 2], TokenTree::Punct(p) if p.as_char() == '#')
+                    && matches!(&out[start - 1], TokenTree::Group(g) if g.delimiter() == Delimiter::Bracket)
+                {
+                    start -= 2;
+                }
+                let attrs: Vec<TokenTree> = out.drain(start..).collect();
                 out.extend(add_statement(&module, &name, span));
+                out.extend(attrs);
                 out.extend(pyfunction_attr(span));
                 i += 2;
                 continue;
