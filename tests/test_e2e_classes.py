@@ -126,9 +126,9 @@ def test_pyclass_reference_parameters_wrong_type(fe_classes):
 
 def test_pyclass_reference_parameters_borrow_conflicts(fe_classes):
     c = fe_classes.Counter(3)
-    with pytest.raises(RuntimeError, match="^Already mutably borrowed$"):
+    with argument_error("other", match="^Already mutably borrowed$", exc=RuntimeError):
         c.merge(c)  # &mut self, then &Self of the same object
-    with pytest.raises(RuntimeError, match="^Already borrowed$"):
+    with argument_error("other", match="^Already borrowed$", exc=RuntimeError):
         c.give_to(c)  # &self, then &mut Counter
     assert c.plus(c) == 6 and not c < c  # shared borrows coexist
     # Released after the errors and calls: both kinds of borrow work again.

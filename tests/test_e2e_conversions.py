@@ -137,7 +137,7 @@ def test_vec(fe_conversions):
 
 def test_array(fe_conversions):
     assert fe_conversions.array_rev([1, 2, 3]) == [3, 2, 1]
-    with pytest.raises(ValueError, match=r"^expected a sequence of length 3 \(got 2\)$"):
+    with argument_error("xs", match=r"^expected a sequence of length 3 \(got 2\)$", exc=ValueError):
         fe_conversions.array_rev([1, 2])
 
 
@@ -167,7 +167,7 @@ def test_tuples(fe_conversions):
     assert fe_conversions.swap_pair((1, "one")) == ("one", 1)
     assert fe_conversions.min_max([3, -1, 7]) == (-1, 7)
     assert fe_conversions.min_max([]) is None
-    with pytest.raises(ValueError, match="^expected tuple of length 2, but got tuple of length 3$"):
+    with argument_error("pair", match="^expected tuple of length 2, but got tuple of length 3$", exc=ValueError):
         fe_conversions.swap_pair((1, "one", 2))
 
 
