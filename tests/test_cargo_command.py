@@ -73,6 +73,11 @@ fn tested(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Counter>()?;
     m.add_class::<Gated>()?;
     m.add_class::<Wide>()?;
+
+    #[pyfn(m)]
+    fn legacy_half(x: i64) -> i64 {
+        x / 2
+    }
     Ok(())
 }
 
@@ -102,6 +107,10 @@ assert not hasattr(g, 'hidden') and not hasattr(g, 'only_outside_tests')\n\
 assert not hasattr(Wide, 'Gone') and int(Wide.Small) == 3\n\
 assert int(Wide.Huge) == 2**64 - 1 and Wide.Huge == 2**64 - 1 and Wide.Huge != -1\n",
                    None, Some(&locals)).unwrap();
+            // `#[pyfn(m)]` in the module's body: added to the module where it is written.
+            let module = pyo3::wrap_pymodule!(tested)(py);
+            let half = module.bind(py).getattr("legacy_half").unwrap();
+            assert_eq!(half.call1((9,)).unwrap().extract::<i64>().unwrap(), 4);
         });
     }
 
@@ -203,6 +212,10 @@ def test_ferrule_test_runs_unit_tests_that_call_bindings_through_python(lib_crat
     assert "test tests::function_and_class_through_python ... ok" in out.stdout
     assert "test tests::cfg_on_fields_and_variants_and_a_u64_discriminant ... ok" in out.stdout
     assert "2 passed" in out.stdout
+    # PyO3's deprecation of `#[pyfn]`, at the user's attribute.
+    line = LIB_RS.splitlines().index("    #[pyfn(m)]") + 1
+    assert "`pyfn` will be removed in a future PyO3 version" in out.stderr, out.stderr
+    assert f"src/lib.rs:{line}:7" in out.stderr, out.stderr
 
 
 def test_a_failing_test_gives_cargos_exit_code(lib_crate: Path) -> None:

@@ -165,3 +165,9 @@ def test_integer_overflow_has_cpythons_message(fe_conversions, fn, value, messag
     assert str(info.value) == message, str(info.value)
     assert_names_argument(info.value, "x")  # not a TypeError: the same OverflowError, with PyO3's note
     assert getattr(fe_conversions, fn)(7) == 7
+
+
+def test_std_conversion_errors_raise_pyo3s_exception(fe_conversions):
+    assert fe_conversions.narrow(200) == 200
+    with pytest.raises(ValueError, match="^out of range integral type conversion attempted$"):
+        fe_conversions.narrow(300)
