@@ -67,6 +67,32 @@ enum Wide {
     Small = 3,
 }
 
+// A cycle broken by `__clear__` taking the object itself (it borrows as it needs).
+#[pyclass(weakref)]
+struct Node {
+    next: Option<Py<PyAny>>,
+}
+
+#[pymethods]
+impl Node {
+    #[new]
+    fn new() -> Self {
+        Node { next: None }
+    }
+
+    fn link(&mut self, other: Py<PyAny>) {
+        self.next = Some(other);
+    }
+
+    fn __traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError> {
+        visit.call(&self.next)
+    }
+
+    fn __clear__(slf: &Bound<'_, Self>) {
+        slf.borrow_mut().next = None;
+    }
+}
+
 #[pymodule]
 fn tested(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(double, m)?)?;
@@ -111,6 +137,19 @@ assert int(Wide.Huge) == 2**64 - 1 and Wide.Huge == 2**64 - 1 and Wide.Huge != -
             let module = pyo3::wrap_pymodule!(tested)(py);
             let half = module.bind(py).getattr("legacy_half").unwrap();
             assert_eq!(half.call1((9,)).unwrap().extract::<i64>().unwrap(), 4);
+            // `{:?}` of a PyErr is PyO3's: reprs of type and value, then the formatted traceback.
+            let err = py.run(c"def f():\n    raise ValueError('bad')\nf()\n", None, None).unwrap_err();
+            let text = format!("{err:?}");
+            assert!(text.starts_with("PyErr { type: <class 'ValueError'>, value: ValueError('bad'), \
+traceback: Some(\\"Traceback (most recent call last):\\\\n"), "{text}");
+            assert!(text.ends_with("in f\\\\n\\") }"), "{text}");
+            // `Py<PyBytes>::as_bytes`, and a self-cycle collected through `__clear__(slf: &Bound<Self>)`.
+            let bytes: Py<pyo3::types::PyBytes> = pyo3::types::PyBytes::new(py, b"ab").unbind();
+            assert_eq!(bytes.as_bytes(py), b"ab");
+            let locals = pyo3::types::PyDict::new(py);
+            locals.set_item("Node", py.get_type::<Node>()).unwrap();
+            py.run(c"import gc, weakref\\nn = Node()\\nn.link(n)\\nw = weakref.ref(n)\\ndel n\\ngc.collect()\\nassert w() is None\\n",
+                   None, Some(&locals)).unwrap();
         });
     }
 

@@ -139,8 +139,11 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
                      f"{protos['__traverse__']}) }}\n    }}\n")
         s.slot("Py_tp_traverse", "__slot_traverse")
     if "__clear__" in protos:
+        clear = cls.method_named("__clear__")
+        bound = clear is not None and clear.receiver in ("bound_ref", "bound")
         s.fns.append(f"    unsafe extern \"C\" fn __slot_clear(slf: {PTR}) -> ::core::ffi::c_int {{\n"
-                     f"        unsafe {{ {PYCLASS}::clear::<{cls.rust_name}>(slf, {protos['__clear__']}) }}\n    }}\n")
+                     f"        unsafe {{ {PYCLASS}::{'clear_bound' if bound else 'clear'}::<{cls.rust_name}>"
+                     f"(slf, {protos['__clear__']}) }}\n    }}\n")
         s.slot("Py_tp_clear", "__slot_clear")
     for op in NUMERIC:
         fwd, rev = protos.get(f"__{op}__"), protos.get(f"__r{op}__")

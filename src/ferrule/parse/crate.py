@@ -12,7 +12,7 @@ from pathlib import Path
 import tree_sitter
 
 from ..errors import Diagnostic
-from .attributes import Attribute, expand_cfg_attr, read_attribute, string_value
+from .attributes import Attribute, doc_value, expand_cfg_attr, read_attribute, string_value
 from .classes import link_classes, read_pyclass, read_pymethods
 from .derives import derived_traits, read_derive
 from .functions import classify_ref_params, read_function
@@ -236,7 +236,7 @@ def _items(src: SourceFile, container: tree_sitter.Node) -> list[Item]:
             read = read_attribute(src, child)
             for attr in expand_cfg_attr(read, cfg_enabled) if read is not None else ():
                 if attr.name == "doc" and attr.value is not None:
-                    docs.append(string_value(attr.value) or "")
+                    docs.append(doc_value(attr.value) or "")
                     if "\0" in docs[-1] and nul_doc is None:
                         value = child.named_children[0].child_by_field_name("value")
                         nul_doc = src.span(value) if value is not None else attr.span

@@ -169,6 +169,7 @@ class PyModuleDecl:
     parent: "PyModuleDecl | None" = None
     visibility: str = ""
     package: str = ""  # top module only: the Python package it sits in (`pkg` for module-name `pkg._native`)
+    module_option: str = ""  # declarative `#[pyo3(module = "pkg")]`: the full name is `pkg.<name>`
     # Plain functions the init code hands the module to (`helpers::register(m)?`): (path, span, written in).
     helpers: list[tuple[str, Span, tuple[str, ...]]] = field(default_factory=list)
 
@@ -183,6 +184,9 @@ class PyModuleDecl:
         node: PyModuleDecl | None = self
         while node is not None:
             names.append(node.py_name)
+            if node.module_option:
+                names.append(node.module_option)
+                break
             if node.parent is None and node.package:
                 names.append(node.package)
             node = node.parent

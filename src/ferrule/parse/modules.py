@@ -209,6 +209,9 @@ def read_module_mod(walk: "Walk", src: SourceFile, item: "Item", module_path: tu
     decl = PyModuleDecl(rust_name, _module_name(walk, item, rust_name.removeprefix("r#")), ModuleForm.DECLARATIVE,
                         item.doc, src.span(node.child_by_field_name("name")), walk.glue_key(src, node),
                         module_path + (rust_name,), parent=parent, visibility=vis)
+    module_opt = next((o for o in collect_options(item, "pymodule", "pyo3") if o.key == "module"), None)
+    if module_opt is not None:  # `#[pyo3(module = "pkg")]`: its full name is `pkg.<name>`, as in PyO3
+        decl.module_option = string_value(module_opt.value) or ""
     body = node.child_by_field_name("body")
     for inner in _items(src, body) if body is not None else []:
         inner_node = inner.node
