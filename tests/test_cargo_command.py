@@ -67,6 +67,14 @@ enum Wide {
     Small = 3,
 }
 
+#[pyclass(subclass)]
+struct Root {
+    n: i64,
+}
+
+#[pyclass(extends = Root)]
+struct Leaf {}
+
 // A cycle broken by `__clear__` taking the object itself (it borrows as it needs).
 #[pyclass(weakref)]
 struct Node {
@@ -150,6 +158,12 @@ traceback: Some(\\"Traceback (most recent call last):\\\\n"), "{text}");
             locals.set_item("Node", py.get_type::<Node>()).unwrap();
             py.run(c"import gc, weakref\\nn = Node()\\nn.link(n)\\nw = weakref.ref(n)\\ndel n\\ngc.collect()\\nassert w() is None\\n",
                    None, Some(&locals)).unwrap();
+            // `PyClassGuardMut::as_super`: the base's fields through the subclass's guard.
+            let leaf = Bound::new(py, PyClassInitializer::from(Root { n: 1 }).add_subclass(Leaf {})).unwrap();
+            let mut guard = leaf.extract::<PyClassGuardMut<'_, Leaf>>().unwrap();
+            guard.as_super().n += 41;
+            drop(guard);
+            assert_eq!(leaf.as_super().borrow().n, 42);
         });
     }
 
