@@ -20,6 +20,6 @@ impl<'py> PyTracebackMethods<'py> for Bound<'py, PyTraceback> {
             return Err(PyErr::fetch(py));
         }
         let text = buffer.call_method0("getvalue")?;
-        Ok(text.cast_into::<PyString>()?.to_str()?.to_owned())
+        Ok(text.cast_into::<PyString>()?.to_cow()?.into_owned())
     }
 }
