@@ -41,10 +41,77 @@ impl Counter {
     }
 }
 
+// `ferrule test` writes one glue for every build of the library: `#[cfg]` on fields and variants
+// is left to rustc (the glue touching them is compiled under the same predicates).
+#[pyclass]
+struct Gated {
+    #[pyo3(get)]
+    #[cfg(any())]
+    hidden: u32,
+    #[pyo3(get, set)]
+    #[cfg(not(any()))]
+    shown: u32,
+    #[pyo3(get)]
+    #[cfg(not(test))]
+    only_outside_tests: u32,
+}
+
+#[pyclass(eq, eq_int)]
+#[derive(PartialEq)]
+#[repr(u64)]
+enum Wide {
+    #[cfg(any())]
+    Gone,
+    Huge = u64::MAX,
+    #[cfg(test)]
+    Small = 3,
+}
+
+#[pyclass(subclass)]
+struct Root {
+    n: i64,
+}
+
+#[pyclass(extends = Root)]
+struct Leaf {}
+
+// A cycle broken by `__clear__` taking the object itself (it borrows as it needs).
+#[pyclass(weakref)]
+struct Node {
+    next: Option<Py<PyAny>>,
+}
+
+#[pymethods]
+impl Node {
+    #[new]
+    fn new() -> Self {
+        Node { next: None }
+    }
+
+    fn link(&mut self, other: Py<PyAny>) {
+        self.next = Some(other);
+    }
+
+    fn __traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError> {
+        visit.call(&self.next)
+    }
+
+    fn __clear__(slf: &Bound<'_, Self>) {
+        slf.borrow_mut().next = None;
+    }
+}
+
 #[pymodule]
 fn tested(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(double, m)?)?;
     m.add_class::<Counter>()?;
+    m.add_class::<Gated>()?;
+    m.add_class::<Wide>()?;
+
+    #[pyfn(m)]
+    fn legacy_half(x: i64) -> i64 {
+        x / 2
+    }
     Ok(())
 }
 
@@ -59,6 +126,44 @@ mod tests {
             assert_eq!(f.call1((21,)).unwrap().extract::<i64>().unwrap(), 42);
             let counter = py.get_type::<Counter>().call1((40,)).unwrap();
             assert_eq!(counter.call_method1("bumped", (3,)).unwrap().extract::<i64>().unwrap(), 43);
+        });
+    }
+
+    #[test]
+    fn cfg_on_fields_and_variants_and_a_u64_discriminant() {
+        Python::attach(|py| {
+            let g = Py::new(py, Gated { shown: 4 }).unwrap();
+            let locals = pyo3::types::PyDict::new(py);
+            locals.set_item("g", g).unwrap();
+            locals.set_item("Wide", py.get_type::<Wide>()).unwrap();
+            py.run(c"assert g.shown == 4\ng.shown = 9\nassert g.shown == 9\n\
+assert not hasattr(g, 'hidden') and not hasattr(g, 'only_outside_tests')\n\
+assert not hasattr(Wide, 'Gone') and int(Wide.Small) == 3\n\
+assert int(Wide.Huge) == 2**64 - 1 and Wide.Huge == 2**64 - 1 and Wide.Huge != -1\n",
+                   None, Some(&locals)).unwrap();
+            // `#[pyfn(m)]` in the module's body: added to the module where it is written.
+            let module = pyo3::wrap_pymodule!(tested)(py);
+            let half = module.bind(py).getattr("legacy_half").unwrap();
+            assert_eq!(half.call1((9,)).unwrap().extract::<i64>().unwrap(), 4);
+            // `{:?}` of a PyErr is PyO3's: reprs of type and value, then the formatted traceback.
+            let err = py.run(c"def f():\n    raise ValueError('bad')\nf()\n", None, None).unwrap_err();
+            let text = format!("{err:?}");
+            assert!(text.starts_with("PyErr { type: <class 'ValueError'>, value: ValueError('bad'), \
+traceback: Some(\\"Traceback (most recent call last):\\\\n"), "{text}");
+            assert!(text.ends_with("in f\\\\n\\") }"), "{text}");
+            // `Py<PyBytes>::as_bytes`, and a self-cycle collected through `__clear__(slf: &Bound<Self>)`.
+            let bytes: Py<pyo3::types::PyBytes> = pyo3::types::PyBytes::new(py, b"ab").unbind();
+            assert_eq!(bytes.as_bytes(py), b"ab");
+            let locals = pyo3::types::PyDict::new(py);
+            locals.set_item("Node", py.get_type::<Node>()).unwrap();
+            py.run(c"import gc, weakref\\nn = Node()\\nn.link(n)\\nw = weakref.ref(n)\\ndel n\\ngc.collect()\\nassert w() is None\\n",
+                   None, Some(&locals)).unwrap();
+            // `PyClassGuardMut::as_super`: the base's fields through the subclass's guard.
+            let leaf = Bound::new(py, PyClassInitializer::from(Root { n: 1 }).add_subclass(Leaf {})).unwrap();
+            let mut guard = leaf.extract::<PyClassGuardMut<'_, Leaf>>().unwrap();
+            guard.as_super().n += 41;
+            drop(guard);
+            assert_eq!(leaf.as_super().borrow().n, 42);
         });
     }
 
@@ -158,7 +263,12 @@ def test_ferrule_test_runs_unit_tests_that_call_bindings_through_python(lib_crat
     out = _ferrule(["test"], lib_crate)
     assert out.returncode == 0, out.stderr
     assert "test tests::function_and_class_through_python ... ok" in out.stdout
-    assert "1 passed" in out.stdout
+    assert "test tests::cfg_on_fields_and_variants_and_a_u64_discriminant ... ok" in out.stdout
+    assert "2 passed" in out.stdout
+    # PyO3's deprecation of `#[pyfn]`, at the user's attribute.
+    line = LIB_RS.splitlines().index("    #[pyfn(m)]") + 1
+    assert "`pyfn` will be removed in a future PyO3 version" in out.stderr, out.stderr
+    assert f"src/lib.rs:{line}:7" in out.stderr, out.stderr
 
 
 def test_a_failing_test_gives_cargos_exit_code(lib_crate: Path) -> None:

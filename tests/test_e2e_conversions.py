@@ -5,6 +5,7 @@ from __future__ import annotations
 import pathlib
 
 import pytest
+from arg_errors import argument_error
 
 INT_RANGES = {
     "i8": (-2**7, 2**7 - 1), "i16": (-2**15, 2**15 - 1), "i32": (-2**31, 2**31 - 1),
@@ -53,7 +54,7 @@ def test_int_accepts_index_but_not_float(fe_conversions):
 
     assert fe_conversions.echo_i32(Idx()) == 5
     assert fe_conversions.echo_i32(True) == 1
-    with pytest.raises(TypeError, match="^argument 'x': 'float' object cannot be interpreted as an integer$"):
+    with argument_error("x", match="^'float' object cannot be interpreted as an integer$"):
         fe_conversions.echo_i32(1.0)
 
 
@@ -80,14 +81,14 @@ def test_floats(fe_conversions):
     assert fe_conversions.echo_f64(1.25) == 1.25
     assert fe_conversions.echo_f64(3) == 3.0 and type(fe_conversions.echo_f64(3)) is float
     assert fe_conversions.echo_f32(0.5) == 0.5
-    with pytest.raises(TypeError, match="argument 'x'"):
+    with argument_error("x"):
         fe_conversions.echo_f64("1.0")
 
 
 def test_bool_refuses_int(fe_conversions):
     assert fe_conversions.echo_bool(True) is True
     assert fe_conversions.echo_bool(False) is False
-    with pytest.raises(TypeError, match="^argument 'x': 'int' object is not an instance of 'bool'$"):
+    with argument_error("x", match="^'int' object is not an instance of 'bool'$"):
         fe_conversions.echo_bool(1)
 
 
@@ -97,7 +98,7 @@ def test_bool_accepts_numpys_scalar_bool_only(fe_conversions):
         fake = type(name, (), {"__module__": "numpy", "__bool__": lambda self: False})
         assert fe_conversions.echo_bool(fake()) is False
     truthy = type("bool_", (), {"__module__": "elsewhere", "__bool__": lambda self: True})
-    with pytest.raises(TypeError, match="^argument 'x': 'bool_' object is not an instance of 'bool'$"):
+    with argument_error("x", match="^'bool_' object is not an instance of 'bool'$"):
         fe_conversions.echo_bool(truthy())
 
     def refuse(self):
@@ -112,7 +113,7 @@ def test_strings(fe_conversions):
     assert fe_conversions.str_len("héé") == 3
     assert fe_conversions.cow_upper("abc") == "ABC"
     assert fe_conversions.cow_upper("ABC") == "ABC"
-    with pytest.raises(TypeError, match="argument 's'"):
+    with argument_error("s"):
         fe_conversions.str_len(b"bytes")
 
 
@@ -131,7 +132,7 @@ def test_bytes(fe_conversions):
     assert fe_conversions.bytes_sum(b"\x01\x02\xff") == 258
     out = fe_conversions.bytes_as_vec(b"ab")
     assert out == b"ab" and type(out) is bytes
-    with pytest.raises(TypeError, match="argument 'data'"):
+    with argument_error("data"):
         fe_conversions.bytes_sum("text")
 
 
@@ -139,13 +140,13 @@ def test_vec(fe_conversions):
     assert fe_conversions.vec_squares([1, 2, 3]) == [1, 4, 9]
     assert fe_conversions.vec_squares((4,)) == [16]
     assert fe_conversions.vec_words("a bb  c") == ["a", "bb", "c"]
-    with pytest.raises(TypeError, match="argument 'xs'"):
+    with argument_error("xs"):
         fe_conversions.vec_squares("abc")
 
 
 def test_array(fe_conversions):
     assert fe_conversions.array_rev([1, 2, 3]) == [3, 2, 1]
-    with pytest.raises(ValueError, match=r"^expected a sequence of length 3 \(got 2\)$"):
+    with argument_error("xs", match=r"^expected a sequence of length 3 \(got 2\)$", exc=ValueError):
         fe_conversions.array_rev([1, 2])
 
 
@@ -165,9 +166,9 @@ class Indexable:
 def test_vec_and_array_take_any_object_with_the_sequence_protocol(fe_conversions):
     assert fe_conversions.vec_squares(Indexable(1, 2, 3)) == [1, 4, 9]
     assert fe_conversions.array_rev(Indexable(1, 2, 3)) == [3, 2, 1]
-    with pytest.raises(TypeError, match="^argument 'xs': 'dict' object is not an instance of 'Sequence'$"):
+    with argument_error("xs", match="^'dict' object is not an instance of 'Sequence'$"):
         fe_conversions.vec_squares({1: 1})
-    with pytest.raises(TypeError, match="^argument 'xs': 'int' object is not an instance of 'Sequence'$"):
+    with argument_error("xs", match="^'int' object is not an instance of 'Sequence'$"):
         fe_conversions.array_rev(3)
 
 
@@ -175,7 +176,7 @@ def test_tuples(fe_conversions):
     assert fe_conversions.swap_pair((1, "one")) == ("one", 1)
     assert fe_conversions.min_max([3, -1, 7]) == (-1, 7)
     assert fe_conversions.min_max([]) is None
-    with pytest.raises(ValueError, match="^expected tuple of length 2, but got tuple of length 3$"):
+    with argument_error("pair", match="^expected tuple of length 2, but got tuple of length 3$", exc=ValueError):
         fe_conversions.swap_pair((1, "one", 2))
 
 
@@ -183,7 +184,7 @@ def test_maps(fe_conversions):
     assert fe_conversions.hashmap_invert({"a": 1, "b": 2}) == {1: "a", 2: "b"}
     assert fe_conversions.btreemap_keys({"z": 1, "a": 2, "m": 3}) == ["a", "m", "z"]
     assert fe_conversions.btreemap_counts("abca") == {"a": 2, "b": 1, "c": 1}
-    with pytest.raises(TypeError, match="argument 'map'"):
+    with argument_error("map"):
         fe_conversions.hashmap_invert({"a": "not an int"})
 
 

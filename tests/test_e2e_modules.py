@@ -59,10 +59,22 @@ def test_add_submodule_from_init(fe_modules):
 
 def test_all_lists_the_public_names(fe_modules):
     assert sorted(fe_modules.__all__) == sorted(
-        ["double", "shout", "whisper", "inner", "sub", "CONST", "GREETING", "extra", "QUOTE"])
+        ["double", "shout", "whisper", "legacy", "inner", "sub", "CONST", "GREETING", "extra", "QUOTE"])
     namespace: dict = {}
     exec("from fe_modules import *", namespace)
     assert namespace["CONST"] == 42 and namespace["double"](1) == 2
+
+
+def test_pyfn_functions_join_their_module(fe_modules):
+    """`#[pyfn(m, signature = ...)]` + `#[pyo3(name = ...)]`, and `pass_module`, in a `#[pymodule] fn`."""
+    legacy = fe_modules.legacy
+    assert legacy.scaled(2) == 6 and legacy.scaled(2, factor=5) == 10
+    assert not hasattr(legacy, "scale")
+    assert legacy.scaled.__doc__ == "Scales by a factor."
+    assert str(inspect.signature(legacy.scaled)) == "(x, factor=3)"
+    assert legacy.home() == "fe_modules.legacy"
+    # Both were added before the statements after them ran (`__name__`, `__doc__`, ... come first).
+    assert legacy.COUNT == len([k for k in vars(legacy) if k != "COUNT"])
 
 
 def test_renamed_dependency_works(fe_renamed):

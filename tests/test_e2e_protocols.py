@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from pypy_support import interpreter_type_error
+from arg_errors import argument_error
 
 
 def test_repr_str_hash_bool(fe_protocols):
@@ -232,7 +233,7 @@ def test_call_with_signature(fe_protocols):
         a(1, nope=2)
     with pytest.raises(TypeError, match=r"__call__\(\) missing 1 required positional argument: 'x'"):
         a()
-    with pytest.raises(TypeError, match="argument 'x'"):
+    with argument_error("x"):
         a("s")
     with pytest.raises(RuntimeError, match="Already borrowed"):
         a(1, hook=lambda: a(1))
@@ -257,5 +258,5 @@ def test_declarative_module_classes(fe_protocols):
     inner = m.Inner(m.Mode.Slow)
     assert repr(inner) == "Inner(10)" and inner.mode == m.Mode.Slow
     assert m.Inner.__module__ == "fe_protocols" and m.Inner.__doc__ == "A class declared inside the module."
-    with pytest.raises(TypeError, match="argument 'mode'"):
+    with argument_error("mode"):
         m.Inner(1)

@@ -9,13 +9,14 @@ import asyncio
 
 import pytest
 from pypy_support import PYPY, PYPY39, collect
+from arg_errors import argument_error
 
 
 def test_clone_extraction_and_hand_written_impls(fe_genapi):
     assert fe_genapi.take_cloned(fe_genapi.Cloned(3), fe_genapi.Opted(4)) == 34
     # `skip_from_py_object` and a non-Clone class use their own `FromPyObject` (from an int here).
     assert fe_genapi.take_custom(5, 6) == 507
-    with pytest.raises(TypeError, match="argument 'c'"):
+    with argument_error("c"):
         fe_genapi.take_cloned(3, fe_genapi.Opted(4))
 
 

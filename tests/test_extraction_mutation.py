@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from arg_errors import argument_error, assert_names_argument
+
 
 class Replacer:
     """An int whose `__index__` (once) removes the key just visited from `d` and
@@ -35,7 +37,7 @@ def replacing_dict() -> dict:
 @pytest.mark.parametrize("extract", ["hashmap_invert", "btreemap_keys"])
 def test_dict_whose_keys_change_during_extraction_raises(fe_conversions, extract):
     d = replacing_dict()
-    with pytest.raises(RuntimeError, match="^dictionary keys changed during iteration$"):
+    with argument_error("map", match="^dictionary keys changed during iteration$", exc=RuntimeError):
         getattr(fe_conversions, extract)(d)
     assert len(d) == 3
 
@@ -52,7 +54,7 @@ class Grower:
 def test_dict_that_grows_during_extraction_raises(fe_conversions):
     d: dict = {}
     d["a"] = Grower(d)
-    with pytest.raises(RuntimeError, match="^dictionary changed size during iteration$"):
+    with argument_error("map", match="^dictionary changed size during iteration$", exc=RuntimeError):
         fe_conversions.hashmap_invert(d)
 
 
@@ -74,7 +76,7 @@ def test_list_resized_during_extraction_raises(fe_conversions, grow, kind):
     items = [] if kind == "list" else type("L", (list,), {})()
     items.extend([0, 0, 0])
     items[0] = ListChanger(items, grow)
-    with pytest.raises(RuntimeError, match="^sequence changed size during iteration$"):
+    with argument_error("xs", match="^sequence changed size during iteration$", exc=RuntimeError):
         fe_conversions.vec_squares(items)
 
 
@@ -109,7 +111,7 @@ def test_list_resized_during_array_extraction_raises(fe_conversions, kind):
     items[0] = Inserter(items, 1)
     items[1], items[2] = 2, 3
     # Read by index, the shifted list would give [1, 1, 2]: an item twice, one lost.
-    with pytest.raises(RuntimeError, match="^sequence changed size during iteration$"):
+    with argument_error("xs", match="^sequence changed size during iteration$", exc=RuntimeError):
         fe_conversions.array_rev(items)
     assert fe_conversions.array_rev([1, 2, 3]) == [3, 2, 1]
 
@@ -163,5 +165,12 @@ def test_set_changed_during_extraction_never_returns_more_than_it_held(fe_conver
 def test_integer_overflow_has_cpythons_message(fe_conversions, fn, value, message):
     with pytest.raises(OverflowError) as info:
         getattr(fe_conversions, fn)(value)
-    assert str(info.value).endswith(message), str(info.value)
+    assert str(info.value) == message, str(info.value)
+    assert_names_argument(info.value, "x")  # not a TypeError: the same OverflowError, with PyO3's note
     assert getattr(fe_conversions, fn)(7) == 7
+
+
+def test_std_conversion_errors_raise_pyo3s_exception(fe_conversions):
+    assert fe_conversions.narrow(200) == 200
+    with pytest.raises(ValueError, match="^out of range integral type conversion attempted$"):
+        fe_conversions.narrow(300)

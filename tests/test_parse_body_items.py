@@ -112,20 +112,54 @@ def test_what_ferrule_does_not_bind_in_a_body_is_one_error_at_the_item(tmp_path:
             impl Outer {
                 fn get(&self) -> i32 { 1 }
             }
-            #[pymodule]
-            mod nested {}
             m.add_class::<Outer>()?;
             Ok(())
         }
+        const _: () = {
+            #[pymethods]
+            impl Outer {
+                fn put(&self) {}
+            }
+        };
     """})
-    # A function-form module in a body is bound (for `wrap_pymodule!`, as tests declare them); a
-    # declarative one is not.
-    assert sorted((d.line, d.col, d.message) for d in diags) == [
-        (6, 10, "`#[pymethods]` for `Outer` is inside a function body that does not declare `Outer`; ferrule "
-                "binds such a block only in the body (or block) declaring its class"),
-        (10, 9, "`#[pymodule] mod nested` is declared inside a function body; ferrule binds declarative modules "
-                "only outside function bodies"),
-    ], [d.render() for d in diags]
+    # The class's glue cannot name a module inside a body or a `const` block.
+    message = ("`#[pymethods]` for `Outer` is inside a function body (or a `const` block) that does not declare "
+               "`Outer`; ferrule binds such a block only in the body (or block) declaring its class")
+    assert sorted((d.line, d.col, d.message) for d in diags) == [(6, 10, message), (14, 10, message)], \
+        [d.render() for d in diags]
+
+
+def test_a_declarative_module_in_a_body_is_bound_inside_its_mod(tmp_path: Path) -> None:
+    """`#[pymodule] mod` in a test's body: its glue goes inside the `mod` (item position, `super::`
+    is the file's module), it gets no `PyInit_`, and it is no candidate for the top module."""
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        #[pyfunction]
+        fn double(x: i64) -> i64 { x * 2 }
+        #[pymodule]
+        fn demo(_m: &Bound<'_, PyModule>) -> PyResult<()> { Ok(()) }
+        fn make() {
+            #[pymodule]
+            mod nested {
+                #[pymodule_export]
+                use super::double;
+                #[pyfunction]
+                fn inner() -> i64 { 1 }
+            }
+        }
+        const _: () = {
+            #[pyfunction]
+            fn hidden() -> i64 { 2 }
+        };
+    """})
+    assert diags == [], [d.render() for d in diags]
+    nested = next(m for m in crate.modules if m.rust_name == "nested")
+    assert nested.in_body and not nested.key.local
+    assert [m.rust_name for m in crate.top_level_modules()] == ["demo"]
+    glue = generate_glue(crate)
+    text = glue["src/lib.rs/L7.rs"]
+    assert "PyInit_" not in text and "super::double::__FERRULE_DEF" in text and "super::inner::__FERRULE_DEF" in text
+    assert "src/lib.rs/L11.local.rs" in glue  # `inner` is in a `mod` in a body: the body-item glue
+    assert "src/lib.rs/L16.local.rs" in glue  # a `const` block's function, likewise
 
 
 def test_a_macro_rules_in_a_body_is_expanded_there_and_only_there(tmp_path: Path) -> None:

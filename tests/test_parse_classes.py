@@ -208,3 +208,25 @@ def test_pyclass_reference_parameters(tmp_path: Path) -> None:
         "parameter `p` borrows a `#[pyclass]` and cannot have a default"]
     assert default_errors[0].hint == "take `Option<&P>` with the default `None`"
     assert len(diags) == 4
+
+
+def test_doc_attributes_written_with_concat_join_the_docstring(tmp_path: Path) -> None:
+    """`#[doc = concat!(...)]` of literals among `///` lines, as rustc (and so PyO3) reads them."""
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        use pyo3::prelude::*;
+        #[pyclass]
+        /// The class.
+        #[doc = concat!("Built by ", "a macro, ", 2, " parts.")]
+        /// Last line.
+        struct Documented {}
+        #[pymethods]
+        impl Documented {
+            #[doc = concat!("A macro ", "example.")]
+            /// Then a comment line.
+            fn method(&self) {}
+        }
+    """})
+    assert diags == [], _messages(diags)
+    (cls,) = crate.classes
+    assert cls.doc == "The class.\nBuilt by a macro, 2 parts.\nLast line."
+    assert cls.methods()[0].fn.doc == "A macro example.\nThen a comment line."

@@ -113,3 +113,26 @@ def test_module_options_are_checked(tmp_path: Path) -> None:
 def test_pymodule_on_an_out_of_line_mod_is_an_error(tmp_path: Path) -> None:
     _, diags = parse(tmp_path, {"src/lib.rs": "#[pymodule]\nmod demo;\n", "src/demo.rs": ""})
     assert len(diags) == 1 and "declared in another file" in diags[0].message
+
+
+def test_module_option_on_a_declarative_module_sets_its_full_name(tmp_path: Path) -> None:
+    """`#[pyo3(module = "custom_root")]`: classes inside are `custom_root.<module>.<Class>`, as in PyO3."""
+    crate, diags = parse(tmp_path, {"src/lib.rs": """
+        use pyo3::prelude::*;
+        #[pymodule]
+        mod top {
+            #[pymodule]
+            #[pyo3(module = "custom_root")]
+            mod inner {
+                #[pyclass]
+                struct Thing;
+            }
+            #[pymodule]
+            mod plain {}
+        }
+    """})
+    assert diags == [], [d.render() for d in diags]
+    names = {m.rust_name: m.qualified_name for m in crate.modules}
+    assert names == {"top": "top", "inner": "custom_root.inner", "plain": "top.plain"}
+    (thing,) = crate.classes
+    assert thing.python_module == "custom_root.inner"

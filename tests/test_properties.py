@@ -12,6 +12,7 @@ import pytest
 hypothesis = pytest.importorskip("hypothesis", reason="install the test extra: pip install -e .[test]")
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
+from arg_errors import argument_error
 
 settings.register_profile("ferrule", max_examples=200, deadline=None, derandomize=True)
 settings.load_profile("ferrule")
@@ -215,10 +216,10 @@ def test_wrong_types_for_every_parameter_kind(fe_functions, bad, which):
     """layout(a, b, /, c, *, d, e=5): positional-only, positional-or-keyword, keyword-only, defaulted."""
     args = {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5}
     args[which] = bad
-    with pytest.raises(TypeError, match=f"argument '{which}'"):
+    with argument_error(which):
         fe_functions.layout(args["a"], args["b"], c=args["c"], d=args["d"], e=args["e"])
     if which == "c":
-        with pytest.raises(TypeError, match="argument 'c'"):
+        with argument_error("c"):
             fe_functions.layout(1, 2, bad, d=4)
 
 
@@ -232,7 +233,7 @@ def test_wrong_types_for_meth_o_and_collected_args(fe_functions, bad):
 
 @given(anything_but("str", "none"))
 def test_wrong_types_for_optional_and_defaulted(fe_functions, bad):
-    with pytest.raises(TypeError, match="argument 'suffix'"):
+    with argument_error("suffix"):
         fe_functions.greet("x", 1, bad)
-    with pytest.raises(TypeError, match="argument 'name'"):
+    with argument_error("name"):
         fe_functions.greet(name=bad)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..parse.class_new import from_fields_impl
 from ..parse.model import SLOT_KINDS, Crate, MethodKind, MethodsBlock, PyClassDecl
-from .glue import ALLOWS, PTR, c_string, ident
+from .glue import ALLOWS, PTR, c_string, cfg_prefix, ident
 from .enum_variants import instance_type, variant_class_attrs, variant_fn
 from .methods import PYCLASS, block_glue
 from .protocols import COMPARE_OPS, NB_SLOT, NUMERIC, SHAPES, UNARY_SLOTS, is_slot_method
@@ -139,8 +139,11 @@ def _protocol_slots(cls: PyClassDecl, s: _Slots) -> None:
                      f"{protos['__traverse__']}) }}\n    }}\n")
         s.slot("Py_tp_traverse", "__slot_traverse")
     if "__clear__" in protos:
+        clear = cls.method_named("__clear__")
+        bound = clear is not None and clear.receiver in ("bound_ref", "bound")
         s.fns.append(f"    unsafe extern \"C\" fn __slot_clear(slf: {PTR}) -> ::core::ffi::c_int {{\n"
-                     f"        unsafe {{ {PYCLASS}::clear::<{cls.rust_name}>(slf, {protos['__clear__']}) }}\n    }}\n")
+                     f"        unsafe {{ {PYCLASS}::{'clear_bound' if bound else 'clear'}::<{cls.rust_name}>"
+                     f"(slf, {protos['__clear__']}) }}\n    }}\n")
         s.slot("Py_tp_clear", "__slot_clear")
     for op in NUMERIC:
         fwd, rev = protos.get(f"__{op}__"), protos.get(f"__r{op}__")
@@ -257,16 +260,38 @@ def _richcompare(cls: PyClassDecl, protos: dict[str, str], s: _Slots) -> None:
 
 
 def _eq_int(cls: PyClassDecl) -> str:
+    """`eq_int`: an operand that extracts as the enum's `#[repr]` integer compares with the
+    discriminant (`==`/`!=`, the orderings too under `ord`); anything else is NotImplemented."""
     if not (cls.simple_enum and cls.has("eq_int")):
         return ""
-    return (f"if let Ok(__i) = _ferrule::impl_::extract_argument::extract::<isize>(py, &other, \"other\") {{ "
+    if cls.has("ord"):
+        result = "__op.matches(__v.cmp(&__i))"
+    else:
+        result = ("match __op { _ferrule::types::CompareOp::Eq => __v == __i, _ferrule::types::CompareOp::Ne => __v != __i, "
+                  f"_ => return Ok({PYCLASS}::not_implemented()) }}")
+    return (f"if let Ok(__i) = _ferrule::types::PyAnyMethods::extract::<{cls.repr_type}>("
+            f"_ferrule::Bound::<_ferrule::types::PyAny>::ref_from_ptr(py, &other)) {{ "
             f"let __me = {PYCLASS}::self_borrow::<{cls.rust_name}>(py, slf)?; let __v = {_discriminant(cls, '&*__me')}; "
             f"let __op = {PYCLASS}::compare_op(op)?; "
-            f"return Ok(_ferrule::types::PyBool::new(py, __op.matches(__v.cmp(&__i))).to_owned().into_ptr()); }}")
+            f"return Ok(_ferrule::types::PyBool::new(py, {result}).to_owned().into_ptr()); }}")
+
+
+def _gate(text: str, cfgs: tuple[str, ...]) -> str:
+    """The functions and statics of `text` (slot functions of one field or variant) under its cfgs."""
+    if not cfgs:
+        return text
+    pre = cfg_prefix(cfgs)
+    for start in ("    unsafe extern", "    unsafe fn ", "    static ", "    fn "):
+        text = text.replace("\n" + start, "\n" + start.replace(start.strip(), pre + start.strip(), 1))
+        if text.startswith(start):
+            text = start.replace(start.strip(), pre + start.strip(), 1) + text[len(start):]
+    return text
 
 
 def _discriminant(cls: PyClassDecl, value: str) -> str:
-    arms = " ".join(f"{cls.rust_name}::{v.rust_name} => {cls.rust_name}::{v.rust_name} as isize," for v in cls.variants)
+    """The variant's discriminant as the `#[repr]` integer (`usize::MAX` stays itself, as in PyO3)."""
+    arms = " ".join(f"{cfg_prefix(v.cfgs)}{cls.rust_name}::{v.rust_name} => {cls.rust_name}::{v.rust_name} as {cls.repr_type},"
+                    for v in cls.variants)
     return f"match {value} {{ {arms} }}"
 
 
@@ -274,7 +299,7 @@ def _into_body(cls: PyClassDecl) -> str:
     """A simple enum converts to its variant's class attribute, so `f() is Enum.V` (PyO3 0.28+)."""
     if not cls.simple_enum:
         return "            _ferrule::Bound::new(py, self)"
-    arms = " ".join(f"{cls.rust_name}::{v.rust_name} => \"{v.py_name}\"," for v in cls.variants)
+    arms = " ".join(f"{cfg_prefix(v.cfgs)}{cls.rust_name}::{v.rust_name} => \"{v.py_name}\"," for v in cls.variants)
     return f"""            let __name: &str = match &self {{ {arms} }};
             match <Self as _ferrule::PyTypeInfo>::type_object(py).getattr(__name) {{
                 Ok(v) => v.cast_into::<Self>().map_err(::core::convert::Into::into),
@@ -319,7 +344,7 @@ def _option_slots(cls: PyClassDecl, s: _Slots) -> None:
         s.add("Py_tp_str", "__slot_auto_str", f"slf: {PTR}", PTR,
               f"{me} {conv}({text or '::std::string::ToString::to_string(&*__me)'}, py)")
     if cls.simple_enum:
-        names = " ".join(f"{cls.rust_name}::{v.rust_name} => \"{v.py_name}\"," for v in cls.variants)
+        names = " ".join(f"{cfg_prefix(v.cfgs)}{cls.rust_name}::{v.rust_name} => \"{v.py_name}\"," for v in cls.variants)
         if "__repr__" not in defined:
             s.add("Py_tp_repr", "__slot_auto_repr", f"slf: {PTR}", PTR,
                   f"{me} let __n: &str = match &*__me {{ {names} }}; {conv}(format!(\"{cls.py_name}.{{}}\", __n), py)")
@@ -330,23 +355,24 @@ def _option_slots(cls: PyClassDecl, s: _Slots) -> None:
 def _field_props(cls: PyClassDecl, s: _Slots) -> None:
     closure = ", _c: *mut ::core::ffi::c_void"
     for f in cls.fields:
+        pre = cfg_prefix(f.cfgs)
         if f.get:
-            s.fns.append(slot_fn(f"__fg_{ident(f.rust_name)}", f"slf: {PTR}", PTR, f"""
+            s.fns.append(_gate(slot_fn(f"__fg_{ident(f.rust_name)}", f"slf: {PTR}", PTR, f"""
             let __me = {PYCLASS}::self_borrow::<{cls.rust_name}>(py, slf)?;
             #[allow(unused_imports)]
             use {PYCLASS}::GetFieldByRef as _;
             (&{PYCLASS}::GetField(&__me.{f.rust_name})).get_field(py)
-        """, unused=closure))
-            s.lines.append(f"            b.getter({c_string(f.py_name)}, __fg_{ident(f.rust_name)}, {c_string(f.doc)});")
+        """, unused=closure), f.cfgs))
+            s.lines.append(f"            {pre}b.getter({c_string(f.py_name)}, __fg_{ident(f.rust_name)}, {c_string(f.doc)});")
         if f.set:
-            s.fns.append(slot_fn(f"__fs_{ident(f.rust_name)}", f"slf: {PTR}, value: {PTR}", "::core::ffi::c_int", f"""
+            s.fns.append(_gate(slot_fn(f"__fs_{ident(f.rust_name)}", f"slf: {PTR}, value: {PTR}", "::core::ffi::c_int", f"""
             if value.is_null() {{ return Err({PYCLASS}::cannot_delete("{f.py_name}")); }}
             let __v: {f.ty.text} = _ferrule::impl_::extract_argument::extract(py, &value, "value")?;
             let mut __me = {PYCLASS}::self_borrow_mut::<{cls.rust_name}>(py, slf)?;
             __me.{f.rust_name} = __v;
             Ok(0)
-        """, unused=closure))
-            s.lines.append(f"            b.setter({c_string(f.py_name)}, __fs_{ident(f.rust_name)}, {c_string(f.doc)});")
+        """, unused=closure), f.cfgs))
+            s.lines.append(f"            {pre}b.setter({c_string(f.py_name)}, __fs_{ident(f.rust_name)}, {c_string(f.doc)});")
 
 
 def from_py_object(cls: PyClassDecl) -> str:
@@ -398,9 +424,9 @@ def class_glue(cls: PyClassDecl, crate: Crate) -> str:
         s.lines.append("            b.generic();")
     if cls.complex_enum:
         s.lines.extend(variant_class_attrs(cls))
-        s.fns.extend(variant_fn(cls, v) for v in cls.variants)
+        s.fns.extend(_gate(variant_fn(cls, v), v.cfgs) for v in cls.variants)
     for v in cls.variants if cls.simple_enum else []:
-        s.lines.append(f"            b.class_attr(_ferrule::pyclass::ClassAttr {{ name: \"{v.py_name}\", make: |py| "
+        s.lines.append(f"            {cfg_prefix(v.cfgs)}b.class_attr(_ferrule::pyclass::ClassAttr {{ name: \"{v.py_name}\", make: |py| "
                        f"Ok(_ferrule::Bound::new(py, {name}::{v.rust_name})?.into_any().unbind()) }});")
     flags = " | ".join([f"_ferrule::ffi::Py_TPFLAGS_{f}" for f, on in (
         ("BASETYPE", cls.has("subclass") or cls.complex_enum), ("IMMUTABLETYPE", cls.has("immutable_type"))) if on]) or "0"

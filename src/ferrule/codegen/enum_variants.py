@@ -11,7 +11,7 @@ import textwrap
 
 from ..parse.classes import variant_params
 from ..parse.model import ClassField, Function, PyClassDecl, Variant
-from .glue import PTR, c_string, call_body, description
+from .glue import PTR, c_string, call_body, cfg_prefix, description
 from .methods import PYCLASS
 from .signature import parameter_list
 
@@ -123,12 +123,12 @@ def variant_fn(cls: PyClassDecl, v: Variant) -> str:
 
 
 def variant_class_attrs(cls: PyClassDecl) -> list[str]:
-    return [f"            b.class_attr(_ferrule::pyclass::ClassAttr {{ name: \"{v.py_name}\", make: |py| "
+    return [f"            {cfg_prefix(v.cfgs)}b.class_attr(_ferrule::pyclass::ClassAttr {{ name: \"{v.py_name}\", make: |py| "
             f"__VT_{v.rust_name.removeprefix('r#')}.object::<{cls.rust_name}>(py, __variant_{v.rust_name.removeprefix('r#')}) }});" for v in cls.variants]
 
 
 def instance_type(cls: PyClassDecl) -> str:
-    arms = " ".join(f"{cls.rust_name}::{v.rust_name} {{ .. }} => __VT_{v.rust_name.removeprefix('r#')}.get::<{cls.rust_name}>(py, "
+    arms = " ".join(f"{cfg_prefix(v.cfgs)}{cls.rust_name}::{v.rust_name} {{ .. }} => __VT_{v.rust_name.removeprefix('r#')}.get::<{cls.rust_name}>(py, "
                     f"__variant_{v.rust_name.removeprefix('r#')})," for v in cls.variants)
     return f"""        fn instance_type(&self, py: _ferrule::Python<'_>) -> *mut _ferrule::ffi::PyTypeObject {{
             match self {{ {arms} }}

@@ -40,6 +40,11 @@ def generate_glue(crate: Crate) -> dict[str, str]:
     return files
 
 
+def cfg_prefix(cfgs: tuple[str, ...]) -> str:
+    """`#[cfg(p)] ` for each predicate of a field or variant: glue touching it exists only when it does."""
+    return "".join(f"#[cfg({c})] " for c in cfgs)
+
+
 def c_string(text: str, runtime: str = "_ferrule") -> str:
     """A `&'static CStr` for `text` (NULs cannot be represented, so they are dropped): the runtime's
     `glue_c_str!`, not a `c"..."` literal, which an edition-2018 crate cannot parse (rustc reads included
@@ -265,7 +270,8 @@ def call_body(fn: Function, conv: str, callee: str | None = None, leading: tuple
             continue
         if param.kind == ParamKind.MODULE:
             lines.append(f"let {var} = _ferrule::Bound::<_ferrule::types::PyModule>::ref_from_ptr(py, &_slf);")
-            args.append(var if param.ty.kind == "ref" else f"{var}.clone()")
+            owned = param.ty.kind == "path" and param.ty.name == "Py"  # `Py<PyModule>`, as PyO3 accepts
+            args.append(var if param.ty.kind == "ref" else f"{var}.clone().unbind()" if owned else f"{var}.clone()")
             continue
         if param.kind == ParamKind.VARARGS:
             lines.append(f"let {var}_tuple = __varargs.expect(\"*args\");")
@@ -463,7 +469,7 @@ def module_glue(module: PyModuleDecl, runtime: str) -> str:
 
         return local_module_glue(module, runtime)
     pyinit = ""
-    if module.parent is None:
+    if module.parent is None and not module.in_body:
         pyinit = f"""
     #[unsafe(no_mangle)]
     pub unsafe extern "C" fn PyInit_{module.py_name.removeprefix("r#")}() -> {PTR} {{

@@ -372,6 +372,13 @@ def protocol_glue(method: Method) -> str:
         result, finish = PTR, f"{{ {call}; Ok(_ferrule::impl_::wrap::none()) }}"
     else:
         result, finish = PTR, f"_ferrule::impl_::wrap::IntoPyCallbackOutput::convert({call}, py)"
+    if shape == "clear" and method.receiver in ("bound_ref", "bound"):  # `slf: &Bound<'_, Self>`
+        recv = "__b" if method.receiver == "bound_ref" else "__b.clone()"
+        return f"""
+    pub(crate) fn __p_{name}(__b: &_ferrule::Bound<'_, __Self>) {{
+        __Self::{fn.rust_name}({recv})
+    }}
+"""
     if shape in ("traverse", "clear"):
         arg = "visit" if shape == "traverse" else ""
         sig = ("__v: &__Self, visit: _ferrule::PyVisit<'_>) -> ::core::result::Result<(), _ferrule::PyTraverseError>"

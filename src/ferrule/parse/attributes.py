@@ -200,6 +200,59 @@ def string_value(value: str | None) -> str | None:
     return None
 
 
+_LITERAL = re.compile(r'\s*(r#*"|"|-?[0-9][0-9_.eE]*[a-z0-9]*|true|false|\'(?:[^\'\\]|\\.)+\')')
+
+
+def doc_value(value: str | None) -> str | None:
+    """A `#[doc = ...]` value: a string literal, or `concat!` of literals (rustc joins them as text)."""
+    text = (value or "").strip()
+    if not text.startswith("concat!"):
+        return string_value(value)
+    body = text[len("concat!"):].strip()
+    if len(body) < 2 or body[0] not in "([{" or body[-1] not in ")]}":
+        return None
+    parts, rest = [], body[1:-1].strip()
+    while rest:
+        m = _LITERAL.match(rest)
+        if m is None:
+            return None  # another macro or an expression: not ferrule's to evaluate
+        token = m.group(1)
+        if token.startswith(("r", '"')):
+            end = _string_end(rest, m.start(1))
+            if end is None:
+                return None
+            literal = string_value(rest[m.start(1):end])
+            if literal is None:
+                return None
+            parts.append(literal)
+            rest = rest[end:].strip()
+        else:
+            parts.append(unescape(token[1:-1]) if token.startswith("'")
+                         else re.sub(r"(?:[iu](?:8|16|32|64|128|size)|f32|f64)$", "", token.replace("_", "")))
+            rest = rest[m.end(1):].strip()
+        rest = rest[1:].strip() if rest.startswith(",") else rest if not rest else None
+        if rest is None:
+            return None
+    return "".join(parts)
+
+
+def _string_end(text: str, start: int) -> int | None:
+    """The index after the string literal starting at `start` (plain or raw)."""
+    if text[start] == "r":
+        hashes = len(text[start + 1:]) - len(text[start + 1:].lstrip("#"))
+        close = text.find('"' + "#" * hashes, start + 2 + hashes)
+        return None if close < 0 else close + 1 + hashes
+    i = start + 1
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == '"':
+            return i + 1
+        i += 1
+    return None
+
+
 def unescape(body: str) -> str:
     out = []
     i = 0

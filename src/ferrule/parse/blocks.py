@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import tree_sitter
 
+from .model import ModuleForm
 from .resolve import BLOCK
 from .source import SourceFile, child_of_type
 
@@ -80,6 +81,20 @@ def walk_fn_bodies(walk: "Walk", src: SourceFile, node: tree_sitter.Node, outer:
     return _walk_block(walk, src, body, outer, mod_dir, parent, seen) if body is not None else None
 
 
+def walk_const_value(walk: "Walk", src: SourceFile, node: tree_sitter.Node, outer: tuple[str, ...],
+                     mod_dir: Path, parent: "PyModuleDecl | None", seen: set[Path]) -> None:
+    """The items in the blocks of a `const`/`static` value (`const _: () = { ... };`, a macro's
+    favourite hiding place): each block is a scope, as a function body is."""
+    value = node.child_by_field_name("value")
+    stack = [value] if value is not None else []
+    while stack:
+        current = stack.pop()
+        if current.type == "block":
+            _walk_block(walk, src, current, outer, mod_dir, parent, seen)
+        elif current.type not in NESTED_ITEMS:
+            stack.extend(reversed(current.named_children))
+
+
 def _walk_block(walk: "Walk", src: SourceFile, block: tree_sitter.Node, outer: tuple[str, ...],
                 mod_dir: Path, parent: "PyModuleDecl | None", seen: set[Path]) -> dict | None:
     from .crate import _walk_items
@@ -111,5 +126,6 @@ def mark_local_keys(walk: "Walk") -> None:
 
     crate = walk.crate
     for item in [*crate.functions, *crate.classes, *crate.method_blocks, *crate.derives, *crate.modules]:
-        if is_local(item.module_path):
+        # A declarative `mod`'s glue goes inside it, where items are in item position and paths work.
+        if is_local(item.module_path) and getattr(item, "form", None) != ModuleForm.DECLARATIVE:
             item.key = dataclasses.replace(item.key, local=True)

@@ -78,6 +78,7 @@ def read_pyclass(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
                        src.span(name_node), walk.glue_key(src, node), module_path, opts,
                        option_spans={o.key: o.span for o in options})
     decl.cfgs = _cfgs(item)
+    decl.repr_type = _repr_type(item)
     check_class_options(walk, decl)
     if "rename_all" in opts and string_value(opts["rename_all"]) not in RENAME_RULES:
         walk.error(f"unknown `rename_all` rule {opts['rename_all']}", decl.span, "rules: " + ", ".join(RENAME_RULES))
@@ -140,7 +141,7 @@ def _read_fields(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> list
         py_name = (string_value(opts.get("name")) or "").removeprefix("r#") or rename(name.removeprefix("r#"), rule)
         field = ClassField(name, py_name, type_ref(src, ty_node), src.span(node),
                            get="get" in opts or decl.has("get_all"), set="set" in opts or decl.has("set_all"),
-                           doc=item.doc)
+                           doc=item.doc, cfgs=_cfgs(item))
         if field.set and decl.frozen:
             walk.error(f"field `{name}` of frozen class `{decl.rust_name}` cannot have a setter",
                        next((o.span for o in options if o.key == "set"), field.span),
@@ -166,7 +167,7 @@ def _read_variants(walk: "Walk", src: SourceFile, body, decl: PyClassDecl) -> li
         check_options(walk, options, ("name", "constructor"), "an enum variant")
         opts = {o.key: o.value for o in options}
         py_name = (string_value(opts.get("name")) or "").removeprefix("r#") or rename(name.removeprefix("r#"), rule)
-        variant = Variant(name, py_name, src.span(node))
+        variant = Variant(name, py_name, src.span(node), cfgs=_cfgs(item))
         vbody = node.child_by_field_name("body")
         if vbody is not None:
             variant.tuple_like = vbody.type == "ordered_field_declaration_list"
@@ -457,6 +458,19 @@ def _check_duplicates(walk: "Walk", cls: PyClassDecl) -> None:
                            f"also `{first.fn.rust_name}` at line {first.fn.span.line}; rename one (`#[pyo3(name = \"...\")]`)")
 
 
+_INTEGERS = ("u8", "i8", "u16", "i16", "u32", "i32", "u64", "i64", "u128", "i128", "usize", "isize")
+
+
+def _repr_type(item) -> str:
+    """The integer of `#[repr(u8)]` / `#[repr(C, u16, align(8))]`; `isize` otherwise (rustc's default)."""
+    for attr in item.attrs:
+        if attr.name == "repr" and attr.args:
+            found = [w.strip() for w in attr.args.split(",") if w.strip() in _INTEGERS]
+            if found:
+                return found[0]
+    return "isize"
+
+
 def _cfgs(item) -> tuple[str, ...]:
     return tuple(" ".join(a.args.split()) for a in item.attrs if a.name == "cfg" and a.args)
 
@@ -493,9 +507,9 @@ def link_classes(walk: "Walk") -> None:
                        "`#[pymethods]` block is for", block.span, "give the classes distinct Rust names")
             continue
         if is_local(block.module_path) and chosen[0].module_path[:len(block.module_path)] != block.module_path:
-            walk.error(f"`#[pymethods]` for `{block.self_name}` is inside a function body that does not declare "
-                       f"`{block.self_name}`; ferrule binds such a block only in the body (or block) declaring "
-                       "its class", block.span, f"move the `impl` next to `{block.self_name}`")
+            walk.error(f"`#[pymethods]` for `{block.self_name}` is inside a function body (or a `const` block) that does "
+                       f"not declare `{block.self_name}`; ferrule binds such a block only in the body (or block) "
+                       "declaring its class", block.span, f"move the `impl` next to `{block.self_name}`")
             continue
         chosen[0].blocks.append(block)
         if chosen[0].frozen:

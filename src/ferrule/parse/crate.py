@@ -12,7 +12,7 @@ from pathlib import Path
 import tree_sitter
 
 from ..errors import Diagnostic
-from .attributes import Attribute, expand_cfg_attr, read_attribute, string_value
+from .attributes import Attribute, doc_value, expand_cfg_attr, read_attribute, string_value
 from .classes import link_classes, read_pyclass, read_pymethods
 from .derives import derived_traits, read_derive
 from .functions import classify_ref_params, read_function
@@ -20,7 +20,7 @@ from .model import Crate, GlueKey, PyModuleDecl, Span
 from .module_values import read_macro_item
 from .expansion import expand_invocation, expand_pending, register_macro, separate_shared_keys
 from .modules import read_module_fn, read_module_mod, resolve_members
-from .blocks import is_local, mark_local_keys, walk_fn_bodies
+from .blocks import is_local, mark_local_keys, walk_const_value, walk_fn_bodies
 from .resolve import Binding, Scope, extern_root, read_use
 from .cfg import ACTIVE, CfgSet, cfg_enabled, compiled
 from .std_types import check_slot_results, check_std_types
@@ -236,7 +236,7 @@ def _items(src: SourceFile, container: tree_sitter.Node) -> list[Item]:
             read = read_attribute(src, child)
             for attr in expand_cfg_attr(read, cfg_enabled) if read is not None else ():
                 if attr.name == "doc" and attr.value is not None:
-                    docs.append(string_value(attr.value) or "")
+                    docs.append(doc_value(attr.value) or "")
                     if "\0" in docs[-1] and nul_doc is None:
                         value = child.named_children[0].child_by_field_name("value")
                         nul_doc = src.span(value) if value is not None else attr.span
@@ -290,15 +290,17 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
     for item in _items(src, container):
         node = item.node
         _check_placement(walk, src, item)
-        if any(attribute_named(item, a) for a in ("pyfunction", "pymodule", "pyclass")):
+        if any(attribute_named(item, a) for a in ("pyfunction", "pyfn", "pymodule", "pyclass")):
             check_doc(walk, item)
         bound: object = None
         kind = "item"
         if node.type in ("function_item", "impl_item"):
             # Before the item is read: a `#[pymodule] fn`'s body scan finds the body's items declared.
             body_macros = walk_fn_bodies(walk, src, node, module_path, mod_dir, parent_module, seen)
+        elif node.type in ("const_item", "static_item"):
+            walk_const_value(walk, src, node, module_path, mod_dir, parent_module, seen)
         if node.type == "function_item":
-            if attribute_named(item, "pyfunction"):
+            if attribute_named(item, "pyfunction", "pyfn"):
                 bound = read_function(walk, src, item, module_path)
                 if bound is not None:
                     walk.crate.functions.append(bound)
@@ -314,8 +316,6 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
                     kind = "pymodule"
             else:
                 bound = PlainFn(src, node, module_path)
-        elif node.type == "mod_item" and in_block and attribute_named(item, "pymodule"):
-            _refuse_local_module(walk, src, item)
         elif node.type == "mod_item":
             _walk_mod(walk, src, item, module_path, mod_dir, parent_module, seen)
         elif node.type in ("struct_item", "enum_item") and attribute_named(item, "pyclass"):
@@ -355,14 +355,6 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
                     scope.macros.append((_macro_path(src, macro), src.span(macro)))
 
 
-def _refuse_local_module(walk: Walk, src: SourceFile, item: Item) -> None:
-    name = item.node.child_by_field_name("name")
-    at = name if name is not None else item.node
-    walk.error(f"`#[pymodule] mod {src.text(at)}` is declared inside a function body; ferrule binds declarative "
-               "modules only outside function bodies", src.span(at),
-               f"move it to module level, or write it as `#[pymodule] fn {src.text(at)}(m: &Bound<'_, PyModule>)`")
-
-
 def _macro_path(src: SourceFile, macro: tree_sitter.Node) -> str:
     path = macro.child_by_field_name("macro")
     return "".join(src.text(path).split()) if path is not None else ""
@@ -399,7 +391,7 @@ def _read_type_alias(walk: Walk, src: SourceFile, node: tree_sitter.Node) -> Non
 
 
 # What each binding attribute goes on (the attribute macros say the same under a plain `cargo check`).
-PLACEMENT = {"pyfunction": (("function_item",), "a `fn`"),
+PLACEMENT = {"pyfunction": (("function_item",), "a `fn`"), "pyfn": (("function_item",), "a `fn`"),
              "pyclass": (("struct_item", "enum_item"), "a `struct` or an `enum`"),
              "pymethods": (("impl_item",), "an `impl` block of a `#[pyclass]`"),
              "pymodule": (("function_item", "mod_item"), "a `fn` taking the module, or an inline `mod`")}
@@ -432,7 +424,7 @@ STD_DERIVES = frozenset({"Clone", "Copy", "Debug", "Default", "PartialEq", "Eq",
                          "FromPyObject", "IntoPyObject", "IntoPyObjectRef"})
 # PyO3's own attributes (an item with a binding one is bound, so only options remain here).
 PYO3_ATTRIBUTES = frozenset({"pyfunction", "pyclass", "pymethods", "pymodule", "pyo3", "pymodule_export",
-                             "pymodule_init"})
+                             "pymodule_init", "pyfn"})
 
 
 def _foreign_macros(attrs) -> tuple[tuple[str, Span], ...]:

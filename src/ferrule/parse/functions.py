@@ -58,6 +58,9 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
         return None
     rust_name = src.text(name_node)
     options = collect_options(item, "pyfunction", "pyo3")
+    pyfn = next((a for a in item.attrs if a.name == "pyfn"), None)
+    if pyfn is not None:  # `#[pyfn(m, options...)]` (PyO3's deprecated form): the module, then the options
+        options.extend(pyfn.options()[1:])
     check_options(walk, options, FUNCTION_OPTIONS, "`#[pyfunction]`")
     check_name_values(walk, options)
     opts = {o.key: o for o in options}

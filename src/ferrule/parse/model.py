@@ -170,8 +170,14 @@ class PyModuleDecl:
     parent: "PyModuleDecl | None" = None
     visibility: str = ""
     package: str = ""  # top module only: the Python package it sits in (`pkg` for module-name `pkg._native`)
+    module_option: str = ""  # declarative `#[pyo3(module = "pkg")]`: the full name is `pkg.<name>`
     # Plain functions the init code hands the module to (`helpers::register(m)?`): (path, span, written in).
     helpers: list[tuple[str, Span, tuple[str, ...]]] = field(default_factory=list)
+
+    @property
+    def in_body(self) -> bool:
+        """Declared in a function body (a test's): only `wrap_pymodule!` there reaches it, no `PyInit_`."""
+        return any(part.startswith("{") for part in self.module_path)
 
     @property
     def qualified_name(self) -> str:
@@ -179,6 +185,9 @@ class PyModuleDecl:
         node: PyModuleDecl | None = self
         while node is not None:
             names.append(node.py_name)
+            if node.module_option:
+                names.append(node.module_option)
+                break
             if node.parent is None and node.package:
                 names.append(node.package)
             node = node.parent
@@ -225,7 +234,7 @@ class Crate:
 
     def top_level_modules(self) -> list[PyModuleDecl]:
         """The modules with no parent; one declared in a function body is only for `wrap_pymodule!`."""
-        return [m for m in self.modules if m.parent is None and not m.key.local]
+        return [m for m in self.modules if m.parent is None and not m.key.local and not m.in_body]
 
     def top_module(self) -> PyModuleDecl | None:
         """The top-level module CPython imports (others only export their own `PyInit_`)."""
@@ -274,6 +283,7 @@ class ClassField:
     get: bool = False
     set: bool = False
     doc: str = ""  # the property's `__doc__`, from the field's `///`
+    cfgs: tuple[str, ...] = ()  # its `#[cfg(...)]` predicates: the glue touching it is compiled under them
 
 
 @dataclass
@@ -287,6 +297,7 @@ class Variant:
     tuple_like: bool = False
     braced: bool = False  # `Name {}`: a struct variant, even with no fields
     constructor: list["Param"] | None = None  # from `#[pyo3(constructor = (...))]`
+    cfgs: tuple[str, ...] = ()  # its `#[cfg(...)]` predicates, as on `ClassField`
 
     @property
     def unit(self) -> bool:
@@ -359,6 +370,7 @@ class PyClassDecl:
     cfgs: tuple[str, ...] = ()  # its `#[cfg(...)]` predicates, as written (telling alternatives apart)
     python_module: str = ""  # the module that exports it (filled when modules are resolved)
     option_spans: dict[str, Span] = field(default_factory=dict)  # where each option was written
+    repr_type: str = "isize"  # a simple enum's integer `#[repr]` (PyO3: `__int__` and `eq_int` use it)
 
     def has(self, option: str) -> bool:
         return option in self.options

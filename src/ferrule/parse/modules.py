@@ -56,6 +56,26 @@ def read_module_fn(walk: "Walk", src: SourceFile, item: "Item", module_path: tup
     return decl
 
 
+def _pyfn_member(walk: "Walk", src: SourceFile, node: tree_sitter.Node, decl: PyModuleDecl,
+                 module_var: str | None, scope: tuple[str, ...]) -> None:
+    """`#[pyfn(m)] fn f` in the body: `#[pymodule]` adds `f` to `m` where it is written (PyO3's rewrite)."""
+    from .attributes import read_attribute
+
+    attrs = []
+    sibling = node.prev_named_sibling
+    while sibling is not None and sibling.type in ("attribute_item", "line_comment", "block_comment"):
+        read = read_attribute(src, sibling) if sibling.type == "attribute_item" else None
+        attrs.extend([read] if read is not None else [])
+        sibling = sibling.prev_named_sibling
+    pyfn = next((a for a in attrs if a.name == "pyfn"), None)
+    name = node.child_by_field_name("name")
+    if pyfn is None or name is None:
+        return
+    target = (pyfn.args or "").split(",")[0].strip()
+    if module_var is None or target == module_var:
+        decl.members.append(ModuleMember("function", "", src.text(name), span=src.span(node), scope=scope))
+
+
 def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, decl: PyModuleDecl,
                         module_var: str | None = None, scope: tuple[str, ...] | None = None) -> None:
     """Finds `wrap_pyfunction!(path, ...)` in the body: the functions the module adds; and calls
@@ -69,6 +89,8 @@ def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, d
         if node is not body and node.type == "block" and opens_scope(node, src, walk.macros):
             _scan_function_body(walk, src, node, decl, module_var, scope)
             continue
+        if node.type == "function_item" and node.parent is not None and node.parent.id == body.id:
+            _pyfn_member(walk, src, node, decl, module_var, scope)
         if node.type in NESTED_ITEMS:
             continue  # an item's code runs only where it is called (helpers are followed)
         if node.type == "macro_invocation":
@@ -187,6 +209,9 @@ def read_module_mod(walk: "Walk", src: SourceFile, item: "Item", module_path: tu
     decl = PyModuleDecl(rust_name, _module_name(walk, item, rust_name.removeprefix("r#")), ModuleForm.DECLARATIVE,
                         item.doc, src.span(node.child_by_field_name("name")), walk.glue_key(src, node),
                         module_path + (rust_name,), parent=parent, visibility=vis)
+    module_opt = next((o for o in collect_options(item, "pymodule", "pyo3") if o.key == "module"), None)
+    if module_opt is not None:  # `#[pyo3(module = "pkg")]`: its full name is `pkg.<name>`, as in PyO3
+        decl.module_option = string_value(module_opt.value) or ""
     body = node.child_by_field_name("body")
     for inner in _items(src, body) if body is not None else []:
         inner_node = inner.node

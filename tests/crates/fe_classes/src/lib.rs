@@ -237,6 +237,25 @@ enum Color {
     Blue,
 }
 
+/// `int()` and `==` with ints use the `#[repr]` integer, so discriminants past `isize` stay exact.
+#[pyclass(eq, eq_int)]
+#[derive(PartialEq, Clone, Copy)]
+#[repr(usize)]
+#[allow(clippy::enum_clike_unportable_variant)]
+enum Capacity {
+    Unbounded = usize::MAX,
+    Tiny = 1 << 2,
+}
+
+#[pyclass(eq, eq_int, ord)]
+#[derive(PartialEq, PartialOrd, Clone, Copy)]
+#[repr(i8)]
+enum Tilt {
+    Down = -3,
+    Level = 0,
+    Up = 2 + 1,
+}
+
 #[pyclass(extends = PyException)]
 struct MyError {
     code: i32,
@@ -406,6 +425,8 @@ fn fe_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NoNew>()?;
     m.add_class::<Point>()?;
     m.add_class::<Color>()?;
+    m.add_class::<Capacity>()?;
+    m.add_class::<Tilt>()?;
     m.add_class::<MyError>()?;
     m.add_class::<Base>()?;
     m.add_class::<Child>()?;

@@ -68,6 +68,12 @@ fn echo_u128(x: u128) -> u128 {
     x
 }
 
+/// `?` on std's conversion errors: `TryFromIntError` is a ValueError, as in PyO3.
+#[pyfunction]
+fn narrow(x: i64) -> PyResult<u8> {
+    Ok(u8::try_from(x)?)
+}
+
 #[pyfunction]
 fn echo_f64(x: f64) -> f64 {
     x
@@ -127,6 +133,7 @@ fn fe_conversions(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(echo_usize, m)?)?;
     m.add_function(wrap_pyfunction!(echo_i128, m)?)?;
     m.add_function(wrap_pyfunction!(echo_u128, m)?)?;
+    m.add_function(wrap_pyfunction!(narrow, m)?)?;
     m.add_function(wrap_pyfunction!(echo_f64, m)?)?;
     m.add_function(wrap_pyfunction!(echo_f32, m)?)?;
     m.add_function(wrap_pyfunction!(echo_bool, m)?)?;

@@ -26,6 +26,9 @@ mod fe_modules {
     #[pymodule_export]
     use crate::helpers::{shout, whisper};
 
+    #[pymodule_export]
+    use super::legacy;
+
     /// Says "hi"
     #[pymodule_export]
     pub const QUOTE: &str = "say \"hi\"";
@@ -62,6 +65,28 @@ mod fe_modules {
         m.add_submodule(&extra)?;
         Ok(())
     }
+}
+
+/// The deprecated `#[pyfn]` form, which PyO3 0.29 still accepts: each function is added where it
+/// is written, with the options written in `pyfn(...)` and `#[pyo3(...)]`.
+#[pymodule]
+#[allow(deprecated)]
+pub fn legacy(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    /// Scales by a factor.
+    #[pyfn(m, signature = (x, factor = 3))]
+    #[pyo3(name = "scaled")]
+    fn scale(x: i64, factor: i64) -> i64 {
+        x * factor
+    }
+
+    #[pyfn(m)]
+    #[pyo3(pass_module)]
+    fn home<'py>(module: &Bound<'py, PyModule>) -> PyResult<Bound<'py, ferrule::types::PyString>> {
+        module.name()
+    }
+
+    m.add("COUNT", m.dict().len())?;
+    Ok(())
 }
 
 /// A second top-level module: not the one CPython imports from this file, but exported as

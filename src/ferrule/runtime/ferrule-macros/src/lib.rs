@@ -96,6 +96,7 @@ fn glue_enabled() -> bool {
 }
 
 mod class_check;
+mod pyfn;
 
 #[proc_macro_attribute]
 pub fn pyclass(attr: TokenStream, item: TokenStream) -> TokenStream {
@@ -136,6 +137,7 @@ fn unused_allowed(item: TokenStream) -> TokenStream {
 /// the module's private `use` imports are visible.
 #[proc_macro_attribute]
 pub fn pymodule(attr: TokenStream, item: TokenStream) -> TokenStream {
+    let item = pyfn::rewrite(item);
     if glue_enabled() {
         return expand(item, Placement::InsideModOrAfter);
     }

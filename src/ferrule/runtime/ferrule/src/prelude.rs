@@ -10,7 +10,7 @@ pub use crate::types::{
     PyAny, PyAnyMethods, PyBoolMethods, PyByteArrayMethods, PyBytesMethods, PyCapsuleMethods, PyComplexMethods,
     PyDictMethods, PyFloatMethods, PyFrozenSetMethods, PyListMethods, PyMappingMethods, PyMappingProxyMethods,
     PyModule, PyModuleMethods, PySequenceMethods, PySetMethods, PySliceMethods, PyStringMethods, PyTupleMethods,
-    PyTypeMethods, PyWeakrefMethods,
+    PyTracebackMethods, PyTypeMethods, PyWeakrefMethods,
 };
 pub use crate::{wrap_pyfunction, wrap_pymodule};
 

@@ -311,9 +311,22 @@ impl PyErr {
 
 impl fmt::Debug for PyErr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // PyO3's form: the type and value as `repr` shows them, then the formatted traceback
+        // (one that cannot be formatted is reported as unraisable and shown by its `repr`).
         Python::attach(|py| {
-            let (ty, msg) = self.type_and_message(py);
-            f.debug_struct("PyErr").field("type", &ty).field("value", &msg).finish()
+            use crate::types::PyTracebackMethods;
+            let traceback = self.traceback(py).map(|tb| match tb.format() {
+                Ok(text) => text,
+                Err(err) => {
+                    err.write_unraisable(py, Some(tb.as_any()));
+                    format!("<unformattable {tb:?}>")
+                }
+            });
+            f.debug_struct("PyErr")
+                .field("type", &self.get_type(py))
+                .field("value", self.value(py))
+                .field("traceback", &traceback)
+                .finish()
         })
     }
 }

@@ -17,7 +17,7 @@ macro_rules! error_to_exception {
 
 error_to_exception!(std::num::ParseIntError, PyValueError);
 error_to_exception!(std::num::ParseFloatError, PyValueError);
-error_to_exception!(std::num::TryFromIntError, PyOverflowError);
+error_to_exception!(std::num::TryFromIntError, PyValueError); // PyO3's choice, not OverflowError
 error_to_exception!(std::str::ParseBoolError, PyValueError);
 error_to_exception!(std::char::ParseCharError, PyValueError);
 error_to_exception!(std::string::FromUtf8Error, PyUnicodeDecodeError);
@@ -27,6 +27,11 @@ error_to_exception!(std::ffi::NulError, PyValueError);
 error_to_exception!(std::fmt::Error, PyRuntimeError);
 error_to_exception!(std::net::AddrParseError, PyValueError);
 error_to_exception!(std::array::TryFromSliceError, PyValueError);
+error_to_exception!(std::time::TryFromFloatSecsError, PyValueError);
+error_to_exception!(std::time::SystemTimeError, PyValueError);
+error_to_exception!(std::path::StripPrefixError, PyValueError);
+error_to_exception!(std::env::JoinPathsError, PyValueError);
+error_to_exception!(std::char::CharTryFromError, PyValueError);
 
 /// `io::Error` becomes the `OSError` subclass Python would raise for its kind.
 impl From<io::Error> for PyErr {

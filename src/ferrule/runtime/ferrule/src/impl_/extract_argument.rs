@@ -451,17 +451,14 @@ unsafe fn add_to_kwargs<'py>(py: Python<'py>, varkw: &mut Option<Bound<'py, PyDi
     Ok(())
 }
 
-/// Re-raises a `TypeError` from converting argument `name` as
-/// `argument 'name': <message>`; other errors pass through unchanged.
+/// An error from converting argument `name`, as PyO3 0.29 reports it: the same exception (type,
+/// message, `__cause__`) with the note `while processing 'name'` (`add_note`, Python 3.11+; on
+/// older interpreters the error is unchanged).
 #[cold]
 pub fn argument_extraction_error(py: Python<'_>, name: &str, err: PyErr) -> PyErr {
-    if err.get_type(py).is(&<PyTypeError as crate::PyTypeInfo>::type_object(py)) {
-        let remapped = PyTypeError::new_err(format!("argument '{}': {}", name, err.value(py)));
-        remapped.set_cause(py, err.cause(py));
-        remapped
-    } else {
-        err
-    }
+    let note = format!("while processing '{}'", name);
+    let _ = err.value(py).call_method1(crate::intern!(py, "add_note"), (note,));
+    err
 }
 
 /// Converts the argument in `slot` (which must be non-NULL).

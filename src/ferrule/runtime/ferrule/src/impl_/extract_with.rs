@@ -1,5 +1,5 @@
 //! `#[pyo3(from_py_with = read)]` on a parameter: the user's function turns the argument into the
-//! parameter's value; its error is reported as PyO3 reports it ("argument 'x': ...").
+//! parameter's value; its error is reported as PyO3 reports it (the note "while processing 'x'").
 use super::extract_argument::argument_extraction_error;
 use crate::err::PyResult;
 use crate::ffi;

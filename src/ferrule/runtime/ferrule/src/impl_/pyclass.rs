@@ -15,7 +15,7 @@ use crate::pyclass::layout::{checker, contents};
 use crate::pyclass::{boolean, BorrowChecker, PyBorrowError, PyBorrowMutError, PyClass, PyRef, PyRefMut};
 use crate::types::{PyAny, PyAnyMethods, PyTypeMethods};
 
-pub use crate::pyclass::{gc::clear, gc::traverse, layout::tp_dealloc};
+pub use crate::pyclass::{gc::clear, gc::clear_bound, gc::traverse, layout::tp_dealloc};
 
 type Ptr = *mut ffi::PyObject;
 

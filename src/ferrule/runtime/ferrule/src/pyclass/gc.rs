@@ -127,11 +127,12 @@ unsafe fn traverse_level<T: PyClass>(obj: *mut ffi::PyObject, visit: ffi::visitp
     let _release = ReleaseShared(flag);
     let value = &*(*c).get_ptr();
     let visitor = PyVisit { visit, arg, _guard: PhantomData };
-    // The panic message is printed by the panic hook; the collector only needs a number.
+    // The panic message is printed by the panic hook; the collector only needs a number: -1, as
+    // PyO3 returns (CPython's collector ignores it; a direct caller sees the traversal failed).
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| body(value, visitor))) {
         Ok(Ok(())) => 0,
         Ok(Err(PyTraverseError(r))) => r,
-        Err(_) => 0,
+        Err(_) => -1,
     }
 }
 
@@ -152,6 +153,19 @@ impl<C: BorrowChecker> Drop for ReleaseMut<'_, C> {
 /// Body of a generated `tp_clear`.
 pub unsafe fn clear<T: PyClass>(obj: *mut ffi::PyObject, body: fn(&mut T)) -> c_int {
     clear_level::<T>(obj, Some(body))
+}
+
+/// `fn __clear__(slf: &Bound<'_, Self>)`: the base levels and `__dict__` are cleared as for
+/// [`clear`], then the method gets the object and borrows it as it likes (`slf.borrow_mut()`).
+pub unsafe fn clear_bound<T: PyClass>(obj: *mut ffi::PyObject, body: fn(&crate::Bound<'_, T>)) -> c_int {
+    if clear_level::<T>(obj, None) != 0 {
+        return -1;
+    }
+    crate::impl_::trampoline::trampoline(|py: Python<'_>| {
+        (*contents::<T>(obj)).thread.ensure(std::any::type_name::<T>());
+        body(crate::Bound::<T>::ref_from_ptr(py, &obj));
+        Ok(0)
+    })
 }
 
 /// Clears the base levels, then this level's value (through `__clear__`, with

@@ -92,6 +92,15 @@ unsafe fn release_exclusive<T: PyClass>(obj: *mut ffi::PyObject) {
 }
 
 impl<'a, T: PyClass<Frozen = boolean::False>> PyClassGuardMut<'a, T> {
+    /// The base class's view while this guard lives, as [`PyRefMut::as_super`](crate::PyRefMut::as_super)
+    /// gives it (a [`SuperMut`](crate::pyclass::SuperMut), which cannot be swapped out).
+    pub fn as_super(&mut self) -> &mut super::SuperMut<'a, T::BaseType>
+    where
+        T::BaseType: PyClass<Frozen = boolean::False>,
+    {
+        unsafe { super::SuperMut::from_ptr(self.obj.as_ptr()) }
+    }
+
     /// # Safety
     /// `obj` must be a `T` instance that stays alive for `'a`.
     unsafe fn try_new(obj: *mut ffi::PyObject) -> Result<Self, PyBorrowMutError> {

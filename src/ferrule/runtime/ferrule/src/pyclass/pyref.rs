@@ -306,7 +306,7 @@ pub struct SuperMut<'py, T: PyClass> {
 
 impl<'py, T: PyClass> SuperMut<'py, T> {
     /// `obj` is a `T` (or a subclass) held exclusively for the returned lifetime.
-    unsafe fn from_ptr<'a>(obj: *mut crate::ffi::PyObject) -> &'a mut Self {
+    pub(crate) unsafe fn from_ptr<'a>(obj: *mut crate::ffi::PyObject) -> &'a mut Self {
         &mut *(std::ptr::slice_from_raw_parts_mut(obj as *mut u8, 0) as *mut Self)
     }
     fn obj(&self) -> *mut crate::ffi::PyObject {

@@ -58,6 +58,16 @@ impl<'a> Borrowed<'a, '_, PyBytes> {
     }
 }
 
+impl crate::instance::Py<PyBytes> {
+    /// The bytes' buffer, for as long as this reference keeps the object alive (`bytes` never
+    /// change), attached or not afterwards.
+    pub fn as_bytes<'a>(&'a self, py: Python<'_>) -> &'a [u8] {
+        let bound = self.bind_borrowed(py);
+        unsafe { std::slice::from_raw_parts(ffi::PyBytes_AsString(bound.as_ptr()) as *const u8,
+                                            ffi::PyBytes_Size(bound.as_ptr()) as usize) }
+    }
+}
+
 /// `bytes[range]` as a Rust slice (bytes never change, so this is sound).
 impl<I: SliceIndex<[u8]>> Index<I> for Bound<'_, PyBytes> {
     type Output = I::Output;

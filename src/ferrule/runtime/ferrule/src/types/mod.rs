@@ -66,7 +66,7 @@ pub use sequence::{PyMapping, PyMappingMethods, PySequence, PySequenceMethods};
 pub use set::{BoundFrozenSetIterator, BoundSetIterator, PyFrozenSet, PyFrozenSetMethods, PySet, PySetMethods};
 pub use slice::{PySlice, PySliceIndices, PySliceMethods};
 pub use string::{PyString, PyStringMethods};
-pub use traceback::PyTraceback;
+pub use traceback::{PyTraceback, PyTracebackMethods};
 pub use tuple::{BorrowedTupleIterator, BoundTupleIterator, PyTuple, PyTupleMethods};
 pub use typeobject::{PyType, PyTypeMethods};
 pub use weakref::{PyWeakref, PyWeakrefMethods, PyWeakrefProxy, PyWeakrefReference};
