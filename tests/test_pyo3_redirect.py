@@ -42,6 +42,21 @@ def test_a_crate_built_on_pyo3_is_compiled_against_the_runtime(tmp_path: Path) -
                          capture_output=True, text=True)
     assert out.stdout.strip() == "(('name', 20, 'file.rs', 7, 'msg', (), None, 'func', 'x'), " \
         "(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 'twelve'))", out.stderr
+    script = """import words_ext as w
+def raising(exc):
+    def source():
+        raise exc
+    return source
+print(w.io_kind(lambda: "text"), w.io_kind(raising(FileNotFoundError(2, "gone"))),
+      w.io_kind(raising(BrokenPipeError())), w.io_kind(raising(TimeoutError())), w.io_kind(raising(KeyError("k"))))
+original = PermissionError(13, "denied")
+try:
+    w.io_round_trip(raising(original))
+except PermissionError as e:
+    print(e is original, e.errno, e.strerror)
+"""
+    out = subprocess.run([str(python), "-c", script], capture_output=True, text=True)
+    assert out.stdout.splitlines() == ["text NotFound BrokenPipe TimedOut Other", "True 13 denied"], out.stderr
     lock = (ext / "Cargo.lock").read_text()
     assert 'name = "pyo3"' in lock and "pyo3-ffi" not in lock  # the stand-in, with no source: nothing fetched
     # The version found is kept: the next build patches from the start and cargo refuses nothing.
