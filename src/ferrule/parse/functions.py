@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING
-
 import re
+from typing import TYPE_CHECKING
 
 from .attributes import Option_, _skip_string, split_top_level, string_value
 from .model import Function, Param, ParamKind, Span
@@ -206,7 +205,7 @@ def check_param_type(walk: "Walk", param: Param) -> None:
     """Types no conversion can produce; the rest is left to rustc's trait checks."""
     ty = param.ty
     problem = None
-    if ty.text.startswith("impl ") or ty.text.startswith("dyn ") or "dyn " in ty.text:
+    if _unextractable_trait_type(ty.text):
         problem = "a trait object or `impl Trait` has no conversion from Python"
     elif ty.kind == "other" and ty.text.startswith("*") and "Py_buffer" not in ty.text:  # __getbuffer__'s view
         problem = "raw pointers have no conversion from Python"
@@ -219,6 +218,24 @@ def check_param_type(walk: "Walk", param: Param) -> None:
         problem = f"`{ty.text}` has no conversion from Python (only `&[u8]` borrows from `bytes`)"
     if problem:
         walk.error(f"unsupported type for parameter `{param.name}`: {problem}", param.span, _TYPE_HINT)
+
+
+def _unextractable_trait_type(text: str) -> bool:
+    """`impl Trait` anywhere (the function would be generic), or a trait object not behind an owning pointer
+    (`dyn T`, `&dyn T`): no `FromPyObject` can make those. `Box<dyn Trait>` (pyrage's `Vec<Box<dyn
+    PyrageRecipient>>`) is a sized type the crate may implement `FromPyObject` for: left to rustc."""
+    if re.search(r"(^|[<(,&\s])impl\s", text):
+        return True
+    for found in re.finditer(r"(^|[<(,&\s])dyn\s", text):
+        before = text[:found.start() + len(found.group(1))]
+        depth, i = 0, len(before) - 1
+        while i >= 0 and (depth or before[i] not in "<("):  # the innermost open bracket holding the `dyn`
+            depth += {">": 1, ")": 1, "<": -1, "(": -1}.get(before[i], 0)
+            i -= 1
+        owner = re.search(r"(\w+)\s*$", before[:i]) if i >= 0 else None
+        if owner is None or owner.group(1) not in ("Box", "Arc", "Rc"):
+            return True
+    return False
 
 
 _TYPE_HINT = "take an owned type such as `String` or `Vec<T>`, or `&Bound<'_, PyAny>`"
