@@ -79,6 +79,11 @@ CASES = [
     ("self in a pyfunction", "#[pyfunction]\nfn f(&self) {}", "3:6", "`#[pyfunction]` `f` cannot take `&self`"),
     ("generic pyfunction", "#[pyfunction]\nfn f<T>(a: T) {}", "3:5", "generic function `f` cannot be a `#[pyfunction]`"),
     ("impl Trait parameter", "#[pyfunction]\nfn f(a: impl Into<i32>) {}", "3:6", "a trait object or `impl Trait`"),
+    # markdown-it-pyrs (PyO3 0.19): GIL refs, the module and arguments as `&PyModule`/`&PyAny`
+    ("GIL-ref module", "#[pymodule]\nfn demo(_py: Python, m: &PyModule) -> PyResult<()> { Ok(()) }", "3:22",
+     "`&PyModule` is PyO3's GIL-ref API (PyO3 0.20 and before, removed in 0.23)"),
+    ("GIL-ref argument", "#[pyfunction]\nfn f<'py>(a: Option<&'py PyDict>) {}", "3:11",
+     "unsupported type for parameter `a`: `&'py PyDict` is PyO3's GIL-ref API"),
     # pyrage (PyO3 0.24): the pre-0.27 trait, one lifetime and `extract_bound`
     ("FromPyObject of PyO3 0.26", "struct Key(String);\nimpl<'source> FromPyObject<'source> for Key {\n"
      "    fn extract_bound(ob: &Bound<'source, PyAny>) -> PyResult<Self> { Ok(Key(ob.extract()?)) }\n}", "3:15",

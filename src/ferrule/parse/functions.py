@@ -205,6 +205,14 @@ def check_param_type(walk: "Walk", param: Param) -> None:
     """Types no conversion can produce; the rest is left to rustc's trait checks."""
     ty = param.ty
     problem = None
+    gil_ref = _GIL_REF.search(ty.text)
+    if gil_ref:
+        native = gil_ref.group(1)
+        walk.error(f"unsupported type for parameter `{param.name}`: `{gil_ref.group(0)}` is PyO3's GIL-ref API "
+                   "(PyO3 0.20 and before, removed in 0.23); ferrule's runtime has the Bound API", param.span,
+                   f"write `&Bound<'_, {native}>` (`Bound<'py, {native}>` has the same methods, and "
+                   f"`{native}::new(py, ...)` returns one)")
+        return
     if _unextractable_trait_type(ty.text):
         problem = "a trait object or `impl Trait` has no conversion from Python"
     elif ty.kind == "other" and ty.text.startswith("*") and "Py_buffer" not in ty.text:  # __getbuffer__'s view
@@ -218,6 +226,14 @@ def check_param_type(walk: "Walk", param: Param) -> None:
         problem = f"`{ty.text}` has no conversion from Python (only `&[u8]` borrows from `bytes`)"
     if problem:
         walk.error(f"unsupported type for parameter `{param.name}`: {problem}", param.span, _TYPE_HINT)
+
+
+# `&PyModule`, `&'py PyAny`, `Option<&PyDict>`: a reference straight to a native type (not `&Bound<..>`).
+_NATIVE = ("PyAny", "PyModule", "PyDict", "PyList", "PyTuple", "PyString", "PyBytes", "PyByteArray", "PySet",
+           "PyFrozenSet", "PyType", "PyLong", "PyInt", "PyFloat", "PyBool", "PySequence", "PyMapping",
+           "PyIterator", "PySlice", "PyCapsule", "PyFunction", "PyCFunction", "PyDateTime", "PyDate",
+           "PyTime", "PyDelta", "PyTzInfo", "PyComplex", "PyMemoryView", "PyBaseException", "PySuper")
+_GIL_REF = re.compile(r"&\s*(?:'\w+\s+)?(?:mut\s+)?(?:pyo3::(?:types::)?)?(" + "|".join(_NATIVE) + r")\b")
 
 
 def _unextractable_trait_type(text: str) -> bool:
