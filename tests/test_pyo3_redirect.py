@@ -74,6 +74,19 @@ print(w.call_or_report(lambda a: a), type(sys.last_value).__name__)
     assert "is built on PyO3" not in second.stderr and "links to the native library" not in second.stderr
 
 
+def test_a_stand_in_cargo_no_longer_uses_is_forgotten(tmp_path: Path) -> None:
+    """The dependency built on PyO3 was removed: Cargo.lock lists the patch as unused, and the record drops
+    it, so later builds stop passing it (cargo warns of every unused patch)."""
+    redirects = Redirects(tmp_path, "sql", tmp_path)
+    for version in ("0.28.3", "0.25.1"):
+        redirects.add(version, CargoError(f"the dependency `x` is built on PyO3 (x 1.0 depends on pyo3 {version})"))
+    lock = tmp_path / "Cargo.lock"
+    lock.write_text('version = 4\n\n[[package]]\nname = "sql"\nversion = "0.1.0"\n\n'
+                    '[[patch.unused]]\nname = "pyo3"\nversion = "0.25.1"\n')
+    redirects.prune(lock)
+    assert sorted(Redirects(tmp_path, "sql", tmp_path).found) == ["0.28.3"]
+
+
 def test_the_pyo3_version_to_stand_in_for_is_read_from_cargos_chain() -> None:
     assert redirectable(CHAIN) == "0.28.3"
     direct = ("error: failed to select a version for `pyo3-ffi`.\n"

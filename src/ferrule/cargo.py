@@ -192,6 +192,7 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
         raise CargoError("cargo build failed", hint="fix the errors cargo reported above")
     if artifact is None:
         raise CargoError("cargo built no cdylib for the crate", path=project.manifest)
+    redirects.prune(meta.workspace_root / "Cargo.lock")
     return artifact
 
 

@@ -82,6 +82,21 @@ class Redirects:
         self._record.write_text(json.dumps(self.found, indent=1, sort_keys=True), encoding="utf-8")
         return True
 
+    def prune(self, lock: Path) -> None:
+        """After a build: forgets the versions Cargo.lock lists as unused patches (the dependency built on
+        PyO3 was removed), so the next build neither passes them nor gets cargo's warning about them."""
+        if not self.found:
+            return
+        try:
+            data = tomllib.loads(lock.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        unused = {entry.get("version") for entry in (data.get("patch") or {}).get("unused") or []
+                  if isinstance(entry, dict) and entry.get("name") == "pyo3"}
+        if unused & set(self.found):
+            self.found = {v: seen for v, seen in self.found.items() if v not in unused}
+            self._record.write_text(json.dumps(self.found, indent=1, sort_keys=True), encoding="utf-8")
+
     def _write(self, version: str) -> Path:
         crate = self.folder / version
         crate.mkdir(parents=True, exist_ok=True)
