@@ -87,7 +87,7 @@ CASES = [
     # pyrage (PyO3 0.24): the pre-0.27 trait, one lifetime and `extract_bound`
     ("FromPyObject of PyO3 0.26", "struct Key(String);\nimpl<'source> FromPyObject<'source> for Key {\n"
      "    fn extract_bound(ob: &Bound<'source, PyAny>) -> PyResult<Self> { Ok(Key(ob.extract()?)) }\n}", "3:15",
-     "`FromPyObject<'source>` has one lifetime: that is PyO3 0.26's `FromPyObject` (with `extract_bound`)"),
+     "`FromPyObject<'source>` has one lifetime: that is the `FromPyObject` of PyO3 0.26 and before"),
     ("FromPyObject of PyO3 0.26 by path", "struct Key;\nimpl<'py> pyo3::conversion::FromPyObject<'py> for Key {}",
      "3:11", "ferrule's runtime has PyO3 0.27's `FromPyObject<'a, 'py>`"),
     ("async without its feature", "#[pyfunction]\nasync fn f() {}", "3:1",

@@ -210,8 +210,7 @@ def check_param_type(walk: "Walk", param: Param) -> None:
         native = gil_ref.group(1)
         walk.error(f"unsupported type for parameter `{param.name}`: `{gil_ref.group(0)}` is PyO3's GIL-ref API "
                    "(PyO3 0.20 and before, removed in 0.23); ferrule's runtime has the Bound API", param.span,
-                   f"write `&Bound<'_, {native}>` (`Bound<'py, {native}>` has the same methods, and "
-                   f"`{native}::new(py, ...)` returns one)")
+                   f"write `&Bound<'_, {native}>`: `Bound<'py, {native}>` has the same methods")
         return
     if _unextractable_trait_type(ty.text):
         problem = "a trait object or `impl Trait` has no conversion from Python"

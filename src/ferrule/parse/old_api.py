@@ -32,6 +32,7 @@ def check_trait_impl(walk: "Walk", src: SourceFile, node: tree_sitter.Node) -> N
         return
     target = node.child_by_field_name("type")
     ty = src.text(target) if target is not None else "T"
-    walk.error(f"`{src.text(trait)}` has one lifetime: that is PyO3 0.26's `FromPyObject` (with `extract_bound`), "
-               "and ferrule's runtime has PyO3 0.27's `FromPyObject<'a, 'py>`", src.span(trait),
+    walk.error(f"`{src.text(trait)}` has one lifetime: that is the `FromPyObject` of PyO3 0.26 and before "
+               "(`extract_bound`, or `extract(&PyAny)`), and ferrule's runtime has PyO3 0.27's "
+               "`FromPyObject<'a, 'py>`", src.span(trait),
                _FROM_PY_OBJECT_HINT.format(ty=ty))
