@@ -102,6 +102,7 @@ def test_the_stand_in_forwards_every_runtime_feature() -> None:
     for feature in ("macros", "abi3-py310", "serde", "chrono", "auto-initialize"):
         assert f'{feature} = ["ferrule-runtime/{feature}"]' in manifest
     assert 'default = ["macros"]' in manifest
+    assert "\ngil-refs = []\n" in manifest  # PyO3 0.21's feature: nothing to turn on here
 
 
 def test_a_redirected_crate_that_does_not_compile_is_one_error_at_the_users_line(tmp_path: Path) -> None:

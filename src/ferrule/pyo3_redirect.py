@@ -37,8 +37,16 @@ def facade_manifest(version: str) -> str:
              "[dependencies]",
              f'ferrule-runtime = {{ version = "0.1", registry = "{REGISTRY}", default-features = false }}', "",
              "[features]", 'default = ["macros"]']
-    lines += [f'{name} = ["ferrule-runtime/{name}"]' for name in _features()]
+    features = _features()
+    lines += [f'{name} = ["ferrule-runtime/{name}"]' for name in features]
+    # Older PyO3 features the runtime has no use for: a dependency may still ask for them.
+    lines += [f"{name} = []" for name in _OLD_PYO3_FEATURES if name not in features]
     return "\n".join(lines) + "\n"
+
+
+# `gil-refs` and `experimental-declarative-modules` (0.21-0.22), the implicit features of PyO3's optional
+# `indoc`/`unindent` dependencies (before 0.23).
+_OLD_PYO3_FEATURES = ("gil-refs", "experimental-declarative-modules", "indoc", "unindent")
 
 
 FACADE_LIB = "// Written by ferrule: PyO3's crate name over ferrule's runtime.\npub use ferrule::*;\n"
