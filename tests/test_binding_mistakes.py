@@ -84,6 +84,8 @@ CASES = [
      "`&PyModule` is PyO3's GIL-ref API (PyO3 0.20 and before, removed in 0.23)"),
     ("GIL-ref argument", "#[pyfunction]\nfn f<'py>(a: Option<&'py PyDict>) {}", "3:11",
      "unsupported type for parameter `a`: `&'py PyDict` is PyO3's GIL-ref API"),
+    ("borrowed items", "#[pyfunction]\nfn f(names: Option<Vec<&str>>) {}", "3:6",
+     "`Option<Vec<&str>>` holds borrowed items, and a container's items cannot borrow"),
     # pyrage (PyO3 0.24): the pre-0.27 trait, one lifetime and `extract_bound`
     ("FromPyObject of PyO3 0.26", "struct Key(String);\nimpl<'source> FromPyObject<'source> for Key {\n"
      "    fn extract_bound(ob: &Bound<'source, PyAny>) -> PyResult<Self> { Ok(Key(ob.extract()?)) }\n}", "3:15",

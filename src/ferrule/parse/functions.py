@@ -212,6 +212,13 @@ def check_param_type(walk: "Walk", param: Param) -> None:
                    "(PyO3 0.20 and before, removed in 0.23); ferrule's runtime has the Bound API", param.span,
                    f"write `&Bound<'_, {native}>`: `Bound<'py, {native}>` has the same methods")
         return
+    borrowed_items = _BORROWED_ITEMS.search(ty.text)
+    if borrowed_items:
+        walk.error(f"unsupported type for parameter `{param.name}`: `{ty.text}` holds borrowed items, and a "
+                   "container's items cannot borrow from the Python objects they come from (PyO3 0.23+)",
+                   param.span, "take owned items (`Vec<String>`, `Vec<Vec<u8>>`), or `Vec<PyBackedStr>`/"
+                   "`Vec<PyBackedBytes>` to keep Python's data without copying")
+        return
     if _unextractable_trait_type(ty.text):
         problem = "a trait object or `impl Trait` has no conversion from Python"
     elif ty.kind == "other" and ty.text.startswith("*") and "Py_buffer" not in ty.text:  # __getbuffer__'s view
@@ -233,6 +240,10 @@ _NATIVE = ("PyAny", "PyModule", "PyDict", "PyList", "PyTuple", "PyString", "PyBy
            "PyIterator", "PySlice", "PyCapsule", "PyFunction", "PyCFunction", "PyDateTime", "PyDate",
            "PyTime", "PyDelta", "PyTzInfo", "PyComplex", "PyMemoryView", "PyBaseException", "PySuper")
 _GIL_REF = re.compile(r"&\s*(?:'\w+\s+)?(?:mut\s+)?(?:pyo3::(?:types::)?)?(" + "|".join(_NATIVE) + r")\b")
+
+
+# `Vec<&str>`, `HashMap<&str, i32>`, `Option<Vec<&[u8]>>`: containers of borrowed items (markdown-it-pyrs).
+_BORROWED_ITEMS = re.compile(r"\b(?:Vec|VecDeque|HashSet|BTreeSet|HashMap|BTreeMap|IndexMap|SmallVec)\s*<\s*&")
 
 
 def _unextractable_trait_type(text: str) -> bool:
