@@ -112,16 +112,17 @@ def test_a_redirected_crate_that_does_not_compile_is_one_error_at_the_users_line
     conflict = CargoError("the dependency `pythonize` is built on PyO3 (pythonize 0.28.0 depends on pyo3 0.28.3), "
                           "which cannot be linked", path=tmp_path / "Cargo.toml", line=6, col=1)
     assert redirects.add("0.28.3", conflict) and not redirects.add("0.28.3", conflict)
-    assert json.loads((tmp_path / "pyo3-facade" / "sql.json").read_text())["0.28.3"]["dependent"] == "pythonize"
+    record, = (tmp_path / "pyo3-facade").glob("sql-*.json")
+    assert json.loads(record.read_text())["0.28.3"]["dependent"] == "pythonize"
     failed = [{"level": "error", "package_id": "registry+https://github.com/rust-lang/crates.io-index#pythonize@0.28.0"}]
-    # A copy of the project elsewhere, sharing the target folder: the line is found in the copy's manifest.
-    copy = tmp_path / "copy"
-    copy.mkdir()
-    (copy / "Cargo.toml").write_text('[package]\nname = "sql"\n\n[dependencies]\npythonize = "0.28"\n')
-    err = Redirects(tmp_path, "sql", copy).explain_failure(failed)
-    assert err is not None and (err.path, err.line, err.col) == (copy / "Cargo.toml", 5, 1)
+    # The manifest changed since: the line is looked up again.
+    (tmp_path / "Cargo.toml").write_text('[package]\nname = "sql"\n\n[dependencies]\npythonize = "0.28"\n')
+    err = Redirects(tmp_path, "sql", tmp_path).explain_failure(failed)
+    assert err is not None and (err.path, err.line, err.col) == (tmp_path / "Cargo.toml", 5, 1)
+    # Another project of the same package name in the same target folder has records of its own.
+    assert Redirects(tmp_path, "sql", tmp_path / "elsewhere").found == {}
     assert str(err).startswith("the dependency `pythonize` is built on PyO3 (pyo3 0.28.3); ferrule compiled it "
                                "against its runtime, and it does not compile there")
     own = [{"level": "error", "package_id": "path+file:///p#sql@0.1.0"}]
-    assert Redirects(tmp_path, "sql").explain_failure(own) is None  # the user's own errors stay rustc's
-    assert "pyo3" in " ".join(Redirects(tmp_path, "sql").args())
+    assert Redirects(tmp_path, "sql", tmp_path).explain_failure(own) is None  # the user's own errors stay rustc's
+    assert "patch.crates-io.pyo3.path=" in " ".join(Redirects(tmp_path, "sql", tmp_path).args())

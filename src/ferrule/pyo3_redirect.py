@@ -12,6 +12,7 @@ error at the user's dependency line.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -58,7 +59,10 @@ class Redirects:
     def __init__(self, ferrule_dir: Path, package: str, workspace_root: Path | None = None) -> None:
         self.folder = ferrule_dir / "pyo3-facade"
         self.root = workspace_root
-        self._record = self.folder / f"{package}.json"
+        # Per project: a target folder shared by several projects (CARGO_TARGET_DIR) must not pass one's
+        # stand-ins to another, whose Cargo.lock would then list them as unused patches.
+        where = hashlib.sha1(str(workspace_root.resolve() if workspace_root else "").encode()).hexdigest()[:12]
+        self._record = self.folder / f"{package}-{where}.json"
         try:
             self.found: dict[str, dict] = json.loads(self._record.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -81,7 +85,7 @@ class Redirects:
             return False
         path = error.path
         if path is not None and self.root is not None and Path(path).is_relative_to(self.root):
-            path = Path(path).relative_to(self.root)  # a shared target folder may serve copies of the project
+            path = Path(path).relative_to(self.root)
         key = re.match(r"the dependency `([^`]+)`", error.message)
         self.found[version] = {"message": error.message, "path": str(path) if path else None,
                                "key": key.group(1) if key else None,
