@@ -85,6 +85,19 @@ CASES = [
     ("self in a pyfunction", "#[pyfunction]\nfn f(&self) {}", "3:6", "`#[pyfunction]` `f` cannot take `&self`"),
     ("generic pyfunction", "#[pyfunction]\nfn f<T>(a: T) {}", "3:5", "generic function `f` cannot be a `#[pyfunction]`"),
     ("impl Trait parameter", "#[pyfunction]\nfn f(a: impl Into<i32>) {}", "3:6", "a trait object or `impl Trait`"),
+    # markdown-it-pyrs (PyO3 0.19): GIL refs, the module and arguments as `&PyModule`/`&PyAny`
+    ("GIL-ref module", "#[pymodule]\nfn demo(_py: Python, m: &PyModule) -> PyResult<()> { Ok(()) }", "3:22",
+     "`&PyModule` is PyO3's GIL-ref API (PyO3 0.20 and before, removed in 0.23)"),
+    ("GIL-ref argument", "#[pyfunction]\nfn f<'py>(a: Option<&'py PyDict>) {}", "3:11",
+     "unsupported type for parameter `a`: `&'py PyDict` is PyO3's GIL-ref API"),
+    ("borrowed items", "#[pyfunction]\nfn f(names: Option<Vec<&str>>) {}", "3:6",
+     "`Option<Vec<&str>>` holds borrowed items, and a container's items cannot borrow"),
+    # pyrage (PyO3 0.24): the pre-0.27 trait, one lifetime and `extract_bound`
+    ("FromPyObject of PyO3 0.26", "struct Key(String);\nimpl<'source> FromPyObject<'source> for Key {\n"
+     "    fn extract_bound(ob: &Bound<'source, PyAny>) -> PyResult<Self> { Ok(Key(ob.extract()?)) }\n}", "3:15",
+     "`FromPyObject<'source>` has one lifetime: that is the `FromPyObject` of PyO3 0.26 and before"),
+    ("FromPyObject of PyO3 0.26 by path", "struct Key;\nimpl<'py> pyo3::conversion::FromPyObject<'py> for Key {}",
+     "3:11", "ferrule's runtime has PyO3 0.27's `FromPyObject<'a, 'py>`"),
     ("async without its feature", "#[pyfunction]\nasync fn f() {}", "3:1",
      "async functions are only supported with the `experimental-async` feature"),
     ("pass_module without the module", "#[pyfunction(pass_module)]\nfn f() {}", "3:4",
@@ -121,6 +134,13 @@ def test_mistake_is_one_error_at_its_line(tmp_path: Path, kind: str, code: str, 
     _, diags = parse(tmp_path, {"src/lib.rs": text})
     assert [f"{d.line}:{d.col}" for d in diags] == [where], [(d.line, d.col, d.message) for d in diags]
     assert message in diags[0].message, diags[0].message
+
+
+def test_from_py_object_of_pyo3_0_27_is_accepted(tmp_path: Path) -> None:
+    code = ("struct Key(String);\nimpl<'a, 'py> FromPyObject<'a, 'py> for Key {\n    type Error = PyErr;\n"
+            "    fn extract(ob: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> { Ok(Key(ob.extract()?)) }\n}")
+    _, diags = parse(tmp_path, {"src/lib.rs": "use ferrule::prelude::*;\n" + code + MODULE})
+    assert diags == []
 
 
 def test_a_crates_own_type_named_like_std_is_left_to_rustc(tmp_path: Path) -> None:

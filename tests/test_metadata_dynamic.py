@@ -80,3 +80,18 @@ def test_a_dynamic_readme_from_setuptools_or_cargo(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "finder"\ndynamic = ["version", "readme"]\n')
     fields = BytesParser().parsebytes(load_metadata(load_project(tmp_path / "Cargo.toml")).metadata)
     assert fields["Description-Content-Type"] == "text/markdown" and "# finder crate" in fields.get_payload()
+
+
+def test_license_classifiers_beside_an_spdx_license_are_kept_with_a_warning(tmp_path: Path) -> None:
+    """sqloxide writes `license = "MIT"` and a `License ::` classifier: pyproject-metadata refuses that pair
+    (PEP 639 allows it to), maturin keeps both, and so does ferrule, warning at `license`. (A dynamic
+    license beside such classifiers is license text, above.)"""
+    extra = ('license = "MIT"\nclassifiers = ["Programming Language :: Rust", "License :: OSI Approved :: MIT License",\n'
+             '  "Topic :: Database"]\n')
+    fields, meta = _metadata(tmp_path, '["version"]', license="MIT", extra=extra)
+    assert fields["License-Expression"] == "MIT"
+    assert fields.get_all("Classifier") == ["Programming Language :: Rust", "License :: OSI Approved :: MIT License",
+                                            "Topic :: Database"]
+    warning, = [w for w in meta.warnings if "License ::" in w]
+    assert warning.startswith(f"{tmp_path / 'pyproject.toml'}:3:1: `license` is an SPDX expression")
+    assert "kept, as maturin does" in warning

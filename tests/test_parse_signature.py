@@ -192,6 +192,19 @@ def test_unsupported_parameter_types(tmp_path: Path, ty: str, words: str) -> Non
     assert (diags[0].line, diags[0].col) == (2, 15)
 
 
+def test_a_boxed_trait_object_is_left_to_rustc(tmp_path: Path) -> None:
+    """pyrage implements `FromPyObject` for `Box<dyn PyrageRecipient>` (its own trait, so its own type):
+    a trait object behind `Box`/`Arc`/`Rc` may convert; one behind `&`, bare or in `impl` may not."""
+    _, diags = one(tmp_path, """
+        #[pyfunction]
+        fn f(a: Vec<Box<dyn Recipient>>, b: Box<dyn Recipient + Send>, c: Option<std::sync::Arc<dyn Recipient>>) {}
+    """)
+    assert diags == []
+    _, diags = one(tmp_path, "#[pyfunction]\nfn f(a: Vec<&dyn Recipient>, b: Box<Vec<impl Recipient>>) {}\n")
+    assert [d.message.split(":")[0] for d in diags] == ["unsupported type for parameter `a`",
+                                                        "unsupported type for parameter `b`"]
+
+
 def test_supported_borrowed_parameters_are_accepted(tmp_path: Path) -> None:
     _, diags = one(tmp_path, """
         #[pyfunction]

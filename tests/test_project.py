@@ -43,6 +43,19 @@ def test_renamed_runtime_and_lib_name(tmp_path: Path) -> None:
     assert (project.lib_name, project.runtime_crate) == ("fast", "pyo3")
 
 
+def test_a_cargo_toml_in_toml_1_1_is_read(tmp_path: Path) -> None:
+    """cargo 1.94+ reads manifests as TOML 1.1: pyrage writes its PyO3 line as an inline table over several
+    lines with a trailing comma, which TOML 1.0 (the standard tomllib before 3.15) refuses."""
+    from ferrule.toml_compat import tomllib
+
+    if tomllib.__name__ != "tomli":
+        pytest.skip("tomli 2.4+ (ferrule's dependency) is not installed here")
+    dep = ('pyo3 = {\n  package = "ferrule-runtime",\n  version = "0.1",\n  registry = "ferrule",\n'
+           '  features = [\n    "abi3-py310",\n  ],\n}')
+    project = load_project(make(tmp_path, lib='name = "pyrage"', dep=dep))
+    assert (project.lib_name, project.runtime_crate) == ("pyrage", "pyo3")
+
+
 def test_tool_ferrule_settings(tmp_path: Path) -> None:
     pyproject = '[project]\nname = "d"\nversion = "9.0"\n[tool.ferrule]\nmodule-name = "pkg.my_crate"\n' \
                 'features = ["x"]\nabi3 = "3.9"\n'

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import cache_seals, pyo3_dependents
+from . import cache_seals, pyo3_dependents, pyo3_redirect
 from .build_options import CargoOptions
 from .build_cache import BuildCache, open_cache
 from .cargo_config import cargo_config_args
@@ -127,9 +127,24 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
     """
     options = (options or project.cargo).with_command_line(features=tuple(features))
     profile = profile or ("release" if release else "dev")
+    redirects = pyo3_redirect.Redirects(meta.ferrule_dir, project.package, meta.workspace_root)
+    while True:
+        try:
+            return _build_once(project, meta, options, profile, python_version, explain, observe, held, redirects)
+        except _Redirected:
+            continue  # a crate built on PyO3 now resolves to a stand-in over the runtime: build again
+
+
+class _Redirected(Exception):
+    """The build stopped at a crates.io `pyo3` that a new stand-in now replaces."""
+
+
+def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile: str,
+                python_version: tuple[int, int] | None, explain, observe, held,
+                redirects: pyo3_redirect.Redirects) -> Path:
     # `cargo rustc` takes the same options as `cargo build`, plus arguments for the crate's own rustc.
     cmd = [_cargo(), "rustc" if options.rustc_args else "build", "--lib", "--manifest-path", str(project.manifest),
-           _message_format(), *patch_args(), *options.build_args(profile, python_version)]
+           _message_format(), *patch_args(), *redirects.args(), *options.build_args(profile, python_version)]
     interpreter_config = meta.interpreter_config()
     cmd[2:2] = meta.cache.cargo_args(interpreter_config) + _runtime_profile_args(profile)
     if not options.frozen and not options.locked:
@@ -161,13 +176,23 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
             raise BindingErrors(mapped, root=project.root)
         if not messages:  # nothing compiled: perhaps the resolver refused a crate built on PyO3
             resolve = [_cargo(), "metadata", "--format-version", "1", "--manifest-path", str(project.manifest),
-                       *patch_args(), *options.config_args()]
-            conflict = pyo3_dependents.check(resolve, env)
+                       *patch_args(), *redirects.args(), *options.config_args()]
+            conflict, version = pyo3_dependents.check(resolve, env)
+            if conflict is not None and version is not None and redirects.add(version, conflict):
+                dependent = redirects.found[version]["dependent"] or "a dependency"
+                sys.stderr.write(f"note: `{dependent}` is built on PyO3 {version}: ferrule builds it again against "
+                                 f"its runtime, through a stand-in `pyo3 {version}` (cargo's refusal above is "
+                                 "only the first attempt's)\n")
+                raise _Redirected()
             if conflict is not None:
                 raise conflict
+        failed_dependent = redirects.explain_failure(messages)
+        if failed_dependent is not None:
+            raise failed_dependent
         raise CargoError("cargo build failed", hint="fix the errors cargo reported above")
     if artifact is None:
         raise CargoError("cargo built no cdylib for the crate", path=project.manifest)
+    redirects.prune(meta.workspace_root / "Cargo.lock")
     return artifact
 
 
@@ -266,6 +291,7 @@ def _cdylib_from(line: str, project: Project, messages: list[dict], artifacts: l
         # Passed through as cargo would render it; kept to map glue errors back to the user's items.
         if prefix and isinstance(msg["message"].get("rendered"), str):
             msg["message"]["rendered"] = _relocated(msg["message"]["rendered"], prefix)
+        msg["message"].setdefault("package_id", msg.get("package_id"))  # whose code it is (pyo3_redirect)
         messages.append(msg["message"])
         if held is not None:
             held.append(msg["message"])

@@ -14,7 +14,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from . import cargo
+from . import cargo, pyo3_redirect
 from .build_cache import open_cache
 from .dep_crates import _runtime_name, binding_dependencies
 from .errors import BindingErrors, CargoError, ConfigError
@@ -112,10 +112,13 @@ def run(args: list[str], interpreter: str | None = None) -> int:
     meta = prepare_embedded(manifest, env)
     interp = find_interpreter(interpreter, require_venv=False, search_from=(Path.cwd(),))
     write_python_config(meta, interp)
-    env["FERRULE_GLUE_DIR"] = str(meta.glue_dir(_package_name(meta, manifest)))
+    package = _package_name(meta, manifest)
+    env["FERRULE_GLUE_DIR"] = str(meta.glue_dir(package))
     env["FERRULE_PYTHON_CONFIG"] = str(meta.python_config)
     env["FERRULE_EMBED"] = "1"
-    cmd = [cargo._cargo(), *cargo.patch_args(), *args]
+    # The stand-in `pyo3` versions a develop or build found for crates built on PyO3 (pyo3_redirect).
+    redirects = pyo3_redirect.Redirects(meta.ferrule_dir, package, meta.workspace_root).args()
+    cmd = [cargo._cargo(), *cargo.patch_args(), *redirects, *args]
     return subprocess.run(cmd, env=env).returncode
 
 

@@ -40,10 +40,19 @@ def _lib_name(package: str, manifest: dict | None) -> str:
     return str(lib.get("name") or package).replace("-", "_")
 
 
+CRATES_IO = "registry+https://github.com/rust-lang/crates.io-index"
+
+
 def _runtime_name(deps: list[dict]) -> str | None:
+    """The name a crate's code gives the runtime: its `ferrule-runtime` dependency, else its crates.io
+    `pyo3`, which ferrule redirects to a stand-in over the runtime (pyo3_redirect: a vendored copy of a crate
+    made for PyO3, such as pyo3-async-runtimes, whose `#[pyclass]`es then get glue)."""
     for dep in deps:
         if dep.get("name") == RUNTIME_PACKAGE and dep.get("kind") in (None, "normal"):
             return (dep.get("rename") or RUNTIME_LIB).replace("-", "_")
+    for dep in deps:
+        if dep.get("name") == "pyo3" and dep.get("kind") in (None, "normal") and dep.get("source") == CRATES_IO:
+            return (dep.get("rename") or "pyo3").replace("-", "_")
     return None
 
 
@@ -93,7 +102,7 @@ def _source(spec: dict) -> str:
         return REGISTRY_INDEX
     if "registry" in spec:
         return f"registry+{spec['registry']}"
-    return "registry+https://github.com/rust-lang/crates.io-index"
+    return CRATES_IO
 
 
 def binding_dependencies(package: str, manifest_path: Path, metadata_packages: list[dict],

@@ -65,7 +65,25 @@ def explain(stderr: str) -> CargoError | None:
     return None
 
 
-def check(cmd: list[str], env: dict[str, str]) -> CargoError | None:
-    """Runs cargo's resolver again (`cargo metadata`, cheap after the failed build) to read its reason."""
+def redirectable(stderr: str) -> str | None:
+    """The version of crates.io's `pyo3` in a `links = "python"` conflict's chain (the one cargo chose or
+    Cargo.lock holds), which a stand-in of that version over the runtime can replace (`pyo3_redirect`);
+    None when PyO3's crate in the conflict is `pyo3-ffi` itself or comes from a path."""
+    if "links to the native library `python`" not in stderr:
+        return None
+    for chain in _chains(stderr):
+        if chain[0][0] not in PYO3_CRATES or any(package == "ferrule-runtime" for package, *_ in chain):
+            continue
+        for package, version, folder, _ in chain:
+            if package == "pyo3" and version and folder is None:
+                return version
+    return None
+
+
+def check(cmd: list[str], env: dict[str, str]) -> tuple[CargoError | None, str | None]:
+    """Runs cargo's resolver again (`cargo metadata`, cheap after the failed build) to read its reason:
+    the error, and the `pyo3` version a stand-in could replace."""
     out = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    return explain(out.stderr) if out.returncode != 0 else None
+    if out.returncode == 0:
+        return None, None
+    return explain(out.stderr), redirectable(out.stderr)

@@ -81,6 +81,7 @@ def _load_metadata(project: Project) -> DistMetadata:
         # ferrule fills it in from Cargo.toml, so the metadata is static from here on.
         data["project"] = {**table, "version": _cargo_version(project),
                            "dynamic": [d for d in dynamic if d != "version"]}
+    data, license_classifiers = _license_classifiers_apart(project, data, warnings)
     try:
         meta = pyproject_metadata.StandardMetadata.from_pyproject(data, project.root)
     except pyproject_metadata.ConfigurationError as e:
@@ -91,7 +92,7 @@ def _load_metadata(project: Project) -> DistMetadata:
     return DistMetadata(
         name=meta.name,
         version=str(meta.version),
-        metadata=bytes(meta.as_rfc822()),
+        metadata=_with_classifiers(bytes(meta.as_rfc822()), license_classifiers),
         entry_points=_entry_points(meta),
         license_files={str(Path(p).as_posix()): (project.root / p).read_bytes() for p in (meta.license_files or [])},
         dependencies=list(meta.dependencies),
@@ -99,6 +100,36 @@ def _load_metadata(project: Project) -> DistMetadata:
         warnings=tuple(warnings),
         requires_python=meta.requires_python,
     )
+
+
+def _license_classifiers_apart(project: Project, data: dict, warnings: list) -> tuple[dict, list | None]:
+    """PEP 639 lets a build tool refuse `License ::` classifiers beside an SPDX `license` (pyproject-metadata
+    does); maturin keeps them, so a ported project keeps its metadata as it was, with a warning. Returns the
+    data without those classifiers and the full list to put back (None when there is nothing to do)."""
+    table = data["project"]
+    classifiers = table.get("classifiers")
+    if not isinstance(table.get("license"), str) or not isinstance(classifiers, list):
+        return data, None
+    kept = [c for c in classifiers if not (isinstance(c, str) and c.startswith("License ::"))]
+    if len(kept) == len(classifiers):
+        return data, None
+    line, col = position(project.pyproject, "license")
+    warnings.append(f"{project.pyproject}:{line}:{col}: `license` is an SPDX expression and `classifiers` also "
+                    "has `License ::` entries, which PEP 639 deprecates and lets build tools refuse; kept, as "
+                    "maturin does (remove those classifiers)")
+    return {**data, "project": {**table, "classifiers": kept}}, list(classifiers)
+
+
+def _with_classifiers(metadata: bytes, classifiers: list | None) -> bytes:
+    """Core metadata with its `Classifier` headers replaced by `classifiers` (in place of the first one)."""
+    if classifiers is None:
+        return metadata
+    head, sep, body = metadata.partition(b"\n\n")
+    lines = head.split(b"\n")
+    at = next((i for i, line in enumerate(lines) if line.startswith(b"Classifier: ")), len(lines))
+    lines = [line for line in lines if not line.startswith(b"Classifier: ")]
+    lines[at:at] = [f"Classifier: {c}".encode() for c in classifiers]
+    return b"\n".join(lines) + sep + body
 
 
 # What maturin fills from Cargo.toml's [package] for a field `dynamic` lists (version is handled apart).

@@ -20,6 +20,7 @@ from .model import Crate, GlueKey, PyModuleDecl, Span
 from .module_values import read_macro_item
 from .expansion import expand_invocation, expand_pending, register_macro, separate_shared_keys
 from .modules import read_module_fn, read_module_mod, resolve_members
+from .old_api import check_trait_impl
 from .blocks import is_local, mark_local_keys, walk_const_value, walk_fn_bodies
 from .resolve import Binding, Scope, extern_root, read_use
 from .cfg import ACTIVE, CfgSet, cfg_enabled, compiled
@@ -341,6 +342,8 @@ def _walk_items(walk: Walk, src: SourceFile, container: tree_sitter.Node, module
             block = read_pymethods(walk, src, item, module_path)
             if block is not None:
                 walk.crate.method_blocks.append(block)
+        elif node.type == "impl_item":
+            check_trait_impl(walk, src, node)
         elif node.type == "macro_definition":  # a body's macros: visible to the rest of its block only
             register_macro(walk, src, item)
         elif node.type in ("macro_invocation", "expression_statement"):

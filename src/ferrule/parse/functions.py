@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING
-
 import re
+from typing import TYPE_CHECKING
 
 from .attributes import Option_, _skip_string, split_top_level, string_value
 from .model import Function, Param, ParamKind, Span
@@ -209,7 +208,21 @@ def check_param_type(walk: "Walk", param: Param) -> None:
     """Types no conversion can produce; the rest is left to rustc's trait checks."""
     ty = param.ty
     problem = None
-    if ty.text.startswith("impl ") or ty.text.startswith("dyn ") or "dyn " in ty.text:
+    gil_ref = _GIL_REF.search(ty.text)
+    if gil_ref:
+        native = gil_ref.group(1)
+        walk.error(f"unsupported type for parameter `{param.name}`: `{gil_ref.group(0)}` is PyO3's GIL-ref API "
+                   "(PyO3 0.20 and before, removed in 0.23); ferrule's runtime has the Bound API", param.span,
+                   f"write `&Bound<'_, {native}>`: `Bound<'py, {native}>` has the same methods")
+        return
+    borrowed_items = _BORROWED_ITEMS.search(ty.text)
+    if borrowed_items:
+        walk.error(f"unsupported type for parameter `{param.name}`: `{ty.text}` holds borrowed items, and a "
+                   "container's items cannot borrow from the Python objects they come from (PyO3 0.23+)",
+                   param.span, "take owned items (`Vec<String>`, `Vec<Vec<u8>>`), or `Vec<PyBackedStr>`/"
+                   "`Vec<PyBackedBytes>` to keep Python's data without copying")
+        return
+    if _unextractable_trait_type(ty.text):
         problem = "a trait object or `impl Trait` has no conversion from Python"
     elif ty.kind == "other" and ty.text.startswith("*") and "Py_buffer" not in ty.text:  # __getbuffer__'s view
         problem = "raw pointers have no conversion from Python"
@@ -222,6 +235,36 @@ def check_param_type(walk: "Walk", param: Param) -> None:
         problem = f"`{ty.text}` has no conversion from Python (only `&[u8]` borrows from `bytes`)"
     if problem:
         walk.error(f"unsupported type for parameter `{param.name}`: {problem}", param.span, _TYPE_HINT)
+
+
+# `&PyModule`, `&'py PyAny`, `Option<&PyDict>`: a reference straight to a native type (not `&Bound<..>`).
+_NATIVE = ("PyAny", "PyModule", "PyDict", "PyList", "PyTuple", "PyString", "PyBytes", "PyByteArray", "PySet",
+           "PyFrozenSet", "PyType", "PyLong", "PyInt", "PyFloat", "PyBool", "PySequence", "PyMapping",
+           "PyIterator", "PySlice", "PyCapsule", "PyFunction", "PyCFunction", "PyDateTime", "PyDate",
+           "PyTime", "PyDelta", "PyTzInfo", "PyComplex", "PyMemoryView", "PyBaseException", "PySuper")
+_GIL_REF = re.compile(r"&\s*(?:'\w+\s+)?(?:mut\s+)?(?:pyo3::(?:types::)?)?(" + "|".join(_NATIVE) + r")\b")
+
+
+# `Vec<&str>`, `HashMap<&str, i32>`, `Option<Vec<&[u8]>>`: containers of borrowed items (markdown-it-pyrs).
+_BORROWED_ITEMS = re.compile(r"\b(?:Vec|VecDeque|HashSet|BTreeSet|HashMap|BTreeMap|IndexMap|SmallVec)\s*<\s*&")
+
+
+def _unextractable_trait_type(text: str) -> bool:
+    """`impl Trait` anywhere (the function would be generic), or a trait object not behind an owning pointer
+    (`dyn T`, `&dyn T`): no `FromPyObject` can make those. `Box<dyn Trait>` (pyrage's `Vec<Box<dyn
+    PyrageRecipient>>`) is a sized type the crate may implement `FromPyObject` for: left to rustc."""
+    if re.search(r"(^|[<(,&\s])impl\s", text):
+        return True
+    for found in re.finditer(r"(^|[<(,&\s])dyn\s", text):
+        before = text[:found.start() + len(found.group(1))]
+        depth, i = 0, len(before) - 1
+        while i >= 0 and (depth or before[i] not in "<("):  # the innermost open bracket holding the `dyn`
+            depth += {">": 1, ")": 1, "<": -1, "(": -1}.get(before[i], 0)
+            i -= 1
+        owner = re.search(r"(\w+)\s*$", before[:i]) if i >= 0 else None
+        if owner is None or owner.group(1) not in ("Box", "Arc", "Rc"):
+            return True
+    return False
 
 
 _TYPE_HINT = "take an owned type such as `String` or `Vec<T>`, or `&Bound<'_, PyAny>`"

@@ -13,6 +13,10 @@ mod cast;
 pub mod coroutine;
 pub mod conversions;
 pub mod buffer;
+/// PyO3 0.27+ names the call-arguments trait `pyo3::call::PyCallArgs` (pyo3-async-runtimes imports it so).
+pub mod call {
+    pub use crate::types::PyCallArgs;
+}
 mod compat;
 pub use compat::class::{basic, gc};
 pub use compat::{class, pycell, pyclass_init};

@@ -224,6 +224,13 @@ impl PyErr {
         unsafe { ffi::PyErr_PrintEx(0) }
     }
 
+    /// As `print`, and sets `sys.last_exc` (`last_type`/`last_value`/`last_traceback`), as an uncaught
+    /// exception does at the REPL (pyo3-async-runtimes reports a failed task so).
+    pub fn print_and_set_sys_last_vars(&self, py: Python<'_>) {
+        self.clone_ref(py).restore(py);
+        unsafe { ffi::PyErr_PrintEx(1) }
+    }
+
     pub fn display(&self, py: Python<'_>) {
         self.print(py)
     }

@@ -26,6 +26,7 @@ impl<'py> PyCallArgs<'py> for &Bound<'py, PyTuple> {
     }
 }
 
+// Up to 12 arguments, as PyO3 (and the tuple conversions) go: pyo3-log passes `makeRecord` nine.
 macro_rules! call_args_tuple {
     ($($T:ident $i:tt),*) => {
         impl<'py, $($T: IntoPyObject<'py>),*> PyCallArgs<'py> for ($($T,)*) {
@@ -46,6 +47,10 @@ call_args_tuple!(A 0, B 1, C 2, D 3, E 4);
 call_args_tuple!(A 0, B 1, C 2, D 3, E 4, F 5);
 call_args_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6);
 call_args_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+call_args_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
+call_args_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
+call_args_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
+call_args_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
 
 #[inline]
 fn result_of(py: Python<'_>, rc: c_int) -> PyResult<()> {
