@@ -283,12 +283,6 @@ impl PyErr {
         if rc == -1 { Err(PyErr::fetch(py)) } else { Ok(()) }
     }
 
-    /// Prints the exception as [`PyErr::print`] does, and sets `sys.last_exc` (`last_value`...).
-    pub fn print_and_set_sys_last_vars(&self, py: Python<'_>) {
-        self.clone_ref(py).restore(py);
-        unsafe { ffi::PyErr_PrintEx(1) }
-    }
-
     /// Replaces the exception's traceback (`None` clears it).
     pub fn set_traceback<'py>(&self, py: Python<'py>, tb: Option<Bound<'py, PyTraceback>>) {
         let value = self.value(py);

@@ -49,23 +49,6 @@ impl PyModule {
             Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::PyImport_Import(name.as_ptr())).map(|m| m.cast_into_unchecked())
         }
     }
-
-    /// Runs `code` as the body of a new module `module_name` (put in `sys.modules`, as an import
-    /// would), compiled as the file `file_name` (`<string>` when empty) for tracebacks.
-    pub fn from_code<'py>(
-        py: Python<'py>,
-        code: &core::ffi::CStr,
-        file_name: &core::ffi::CStr,
-        module_name: &core::ffi::CStr,
-    ) -> PyResult<Bound<'py, PyModule>> {
-        let file_name = if file_name.is_empty() { crate::ffi::c_str!("<string>") } else { file_name };
-        unsafe {
-            let compiled = ffi::Py_CompileString(code.as_ptr(), file_name.as_ptr(), ffi::Py_file_input);
-            let compiled = Bound::<PyAny>::from_owned_ptr_or_err_typed(py, compiled)?;
-            let module = ffi::PyImport_ExecCodeModuleEx(module_name.as_ptr(), compiled.as_ptr(), file_name.as_ptr());
-            Bound::<PyAny>::from_owned_ptr_or_err_typed(py, module)?.cast_into::<PyModule>().map_err(Into::into)
-        }
-    }
 }
 
 pub trait PyModuleMethods<'py> {
