@@ -48,8 +48,10 @@ def count(module: str, setup: str, stmt: str, n: int) -> int:
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
         f.write(_script(setup, stmt, module, n))
     try:
+        # A fixed hash seed: dict layouts (and so lookup costs) would otherwise differ per process.
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
         out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                              str(bench.venv_python()), f.name], capture_output=True, text=True)
+                              str(bench.venv_python()), f.name], capture_output=True, text=True, env=env)
     finally:
         os.unlink(f.name)
     found = _COLLECTED.search(out.stderr)

@@ -14,9 +14,22 @@ use crate::ffi;
 
 pub(crate) mod shutdown;
 
-thread_local! {
+/// A thread's attachment bookkeeping, in one thread-local so that `detach` looks it up once
+/// on each side: in a shared library every lookup is a call to `__tls_get_addr`.
+pub(crate) struct ThreadState {
     /// > 0: attached (nesting depth); 0: not attached; `FORBIDDEN`: inside `__traverse__`.
-    static ATTACH_COUNT: Cell<isize> = const { Cell::new(0) };
+    attach_count: Cell<isize>,
+    /// This thread detached while the interpreter was already finalizing, that is, it is the
+    /// thread running the finalization.
+    finalizer: Cell<bool>,
+    /// This thread's attachment was made by `Python::attach` (counted in `shutdown`'s `INSIDE`).
+    pub(crate) own: Cell<bool>,
+}
+
+thread_local! {
+    pub(crate) static THREAD: ThreadState = const {
+        ThreadState { attach_count: Cell::new(0), finalizer: Cell::new(false), own: Cell::new(false) }
+    };
 }
 
 const FORBIDDEN: isize = -1;
@@ -25,7 +38,7 @@ const FORBIDDEN_DURING_TRAVERSE: &str =
 
 #[inline(always)]
 pub(crate) fn is_attached() -> bool {
-    ATTACH_COUNT.try_with(|c| c.get() > 0).unwrap_or(false)
+    THREAD.try_with(|t| t.attach_count.get() > 0).unwrap_or(false)
 }
 
 /// `Python::attach`'s guard: reuses the attachment when there is one.
@@ -36,9 +49,9 @@ pub(crate) enum AttachGuard {
 
 impl AttachGuard {
     pub(crate) fn acquire() -> Self {
-        match ATTACH_COUNT.with(|c| c.get()) {
+        match THREAD.with(|t| t.attach_count.get()) {
             n if n > 0 => {
-                ATTACH_COUNT.with(|c| c.set(n + 1));
+                THREAD.with(|t| t.attach_count.set(n + 1));
                 return AttachGuard::Assumed;
             }
             FORBIDDEN => panic!("{FORBIDDEN_DURING_TRAVERSE}"),
@@ -48,7 +61,7 @@ impl AttachGuard {
         // or we see that it has run (see `shutdown`).
         shutdown::enter_or_panic();
         let state = unsafe { ffi::PyGILState_Ensure() };
-        ATTACH_COUNT.with(|c| c.set(1));
+        THREAD.with(|t| t.attach_count.set(1));
         update_deferred();
         AttachGuard::Ensured(state)
     }
@@ -56,7 +69,7 @@ impl AttachGuard {
 
 impl Drop for AttachGuard {
     fn drop(&mut self) {
-        ATTACH_COUNT.with(|c| c.set(c.get() - 1));
+        THREAD.with(|t| t.attach_count.set(t.attach_count.get() - 1));
         if let AttachGuard::Ensured(state) = *self {
             unsafe { ffi::PyGILState_Release(state) }
             shutdown::leave();
@@ -70,7 +83,7 @@ pub(crate) struct CallbackGuard(isize);
 impl CallbackGuard {
     #[inline(always)]
     pub(crate) fn enter() -> Self {
-        let prev = ATTACH_COUNT.try_with(|c| c.replace(c.get().max(0) + 1)).unwrap_or(0);
+        let prev = THREAD.try_with(|t| t.attach_count.replace(t.attach_count.get().max(0) + 1)).unwrap_or(0);
         CallbackGuard(prev)
     }
 }
@@ -78,7 +91,7 @@ impl CallbackGuard {
 impl Drop for CallbackGuard {
     #[inline(always)]
     fn drop(&mut self) {
-        let _ = ATTACH_COUNT.try_with(|c| c.set(self.0));
+        let _ = THREAD.try_with(|t| t.attach_count.set(self.0));
     }
 }
 
@@ -87,13 +100,13 @@ pub(crate) struct ForbidAttach(isize);
 
 impl ForbidAttach {
     pub(crate) fn during_traverse() -> Self {
-        ForbidAttach(ATTACH_COUNT.try_with(|c| c.replace(FORBIDDEN)).unwrap_or(0))
+        ForbidAttach(THREAD.try_with(|t| t.attach_count.replace(FORBIDDEN)).unwrap_or(0))
     }
 }
 
 impl Drop for ForbidAttach {
     fn drop(&mut self) {
-        let _ = ATTACH_COUNT.try_with(|c| c.set(self.0));
+        let _ = THREAD.try_with(|t| t.attach_count.set(self.0));
     }
 }
 
@@ -107,38 +120,36 @@ pub(crate) struct SuspendGuard {
 
 impl SuspendGuard {
     pub(crate) unsafe fn new() -> Self {
-        // A thread attached while the interpreter finalizes is the thread finalizing it.
-        let was_finalizer = FINALIZER.with(|f| f.replace(f.get() || is_finalizing()));
-        let count = ATTACH_COUNT.with(|c| c.replace(0));
-        let counted = shutdown::suspend();
-        SuspendGuard { tstate: ffi::PyEval_SaveThread(), count, was_finalizer, counted }
+        THREAD.with(|t| {
+            // A thread attached while the interpreter finalizes is the thread finalizing it.
+            let was_finalizer = t.finalizer.replace(t.finalizer.get() || is_finalizing());
+            let count = t.attach_count.replace(0);
+            let counted = shutdown::suspend(&t.own);
+            SuspendGuard { tstate: ffi::PyEval_SaveThread(), count, was_finalizer, counted }
+        })
     }
 }
 
 impl Drop for SuspendGuard {
     fn drop(&mut self) {
-        if must_not_attach() || !shutdown::resume(self.counted) {
-            // The interpreter began shutting down while this thread was detached.
-            // Re-attaching would end the thread with `pthread_exit` (3.9-3.13), a
-            // forced unwind that aborts the process at the next `extern "C"` frame,
-            // and unwinding instead would run Python code without the interpreter.
-            // Park the thread for good, as CPython 3.14 itself does.
-            hang_forever();
-        }
-        FINALIZER.with(|f| f.set(self.was_finalizer));
-        unsafe {
-            ffi::PyEval_RestoreThread(self.tstate);
-        }
-        shutdown::resumed(self.counted);
-        ATTACH_COUNT.with(|c| c.set(self.count));
+        THREAD.with(|t| {
+            if (is_finalizing() && !t.finalizer.get()) || !shutdown::resume(self.counted) {
+                // The interpreter began shutting down while this thread was detached.
+                // Re-attaching would end the thread with `pthread_exit` (3.9-3.13), a
+                // forced unwind that aborts the process at the next `extern "C"` frame,
+                // and unwinding instead would run Python code without the interpreter.
+                // Park the thread for good, as CPython 3.14 itself does.
+                hang_forever();
+            }
+            t.finalizer.set(self.was_finalizer);
+            unsafe {
+                ffi::PyEval_RestoreThread(self.tstate);
+            }
+            shutdown::resumed(&t.own, self.counted);
+            t.attach_count.set(self.count);
+        });
         update_deferred();
     }
-}
-
-thread_local! {
-    /// Whether this thread detached while the interpreter was already finalizing,
-    /// that is, whether it is the thread running the finalization.
-    static FINALIZER: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The interpreter is shutting down (not answerable under the stable ABI before 3.13).
@@ -154,13 +165,13 @@ pub(crate) fn is_finalizing() -> bool {
 /// True when CPython would not let this (detached) thread attach again: the
 /// interpreter is finalizing and this is not the thread finalizing it.
 fn must_not_attach() -> bool {
-    is_finalizing() && !FINALIZER.with(|f| f.get())
+    is_finalizing() && !THREAD.with(|t| t.finalizer.get())
 }
 
 /// Whether attaching now is allowed (`Python::try_attach`): already attached,
 /// or the interpreter runs, is not exiting and we are not inside `__traverse__`.
 pub(crate) fn may_attach() -> bool {
-    match ATTACH_COUNT.try_with(|c| c.get()).unwrap_or(FORBIDDEN) {
+    match THREAD.try_with(|t| t.attach_count.get()).unwrap_or(FORBIDDEN) {
         n if n > 0 => true,
         FORBIDDEN => false,
         _ => (unsafe { ffi::Py_IsInitialized() } != 0) && !shutdown::exiting() && !must_not_attach(),

@@ -22,8 +22,6 @@ static INSIDE: AtomicUsize = AtomicUsize::new(0);
 thread_local! {
     /// This thread runs the exit hook (and so the finalization after it).
     static EXIT_THREAD: Cell<bool> = const { Cell::new(false) };
-    /// This thread's attachment was made by `Python::attach` (counted in `INSIDE`).
-    static OWN: Cell<bool> = const { Cell::new(false) };
 }
 
 /// How long the exit hook waits for threads inside `Python::attach`.
@@ -43,19 +41,19 @@ pub(super) fn enter_or_panic() {
         INSIDE.fetch_sub(1, SeqCst);
         panic!("{FINALIZING}");
     }
-    OWN.with(|o| o.set(true));
+    super::THREAD.with(|t| t.own.set(true));
 }
 
 /// After `PyGILState_Release` of an attachment made by `enter_or_panic`.
 pub(super) fn leave() {
-    OWN.with(|o| o.set(false));
+    super::THREAD.with(|t| t.own.set(false));
     INSIDE.fetch_sub(1, SeqCst);
 }
 
 /// On `detach`: a `Python::attach` thread stops counting while detached.
 /// Returns whether it was counted.
-pub(super) fn suspend() -> bool {
-    let own = OWN.with(|o| o.replace(false));
+pub(super) fn suspend(own_flag: &Cell<bool>) -> bool {
+    let own = own_flag.replace(false);
     if own {
         INSIDE.fetch_sub(1, SeqCst);
     }
@@ -75,9 +73,9 @@ pub(super) fn resume(_own: bool) -> bool {
 
 /// After the thread state is restored: a `Python::attach` thread stays
 /// counted; any other (a Python thread) is CPython's to manage from here.
-pub(super) fn resumed(own: bool) {
+pub(super) fn resumed(own_flag: &Cell<bool>, own: bool) {
     if own {
-        OWN.with(|o| o.set(true));
+        own_flag.set(true);
     } else {
         INSIDE.fetch_sub(1, SeqCst);
     }
@@ -116,7 +114,7 @@ unsafe extern "C" fn on_exit(_slf: *mut ffi::PyObject, _arg: *mut ffi::PyObject)
     EXIT_THREAD.with(|t| t.set(true));
     EXITING.store(true, SeqCst);
     // Our own count (a Python::attach around the exit) is not waited for.
-    let own = OWN.with(|o| o.get()) as usize;
+    let own = super::THREAD.with(|t| t.own.get()) as usize;
     // Bounded, so a thread blocked inside `attach` (on something the exiting
     // program will never do) cannot hang the exit.
     let deadline = std::time::Instant::now() + EXIT_WAIT;
