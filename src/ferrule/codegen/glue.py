@@ -13,6 +13,7 @@ import re
 
 from ..parse.model import Crate, Function, ModuleForm, Param, ParamKind, PyModuleDecl, TypeRef
 from . import shared_calls
+from .statics import _slot_params, c_ptr, c_string, description  # noqa: F401  (glue's callers import them from here)
 from .signature import text_signature
 from .warn import warn_lines
 
@@ -43,23 +44,6 @@ def generate_glue(crate: Crate) -> dict[str, str]:
 def cfg_prefix(cfgs: tuple[str, ...]) -> str:
     """`#[cfg(p)] ` for each predicate of a field or variant: glue touching it exists only when it does."""
     return "".join(f"#[cfg({c})] " for c in cfgs)
-
-
-def c_string(text: str, runtime: str = "_ferrule") -> str:
-    """A `&'static CStr` for `text` (NULs cannot be represented, so they are dropped): the runtime's
-    `glue_c_str!`, not a `c"..."` literal, which an edition-2018 crate cannot parse (rustc reads included
-    glue in its edition), and not `c_str!`, whose NUL check costs const evaluation per string."""
-    return f'{runtime}::ffi::glue_c_str!("{_escape(text)}")'
-
-
-def c_ptr(text: str) -> str:
-    """A `*const c_char` to `text` and a NUL: `c_string(text).as_ptr()` at less compile work."""
-    return f'::core::concat!("{_escape(text)}", "\\0").as_ptr().cast()'
-
-
-def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-            .replace("\r", "\\r").replace("\t", "\\t").replace("\0", ""))
 
 
 def ident(name: str) -> str:
@@ -218,40 +202,6 @@ const _: () = {{
         unsafe {{ {tramp} }}
     }}
 {body_fn}}}{";" if local else ""}
-"""
-
-
-def _slot_params(fn: Function) -> list[Param]:
-    return [p for p in fn.visible_params() if p.kind not in (ParamKind.VARARGS, ParamKind.VARKEYWORDS)]
-
-
-def description(fn: Function) -> str:
-    slots = _slot_params(fn)
-    positional = [p for p in slots if p.kind != ParamKind.KEYWORD_ONLY]
-    keyword_only = [p for p in slots if p.kind == ParamKind.KEYWORD_ONLY]
-    pos_only = sum(1 for p in positional if p.kind == ParamKind.POSITIONAL_ONLY)
-    required = 0
-    for p in positional:
-        if p.default is None:
-            required += 1
-        else:
-            break
-    kinds = {p.kind for p in fn.visible_params()}
-    names = ", ".join(f'"{p.py_name}"' for p in positional)
-    kw = ", ".join(f'{EX}::KeywordOnlyParameter {{ name: "{p.py_name}", required: {str(p.default is None).lower()} }}'
-                   for p in keyword_only)
-    return f"""
-    static __DESC: {EX}::FunctionDescription = {EX}::FunctionDescription {{
-        func_name: "{fn.py_name}",
-        positional_parameter_names: &[{names}],
-        positional_only_parameters: {pos_only},
-        required_positional_parameters: {required},
-        keyword_only_parameters: &[{kw}],
-        accept_varargs: {str(ParamKind.VARARGS in kinds).lower()},
-        accept_varkeywords: {str(ParamKind.VARKEYWORDS in kinds).lower()},
-        keyword_cache: &__DESC_KW,
-    }};
-    static __DESC_KW: {EX}::KeywordCache = {EX}::KeywordCache::NEW;
 """
 
 

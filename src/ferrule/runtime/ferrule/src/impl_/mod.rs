@@ -6,6 +6,7 @@ pub mod call;
 pub mod call_method;
 pub mod exceptions;
 pub mod extract_argument;
+pub mod extract_value;
 pub mod extract_with;
 pub mod extract_pyclass;
 pub mod frompyobject;
