@@ -17,8 +17,7 @@ from . import cache_seals, pyo3_dependents, pyo3_redirect
 from .build_options import CargoOptions
 from .build_cache import BuildCache, open_cache
 from .cargo_config import cargo_config_args
-from .errors import BindingErrors, CargoError, Diagnostic
-from .glue_errors import EXPLAINED
+from .errors import EXPLAINED, BindingErrors, CargoError, Diagnostic
 from .project import Project
 from .runtime_source import check_sources
 

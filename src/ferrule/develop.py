@@ -30,14 +30,16 @@ class DevelopResult:
 
 
 def _explainer(project, cargo_meta, crate, options):
-    """Maps rustc's errors in glue back to the user's items; parses the crate only when a build fails."""
-    from . import glue_errors
-
+    """Maps rustc's errors in glue back to the user's items; parses the crate (and imports the
+    mapper) only when a build fails."""
     glue_dir = cargo_meta.glue_dir(project.package)
     if crate is not None:
+        from . import glue_errors
+
         return glue_errors.explainer(crate, glue_dir)
 
     def explain(messages):
+        from . import glue_errors
         from .generate import parse_project
         from .runtime_features import async_enabled
 

@@ -104,3 +104,7 @@ class BindingErrors(FerruleError):
 
 class PublishError(FerruleError):
     """An upload to a package index failed."""
+
+
+# Set on a rustc message that `glue_errors` said again at the user's item (cargo then leaves it out).
+EXPLAINED = "ferrule_explained"

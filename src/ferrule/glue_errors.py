@@ -15,7 +15,7 @@ from .errors import Diagnostic
 from .parse.model import Crate, Function, Span
 
 # Set on a rustc message said again at the user's item: the build does not print rustc's version of it.
-EXPLAINED = "ferrule_explained"
+from .errors import EXPLAINED  # noqa: E402  (defined there: cargo.py reads it without importing this module)
 
 _ARG_NAME = re.compile(r'extract\w*\(.*"([^"]+)"\s*\)|let (?:mut )?__arg_(\w+)')
 _ARG_PASSED = re.compile(r"__arg_(\w+)")

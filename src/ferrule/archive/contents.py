@@ -78,7 +78,7 @@ def module_parts(project: Project) -> list[str]:
 
 def is_hand_written(path: Path) -> bool:
     """A stub that exists and was not written by ferrule (ferrule's start with its header)."""
-    from ..codegen.stubs import HEADER
+    from ..codegen import HEADER
 
     try:
         with path.open(encoding="utf-8") as f:
@@ -97,7 +97,7 @@ def own_stub(project: Project) -> Path | None:
 
 def _reexport_stub(package_stub: str) -> str:
     """The extension module's own stub: the same objects the package re-exports."""
-    from ..codegen.stubs import HEADER
+    from ..codegen import HEADER
 
     found = re.search(r"^__all__ = \[(.*)\]$", package_stub, re.M)
     names = re.findall(r"'([^']*)'", found.group(1)) if found else []
