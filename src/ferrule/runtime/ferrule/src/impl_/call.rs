@@ -156,8 +156,8 @@ where
     trampoline(move |py| body_o(kind, py, name, arg, f))
 }
 
-macro_rules! fastcall_arity {
-    ($body:ident, $tramp:ident, $body_py:ident, $tramp_py:ident, $n:literal; $($a:ident $i:literal),+) => {
+macro_rules! fastcall_pair {
+    ($body:ident, $tramp:ident, [$($pyty:ty)?], $n:literal; $($a:ident $i:literal),+) => {
         /// A `METH_FASTCALL[|METH_KEYWORDS]` function's whole `__body` (`kwnames` NULL without keywords).
         #[cfg_attr(not(debug_assertions), inline(always))]
         #[cfg_attr(debug_assertions, inline)]
@@ -168,7 +168,7 @@ macro_rules! fastcall_arity {
             args: *const Ptr,
             nargs: ffi::Py_ssize_t,
             kwnames: Ptr,
-            f: fn($($a),+) -> R,
+            f: fn($($pyty,)? $($a),+) -> R,
         ) -> PyResult<Ptr>
         where
             K: ReturnKind<'py, R>,
@@ -176,29 +176,7 @@ macro_rules! fastcall_arity {
         {
             let mut out: [Ptr; $n] = [std::ptr::null_mut(); $n];
             desc.extract_fastcall(py, args, nargs, kwnames, &mut out)?;
-            let result = f($(extract::<$a>(py, &out[$i], desc.slot_name($i))?),+);
-            kind.finish(py, result)
-        }
-
-        /// As the `__body` above, for a function taking the `py` token first.
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        #[cfg_attr(debug_assertions, inline)]
-        pub unsafe fn $body_py<'py, K, $($a,)+ R>(
-            kind: K,
-            py: Python<'py>,
-            desc: &'static FunctionDescription,
-            args: *const Ptr,
-            nargs: ffi::Py_ssize_t,
-            kwnames: Ptr,
-            f: fn(Python<'py>, $($a),+) -> R,
-        ) -> PyResult<Ptr>
-        where
-            K: ReturnKind<'py, R>,
-            $($a: for<'a> FromPyObject<'a, 'py>,)+
-        {
-            let mut out: [Ptr; $n] = [std::ptr::null_mut(); $n];
-            desc.extract_fastcall(py, args, nargs, kwnames, &mut out)?;
-            let result = f(py, $(extract::<$a>(py, &out[$i], desc.slot_name($i))?),+);
+            let result = f($({ let token: $pyty = py; token },)? $(extract::<$a>(py, &out[$i], desc.slot_name($i))?),+);
             kind.finish(py, result)
         }
 
@@ -208,7 +186,7 @@ macro_rules! fastcall_arity {
         pub unsafe fn $tramp<K, $($a,)+ R>(
             kind: K,
             desc: &'static FunctionDescription,
-            f: fn($($a),+) -> R,
+            f: for<'py> fn($($pyty,)? $($a),+) -> R,
             args: *const Ptr,
             nargs: ffi::Py_ssize_t,
             kwnames: Ptr,
@@ -219,24 +197,14 @@ macro_rules! fastcall_arity {
         {
             trampoline(move |py| $body(kind, py, desc, args, nargs, kwnames, f))
         }
+    };
+}
 
-        /// As the trampoline above, for a function taking the `py` token first.
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        #[cfg_attr(debug_assertions, inline)]
-        pub unsafe fn $tramp_py<K, $($a,)+ R>(
-            kind: K,
-            desc: &'static FunctionDescription,
-            f: for<'py> fn(Python<'py>, $($a),+) -> R,
-            args: *const Ptr,
-            nargs: ffi::Py_ssize_t,
-            kwnames: Ptr,
-        ) -> Ptr
-        where
-            K: for<'py> ReturnKind<'py, R>,
-            $($a: for<'a, 'py> FromPyObject<'a, 'py>,)+
-        {
-            trampoline(move |py| $body_py(kind, py, desc, args, nargs, kwnames, f))
-        }
+/// Each arity with and without the `py` token first.
+macro_rules! fastcall_arity {
+    ($body:ident, $tramp:ident, $body_py:ident, $tramp_py:ident, $n:literal; $($a:ident $i:literal),+) => {
+        fastcall_pair!($body, $tramp, [], $n; $($a $i),+);
+        fastcall_pair!($body_py, $tramp_py, [Python<'py>], $n; $($a $i),+);
     };
 }
 
