@@ -1,21 +1,16 @@
 """End to end: functions whose whole call is one of the runtime's generic functions (`impl_::call`,
 chosen by codegen/shared_calls.py) behave as functions with their own glue: values, keywords,
 argument errors naming the parameter, `None` for unit results, raised errors, and the fall-backs.
-Crate: tests/crates/fe_functions/src/shared_calls.rs."""
+Crate: tests/crates/fe_functions/src/shared_calls.rs; which level each signature gets:
+tests/test_glue_shared_calls.py."""
 
 from __future__ import annotations
 
 import inspect
-from pathlib import Path
 
 import pytest
 from arg_errors import argument_error
 from pypy_support import PYPY
-
-from ferrule.codegen.glue import generate_glue
-from ferrule.parse import parse_crate
-
-CRATE = Path(__file__).parent / "crates" / "fe_functions"
 
 
 def test_values_through_every_convention(fe_functions):
@@ -75,25 +70,3 @@ def test_signatures_unchanged(fe_functions):
     assert str(inspect.signature(fe_functions.keyword_scale)) == "(a, *, scale)"
     assert str(inspect.signature(fe_functions.only_positional)) == "(x, /)"
     assert str(inspect.signature(fe_functions.zero_args_py)) == "()"
-
-
-def test_generator_picks_the_level_each_signature_allows():
-    crate, diags = parse_crate(CRATE, CRATE / "src/lib.rs", package="fe_functions", lib_name="fe_functions",
-                               workspace_root=CRATE)
-    assert diags == []
-    glue = generate_glue(crate)
-    by_name = {fn.rust_name: glue[fn.key.relpath()] for fn in crate.functions}
-    # Lifetime-free types (the crate's own class included): the runtime's trampoline.
-    assert "impl_::call::fastcall2(_ferrule::impl_::call::AsValue, &__DESC, super::bump_token" in by_name["bump_token"]
-    assert "impl_::call::fastcall2_py(_ferrule::impl_::call::AsValue" in by_name["count_words"]
-    assert "impl_::call::noargs_py(" in by_name["zero_args_py"]
-    assert "impl_::call::meth_o(" in by_name["only_positional"]
-    assert "impl_::call::fastcall1(_ferrule::impl_::call::AsNone" in by_name["unit_result"]
-    # A `'py` lifetime: the runtime's body inside the function's own trampoline.
-    assert "impl_::call::body2(_ferrule::impl_::call::AsValue, py, &__DESC" in by_name["first_item"]
-    assert "impl_::call::body1(" in by_name["token_value"]
-    assert "impl_::call::body1(_ferrule::impl_::call::AsValue" in by_name["last_item"]
-    assert "impl_::call::body_o_py(" in by_name["only_positional_py"]
-    # Too many parameters, defaults, holders, `&str`, `*args`: each function keeps its own extraction.
-    for name in ("nine", "advance", "greet", "total_length", "salute"):
-        assert "impl_::call::" not in by_name[name], name
