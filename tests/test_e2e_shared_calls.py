@@ -13,6 +13,7 @@ from arg_errors import argument_error
 from pypy_support import PYPY
 
 from ferrule.codegen.glue import generate_glue
+from ferrule.codegen.methods import block_glue
 from ferrule.parse import parse_crate
 
 CRATE = Path(__file__).parent / "crates" / "fe_functions"
@@ -77,6 +78,18 @@ def test_signatures_unchanged(fe_functions):
     assert str(inspect.signature(fe_functions.zero_args_py)) == "()"
 
 
+def test_methods_whose_results_borrow_the_receiver(fe_functions):
+    held = object()
+    shelf = fe_functions.Shelf("abc", held)
+    assert shelf.letters() == ["a", "b", "c"]
+    assert shelf.letters_checked(2) == ["a", "b"]
+    assert shelf.first_letters == ["a"]
+    assert shelf.held() is held
+    assert shelf.held_py(0) is held
+    other = shelf.relabel("xy")
+    assert other.letters() == ["x", "y"] and other.held() is held
+
+
 def test_generator_picks_the_level_each_signature_allows():
     crate, diags = parse_crate(CRATE, CRATE / "src/lib.rs", package="fe_functions", lib_name="fe_functions",
                                workspace_root=CRATE)
@@ -97,3 +110,13 @@ def test_generator_picks_the_level_each_signature_allows():
     # Too many parameters, defaults, holders, `&str`, `*args`: each function keeps its own extraction.
     for name in ("nine", "advance", "greet", "total_length", "salute"):
         assert "impl_::call::" not in by_name[name], name
+    # Methods: a result that may borrow from the receiver (a type hiding a lifetime, `&'a self`) keeps
+    # the method's own glue; the class itself, `Py` and std types go through `impl_::call_method`.
+    shelf = next(c for c in crate.classes if c.rust_name == "Shelf")
+    block = next(b for b in crate.method_blocks if b.self_type == "Shelf")
+    text = block_glue(shelf, block, crate.runtime_crate)
+    for name in ("letters", "letters_checked", "first_letters", "held"):
+        body = text.split(f"fn __b{'__g' if name == 'first_letters' else ''}_{name}(")[1].split("\n    }")[0]
+        assert "call_method::" not in body, name
+    for name in ("relabel", "held_py"):
+        assert "call_method::" in text.split(f"fn __b_{name}(")[1].split("\n    }")[0], name
