@@ -70,3 +70,15 @@ def test_signatures_unchanged(fe_functions):
     assert str(inspect.signature(fe_functions.keyword_scale)) == "(a, *, scale)"
     assert str(inspect.signature(fe_functions.only_positional)) == "(x, /)"
     assert str(inspect.signature(fe_functions.zero_args_py)) == "()"
+
+
+def test_methods_whose_results_borrow_the_receiver(fe_functions):
+    held = object()
+    shelf = fe_functions.Shelf("abc", held)
+    assert shelf.letters() == ["a", "b", "c"]
+    assert shelf.letters_checked(2) == ["a", "b"]
+    assert shelf.first_letters == ["a"]
+    assert shelf.held() is held
+    assert shelf.held_py(0) is held
+    other = shelf.relabel("xy")
+    assert other.letters() == ["x", "y"] and other.held() is held

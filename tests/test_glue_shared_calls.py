@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ferrule.codegen.glue import generate_glue
+from ferrule.codegen.methods import block_glue
 from ferrule.parse import parse_crate
 
 CRATE = Path(__file__).parent / "crates" / "fe_functions"
@@ -31,3 +32,13 @@ def test_generator_picks_the_level_each_signature_allows():
     # Too many parameters, defaults, holders, `&str`, `*args`: each function keeps its own extraction.
     for name in ("nine", "advance", "greet", "total_length", "salute"):
         assert "impl_::call::" not in by_name[name], name
+    # Methods: a result that may borrow from the receiver (a type hiding a lifetime, `&'a self`) keeps
+    # the method's own glue; the class itself, `Py` and std types go through `impl_::call_method`.
+    shelf = next(c for c in crate.classes if c.rust_name == "Shelf")
+    block = next(b for b in crate.method_blocks if b.self_type == "Shelf")
+    text = block_glue(shelf, block, crate.runtime_crate)
+    for name in ("letters", "letters_checked", "first_letters", "held"):
+        body = text.split(f"fn __b{'__g' if name == 'first_letters' else ''}_{name}(")[1].split("\n    }")[0]
+        assert "call_method::" not in body, name
+    for name in ("relabel", "held_py"):
+        assert "call_method::" in text.split(f"fn __b_{name}(")[1].split("\n    }")[0], name

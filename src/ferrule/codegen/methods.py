@@ -99,7 +99,7 @@ def method_glue(cls: PyClassDecl, method: Method) -> tuple[str, str]:
         own = None if method.receiver in ("ref", "mut") else (setup, list(leading))
         lines = async_call_body(fn, conv, f"__Self::{fn.rust_name}", method, cls.py_name, own)
     else:
-        lines = shared_calls.method_body(method, conv) or \
+        lines = shared_calls.method_body(method, conv, cls.rust_name) or \
             setup + call_body(fn, conv, callee=f"__Self::{fn.rust_name}", leading=leading)
     lines = [_rename_desc(line, desc_name) for line in lines]
     desc = _rename_desc(description(_described(cls, method)), desc_name) if conv not in ("noargs", "o") else ""
@@ -156,10 +156,10 @@ def new_glue(cls: PyClassDecl, method: Method) -> str:
 """
 
 
-def getter_glue(method: Method) -> tuple[str, str]:
+def getter_glue(method: Method, self_name: str = "") -> tuple[str, str]:
     fn = method.fn
     setup, recv = receiver_setup(method)
-    lines = shared_calls.method_body(method, "noargs") or \
+    lines = shared_calls.method_body(method, "noargs", self_name) or \
         setup + call_body(fn, "noargs", callee=f"__Self::{fn.rust_name}", leading=(recv,))
     name = f"__g_{ident(fn.rust_name)}"
     text = f"""
@@ -429,7 +429,7 @@ def block_glue(cls: PyClassDecl, block: MethodsBlock, runtime: str) -> str:
         if kind == MethodKind.NEW:
             parts.append(new_glue(cls, method))
         elif kind == MethodKind.GETTER:
-            text, item = getter_glue(method)
+            text, item = getter_glue(method, cls.rust_name)
             parts.append(text)
             items.append(item)
         elif kind in (MethodKind.SETTER, MethodKind.DELETER):

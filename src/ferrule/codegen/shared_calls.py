@@ -131,7 +131,7 @@ def shared_body(fn: Function, conv: str, callee: str) -> list[str]:
 METHOD = "_ferrule::impl_::call_method"
 
 
-def method_body(method, conv: str) -> list[str] | None:
+def method_body(method, conv: str, self_name: str = "") -> list[str] | None:
     """A `&self`/`&mut self` method's (or getter's) `__body` lines through `impl_::call_method`, or None
     when it keeps its own glue. conv is "noargs" (also for getters) or a fastcall one."""
     from ..parse.model import MethodKind
@@ -141,8 +141,11 @@ def method_body(method, conv: str) -> list[str] | None:
         return None
     if shared_level(fn, conv if conv != "o" else "fastcall", frozenset(), frozenset()) == "":
         return None
-    # The result must not borrow from the receiver: with `&self`, an elided lifetime in it is `self`'s.
-    if fn.ret is not None and not _no_elided_lifetime(fn.ret):
+    # The result must not borrow from the receiver: with `&self`, an elided lifetime in it is `self`'s,
+    # also one a type hides (`-> View` for `View<'a>`); with `&'a self`, a named one may be.
+    if method.receiver_lifetime:
+        return None
+    if fn.ret is not None and not _no_elided_lifetime(fn.ret, frozenset(("Self", self_name))):
         return None
     name = ("ref" if method.receiver == "ref" else "mut") + str(len(_python_params(fn))) + ("_py" if _takes_py(fn) else "")
     callee = f"__Self::{fn.rust_name}"
@@ -152,9 +155,14 @@ def method_body(method, conv: str) -> list[str] | None:
     return [f"{METHOD}::{name}({_kind(fn)}, py, _slf, &__DESC, args, nargs, {kwnames}, {callee})"]
 
 
-def _no_elided_lifetime(ty: TypeRef) -> bool:
+def _no_elided_lifetime(ty: TypeRef, classes: frozenset[str]) -> bool:
+    """No lifetime elided in the type, written or hidden: a path type without a written lifetime must be
+    one known to hold none (std types, `Py`, the class itself); a crate's other types and aliases may hide one."""
     if ty.kind in ("ref", "slice", "other") or "'_" in ty.text:
         return False
-    if ty.kind == "path" and ty.name in PY_LIFETIME | BORROWING and "'" not in _own_text(ty):
+    if ty.kind == "path" and "'" not in _own_text(ty) and not (
+            ty.name in LIFETIME_FREE or ty.name in classes or ty.name == "PyObject"):
         return False
-    return all(_no_elided_lifetime(a) for a in ty.args)
+    if ty.kind == "path" and (ty.name == "Py" or ty.name in PY_LIFETIME):
+        return True  # its type argument is a Python type or a class: `'static`
+    return all(_no_elided_lifetime(a, classes) for a in ty.args)

@@ -241,6 +241,12 @@ def _receiver(src: SourceFile, node) -> str | None:
     return "value"
 
 
+def _receiver_lifetime(src: SourceFile, node) -> bool:
+    params = node.child_by_field_name("parameters")
+    self_param = child_of_type(params, "self_parameter") if params is not None else None
+    return self_param is not None and src.text(self_param).replace(" ", "").startswith("&'")
+
+
 def _self_param_kind(ty: TypeRef, self_name: str = "Self") -> str | None:
     """The receiver kind of an explicit `slf: ...` parameter (of `Self` or the class named so), or None."""
     target = ty.arg() if ty.kind == "ref" else ty
@@ -341,7 +347,7 @@ def _read_method(walk: "Walk", src: SourceFile, item: "Item", module_path: tuple
                    "result from a plain method instead")
         fn.is_async = False
     check_cancel_handle(walk, fn)
-    method = Method(fn, kind, receiver, cls_type=cls_type)
+    method = Method(fn, kind, receiver, cls_type=cls_type, receiver_lifetime=_receiver_lifetime(src, node))
     check_constructor_result(walk, method)
     if kind in (MethodKind.GETTER, MethodKind.SETTER, MethodKind.DELETER):
         explicit = (string_value(opts["getter_name"].value) or opts["getter_name"].value.removeprefix("r#")

@@ -331,6 +331,7 @@ class Method:
     attr_name: str = ""  # property name of a getter/setter
     is_const: bool = False  # a `#[classattr] const`
     cls_type: str = ""  # the `cls` parameter's type of a #[classmethod] (or #[new] #[classmethod])
+    receiver_lifetime: bool = False  # `&'a self`: a lifetime of the receiver that the signature may name
 
 
 @dataclass

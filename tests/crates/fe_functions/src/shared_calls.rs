@@ -112,8 +112,57 @@ fn tuple_and_option(pair: (i64, String), maybe: Option<f64>) -> (String, f64) {
     (pair.1.repeat(pair.0 as usize), maybe.unwrap_or(-1.0))
 }
 
+/// A result type with a lifetime parameter: written without it in a `&self` method's result, it
+/// borrows from the receiver, so such methods keep their own glue (no `fn` pointer can express that).
+pub struct Letters<'a>(&'a str);
+
+impl<'a, 'py> IntoPyObject<'py> for Letters<'a> {
+    type Target = PyList;
+    type Output = Bound<'py, PyList>;
+    type Error = PyErr;
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        PyList::new(py, self.0.chars().map(String::from).collect::<Vec<_>>())
+    }
+}
+
+#[pyclass]
+pub struct Shelf {
+    label: String,
+    held: Py<PyAny>,
+}
+
+#[pymethods]
+impl Shelf {
+    #[new]
+    fn new(label: String, held: Py<PyAny>) -> Self {
+        Shelf { label, held }
+    }
+    fn letters(&self) -> Letters {
+        Letters(&self.label)
+    }
+    fn letters_checked(&self, upto: usize) -> PyResult<Letters> {
+        Ok(Letters(&self.label[..upto.min(self.label.len())]))
+    }
+    #[getter]
+    fn first_letters(&self) -> Letters {
+        Letters(&self.label[..1])
+    }
+    /// The receiver's lifetime named, and the result tied to it.
+    fn held<'a>(&'a self, py: Python<'a>) -> Bound<'a, PyAny> {
+        self.held.bind(py).clone()
+    }
+    /// Shared: the class itself and `Py` hold no lifetime.
+    fn relabel(&self, py: Python<'_>, label: String) -> Shelf {
+        Shelf { label, held: self.held.clone_ref(py) }
+    }
+    fn held_py(&mut self, py: Python<'_>, _unused: i64) -> PyResult<Py<PyAny>> {
+        Ok(self.held.clone_ref(py))
+    }
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Token>()?;
+    m.add_class::<Shelf>()?;
     m.add_function(wrap_pyfunction!(make_token, m)?)?;
     m.add_function(wrap_pyfunction!(bump_token, m)?)?;
     m.add_function(wrap_pyfunction!(zero_args, m)?)?;
