@@ -396,7 +396,8 @@ def return_lines(ret: TypeRef | None, call: str) -> list[str]:
                 "    Ok(()) => Ok(_ferrule::impl_::wrap::none()),",
                 "    Err(e) => Err(::core::convert::Into::<_ferrule::PyErr>::into(e)),",
                 "}"]
-    return [f"let __ret = {call};", "_ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)"]
+    # One line: a conversion error rustc reports there names the callee (glue_errors finds the method).
+    return [f"_ferrule::impl_::wrap::IntoPyCallbackOutput::convert({call}, py)"]
 
 
 def module_glue(module: PyModuleDecl, runtime: str) -> str:

@@ -471,8 +471,7 @@ pub(crate) mod __ferrule_methods_L18 {
             let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
             __D_same_as.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_other = _ferrule::impl_::extract_argument::extract(py, &__out[0], "other")?;
-            let __ret = __Self::same_as(__recv, __arg_other);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::same_as(__recv, __arg_other), py)
         }
     }
 
@@ -483,8 +482,7 @@ pub(crate) mod __ferrule_methods_L18 {
     unsafe fn __b__g_perimeter(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
-            let __ret = __Self::perimeter(&*__recv);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::perimeter(&*__recv), py)
         }
     }
 
@@ -495,8 +493,7 @@ pub(crate) mod __ferrule_methods_L18 {
     unsafe fn __b__g_read_hidden(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let __recv = _ferrule::impl_::pyclass::self_borrow::<__Self>(py, _slf)?;
-            let __ret = __Self::read_hidden(&*__recv);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::read_hidden(&*__recv), py)
         }
     }
 
@@ -521,8 +518,7 @@ pub(crate) mod __ferrule_methods_L18 {
 
     unsafe fn __b_unit(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
-            let __ret = __Self::unit();
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::unit(), py)
         }
     }
 
@@ -548,8 +544,7 @@ pub(crate) mod __ferrule_methods_L18 {
             let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
             __D_describe.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_verbose = _ferrule::impl_::extract_argument::extract(py, &__out[0], "verbose")?;
-            let __ret = __Self::describe(__cls, __arg_verbose);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::describe(__cls, __arg_verbose), py)
         }
     }
 
@@ -946,8 +941,7 @@ pub(crate) mod __ferrule_methods_L11 {
             __D___call__.extract_tuple_dict(py, args, kwargs, &mut __out)?;
             let __arg_step = _ferrule::impl_::extract_argument::extract(py, &__out[0], "step")?;
             let __arg_times = _ferrule::impl_::extract_argument::extract(py, &__out[1], "times")?;
-            let __ret = __Self::__call__(&*__recv, __arg_step, __arg_times);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::__call__(&*__recv, __arg_step, __arg_times), py)
         }
     }
 
@@ -1001,8 +995,7 @@ pub(crate) mod __ferrule_methods_L29 {
             __D_add_to.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let mut __holder_other: _ferrule::PyRef<'_, _> = _ferrule::impl_::extract_argument::extract(py, &__out[0], "other")?;
             let mut __holder_target: ::core::option::Option<_ferrule::PyRefMut<'_, _>> = _ferrule::impl_::extract_argument::extract_or(py, &__out[1], "target", || None)?;
-            let __ret = __Self::add_to(&*__recv, &*__holder_other, __holder_target.as_deref_mut());
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__Self::add_to(&*__recv, &*__holder_other, __holder_target.as_deref_mut()), py)
         }
     }
 

@@ -36,8 +36,7 @@ pub mod nested {
             let __arg_grid = _ferrule::impl_::extract_argument::extract(py, &__out[0], "grid")?;
             let __arg_fixed = _ferrule::impl_::extract_argument::extract(py, &__out[1], "fixed")?;
             let __arg_name = _ferrule::impl_::extract_argument::extract(py, &__out[2], "name")?;
-            let __ret = super::nested(__arg_grid, __arg_fixed, __arg_name);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(super::nested(__arg_grid, __arg_fixed, __arg_name), py)
         }
     }
 }
@@ -86,8 +85,7 @@ pub mod bytes_and_maps {
             let __arg_pair = _ferrule::impl_::extract_argument::extract(py, &__out[6], "pair")?;
             let __arg_any = _ferrule::impl_::extract_argument::extract(py, &__out[7], "any")?;
             let __arg_list = _ferrule::impl_::extract_argument::extract(py, &__out[8], "list")?;
-            let __ret = super::bytes_and_maps(__arg_data, __arg_owned, __arg_cow, __arg_words, __arg_tags, __arg_ordered, __arg_pair, __arg_any, __arg_list);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(super::bytes_and_maps(__arg_data, __arg_owned, __arg_cow, __arg_words, __arg_tags, __arg_ordered, __arg_pair, __arg_any, __arg_list), py)
         }
     }
 }
@@ -208,8 +206,7 @@ pub(crate) mod defaults {
             let __arg_ratio = _ferrule::impl_::extract_argument::extract_or(py, &__out[4], "ratio", || -0.5)?;
             let __arg_label = _ferrule::impl_::extract_argument::extract_or(py, &__out[5], "label", || None)?;
             let __arg_big = _ferrule::impl_::extract_argument::extract_or(py, &__out[6], "big", || 1_000u64)?;
-            let __ret = super::defaults(__arg_text, __arg_times, __arg_sep, __arg_flag, __arg_ratio, __arg_label, __arg_big);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(super::defaults(__arg_text, __arg_times, __arg_sep, __arg_flag, __arg_ratio, __arg_label, __arg_big), py)
         }
     }
 }
@@ -254,8 +251,7 @@ pub(crate) mod markers {
             let __arg_c = _ferrule::impl_::extract_argument::extract(py, &__out[2], "c")?;
             let __arg_d = _ferrule::impl_::extract_argument::extract(py, &__out[3], "d")?;
             let __arg_e = _ferrule::impl_::extract_argument::extract_or(py, &__out[4], "e", || vec![1, 2])?;
-            let __ret = super::markers(__arg_a, __arg_b, __arg_c, __arg_d, __arg_e);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(super::markers(__arg_a, __arg_b, __arg_c, __arg_d, __arg_e), py)
         }
     }
 }
@@ -301,8 +297,7 @@ pub(crate) mod variadic {
             let mut __sh_key: _ferrule::impl_::extract_argument::StrHolder<'_> = ::core::option::Option::None;
             let __arg_key = _ferrule::impl_::extract_argument::extract_str_or(py, &__out[1], "key", &mut __sh_key, || "k")?;
             let __arg_kwargs = __varkw.as_ref();
-            let __ret = super::variadic(__arg_first, __arg_args, __arg_key, __arg_kwargs);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(super::variadic(__arg_first, __arg_args, __arg_key, __arg_kwargs), py)
         }
     }
 }
@@ -345,8 +340,7 @@ pub(crate) mod only_args {
             let __arg_args_tuple = __varargs.expect("*args");
             let __arg_args_ptr = __arg_args_tuple.as_ptr();
             let __arg_args = _ferrule::impl_::extract_argument::extract(py, &__arg_args_ptr, "args")?;
-            let __ret = super::only_args(__arg_args);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(super::only_args(__arg_args), py)
         }
     }
 }
@@ -373,8 +367,7 @@ pub(crate) mod with_module {
     unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let __arg_m = _ferrule::Bound::<_ferrule::types::PyModule>::ref_from_ptr(py, &_slf);
-            let __ret = super::with_module(__arg_m, py);
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(__ret, py)
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(super::with_module(__arg_m, py), py)
         }
     }
 }
