@@ -8,6 +8,7 @@ import math
 import sys
 
 import pytest
+from arg_errors import argument_error
 from pypy_support import PYPY, PYPY39
 
 
@@ -189,7 +190,7 @@ def test_runtime_types_under_use_as_names(fe_stdtypes):
     same, size, has_row = fe_stdtypes.renamed_handles(marker, {"a": 1, "b": 2})
     assert same is marker and size == 2 and not has_row
     assert fe_stdtypes.renamed_handles(1, row=fe_stdtypes.Row()) == (1, 0, True)
-    with pytest.raises(TypeError, match="table"):
+    with argument_error("table", match="dict"):
         fe_stdtypes.renamed_handles(1, [1])
 
 
@@ -199,7 +200,7 @@ def test_parameters_written_with_type_aliases(fe_stdtypes):
     assert fe_stdtypes.aliased_handles(marker) is marker
     table = {"k": 1}
     assert fe_stdtypes.aliased_handles(marker, table) is table
-    with pytest.raises(TypeError, match="table"):
+    with argument_error("table", match="dict"):
         fe_stdtypes.aliased_handles(marker, [1])
 
 

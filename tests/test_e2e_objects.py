@@ -12,6 +12,7 @@ import types
 import weakref
 
 import pytest
+from arg_errors import argument_error
 from pypy_support import collect
 
 IS_PYPY = sys.implementation.name == "pypy"
@@ -22,7 +23,7 @@ def test_capsule_holds_a_value_under_its_name(fe_stdtypes):
     assert type(capsule).__name__ == "PyCapsule"
     assert "fe_stdtypes.counter" in repr(capsule)
     assert fe_stdtypes.capsule_value(capsule) == (42, "fe_stdtypes.counter", 0)
-    with pytest.raises(TypeError, match="capsule"):
+    with argument_error("capsule", match="PyCapsule"):
         fe_stdtypes.capsule_value(42)
     assert fe_stdtypes.kinds_of(capsule) == ["capsule"]
 
