@@ -2,9 +2,10 @@
 
 A function qualifies when every parameter is a plain conversion: visible to Python, no default,
 no holder, no `from_py_with`, no borrow, no `*args`/`**kwargs`, at most eight (a `py` token may
-come first). Its
-glue then passes the function as a `fn` pointer, and rustc checks the call code once in the
-runtime instead of once per binding (a debug build of 500 bindings: about half the compile work).
+come first). Its glue then passes the function as a `fn` pointer, and rustc checks the call code
+once in the runtime instead of once per binding (a debug build of 500 bindings: about half the
+compile work). Methods on `&self`/`&mut self` and getters get the same through `impl_::call_method`
+when their result cannot borrow the receiver (`method_body`).
 
 Two levels:
 - "whole": the trampoline is the runtime's (`fastcallN`), when every type is known to hold no
