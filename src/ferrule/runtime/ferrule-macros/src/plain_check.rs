@@ -181,7 +181,7 @@ pub fn function_types(tokens: &[TokenTree], kw: usize, rt: &str) -> TokenStream 
 }
 
 /// Every token of `stream` at `span`.
-fn respan(stream: TokenStream, span: Span) -> TokenStream {
+pub(crate) fn respan(stream: TokenStream, span: Span) -> TokenStream {
     stream
         .into_iter()
         .map(|t| match t {

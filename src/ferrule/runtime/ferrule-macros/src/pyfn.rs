@@ -4,6 +4,9 @@
 //! rewrites it. The deprecation is PyO3's warning, at the `pyfn`.
 use proc_macro::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 
+// Every token at the `pyfn`, so rustc's warning and errors point at the user's attribute.
+use crate::plain_check::respan;
+
 /// The `#[pymodule] fn` with each `#[pyfn]` of its body's top level rewritten.
 pub(crate) fn rewrite(item: TokenStream) -> TokenStream {
     let mut tokens: Vec<TokenTree> = item.into_iter().collect();
@@ -93,22 +96,4 @@ fn pyfunction_attr(span: Span) -> TokenStream {
     let mut group = Group::new(Delimiter::Bracket, inner);
     group.set_span(span);
     [TokenTree::Punct(hash), TokenTree::Group(group)].into_iter().collect()
-}
-
-/// Every token at `span`, so rustc's warning and errors point at the user's `pyfn`.
-fn respan(stream: TokenStream, span: Span) -> TokenStream {
-    stream
-        .into_iter()
-        .map(|t| match t {
-            TokenTree::Group(g) => {
-                let mut ng = Group::new(g.delimiter(), respan(g.stream(), span));
-                ng.set_span(span);
-                TokenTree::Group(ng)
-            }
-            mut other => {
-                other.set_span(span);
-                other
-            }
-        })
-        .collect()
 }
