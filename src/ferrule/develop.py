@@ -145,7 +145,7 @@ def _develop(project, meta, interpreter: str | None, *, release: bool, profile: 
         # Path dependencies' manifests and sources are not in the stamp: such projects always parse.
         # Settings are read again: the build may have just saved its build script's cfgs.
         settings = glue_stamp.settings(project, cargo_meta.glue_dir(project.package), options)
-        glue_stamp.save(stamp, settings, crate.inputs, stubs)
+        glue_stamp.save(stamp, settings, crate.inputs, stubs, crate.shapes)
     cache_warnings = (cargo_meta.cache.warning,) if cargo_meta.cache.warning else ()
     if crate is not None:
         cache_warnings = tuple(d.render(project.crate_root, None) for d in crate.warnings) + cache_warnings

@@ -6,7 +6,10 @@ The stamp, written after a successful develop, holds what the glue was made from
 file the parser read (the list `Crate.files`), the modification time of their folders (a new file that a
 `mod` could now find changes its folder's), the project settings the generator reads, and the size and time
 of ferrule's own Python files (an edited or upgraded generator writes new glue). Any difference, or a
-missing glue folder, and the crate is parsed as before.
+missing glue folder, and the crate is parsed as before, with two exceptions that leave the glue as it was:
+a file whose shape (parse/shape.py: only inert function bodies differ) is the recorded one, and a folder
+whose entry names are the recorded ones (an editor saved a file by renaming over it). Such a stamp is
+brought up to date, so the next develop compares with what it has just accepted.
 """
 
 from __future__ import annotations
@@ -31,11 +34,25 @@ def _toolchain_files() -> list[list]:
     return out
 
 
-def _unchanged(name: str, recorded) -> bool:
-    """A file's sha1 (str) or a folder's modification time (int), as the parser saw it."""
+def _current(name: str, recorded, shapes: dict):
+    """`recorded` when the file (sha1, str) or folder (mtime, int) is as the parser saw it; its new
+    record when it differs but cannot change the glue (same shape, same entry names); else None."""
     if isinstance(recorded, int):
-        return os.stat(name).st_mtime_ns == recorded
-    return hashlib.sha1(Path(name).read_bytes()).hexdigest() == recorded
+        mtime = os.stat(name).st_mtime_ns
+        if mtime == recorded:
+            return recorded
+        from .parse.shape import folder_names
+
+        return mtime if name in shapes and folder_names(name) == shapes[name] else None
+    data = Path(name).read_bytes()
+    digest = hashlib.sha1(data).hexdigest()
+    if digest == recorded:
+        return recorded
+    if name not in shapes:
+        return None
+    from .parse.shape import shape_digest
+
+    return digest if shape_digest(data) == shapes[name] else None
 
 
 def settings(project, glue_dir: Path, options=None) -> dict:
@@ -62,22 +79,30 @@ def load(stamp: Path, wanted: dict) -> dict[str, str] | None:
         data = json.loads(stamp.read_text(encoding="utf-8"))
         if data["settings"] != wanted or not Path(wanted["glue_dir"]).is_dir() or not data["inputs"]:
             return None
-        if not all(_unchanged(name, recorded) for name, recorded in data["inputs"].items()):
-            return None
+        shapes = data.get("shapes") or {}
+        inputs = {}
+        for name, recorded in data["inputs"].items():
+            inputs[name] = _current(name, recorded, shapes)
+            if inputs[name] is None:
+                return None
         stubs = data["stubs"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return stubs if isinstance(stubs, dict) else None
+    if not isinstance(stubs, dict):
+        return None
+    if inputs != data["inputs"]:
+        save(stamp, wanted, inputs, stubs, shapes)
+    return stubs
 
 
-def save(stamp: Path, wanted: dict, inputs: dict, stubs: dict[str, str]) -> None:
+def save(stamp: Path, wanted: dict, inputs: dict, stubs: dict[str, str], shapes: dict | None = None) -> None:
     """`inputs` as the parser recorded them while reading (`Crate.inputs`), not read again now: an edit
     made during the build must not be taken for what the glue was made from."""
     try:
         stamp.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=stamp.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"settings": wanted, "inputs": inputs, "stubs": stubs}, f)
+            json.dump({"settings": wanted, "inputs": inputs, "stubs": stubs, "shapes": shapes or {}}, f)
         os.replace(tmp, stamp)
     except OSError:
         pass  # no stamp: the next develop parses, as it would have anyway

@@ -26,6 +26,7 @@ from .resolve import Binding, Scope, extern_root, read_use
 from .cfg import ACTIVE, CfgSet, cfg_enabled, compiled
 from .std_types import check_slot_results, check_std_types
 from .source import ExpandedSource, SourceFile, child_of_type
+from .shape import folder_names, shape_digest
 from .types import look_through_aliases, type_ref
 
 ITEM_KEYWORDS = {
@@ -201,12 +202,18 @@ def _walk_file(walk: Walk, path: Path, module_path: tuple[str, ...], mod_dir: Pa
         return
     seen.add(resolved)
     try:  # before the read: a file added to the folder later changes it (parse/model.py, `inputs`)
-        walk.crate.inputs.setdefault(os.path.dirname(path), os.stat(os.path.dirname(path)).st_mtime_ns)
+        folder = os.path.dirname(path)
+        if folder not in walk.crate.inputs:
+            walk.crate.inputs[folder] = os.stat(folder).st_mtime_ns
+            walk.crate.shapes[folder] = folder_names(folder)
     except OSError:
         pass
     src = SourceFile.read(path)
     walk.crate.files.append(path)
     walk.crate.inputs[str(path)] = hashlib.sha1(src.data).hexdigest()
+    shape = shape_digest(src.data, src.tree)
+    if shape is not None:
+        walk.crate.shapes[str(path)] = shape
     for bad in src.syntax_errors():
         walk.error(syntax_error_message(src, bad), src.span(bad),
                    "fix the syntax here; `cargo check` shows rustc's explanation")

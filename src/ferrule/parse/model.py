@@ -220,6 +220,8 @@ class Crate:
     files: list[Path] = field(default_factory=list)
     # What the glue was made from (glue_stamp.py): each file's sha1 and each folder's mtime, as read.
     inputs: dict[str, str | int] = field(default_factory=dict)
+    # Beside them (glue_stamp.py): each file's shape (parse/shape.py) and each folder's entry names.
+    shapes: dict[str, str] = field(default_factory=dict)
     exceptions: dict[str, ExceptionDecl] = field(default_factory=dict)
     derives: list = field(default_factory=list)  # parse.derives.DeriveDecl: derived conversions
     # `type Name<T> = ...;` anywhere in the crate, by name: (type parameters, the aliased type),
