@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .archive.project_errors import unknown_keys
-from .archive.compatibility import VALUES_HINT as COMPATIBILITY_VALUES
-from .archive.compatibility import Compatibility, UnsupportedCompatibility, parse_compatibility
 from .build_options import CargoOptions
 from .cargo_config import REGISTRY
 from .errors import ConfigError, keep_warnings
 from .runtime_source import SAFE_SPEC, runtime_line
 from .toml_compat import tomllib
 from .tool_config import AUDITWHEEL, BINDINGS, Reader, host_triple, locate, table_of
+
+if TYPE_CHECKING:  # imported where a project asks for a tag: packaging.tags costs every develop otherwise
+    from .archive.compatibility import Compatibility
 
 
 @dataclass(frozen=True)
@@ -391,11 +393,13 @@ def _with_pyproject(manifest: Path, cargo: dict, pyproject_path: Path, pyproject
     for key in ("compatibility", "manylinux"):  # `manylinux` is maturin's older name of the key
         wanted = read.string(key)
         if wanted is not None:
+            from .archive.compatibility import VALUES_HINT, UnsupportedCompatibility, parse_compatibility
+
             try:
                 compatibility = parse_compatibility(wanted)
             except UnsupportedCompatibility as e:
                 raise read.error(key, f"[{table}] {key} = \"{wanted}\" is not supported by ferrule",
-                                 f"{e}; {COMPATIBILITY_VALUES}")
+                                 f"{e}; {VALUES_HINT}")
             compatibility_key = key
     auditwheel = read.choice("auditwheel", AUDITWHEEL, "maturin's values are repair, check and skip") or "repair"
     if read.boolean("skip-auditwheel"):
