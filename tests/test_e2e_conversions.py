@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+import sys
 
 import pytest
 from arg_errors import argument_error
@@ -178,6 +179,30 @@ def test_tuples(fe_conversions):
     assert fe_conversions.min_max([]) is None
     with argument_error("pair", match="^expected tuple of length 2, but got tuple of length 3$", exc=ValueError):
         fe_conversions.swap_pair((1, "one", 2))
+
+
+def test_a_tuple_failing_part_way_releases_what_it_converted(fe_conversions):
+    obj = object()
+    before = sys.getrefcount(obj)
+    for _ in range(100):
+        with argument_error("pair", match="^'str' object cannot be interpreted as an integer$"):
+            fe_conversions.first_of((obj, "1", obj))
+        with pytest.raises(ValueError, match="^refused$"):
+            fe_conversions.tuple_with_refused(obj)
+    assert sys.getrefcount(obj) == before
+    assert fe_conversions.first_of((obj, 1, None)) is obj
+
+
+def test_call_arguments_failing_part_way_never_call(fe_conversions):
+    obj = object()
+    calls = []
+    before = sys.getrefcount(obj)
+    for _ in range(100):
+        with pytest.raises(ValueError, match="^refused$"):
+            fe_conversions.call_with_refused(lambda *args: calls.append(args), obj)
+    assert calls == [] and sys.getrefcount(obj) == before
+    assert fe_conversions.call_with_twelve(lambda *args: args) == (
+        1, 2.5, "three", 4, 5, (6, 7), [8], True, 9, "ten", 11, 12)
 
 
 def test_maps(fe_conversions):

@@ -6,6 +6,7 @@ use ferrule::prelude::*;
 
 mod collections;
 mod nested;
+mod tuples;
 
 // `#[pyfunction]` items must be written out: ferrule reads the source, it does not expand macros.
 #[pyfunction]
@@ -144,5 +145,6 @@ fn fe_conversions(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cow_upper, m)?)?;
     collections::register(m)?;
     nested::register(m)?;
+    tuples::register(m)?;
     Ok(())
 }

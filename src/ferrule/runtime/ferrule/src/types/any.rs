@@ -30,10 +30,11 @@ impl<'py> PyCallArgs<'py> for &Bound<'py, PyTuple> {
 macro_rules! call_args_tuple {
     ($($T:ident $i:tt),*) => {
         impl<'py, $($T: IntoPyObject<'py>),*> PyCallArgs<'py> for ($($T,)*) {
-            #[allow(unused_variables)]
+            #[allow(unused_variables, unused_mut)]
             fn into_args(self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-                let items = [$(self.$i.into_pyobject(py).map_err(Into::into)?.into_any().into_bound()),*];
-                Ok(PyTuple::new_from_bounds(py, items))
+                let mut err: Option<PyErr> = None;
+                let items: &[*mut ffi::PyObject] = &[$(PyTuple::owned_item(py, self.$i, &mut err)),*];
+                PyTuple::from_owned_items(py, items, err)
             }
         }
     };

@@ -32,13 +32,42 @@ impl PyTuple {
         }
     }
 
-    pub(crate) fn new_from_bounds<'py, const N: usize>(py: Python<'py>, items: [Bound<'py, PyAny>; N]) -> Bound<'py, PyTuple> {
+    /// A tuple of `items` (new references, stolen), or, when `err` holds an error, that error after
+    /// releasing every non-NULL item. Not generic: the per-arity conversions only fill the array, so
+    /// no `?` between elements makes rustc check a drop path per element pair.
+    pub(crate) fn from_owned_items<'py>(py: Python<'py>, items: &[*mut ffi::PyObject], err: Option<PyErr>) -> PyResult<Bound<'py, PyTuple>> {
         unsafe {
-            let tuple: Bound<'py, PyTuple> = Bound::<PyAny>::from_owned_ptr_typed(py, ffi::PyTuple_New(N as ffi::Py_ssize_t)).cast_into_unchecked();
-            for (i, item) in items.into_iter().enumerate() {
-                ffi::PyTuple_SetItem(tuple.as_ptr(), i as ffi::Py_ssize_t, item.into_ptr());
+            let tuple = match err {
+                None => ffi::PyTuple_New(items.len() as ffi::Py_ssize_t),
+                Some(_) => std::ptr::null_mut(),
+            };
+            if tuple.is_null() {
+                for &item in items.iter().filter(|item| !item.is_null()) {
+                    ffi::Py_DECREF(item);
+                }
+                return Err(err.unwrap_or_else(|| PyErr::fetch(py)));
             }
-            tuple
+            for (i, &item) in items.iter().enumerate() {
+                ffi::PyTuple_SetItem(tuple, i as ffi::Py_ssize_t, item);
+            }
+            Ok(Bound::<PyAny>::from_owned_ptr_typed(py, tuple).cast_into_unchecked())
+        }
+    }
+
+    /// One element of a tuple being built: `value` converted to a new reference, or NULL once
+    /// `err` holds an error (the first conversion error is kept there; later values are dropped
+    /// unconverted, as with `?`).
+    #[inline]
+    pub(crate) fn owned_item<'py, T: IntoPyObject<'py>>(py: Python<'py>, value: T, err: &mut Option<PyErr>) -> *mut ffi::PyObject {
+        if err.is_some() {
+            return std::ptr::null_mut();
+        }
+        match value.into_pyobject(py) {
+            Ok(obj) => obj.into_ptr(),
+            Err(e) => {
+                *err = Some(e.into());
+                std::ptr::null_mut()
+            }
         }
     }
 
