@@ -35,11 +35,11 @@ class CargoOptions:
 
     def feature_names(self, python_version: tuple[int, int] | None) -> list[str]:
         """Features that apply to this interpreter (`{ feature, python-version }` entries are conditional)."""
-        from packaging.specifiers import SpecifierSet
-
         names = []
         for feature in self.features:
             if feature.python_version and python_version is not None:
+                from packaging.specifiers import SpecifierSet
+
                 if not SpecifierSet(feature.python_version).contains(".".join(map(str, python_version))):
                     continue
             if feature.name not in names:

@@ -11,27 +11,36 @@ import shutil
 import subprocess
 import sys
 
-from packaging.requirements import Requirement
-from packaging.utils import canonicalize_name
+from typing import TYPE_CHECKING
 
 from .errors import ConfigError, InstallError
 from .interpreter import Interpreter
+
+if TYPE_CHECKING:  # packaging costs every develop loop some 0.03 s: imported when there are requirements
+    from packaging.requirements import Requirement
+
+
+def _canonical_name(name: str) -> str:
+    """PEP 503's form, by packaging (imported on the first name to compare)."""
+    from packaging.utils import canonicalize_name
+
+    return canonicalize_name(name)
 
 
 def wanted(dependencies: list[Requirement], optional: dict[str, list[Requirement]], extras: tuple[str, ...],
            interp: Interpreter, project_path, table_hint: str = "[project.optional-dependencies]") -> list[Requirement]:
     """The project's requirements that apply to this interpreter, with the named extras."""
-    known = {canonicalize_name(k): v for k, v in optional.items()}
+    known = {_canonical_name(k): v for k, v in optional.items()}
     chosen = []
     for extra in extras:
-        if canonicalize_name(extra) not in known:
+        if _canonical_name(extra) not in known:
             raise _unknown("extra", extra, sorted(optional), project_path, table_hint.strip("[]"), "-E")
     env = _environment(interp)
     for req in dependencies:
         if req.marker is None or req.marker.evaluate(env | {"extra": ""}):
             chosen.append(req)
     for extra in extras:
-        for req in known[canonicalize_name(extra)]:
+        for req in known[_canonical_name(extra)]:
             if req.marker is None or req.marker.evaluate(env | {"extra": extra}):
                 chosen.append(req)
     return chosen
@@ -53,14 +62,14 @@ def _unknown(kind: str, name: str, names: list[str], path, table: str, option: s
 
 def groups(pyproject: dict, names: tuple[str, ...], path) -> list[Requirement]:
     """PEP 735 `[dependency-groups]`, `{ include-group = ... }` followed (what `maturin develop -G` installs)."""
-    from packaging.requirements import InvalidRequirement
+    from packaging.requirements import InvalidRequirement, Requirement
 
     table = pyproject.get("dependency-groups") or {}
-    known = {canonicalize_name(k): v for k, v in table.items()}
+    known = {_canonical_name(k): v for k, v in table.items()}
     out: list[Requirement] = []
 
     def add(name: str, seen: tuple[str, ...]) -> None:
-        key = canonicalize_name(name)
+        key = _canonical_name(name)
         if key not in known:
             raise _unknown("dependency group", name, sorted(table), path, "dependency-groups", "-G")
         if key in seen:
@@ -100,11 +109,11 @@ def missing(requirements: list[Requirement], interp: Interpreter, own_name: str)
     for dist in importlib.metadata.distributions(path=[str(interp.purelib), str(interp.platlib)]):
         name = dist.metadata["Name"]
         if name:
-            installed.setdefault(canonicalize_name(name), dist.version)
+            installed.setdefault(_canonical_name(name), dist.version)
     out = []
     for req in requirements:
-        name = canonicalize_name(req.name)
-        if name == canonicalize_name(own_name):
+        name = _canonical_name(req.name)
+        if name == _canonical_name(own_name):
             continue  # an extra that names the project itself
         version = installed.get(name)
         if version is None or (req.specifier and not req.specifier.contains(version, prereleases=True)) or req.url:

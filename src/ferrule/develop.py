@@ -8,7 +8,7 @@ from pathlib import Path
 from . import cargo, cargo_config, cargo_names, dependencies, glue_stamp
 from .archive.contents import path_dependencies
 from .build_cfg import compile_exact
-from .archive.metadata import load_metadata
+from .archive.metadata_cache import load_cached
 from .build_options import pick_profile
 from .errors import ConfigError, keep_warnings
 from .generate import prepare, stamp_path, write_python_config
@@ -68,7 +68,7 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
             uv: bool = False, groups: tuple[str, ...] = ()) -> DevelopResult:
     project = load_project(find_manifest(manifest))
     # Validated as `ferrule build` would: a bad name or version is refused before anything is built.
-    meta = load_metadata(project)
+    meta = load_cached(project)
     with keep_warnings(list(meta.warnings)):  # printed before any later error
         return _develop(project, meta, interpreter, release=release, profile=profile, cli_options=cli_options,
                         extras=extras, skip_install=skip_install, uv=uv, groups=groups)

@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyproject_metadata
-from packaging.utils import canonicalize_name
-from packaging.version import InvalidVersion, Version
+from typing import TYPE_CHECKING
 
 from ..errors import ConfigError, keep_warnings
 from ..project import Project, _load_toml, cargo_version
 from .project_errors import PROJECT_KEYS, metadata_error, position
+
+if TYPE_CHECKING:  # imported where used: `ferrule develop` mostly takes its metadata from metadata_cache
+    import pyproject_metadata
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class DistMetadata:
     @property
     def distribution(self) -> str:
         """The name as it appears in file names (PEP 427/625)."""
+        from packaging.utils import canonicalize_name
+
         return re.sub(r"[-_.]+", "_", canonicalize_name(self.name))
 
 
@@ -41,6 +44,8 @@ def _config_error(message: str, project: Project, key: str | None, hint: str | N
 
 
 def _cargo_version(project: Project) -> str:
+    from packaging.version import InvalidVersion, Version
+
     version = cargo_version(project.manifest, _load_toml(project.manifest))
     # Cargo's SemVer pre-releases ("1.0.0-alpha.1") read as PEP 440 after normalisation.
     try:
@@ -57,6 +62,8 @@ def load_metadata(project: Project) -> DistMetadata:
 
 
 def _load_metadata(project: Project) -> DistMetadata:
+    import pyproject_metadata
+
     warnings = list(project.warnings)
     pyproject = _load_toml(project.pyproject)
     table = pyproject.get("project")
@@ -198,7 +205,7 @@ def _dynamic_readme(project: Project, package: dict) -> dict | None:
             return {"file": files[0], "content-type": kind if isinstance(kind, str) else _readme_type(files[0])}
         return None
     readme = package.get("readme")
-    if isinstance(readme, str) and (project.manifest.parent / readme).is_file():
+    if isinstance(readme, str) and _readable(project.manifest.parent / readme):
         path = (project.manifest.parent / readme).resolve()
         try:
             shown = path.relative_to(project.root.resolve()).as_posix()
@@ -206,6 +213,15 @@ def _dynamic_readme(project: Project, package: dict) -> dict | None:
             shown = str(path)
         return {"file": shown, "content-type": _readme_type(shown)}
     return None
+
+
+def _readable(path: Path) -> bool:
+    """Opened rather than looked at, so that metadata_cache sees the file even while it is missing."""
+    try:
+        with open(path, "rb"):
+            return True
+    except OSError:
+        return False
 
 
 def _readme_type(path: str) -> str:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from packaging.tags import Tag
+from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from ..interpreter import Interpreter
 from .elf import ElfInfo, NotElf, read_elf
+
+if TYPE_CHECKING:  # `ferrule develop` comes here for extension_suffix alone: packaging.tags is imported for tags
+    from packaging.tags import Tag
 
 # glibc's own libraries and libgcc_s, which every manylinux policy allows: a library linking only
 # these is tagged here; anything else goes to auditwheel (repair.py) for the policy.
@@ -95,6 +97,8 @@ def pypy_abi(interp: Interpreter) -> str:
 
 
 def wheel_tag(interp: Interpreter, abi3: str | None, platform: str) -> Tag:
+    from packaging.tags import Tag
+
     major, minor = interp.version[0], interp.version[1]
     if interp.is_pypy:
         return Tag(f"pp{major}{minor}", pypy_abi(interp), platform)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import base64
 import hashlib
 from pathlib import Path
-
-from packaging.tags import Tag
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from .metadata import DistMetadata
 from .writer import Entry, write_zip
+
+if TYPE_CHECKING:  # annotations only: `ferrule develop` writes RECORD lines through here
+    from packaging.tags import Tag
 
 
 def record_line(path: str, data: bytes) -> str:

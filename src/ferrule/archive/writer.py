@@ -6,12 +6,8 @@ into place only once complete, so a failed build leaves nothing half-written.
 
 from __future__ import annotations
 
-import gzip
-import io
 import os
-import tarfile
 import time
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -66,6 +62,8 @@ class _AtomicFile:
 
 def write_zip(dest: Path, entries: Iterable[Entry], epoch: int | None = None) -> Path:
     """A ZIP (a wheel) with the entries in the order given."""
+    import zipfile  # here, not at the top: `ferrule develop` imports this module for `Entry` alone
+
     stamp = time.gmtime(source_date_epoch() if epoch is None else epoch)[:6]
     with _AtomicFile(dest) as tmp:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
@@ -80,6 +78,10 @@ def write_zip(dest: Path, entries: Iterable[Entry], epoch: int | None = None) ->
 
 def write_tar_gz(dest: Path, entries: Iterable[Entry], epoch: int | None = None) -> Path:
     """A gzipped POSIX tar (an sdist): owner root, no user names, fixed times."""
+    import gzip
+    import io
+    import tarfile
+
     mtime = source_date_epoch() if epoch is None else epoch
     with _AtomicFile(dest) as tmp:
         with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=mtime) as gz, \
