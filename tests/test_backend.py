@@ -89,7 +89,8 @@ def test_ferrule_builds_its_own_wheel_and_sdist(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
     assert {"ferrule/backend.py", "ferrule/archive/wheel.py", "ferrule/runtime/ferrule/Cargo.toml",
-            "ferrule/runtime/ferrule-macros/Cargo.toml", "ferrule/interpreter/probe_script.py"} <= names
+            "ferrule/runtime/ferrule-macros/Cargo.toml", "ferrule/runtime/ferrule-core/Cargo.toml",
+            "ferrule/interpreter/probe_script.py"} <= names
     assert not any("/target/" in n for n in names)
     with tarfile.open(sdist) as tar:
         assert any(n.endswith("/src/ferrule/backend.py") for n in tar.getnames())

@@ -73,7 +73,7 @@ def test_default_features_build_offline_and_fetch_nothing(tmp_path: Path) -> Non
     assert out.returncode == 0, out.stderr
     assert _registry_files(cargo_home) == []
     locked = tomllib.loads((root / "Cargo.lock").read_text())["package"]
-    assert sorted(p["name"] for p in locked) == ["ferrule-macros", "ferrule-runtime", "uses_features"]
+    assert sorted(p["name"] for p in locked) == ["ferrule-macros", "ferrule-runtime", "ferrule-runtime-core", "uses_features"]
 
 
 @pytest.mark.parametrize("feature, crate", [("indexmap", "indexmap"), ("serde", "serde")])
@@ -82,7 +82,7 @@ def test_a_conversion_feature_brings_its_crate_from_crates_io(tmp_path: Path, fe
     out = _cargo(root, "metadata", "--format-version", "1")
     assert out.returncode == 0, out.stderr
     resolve = json.loads(out.stdout)["resolve"]["nodes"]
-    runtime = next(n for n in resolve if "#ferrule-runtime@" in n["id"])
+    runtime = next(n for n in resolve if "#ferrule-runtime-core@" in n["id"])  # the runtime behind the facade
     assert crate in {d["name"] for d in runtime["deps"]}
 
 

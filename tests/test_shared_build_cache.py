@@ -165,7 +165,7 @@ def test_an_edited_runtime_is_compiled_again(tmp_path: Path, python: Path) -> No
     call = [str(python), "-c", "import edited_runtime as m\ntry:\n    m.add(1)\nexcept TypeError as e:\n    print(e)"]
     assert _develop(project, python, env).returncode == 0
     assert "missing 1 required positional argument" in subprocess.run(call, capture_output=True, text=True).stdout
-    source = src / "ferrule" / "runtime" / "ferrule" / "src" / "impl_" / "extract_argument.rs"
+    source = src / "ferrule" / "runtime" / "ferrule-core" / "src" / "impl_" / "extract_argument.rs"
     text = source.read_text()
     assert '"{}() missing {} required' in text
     source.write_text(text.replace('"{}() missing {} required', '"{}() lacks {} required'))

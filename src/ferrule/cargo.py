@@ -237,7 +237,7 @@ def _runtime_profile_args(profile: str) -> list[str]:
     if profile == "release":
         return []
     name = "dev" if profile == "debug" else profile
-    return [arg for package in ("ferrule-runtime", "ferrule-macros")
+    return [arg for package in ("ferrule-runtime", "ferrule-runtime-core", "ferrule-macros")
             for arg in ("--config", f"profile.{name}.package.{package}.incremental=false")]
 
 

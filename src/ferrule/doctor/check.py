@@ -15,7 +15,7 @@ from .cfg import DoctorError, Target, make_target
 from .programs import Selection, c_program, rust_program, select
 from .symbols import check_symbols
 
-FFI_MOD = Path(__file__).resolve().parent.parent / "runtime" / "ferrule" / "src" / "ffi" / "mod.rs"
+FFI_MOD = Path(__file__).resolve().parent.parent / "runtime" / "ferrule-core" / "src" / "ffi" / "mod.rs"
 TIMEOUT = 300
 
 

@@ -5,7 +5,7 @@ the interpreter's headers and by a Rust program that uses the runtime's `ffi`
 module, so the two sides cannot check different things.
 
 `cfg` strings use Rust's cfg syntax and mirror the `#[cfg]`s of the matching
-declarations in `runtime/ferrule/src/ffi/`: an item is checked only when the
+declarations in `runtime/ferrule-core/src/ffi/`: an item is checked only when the
 `ffi` module declares it for the target (otherwise the Rust program would not
 compile). A constant the headers do not define (a `#define` missing under the
 limited API, or one that moved) is reported as a note, not a mismatch: an extra

@@ -14,5 +14,3 @@ pub use crate::types::{
 };
 pub use crate::{wrap_pyfunction, wrap_pymodule};
 
-#[cfg(feature = "macros")]
-pub use ferrule_macros::{pyclass, pyfunction, pymethods, pymodule, FromPyObject, IntoPyObject, IntoPyObjectRef};
