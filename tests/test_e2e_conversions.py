@@ -205,6 +205,20 @@ def test_call_arguments_failing_part_way_never_call(fe_conversions):
         1, 2.5, "three", 4, 5, (6, 7), [8], True, 9, "ten", 11, 12)
 
 
+def test_a_panic_while_building_a_tuple_releases_what_it_converted(fe_conversions):
+    obj = object()
+    calls = []
+    before = sys.getrefcount(obj)
+    for f in (None, lambda *args: calls.append(args)) * 50:
+        try:
+            fe_conversions.tuple_with_panic(obj, f)
+        except BaseException as e:  # noqa: BLE001 - PanicException derives from BaseException
+            assert type(e).__name__ == "PanicException" and "no conversion" in str(e)
+        else:
+            raise AssertionError("no PanicException")
+    assert calls == [] and sys.getrefcount(obj) == before
+
+
 def test_maps(fe_conversions):
     assert fe_conversions.hashmap_invert({"a": 1, "b": 2}) == {1: "a", 2: "b"}
     assert fe_conversions.btreemap_keys({"z": 1, "a": 2, "m": 3}) == ["a", "m", "z"]

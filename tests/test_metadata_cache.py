@@ -83,6 +83,16 @@ def test_any_input_changing_makes_the_metadata_again(project_dir: Path, change: 
     assert isinstance(again, CachedMetadata) and again.metadata == meta.metadata
 
 
+def test_a_project_inside_the_interpreters_prefix_is_watched_too(project_dir: Path, monkeypatch) -> None:
+    """pip's `install -e git+...` checks projects out into `<venv>/src/<name>`."""
+    monkeypatch.setattr(sys, "prefix", str(project_dir.parent))
+    monkeypatch.setattr(sys, "exec_prefix", str(project_dir.parent))
+    _load(project_dir)
+    (project_dir / "README.md").write_text("# finder\n\nNow inside a venv.\n")
+    meta, fields = _load(project_dir)
+    assert not isinstance(meta, CachedMetadata) and "Now inside a venv." in fields.get_payload()
+
+
 def test_a_cargo_readme_that_appears_outside_the_crate_is_taken(tmp_path: Path, monkeypatch) -> None:
     """Cargo.toml's `readme = "../NOTES.md"` (a workspace's shared readme), missing at first."""
     monkeypatch.setenv("FERRULE_CACHE_DIR", str(tmp_path / "cache"))

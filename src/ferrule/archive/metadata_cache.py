@@ -23,14 +23,19 @@ from pathlib import Path
 
 from .metadata import DistMetadata, load_metadata
 
-_TOOLCHAIN = Path(__file__).resolve().parent.parent
 _recording: list[tuple[str, object]] | None = None
 _hooked = False
 
 
 def _audit(event: str, args: tuple) -> None:
-    if _recording is not None and event in ("open", "os.listdir", "os.scandir"):
-        _recording.append((event, args[0] if args else None))
+    if _recording is None or event not in ("open", "os.listdir", "os.scandir"):
+        return
+    frame = sys._getframe(1)
+    while frame is not None:  # the import system reading modules (a lazy import) is no input
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return
+        frame = frame.f_back
+    _recording.append((event, args[0] if args else None))
 
 
 @dataclass(frozen=True)
@@ -128,15 +133,6 @@ def _digest_folder(name: str) -> str | None:
         return None
 
 
-def _installed(name: str) -> bool:
-    """A file of an installed Python or of ferrule itself (modules imported while recording), covered by
-    `_code`'s stamps or by the interpreter, not by the project."""
-    if name.endswith((".py", ".pyc")) or os.path.basename(name) == "__pycache__":
-        return True
-    roots = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, str(_TOOLCHAIN)}
-    return any(name == root or name.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
-
-
 def _inputs_of(events: list, project) -> dict | None:
     """What the metadata step read, as {"files": {path: sha1}, "folders": {path: sha1 of names}, "code": ...};
     None when it opened something that is not a path (a descriptor): such a run is not kept."""
@@ -146,8 +142,6 @@ def _inputs_of(events: list, project) -> dict | None:
         if isinstance(target, int):
             return None
         name = os.path.abspath(os.fsdecode(target if target is not None else "."))
-        if _installed(name):
-            continue
         if event == "open":
             files.add(name)
             folders.add(os.path.dirname(name))

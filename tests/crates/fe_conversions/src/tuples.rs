@@ -16,6 +16,19 @@ impl<'py> IntoPyObject<'py> for Refused {
     }
 }
 
+/// Converts to nothing either: its `IntoPyObject` panics.
+struct Panics;
+
+impl<'py> IntoPyObject<'py> for Panics {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, _py: Python<'py>) -> PyResult<Self::Output> {
+        panic!("no conversion")
+    }
+}
+
 /// The first element of a triple `(object, int, object)`.
 #[pyfunction]
 fn first_of(pair: (Py<PyAny>, i64, Py<PyAny>)) -> Py<PyAny> {
@@ -36,6 +49,17 @@ fn call_with_refused(py: Python<'_>, f: Bound<'_, PyAny>, obj: Py<PyAny>) -> PyR
     Ok(())
 }
 
+/// `(obj, obj, Panics)` into a tuple, or as `f`'s arguments: always a PanicException, `obj` released.
+#[pyfunction]
+#[pyo3(signature = (obj, f=None))]
+fn tuple_with_panic(py: Python<'_>, obj: Py<PyAny>, f: Option<Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+    let items = (obj.clone_ref(py), obj, Panics);
+    match f {
+        Some(f) => Ok(f.call1(items)?.unbind()),
+        None => Ok(items.into_pyobject(py)?.into_any().unbind()),
+    }
+}
+
 /// `f(a, b, c)` with 12 arguments at most: the arguments are converted in order.
 #[pyfunction]
 fn call_with_twelve(f: Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
@@ -47,5 +71,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tuple_with_refused, m)?)?;
     m.add_function(wrap_pyfunction!(call_with_refused, m)?)?;
     m.add_function(wrap_pyfunction!(call_with_twelve, m)?)?;
+    m.add_function(wrap_pyfunction!(tuple_with_panic, m)?)?;
     Ok(())
 }

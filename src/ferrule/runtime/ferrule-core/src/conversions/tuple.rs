@@ -7,6 +7,7 @@ use crate::exceptions::PyValueError;
 use crate::ffi;
 use crate::instance::{Borrowed, Bound};
 use crate::marker::Python;
+use crate::types::tuple::TupleBuilder;
 use crate::types::{PyAny, PyTuple};
 
 /// Casts to `tuple` and checks the length, with PyO3's message.
@@ -55,9 +56,9 @@ macro_rules! tuple_conversions {
             type Output = Bound<'py, PyTuple>;
             type Error = PyErr;
             fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-                let mut err = None;
-                let items = [$(PyTuple::owned_item(py, self.$i, &mut err)),+];
-                PyTuple::from_owned_items(py, &items, err)
+                let mut tuple = TupleBuilder::new(py, $len)?;
+                $(tuple.push(self.$i);)+
+                tuple.finish()
             }
         }
 
@@ -69,9 +70,9 @@ macro_rules! tuple_conversions {
             type Output = Bound<'py, PyTuple>;
             type Error = PyErr;
             fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-                let mut err = None;
-                let items = [$(PyTuple::owned_item(py, &self.$i, &mut err)),+];
-                PyTuple::from_owned_items(py, &items, err)
+                let mut tuple = TupleBuilder::new(py, $len)?;
+                $(tuple.push(&self.$i);)+
+                tuple.finish()
             }
         }
 

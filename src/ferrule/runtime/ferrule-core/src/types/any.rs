@@ -7,6 +7,7 @@ use crate::ffi;
 use crate::instance::Bound;
 use crate::marker::Python;
 use crate::type_object::PyTypeInfo;
+use crate::types::tuple::TupleBuilder;
 use crate::types::{PyAny, PyDict, PyIterator, PyString, PyTuple, PyType};
 
 /// Arguments for `call`/`call1`: a tuple of convertible values or a `PyTuple`.
@@ -28,30 +29,30 @@ impl<'py> PyCallArgs<'py> for &Bound<'py, PyTuple> {
 
 // Up to 12 arguments, as PyO3 (and the tuple conversions) go: pyo3-log passes `makeRecord` nine.
 macro_rules! call_args_tuple {
-    ($($T:ident $i:tt),*) => {
+    ($len:literal; $($T:ident $i:tt),*) => {
         impl<'py, $($T: IntoPyObject<'py>),*> PyCallArgs<'py> for ($($T,)*) {
             #[allow(unused_variables, unused_mut)]
             fn into_args(self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-                let mut err: Option<PyErr> = None;
-                let items: &[*mut ffi::PyObject] = &[$(PyTuple::owned_item(py, self.$i, &mut err)),*];
-                PyTuple::from_owned_items(py, items, err)
+                let mut tuple = TupleBuilder::new(py, $len)?;
+                $(tuple.push(self.$i);)*
+                tuple.finish()
             }
         }
     };
 }
-call_args_tuple!();
-call_args_tuple!(A 0);
-call_args_tuple!(A 0, B 1);
-call_args_tuple!(A 0, B 1, C 2);
-call_args_tuple!(A 0, B 1, C 2, D 3);
-call_args_tuple!(A 0, B 1, C 2, D 3, E 4);
-call_args_tuple!(A 0, B 1, C 2, D 3, E 4, F 5);
-call_args_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6);
-call_args_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
-call_args_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
-call_args_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
-call_args_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
-call_args_tuple!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
+call_args_tuple!(0;);
+call_args_tuple!(1; A 0);
+call_args_tuple!(2; A 0, B 1);
+call_args_tuple!(3; A 0, B 1, C 2);
+call_args_tuple!(4; A 0, B 1, C 2, D 3);
+call_args_tuple!(5; A 0, B 1, C 2, D 3, E 4);
+call_args_tuple!(6; A 0, B 1, C 2, D 3, E 4, F 5);
+call_args_tuple!(7; A 0, B 1, C 2, D 3, E 4, F 5, G 6);
+call_args_tuple!(8; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+call_args_tuple!(9; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
+call_args_tuple!(10; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
+call_args_tuple!(11; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
+call_args_tuple!(12; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
 
 #[inline]
 fn result_of(py: Python<'_>, rc: c_int) -> PyResult<()> {

@@ -31,7 +31,7 @@ mod set;
 mod slice;
 mod string;
 mod traceback;
-mod tuple;
+pub(crate) mod tuple;
 mod typeobject;
 mod weakref;
 

@@ -32,47 +32,51 @@ impl PyTuple {
         }
     }
 
-    /// A tuple of `items` (new references, stolen), or, when `err` holds an error, that error after
-    /// releasing every non-NULL item. Not generic: the per-arity conversions only fill the array, so
-    /// no `?` between elements makes rustc check a drop path per element pair.
-    pub(crate) fn from_owned_items<'py>(py: Python<'py>, items: &[*mut ffi::PyObject], err: Option<PyErr>) -> PyResult<Bound<'py, PyTuple>> {
-        unsafe {
-            let tuple = match err {
-                None => ffi::PyTuple_New(items.len() as ffi::Py_ssize_t),
-                Some(_) => std::ptr::null_mut(),
-            };
-            if tuple.is_null() {
-                for &item in items.iter().filter(|item| !item.is_null()) {
-                    ffi::Py_DECREF(item);
-                }
-                return Err(err.unwrap_or_else(|| PyErr::fetch(py)));
-            }
-            for (i, &item) in items.iter().enumerate() {
-                ffi::PyTuple_SetItem(tuple, i as ffi::Py_ssize_t, item);
-            }
-            Ok(Bound::<PyAny>::from_owned_ptr_typed(py, tuple).cast_into_unchecked())
-        }
-    }
-
-    /// One element of a tuple being built: `value` converted to a new reference, or NULL once
-    /// `err` holds an error (the first conversion error is kept there; later values are dropped
-    /// unconverted, as with `?`).
-    #[inline]
-    pub(crate) fn owned_item<'py, T: IntoPyObject<'py>>(py: Python<'py>, value: T, err: &mut Option<PyErr>) -> *mut ffi::PyObject {
-        if err.is_some() {
-            return std::ptr::null_mut();
-        }
-        match value.into_pyobject(py) {
-            Ok(obj) => obj.into_ptr(),
-            Err(e) => {
-                *err = Some(e.into());
-                std::ptr::null_mut()
-            }
-        }
-    }
-
     pub fn empty(py: Python<'_>) -> Bound<'_, PyTuple> {
         unsafe { Bound::<PyAny>::from_owned_ptr_typed(py, ffi::PyTuple_New(0)).cast_into_unchecked() }
+    }
+}
+
+/// A tuple filled in order, each element converted and stored at once: an error or a panic part-way
+/// drops the tuple, which releases what was stored (a tuple's slots not yet filled are NULL, which
+/// its deallocation skips). The per-arity conversions call `push` once per element with no `?` in
+/// between: each `?` made rustc check a drop path for every element before it.
+pub(crate) struct TupleBuilder<'py> {
+    tuple: Bound<'py, PyTuple>,
+    filled: usize,
+    err: Option<PyErr>,
+}
+
+impl<'py> TupleBuilder<'py> {
+    pub(crate) fn new(py: Python<'py>, len: usize) -> PyResult<Self> {
+        unsafe {
+            let tuple = Bound::<PyAny>::from_owned_ptr_or_err_typed(py, ffi::PyTuple_New(len as ffi::Py_ssize_t))?;
+            Ok(TupleBuilder { tuple: tuple.cast_into_unchecked(), filled: 0, err: None })
+        }
+    }
+
+    /// Converts and stores `value`; once a conversion has failed, later values are dropped unconverted.
+    #[inline]
+    pub(crate) fn push<T: IntoPyObject<'py>>(&mut self, value: T) {
+        if self.err.is_some() {
+            return;
+        }
+        match value.into_pyobject(self.tuple.py()) {
+            Ok(obj) => {
+                // Steals the new reference; the tuple is fresh (one reference), so this cannot fail.
+                unsafe { ffi::PyTuple_SetItem(self.tuple.as_ptr(), self.filled as ffi::Py_ssize_t, obj.into_ptr()) };
+                self.filled += 1;
+            }
+            Err(e) => self.err = Some(e.into()),
+        }
+    }
+
+    /// The tuple, or the first conversion error (the tuple and what it held released).
+    pub(crate) fn finish(self) -> PyResult<Bound<'py, PyTuple>> {
+        match self.err {
+            None => Ok(self.tuple),
+            Some(err) => Err(err),
+        }
     }
 }
 
