@@ -10,7 +10,6 @@ import platform
 import shutil
 import subprocess
 import sys
-
 from typing import TYPE_CHECKING
 
 from .errors import ConfigError, InstallError
