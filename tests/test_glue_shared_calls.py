@@ -6,10 +6,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from ferrule.codegen.glue import generate_glue
+from ferrule.codegen.glue_chunks import MARKER
 from ferrule.codegen.methods import block_glue
 from ferrule.parse import parse_crate
 
 CRATE = Path(__file__).parent / "crates" / "fe_functions"
+
+
+def own_glue(glue: dict[str, str], fn) -> str:
+    """The function's glue items as its own module would hold them, also when they sit in a glue
+    module shared with other functions (`codegen.glue_chunks`), where they carry its name as a suffix."""
+    path = fn.key.relpath()
+    marker = MARKER + path + "\n"
+    host = next((text for text in glue.values() if marker in text), None)
+    if host is None:
+        return glue[path]
+    items = host.split(marker, 1)[1].split(MARKER, 1)[0]
+    for name in ("__FERRULE_DEF", "__DESC_KW", "__DESC", "__trampoline", "__body"):
+        items = items.replace(f"{name}_{fn.rust_name}", name)
+    return items
 
 
 def test_generator_picks_the_level_each_signature_allows():
@@ -17,7 +32,8 @@ def test_generator_picks_the_level_each_signature_allows():
                                workspace_root=CRATE)
     assert diags == []
     glue = generate_glue(crate)
-    by_name = {fn.rust_name: glue[fn.key.relpath()] for fn in crate.functions}
+    by_name = {fn.rust_name: own_glue(glue, fn) for fn in crate.functions}
+    assert any(MARKER in text for text in glue.values())
     # Lifetime-free types (the crate's own class included): the runtime's trampoline.
     assert "impl_::call::fastcall2(_ferrule::impl_::call::AsValue, &__DESC, super::bump_token" in by_name["bump_token"]
     assert "impl_::call::fastcall2_py(_ferrule::impl_::call::AsValue" in by_name["count_words"]

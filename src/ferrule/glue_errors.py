@@ -106,7 +106,8 @@ def at_user_items(crate: Crate, glue_dir: Path, messages: list[dict]) -> list[Di
         if file.startswith(glue_root + "/"):
             rel = file[len(glue_root) + 1:]
             text = "".join(t.get("text", "") for t in span.get("text", []))
-            item = items.get(rel) or _derive_field(crate, rel, msg) or _by_path(crate, rel)
+            item = (_member(file, span.get("line_start", 0), items) or items.get(rel)
+                    or _derive_field(crate, rel, msg) or _by_path(crate, rel))
         else:
             # Pasted glue of a body item: no glue line to read, the bound's type names the parameter.
             rel = "pasted at " + span.get("file_name", "")
@@ -120,6 +121,21 @@ def at_user_items(crate: Crate, glue_dir: Path, messages: list[dict]) -> list[Di
                    for d in out):
             out.append(found)
     return out
+
+
+def _member(file: str, line: int, items: dict) -> tuple[Span, list[Function]] | None:
+    """In a glue module shared by several functions (`codegen.glue_chunks`), the function whose items
+    hold `line`: the last marker above it names the function's own glue file."""
+    from .codegen.glue_chunks import MARKER
+
+    try:
+        lines = Path(file).read_text(encoding="utf-8").splitlines()[:line]
+    except (OSError, ValueError):
+        return None
+    for text in reversed(lines):
+        if text.strip().startswith(MARKER):
+            return items.get(text.strip()[len(MARKER):].lstrip("/"))
+    return None
 
 
 # A `Box<T>` parameter: PyO3 0.29 has no `FromPyObject` for it (one here would

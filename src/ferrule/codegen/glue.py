@@ -28,8 +28,14 @@ def generate_glue(crate: Crate) -> dict[str, str]:
     files: dict[str, str] = {}
     own_classes = frozenset(c.rust_name for c in crate.classes)
     with_lifetimes = frozenset(d.rust_name for d in crate.derives if d.lifetimes)
+    from .glue_chunks import chunk_glue, chunks
+
+    gathered = chunks(crate.functions)
+    for members in gathered:
+        files.update(chunk_glue(members, crate.runtime_crate, own_classes, with_lifetimes))
     for fn in crate.functions:
-        files[fn.key.relpath()] = function_glue(fn, crate.runtime_crate, own_classes, with_lifetimes)
+        if fn.key.relpath() not in files:
+            files[fn.key.relpath()] = function_glue(fn, crate.runtime_crate, own_classes, with_lifetimes)
     for module in crate.modules:
         files[module.key.relpath()] = module_glue(module, crate.runtime_crate)
     from .classes import generate_class_glue
@@ -147,14 +153,47 @@ def function_glue(fn: Function, runtime: str, own_classes: frozenset[str] = froz
                   with_lifetimes: frozenset[str] = frozenset()) -> str:
     if fn.deferred_error:
         return f"{_header(fn)}compile_error!({json.dumps(fn.deferred_error)});\n"
+    vis = "pub" if fn.visibility.startswith("pub") and "(" not in fn.visibility else "pub(crate)"
+    def_expr, rest = glue_parts(fn, own_classes, with_lifetimes)
+    if fn.key.local:
+        # In a function body no module can name the function: the glue sits in a block beside it,
+        # and hands `wrap_pyfunction!` the def through a type of the hidden module.
+        return f"""{_header(fn)}{ALLOWS}
+#[allow(dead_code)]
+{vis} mod {fn.rust_name} {{
+    pub struct __Def;
+    pub static __FERRULE_DEF: ::{runtime}::impl_::pyfunction::MethodDef = __Def::__FERRULE_DEF;
+}}
+{ALLOWS}
+const _: () = {{
+    use ::{runtime} as _ferrule;
+    impl {fn.rust_name}::__Def {{
+    const __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
+{def_expr};
+    }}{rest}}};
+"""
+    return f"""{_header(fn)}{ALLOWS}
+{vis} mod {fn.rust_name} {{
+{_uses(runtime, needs_parent_scope(fn))}
+    pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
+{def_expr};
+{rest}}}
+"""
+
+
+def glue_parts(fn: Function, own_classes: frozenset[str] = frozenset(),
+               with_lifetimes: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """A function's `MethodDef` expression, and the items it needs (`__DESC`, `__trampoline`, `__body`),
+    written for a scope holding `_ferrule` (the runtime) whose parent holds the function (a local one's:
+    the scope itself)."""
     conv = convention(fn)
     field, flags, c_params = _C_SIGNATURES[conv]
-    vis = "pub" if fn.visibility.startswith("pub") and "(" not in fn.visibility else "pub(crate)"
     desc = description(fn) if conv != "noargs" and conv != "o" else ""
-    local = fn.key.local
-    callee = fn.rust_name if local else f"super::{fn.rust_name}"
+    callee = fn.rust_name if fn.key.local else f"super::{fn.rust_name}"
     level = shared_calls.shared_level(fn, conv, own_classes, with_lifetimes)
-    if fn.is_async:
+    if level == "whole":  # the runtime's trampoline does it all
+        lines = []
+    elif fn.is_async:
         from .coroutines import async_call_body
 
         lines = async_call_body(fn, conv, callee)
@@ -172,37 +211,18 @@ def function_glue(fn: Function, runtime: str, own_classes: frozenset[str] = froz
         }}
     }}
 """
-    if local:
-        # In a function body no module can name the function: the glue sits in a block beside it,
-        # and hands `wrap_pyfunction!` the def through a type of the hidden module.
-        head = f"""#[allow(dead_code)]
-{vis} mod {fn.rust_name} {{
-    pub struct __Def;
-    pub static __FERRULE_DEF: ::{runtime}::impl_::pyfunction::MethodDef = __Def::__FERRULE_DEF;
-}}
-{ALLOWS}
-const _: () = {{
-    use ::{runtime} as _ferrule;
-    impl {fn.rust_name}::__Def {{
-    const __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef ="""
-    else:
-        head = f"""{vis} mod {fn.rust_name} {{
-{_uses(runtime, needs_parent_scope(fn))}
-    pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef ="""
-    return f"""{_header(fn)}{ALLOWS}
-{head}
-        _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {{
+    def_expr = f"""        _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {{
             ml_name: {c_ptr(fn.py_name)},
             ml_meth: _ferrule::ffi::PyMethodDefPointer {{ {field}: __trampoline }},
             ml_flags: {flags},
             ml_doc: {c_ptr(method_doc(fn))},
-        }});
-{"    }" if local else ""}{desc}
+        }})"""
+    rest = f"""{desc}
     unsafe extern "C" fn __trampoline({c_params}) -> {PTR} {{
         unsafe {{ {tramp} }}
     }}
-{body_fn}}}{";" if local else ""}
-"""
+{body_fn}"""
+    return def_expr, rest
 
 
 def call_body(fn: Function, conv: str, callee: str | None = None, leading: tuple[str, ...] = (),

@@ -47,6 +47,7 @@ class Item:
     attrs: list[Attribute]
     doc: str
     nul_doc: Span | None = None  # a `#[doc = "..."]` holding `\0`, which a Python docstring cannot
+    conditional: bool = False  # written under `#[cfg]` or `#[cfg_attr]`: it may be in some builds only
 
 
 @dataclass(frozen=True, eq=False)
@@ -239,9 +240,11 @@ def _items(src: SourceFile, container: tree_sitter.Node) -> list[Item]:
     attrs: list[Attribute] = []
     docs: list[str] = []
     nul_doc = None
+    conditional = False
     for child in container.named_children:
         if child.type == "attribute_item":
             read = read_attribute(src, child)
+            conditional = conditional or read is None or read.name in ("cfg", "cfg_attr")
             for attr in expand_cfg_attr(read, cfg_enabled) if read is not None else ():
                 if attr.name == "doc" and attr.value is not None:
                     docs.append(doc_value(attr.value) or "")
@@ -259,8 +262,8 @@ def _items(src: SourceFile, container: tree_sitter.Node) -> list[Item]:
         if child.type == "inner_attribute_item":
             continue
         if compiled(attrs):  # an item `#[cfg]` removes is not in this build at all
-            items.append(Item(child, attrs, _join_doc(docs), nul_doc))
-        attrs, docs, nul_doc = [], [], None
+            items.append(Item(child, attrs, _join_doc(docs), nul_doc, conditional))
+        attrs, docs, nul_doc, conditional = [], [], None, False
     return items
 
 

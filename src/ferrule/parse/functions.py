@@ -90,6 +90,7 @@ def read_function(walk: "Walk", src: SourceFile, item: "Item", module_path: tupl
         pass_module=pass_module,
         deferred_error=deferred,
         is_async=is_async,
+        conditional=item.conditional,
     )
     if pass_module:
         if not params or params[0].kind == ParamKind.PYTHON:

@@ -123,6 +123,7 @@ class Function:
     deferred_error: str = ""
     gated: bool = False  # written under `#[cfg(...)]`
     cfgs: tuple[str, ...] = ()  # those predicates (a method's glue is compiled under them)
+    conditional: bool = False  # under `#[cfg]`/`#[cfg_attr]`: its glue must not hold another item's
     return_annotation: str | None = None  # `signature = (...) -> "int"`
     ret_span: Span | None = None  # where the return type is written
     is_async: bool = False  # an `async fn`: called, it returns a `Coroutine` (feature `experimental-async`)

@@ -3,42 +3,7 @@
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub mod nested {
-    use ::ferrule as _ferrule;
-
-    pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
-        _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("nested", "\0").as_ptr().cast(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
-            ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: ::core::concat!("nested(grid, fixed, name)\n--\n\n", "\0").as_ptr().cast(),
-        });
-
-    static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
-        func_name: "nested",
-        positional_parameter_names: &["grid", "fixed", "name"],
-        positional_only_parameters: 0,
-        required_positional_parameters: 3,
-        keyword_only_parameters: &[],
-        accept_varargs: false,
-        accept_varkeywords: false,
-        keyword_cache: &__DESC_KW,
-    };
-    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
-
-    unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
-    }
-
-    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
-        unsafe {
-            let mut __out: [*mut _ferrule::ffi::PyObject; 3] = [::core::ptr::null_mut(); 3];
-            __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
-            let __arg_grid = _ferrule::impl_::extract_argument::extract(py, &__out[0], "grid")?;
-            let __arg_fixed = _ferrule::impl_::extract_argument::extract(py, &__out[1], "fixed")?;
-            let __arg_name = _ferrule::impl_::extract_argument::extract(py, &__out[2], "name")?;
-            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(super::nested(__arg_grid, __arg_fixed, __arg_name), py)
-        }
-    }
+    pub use super::__ferrule_glue_L8::__FERRULE_DEF_nested as __FERRULE_DEF;
 }
 
 // ==== src/conv.rs/L8.rs ====
@@ -46,17 +11,22 @@ pub mod nested {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub mod bytes_and_maps {
+    pub use super::__ferrule_glue_L8::__FERRULE_DEF_bytes_and_maps as __FERRULE_DEF;
+}
+#[doc(hidden)]
+#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
+pub mod __ferrule_glue_L8 {
     use ::ferrule as _ferrule;
-
-    pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
+    // ferrule: glue of src/conv.rs/L8.rs
+    pub static __FERRULE_DEF_bytes_and_maps: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
             ml_name: ::core::concat!("bytes_and_maps", "\0").as_ptr().cast(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline_bytes_and_maps },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
             ml_doc: ::core::concat!("bytes_and_maps(data, owned, cow, words, tags, ordered, pair, any, list)\n--\n\nConversions the stubs must name exactly.", "\0").as_ptr().cast(),
         });
 
-    static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
+    static __DESC_bytes_and_maps: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
         func_name: "bytes_and_maps",
         positional_parameter_names: &["data", "owned", "cow", "words", "tags", "ordered", "pair", "any", "list"],
         positional_only_parameters: 0,
@@ -64,18 +34,18 @@ pub mod bytes_and_maps {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: &__DESC_KW,
+        keyword_cache: &__DESC_KW_bytes_and_maps,
     };
-    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
+    static __DESC_KW_bytes_and_maps: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
-    unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
+    unsafe extern "C" fn __trampoline_bytes_and_maps(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__body_bytes_and_maps, _slf, args, nargs, kwnames) }
     }
 
-    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+    unsafe fn __body_bytes_and_maps(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 9] = [::core::ptr::null_mut(); 9];
-            __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESC_bytes_and_maps.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_data = _ferrule::impl_::extract_argument::extract(py, &__out[0], "data")?;
             let __arg_owned = _ferrule::impl_::extract_argument::extract(py, &__out[1], "owned")?;
             let __arg_cow = _ferrule::impl_::extract_argument::extract(py, &__out[2], "cow")?;
@@ -88,6 +58,41 @@ pub mod bytes_and_maps {
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(super::bytes_and_maps(__arg_data, __arg_owned, __arg_cow, __arg_words, __arg_tags, __arg_ordered, __arg_pair, __arg_any, __arg_list), py)
         }
     }
+    // ferrule: glue of src/conv.rs/L24.rs
+    pub static __FERRULE_DEF_nested: _ferrule::impl_::pyfunction::MethodDef =
+        _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
+            ml_name: ::core::concat!("nested", "\0").as_ptr().cast(),
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline_nested },
+            ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
+            ml_doc: ::core::concat!("nested(grid, fixed, name)\n--\n\n", "\0").as_ptr().cast(),
+        });
+
+    static __DESC_nested: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
+        func_name: "nested",
+        positional_parameter_names: &["grid", "fixed", "name"],
+        positional_only_parameters: 0,
+        required_positional_parameters: 3,
+        keyword_only_parameters: &[],
+        accept_varargs: false,
+        accept_varkeywords: false,
+        keyword_cache: &__DESC_KW_nested,
+    };
+    static __DESC_KW_nested: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
+
+    unsafe extern "C" fn __trampoline_nested(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__body_nested, _slf, args, nargs, kwnames) }
+    }
+
+    unsafe fn __body_nested(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+        unsafe {
+            let mut __out: [*mut _ferrule::ffi::PyObject; 3] = [::core::ptr::null_mut(); 3];
+            __DESC_nested.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            let __arg_grid = _ferrule::impl_::extract_argument::extract(py, &__out[0], "grid")?;
+            let __arg_fixed = _ferrule::impl_::extract_argument::extract(py, &__out[1], "fixed")?;
+            let __arg_name = _ferrule::impl_::extract_argument::extract(py, &__out[2], "name")?;
+            _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(super::nested(__arg_grid, __arg_fixed, __arg_name), py)
+        }
+    }
 }
 
 // ==== src/lib.rs/L12.rs ====
@@ -95,57 +100,46 @@ pub mod bytes_and_maps {
 #[doc(hidden)]
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod nothing {
+    pub(crate) use super::__ferrule_glue_L12::__FERRULE_DEF_nothing as __FERRULE_DEF;
+}
+#[doc(hidden)]
+#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
+pub(crate) mod __ferrule_glue_L12 {
     use ::ferrule as _ferrule;
-
-    pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
+    // ferrule: glue of src/lib.rs/L12.rs
+    pub(crate) static __FERRULE_DEF_nothing: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
             ml_name: ::core::concat!("nothing", "\0").as_ptr().cast(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline_nothing },
             ml_flags: _ferrule::ffi::METH_NOARGS,
             ml_doc: ::core::concat!("nothing()\n--\n\nTakes nothing, returns nothing.", "\0").as_ptr().cast(),
         });
 
-    unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+    unsafe extern "C" fn __trampoline_nothing(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::call::noargs(_ferrule::impl_::call::AsNone, super::nothing) }
     }
-}
-
-// ==== src/lib.rs/L17.rs ====
-// @generated by ferrule for src/lib.rs:17. Do not edit.
-#[doc(hidden)]
-#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
-pub(crate) mod single {
-    use ::ferrule as _ferrule;
-
-    pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
+    // ferrule: glue of src/lib.rs/L17.rs
+    pub(crate) static __FERRULE_DEF_single: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
             ml_name: ::core::concat!("single", "\0").as_ptr().cast(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline_single },
             ml_flags: _ferrule::ffi::METH_O,
             ml_doc: ::core::concat!("single(x, /)\n--\n\nOne positional-only argument (METH_O).", "\0").as_ptr().cast(),
         });
 
-    unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+    unsafe extern "C" fn __trampoline_single(_slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::call::meth_o(_ferrule::impl_::call::AsValue, "x", super::single, arg) }
     }
-}
-
-// ==== src/lib.rs/L22.rs ====
-// @generated by ferrule for src/lib.rs:22. Do not edit.
-#[doc(hidden)]
-#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
-pub(crate) mod add {
-    use ::ferrule as _ferrule;
-
-    pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
+    // ferrule: glue of src/lib.rs/L22.rs
+    pub(crate) static __FERRULE_DEF_add: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
             ml_name: ::core::concat!("add", "\0").as_ptr().cast(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline_add },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
             ml_doc: ::core::concat!("add(a, b)\n--\n\n", "\0").as_ptr().cast(),
         });
 
-    static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
+    static __DESC_add: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
         func_name: "add",
         positional_parameter_names: &["a", "b"],
         positional_only_parameters: 0,
@@ -153,31 +147,23 @@ pub(crate) mod add {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: &__DESC_KW,
+        keyword_cache: &__DESC_KW_add,
     };
-    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
+    static __DESC_KW_add: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
-    unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::call::fastcall2(_ferrule::impl_::call::AsValue, &__DESC, super::add, args, nargs, kwnames) }
+    unsafe extern "C" fn __trampoline_add(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::call::fastcall2(_ferrule::impl_::call::AsValue, &__DESC_add, super::add, args, nargs, kwnames) }
     }
-}
-
-// ==== src/lib.rs/L31.rs ====
-// @generated by ferrule for src/lib.rs:31. Do not edit.
-#[doc(hidden)]
-#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
-pub(crate) mod defaults {
-    use ::ferrule as _ferrule;
-
-    pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
+    // ferrule: glue of src/lib.rs/L31.rs
+    pub(crate) static __FERRULE_DEF_defaults: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
             ml_name: ::core::concat!("defaults", "\0").as_ptr().cast(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline_defaults },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
             ml_doc: ::core::concat!("defaults(text, times=2, sep=\", \", flag=True, ratio=-0.5, label=None, big=1000)\n--\n\nDefaults of every literal kind.\n\nSecond paragraph.", "\0").as_ptr().cast(),
         });
 
-    static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
+    static __DESC_defaults: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
         func_name: "defaults",
         positional_parameter_names: &["text", "times", "sep", "flag", "ratio", "label", "big"],
         positional_only_parameters: 0,
@@ -185,18 +171,18 @@ pub(crate) mod defaults {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: &__DESC_KW,
+        keyword_cache: &__DESC_KW_defaults,
     };
-    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
+    static __DESC_KW_defaults: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
-    unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
+    unsafe extern "C" fn __trampoline_defaults(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__body_defaults, _slf, args, nargs, kwnames) }
     }
 
-    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+    unsafe fn __body_defaults(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 7] = [::core::ptr::null_mut(); 7];
-            __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESC_defaults.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let mut __sh_text: _ferrule::impl_::extract_argument::StrHolder<'_> = ::core::option::Option::None;
             let __arg_text = _ferrule::impl_::extract_argument::extract_str(py, &__out[0], "text", &mut __sh_text)?;
             let __arg_times = _ferrule::impl_::extract_argument::extract_or(py, &__out[1], "times", || 2)?;
@@ -209,24 +195,16 @@ pub(crate) mod defaults {
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(super::defaults(__arg_text, __arg_times, __arg_sep, __arg_flag, __arg_ratio, __arg_label, __arg_big), py)
         }
     }
-}
-
-// ==== src/lib.rs/L37.rs ====
-// @generated by ferrule for src/lib.rs:37. Do not edit.
-#[doc(hidden)]
-#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
-pub(crate) mod markers {
-    use ::ferrule as _ferrule;
-
-    pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
+    // ferrule: glue of src/lib.rs/L37.rs
+    pub(crate) static __FERRULE_DEF_markers: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
             ml_name: ::core::concat!("markers", "\0").as_ptr().cast(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline_markers },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
             ml_doc: ::core::concat!("markers(a, b, /, c, *, d, e=...)\n--\n\n", "\0").as_ptr().cast(),
         });
 
-    static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
+    static __DESC_markers: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
         func_name: "markers",
         positional_parameter_names: &["a", "b", "c"],
         positional_only_parameters: 2,
@@ -234,18 +212,18 @@ pub(crate) mod markers {
         keyword_only_parameters: &[_ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "d", required: true }, _ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "e", required: false }],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: &__DESC_KW,
+        keyword_cache: &__DESC_KW_markers,
     };
-    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
+    static __DESC_KW_markers: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
-    unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
+    unsafe extern "C" fn __trampoline_markers(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__body_markers, _slf, args, nargs, kwnames) }
     }
 
-    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+    unsafe fn __body_markers(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 5] = [::core::ptr::null_mut(); 5];
-            __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESC_markers.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_a = _ferrule::impl_::extract_argument::extract(py, &__out[0], "a")?;
             let __arg_b = _ferrule::impl_::extract_argument::extract(py, &__out[1], "b")?;
             let __arg_c = _ferrule::impl_::extract_argument::extract(py, &__out[2], "c")?;
@@ -254,24 +232,16 @@ pub(crate) mod markers {
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(super::markers(__arg_a, __arg_b, __arg_c, __arg_d, __arg_e), py)
         }
     }
-}
-
-// ==== src/lib.rs/L44.rs ====
-// @generated by ferrule for src/lib.rs:44. Do not edit.
-#[doc(hidden)]
-#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
-pub(crate) mod variadic {
-    use ::ferrule as _ferrule;
-
-    pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
+    // ferrule: glue of src/lib.rs/L44.rs
+    pub(crate) static __FERRULE_DEF_variadic: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
             ml_name: ::core::concat!("variadic", "\0").as_ptr().cast(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline_variadic },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
             ml_doc: ::core::concat!("variadic(first, *args, key=\"k\", **kwargs)\n--\n\nVariadic both ways.", "\0").as_ptr().cast(),
         });
 
-    static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
+    static __DESC_variadic: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
         func_name: "variadic",
         positional_parameter_names: &["first"],
         positional_only_parameters: 0,
@@ -279,18 +249,18 @@ pub(crate) mod variadic {
         keyword_only_parameters: &[_ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "key", required: false }],
         accept_varargs: true,
         accept_varkeywords: true,
-        keyword_cache: &__DESC_KW,
+        keyword_cache: &__DESC_KW_variadic,
     };
-    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
+    static __DESC_KW_variadic: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
-    unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
+    unsafe extern "C" fn __trampoline_variadic(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__body_variadic, _slf, args, nargs, kwnames) }
     }
 
-    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+    unsafe fn __body_variadic(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
-            let (__varargs, __varkw) = __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            let (__varargs, __varkw) = __DESC_variadic.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_first = _ferrule::impl_::extract_argument::extract_ref(py, &__out[0], "first")?;
             let __arg_args_tuple = __varargs.expect("*args");
             let __arg_args = &__arg_args_tuple;
@@ -300,24 +270,16 @@ pub(crate) mod variadic {
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(super::variadic(__arg_first, __arg_args, __arg_key, __arg_kwargs), py)
         }
     }
-}
-
-// ==== src/lib.rs/L56.rs ====
-// @generated by ferrule for src/lib.rs:56. Do not edit.
-#[doc(hidden)]
-#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
-pub(crate) mod only_args {
-    use ::ferrule as _ferrule;
-
-    pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
+    // ferrule: glue of src/lib.rs/L56.rs
+    pub(crate) static __FERRULE_DEF_only_args: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
             ml_name: ::core::concat!("only_args", "\0").as_ptr().cast(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionWithKeywords: __trampoline },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionWithKeywords: __trampoline_only_args },
             ml_flags: _ferrule::ffi::METH_VARARGS | _ferrule::ffi::METH_KEYWORDS,
             ml_doc: ::core::concat!("only_args(*args)\n--\n\n", "\0").as_ptr().cast(),
         });
 
-    static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
+    static __DESC_only_args: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
         func_name: "only_args",
         positional_parameter_names: &[],
         positional_only_parameters: 0,
@@ -325,69 +287,53 @@ pub(crate) mod only_args {
         keyword_only_parameters: &[],
         accept_varargs: true,
         accept_varkeywords: false,
-        keyword_cache: &__DESC_KW,
+        keyword_cache: &__DESC_KW_only_args,
     };
-    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
+    static __DESC_KW_only_args: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
-    unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::slot3(__body, _slf, args, kwargs) }
+    unsafe extern "C" fn __trampoline_only_args(_slf: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::slot3(__body_only_args, _slf, args, kwargs) }
     }
 
-    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+    unsafe fn __body_only_args(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 0] = [::core::ptr::null_mut(); 0];
-            let (__varargs, __varkw) = __DESC.extract_tuple_dict(py, args, kwargs, &mut __out)?;
+            let (__varargs, __varkw) = __DESC_only_args.extract_tuple_dict(py, args, kwargs, &mut __out)?;
             let __arg_args_tuple = __varargs.expect("*args");
             let __arg_args_ptr = __arg_args_tuple.as_ptr();
             let __arg_args = _ferrule::impl_::extract_argument::extract(py, &__arg_args_ptr, "args")?;
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(super::only_args(__arg_args), py)
         }
     }
-}
-
-// ==== src/lib.rs/L61.rs ====
-// @generated by ferrule for src/lib.rs:61. Do not edit.
-#[doc(hidden)]
-#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
-pub(crate) mod with_module {
-    use ::ferrule as _ferrule;
-
-    pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
+    // ferrule: glue of src/lib.rs/L61.rs
+    pub(crate) static __FERRULE_DEF_with_module: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
             ml_name: ::core::concat!("renamed", "\0").as_ptr().cast(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline_with_module },
             ml_flags: _ferrule::ffi::METH_NOARGS,
             ml_doc: ::core::concat!("renamed($module)\n--\n\n", "\0").as_ptr().cast(),
         });
 
-    unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::cfunction(__body, _slf, _unused) }
+    unsafe extern "C" fn __trampoline_with_module(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::cfunction(__body_with_module, _slf, _unused) }
     }
 
-    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+    unsafe fn __body_with_module(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let __arg_m = _ferrule::Bound::<_ferrule::types::PyModule>::ref_from_ptr(py, &_slf);
             _ferrule::impl_::wrap::IntoPyCallbackOutput::convert(super::with_module(__arg_m, py), py)
         }
     }
-}
-
-// ==== src/lib.rs/L69.rs ====
-// @generated by ferrule for src/lib.rs:69. Do not edit.
-#[doc(hidden)]
-#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
-pub(crate) mod fallible {
-    use ::ferrule as _ferrule;
-
-    pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
+    // ferrule: glue of src/lib.rs/L69.rs
+    pub(crate) static __FERRULE_DEF_fallible: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
             ml_name: ::core::concat!("fallible", "\0").as_ptr().cast(),
-            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
+            ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline_fallible },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
             ml_doc: ::core::concat!("fallible(value)\n--\n\nA doc with \"quotes\", a backslash \\ and \"\"\"triple\"\"\" quotes.", "\0").as_ptr().cast(),
         });
 
-    static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
+    static __DESC_fallible: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
         func_name: "fallible",
         positional_parameter_names: &["value"],
         positional_only_parameters: 0,
@@ -395,18 +341,18 @@ pub(crate) mod fallible {
         keyword_only_parameters: &[],
         accept_varargs: false,
         accept_varkeywords: false,
-        keyword_cache: &__DESC_KW,
+        keyword_cache: &__DESC_KW_fallible,
     };
-    static __DESC_KW: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
+    static __DESC_KW_fallible: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
 
-    unsafe extern "C" fn __trampoline(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::trampoline::fastcall(__body, _slf, args, nargs, kwnames) }
+    unsafe extern "C" fn __trampoline_fallible(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
+        unsafe { _ferrule::impl_::trampoline::fastcall(__body_fallible, _slf, args, nargs, kwnames) }
     }
 
-    unsafe fn __body(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
+    unsafe fn __body_fallible(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-            __DESC.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESC_fallible.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let mut __sh_value: _ferrule::impl_::extract_argument::StrHolder<'_> = ::core::option::Option::None;
             let __arg_value = _ferrule::impl_::extract_argument::extract_opt_str(py, &__out[0], "value", &mut __sh_value, || ::core::option::Option::None)?;
             match super::fallible(__arg_value) {
@@ -415,6 +361,70 @@ pub(crate) mod fallible {
             }
         }
     }
+}
+
+// ==== src/lib.rs/L17.rs ====
+// @generated by ferrule for src/lib.rs:17. Do not edit.
+#[doc(hidden)]
+#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
+pub(crate) mod single {
+    pub(crate) use super::__ferrule_glue_L12::__FERRULE_DEF_single as __FERRULE_DEF;
+}
+
+// ==== src/lib.rs/L22.rs ====
+// @generated by ferrule for src/lib.rs:22. Do not edit.
+#[doc(hidden)]
+#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
+pub(crate) mod add {
+    pub(crate) use super::__ferrule_glue_L12::__FERRULE_DEF_add as __FERRULE_DEF;
+}
+
+// ==== src/lib.rs/L31.rs ====
+// @generated by ferrule for src/lib.rs:31. Do not edit.
+#[doc(hidden)]
+#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
+pub(crate) mod defaults {
+    pub(crate) use super::__ferrule_glue_L12::__FERRULE_DEF_defaults as __FERRULE_DEF;
+}
+
+// ==== src/lib.rs/L37.rs ====
+// @generated by ferrule for src/lib.rs:37. Do not edit.
+#[doc(hidden)]
+#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
+pub(crate) mod markers {
+    pub(crate) use super::__ferrule_glue_L12::__FERRULE_DEF_markers as __FERRULE_DEF;
+}
+
+// ==== src/lib.rs/L44.rs ====
+// @generated by ferrule for src/lib.rs:44. Do not edit.
+#[doc(hidden)]
+#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
+pub(crate) mod variadic {
+    pub(crate) use super::__ferrule_glue_L12::__FERRULE_DEF_variadic as __FERRULE_DEF;
+}
+
+// ==== src/lib.rs/L56.rs ====
+// @generated by ferrule for src/lib.rs:56. Do not edit.
+#[doc(hidden)]
+#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
+pub(crate) mod only_args {
+    pub(crate) use super::__ferrule_glue_L12::__FERRULE_DEF_only_args as __FERRULE_DEF;
+}
+
+// ==== src/lib.rs/L61.rs ====
+// @generated by ferrule for src/lib.rs:61. Do not edit.
+#[doc(hidden)]
+#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
+pub(crate) mod with_module {
+    pub(crate) use super::__ferrule_glue_L12::__FERRULE_DEF_with_module as __FERRULE_DEF;
+}
+
+// ==== src/lib.rs/L69.rs ====
+// @generated by ferrule for src/lib.rs:69. Do not edit.
+#[doc(hidden)]
+#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
+pub(crate) mod fallible {
+    pub(crate) use super::__ferrule_glue_L12::__FERRULE_DEF_fallible as __FERRULE_DEF;
 }
 
 // ==== src/lib.rs/L75.rs ====
