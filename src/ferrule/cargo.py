@@ -153,6 +153,9 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
     env = options.environment(dict(os.environ))
     env["FERRULE_GLUE_DIR"] = str(meta.glue_dir(project.package))
     env["FERRULE_PYTHON_CONFIG"] = str(interpreter_config)
+    from .runtime_build_output import override_args
+
+    cmd[2:2] = override_args(project, meta, options, interpreter_config, env)
     build_dir = meta.cache.build_dir(interpreter_config)
     with cache_seals.locked(build_dir) if build_dir is not None else nullcontext():
         if build_dir is not None:

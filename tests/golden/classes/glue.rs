@@ -577,37 +577,37 @@ pub(crate) mod __ferrule_methods_L18 {
 
     pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("area", "\0").as_ptr().cast(),
+            ml_name: "area\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __m_area },
             ml_flags: _ferrule::ffi::METH_NOARGS,
-            ml_doc: ::core::concat!("area($self)\n--\n\nThe area.", "\0").as_ptr().cast(),
+            ml_doc: "area($self)\n--\n\nThe area.\0".as_ptr().cast(),
         });
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("grow", "\0").as_ptr().cast(),
+            ml_name: "grow\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_grow },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: ::core::concat!("grow($self, by)\n--\n\n", "\0").as_ptr().cast(),
+            ml_doc: "grow($self, by)\n--\n\n\0".as_ptr().cast(),
         });
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("same", "\0").as_ptr().cast(),
+            ml_name: "same\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_same_as },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: ::core::concat!("same($self, other)\n--\n\n", "\0").as_ptr().cast(),
+            ml_doc: "same($self, other)\n--\n\n\0".as_ptr().cast(),
         });
         b.getter(_ferrule::ffi::glue_c_str!("perimeter"), __g_perimeter, _ferrule::ffi::glue_c_str!(""));
         b.getter(_ferrule::ffi::glue_c_str!("hidden"), __g_read_hidden, _ferrule::ffi::glue_c_str!(""));
         b.setter(_ferrule::ffi::glue_c_str!("hidden"), __s_set_hidden, _ferrule::ffi::glue_c_str!(""));
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("unit", "\0").as_ptr().cast(),
+            ml_name: "unit\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __m_unit },
             ml_flags: _ferrule::ffi::METH_NOARGS | _ferrule::ffi::METH_STATIC,
-            ml_doc: ::core::concat!("unit()\n--\n\n", "\0").as_ptr().cast(),
+            ml_doc: "unit()\n--\n\n\0".as_ptr().cast(),
         });
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("describe", "\0").as_ptr().cast(),
+            ml_name: "describe\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_describe },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS | _ferrule::ffi::METH_CLASS,
-            ml_doc: ::core::concat!("describe($cls, verbose)\n--\n\n", "\0").as_ptr().cast(),
+            ml_doc: "describe($cls, verbose)\n--\n\n\0".as_ptr().cast(),
         });
         b.class_attr(_ferrule::pyclass::ClassAttr { name: "SIDES", make: __ca_SIDES });
         b.class_attr(_ferrule::pyclass::ClassAttr { name: "origin", make: __ca_origin });
@@ -1001,10 +1001,10 @@ pub(crate) mod __ferrule_methods_L29 {
 
     pub(crate) fn __items(b: &mut _ferrule::pyclass::TypeBuilder) {
         b.method(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("add_to", "\0").as_ptr().cast(),
+            ml_name: "add_to\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __m_add_to },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: ::core::concat!("add_to($self, other, target=None)\n--\n\n", "\0").as_ptr().cast(),
+            ml_doc: "add_to($self, other, target=None)\n--\n\n\0".as_ptr().cast(),
         });
     }
 }

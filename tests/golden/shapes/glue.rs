@@ -20,10 +20,10 @@ pub mod __ferrule_glue_L8 {
     // ferrule: glue of src/conv.rs/L8.rs
     pub static __FERRULE_DEF_bytes_and_maps: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("bytes_and_maps", "\0").as_ptr().cast(),
+            ml_name: "bytes_and_maps\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline_bytes_and_maps },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: ::core::concat!("bytes_and_maps(data, owned, cow, words, tags, ordered, pair, any, list)\n--\n\nConversions the stubs must name exactly.", "\0").as_ptr().cast(),
+            ml_doc: "bytes_and_maps(data, owned, cow, words, tags, ordered, pair, any, list)\n--\n\nConversions the stubs must name exactly.\0".as_ptr().cast(),
         });
 
     static __DESC_bytes_and_maps: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -61,10 +61,10 @@ pub mod __ferrule_glue_L8 {
     // ferrule: glue of src/conv.rs/L24.rs
     pub static __FERRULE_DEF_nested: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("nested", "\0").as_ptr().cast(),
+            ml_name: "nested\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline_nested },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: ::core::concat!("nested(grid, fixed, name)\n--\n\n", "\0").as_ptr().cast(),
+            ml_doc: "nested(grid, fixed, name)\n--\n\n\0".as_ptr().cast(),
         });
 
     static __DESC_nested: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -109,10 +109,10 @@ pub(crate) mod __ferrule_glue_L12 {
     // ferrule: glue of src/lib.rs/L12.rs
     pub(crate) static __FERRULE_DEF_nothing: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("nothing", "\0").as_ptr().cast(),
+            ml_name: "nothing\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline_nothing },
             ml_flags: _ferrule::ffi::METH_NOARGS,
-            ml_doc: ::core::concat!("nothing()\n--\n\nTakes nothing, returns nothing.", "\0").as_ptr().cast(),
+            ml_doc: "nothing()\n--\n\nTakes nothing, returns nothing.\0".as_ptr().cast(),
         });
 
     unsafe extern "C" fn __trampoline_nothing(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -121,10 +121,10 @@ pub(crate) mod __ferrule_glue_L12 {
     // ferrule: glue of src/lib.rs/L17.rs
     pub(crate) static __FERRULE_DEF_single: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("single", "\0").as_ptr().cast(),
+            ml_name: "single\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline_single },
             ml_flags: _ferrule::ffi::METH_O,
-            ml_doc: ::core::concat!("single(x, /)\n--\n\nOne positional-only argument (METH_O).", "\0").as_ptr().cast(),
+            ml_doc: "single(x, /)\n--\n\nOne positional-only argument (METH_O).\0".as_ptr().cast(),
         });
 
     unsafe extern "C" fn __trampoline_single(_slf: *mut _ferrule::ffi::PyObject, arg: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -133,10 +133,10 @@ pub(crate) mod __ferrule_glue_L12 {
     // ferrule: glue of src/lib.rs/L22.rs
     pub(crate) static __FERRULE_DEF_add: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("add", "\0").as_ptr().cast(),
+            ml_name: "add\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline_add },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: ::core::concat!("add(a, b)\n--\n\n", "\0").as_ptr().cast(),
+            ml_doc: "add(a, b)\n--\n\n\0".as_ptr().cast(),
         });
 
     static __DESC_add: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -157,10 +157,10 @@ pub(crate) mod __ferrule_glue_L12 {
     // ferrule: glue of src/lib.rs/L31.rs
     pub(crate) static __FERRULE_DEF_defaults: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("defaults", "\0").as_ptr().cast(),
+            ml_name: "defaults\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline_defaults },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: ::core::concat!("defaults(text, times=2, sep=\", \", flag=True, ratio=-0.5, label=None, big=1000)\n--\n\nDefaults of every literal kind.\n\nSecond paragraph.", "\0").as_ptr().cast(),
+            ml_doc: "defaults(text, times=2, sep=\", \", flag=True, ratio=-0.5, label=None, big=1000)\n--\n\nDefaults of every literal kind.\n\nSecond paragraph.\0".as_ptr().cast(),
         });
 
     static __DESC_defaults: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -198,10 +198,10 @@ pub(crate) mod __ferrule_glue_L12 {
     // ferrule: glue of src/lib.rs/L37.rs
     pub(crate) static __FERRULE_DEF_markers: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("markers", "\0").as_ptr().cast(),
+            ml_name: "markers\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline_markers },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: ::core::concat!("markers(a, b, /, c, *, d, e=...)\n--\n\n", "\0").as_ptr().cast(),
+            ml_doc: "markers(a, b, /, c, *, d, e=...)\n--\n\n\0".as_ptr().cast(),
         });
 
     static __DESC_markers: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -235,10 +235,10 @@ pub(crate) mod __ferrule_glue_L12 {
     // ferrule: glue of src/lib.rs/L44.rs
     pub(crate) static __FERRULE_DEF_variadic: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("variadic", "\0").as_ptr().cast(),
+            ml_name: "variadic\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline_variadic },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: ::core::concat!("variadic(first, *args, key=\"k\", **kwargs)\n--\n\nVariadic both ways.", "\0").as_ptr().cast(),
+            ml_doc: "variadic(first, *args, key=\"k\", **kwargs)\n--\n\nVariadic both ways.\0".as_ptr().cast(),
         });
 
     static __DESC_variadic: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -273,10 +273,10 @@ pub(crate) mod __ferrule_glue_L12 {
     // ferrule: glue of src/lib.rs/L56.rs
     pub(crate) static __FERRULE_DEF_only_args: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("only_args", "\0").as_ptr().cast(),
+            ml_name: "only_args\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionWithKeywords: __trampoline_only_args },
             ml_flags: _ferrule::ffi::METH_VARARGS | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: ::core::concat!("only_args(*args)\n--\n\n", "\0").as_ptr().cast(),
+            ml_doc: "only_args(*args)\n--\n\n\0".as_ptr().cast(),
         });
 
     static __DESC_only_args: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -308,10 +308,10 @@ pub(crate) mod __ferrule_glue_L12 {
     // ferrule: glue of src/lib.rs/L61.rs
     pub(crate) static __FERRULE_DEF_with_module: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("renamed", "\0").as_ptr().cast(),
+            ml_name: "renamed\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunction: __trampoline_with_module },
             ml_flags: _ferrule::ffi::METH_NOARGS,
-            ml_doc: ::core::concat!("renamed($module)\n--\n\n", "\0").as_ptr().cast(),
+            ml_doc: "renamed($module)\n--\n\n\0".as_ptr().cast(),
         });
 
     unsafe extern "C" fn __trampoline_with_module(_slf: *mut _ferrule::ffi::PyObject, _unused: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
@@ -327,10 +327,10 @@ pub(crate) mod __ferrule_glue_L12 {
     // ferrule: glue of src/lib.rs/L69.rs
     pub(crate) static __FERRULE_DEF_fallible: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("fallible", "\0").as_ptr().cast(),
+            ml_name: "fallible\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline_fallible },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: ::core::concat!("fallible(value)\n--\n\nA doc with \"quotes\", a backslash \\ and \"\"\"triple\"\"\" quotes.", "\0").as_ptr().cast(),
+            ml_doc: "fallible(value)\n--\n\nA doc with \"quotes\", a backslash \\ and \"\"\"triple\"\"\" quotes.\0".as_ptr().cast(),
         });
 
     static __DESC_fallible: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
@@ -512,10 +512,10 @@ pub(crate) mod cube {
 
     pub static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
-            ml_name: ::core::concat!("cube", "\0").as_ptr().cast(),
+            ml_name: "cube\0".as_ptr().cast(),
             ml_meth: _ferrule::ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: __trampoline },
             ml_flags: _ferrule::ffi::METH_FASTCALL | _ferrule::ffi::METH_KEYWORDS,
-            ml_doc: ::core::concat!("cube(x)\n--\n\nA function of the submodule.", "\0").as_ptr().cast(),
+            ml_doc: "cube(x)\n--\n\nA function of the submodule.\0".as_ptr().cast(),
         });
 
     static __DESC: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
