@@ -83,6 +83,10 @@ def test_plain_functions_of_a_module_share_one_glue_module(tmp_path: Path) -> No
     assert re.search(r"^pub mod __ferrule_glue_L\d+ \{", host, re.M)
     assert "pub static __FERRULE_DEF_second:" in host
     assert "fn __trampoline_first(" in host and "fn __trampoline_second(" in host
+    # One array static each for the descriptions and keyword caches, indexed in source order.
+    assert host.count("static __DESCS: [") == 1 and "static __KW: [" in host
+    assert re.search(r"&__DESCS\[1\]\.extract_fastcall|&__DESCS\[1\], super::second|__DESCS\[1\]", host)
+    assert 'func_name: "second"' in host.split("static __KW")[0]
     assert "__FERRULE_DEF_second" not in file_of(glue, "first").split("mod __ferrule_glue_")[0]
     # Renaming stops at string literals: the docstring and the default's text are the user's.
     assert "Mentions __DESC and __trampoline" in host

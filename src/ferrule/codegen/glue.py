@@ -181,14 +181,19 @@ const _: () = {{
 """
 
 
+def has_description(fn: Function) -> bool:
+    """Whether the function's glue matches arguments by a `FunctionDescription` (`__DESC`)."""
+    return convention(fn) not in ("noargs", "o")
+
+
 def glue_parts(fn: Function, own_classes: frozenset[str] = frozenset(),
-               with_lifetimes: frozenset[str] = frozenset()) -> tuple[str, str]:
+               with_lifetimes: frozenset[str] = frozenset(), own_desc: bool = True) -> tuple[str, str]:
     """A function's `MethodDef` expression, and the items it needs (`__DESC`, `__trampoline`, `__body`),
     written for a scope holding `_ferrule` (the runtime) whose parent holds the function (a local one's:
-    the scope itself)."""
+    the scope itself). Without `own_desc` the caller provides `__DESC`."""
     conv = convention(fn)
     field, flags, c_params = _C_SIGNATURES[conv]
-    desc = description(fn) if conv != "noargs" and conv != "o" else ""
+    desc = description(fn) if own_desc and has_description(fn) else ""
     callee = fn.rust_name if fn.key.local else f"super::{fn.rust_name}"
     level = shared_calls.shared_level(fn, conv, own_classes, with_lifetimes)
     if level == "whole":  # the runtime's trampoline does it all

@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 
 from ..parse.model import Function
-from .glue import ALLOWS, _header, glue_parts, ident, needs_parent_scope
+from .glue import ALLOWS, _header, glue_parts, has_description, ident, needs_parent_scope
+from .statics import EX, description_expr
 
 CHUNK = 64  # functions per glue module: an edited signature recompiles this many trampolines
 MARKER = "// ferrule: glue of "  # followed by the function's glue key path
 # A string literal (kept as written: docs, defaults), or one of the glue's own item names.
-_NAME_OR_STRING = re.compile(r'(b?r(#*)".*?"\2|b?"(?:\\.|[^"\\])*")|\b(__FERRULE_DEF|__DESC_KW|__DESC|__trampoline|__body)\b',
+_NAME_OR_STRING = re.compile(r'(b?r(#*)".*?"\2|b?"(?:\\.|[^"\\])*")|\b(__FERRULE_DEF|__DESC|__trampoline|__body)\b',
                              re.S)
 
 
@@ -54,22 +55,33 @@ def chunks(functions: list[Function]) -> list[list[Function]]:
 
 def chunk_glue(members: list[Function], runtime: str, own_classes: frozenset[str],
                with_lifetimes: frozenset[str]) -> dict[str, str]:
-    """Each member's glue file; the first also holds the shared module."""
+    """Each member's glue file; the first also holds the shared module. Their argument descriptions
+    and keyword caches are one array static each: every static costs rustc a whole const-evaluation
+    pipeline (about a quarter of a millisecond), whatever its size."""
     host = members[0]
     module = f"__ferrule_glue_{host.key.ident}"
     files = {}
-    items = []
+    items, descs = [], []
     for fn in members:
         vis = _vis(fn)
         files[fn.key.relpath()] = (f"{_header(fn)}{ALLOWS}\n{vis} mod {fn.rust_name} {{\n"
                                    f"    {vis} use super::{module}::__FERRULE_DEF_{ident(fn.rust_name)} "
                                    "as __FERRULE_DEF;\n}\n")
-        def_expr, rest = glue_parts(fn, own_classes, with_lifetimes)
+        def_expr, rest = glue_parts(fn, own_classes, with_lifetimes, own_desc=False)
+        names = {name: f"{name}_{ident(fn.rust_name)}" for name in ("__FERRULE_DEF", "__trampoline", "__body")}
+        if has_description(fn):
+            names["__DESC"] = f"__DESCS[{len(descs)}]"
+            descs.append("        " + description_expr(fn, f"&__KW[{len(descs)}]").replace("\n", "\n    ") + ",\n")
         text = f"    {vis} static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =\n{def_expr};\n{rest}"
-        items.append(f"    {MARKER}{fn.key.relpath()}\n" + _renamed(text, ident(fn.rust_name)))
+        items.append(f"    {MARKER}{fn.key.relpath()}\n" + _renamed(text, names))
     outer = "pub" if any(_vis(fn) == "pub" for fn in members) else "pub(crate)"
+    shared = ""
+    if descs:
+        n = len(descs)
+        shared = (f"    static __DESCS: [{EX}::FunctionDescription; {n}] = [\n{''.join(descs)}    ];\n"
+                  f"    static __KW: [{EX}::KeywordCache; {n}] = [{EX}::KeywordCache::NEW; {n}];\n")
     files[host.key.relpath()] += (f"{ALLOWS}\n{outer} mod {module} {{\n    use ::{runtime} as _ferrule;\n"
-                                  + "".join(items) + "}\n")
+                                  + shared + "".join(items) + "}\n")
     return files
 
 
@@ -77,6 +89,6 @@ def _vis(fn: Function) -> str:
     return "pub" if fn.visibility.startswith("pub") and "(" not in fn.visibility else "pub(crate)"
 
 
-def _renamed(text: str, suffix: str) -> str:
-    """The glue's own item names given the function's suffix; string literals (docs, defaults) untouched."""
-    return _NAME_OR_STRING.sub(lambda m: m.group(1) or f"{m.group(3)}_{suffix}", text)
+def _renamed(text: str, names: dict[str, str]) -> str:
+    """The glue's own item names as `names` maps them; string literals (docs, defaults) untouched."""
+    return _NAME_OR_STRING.sub(lambda m: m.group(1) or names.get(m.group(3), m.group(3)), text)

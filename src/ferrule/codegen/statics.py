@@ -26,6 +26,16 @@ def _escape(text: str) -> str:
 
 
 def description(fn: Function) -> str:
+    """The function's `__DESC` static (and its `__DESC_KW` keyword cache)."""
+    return f"""
+    static __DESC: {EX}::FunctionDescription = {description_expr(fn, "&__DESC_KW")};
+    static __DESC_KW: {EX}::KeywordCache = {EX}::KeywordCache::NEW;
+"""
+
+
+def description_expr(fn: Function, keyword_cache: str) -> str:
+    """The `FunctionDescription` value of the function's parameters; `keyword_cache` is the
+    expression of its `&'static KeywordCache`."""
     slots = _slot_params(fn)
     positional = [p for p in slots if p.kind != ParamKind.KEYWORD_ONLY]
     keyword_only = [p for p in slots if p.kind == ParamKind.KEYWORD_ONLY]
@@ -40,8 +50,7 @@ def description(fn: Function) -> str:
     names = ", ".join(f'"{p.py_name}"' for p in positional)
     kw = ", ".join(f'{EX}::KeywordOnlyParameter {{ name: "{p.py_name}", required: {str(p.default is None).lower()} }}'
                    for p in keyword_only)
-    return f"""
-    static __DESC: {EX}::FunctionDescription = {EX}::FunctionDescription {{
+    return f"""{EX}::FunctionDescription {{
         func_name: "{fn.py_name}",
         positional_parameter_names: &[{names}],
         positional_only_parameters: {pos_only},
@@ -49,10 +58,8 @@ def description(fn: Function) -> str:
         keyword_only_parameters: &[{kw}],
         accept_varargs: {str(ParamKind.VARARGS in kinds).lower()},
         accept_varkeywords: {str(ParamKind.VARKEYWORDS in kinds).lower()},
-        keyword_cache: &__DESC_KW,
-    }};
-    static __DESC_KW: {EX}::KeywordCache = {EX}::KeywordCache::NEW;
-"""
+        keyword_cache: {keyword_cache},
+    }}"""
 
 
 def _slot_params(fn: Function) -> list:

@@ -17,6 +17,29 @@ pub mod bytes_and_maps {
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub mod __ferrule_glue_L8 {
     use ::ferrule as _ferrule;
+    static __DESCS: [_ferrule::impl_::extract_argument::FunctionDescription; 2] = [
+        _ferrule::impl_::extract_argument::FunctionDescription {
+            func_name: "bytes_and_maps",
+            positional_parameter_names: &["data", "owned", "cow", "words", "tags", "ordered", "pair", "any", "list"],
+            positional_only_parameters: 0,
+            required_positional_parameters: 9,
+            keyword_only_parameters: &[],
+            accept_varargs: false,
+            accept_varkeywords: false,
+            keyword_cache: &__KW[0],
+        },
+        _ferrule::impl_::extract_argument::FunctionDescription {
+            func_name: "nested",
+            positional_parameter_names: &["grid", "fixed", "name"],
+            positional_only_parameters: 0,
+            required_positional_parameters: 3,
+            keyword_only_parameters: &[],
+            accept_varargs: false,
+            accept_varkeywords: false,
+            keyword_cache: &__KW[1],
+        },
+    ];
+    static __KW: [_ferrule::impl_::extract_argument::KeywordCache; 2] = [_ferrule::impl_::extract_argument::KeywordCache::NEW; 2];
     // ferrule: glue of src/conv.rs/L8.rs
     pub static __FERRULE_DEF_bytes_and_maps: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
@@ -26,18 +49,6 @@ pub mod __ferrule_glue_L8 {
             ml_doc: "bytes_and_maps(data, owned, cow, words, tags, ordered, pair, any, list)\n--\n\nConversions the stubs must name exactly.\0".as_ptr().cast(),
         });
 
-    static __DESC_bytes_and_maps: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
-        func_name: "bytes_and_maps",
-        positional_parameter_names: &["data", "owned", "cow", "words", "tags", "ordered", "pair", "any", "list"],
-        positional_only_parameters: 0,
-        required_positional_parameters: 9,
-        keyword_only_parameters: &[],
-        accept_varargs: false,
-        accept_varkeywords: false,
-        keyword_cache: &__DESC_KW_bytes_and_maps,
-    };
-    static __DESC_KW_bytes_and_maps: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
-
     unsafe extern "C" fn __trampoline_bytes_and_maps(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__body_bytes_and_maps, _slf, args, nargs, kwnames) }
     }
@@ -45,7 +56,7 @@ pub mod __ferrule_glue_L8 {
     unsafe fn __body_bytes_and_maps(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 9] = [::core::ptr::null_mut(); 9];
-            __DESC_bytes_and_maps.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESCS[0].extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_data = _ferrule::impl_::extract_argument::extract(py, &__out[0], "data")?;
             let __arg_owned = _ferrule::impl_::extract_argument::extract(py, &__out[1], "owned")?;
             let __arg_cow = _ferrule::impl_::extract_argument::extract(py, &__out[2], "cow")?;
@@ -67,18 +78,6 @@ pub mod __ferrule_glue_L8 {
             ml_doc: "nested(grid, fixed, name)\n--\n\n\0".as_ptr().cast(),
         });
 
-    static __DESC_nested: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
-        func_name: "nested",
-        positional_parameter_names: &["grid", "fixed", "name"],
-        positional_only_parameters: 0,
-        required_positional_parameters: 3,
-        keyword_only_parameters: &[],
-        accept_varargs: false,
-        accept_varkeywords: false,
-        keyword_cache: &__DESC_KW_nested,
-    };
-    static __DESC_KW_nested: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
-
     unsafe extern "C" fn __trampoline_nested(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__body_nested, _slf, args, nargs, kwnames) }
     }
@@ -86,7 +85,7 @@ pub mod __ferrule_glue_L8 {
     unsafe fn __body_nested(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 3] = [::core::ptr::null_mut(); 3];
-            __DESC_nested.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESCS[1].extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_grid = _ferrule::impl_::extract_argument::extract(py, &__out[0], "grid")?;
             let __arg_fixed = _ferrule::impl_::extract_argument::extract(py, &__out[1], "fixed")?;
             let __arg_name = _ferrule::impl_::extract_argument::extract(py, &__out[2], "name")?;
@@ -106,6 +105,69 @@ pub(crate) mod nothing {
 #[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, unused_variables, unused_mut, clippy::all)]
 pub(crate) mod __ferrule_glue_L12 {
     use ::ferrule as _ferrule;
+    static __DESCS: [_ferrule::impl_::extract_argument::FunctionDescription; 6] = [
+        _ferrule::impl_::extract_argument::FunctionDescription {
+            func_name: "add",
+            positional_parameter_names: &["a", "b"],
+            positional_only_parameters: 0,
+            required_positional_parameters: 2,
+            keyword_only_parameters: &[],
+            accept_varargs: false,
+            accept_varkeywords: false,
+            keyword_cache: &__KW[0],
+        },
+        _ferrule::impl_::extract_argument::FunctionDescription {
+            func_name: "defaults",
+            positional_parameter_names: &["text", "times", "sep", "flag", "ratio", "label", "big"],
+            positional_only_parameters: 0,
+            required_positional_parameters: 1,
+            keyword_only_parameters: &[],
+            accept_varargs: false,
+            accept_varkeywords: false,
+            keyword_cache: &__KW[1],
+        },
+        _ferrule::impl_::extract_argument::FunctionDescription {
+            func_name: "markers",
+            positional_parameter_names: &["a", "b", "c"],
+            positional_only_parameters: 2,
+            required_positional_parameters: 3,
+            keyword_only_parameters: &[_ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "d", required: true }, _ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "e", required: false }],
+            accept_varargs: false,
+            accept_varkeywords: false,
+            keyword_cache: &__KW[2],
+        },
+        _ferrule::impl_::extract_argument::FunctionDescription {
+            func_name: "variadic",
+            positional_parameter_names: &["first"],
+            positional_only_parameters: 0,
+            required_positional_parameters: 1,
+            keyword_only_parameters: &[_ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "key", required: false }],
+            accept_varargs: true,
+            accept_varkeywords: true,
+            keyword_cache: &__KW[3],
+        },
+        _ferrule::impl_::extract_argument::FunctionDescription {
+            func_name: "only_args",
+            positional_parameter_names: &[],
+            positional_only_parameters: 0,
+            required_positional_parameters: 0,
+            keyword_only_parameters: &[],
+            accept_varargs: true,
+            accept_varkeywords: false,
+            keyword_cache: &__KW[4],
+        },
+        _ferrule::impl_::extract_argument::FunctionDescription {
+            func_name: "fallible",
+            positional_parameter_names: &["value"],
+            positional_only_parameters: 0,
+            required_positional_parameters: 1,
+            keyword_only_parameters: &[],
+            accept_varargs: false,
+            accept_varkeywords: false,
+            keyword_cache: &__KW[5],
+        },
+    ];
+    static __KW: [_ferrule::impl_::extract_argument::KeywordCache; 6] = [_ferrule::impl_::extract_argument::KeywordCache::NEW; 6];
     // ferrule: glue of src/lib.rs/L12.rs
     pub(crate) static __FERRULE_DEF_nothing: _ferrule::impl_::pyfunction::MethodDef =
         _ferrule::impl_::pyfunction::MethodDef(_ferrule::ffi::PyMethodDef {
@@ -139,20 +201,8 @@ pub(crate) mod __ferrule_glue_L12 {
             ml_doc: "add(a, b)\n--\n\n\0".as_ptr().cast(),
         });
 
-    static __DESC_add: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
-        func_name: "add",
-        positional_parameter_names: &["a", "b"],
-        positional_only_parameters: 0,
-        required_positional_parameters: 2,
-        keyword_only_parameters: &[],
-        accept_varargs: false,
-        accept_varkeywords: false,
-        keyword_cache: &__DESC_KW_add,
-    };
-    static __DESC_KW_add: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
-
     unsafe extern "C" fn __trampoline_add(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
-        unsafe { _ferrule::impl_::call::fastcall2(_ferrule::impl_::call::AsValue, &__DESC_add, super::add, args, nargs, kwnames) }
+        unsafe { _ferrule::impl_::call::fastcall2(_ferrule::impl_::call::AsValue, &__DESCS[0], super::add, args, nargs, kwnames) }
     }
     // ferrule: glue of src/lib.rs/L31.rs
     pub(crate) static __FERRULE_DEF_defaults: _ferrule::impl_::pyfunction::MethodDef =
@@ -163,18 +213,6 @@ pub(crate) mod __ferrule_glue_L12 {
             ml_doc: "defaults(text, times=2, sep=\", \", flag=True, ratio=-0.5, label=None, big=1000)\n--\n\nDefaults of every literal kind.\n\nSecond paragraph.\0".as_ptr().cast(),
         });
 
-    static __DESC_defaults: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
-        func_name: "defaults",
-        positional_parameter_names: &["text", "times", "sep", "flag", "ratio", "label", "big"],
-        positional_only_parameters: 0,
-        required_positional_parameters: 1,
-        keyword_only_parameters: &[],
-        accept_varargs: false,
-        accept_varkeywords: false,
-        keyword_cache: &__DESC_KW_defaults,
-    };
-    static __DESC_KW_defaults: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
-
     unsafe extern "C" fn __trampoline_defaults(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__body_defaults, _slf, args, nargs, kwnames) }
     }
@@ -182,7 +220,7 @@ pub(crate) mod __ferrule_glue_L12 {
     unsafe fn __body_defaults(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 7] = [::core::ptr::null_mut(); 7];
-            __DESC_defaults.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESCS[1].extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let mut __sh_text: _ferrule::impl_::extract_argument::StrHolder<'_> = ::core::option::Option::None;
             let __arg_text = _ferrule::impl_::extract_argument::extract_str(py, &__out[0], "text", &mut __sh_text)?;
             let __arg_times = _ferrule::impl_::extract_argument::extract_or(py, &__out[1], "times", || 2)?;
@@ -204,18 +242,6 @@ pub(crate) mod __ferrule_glue_L12 {
             ml_doc: "markers(a, b, /, c, *, d, e=...)\n--\n\n\0".as_ptr().cast(),
         });
 
-    static __DESC_markers: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
-        func_name: "markers",
-        positional_parameter_names: &["a", "b", "c"],
-        positional_only_parameters: 2,
-        required_positional_parameters: 3,
-        keyword_only_parameters: &[_ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "d", required: true }, _ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "e", required: false }],
-        accept_varargs: false,
-        accept_varkeywords: false,
-        keyword_cache: &__DESC_KW_markers,
-    };
-    static __DESC_KW_markers: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
-
     unsafe extern "C" fn __trampoline_markers(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__body_markers, _slf, args, nargs, kwnames) }
     }
@@ -223,7 +249,7 @@ pub(crate) mod __ferrule_glue_L12 {
     unsafe fn __body_markers(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 5] = [::core::ptr::null_mut(); 5];
-            __DESC_markers.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESCS[2].extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_a = _ferrule::impl_::extract_argument::extract(py, &__out[0], "a")?;
             let __arg_b = _ferrule::impl_::extract_argument::extract(py, &__out[1], "b")?;
             let __arg_c = _ferrule::impl_::extract_argument::extract(py, &__out[2], "c")?;
@@ -241,18 +267,6 @@ pub(crate) mod __ferrule_glue_L12 {
             ml_doc: "variadic(first, *args, key=\"k\", **kwargs)\n--\n\nVariadic both ways.\0".as_ptr().cast(),
         });
 
-    static __DESC_variadic: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
-        func_name: "variadic",
-        positional_parameter_names: &["first"],
-        positional_only_parameters: 0,
-        required_positional_parameters: 1,
-        keyword_only_parameters: &[_ferrule::impl_::extract_argument::KeywordOnlyParameter { name: "key", required: false }],
-        accept_varargs: true,
-        accept_varkeywords: true,
-        keyword_cache: &__DESC_KW_variadic,
-    };
-    static __DESC_KW_variadic: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
-
     unsafe extern "C" fn __trampoline_variadic(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__body_variadic, _slf, args, nargs, kwnames) }
     }
@@ -260,7 +274,7 @@ pub(crate) mod __ferrule_glue_L12 {
     unsafe fn __body_variadic(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 2] = [::core::ptr::null_mut(); 2];
-            let (__varargs, __varkw) = __DESC_variadic.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            let (__varargs, __varkw) = __DESCS[3].extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let __arg_first = _ferrule::impl_::extract_argument::extract_ref(py, &__out[0], "first")?;
             let __arg_args_tuple = __varargs.expect("*args");
             let __arg_args = &__arg_args_tuple;
@@ -279,18 +293,6 @@ pub(crate) mod __ferrule_glue_L12 {
             ml_doc: "only_args(*args)\n--\n\n\0".as_ptr().cast(),
         });
 
-    static __DESC_only_args: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
-        func_name: "only_args",
-        positional_parameter_names: &[],
-        positional_only_parameters: 0,
-        required_positional_parameters: 0,
-        keyword_only_parameters: &[],
-        accept_varargs: true,
-        accept_varkeywords: false,
-        keyword_cache: &__DESC_KW_only_args,
-    };
-    static __DESC_KW_only_args: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
-
     unsafe extern "C" fn __trampoline_only_args(_slf: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::slot3(__body_only_args, _slf, args, kwargs) }
     }
@@ -298,7 +300,7 @@ pub(crate) mod __ferrule_glue_L12 {
     unsafe fn __body_only_args(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *mut _ferrule::ffi::PyObject, kwargs: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 0] = [::core::ptr::null_mut(); 0];
-            let (__varargs, __varkw) = __DESC_only_args.extract_tuple_dict(py, args, kwargs, &mut __out)?;
+            let (__varargs, __varkw) = __DESCS[4].extract_tuple_dict(py, args, kwargs, &mut __out)?;
             let __arg_args_tuple = __varargs.expect("*args");
             let __arg_args_ptr = __arg_args_tuple.as_ptr();
             let __arg_args = _ferrule::impl_::extract_argument::extract(py, &__arg_args_ptr, "args")?;
@@ -333,18 +335,6 @@ pub(crate) mod __ferrule_glue_L12 {
             ml_doc: "fallible(value)\n--\n\nA doc with \"quotes\", a backslash \\ and \"\"\"triple\"\"\" quotes.\0".as_ptr().cast(),
         });
 
-    static __DESC_fallible: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
-        func_name: "fallible",
-        positional_parameter_names: &["value"],
-        positional_only_parameters: 0,
-        required_positional_parameters: 1,
-        keyword_only_parameters: &[],
-        accept_varargs: false,
-        accept_varkeywords: false,
-        keyword_cache: &__DESC_KW_fallible,
-    };
-    static __DESC_KW_fallible: _ferrule::impl_::extract_argument::KeywordCache = _ferrule::impl_::extract_argument::KeywordCache::NEW;
-
     unsafe extern "C" fn __trampoline_fallible(_slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> *mut _ferrule::ffi::PyObject {
         unsafe { _ferrule::impl_::trampoline::fastcall(__body_fallible, _slf, args, nargs, kwnames) }
     }
@@ -352,7 +342,7 @@ pub(crate) mod __ferrule_glue_L12 {
     unsafe fn __body_fallible(py: _ferrule::Python<'_>, _slf: *mut _ferrule::ffi::PyObject, args: *const *mut _ferrule::ffi::PyObject, nargs: _ferrule::ffi::Py_ssize_t, kwnames: *mut _ferrule::ffi::PyObject) -> _ferrule::PyResult<*mut _ferrule::ffi::PyObject> {
         unsafe {
             let mut __out: [*mut _ferrule::ffi::PyObject; 1] = [::core::ptr::null_mut(); 1];
-            __DESC_fallible.extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
+            __DESCS[5].extract_fastcall(py, args, nargs, kwnames, &mut __out)?;
             let mut __sh_value: _ferrule::impl_::extract_argument::StrHolder<'_> = ::core::option::Option::None;
             let __arg_value = _ferrule::impl_::extract_argument::extract_opt_str(py, &__out[0], "value", &mut __sh_value, || ::core::option::Option::None)?;
             match super::fallible(__arg_value) {
