@@ -47,6 +47,13 @@ mod inner {
     fn fourth(py: Python<'_>, n: u8) -> PyResult<u8> { let _ = py; Ok(n) }
 }
 
+/// Named like the glue's own items: the call must still reach it.
+#[pyfunction]
+fn __trampoline(x: i64) -> i64 { x }
+
+#[pyfunction]
+fn __body() {}
+
 mod lonely {
     use pyo3::prelude::*;
 
@@ -91,6 +98,9 @@ def test_plain_functions_of_a_module_share_one_glue_module(tmp_path: Path) -> No
     # Renaming stops at string literals: the docstring and the default's text are the user's.
     assert "Mentions __DESC and __trampoline" in host
     assert '"__body"' in host
+    # A function named like one of the glue's items is called by its own name.
+    assert "super::__trampoline, args" in host and "fn __trampoline___trampoline(" in host
+    assert "super::__body)" in host
     inner = file_of(glue, "third")
     assert inner.count("mod __ferrule_glue_") == 1 and "fn __trampoline_fourth(" in inner
     assert "super::fourth" in inner

@@ -96,6 +96,12 @@ def test_the_scripts_run_where_ferrule_cannot_know_their_output(tmp_path: Path, 
     assert override_args(project, meta, SimpleNamespace(features=features), tmp_path / "python.cfg", env) == []
 
 
+def test_run_build_scripts_0_keeps_the_override(tmp_path: Path) -> None:
+    project, meta = _project(tmp_path, PLAIN)
+    assert override_args(project, meta, SimpleNamespace(features=()), tmp_path / "python.cfg",
+                         {"FERRULE_RUN_BUILD_SCRIPTS": "0"}) != []
+
+
 def test_a_workspace_member_runs_the_scripts(tmp_path: Path) -> None:
     project, meta = _project(tmp_path, PLAIN)
     meta.workspace_root = tmp_path.parent

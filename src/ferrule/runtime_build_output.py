@@ -91,7 +91,7 @@ def override_args(project, meta, options, interpreter_config: Path, env: dict) -
     """`--config` arguments standing in for both build scripts, or [] where they must run."""
     from .cargo import _only_runtime_dependency
 
-    if env.get("FERRULE_EMBED") or env.get(RUN_SCRIPTS_VAR) or meta.workspace_root != project.crate_root or not _only_runtime_dependency(project):
+    if env.get("FERRULE_EMBED") or env.get(RUN_SCRIPTS_VAR, "") not in ("", "0") or meta.workspace_root != project.crate_root or not _only_runtime_dependency(project):
         return []
     try:
         manifest = project.manifest.read_text(encoding="utf-8")

@@ -27,7 +27,8 @@ from .statics import EX, description_expr
 CHUNK = 64  # functions per glue module: an edited signature recompiles this many trampolines
 MARKER = "// ferrule: glue of "  # followed by the function's glue key path
 # A string literal (kept as written: docs, defaults), or one of the glue's own item names.
-_NAME_OR_STRING = re.compile(r'(b?r(#*)".*?"\2|b?"(?:\\.|[^"\\])*")|\b(__FERRULE_DEF|__DESC|__trampoline|__body)\b',
+# Never after `::`: `super::__body` is the user's function of that name.
+_NAME_OR_STRING = re.compile(r'(b?r(#*)".*?"\2|b?"(?:\\.|[^"\\])*")|(?<!::)\b(__FERRULE_DEF|__DESC|__trampoline|__body)\b',
                              re.S)
 
 
