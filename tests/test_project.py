@@ -361,3 +361,35 @@ def test_target_tables_of_other_triples_stay_unused_and_the_hosts_is_refused(tmp
     assert (info.value.line, info.value.col) == (12, 1)
     with pytest.raises(ConfigError, match="`macos-deployment-target` must be a string, not a number"):
         load_project(maturin(tmp_path, f'\n[tool.maturin.target.{other}]\nmacos-deployment-target = 11\n'))
+
+
+PYO3 = 'pyo3 = { package = "ferrule-runtime", version = "0.1", registry = "ferrule" }'
+
+
+@pytest.mark.parametrize("pyproject, extra, abi3", [
+    # maturin's habit: abi3 asked for in pyproject's features, through the runtime's key.
+    ('[tool.maturin]\nfeatures = ["pyo3/abi3-py310"]\n', "", "3.10"),
+    ('[tool.maturin]\nfeatures = ["pyo3/extension-module", "pyo3?/abi3"]\n', "", "3.9"),
+    # A crate feature that turns it on, by default or when asked for.
+    ("", '\n[features]\ndefault = ["stable"]\nstable = ["pyo3/abi3-py311"]\n', "3.11"),
+    ('[tool.maturin]\nfeatures = ["stable"]\n', '\n[features]\nstable = ["fast"]\nfast = ["pyo3/abi3-py312"]\n', "3.12"),
+    # Not asked for: not abi3; another dependency's abi3 feature is not the runtime's.
+    ("", '\n[features]\nstable = ["pyo3/abi3-py311"]\n', None),
+    ('[tool.maturin]\nfeatures = ["other/abi3-py310"]\n', "", None),
+    ('[tool.maturin]\nno-default-features = true\n', '\n[features]\ndefault = ["pyo3/abi3-py311"]\n', None),
+], ids=["pyproject", "optional key", "default feature", "chain", "unrequested", "other dependency",
+        "no default features"])
+def test_abi3_turned_on_through_features(tmp_path: Path, pyproject: str, extra: str, abi3) -> None:
+    project = load_project(make(tmp_path, dep=PYO3 + extra, pyproject='[project]\nname = "d"\n' + pyproject))
+    assert project.abi3 == abi3
+
+
+def test_abi3_from_command_line_features(tmp_path: Path) -> None:
+    from ferrule.project import with_command_line_abi3
+
+    project = load_project(make(tmp_path, dep=PYO3 + '\n[features]\nstable = ["pyo3/abi3-py310"]\n'))
+    assert project.abi3 is None
+    for cli, abi3 in ([{"features": ["pyo3/abi3-py311"]}, "3.11"], [{"features": ["stable"]}, "3.10"],
+                      [{"all_features": True}, "3.10"], [{}, None]):
+        options = project.cargo.with_command_line(**cli)
+        assert with_command_line_abi3(project, options, cli).abi3 == abi3, cli

@@ -22,7 +22,7 @@ from .codegen.stubs import generate_stubs
 from .generate import write_python_config
 from .install import write_into_source
 from .interpreter import Interpreter, find_interpreter
-from .project import Project, find_manifest, load_project
+from .project import Project, find_manifest, load_project, with_command_line_abi3
 
 
 @dataclass
@@ -140,6 +140,7 @@ def build(manifest: str | None, interpreter: str | None, out: str | None, *, rel
     out_dir = Path(out) if out else project.root / "target" / "wheels"
     result = BuildResult()
     options = project.cargo.with_command_line(**(cli_options or {}))
+    project = with_command_line_abi3(project, options, cli_options)
     with keep_warnings(list(project.warnings)):
         cargo_names.check(project, options, pick_profile(profile, release, options.profile, "dev"))
     if with_sdist:

@@ -14,7 +14,7 @@ from .errors import ConfigError, keep_warnings
 from .generate import prepare, stamp_path, write_python_config
 from .install import develop_suffix, install_develop, write_into_source
 from .interpreter import Interpreter, find_interpreter
-from .project import find_manifest, load_project
+from .project import find_manifest, load_project, with_command_line_abi3
 from .timings import phase
 
 
@@ -81,6 +81,7 @@ def _develop(project, meta, interpreter: str | None, *, release: bool, profile: 
                           path=project.pyproject,
                           hint="use it with a mixed Rust/Python layout (python-source), or leave it out")
     options = project.cargo.with_command_line(**(cli_options or {}))
+    project = with_command_line_abi3(project, options, cli_options)
     chosen_profile = pick_profile(profile, release, options.profile, "dev")
     cargo_names.check(project, options, chosen_profile)
     cargo_config.refresh(project.root)  # before cargo reads .cargo/config.toml

@@ -286,13 +286,17 @@ def _runtime_crate_name(cargo: dict, manifest: Path) -> str | None:
     return key.replace("-", "_") if spec.get("package") == RUNTIME_PACKAGE else RUNTIME_LIB
 
 
-def _runtime_abi3(cargo: dict, manifest: Path) -> str | None:
-    """`abi3-py39`... (or `abi3`) among the runtime dependency's features, as PyO3 spells them."""
+def _runtime_abi3(cargo: dict, manifest: Path, requested: tuple[str, ...] = (), *, all_features: bool = False,
+                  default: bool = True) -> str | None:
+    """`abi3-py39`... (or `abi3`) among the runtime dependency's features, as PyO3 spells them: on the dependency
+    itself, or turned on through features (`pyo3/abi3-py310` asked for in pyproject's `features` or with `-F`,
+    or reached through the crate's `[features]` from those and `default`), as cargo resolves them."""
     found = _runtime_dependency(cargo, manifest)
     if found is None:
         return None
-    _, spec, _ = found
-    features = [str(f) for f in spec.get("features") or []]
+    key, spec, _ = found
+    features = [str(f) for f in spec.get("features") or []] + _dependency_features(cargo, key, requested,
+                                                                                   all_features, default)
     # `abi3t`/`abi3t-py315` (PEP 803) apply, in PyO3's build config, only to an interpreter of 3.15 or newer; below
     # it PyO3 builds the `abi3-py3X` level beside them, or a version-specific module. ferrule builds for 3.9-3.14
     # (interpreter/discover.py refuses newer), so they never apply: `abi3-py310` + `abi3t-py315` is abi3 3.10.
@@ -301,6 +305,50 @@ def _runtime_abi3(cargo: dict, manifest: Path) -> str | None:
     if minors:
         return f"3.{max(minors)}"
     return "3.9" if "abi3" in features else None
+
+
+def _dependency_features(cargo: dict, key: str, requested: tuple[str, ...], all_features: bool,
+                         default: bool) -> list[str]:
+    """The features of dependency `key` that the requested features (and `default`) turn on."""
+    table = {name: entries for name, entries in (cargo.get("features") or {}).items() if isinstance(entries, list)}
+    todo = list(table) if all_features else list(requested)
+    if default and "default" in table:
+        todo.append("default")
+    seen: set[str] = set()
+    found: list[str] = []
+    while todo:
+        name = str(todo.pop())
+        if name in seen:
+            continue
+        seen.add(name)
+        if "/" in name:
+            dep, feature = name.split("/", 1)
+            if dep.rstrip("?") == key:
+                found.append(feature)
+            continue
+        todo.extend(table.get(name, ()))
+    return found
+
+
+def with_command_line_abi3(project: "Project", options, cli_options: dict | None) -> "Project":
+    """The project as built with `options`: command-line features may turn abi3 on (`-F pyo3/abi3-py310`),
+    as pyproject's `features` do."""
+    if not any((cli_options or {}).get(k) for k in ("features", "all_features", "no_default_features")):
+        return project
+    from dataclasses import replace
+
+    return replace(project, abi3=_abi3_for(project, options))
+
+
+def _abi3_for(project: "Project", options) -> str | None:
+    try:
+        cargo = _load_toml(project.manifest)
+    except Exception:  # noqa: BLE001 - read before; cargo reports a manifest broken since
+        return project.abi3
+    features = _runtime_abi3(cargo, project.manifest, tuple(f.name for f in options.features if f.python_version is None),
+                             all_features=options.all_features, default=not options.no_default_features)
+    levels = [a for a in (project.abi3, features) if a]
+    return max(levels, key=lambda a: tuple(int(x) for x in a.split(".")[:2])) if levels else None
 
 
 def _python_source(root: Path, tool: dict, module_name: str, pyproject: Path, table: str,
@@ -439,7 +487,10 @@ def _with_pyproject(manifest: Path, cargo: dict, pyproject_path: Path, pyproject
         dist_name=str(project_table.get("name") or name),
         runtime_crate=runtime_crate,
         features=tuple(f.name for f in cargo_options.features if f.python_version is None),
-        abi3=abi3 or _runtime_abi3(cargo, manifest),
+        abi3=abi3 or _runtime_abi3(cargo, manifest, tuple(f.name for f in cargo_options.features
+                                                          if f.python_version is None),
+                                   all_features=cargo_options.all_features,
+                                   default=not cargo_options.no_default_features),
         python_source=python_source,
         include=read.patterns("include") + read.patterns("sdist-include"),
         exclude=read.patterns("exclude"),
