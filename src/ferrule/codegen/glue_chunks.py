@@ -13,7 +13,9 @@ units, so an edit still recompiles only its own.
 A function joins only when its glue is included whenever the host's is: same
 file and module, no `#[cfg]`/`#[cfg_attr]` of its own, not written by a macro
 and not in a function body. Each function's items are renamed with its name as
-a suffix, and a marker line before them tells `glue_errors` whose they are.
+a suffix (its argument description becomes an element of the module's
+`__DESCS` array), and a marker line before them tells `glue_errors` whose they
+are.
 """
 
 from __future__ import annotations
