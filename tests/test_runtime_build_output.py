@@ -106,3 +106,12 @@ def test_a_workspace_member_runs_the_scripts(tmp_path: Path) -> None:
     project, meta = _project(tmp_path, PLAIN)
     meta.workspace_root = tmp_path.parent
     assert override_args(project, meta, SimpleNamespace(features=()), tmp_path / "python.cfg", {}) == []
+
+
+def test_before_cargo_recorded_rustc_the_machines_triple_is_used(tmp_path: Path) -> None:
+    from ferrule.tool_config import host_triple
+
+    project, meta = _project(tmp_path, PLAIN)
+    (tmp_path / ".rustc_info.json").unlink()
+    args = override_args(project, meta, SimpleNamespace(features=()), tmp_path / "python.cfg", {})
+    assert args[1].startswith(f"target.{host_triple()}.ferrule-python.rustc-cfg=")

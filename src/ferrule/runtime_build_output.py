@@ -20,8 +20,6 @@ the override in), so neither kind rebuilds the other's.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 MIN_MINOR, MAX_MINOR = 9, 14  # as ferrule-core/build.rs
@@ -100,9 +98,7 @@ def override_args(project, meta, options, interpreter_config: Path, env: dict) -
         return []
     if "abi3" in manifest or any("abi3" in feature.name for feature in options.features):
         return []
-    triple = host_triple(meta, interpreter_config, project.crate_root, env)
-    if triple is None:
-        return []
+    triple = host_triple(meta, interpreter_config)
     cfgs, check, hex_config = build_output(config)
     table = f"target.{triple}"
     return ["--config", f"{table}.ferrule-python.rustc-cfg={json.dumps(cfgs)}",
@@ -111,9 +107,10 @@ def override_args(project, meta, options, interpreter_config: Path, env: dict) -
             "--config", f'{table}.python.PYO3_CONFIG="{hex_config}"']
 
 
-def host_triple(meta, interpreter_config: Path, cwd: Path, env: dict) -> str | None:
-    """rustc's host triple: from what cargo recorded of `rustc -vV` in the build folder, else asked.
-    A wrong answer costs only speed: cargo ignores an override for another triple."""
+def host_triple(meta, interpreter_config: Path) -> str:
+    """rustc's host triple: what cargo recorded of `rustc -vV` in the build folder, else this machine's
+    usual triple (before the first build). A wrong answer costs only speed: cargo ignores an override
+    for another triple, and the scripts run."""
     folders = [meta.cache.build_dir(interpreter_config), meta.target_dir]
     for folder in filter(None, folders):
         try:
@@ -124,12 +121,9 @@ def host_triple(meta, interpreter_config: Path, cwd: Path, env: dict) -> str | N
             triple = _host_line(str(output.get("stdout", "")) if isinstance(output, dict) else "")
             if triple:
                 return triple
-    try:
-        out = subprocess.run([env.get("RUSTC") or os.environ.get("RUSTC") or "rustc", "-vV"], cwd=cwd, env=env,
-                             capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return _host_line(out.stdout) if out.returncode == 0 else None
+    from .tool_config import host_triple as usual_triple
+
+    return usual_triple()
 
 
 def _host_line(text: str) -> str | None:
