@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..parse.model import ParamKind, PyModuleDecl
-from .glue import ALLOWS, _header, c_string
+from .glue import ALLOWS, _header, c_string, glue_visibility
 
 
 def local_module_glue(module: PyModuleDecl, runtime: str) -> str:
@@ -12,7 +12,7 @@ def local_module_glue(module: PyModuleDecl, runtime: str) -> str:
     is the def (as for a body's `#[pyfunction]`); `wrap_pymodule!` reaches it. No `PyInit_`."""
     has_py = any(p.kind == ParamKind.PYTHON for p in module.params)
     call = f"{module.rust_name}(__m.py(), __m)" if has_py else f"{module.rust_name}(__m)"  # the fn may be `m`
-    vis = "pub" if module.visibility.startswith("pub") and "(" not in module.visibility else "pub(crate)"
+    vis = glue_visibility(module)
     return f"""{_header(module)}{ALLOWS}
 {vis} mod {module.rust_name} {{
     pub mod __ferrule_module {{

@@ -52,6 +52,12 @@ def cfg_prefix(cfgs: tuple[str, ...]) -> str:
     return "".join(f"#[cfg({c})] " for c in cfgs)
 
 
+def glue_visibility(item) -> str:
+    """The visibility of an item's hidden glue module and its def: `pub` for a plain `pub` item, else
+    `pub(crate)`."""
+    return "pub" if item.visibility.startswith("pub") and "(" not in item.visibility else "pub(crate)"
+
+
 def ident(name: str) -> str:
     """A Rust name usable inside a longer identifier (`r#type` -> `type`)."""
     return name.removeprefix("r#")
@@ -153,7 +159,7 @@ def function_glue(fn: Function, runtime: str, own_classes: frozenset[str] = froz
                   with_lifetimes: frozenset[str] = frozenset()) -> str:
     if fn.deferred_error:
         return f"{_header(fn)}compile_error!({json.dumps(fn.deferred_error)});\n"
-    vis = "pub" if fn.visibility.startswith("pub") and "(" not in fn.visibility else "pub(crate)"
+    vis = glue_visibility(fn)
     def_expr, rest = glue_parts(fn, own_classes, with_lifetimes)
     if fn.key.local:
         # In a function body no module can name the function: the glue sits in a block beside it,
@@ -478,7 +484,7 @@ pub mod __ferrule_module {{
              f"{allow}pub unsafe extern \"C\" fn __ferrule_init() -> *mut ::{runtime}::ffi::PyObject {{\n"
              f"    unsafe {{ ::{runtime}::impl_::pymodule::module_init(&__ferrule_module::__DEF) }}\n}}\n")
     if module.form == ModuleForm.FUNCTION:
-        vis = "pub" if module.visibility.startswith("pub") and "(" not in module.visibility else "pub(crate)"
+        vis = glue_visibility(module)
         body = f"{vis} mod {module.rust_name} {{\n" + body + "}\n"
     return f"{_header(module)}{ALLOWS}\n{body}"
 

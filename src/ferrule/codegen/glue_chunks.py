@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ..parse.model import Function
-from .glue import ALLOWS, _header, glue_parts, has_description, ident, needs_parent_scope
+from .glue import ALLOWS, _header, glue_parts, glue_visibility, has_description, ident, needs_parent_scope
 from .statics import EX, description_expr
 
 CHUNK = 64  # functions per glue module: an edited signature recompiles this many trampolines
@@ -66,7 +66,7 @@ def chunk_glue(members: list[Function], runtime: str, own_classes: frozenset[str
     files = {}
     items, descs = [], []
     for fn in members:
-        vis = _vis(fn)
+        vis = glue_visibility(fn)
         files[fn.key.relpath()] = (f"{_header(fn)}{ALLOWS}\n{vis} mod {fn.rust_name} {{\n"
                                    f"    {vis} use super::{module}::__FERRULE_DEF_{ident(fn.rust_name)} "
                                    "as __FERRULE_DEF;\n}\n")
@@ -77,7 +77,7 @@ def chunk_glue(members: list[Function], runtime: str, own_classes: frozenset[str
             descs.append("        " + description_expr(fn, f"&__KW[{len(descs)}]").replace("\n", "\n    ") + ",\n")
         text = f"    {vis} static __FERRULE_DEF: _ferrule::impl_::pyfunction::MethodDef =\n{def_expr};\n{rest}"
         items.append(f"    {MARKER}{fn.key.relpath()}\n" + _renamed(text, names))
-    outer = "pub" if any(_vis(fn) == "pub" for fn in members) else "pub(crate)"
+    outer = "pub" if any(glue_visibility(fn) == "pub" for fn in members) else "pub(crate)"
     shared = ""
     if descs:
         n = len(descs)
@@ -86,10 +86,6 @@ def chunk_glue(members: list[Function], runtime: str, own_classes: frozenset[str
     files[host.key.relpath()] += (f"{ALLOWS}\n{outer} mod {module} {{\n    use ::{runtime} as _ferrule;\n"
                                   + shared + "".join(items) + "}\n")
     return files
-
-
-def _vis(fn: Function) -> str:
-    return "pub" if fn.visibility.startswith("pub") and "(" not in fn.visibility else "pub(crate)"
 
 
 def _renamed(text: str, names: dict[str, str]) -> str:
