@@ -206,25 +206,48 @@ def compile_exact(project: Project, meta, interp, *, abi3: str | None, options, 
                   explainer=None):
     """prepare + cargo build with `#[cfg]` decided for this build; returns (crate, cdylib).
     `explainer(crate)` maps rustc's errors in glue (default: glue_errors.explainer)."""
-    from . import cargo, glue_errors
+    from . import cargo, early_build, glue_errors
     from .errors import BindingErrors, CargoError
     from .generate import prepare
 
-    cfg = predict(project, options.feature_names(interp.version[:2]), all_features=options.all_features,
-                  no_default_features=options.no_default_features, profile=profile, interp=interp, abi3=abi3,
-                  ferrule_dir=meta.ferrule_dir)
+    cfg: CfgSet | None = None
+
+    def generate():
+        nonlocal cfg
+        if cfg is None:  # predicted here: with an early cargo, `rustc --print cfg` runs alongside it
+            cfg = predict(project, options.feature_names(interp.version[:2]), all_features=options.all_features,
+                          no_default_features=options.no_default_features, profile=profile, interp=interp,
+                          abi3=abi3, ferrule_dir=meta.ferrule_dir)
+        return prepare(project, meta, options, cfg)
+
+    explain_with = explainer or (lambda c: glue_errors.explainer(c, meta.glue_dir(project.package)))
     for attempt in (1, 2):
-        crate = prepare(project, meta, options, cfg)
         seen: list[dict] = []
         held: list[dict] | None = [] if attempt == 1 else None  # shown unless the build is redone
-        failure: Exception | None = None
-        try:
-            artifact = cargo.build(project, meta, release=release, options=options, profile=profile,
-                                   python_version=interp.version[:2], observe=seen, held=held,
-                                   explain=explainer(crate) if explainer is not None
-                                   else glue_errors.explainer(crate, meta.glue_dir(project.package)))
-        except (BindingErrors, CargoError) as err:
-            failure = err
+
+        def build(gate=None, explain=None):
+            return cargo.build(project, meta, release=release, options=options, profile=profile,
+                               python_version=interp.version[:2], observe=seen, held=held, explain=explain,
+                               gate=gate)
+
+        crate, artifact, failure, again = None, None, None, True
+        if attempt == 1 and early_build.applies(project.package, meta):
+            crate, artifact, failure = early_build.run(meta.ferrule_dir / "gates", build, generate, explain_with)
+            if failure is not None and not isinstance(failure, (BindingErrors, CargoError)):
+                raise failure
+            glued = {os.path.realpath(c.root / "Cargo.toml") for c in [crate, *crate.dependencies]}
+            # cargo judged a glued crate fresh before its glue was written: build once more, in order.
+            again = failure is None and early_build.compiled_fresh(seen, glued)
+            if again:
+                seen.clear()
+                held = []
+        if crate is None:
+            crate = generate()
+        if again:
+            try:
+                artifact = build(explain=explain_with(crate))
+            except (BindingErrors, CargoError) as err:
+                failure = err
         found = observed(seen, project)
         remember(project, meta.ferrule_dir, interp, abi3, found)
         real = actual(cfg, found)

@@ -115,21 +115,23 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
           options: CargoOptions | None = None, profile: str | None = None,
           python_version: tuple[int, int] | None = None,
           explain: Callable[[list[dict]], list[Diagnostic]] | None = None,
-          observe: list[dict] | None = None, held: list[dict] | None = None) -> Path:
+          observe: list[dict] | None = None, held: list[dict] | None = None, gate=None) -> Path:
     """Builds the cdylib; cargo's own progress and diagnostics go to the terminal.
 
     `options` (default: the project's config) and `profile` (default: release or dev) carry the
     maturin-style settings; `features` adds to them. When the build fails, `explain`
     turns rustc's messages into errors at the user's items (BindingErrors). `observe` receives
     cargo's artifact and build-script messages (features and cfgs the crate was built with);
-    with `held`, rustc's messages go there instead of to stderr (write them with `rendered`).
+    with `held`, rustc's messages go there instead of to stderr (write them with `rendered`). With `gate`
+    (early_build.Gate), cargo runs while the glue is still being written.
     """
     options = (options or project.cargo).with_command_line(features=tuple(features))
     profile = profile or ("release" if release else "dev")
     redirects = pyo3_redirect.Redirects(meta.ferrule_dir, project.package, meta.workspace_root)
     while True:
         try:
-            return _build_once(project, meta, options, profile, python_version, explain, observe, held, redirects)
+            return _build_once(project, meta, options, profile, python_version, explain, observe, held, redirects,
+                               gate)
         except _Redirected:
             continue  # a crate built on PyO3 now resolves to a stand-in over the runtime: build again
 
@@ -140,7 +142,7 @@ class _Redirected(Exception):
 
 def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile: str,
                 python_version: tuple[int, int] | None, explain, observe, held,
-                redirects: pyo3_redirect.Redirects) -> Path:
+                redirects: pyo3_redirect.Redirects, gate=None) -> Path:
     # `cargo rustc` takes the same options as `cargo build`, plus arguments for the crate's own rustc.
     cmd = [_cargo(), "rustc" if options.rustc_args else "build", "--lib", "--manifest-path", str(project.manifest),
            _message_format(), *patch_args(), *redirects.args(), *options.build_args(profile, python_version)]
@@ -153,6 +155,10 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
     env = options.environment(dict(os.environ))
     env["FERRULE_GLUE_DIR"] = str(meta.glue_dir(project.package))
     env["FERRULE_PYTHON_CONFIG"] = str(interpreter_config)
+    if gate is not None:
+        from .early_build import GATE_VAR
+
+        env[GATE_VAR] = str(gate.path)
     from .runtime_build_output import override_args
 
     cmd[2:2] = override_args(project, meta, options, interpreter_config, env)
@@ -165,7 +171,10 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
                 sys.stderr.write(f"warning: the shared build cache held a damaged file ({damaged[0]}{more}); "
                                  "compiling what it belongs to again\n")
         artifact, messages, artifacts, code = _run_build(cmd, env, project, observe, held,
-                                                         prefix=_shown_prefix(project, meta))
+                                                         prefix=_shown_prefix(project, meta),
+                                                         started=gate.started if gate is not None else None)
+        if gate is not None and gate.cancelled:
+            raise CargoError("cargo was stopped: the glue could not be generated")
         if code == 0 and build_dir is not None:
             cache_seals.seal(build_dir, artifacts, meta.workspace_root)
     if code != 0:
@@ -221,13 +230,16 @@ def _relocated(text: str, prefix: str) -> str:
 
 
 def _run_build(cmd: list[str], env: dict[str, str], project: Project, observe: list[dict] | None = None,
-               held: list[dict] | None = None, prefix: str = ""):
-    """(cdylib, rustc's messages, every artifact message, exit code). `prefix` goes before rustc's paths."""
+               held: list[dict] | None = None, prefix: str = "", started: Callable | None = None):
+    """(cdylib, rustc's messages, every artifact message, exit code). `prefix` goes before rustc's paths;
+    `started` receives cargo's process."""
     artifact: Path | None = None
     messages: list[dict] = []
     artifacts: list[dict] = []
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True) as proc:
         assert proc.stdout is not None
+        if started is not None:
+            started(proc)
         for line in proc.stdout:
             artifact = _cdylib_from(line, project, messages, artifacts, observe, held, prefix) or artifact
     return artifact, messages, artifacts, proc.returncode

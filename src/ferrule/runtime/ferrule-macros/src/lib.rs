@@ -96,6 +96,7 @@ fn glue_enabled() -> bool {
 }
 
 mod class_check;
+mod glue_gate;
 mod pyfn;
 
 #[proc_macro_attribute]
@@ -344,6 +345,9 @@ fn glue_tokens(key: &str, keyword: &TokenTree) -> TokenStream {
 /// libraries have neither and use the folder itself.
 fn glue_folder() -> Option<(std::path::PathBuf, String)> {
     let dir = std::path::PathBuf::from(std::env::var_os(GLUE_VAR)?);
+    if let Err(msg) = glue_gate::wait() {
+        panic!("{msg}"); // only when ferrule died mid-build: its cargo is an orphan
+    }
     let package = std::env::var("CARGO_PKG_NAME").unwrap_or_default();
     let sub = if let Ok(bin) = std::env::var("CARGO_BIN_NAME") {
         format!("/targets/{package}/bin-{bin}")
