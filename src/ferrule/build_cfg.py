@@ -232,15 +232,18 @@ def compile_exact(project: Project, meta, interp, *, abi3: str | None, options, 
 
         crate, artifact, failure, again = None, None, None, True
         if attempt == 1 and early_build.applies(project.package, meta):
-            crate, artifact, failure = early_build.run(meta.ferrule_dir / "gates", build, generate, explain_with)
+            crate, artifact, failure = early_build.run(meta.ferrule_dir / "gates", meta.glue_dir(project.package),
+                                                       build, generate, explain_with)
             if failure is not None and not isinstance(failure, (BindingErrors, CargoError)):
                 raise failure
             glued = {os.path.realpath(c.root / "Cargo.toml") for c in [crate, *crate.dependencies]}
-            # cargo judged a glued crate fresh before its glue was written: build once more, in order.
-            again = failure is None and early_build.compiled_fresh(seen, glued)
+            # cargo judged a glued crate fresh before its glue was written (whatever came of it after):
+            # build once more, in order.
+            again = early_build.compiled_fresh(seen, glued)
             if again:
                 seen.clear()
                 held = []
+                failure = None
         if crate is None:
             crate = generate()
         if again:

@@ -155,9 +155,10 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
     env = options.environment(dict(os.environ))
     env["FERRULE_GLUE_DIR"] = str(meta.glue_dir(project.package))
     env["FERRULE_PYTHON_CONFIG"] = str(interpreter_config)
-    if gate is not None:
-        from .early_build import GATE_VAR
+    from .early_build import GATE_VAR
 
+    env.pop(GATE_VAR, None)  # only ever this build's own gate
+    if gate is not None:
         env[GATE_VAR] = str(gate.path)
     from .runtime_build_output import override_args
 
@@ -170,6 +171,8 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
                 more = f" and {len(damaged) - 1} more" if len(damaged) > 1 else ""
                 sys.stderr.write(f"warning: the shared build cache held a damaged file ({damaged[0]}{more}); "
                                  "compiling what it belongs to again\n")
+        if gate is not None and gate.cancelled:  # the glue failed while another build held the lock
+            raise CargoError("cargo was stopped: the glue could not be generated")
         artifact, messages, artifacts, code = _run_build(cmd, env, project, observe, held,
                                                          prefix=_shown_prefix(project, meta),
                                                          started=gate.started if gate is not None else None)

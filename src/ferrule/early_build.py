@@ -24,16 +24,22 @@ import signal
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Callable
 
 GATE_VAR = "FERRULE_GLUE_GATE"
 OFF_VAR = "FERRULE_NO_EARLY_BUILD"
+# A wrapper may run rustc where the gate file or ferrule's process cannot be seen (sccache-dist, a sandbox).
+_WRAPPERS = ("RUSTC_WRAPPER", "RUSTC_WORKSPACE_WRAPPER", "CARGO_BUILD_RUSTC_WRAPPER",
+             "CARGO_BUILD_RUSTC_WORKSPACE_WRAPPER")
 
 
 def applies(package: str, meta) -> bool:
     """Whether cargo is sure to compile `package`: no fingerprint of it in any folder cargo may keep them in."""
     if not sys.platform.startswith("linux") or os.environ.get(OFF_VAR):
+        return False
+    if any(os.environ.get(name) for name in _WRAPPERS):
         return False
     folders = [meta.target_dir]
     shared = meta.cache.build_dir(meta.interpreter_config())
@@ -45,14 +51,24 @@ def applies(package: str, meta) -> bool:
                    for pattern in (f"*/.fingerprint/{package}-*", f"*/*/.fingerprint/{package}-*"))
 
 
+def _identity(pid: int) -> str | None:
+    """`<pid> <start time>`: a pid alone could be reused by another process after ferrule's end."""
+    try:
+        fields = Path("/proc", str(pid), "stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return f"{pid} {fields[19]}" if len(fields) > 19 else None  # field 22 of stat(5): starttime
+
+
 class Gate:
     """The file cargo's attributes wait on, and the cargo run to stop if the generator fails."""
 
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned(folder)
         fd, name = tempfile.mkstemp(dir=folder, prefix="gate-", suffix=".txt")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(f"{os.getpid()}\n")
+            f.write(f"{_identity(os.getpid()) or os.getpid()}\n")
         self.path = Path(name)
         self.cancelled = False
         self._process = None
@@ -64,6 +80,10 @@ class Gate:
             self._process = process
             if self.cancelled:
                 _stop_tree(process.pid)
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None
 
     def open(self) -> None:
         tmp = self.path.with_suffix(".tmp")
@@ -83,9 +103,24 @@ class Gate:
             pass
 
 
-def run(folder: Path, build: Callable[[Gate, Callable], Path], prepare: Callable[[], object],
+def _remove_abandoned(folder: Path) -> None:
+    """Gates of ferrules that were killed (the file names the process that wrote it)."""
+    for gate in folder.glob("gate-*.txt"):
+        try:
+            owner = gate.read_text(encoding="utf-8").strip()
+        except OSError:
+            continue
+        pid = owner.split()[0] if owner else ""
+        if owner != "ready" and pid.isdigit() and _identity(int(pid)) != owner:
+            try:
+                gate.unlink()
+            except OSError:
+                pass
+
+
+def run(folder: Path, glue_dir: Path, build: Callable[[Gate, Callable], Path], prepare: Callable[[], object],
         explainer: Callable[[object], Callable]) -> tuple[object, Path | None, BaseException | None]:
-    """Runs `build(gate, explain)` in a thread while `prepare()` writes the glue.
+    """Runs `build(gate, explain)` in a thread while `prepare()` writes the glue below `glue_dir`.
 
     Returns (crate, cdylib, the build's error); raises what `prepare` raised (after stopping cargo).
     `explain` waits for the parse, then maps rustc's errors with `explainer(crate)`.
@@ -104,6 +139,7 @@ def run(folder: Path, build: Callable[[Gate, Callable], Path], prepare: Callable
         except BaseException as err:  # noqa: BLE001 - handed to the caller's thread
             box["error"] = err
 
+    before = time.time()
     thread = threading.Thread(target=work, name="ferrule-cargo", daemon=True)
     thread.start()
     try:
@@ -111,15 +147,31 @@ def run(folder: Path, build: Callable[[Gate, Callable], Path], prepare: Callable
             box["crate"] = prepare()
         finally:
             prepared.set()
+        _backdate(glue_dir, before)
         gate.open()
+        thread.join()
     except BaseException:
         gate.cancel()
-        thread.join()
+        if gate.running:  # not yet started (waiting for another build's lock): it will not start now
+            thread.join()
         gate.remove()
         raise
-    thread.join()
     gate.remove()
     return box["crate"], box.get("artifact"), box.get("error")
+
+
+def _backdate(glue_dir: Path, before: float) -> None:
+    """Glue written after cargo started gets that moment as its mtime. cargo dates a crate's build to
+    when its rustc started; glue the attributes waited for would otherwise look newer than the build
+    that read it, and the next build would compile the crate again for nothing."""
+    for folder, _, names in os.walk(glue_dir):
+        for name in names:
+            path = os.path.join(folder, name)
+            try:
+                if os.stat(path).st_mtime > before:
+                    os.utime(path, (before, before))
+            except OSError:
+                pass
 
 
 def compiled_fresh(seen: list[dict], manifests: set[str]) -> bool:
@@ -131,12 +183,17 @@ def compiled_fresh(seen: list[dict], manifests: set[str]) -> bool:
 def _stop_tree(pid: int) -> None:
     """cargo and every process under it (rustc, the linker): killing cargo alone leaves its compilers
     writing into the build folder."""
+    stopped: list[int] = []
     tree = [pid]
-    for _ in range(2):  # stopped first, so none starts another process while the tree is read
-        for process in tree:
+    while True:  # stopped first, so none starts another process while the tree is read
+        fresh = [process for process in tree if process not in stopped]
+        if not fresh:
+            break
+        for process in fresh:
             _signal(process, signal.SIGSTOP)
+        stopped += fresh
         tree = [pid, *_descendants(pid)]
-    for process in tree:
+    for process in stopped:
         _signal(process, signal.SIGKILL)
 
 

@@ -31,18 +31,25 @@ fn poll(path: &std::path::Path) -> Result<(), String> {
             return Ok(());
         }
         // Still writing, as long as that process lives (ferrule starts cargo this way on Linux only).
-        match text.parse::<u32>() {
-            Ok(pid) if alive(pid) => {}
-            _ => return stopped(),
+        if !alive(text) {
+            return stopped();
         }
         std::thread::sleep(Duration::from_millis(5));
     }
 }
 
-/// A process that exited but was not yet reaped (a zombie, state `Z`) has stopped writing too.
-fn alive(pid: u32) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Ok(stat) => stat.rsplit_once(')').map_or(false, |(_, rest)| !matches!(rest.trim_start().chars().next(), Some('Z' | 'X'))),
-        Err(_) => false,
+/// `text` is `<pid> <start time>` (field 22 of /proc/<pid>/stat, so a reused pid does not count):
+/// whether that process still runs. One that exited but was not yet reaped (a zombie, state `Z`)
+/// has stopped writing too.
+fn alive(text: &str) -> bool {
+    let mut parts = text.split_whitespace();
+    let (Some(pid), start) = (parts.next(), parts.next()) else { return false };
+    if pid.parse::<u32>().is_err() {
+        return false;
     }
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return false };
+    let Some((_, rest)) = stat.rsplit_once(')') else { return false };
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let running = !matches!(fields.first(), Some(&("Z" | "X")));
+    running && start.map_or(true, |start| fields.get(19) == Some(&start))
 }
