@@ -3,9 +3,9 @@
 A project's first build (and every build after `cargo clean`, and every sdist install) waits on the
 runtime's compile, which needs no glue. So when the project's crate has no cargo fingerprint yet,
 ferrule starts cargo first and generates meanwhile; the runtime compiles in parallel with the parse
-(0.2-0.5 s saved here on a clean build). Two things keep that exact:
+(0.1-0.3 s less on a clean develop here). Two things keep that exact:
 
-- The gate. cargo gets `FERRULE_GLUE_GATE`, a file holding ferrule's process id; ferrule replaces it
+- The gate. cargo gets `FERRULE_GLUE_GATE`, a file holding ferrule's process id and start time; ferrule replaces it
   with `ready` once every glue file is written, and the attributes read no glue before (see
   `ferrule-macros/src/glue_gate.rs`). If ferrule dies first, the attributes see the process gone and stop.
 - The check. cargo decides what is fresh before it compiles anything, so glue written later would go
@@ -13,8 +13,8 @@ ferrule starts cargo first and generates meanwhile; the runtime compiles in para
   one of the glued crates fresh (a fingerprint ferrule did not find), the build is run again the usual way.
 
 If the generator fails (a binding mistake), cargo and the compilers it started are stopped at once.
-Linux only (the gate's liveness check reads /proc); elsewhere, and with FERRULE_NO_EARLY_BUILD=1, the
-glue is written before cargo starts, as always.
+Linux only (the gate's liveness check reads /proc), and not under a rustc wrapper from the environment;
+elsewhere, and with FERRULE_NO_EARLY_BUILD=1, the glue is written before cargo starts, as always.
 """
 
 from __future__ import annotations
