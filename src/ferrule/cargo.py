@@ -171,13 +171,13 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
                 more = f" and {len(damaged) - 1} more" if len(damaged) > 1 else ""
                 sys.stderr.write(f"warning: the shared build cache held a damaged file ({damaged[0]}{more}); "
                                  "compiling what it belongs to again\n")
-        if gate is not None and gate.cancelled:  # the glue failed while another build held the lock
-            raise CargoError("cargo was stopped: the glue could not be generated")
+        if gate is not None:
+            gate.check()  # the glue failed while another build held the lock
         artifact, messages, artifacts, code = _run_build(cmd, env, project, observe, held,
                                                          prefix=_shown_prefix(project, meta),
                                                          started=gate.started if gate is not None else None)
-        if gate is not None and gate.cancelled:
-            raise CargoError("cargo was stopped: the glue could not be generated")
+        if gate is not None:
+            gate.check()
         if code == 0 and build_dir is not None:
             cache_seals.seal(build_dir, artifacts, meta.workspace_root)
     if code != 0:

@@ -90,6 +90,13 @@ class Gate:
         tmp.write_text("ready\n", encoding="utf-8")
         os.replace(tmp, self.path)
 
+    def check(self) -> None:
+        """Raises CargoError once the build was cancelled (the glue could not be generated)."""
+        if self.cancelled:
+            from .errors import CargoError
+
+            raise CargoError("cargo was stopped: the glue could not be generated")
+
     def cancel(self) -> None:
         with self._lock:
             self.cancelled = True
