@@ -239,7 +239,9 @@ def _run_build(cmd: list[str], env: dict[str, str], project: Project, observe: l
     artifact: Path | None = None
     messages: list[dict] = []
     artifacts: list[dict] = []
-    with subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True) as proc:
+    # With `started` (an early build) cargo's own lines wait for the glue: a binding mistake is shown alone.
+    stderr = subprocess.PIPE if started is not None else None
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=stderr, env=env, text=True) as proc:
         assert proc.stdout is not None
         if started is not None:
             started(proc)

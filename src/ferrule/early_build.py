@@ -72,14 +72,36 @@ class Gate:
         self.path = Path(name)
         self.cancelled = False
         self._process = None
+        self._relay: threading.Thread | None = None
+        self._ready = threading.Event()
         self._lock = threading.Lock()
 
     def started(self, process) -> None:
-        """cargo's process (called by the build as it starts it); stopped at once if already cancelled."""
+        """cargo's process (called by the build as it starts it); stopped at once if already cancelled.
+        Its stderr is held until the glue is complete, then passed on, and dropped if the glue fails."""
         with self._lock:
             self._process = process
             if self.cancelled:
                 _stop_tree(process.pid)
+        self._relay = threading.Thread(target=self._pass_on, args=(process.stderr,), daemon=True)
+        self._relay.start()
+
+    def _pass_on(self, stream) -> None:
+        held: list[str] = []
+        for line in stream:
+            if self.cancelled:
+                continue
+            if not self._ready.is_set():
+                held.append(line)
+                continue
+            if held:
+                sys.stderr.write("".join(held))
+                held = []
+            sys.stderr.write(line)
+            sys.stderr.flush()
+        if held and not self.cancelled:
+            sys.stderr.write("".join(held))
+            sys.stderr.flush()
 
     @property
     def running(self) -> bool:
@@ -89,6 +111,12 @@ class Gate:
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text("ready\n", encoding="utf-8")
         os.replace(tmp, self.path)
+        self._ready.set()
+
+    def finish(self) -> None:
+        """Waits until cargo's stderr has been passed on (it ends with cargo)."""
+        if self._relay is not None:
+            self._relay.join()
 
     def check(self) -> None:
         """Raises CargoError once the build was cancelled (the glue could not be generated)."""
@@ -157,6 +185,7 @@ def run(folder: Path, glue_dir: Path, build: Callable[[Gate, Callable], Path], p
         _backdate(glue_dir, before)
         gate.open()
         thread.join()
+        gate.finish()
     except BaseException:
         gate.cancel()
         if gate.running:  # not yet started (waiting for another build's lock): it will not start now
