@@ -74,6 +74,7 @@ class Gate:
         self._process = None
         self._relay: threading.Thread | None = None
         self._ready = threading.Event()
+        self._held: list[str] = []
         self._lock = threading.Lock()
 
     def started(self, process) -> None:
@@ -87,21 +88,15 @@ class Gate:
         self._relay.start()
 
     def _pass_on(self, stream) -> None:
-        held: list[str] = []
         for line in stream:
-            if self.cancelled:
-                continue
-            if not self._ready.is_set():
-                held.append(line)
-                continue
-            if held:
-                sys.stderr.write("".join(held))
-                held = []
-            sys.stderr.write(line)
-            sys.stderr.flush()
-        if held and not self.cancelled:
-            sys.stderr.write("".join(held))
-            sys.stderr.flush()
+            with self._lock:  # the same lock as open(), so held lines come out first and in order
+                if self.cancelled:
+                    continue
+                if not self._ready.is_set():
+                    self._held.append(line)
+                    continue
+                sys.stderr.write(line)
+                sys.stderr.flush()
 
     @property
     def running(self) -> bool:
@@ -111,7 +106,11 @@ class Gate:
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text("ready\n", encoding="utf-8")
         os.replace(tmp, self.path)
-        self._ready.set()
+        with self._lock:  # what cargo printed so far is shown now, not with its next line
+            self._ready.set()
+            sys.stderr.write("".join(self._held))
+            sys.stderr.flush()
+            self._held = []
 
     def finish(self) -> None:
         """Waits until cargo's stderr has been passed on (it ends with cargo)."""
