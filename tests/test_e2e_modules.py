@@ -87,6 +87,15 @@ def test_renamed_dependency_works(fe_renamed):
     assert fe_renamed.checked_half(8) == 4
 
 
+def test_add_function_statements_run_in_order(fe_renamed):
+    """A `#[pymodule] fn` of `m.add_function(wrap_pyfunction!(f, m)?)?;` runs: each function is
+    added where its statement stands, and of two with one Python name the later one stays."""
+    assert fe_renamed.HAD_HALF is True and fe_renamed.HAD_AREA is False
+    assert fe_renamed.area(2.0, 3.5) == 7.0
+    assert fe_renamed.pick() == "second"
+    assert not hasattr(fe_renamed, "pick_first")
+
+
 def test_second_top_level_module_exports_its_init(fe_modules):
     """Only the module named like the library is imported; another top-level one still gets its
     `PyInit_` symbol (and stays out of the main module)."""

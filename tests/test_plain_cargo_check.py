@@ -105,3 +105,28 @@ def test_a_correct_crate_passes(tmp_path: Path) -> None:
     out = _check(tmp_path, CORRECT)
     assert out.returncode == 0, out.stderr
     assert "warning" not in out.stderr.replace("generated 0 warnings", ""), out.stderr
+
+
+def test_a_plain_function_among_added_ones_is_reported_at_its_name(tmp_path: Path) -> None:
+    """Consecutive `add_function` statements are compiled as one loop; rustc still points at
+    the name that is no `#[pyfunction]`, and at no other."""
+    source = '''use ferrule::prelude::*;
+
+#[pyfunction]
+fn one() {}
+
+fn plain() {}
+
+#[pymodule]
+fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(one, m)?)?;
+    m.add_function(wrap_pyfunction!(plain, m)?)?;
+    m.add_function(wrap_pyfunction!(one, m)?)?;
+    Ok(())
+}
+'''
+    out = _check(tmp_path, source)
+    assert out.returncode != 0
+    errors = re.findall(r"^src/lib\.rs:(\d+:\d+): error(?:\[E\d+\])?: (.*)$", out.stderr, re.M)
+    assert [where for where, _ in errors] == ["11:37"], out.stderr
+    assert "`plain`" in errors[0][1]

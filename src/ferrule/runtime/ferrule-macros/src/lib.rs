@@ -97,6 +97,7 @@ fn glue_enabled() -> bool {
 
 mod class_check;
 mod glue_gate;
+mod module_adds;
 mod pyfn;
 
 #[proc_macro_attribute]
@@ -138,7 +139,7 @@ fn unused_allowed(item: TokenStream) -> TokenStream {
 /// the module's private `use` imports are visible.
 #[proc_macro_attribute]
 pub fn pymodule(attr: TokenStream, item: TokenStream) -> TokenStream {
-    let item = pyfn::rewrite(item);
+    let item = module_adds::rewrite(pyfn::rewrite(item));
     if glue_enabled() {
         return expand(item, Placement::InsideModOrAfter);
     }
