@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,30 @@ from .install import develop_suffix, install_develop, write_into_source
 from .interpreter import Interpreter, find_interpreter
 from .project import find_manifest, load_project, with_command_line_abi3
 from .timings import phase
+
+
+class Background:
+    """`fn()` in a thread; `result()` returns its value or raises what it raised, in the caller's thread."""
+
+    def __init__(self, fn) -> None:
+        self._box: dict = {}
+
+        def work():
+            try:
+                self._box["value"] = fn()
+            except BaseException as err:  # noqa: BLE001 - re-raised by result()
+                self._box["error"] = err
+        self._thread = threading.Thread(target=work, name="ferrule-probe", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def result(self):
+        self._thread.join()
+        if "error" in self._box:
+            raise self._box["error"]
+        return self._box["value"]
 
 
 @dataclass(frozen=True)
@@ -67,14 +92,11 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
             cli_options: dict | None = None, extras: tuple[str, ...] = (), skip_install: bool = False,
             uv: bool = False, groups: tuple[str, ...] = ()) -> DevelopResult:
     project = load_project(find_manifest(manifest))
-    # Validated as `ferrule build` would: a bad name or version is refused before anything is built.
-    meta = load_cached(project)
-    with keep_warnings(list(meta.warnings)):  # printed before any later error
-        return _develop(project, meta, interpreter, release=release, profile=profile, cli_options=cli_options,
-                        extras=extras, skip_install=skip_install, uv=uv, groups=groups)
+    return _develop(project, interpreter, release=release, profile=profile, cli_options=cli_options,
+                    extras=extras, skip_install=skip_install, uv=uv, groups=groups)
 
 
-def _develop(project, meta, interpreter: str | None, *, release: bool, profile: str | None, cli_options: dict | None,
+def _develop(project, interpreter: str | None, *, release: bool, profile: str | None, cli_options: dict | None,
              extras: tuple[str, ...], skip_install: bool, uv: bool, groups: tuple[str, ...]) -> DevelopResult:
     if skip_install and project.python_source is None:
         raise ConfigError("--skip-install builds the extension into the Python package, but this project has none",
@@ -85,10 +107,26 @@ def _develop(project, meta, interpreter: str | None, *, release: bool, profile: 
     chosen_profile = pick_profile(profile, release, options.profile, "dev")
     cargo_names.check(project, options, chosen_profile)
     cargo_config.refresh(project.root)  # before cargo reads .cargo/config.toml
-    pending = cargo.PendingMetadata(project, options)  # runs while the interpreter is probed
+    # cargo metadata and the interpreter's probe (two processes) run while the project's metadata is validated.
+    pending = cargo.PendingMetadata(project, options)
+    probing = Background(lambda: find_interpreter(interpreter, require_venv=True, search_from=(Path.cwd(), project.root)))
+    try:
+        # Validated as `ferrule build` would: a bad name or version is refused before anything is built.
+        meta = load_cached(project)
+    except BaseException:
+        probing.wait()
+        pending.cancel()
+        raise
+    with keep_warnings(list(meta.warnings)):  # printed before any later error
+        return _develop_with(project, meta, pending, probing, options, chosen_profile, release=release,
+                             extras=extras, skip_install=skip_install, uv=uv, groups=groups)
+
+
+def _develop_with(project, meta, pending, probing, options, chosen_profile: str, *, release: bool,
+                  extras: tuple[str, ...], skip_install: bool, uv: bool, groups: tuple[str, ...]) -> DevelopResult:
     try:
         with phase("interpreter"):
-            interp = find_interpreter(interpreter, require_venv=True, search_from=(Path.cwd(), project.root))
+            interp = probing.result()
         check_requires_python(project, meta, interp)
         requirements = []
         if not skip_install:
