@@ -66,6 +66,28 @@ pub fn scale() -> String {
     NAME.to_str().unwrap_or_default().to_owned()
 }
 
+/// The old name of `scale`: binding it is no use of it, so rustc says nothing.
+#[deprecated(note = "use scale")]
+#[pyfunction]
+pub fn old_scale() -> String { String::new() }
+
+/// A reading kept for old callers.
+#[pyclass]
+pub struct Legacy {
+    /// The raw value.
+    #[deprecated]
+    #[pyo3(get)]
+    pub raw: i64,
+}
+
+#[pymethods]
+impl Legacy {
+    /// The raw value, doubled.
+    #[deprecated]
+    #[staticmethod]
+    fn twice(x: i64) -> i64 { 2 * x }
+}
+
 #[derive(FromPyObject, IntoPyObject)]
 struct Pair(i64, String);
 
@@ -82,6 +104,8 @@ fn ed2024(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("OutOfRange", m.py().get_type::<OutOfRange>())?;
     m.add("Timeout", m.py().get_type::<timeout>())?;
     m.add_function(wrap_pyfunction!(scale, m)?)?;
+    m.add_function(wrap_pyfunction!(old_scale, m)?)?;
+    m.add_class::<Legacy>()?;
     Ok(())
 }
 '''

@@ -17,8 +17,9 @@ from .statics import _slot_params, c_ptr, c_string, description  # noqa: F401  (
 from .signature import text_signature
 from .warn import warn_lines
 
+# `deprecated`: binding a `#[deprecated]` function, method or field is no use of it by the user.
 ALLOWS = ("#[doc(hidden)]\n#[allow(non_snake_case, non_upper_case_globals, unused_imports, unused_unsafe, "
-          "unused_variables, unused_mut, clippy::all)]")
+          "unused_variables, unused_mut, deprecated, clippy::all)]")
 PTR = "*mut _ferrule::ffi::PyObject"
 EX = "_ferrule::impl_::extract_argument"
 

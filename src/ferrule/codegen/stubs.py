@@ -66,7 +66,12 @@ def module_members(crate: Crate, module: PyModuleDecl) -> list[Function]:
         # A member exported twice (once under a `#[cfg]`) is one name in Python.
         if member.kind == "function" and isinstance(member.target, Function) \
                 and not any(f is member.target for f in functions):
-            functions.append(member.target)
+            # Of two functions added under one Python name, the module keeps the later one.
+            same = [i for i, f in enumerate(functions) if f.py_name == member.target.py_name]
+            if same:
+                functions[same[0]] = member.target
+            else:
+                functions.append(member.target)
     return functions
 
 
