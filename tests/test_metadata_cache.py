@@ -165,3 +165,33 @@ def test_a_kept_result_imports_neither_library(project_dir: Path) -> None:
     done = run()
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_files_another_thread_reads_meanwhile_are_no_input(project_dir: Path, tmp_path: Path) -> None:
+    """develop probes the interpreter in a thread while the metadata is made: what that thread opens
+    (by name or by descriptor) neither stops the metadata being kept nor becomes one of its inputs."""
+    import threading
+
+    other = tmp_path / "probe-output.json"
+    other.write_text("{}")
+    stop = threading.Event()
+
+    def read_meanwhile():
+        while not stop.is_set():
+            other.read_text()
+            fd = os.open(other, os.O_RDONLY)
+            with os.fdopen(fd) as f:
+                f.read()
+
+    reader = threading.Thread(target=read_meanwhile)
+    reader.start()
+    try:
+        made, _ = _load(project_dir)
+    finally:
+        stop.set()
+        reader.join()
+    assert not isinstance(made, CachedMetadata)
+    kept, _ = _load(project_dir)
+    assert isinstance(kept, CachedMetadata)
+    other.write_text('{"changed": true}')
+    assert isinstance(_load(project_dir)[0], CachedMetadata)

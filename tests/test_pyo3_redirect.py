@@ -62,9 +62,10 @@ r = w.Running()
 print(r.feed("one two"), r.feed("three"), type(r).__module__)
 print(w.call_or_report(lambda a, b: a + b))
 print(w.call_or_report(lambda a: a), type(sys.last_value).__name__)
+print(w.ends.first_word("to be or not"), w.ends.last_word("to be or not"))
 """
     out = subprocess.run([str(python), "-c", script], capture_output=True, text=True)
-    assert out.stdout.splitlines() == ["2 3 words_ext", "3", "None TypeError"], out.stdout + out.stderr
+    assert out.stdout.splitlines() == ["2 3 words_ext", "3", "None TypeError", "to not"], out.stdout + out.stderr
     assert "TypeError" in out.stderr  # printed, as the interpreter prints an uncaught exception
     lock = (ext / "Cargo.lock").read_text()
     assert 'name = "pyo3"' in lock and "pyo3-ffi" not in lock  # the stand-in, with no source: nothing fetched

@@ -173,3 +173,25 @@ def test_an_edited_runtime_is_compiled_again(tmp_path: Path, python: Path) -> No
     assert out.returncode == 0, out.stderr
     assert _runtime_compiled(out)
     assert "lacks 1 required positional argument" in subprocess.run(call, capture_output=True, text=True).stdout
+
+
+def test_units_a_failed_build_finished_are_reused_not_called_damaged(tmp_path: Path, python: Path) -> None:
+    """The runtime recompiled by a build that then failed in the project's own code is whole: the next
+    build reuses it, with no warning about a damaged cache."""
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "src" / "ferrule", src / "ferrule", ignore=shutil.ignore_patterns("__pycache__"))
+    project = _new(tmp_path, "failed_once")
+    env = dict(_env(tmp_path / "cache", tmp_path / "target"), PYTHONPATH=str(src))
+    assert _develop(project, python, env).returncode == 0
+    source = src / "ferrule" / "runtime" / "ferrule-core" / "src" / "impl_" / "extract_argument.rs"
+    source.write_text(source.read_text().replace('"{}() missing {} required', '"{}() lacks {} required'))
+    lib = project / "src" / "lib.rs"
+    good = lib.read_text()
+    lib.write_text(good + "\nfn broken() -> i32 { \"not a number\" }\n")
+    failed = _develop(project, python, env)
+    assert failed.returncode == 1 and _runtime_compiled(failed), failed.stderr
+    lib.write_text(good)
+    out = _develop(project, python, env)
+    assert out.returncode == 0, out.stderr
+    assert "damaged" not in out.stderr and not _runtime_compiled(out), out.stderr
+    assert _works(python, "failed_once")

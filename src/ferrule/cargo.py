@@ -176,10 +176,12 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
         artifact, messages, artifacts, code = _run_build(cmd, env, project, observe, held,
                                                          prefix=_shown_prefix(project, meta),
                                                          started=gate.started if gate is not None else None)
+        if build_dir is not None:
+            # Also after a failed or stopped build: the units cargo finished are whole, and their old
+            # seals would call them damaged next time.
+            cache_seals.seal(build_dir, artifacts, meta.workspace_root)
         if gate is not None:
             gate.check()
-        if code == 0 and build_dir is not None:
-            cache_seals.seal(build_dir, artifacts, meta.workspace_root)
     if code != 0:
         mapped = explain(messages) if explain is not None else []
         # rustc's own words for what ferrule did not say again at the user's item (an error in the glue

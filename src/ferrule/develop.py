@@ -114,8 +114,7 @@ def _develop(project, interpreter: str | None, *, release: bool, profile: str | 
         # Validated as `ferrule build` would: a bad name or version is refused before anything is built.
         meta = load_cached(project)
     except BaseException:
-        probing.wait()
-        pending.cancel()
+        pending.cancel()  # the probe's thread ends with the process
         raise
     with keep_warnings(list(meta.warnings)):  # printed before any later error
         return _develop_with(project, meta, pending, probing, options, chosen_profile, release=release,

@@ -18,24 +18,29 @@ import json
 import os
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from .metadata import DistMetadata, load_metadata
 
 _recording: list[tuple[str, object]] | None = None
+_recorder: int | None = None  # the thread whose reads are recorded
 _hooked = False
 
 
 def _audit(event: str, args: tuple) -> None:
-    if _recording is None or event not in ("open", "os.listdir", "os.scandir"):
+    recording = _recording  # read once: the recording thread may end it meanwhile
+    if recording is None or event not in ("open", "os.listdir", "os.scandir"):
+        return
+    if threading.get_ident() != _recorder:  # another thread's files (develop's interpreter probe) are no input
         return
     frame = sys._getframe(1)
     while frame is not None:  # the import system reading modules (a lazy import) is no input
         if frame.f_code.co_filename.startswith("<frozen importlib"):
             return
         frame = frame.f_back
-    _recording.append((event, args[0] if args else None))
+    recording.append((event, args[0] if args else None))
 
 
 @dataclass(frozen=True)
@@ -74,13 +79,14 @@ def load_cached(project) -> DistMetadata:
     record = _read(path) if path is not None else None
     if record is not None and record.get("inputs") == _inputs_now(record.get("inputs", {}), project):
         return _from_record(project, record, path)
-    global _recording, _hooked
+    global _recording, _recorder, _hooked
     if not _hooked:
         sys.addaudithook(_audit)
         _hooked = True
     import pyproject_metadata  # noqa: F401  (imported before recording: the import system's reads are not inputs)
     from packaging import utils, version  # noqa: F401
 
+    _recorder = threading.get_ident()
     _recording = []
     try:
         meta = load_metadata(project)

@@ -4,6 +4,10 @@
 /// `wrap_pyfunction!(path::to::f, m)` where `m` is a `&Bound<PyModule>` or a `Python`.
 #[macro_export]
 macro_rules! wrap_pyfunction {
+    // `#[pymodule]`'s loop over several functions' defs (ferrule-macros/src/module_adds.rs).
+    (@def $def:ident, $target:expr) => {
+        $crate::impl_::pyfunction::WrapTarget::wrap_def($target, $def)
+    };
     ($($function:ident)::+, $target:expr) => {
         $crate::impl_::pyfunction::WrapTarget::wrap_def($target, &$($function)::+::__FERRULE_DEF)
     };

@@ -4,16 +4,18 @@
 //! of one per function, about a quarter of its time on a module of 500 functions.
 //!
 //! Only the exact shape is taken, `m` one identifier in both places and the macro written bare
-//! or as `pyo3::wrap_pyfunction!` (any path ending in it); a statement with attributes, another
-//! target or anything else ends the run and stays as written.
+//! or as `pyo3::wrap_pyfunction!` (any path ending in it, used again in the loop through its hidden
+//! `@def` arm); a statement with attributes, another target or anything else ends the run and
+//! stays as written.
 use proc_macro::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 
 /// Fewer statements than this are left alone: a loop would save nothing.
 const MIN_RUN: usize = 2;
 
-/// A matched statement: the module identifier and the function path's tokens.
+/// A matched statement: the module identifier, the macro's path as written and the function path's tokens.
 struct Add {
     module: Ident,
+    macro_path: Vec<TokenTree>,
     path: Vec<TokenTree>,
 }
 
@@ -42,7 +44,7 @@ fn rewrite_body(body: TokenStream) -> TokenStream {
             let mut run: Vec<Add> = Vec::new();
             let mut end = i;
             while let Some((add, next)) = match_add(&tokens, end) {
-                if run.first().is_some_and(|first: &Add| first.module.to_string() != add.module.to_string()) {
+                if run.first().is_some_and(|first: &Add| !same_run(first, &add)) {
                     break;
                 }
                 run.push(add);
@@ -63,6 +65,12 @@ fn rewrite_body(body: TokenStream) -> TokenStream {
         i += 1;
     }
     out.into_iter().collect()
+}
+
+/// One module and one macro path, both spelled the same.
+fn same_run(first: &Add, next: &Add) -> bool {
+    let text = |tokens: &[TokenTree]| tokens.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+    first.module.to_string() == next.module.to_string() && text(&first.macro_path) == text(&next.macro_path)
 }
 
 /// `m . add_function ( <wrap> ! ( path , m ) ? ) ? ;` at `i`: the statement and the index after it.
@@ -92,7 +100,7 @@ fn match_add(tokens: &[TokenTree], i: usize) -> Option<(Add, usize)> {
     if target.to_string() != module.to_string() {
         return None;
     }
-    Some((Add { module, path: args[..comma].to_vec() }, i + 6))
+    Some((Add { module, macro_path: inner[..bang].to_vec(), path: args[..comma].to_vec() }, i + 6))
 }
 
 /// `a`, `a::b`, ...: the identifiers, or `None` for any other shape.
@@ -110,16 +118,16 @@ fn path_idents(tokens: &[TokenTree]) -> Option<Vec<Ident>> {
     }
 }
 
-/// `for def in [&p1::__FERRULE_DEF, ...] { m.add_function(WrapTarget::wrap_def(m, def)?)?; }`
+/// `for def in [&p1::__FERRULE_DEF, ...] { m.add_function(wrap_pyfunction!(@def def, m)?)?; }`: the
+/// macro as the user named it, so the runtime is reached through its `$crate` whatever the crate calls it.
 fn add_loop(run: &[Add]) -> TokenStream {
-    let rt = crate::class_check::runtime_name();
     let module = &run[0].module;
     let at = module.span();
     let def = Ident::new("__ferrule_def", Span::mixed_site());
     let mut defs: Vec<TokenTree> = Vec::new();
     for add in run {
-        // The suffix at the user's path, so a function without `#[pyfunction]` is reported there.
-        let span = add.path[0].span();
+        // The suffix at the path's last name, so a function without `#[pyfunction]` is reported there.
+        let span = add.path[add.path.len() - 1].span();
         defs.push(TokenTree::Punct(Punct::new('&', Spacing::Alone)));
         defs.extend(add.path.iter().cloned());
         defs.extend(respanned("::__FERRULE_DEF,", span));
@@ -128,8 +136,12 @@ fn add_loop(run: &[Add]) -> TokenStream {
     out.push(TokenTree::Ident(def.clone()));
     out.extend(respanned("in", at));
     out.push(grouped(Delimiter::Bracket, defs, at));
-    let args = vec![TokenTree::Ident(module.clone()), TokenTree::Punct(Punct::new(',', Spacing::Alone)), TokenTree::Ident(def)];
-    let mut call = respanned(&format!("::{rt}::impl_::pyfunction::WrapTarget::wrap_def"), at);
+    let mut args = respanned("@def", at);
+    args.push(TokenTree::Ident(def));
+    args.push(TokenTree::Punct(Punct::new(',', Spacing::Alone)));
+    args.push(TokenTree::Ident(module.clone()));
+    let mut call = run[0].macro_path.clone();
+    call.extend(respanned("!", at));
     call.push(grouped(Delimiter::Parenthesis, args, at));
     call.extend(respanned("?", at));
     let mut body = vec![TokenTree::Ident(module.clone())];
