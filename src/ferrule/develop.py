@@ -98,14 +98,7 @@ def develop(manifest: str | None, interpreter: str | None, *, release: bool, pro
 
 def _develop(project, interpreter: str | None, *, release: bool, profile: str | None, cli_options: dict | None,
              extras: tuple[str, ...], skip_install: bool, uv: bool, groups: tuple[str, ...]) -> DevelopResult:
-    if skip_install and project.python_source is None:
-        raise ConfigError("--skip-install builds the extension into the Python package, but this project has none",
-                          path=project.pyproject,
-                          hint="use it with a mixed Rust/Python layout (python-source), or leave it out")
     options = project.cargo.with_command_line(**(cli_options or {}))
-    project = with_command_line_abi3(project, options, cli_options)
-    chosen_profile = pick_profile(profile, release, options.profile, "dev")
-    cargo_names.check(project, options, chosen_profile)
     cargo_config.refresh(project.root)  # before cargo reads .cargo/config.toml
     # cargo metadata and the interpreter's probe (two processes) run while the project's metadata is validated.
     pending = cargo.PendingMetadata(project, options)
@@ -113,10 +106,18 @@ def _develop(project, interpreter: str | None, *, release: bool, profile: str | 
     try:
         # Validated as `ferrule build` would: a bad name or version is refused before anything is built.
         meta = load_cached(project)
+        with keep_warnings(list(meta.warnings)):  # printed before any later error
+            if skip_install and project.python_source is None:
+                raise ConfigError("--skip-install builds the extension into the Python package, but this project "
+                                  "has none", path=project.pyproject,
+                                  hint="use it with a mixed Rust/Python layout (python-source), or leave it out")
+            project = with_command_line_abi3(project, options, cli_options)
+            chosen_profile = pick_profile(profile, release, options.profile, "dev")
+            cargo_names.check(project, options, chosen_profile)
     except BaseException:
         pending.cancel()  # the probe's thread ends with the process
         raise
-    with keep_warnings(list(meta.warnings)):  # printed before any later error
+    with keep_warnings(list(meta.warnings)):
         return _develop_with(project, meta, pending, probing, options, chosen_profile, release=release,
                              extras=extras, skip_install=skip_install, uv=uv, groups=groups)
 
