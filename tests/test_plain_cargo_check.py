@@ -61,9 +61,14 @@ fn by_value(p: Point, pair: Pair, d: Duration, t: Option<SystemTime>) -> PyResul
     Ok(vec![p])
 }
 
+#[deprecated(note = "use by_value")]
+#[pyfunction]
+fn old_by_value(p: Point) -> Point { p }
+
 #[pymodule]
 fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(by_value, m)?)?;
+    m.add_function(wrap_pyfunction!(old_by_value, m)?)?;
     m.add_class::<Point>()?;
     Ok(())
 }
@@ -101,7 +106,8 @@ def test_mistakes_the_attributes_can_see_fail_at_their_lines(tmp_path: Path) -> 
 
 
 def test_a_correct_crate_passes(tmp_path: Path) -> None:
-    """By-value classes and derived conversions have their traits under plain cargo too."""
+    """By-value classes and derived conversions have their traits under plain cargo too; binding a
+    `#[deprecated]` function is no use of it there either."""
     out = _check(tmp_path, CORRECT)
     assert out.returncode == 0, out.stderr
     assert "warning" not in out.stderr.replace("generated 0 warnings", ""), out.stderr

@@ -86,7 +86,7 @@ fn function_placeholder(item: &TokenStream) -> Option<TokenStream> {
     // Naming the function keeps it "used", as the glue would.
     // Named lexically: in a function body `super::{name}` would be the module's item, not this one.
     format!("#[doc(hidden)] #[allow(non_snake_case, dead_code)] {vis} mod {name} {{ \
-             pub const __FERRULE_DEF: () = (); }} const _: () = {{ let _ = {name}; }};")
+             pub const __FERRULE_DEF: () = (); }} #[allow(deprecated)] const _: () = {{ let _ = {name}; }};")
         .parse()
         .ok()
 }
@@ -177,7 +177,7 @@ fn module_fn_reference(item: &TokenStream) -> Option<TokenStream> {
         if !matches!(tokens.get(i + 1), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis));
     let vis = if public { "pub" } else { "pub(crate)" };
     format!(
-        "const _: () = {{ let _ = {name}; }}; #[doc(hidden)] #[allow(non_snake_case, dead_code)] {vis} mod {name} {{ {} }}",
+        "#[allow(deprecated)] const _: () = {{ let _ = {name}; }}; #[doc(hidden)] #[allow(non_snake_case, dead_code)] {vis} mod {name} {{ {} }}",
         module_def_placeholder(&name)
     )
     .parse()
