@@ -234,8 +234,8 @@ def test_paths_into_dependencies_ferrule_cannot_bind() -> None:
     err = assert_failed(develop("dep_errors"))
     assert "Compiling" not in err, err
     expected = [
-        ("src/lib.rs:6:5", "`plain` (the path dependency `plain`) does not depend on ferrule's runtime"),
-        ("src/lib.rs:7:5", "`pyo3_build_config` is the registry or git dependency `pyo3-build-config`, whose "
+        ("src/lib.rs:6:19", "`plain` (the path dependency `plain`) does not depend on ferrule's runtime"),
+        ("src/lib.rs:7:19", "`pyo3_build_config` is the registry or git dependency `pyo3-build-config`, whose "
                            "sources ferrule does not read"),
     ]
     for where, message in expected:
@@ -259,16 +259,16 @@ def test_unresolvable_members_are_one_error_each_at_their_line() -> None:
     err = assert_failed(develop("resolution_errors"))
     assert "Compiling" not in err, err
     expected = [
-        ("src/lib.rs:18:5", "cannot find the `#[pyclass]` `Shape`: `Shape` is ambiguous in `crate`: both "
+        ("src/lib.rs:18:19", "cannot find the `#[pyclass]` `Shape`: `Shape` is ambiguous in `crate`: both "
                             "`use shapes::*;` (lib.rs:7) and `use tools::*;` (lib.rs:8) bring one in"),
-        ("src/lib.rs:19:5", "cannot find the `#[pyclass]` `shapes::nested::Circle`: `crate::shapes` (shapes.rs) "
+        ("src/lib.rs:19:19", "cannot find the `#[pyclass]` `shapes::nested::Circle`: `crate::shapes` (shapes.rs) "
                             "has no item `nested`"),
-        ("src/lib.rs:20:5", "`Made` is `struct Made` (lib.rs:12), which has no `#[pyclass]`; `#[pyclass_like]` "
+        ("src/lib.rs:20:19", "`Made` is `struct Made` (lib.rs:12), which has no `#[pyclass]`; `#[pyclass_like]` "
                             "(lib.rs:11:1) on it may be another crate's macro, which ferrule cannot expand: write "
                             "`#[pyclass]` on `Made` in this crate's source"),
-        ("src/lib.rs:21:5", "`Derived` is `struct Derived` (lib.rs:14), which has no `#[pyclass]`; "
+        ("src/lib.rs:21:19", "`Derived` is `struct Derived` (lib.rs:14), which has no `#[pyclass]`; "
                             "`#[derive(other::PyLike)]` (lib.rs:13:1) on it may be another crate's macro"),
-        ("src/lib.rs:22:5", "cannot find the `#[pyclass]` `written::Written`: no item `Written` is declared or "
+        ("src/lib.rs:22:19", "cannot find the `#[pyclass]` `written::Written`: no item `Written` is declared or "
                             "imported in `crate::written` (written.rs); it may be written by the macro "
                             "`other::make_class!` (written.rs:1:1)"),
         ("src/lib.rs:30:5", "cannot find the `#[pyfunction]`, `#[pyclass]`, `#[pymodule]` or exception "

@@ -85,11 +85,11 @@ def test_unresolved_path_names_the_step_that_failed(tmp_path: Path) -> None:
         "src/types.rs": "#[pyclass]\npub struct Sheet;\npub struct Book;\n",
     })
     assert [(d.message, d.line, d.col) for d in diags] == [
-        ("`Book` is `struct Book` (types.rs:3), which has no `#[pyclass]`", 6, 5),
-        ("cannot find the `#[pyclass]` `types::nested::Cell`: `crate::types` (types.rs) has no item `nested`", 7, 5)]
+        ("`Book` is `struct Book` (types.rs:3), which has no `#[pyclass]`", 6, 19),
+        ("cannot find the `#[pyclass]` `types::nested::Cell`: `crate::types` (types.rs) has no item `nested`", 7, 19)]
 
 
-def test_ambiguous_glob_is_one_error_at_the_add_class(tmp_path: Path) -> None:
+def test_ambiguous_glob_is_one_error_at_the_class_path(tmp_path: Path) -> None:
     _, diags = parse(tmp_path, {"src/lib.rs": """
         mod x { #[pyclass] pub struct Item; }
         mod y { #[pyclass] pub struct Item; }
@@ -101,10 +101,28 @@ def test_ambiguous_glob_is_one_error_at_the_add_class(tmp_path: Path) -> None:
             Ok(())
         }
     """})
-    assert [(d.line, d.col) for d in diags] == [(7, 5)]
+    assert [(d.line, d.col) for d in diags] == [(7, 19)]  # at `Item`, as rustc
     assert diags[0].message == ("cannot find the `#[pyclass]` `Item`: `Item` is ambiguous in `crate`: both "
                                 "`use x::*;` (lib.rs:3) and `use y::*;` (lib.rs:4) bring one in")
     assert "macro" not in diags[0].message
+
+
+def test_missing_functions_and_modules_are_reported_at_their_path(tmp_path: Path) -> None:
+    """The column is the path's inside `wrap_pyfunction!`/`wrap_pymodule!` (rustc's), also behind `pyo3::`."""
+    _, diags = parse(tmp_path, {"src/lib.rs": """
+        mod shapes {}
+        #[pymodule]
+        fn demo(module: &Bound<'_, PyModule>) -> PyResult<()> {
+            module.add_function(wrap_pyfunction!(hidden, module)?)?;
+            module.add_function(pyo3::wrap_pyfunction!(shapes::area, module)?)?;
+            module.add_wrapped(wrap_pymodule!(nowhere))?;
+            Ok(())
+        }
+    """})
+    assert [(d.line, d.col, d.message.split(": ")[0]) for d in diags] == [
+        (4, 42, "cannot find the `#[pyfunction]` `hidden`"),
+        (5, 48, "cannot find the `#[pyfunction]` `shapes::area`"),
+        (6, 39, "cannot find the `#[pymodule]` `nowhere`")]
 
 
 def test_broken_import_is_reported_with_the_use(tmp_path: Path) -> None:

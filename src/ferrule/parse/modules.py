@@ -108,7 +108,9 @@ def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, d
             if name in ("wrap_pyfunction", "wrap_pymodule") and tokens is not None:
                 path = src.text(tokens)[1:-1].split(",")[0].strip()
                 kind = "function" if name == "wrap_pyfunction" else "module"
-                decl.members.append(ModuleMember(kind, "", path, span=src.span(node), scope=scope))
+                # Errors point at the path, where rustc points for a name it cannot find.
+                inner = tokens.children[1] if tokens.child_count > 2 else node
+                decl.members.append(ModuleMember(kind, "", path, span=src.span(inner), scope=scope))
             continue
         if node.type == "generic_function":
             # `m.add_class::<T>()`: the class belongs to this module.
@@ -116,7 +118,8 @@ def _scan_function_body(walk: "Walk", src: SourceFile, body: tree_sitter.Node, d
             args = node.child_by_field_name("type_arguments")
             if function is not None and args is not None and src.text(function).endswith("add_class"):
                 path = src.text(args).strip()[1:-1].strip()
-                decl.members.append(ModuleMember("class", "", path, span=src.span(node), scope=scope))
+                inner = args.named_children[0] if args.named_children else node
+                decl.members.append(ModuleMember("class", "", path, span=src.span(inner), scope=scope))
         if node.type == "call_expression":
             read_add_call(src, node, decl, module_var, body)
             _helper_call(src, node, decl, module_var, scope)
