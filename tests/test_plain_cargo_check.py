@@ -136,35 +136,3 @@ fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors = re.findall(r"^src/lib\.rs:(\d+:\d+): error(?:\[E\d+\])?: (.*)$", out.stderr, re.M)
     assert [where for where, _ in errors] == ["11:37"], out.stderr
     assert "`plain`" in errors[0][1]
-
-
-def test_a_function_no_module_adds_is_never_used_there_as_in_the_build(tmp_path: Path) -> None:
-    """Whether rustc calls a `#[pyfunction]` unused depends on the `wrap_pyfunction!`s that are
-    compiled, as under `ferrule develop` and PyO3: one added in release builds only warns in a
-    debug check; one added from a module function's body, or through a path, does not."""
-    source = '''use ferrule::prelude::*;
-
-pub mod tools {
-    use ferrule::prelude::*;
-    #[pyfunction]
-    pub fn double(x: i64) -> i64 { x * 2 }
-}
-
-#[pyfunction]
-fn hidden() -> i64 { 7 }
-
-#[pymodule]
-fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    #[pyfunction]
-    fn inner() -> i64 { 1 }
-    m.add_function(wrap_pyfunction!(inner, m)?)?;
-    m.add_function(wrap_pyfunction!(tools::double, m)?)?;
-    #[cfg(not(debug_assertions))]
-    m.add_function(wrap_pyfunction!(hidden, m)?)?;
-    Ok(())
-}
-'''
-    out = _check(tmp_path, source)
-    assert out.returncode == 0, out.stderr
-    warnings = re.findall(r"^src/lib\.rs:(\d+:\d+): warning: (.*)$", out.stderr, re.M)
-    assert warnings == [("10:4", "function `hidden` is never used")], out.stderr

@@ -83,12 +83,10 @@ fn function_placeholder(item: &TokenStream) -> Option<TokenStream> {
     let public = matches!(tokens.iter().position(|t| is_ident(t, "pub")), Some(i)
         if !matches!(tokens.get(i + 1), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis));
     let vis = if public { "pub" } else { "pub(crate)" };
-    // `name::__FERRULE_DEF` names the function, so the function is used exactly when a live
-    // `wrap_pyfunction!` names the def, as with the glue and PyO3 (rustc warns of one added nowhere).
-    // A braced struct, not a module: its impl sees the function lexically even in a function body,
-    // and it takes no value name. Lints about the struct and const are the macro's, not reported.
-    format!("#[doc(hidden)] #[allow(non_camel_case_types)] {vis} struct {name} {{}} \
-             #[allow(deprecated)] impl {name} {{ #[doc(hidden)] pub const __FERRULE_DEF: () = {{ let _ = {name}; }}; }}")
+    // Naming the function keeps it "used", as the glue would.
+    // Named lexically: in a function body `super::{name}` would be the module's item, not this one.
+    format!("#[doc(hidden)] #[allow(non_snake_case, dead_code)] {vis} mod {name} {{ \
+             pub const __FERRULE_DEF: () = (); }} #[allow(deprecated)] const _: () = {{ let _ = {name}; }};")
         .parse()
         .ok()
 }
