@@ -37,6 +37,9 @@ macro_rules! native_exception {
 
         $(#[$meta])*
         impl crate::types::DerefToPyAny for $name {}
+
+        $(#[$meta])*
+        impl crate::err::ToPyErr for $name {}
     };
 }
 
@@ -74,6 +77,8 @@ macro_rules! __ferrule_lazy_exception {
         }
 
         impl $crate::types::DerefToPyAny for $name {}
+
+        impl $crate::ToPyErr for $name {}
     };
 }
 
@@ -172,6 +177,9 @@ native_exception!(PyProcessLookupError, PyExc_ProcessLookupError, "ProcessLookup
 native_exception!(PyTimeoutError, PyExc_TimeoutError, "TimeoutError");
 native_exception!(PyEnvironmentError, PyExc_EnvironmentError, "EnvironmentError");
 native_exception!(PyIOError, PyExc_IOError, "IOError");
+/// Python's `WindowsError`, another name of `OSError` (Windows only, as in PyO3).
+#[cfg(windows)]
+pub type PyWindowsError = PyOSError;
 native_exception!(PyWarning, PyExc_Warning, "Warning");
 native_exception!(PyUserWarning, PyExc_UserWarning, "UserWarning");
 native_exception!(PyDeprecationWarning, PyExc_DeprecationWarning, "DeprecationWarning");
@@ -185,3 +193,21 @@ native_exception!(PyBytesWarning, PyExc_BytesWarning, "BytesWarning");
 native_exception!(PyResourceWarning, PyExc_ResourceWarning, "ResourceWarning");
 native_exception!(#[cfg(Py_3_10)] PyEncodingWarning, PyExc_EncodingWarning, "EncodingWarning");
 native_exception!(#[cfg(Py_3_11)] PyBaseExceptionGroup, PyExc_BaseExceptionGroup, "BaseExceptionGroup");
+
+/// Exceptions of Python's `asyncio` module, imported on first use (PyO3's `pyo3::exceptions::asyncio`).
+pub mod asyncio {
+    crate::import_exception!(asyncio, CancelledError);
+    crate::import_exception!(asyncio, InvalidStateError);
+    crate::import_exception!(asyncio, TimeoutError);
+    crate::import_exception!(asyncio, IncompleteReadError);
+    crate::import_exception!(asyncio, LimitOverrunError);
+    crate::import_exception!(asyncio, QueueEmpty);
+    crate::import_exception!(asyncio, QueueFull);
+}
+
+/// Exceptions of Python's `socket` module, imported on first use (PyO3's `pyo3::exceptions::socket`).
+pub mod socket {
+    crate::import_exception!(socket, herror);
+    crate::import_exception!(socket, gaierror);
+    crate::import_exception!(socket, timeout);
+}

@@ -36,7 +36,7 @@ pub mod prelude;
 pub mod pybacked;
 pub mod pyclass;
 pub mod sync;
-mod type_object;
+pub mod type_object;
 pub mod types;
 mod version;
 
@@ -65,7 +65,7 @@ macro_rules! __ferrule_inspect_const {
 pub use crate::conversion::{
     BoundObject, FromPyObject, FromPyObjectOwned, IntoPyObject, IntoPyObjectExt,
 };
-pub use crate::err::{CastError, CastIntoError, DowncastError, DowncastIntoError, PyErr, PyErrArguments, PyResult};
+pub use crate::err::{CastError, CastIntoError, DowncastError, DowncastIntoError, PyErr, PyErrArguments, PyResult, ToPyErr};
 pub use crate::instance::{Borrowed, Bound, Py, PyObject};
 #[cfg(not(PyPy))]
 pub use crate::lifecycle::with_embedded_python_interpreter;

@@ -35,6 +35,20 @@ where
     }
 }
 
+/// Marks the exception types whose instances convert to a [`PyErr`] with `?` or `.into()`:
+/// `Err(PyValueError::new_err(..))` needs no object, `Err(bound_value_error.into())` reuses one.
+/// PyO3 0.30 names it `pyo3::ToPyErr`; every builtin exception, `create_exception!` and
+/// `import_exception!` type implements it.
+pub trait ToPyErr {}
+
+impl<'py, T: ToPyErr> From<Bound<'py, T>> for PyErr {
+    /// The instance itself becomes the error (normalized, traceback and cause kept).
+    #[inline]
+    fn from(err: Bound<'py, T>) -> PyErr {
+        PyErr::from_value(err.into_any())
+    }
+}
+
 type LazyFn = Box<dyn for<'py> FnOnce(Python<'py>) -> (Py<PyAny>, Py<PyAny>) + Send + Sync>;
 
 /// One pointer wide, so `PyResult<T>` of a small `T` travels in registers and each `?`

@@ -36,6 +36,32 @@ pub mod boolean {
     pub struct False;
 }
 
+/// PyO3's name for [`boolean`]: generic code bounds classes with
+/// `T: PyClass<Frozen = pyo3::pyclass::boolean_struct::False>`.
+#[doc(hidden)]
+pub use boolean as boolean_struct;
+
+/// Implemented by the two values [`PyClass::Frozen`] takes, [`boolean::True`] (`#[pyclass(frozen)]`)
+/// and [`boolean::False`]; PyO3 0.30 has it as `pyo3::pyclass::Frozen` (its `VALUE` is private there).
+#[doc(hidden)]
+pub trait Frozen: boolean_sealed::Sealed {
+    /// Whether the class is frozen.
+    const VALUE: bool;
+}
+
+mod boolean_sealed {
+    pub trait Sealed {}
+    impl Sealed for super::boolean::True {}
+    impl Sealed for super::boolean::False {}
+}
+
+impl Frozen for boolean::True {
+    const VALUE: bool = true;
+}
+impl Frozen for boolean::False {
+    const VALUE: bool = false;
+}
+
 /// Implemented by ferrule's glue for every `#[pyclass]`. Not meant to be
 /// implemented by hand: the hidden items change with the generator.
 pub unsafe trait PyClass: PyTypeInfo + Sized + 'static {

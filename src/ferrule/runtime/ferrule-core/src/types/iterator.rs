@@ -68,3 +68,30 @@ impl<'py> IntoIterator for &Bound<'py, PyIterator> {
         self.clone()
     }
 }
+
+/// What a generator did with a value sent into it (`Bound<PyIterator>::send`).
+#[cfg(all(not(PyPy), Py_3_10))]
+#[derive(Debug)]
+pub enum PySendResult<'py> {
+    /// It yielded this value and can be resumed.
+    Next(Bound<'py, PyAny>),
+    /// It finished, returning this value (`None` when it returned nothing).
+    Return(Bound<'py, PyAny>),
+}
+
+#[cfg(all(not(PyPy), Py_3_10))]
+impl<'py> Bound<'py, PyIterator> {
+    /// `generator.send(value)` through `PyIter_Send`, but a finished generator gives
+    /// `PySendResult::Return` (its return value) instead of raising `StopIteration`.
+    /// A generator not yet started must first be sent `None` (else `TypeError`).
+    pub fn send(&self, value: &Bound<'py, PyAny>) -> PyResult<PySendResult<'py>> {
+        let py = self.py();
+        let mut out: *mut ffi::PyObject = std::ptr::null_mut();
+        let status = unsafe { ffi::PyIter_Send(self.as_ptr(), value.as_ptr(), &mut out) };
+        match status {
+            ffi::PySendResult::PYGEN_NEXT => Ok(PySendResult::Next(unsafe { Bound::from_owned_ptr(py, out) })),
+            ffi::PySendResult::PYGEN_RETURN => Ok(PySendResult::Return(unsafe { Bound::from_owned_ptr(py, out) })),
+            ffi::PySendResult::PYGEN_ERROR => Err(PyErr::fetch(py)),
+        }
+    }
+}

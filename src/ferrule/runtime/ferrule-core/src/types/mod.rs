@@ -6,20 +6,20 @@ use crate::ffi;
 
 mod any;
 mod boolobject;
-mod bytes;
-mod capsule;
-mod code;
+pub mod bytes;
+pub mod capsule;
+pub mod code;
 mod complex;
-mod datetime;
-mod dict;
+pub mod datetime;
+pub mod dict;
 mod float;
 #[cfg(not(any(Py_LIMITED_API, PyPy)))]
 mod frame;
 mod function;
 mod genericalias;
-mod iterator;
-pub(crate) mod list;
-mod mappingproxy;
+pub mod iterator;
+pub mod list;
+pub mod mappingproxy;
 mod memoryview;
 mod module;
 mod none;
@@ -27,11 +27,11 @@ mod num;
 mod pysuper;
 mod range;
 pub(crate) mod sequence;
-mod set;
-mod slice;
-mod string;
+pub mod set;
+pub mod slice;
+pub mod string;
 mod traceback;
-pub(crate) mod tuple;
+pub mod tuple;
 mod typeobject;
 mod weakref;
 
@@ -54,6 +54,8 @@ pub use frame::{PyFrame, PyFrameMethods};
 pub use function::{PyCFunction, PyFunction};
 pub use genericalias::PyGenericAlias;
 pub use iterator::PyIterator;
+#[cfg(all(not(PyPy), Py_3_10))]
+pub use iterator::PySendResult;
 pub use list::{BoundListIterator, PyList, PyListMethods};
 pub use mappingproxy::{PyMappingProxy, PyMappingProxyMethods};
 pub use memoryview::PyMemoryView;
@@ -63,7 +65,9 @@ pub use num::{PyInt, PyLong};
 pub use pysuper::PySuper;
 pub use range::{PyRange, PyRangeMethods};
 pub use sequence::{PyMapping, PyMappingMethods, PySequence, PySequenceMethods};
-pub use set::{BoundFrozenSetIterator, BoundSetIterator, PyFrozenSet, PyFrozenSetMethods, PySet, PySetMethods};
+pub use set::{
+    BoundFrozenSetIterator, BoundSetIterator, PyFrozenSet, PyFrozenSetBuilder, PyFrozenSetMethods, PySet, PySetMethods,
+};
 pub use slice::{PySlice, PySliceIndices, PySliceMethods};
 pub use string::{PyString, PyStringMethods};
 pub use traceback::{PyTraceback, PyTracebackMethods};
@@ -72,6 +76,19 @@ pub use typeobject::{PyType, PyTypeMethods};
 pub use weakref::{PyWeakref, PyWeakrefMethods, PyWeakrefProxy, PyWeakrefReference};
 
 /// Any Python object.
+/// PyO3's `pyo3::types::frozenset`: `frozenset` lives in [`set`] here.
+pub mod frozenset {
+    pub use super::set::{BoundFrozenSetIterator, PyFrozenSet, PyFrozenSetBuilder, PyFrozenSetMethods};
+}
+
+/// The iterators of the collection types under one path, as PyO3 0.30's `pyo3::types::iter`.
+pub mod iter {
+    pub use super::dict::BoundDictIterator;
+    pub use super::list::BoundListIterator;
+    pub use super::set::{BoundFrozenSetIterator, BoundSetIterator};
+    pub use super::tuple::{BorrowedTupleIterator, BoundTupleIterator};
+}
+
 #[repr(transparent)]
 pub struct PyAny(UnsafeCell<ffi::PyObject>);
 

@@ -59,6 +59,29 @@ impl PyFrozenSet {
     }
 }
 
+/// Builds a frozenset one element at a time (PyO3's `PyFrozenSetBuilder`): the frozenset is
+/// filled while only the builder holds it, and `finalize` hands it out.
+pub struct PyFrozenSetBuilder<'py> {
+    set: Bound<'py, PyFrozenSet>,
+}
+
+impl<'py> PyFrozenSetBuilder<'py> {
+    /// An empty builder.
+    pub fn new(py: Python<'py>) -> PyResult<PyFrozenSetBuilder<'py>> {
+        Ok(PyFrozenSetBuilder { set: PyFrozenSet::empty(py)? })
+    }
+
+    /// Converts `key` and adds it (an unhashable key is the `TypeError` Python raises).
+    pub fn add<K: IntoPyObject<'py>>(&mut self, key: K) -> PyResult<()> {
+        fill(self.set.as_any(), std::iter::once(key))
+    }
+
+    /// The frozenset built.
+    pub fn finalize(self) -> Bound<'py, PyFrozenSet> {
+        self.set
+    }
+}
+
 pub trait PySetMethods<'py> {
     fn clear(&self);
     fn len(&self) -> usize;
