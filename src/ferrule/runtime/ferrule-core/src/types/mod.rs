@@ -75,7 +75,6 @@ pub use tuple::{BorrowedTupleIterator, BoundTupleIterator, PyTuple, PyTupleMetho
 pub use typeobject::{PyType, PyTypeMethods};
 pub use weakref::{PyWeakref, PyWeakrefMethods, PyWeakrefProxy, PyWeakrefReference};
 
-/// Any Python object.
 /// PyO3's `pyo3::types::frozenset`: `frozenset` lives in [`set`] here.
 pub mod frozenset {
     pub use super::set::{BoundFrozenSetIterator, PyFrozenSet, PyFrozenSetBuilder, PyFrozenSetMethods};
@@ -89,6 +88,7 @@ pub mod iter {
     pub use super::tuple::{BorrowedTupleIterator, BoundTupleIterator};
 }
 
+/// Any Python object.
 #[repr(transparent)]
 pub struct PyAny(UnsafeCell<ffi::PyObject>);
 
