@@ -32,9 +32,15 @@ pub unsafe trait PyTypeInfo: Sized {
     }
 }
 
-/// What `cast` needs: a check and a name for the error message.
-pub trait PyTypeCheck {
-    const NAME: &'static str;
+/// What `cast` needs: a check, and the type a failed cast names.
+///
+/// # Safety
+/// `type_check` may return `true` only for objects whose layout is `Self`'s: a successful
+/// cast hands out a `Bound<Self>`, whose methods read the object as `Self` (as PyO3 0.30,
+/// where this trait is unsafe too).
+pub unsafe trait PyTypeCheck {
+    /// The type's name; PyO3 0.30 dropped it, and crates written for older PyO3 still set it.
+    const NAME: &'static str = "";
     /// The accepted values as a Python type hint (feature `experimental-inspect`).
     #[cfg(feature = "experimental-inspect")]
     const TYPE_HINT: crate::inspect::PyStaticExpr;
@@ -43,7 +49,8 @@ pub trait PyTypeCheck {
     fn classinfo_object(py: Python<'_>) -> Bound<'_, PyAny>;
 }
 
-impl<T: PyTypeInfo> PyTypeCheck for T {
+// SAFETY: `PyTypeInfo` is unsafe to implement; its `is_type_of` is the instance check.
+unsafe impl<T: PyTypeInfo> PyTypeCheck for T {
     const NAME: &'static str = <T as PyTypeInfo>::NAME;
     #[cfg(feature = "experimental-inspect")]
     const TYPE_HINT: crate::inspect::PyStaticExpr = <T as PyTypeInfo>::TYPE_HINT;

@@ -14,7 +14,8 @@ pub struct PyIterator(PyAny);
 
 impl crate::types::DerefToPyAny for PyIterator {}
 
-impl PyTypeCheck for PyIterator {
+// SAFETY: `PyIter_Check` is what `PyIterator` methods need (`tp_iternext`).
+unsafe impl PyTypeCheck for PyIterator {
     crate::__ferrule_inspect_const!(TYPE_HINT = crate::type_hint_identifier!("collections.abc", "Iterator"));
     const NAME: &'static str = "Iterator";
     #[inline]

@@ -69,7 +69,8 @@ impl PyMapping {
     }
 }
 
-impl PyTypeCheck for PySequence {
+// SAFETY: the methods go through the abstract protocol calls, valid for any object.
+unsafe impl PyTypeCheck for PySequence {
     crate::__ferrule_inspect_const!(TYPE_HINT = crate::type_hint_identifier!("collections.abc", "Sequence"));
     const NAME: &'static str = "Sequence";
     fn type_check(object: &Bound<'_, PyAny>) -> bool {
@@ -89,7 +90,8 @@ impl PyTypeCheck for PySequence {
     }
 }
 
-impl PyTypeCheck for PyMapping {
+// SAFETY: the methods go through the abstract protocol calls, valid for any object.
+unsafe impl PyTypeCheck for PyMapping {
     crate::__ferrule_inspect_const!(TYPE_HINT = crate::type_hint_identifier!("collections.abc", "Mapping"));
     const NAME: &'static str = "Mapping";
     fn type_check(object: &Bound<'_, PyAny>) -> bool {

@@ -34,7 +34,8 @@ fn proxy_types(py: Python<'_>) -> Bound<'_, PyAny> {
         .clone()
 }
 
-impl PyTypeCheck for PyWeakrefProxy {
+// SAFETY: only proxies pass `PyWeakref_CheckProxy`.
+unsafe impl PyTypeCheck for PyWeakrefProxy {
     crate::__ferrule_inspect_const!(TYPE_HINT = crate::type_hint_identifier!("weakref", "ProxyType"));
     const NAME: &'static str = "weakref.ProxyTypes";
     fn type_check(object: &Bound<'_, PyAny>) -> bool {
@@ -45,7 +46,8 @@ impl PyTypeCheck for PyWeakrefProxy {
     }
 }
 
-impl PyTypeCheck for PyWeakref {
+// SAFETY: only references and proxies pass `PyWeakref_Check`.
+unsafe impl PyTypeCheck for PyWeakref {
     crate::__ferrule_inspect_const!(TYPE_HINT = crate::type_hint_union!(
         crate::type_hint_identifier!("weakref", "ReferenceType"),
         crate::type_hint_identifier!("weakref", "ProxyType")
