@@ -85,7 +85,18 @@ def first_develop(project: Project) -> subprocess.CompletedProcess:
 def test_develop_finds_the_dot_venv_and_installs_the_maturin_project(project: Project, first_develop) -> None:
     assert first_develop.returncode == 0, first_develop.stderr
     assert str(project.root / ".venv") in first_develop.stderr
+    assert "Installed mat-demo 0.3.0 for Python" in first_develop.stderr  # the distribution's name
     assert project.run("import mat_demo; print(mat_demo.twice('ann'))") == "hello ann hello ann"
+
+
+def test_the_install_line_names_the_distribution_and_a_module_of_another_name() -> None:
+    from ferrule.develop import DevelopResult
+
+    def label(module: str, distribution: str) -> str:
+        return DevelopResult(module, "0.14.0", Path("/site"), None, distribution=distribution).label  # type: ignore[arg-type]
+
+    assert label("tiktoken._tiktoken", "tiktoken") == "tiktoken 0.14.0 (module tiktoken._tiktoken)"
+    assert label("zxcvbn_rs_py", "zxcvbn-rs-py") == "zxcvbn-rs-py 0.14.0"
 
 
 def test_profile_and_features_from_tool_maturin_are_honoured(project: Project, first_develop) -> None:

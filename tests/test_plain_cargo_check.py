@@ -61,6 +61,27 @@ fn by_value(p: Point, pair: Pair, d: Duration, t: Option<SystemTime>) -> PyResul
     Ok(vec![p])
 }
 
+#[derive(IntoPyObject)]
+enum Number { Int(i64), Float(f64), Range { low: i64, high: std::collections::HashMap<String, i64> } }
+
+#[derive(IntoPyObjectRef)]
+struct Label { text: String, pub(crate) counts: std::collections::HashMap<String, (i64, i64)> }
+
+#[derive(IntoPyObject)]
+struct Pairing(i64, /** the name */ String);
+
+#[pyfunction]
+fn numbers(py: Python<'_>, which: u8) -> PyResult<(Py<PyAny>, Py<PyAny>, Py<PyAny>)> {
+    let n = match which {
+        0 => Number::Int(2),
+        1 => Number::Float(1.5),
+        _ => Number::Range { low: 1, high: Default::default() },
+    };
+    let label = Label { text: "n".to_owned(), counts: Default::default() };
+    let pairing = Pairing(1, "one".to_owned());
+    Ok((n.into_pyobject(py)?.unbind(), (&label).into_pyobject(py)?.unbind(), pairing.into_pyobject(py)?.unbind()))
+}
+
 #[deprecated(note = "use by_value")]
 #[pyfunction]
 fn old_by_value(p: Point) -> Point { p }
@@ -69,6 +90,7 @@ fn old_by_value(p: Point) -> Point { p }
 fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(by_value, m)?)?;
     m.add_function(wrap_pyfunction!(old_by_value, m)?)?;
+    m.add_function(wrap_pyfunction!(numbers, m)?)?;
     m.add_class::<Point>()?;
     Ok(())
 }
@@ -106,7 +128,7 @@ def test_mistakes_the_attributes_can_see_fail_at_their_lines(tmp_path: Path) -> 
 
 
 def test_a_correct_crate_passes(tmp_path: Path) -> None:
-    """By-value classes and derived conversions have their traits under plain cargo too; binding a
+    """By-value classes and derived conversions (both ways) have their traits under plain cargo too; binding a
     `#[deprecated]` function is no use of it there either."""
     out = _check(tmp_path, CORRECT)
     assert out.returncode == 0, out.stderr

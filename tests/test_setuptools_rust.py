@@ -156,6 +156,13 @@ def test_setup_py_rust_extension_is_read_without_running_it(tmp_path: Path) -> N
     assert project.manifest == (root / "src" / "_native" / "Cargo.toml").resolve()
     assert (project.module_name, project.features) == ("hasher._native", ("fast",))
     assert project.python_source == root / "src"
+    assert project.cargo.profile == "release"  # debug=False: release even for `develop`, as setuptools-rust
+
+
+def test_setup_py_debug_left_unset_lets_the_command_choose(tmp_path: Path) -> None:
+    root = _setup_py_project(tmp_path)
+    (root / "setup.py").write_text((root / "setup.py").read_text().replace("            debug=False,\n", ""))
+    assert load_project(find_manifest(None, cwd=root)).cargo.profile is None
 
 
 def test_setup_py_argument_that_is_not_a_literal_is_an_error_there(tmp_path: Path) -> None:

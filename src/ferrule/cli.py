@@ -116,10 +116,10 @@ def _cmd_develop(args: argparse.Namespace) -> int:
         print(f"Installed dependencies: {', '.join(result.installed_requirements)}", file=sys.stderr)
     version = ".".join(map(str, result.interpreter.version))
     if result.skipped_install:
-        print(f"{paint('Built', 'ok')} {result.module} {result.version} into {result.site_packages} "
+        print(f"{paint('Built', 'ok')} {result.label} into {result.site_packages} "
               f"(--skip-install: nothing installed)", file=sys.stderr)
     else:
-        print(f"{paint('Installed', 'ok')} {result.module} {result.version} for Python {version} into "
+        print(f"{paint('Installed', 'ok')} {result.label} for Python {version} into "
               f"{result.site_packages}", file=sys.stderr)
     return 0
 

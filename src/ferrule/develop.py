@@ -52,6 +52,14 @@ class DevelopResult:
     installed_requirements: list[str] = field(default_factory=list)
     skipped_install: bool = False
     warnings: tuple[str, ...] = ()
+    distribution: str = ""  # the project's name, whose version `version` is
+
+    @property
+    def label(self) -> str:
+        """`demo 0.1.0`, or `tiktoken 0.14.0 (module tiktoken._tiktoken)` when the two names differ."""
+        name = self.distribution or self.module
+        same = name.replace("-", "_").lower() == self.module.lower()
+        return f"{name} {self.version}" + ("" if same else f" (module {self.module})")
 
 
 def _explainer(project, cargo_meta, crate, options):
@@ -189,4 +197,4 @@ def _develop_with(project, meta, pending, probing, options, chosen_profile: str,
     if crate is not None:
         cache_warnings = tuple(d.render(project.crate_root, None) for d in crate.warnings) + cache_warnings
     return DevelopResult(project.module_name, meta.version, site, interp, [str(r) for r in requirements],
-                         skip_install, meta.warnings + cache_warnings)
+                         skip_install, meta.warnings + cache_warnings, meta.name)

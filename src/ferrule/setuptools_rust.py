@@ -103,8 +103,11 @@ def _maturin_keys(entry: dict, error, where: str, pyproject: dict, root: Path,
         elif key == "rustc-flags":
             out["rustc-args"] = value
         elif key == "debug":
+            # setuptools-rust: True always debug, False always release, unset: debug only for editable installs.
             if value is True:
                 out["profile"] = "dev"
+            elif value is False:
+                out["profile"] = "release"
         elif key == "strip":
             if value not in ("No", "Debug", "All"):
                 raise error(key, f"[[{TABLE}]] `strip` must be \"No\", \"Debug\" or \"All\", not {value!r}")

@@ -96,6 +96,7 @@ fn glue_enabled() -> bool {
 }
 
 mod class_check;
+mod derive_placeholder;
 mod glue_gate;
 mod module_adds;
 mod pyfn;
@@ -270,19 +271,10 @@ fn derive_glue(item: TokenStream, derive: &str) -> TokenStream {
     }
 }
 
-/// Without glue, a derived `FromPyObject` still exists for rustc (a non-generic type's:
-/// parameters of that type type-check in an IDE); calling it panics, as class placeholders do.
+/// Without glue, a derived conversion still exists for rustc: see `derive_placeholder.rs`.
 fn derive_placeholder(tokens: &[TokenTree], kw: usize, derive: &str) -> TokenStream {
     let mut out = glue_tokens("", &tokens[kw]);
-    let (Some(TokenTree::Ident(name)), next) = (tokens.get(kw + 1), tokens.get(kw + 2)) else { return out };
-    if derive != "FromPyObject" || matches!(next, Some(TokenTree::Punct(p)) if p.as_char() == '<') {
-        return out;
-    }
-    let rt = class_check::runtime_name();
-    let code = format!(
-        "impl<'a, 'py> ::{rt}::FromPyObject<'a, 'py> for {name} {{ type Error = ::{rt}::PyErr;          fn extract(_: ::{rt}::Borrowed<'a, 'py, ::{rt}::types::PyAny>) -> ::core::result::Result<Self, ::{rt}::PyErr> {{          ::core::panic!(\"compiled without ferrule's glue (a plain `cargo build`): build with `ferrule develop`\") }} }}"
-    );
-    out.extend(code.parse::<TokenStream>().expect("derive placeholder tokens"));
+    out.extend(derive_placeholder::placeholder_impl(tokens, kw, derive, &class_check::runtime_name()));
     out
 }
 
