@@ -266,6 +266,8 @@ def cases(quick: bool) -> list[tuple[str, str, str, str]]:
             ("conversion", f"list[float] N={n}", f"f = M.list_float\nx = [i + 0.5 for i in range({n})]", "f(x)"),
             ("conversion", f"str ASCII N={n}", f"f = M.echo_str\nx = 'a' * {n}", "f(x)"),
             ("conversion", f"str non-ASCII N={n}", f"f = M.echo_str\nx = '\\u00e9\\u20ac' * {n // 2}", "f(x)"),
+            # ASCII up to the last character: ferrule's ASCII check fails only at the end (its worst case).
+            ("conversion", f"str late non-ASCII N={n}", f"f = M.echo_str\nx = 'a' * {n - 1} + '\\u00e9'", "f(x)"),
             ("conversion", f"bytes N={n}", f"f = M.echo_bytes\nx = b'a' * {n}", "f(x)"),
             ("conversion", f"dict[str, int] N={n}", f"f = M.dict_str_int\nx = {{f'k{{i}}': i for i in range({n})}}",
              "f(x)"),

@@ -119,6 +119,21 @@ def test_strings(fe_conversions):
         fe_conversions.str_len(b"bytes")
 
 
+def test_strings_made_from_rust_are_what_python_would_make(fe_conversions):
+    """ASCII text takes a shorter path into a `str` than other text: the result must not differ
+    from the one CPython makes, in value, hash, `isascii` or footprint, at any length."""
+    import sys
+
+    for text in ["", "a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "x" * 1000, "y" * 100_000,
+                 "a" * 999 + "é", "é" + "a" * 999, "\x7f\x00\x01", "tab\there"]:
+        out = fe_conversions.echo_string(text)
+        made = "".join(list(text))  # a str CPython builds itself
+        assert out == made and hash(out) == hash(made), text[:20]
+        assert out.isascii() == made.isascii()
+        if sys.implementation.name == "cpython" and len(text) > 1:
+            assert sys.getsizeof(out) == sys.getsizeof(made), text[:20]
+
+
 def test_char(fe_conversions):
     assert fe_conversions.echo_char("é") == "é"
     with pytest.raises(ValueError):

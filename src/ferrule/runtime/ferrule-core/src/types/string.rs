@@ -11,6 +11,19 @@ native_type!(PyString, "str", ffi::PyUnicode_Type, ffi::PyUnicode_Check);
 
 impl PyString {
     pub fn new<'py>(py: Python<'py>, s: &str) -> Bound<'py, PyString> {
+        // ASCII text (names, keys, most JSON) is copied into a fresh 1-byte string, which skips the
+        // UTF-8 decoder's per-word checks; empty and 1-character strings still come from the decoder,
+        // which hands out CPython's cached singletons for them.
+        #[cfg(not(any(Py_LIMITED_API, PyPy)))]
+        if s.len() > 1 && s.is_ascii() {
+            unsafe {
+                let ptr = ffi::PyUnicode_New(s.len() as ffi::Py_ssize_t, 127);
+                if !ptr.is_null() {
+                    std::ptr::copy_nonoverlapping(s.as_ptr(), ffi::PyUnicode_1BYTE_DATA(ptr), s.len());
+                }
+                return Bound::<PyAny>::from_owned_ptr_typed(py, ptr).cast_into_unchecked();
+            }
+        }
         unsafe {
             let ptr = ffi::PyUnicode_FromStringAndSize(s.as_ptr().cast(), s.len() as ffi::Py_ssize_t);
             Bound::<PyAny>::from_owned_ptr_typed(py, ptr).cast_into_unchecked()
