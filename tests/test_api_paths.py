@@ -49,6 +49,7 @@ pyo3::types::slice::PySlice pyo3::types::slice::PySliceIndices pyo3::types::slic
 pyo3::types::string::PyString pyo3::types::string::PyStringMethods
 pyo3::types::tuple::PyTuple pyo3::types::tuple::PyTupleMethods pyo3::types::tuple::BoundTupleIterator
 pyo3::types::tuple::BorrowedTupleIterator
+pyo3::ffi::Py_intptr_t pyo3::ffi::Py_uintptr_t
 """.split()
 
 # PyO3 has these only from 3.10 on, and not on PyPy. A user crate has no `Py_3_10` cfg of its own (it
@@ -121,6 +122,14 @@ fn cancelled(py: Python<'_>) -> PyErr {
     pyo3::exceptions::asyncio::CancelledError::new_err("stop")
 }
 
+/// Passes a borrowed object on by reference (`&Borrowed` converts, as in PyO3 0.30).
+#[pyfunction]
+fn call_with<'py>(f: &Bound<'py, PyAny>, arg: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let borrowed = arg.as_borrowed();
+    let width: pyo3::ffi::Py_intptr_t = 0;
+    f.call1((&borrowed, width))
+}
+
 #[pyfunction]
 fn frozen_flags() -> (bool, bool) {
     (<pyo3::pyclass::boolean_struct::True as Frozen>::VALUE, <False as Frozen>::VALUE)
@@ -152,6 +161,7 @@ fn paths(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(frozen_of, m)?)?;
     m.add_function(wrap_pyfunction!(cancelled, m)?)?;
     m.add_function(wrap_pyfunction!(frozen_flags, m)?)?;
+    m.add_function(wrap_pyfunction!(call_with, m)?)?;
     #[cfg(send)]
     m.add_function(wrap_pyfunction!(drive, m)?)?;
     Ok(())
@@ -243,6 +253,10 @@ def test_asyncio_exception_is_asyncios(paths_module) -> None:
 
     err = paths_module.cancelled()
     assert type(err) is asyncio.CancelledError and err.args == ("stop",)
+
+
+def test_a_borrowed_reference_passes_as_an_argument(paths_module) -> None:
+    assert paths_module.call_with(lambda obj, width: (obj, width), [1, 2]) == ([1, 2], 0)
 
 
 def test_frozen_values(paths_module) -> None:

@@ -76,6 +76,12 @@ def test_a_dynamic_readme_from_setuptools_or_cargo(tmp_path: Path) -> None:
     meta = load_metadata(load_project(tmp_path / "Cargo.toml"))
     fields = BytesParser().parsebytes(meta.metadata)
     assert fields["Description-Content-Type"] == "text/x-rst" and "Finds needles." in fields.get_payload()
+    # built by maturin, setuptools' table is a leftover maturin does not read (safetensors): Cargo.toml's
+    (tmp_path / "pyproject.toml").write_text('[build-system]\nrequires = ["maturin>=1"]\nbuild-backend = "maturin"\n\n'
+                                             '[project]\nname = "finder"\ndynamic = ["version", "readme"]\n\n'
+                                             + extra.replace("GUIDE.rst", "MISSING.rst"))
+    fields = BytesParser().parsebytes(load_metadata(load_project(tmp_path / "Cargo.toml")).metadata)
+    assert fields["Description-Content-Type"] == "text/markdown" and "# finder crate" in fields.get_payload()
     # without setuptools' table, Cargo.toml's `readme` (maturin's rule)
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "finder"\ndynamic = ["version", "readme"]\n')
     fields = BytesParser().parsebytes(load_metadata(load_project(tmp_path / "Cargo.toml")).metadata)

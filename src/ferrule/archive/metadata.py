@@ -192,10 +192,17 @@ def _cargo_field(package: dict, name: str, table: dict) -> object:
 
 
 def _dynamic_readme(project: Project, package: dict) -> dict | None:
-    """A dynamic `readme`: setuptools' `[tool.setuptools.dynamic] readme = {file = ..., content-type = ...}`
-    (a setuptools-rust project's), else Cargo.toml's `readme` path (maturin's)."""
-    tool = _load_toml(project.pyproject).get("tool") or {}
-    given = ((tool.get("setuptools") or {}).get("dynamic") or {}).get("readme")
+    """A dynamic `readme`: where setuptools builds the project (a setuptools-rust entry or setup.py, or
+    setuptools as the build backend, PEP 517's default), setuptools' `[tool.setuptools.dynamic] readme =
+    {file = ..., content-type = ...}`; else Cargo.toml's `readme` path (maturin's, which reads no
+    `[tool.setuptools]` table even when one is left there)."""
+    from ..setuptools_rust import TABLE
+
+    doc = _load_toml(project.pyproject)
+    tool = doc.get("tool") or {}
+    backend = str((doc.get("build-system") or {}).get("build-backend") or "setuptools.build_meta:__legacy__")
+    setuptools = project.tool_table in (TABLE, "setup.py") or backend.startswith("setuptools")
+    given = ((tool.get("setuptools") or {}).get("dynamic") or {}).get("readme") if setuptools else None
     if isinstance(given, dict):
         files = given.get("file")
         files = [files] if isinstance(files, str) else files

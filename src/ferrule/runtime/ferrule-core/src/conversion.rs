@@ -200,6 +200,16 @@ impl<'a, 'py, T> IntoPyObject<'py> for Borrowed<'a, 'py, T> {
     }
 }
 
+impl<'a, 'py, T> IntoPyObject<'py> for &Borrowed<'a, 'py, T> {
+    type Target = T;
+    type Output = Borrowed<'a, 'py, T>;
+    type Error = Infallible;
+    #[inline]
+    fn into_pyobject(self, _py: Python<'py>) -> Result<Self::Output, Infallible> {
+        Ok(*self)
+    }
+}
+
 impl<'py, T> IntoPyObject<'py> for Py<T> {
     type Target = T;
     type Output = Bound<'py, T>;
