@@ -130,6 +130,15 @@ fn call_with<'py>(f: &Bound<'py, PyAny>, arg: &Bound<'py, PyAny>) -> PyResult<Bo
     f.call1((&borrowed, width))
 }
 
+/// `Borrowed::from_ptr` is untyped, as PyO3's: no annotation, then a cast; a null is the error set.
+#[pyfunction]
+fn type_name(obj: &Bound<'_, PyAny>) -> PyResult<(String, bool)> {
+    let py = obj.py();
+    let ty = unsafe { Borrowed::from_ptr(py, pyo3::ffi::Py_TYPE(obj.as_ptr()).cast()).cast_unchecked::<pyo3::types::PyType>() };
+    let null = unsafe { Borrowed::from_ptr_or_err(py, std::ptr::null_mut()) };
+    Ok((ty.name()?.to_string(), null.is_err()))
+}
+
 #[pyfunction]
 fn frozen_flags() -> (bool, bool) {
     (<pyo3::pyclass::boolean_struct::True as Frozen>::VALUE, <False as Frozen>::VALUE)
@@ -162,6 +171,7 @@ fn paths(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cancelled, m)?)?;
     m.add_function(wrap_pyfunction!(frozen_flags, m)?)?;
     m.add_function(wrap_pyfunction!(call_with, m)?)?;
+    m.add_function(wrap_pyfunction!(type_name, m)?)?;
     #[cfg(send)]
     m.add_function(wrap_pyfunction!(drive, m)?)?;
     Ok(())
@@ -257,6 +267,10 @@ def test_asyncio_exception_is_asyncios(paths_module) -> None:
 
 def test_a_borrowed_reference_passes_as_an_argument(paths_module) -> None:
     assert paths_module.call_with(lambda obj, width: (obj, width), [1, 2]) == ([1, 2], 0)
+
+
+def test_an_untyped_borrow_is_cast_after(paths_module) -> None:
+    assert paths_module.type_name(3) == ("int", True)
 
 
 def test_frozen_values(paths_module) -> None:

@@ -414,7 +414,9 @@ impl<T> From<Borrowed<'_, '_, T>> for Py<T> {
 #[repr(C)]
 pub struct Borrowed<'a, 'py, T>(NonNull<ffi::PyObject>, PhantomData<&'a Py<T>>, Python<'py>);
 
-impl<'a, 'py, T> Borrowed<'a, 'py, T> {
+// Untyped, as PyO3's: `Borrowed::from_ptr(py, p)` needs no annotation; `.cast_unchecked()` types it.
+impl<'a, 'py> Borrowed<'a, 'py, PyAny> {
+    /// Borrows `ptr` for `'a`; a null pointer panics with the Python error set (or a note that none is).
     #[inline]
     pub unsafe fn from_ptr(py: Python<'py>, ptr: *mut ffi::PyObject) -> Self {
         match NonNull::new(ptr) {
@@ -423,10 +425,20 @@ impl<'a, 'py, T> Borrowed<'a, 'py, T> {
         }
     }
 
+    /// `None` for a null pointer.
     #[inline]
     pub unsafe fn from_ptr_or_opt(py: Python<'py>, ptr: *mut ffi::PyObject) -> Option<Self> {
         NonNull::new(ptr).map(|p| Borrowed(p, PhantomData, py))
     }
+
+    /// The Python error set for a null pointer (`SystemError` if none is).
+    #[inline]
+    pub unsafe fn from_ptr_or_err(py: Python<'py>, ptr: *mut ffi::PyObject) -> PyResult<Self> {
+        Self::from_ptr_or_opt(py, ptr).ok_or_else(|| PyErr::fetch(py))
+    }
+}
+
+impl<'a, 'py, T> Borrowed<'a, 'py, T> {
 
     #[inline]
     pub fn to_owned(self) -> Bound<'py, T> {

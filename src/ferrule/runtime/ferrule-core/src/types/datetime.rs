@@ -385,7 +385,7 @@ impl PyTzInfo {
     pub fn utc(py: Python<'_>) -> PyResult<Borrowed<'static, '_, PyTzInfo>> {
         #[cfg(not(any(Py_LIMITED_API, PyPy)))]
         unsafe {
-            Ok(Borrowed::from_ptr(py, api(py)?.TimeZone_UTC))
+            Ok(Borrowed::from_ptr(py, api(py)?.TimeZone_UTC).cast_unchecked())
         }
         #[cfg(any(Py_LIMITED_API, PyPy))]
         {
@@ -395,7 +395,7 @@ impl PyTzInfo {
                 Ok(utc.cast_into::<PyTzInfo>()?.unbind())
             })?;
             // The cell lives for the whole program.
-            Ok(unsafe { Borrowed::from_ptr(py, utc.as_ptr()) })
+            Ok(unsafe { Borrowed::from_ptr(py, utc.as_ptr()).cast_unchecked() })
         }
     }
 

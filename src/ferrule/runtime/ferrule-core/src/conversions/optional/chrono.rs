@@ -269,7 +269,7 @@ mod local {
                 Ok(PyTzInfo::timezone(py, name)?.unbind())
             })?;
             // The cell lives as long as the program.
-            Ok(unsafe { Borrowed::from_ptr(py, tz.as_ptr()) })
+            Ok(unsafe { Borrowed::from_ptr(py, tz.as_ptr()).cast_unchecked() })
         }
     }
 
