@@ -29,7 +29,7 @@ pub(crate) fn placeholder_impl(tokens: &[TokenTree], kw: usize, derive: &str, rt
         format!(
             "impl<{lifetimes}> ::{rt}::IntoPyObject<'py> for {ty} {{ type Target = ::{rt}::types::PyAny; \
              type Output = ::{rt}::Bound<'py, ::{rt}::types::PyAny>; type Error = ::{rt}::PyErr; \
-             #[allow(unreachable_code)] fn into_pyobject(self, _: ::{rt}::Python<'py>) \
+             fn into_pyobject(self, _: ::{rt}::Python<'py>) \
              -> ::core::result::Result<Self::Output, ::{rt}::PyErr> {{ {reads} {PANIC} }} }}"
         )
     };
