@@ -66,7 +66,7 @@ impl Frozen for boolean::False {
 /// implemented by hand: the hidden items change with the generator.
 pub unsafe trait PyClass: PyTypeInfo + Sized + 'static {
     /// `boolean::True` for `#[pyclass(frozen)]`.
-    type Frozen;
+    type Frozen: Frozen;
     /// The Python base: `PyAny` (object), a builtin exception, or a `#[pyclass]`.
     type BaseType: PyClassBaseType;
     #[doc(hidden)]
