@@ -120,12 +120,16 @@ def test_strings(fe_conversions):
 
 
 def test_strings_made_from_rust_are_what_python_would_make(fe_conversions):
-    """ASCII text takes a shorter path into a `str` than other text: the result must not differ
-    from the one CPython makes, in value, hash, `isascii` or footprint, at any length."""
+    """Strings led by ASCII are laid out by ferrule, not by CPython's decoder: the result must not
+    differ from the one CPython makes, in value, width, hash, `isascii` or footprint, at any length
+    and at each width's edges (U+00FF/U+0100, U+FFFF/U+10000)."""
     import sys
 
-    for text in ["", "a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "x" * 1000, "y" * 100_000,
-                 "a" * 999 + "é", "é" + "a" * 999, "\x7f\x00\x01", "tab\there"]:
+    edges = ["\x80", "\xff", "\u0100", "\u07ff", "\u0800", "\uffff", "\U00010000", "\U0010ffff"]
+    texts = ["", "a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "x" * 1000, "y" * 100_000,
+             "a" * 999 + "é", "é" + "a" * 999, "\x7f\x00\x01", "tab\there", "a" * 99_999 + "é"]
+    texts += ["a" * n + c + tail for n in (1, 31, 32, 33, 64, 500) for c in edges for tail in ("", "z", "é€")]
+    for text in texts:
         out = fe_conversions.echo_string(text)
         made = "".join(list(text))  # a str CPython builds itself
         assert out == made and hash(out) == hash(made), text[:20]

@@ -97,6 +97,23 @@ def test_strings_round_trip(fe_conversions, s):
     assert fe_conversions.btreemap_keys({s: 1}) == [s]
 
 
+# Text that starts with an ASCII run, as most text does; ferrule lays such strings out itself.
+ASCII_LED = st.builds(lambda run, tail, more: "a" * run + tail + "b" * more,
+                      st.integers(0, 100), TEXT, st.integers(0, 40))
+
+
+@given(ASCII_LED)
+def test_strings_made_in_rust_are_the_ones_python_makes(fe_conversions, s):
+    """The same code points and the same width (CPython compares strings of different widths as
+    unequal), so the hash, `isascii` and footprint agree too."""
+    import sys
+
+    out, made = fe_conversions.echo_string(s), "".join(list(s))
+    assert out == made and hash(out) == hash(made) and out.isascii() == made.isascii()
+    if sys.implementation.name == "cpython":
+        assert sys.getsizeof(out) == sys.getsizeof(made)
+
+
 @given(st.characters(exclude_categories=("Cs",)))
 def test_chars_round_trip(fe_conversions, c):
     assert fe_conversions.echo_char(c) == c

@@ -11,17 +11,12 @@ native_type!(PyString, "str", ffi::PyUnicode_Type, ffi::PyUnicode_Check);
 
 impl PyString {
     pub fn new<'py>(py: Python<'py>, s: &str) -> Bound<'py, PyString> {
-        // ASCII text (names, keys, most JSON) is copied into a fresh 1-byte string, which skips the
-        // UTF-8 decoder's per-word checks; empty and 1-character strings still come from the decoder,
-        // which hands out CPython's cached singletons for them.
+        // Empty and 1-character strings come from the decoder, which hands out CPython's cached
+        // singletons for them; longer ones are laid out here (see `compact_from_utf8`).
         #[cfg(not(any(Py_LIMITED_API, PyPy)))]
-        if s.len() > 1 && s.is_ascii() {
+        if s.len() > 1 {
             unsafe {
-                let ptr = ffi::PyUnicode_New(s.len() as ffi::Py_ssize_t, 127);
-                if !ptr.is_null() {
-                    std::ptr::copy_nonoverlapping(s.as_ptr(), ffi::PyUnicode_1BYTE_DATA(ptr), s.len());
-                }
-                return Bound::<PyAny>::from_owned_ptr_typed(py, ptr).cast_into_unchecked();
+                return Bound::<PyAny>::from_owned_ptr_typed(py, compact_from_utf8(s)).cast_into_unchecked();
             }
         }
         unsafe {
@@ -52,6 +47,105 @@ impl PyString {
             .map(|b| b.cast_into_unchecked())
         }
     }
+}
+
+/// A new compact `str` holding `s` (null with a `MemoryError` set), or CPython's decoder's result
+/// when most of `s` is not ASCII.
+///
+/// `s` is known to be valid UTF-8, so its width is read off its largest byte: below 0xC4 every
+/// code point fits one byte, below 0xF0 two, else four. CPython's decoder must instead find out as
+/// it goes, and on meeting non-ASCII text after an ASCII run copies the run once more into a
+/// wider string. ASCII text is copied as it is, skipping the decoder's per-word checks.
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
+unsafe fn compact_from_utf8(s: &str) -> *mut ffi::PyObject {
+    let bytes = s.as_bytes();
+    let ascii = ascii_prefix_len(bytes);
+    let rest = &bytes[ascii..];
+    if rest.is_empty() {
+        let ptr = ffi::PyUnicode_New(bytes.len() as ffi::Py_ssize_t, 127);
+        if !ptr.is_null() {
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), ffi::PyUnicode_1BYTE_DATA(ptr), bytes.len());
+        }
+        return ptr;
+    }
+    if rest.len() > ascii {
+        // Mostly non-ASCII: the decoder's own loops are as quick as ours, and it makes one pass.
+        return ffi::PyUnicode_FromStringAndSize(s.as_ptr().cast(), s.len() as ffi::Py_ssize_t);
+    }
+    let top = rest.iter().copied().max().unwrap_or(0);
+    // Continuation bytes are 0x80..=0xBF; every other byte starts a code point.
+    let len = ascii + rest.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    let maxchar: ffi::Py_UCS4 = if top >= 0xF0 { 0x10FFFF } else if top >= 0xC4 { 0xFFFF } else { 0xFF };
+    let ptr = ffi::PyUnicode_New(len as ffi::Py_ssize_t, maxchar);
+    if ptr.is_null() {
+        return ptr;
+    }
+    match maxchar {
+        0xFF => {
+            let out = std::slice::from_raw_parts_mut(ffi::PyUnicode_1BYTE_DATA(ptr), len);
+            out[..ascii].copy_from_slice(&bytes[..ascii]);
+            let (mut i, mut j) = (0, ascii);
+            while i < rest.len() {
+                let b = rest[i];
+                // Only 0xC2/0xC3 lead bytes occur here: two bytes for U+0080..=U+00FF.
+                out[j] = if b < 0x80 { b } else { i += 1; (b << 6) | (rest[i] & 0x3F) };
+                i += 1;
+                j += 1;
+            }
+        }
+        0xFFFF => fill_wide(std::slice::from_raw_parts_mut(ffi::PyUnicode_2BYTE_DATA(ptr), len), s, ascii),
+        _ => fill_wide(std::slice::from_raw_parts_mut(ffi::PyUnicode_4BYTE_DATA(ptr), len), s, ascii),
+    }
+    ptr
+}
+
+/// Writes `s`'s code points into `out` (2 or 4 bytes each); its first `ascii` bytes are ASCII.
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
+fn fill_wide<T: CodeUnit>(out: &mut [T], s: &str, ascii: usize) {
+    let (head, tail) = out.split_at_mut(ascii);
+    for (o, &b) in head.iter_mut().zip(&s.as_bytes()[..ascii]) {
+        *o = T::from_code_point(b as u32);
+    }
+    for (o, c) in tail.iter_mut().zip(s[ascii..].chars()) {
+        *o = T::from_code_point(c as u32);
+    }
+}
+
+/// `Py_UCS2` or `Py_UCS4`. The width was chosen from the largest code point, so `as` never truncates.
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
+trait CodeUnit: Copy {
+    fn from_code_point(c: u32) -> Self;
+}
+
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
+impl CodeUnit for u16 {
+    #[inline]
+    fn from_code_point(c: u32) -> Self {
+        c as u16
+    }
+}
+
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
+impl CodeUnit for u32 {
+    #[inline]
+    fn from_code_point(c: u32) -> Self {
+        c
+    }
+}
+
+/// How many bytes `bytes` starts with below 0x80, read a 32-byte block at a time.
+#[cfg(not(any(Py_LIMITED_API, PyPy)))]
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = |i: usize| u64::from_ne_bytes(bytes[i..i + 8].try_into().unwrap());
+    let mut i = 0;
+    while i + 32 <= bytes.len() && (word(i) | word(i + 8) | word(i + 16) | word(i + 24)) & HIGH == 0 {
+        i += 32;
+    }
+    while i < bytes.len() && bytes[i] < 0x80 {
+        i += 1;
+    }
+    i
 }
 
 fn nul_error(what: &str) -> PyErr {
