@@ -5,6 +5,7 @@ the runtime's features."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -74,11 +75,31 @@ def test_an_extension_with_only_the_runtime_skips_the_scripts(tmp_path: Path) ->
     project, meta = _project(tmp_path, PLAIN)
     args = override_args(project, meta, SimpleNamespace(features=()), tmp_path / "python.cfg", {})
     cfgs, check, hex_config = build_output(FACTS["CPython 3.11"])
-    assert args[1::2] == [f"target.test-triple.ferrule-python.rustc-cfg={cfgs}".replace("'", '"'),
+    assert args[1::2] == ["target.test-triple.python.rustc-cfg=[]",
+                          'target.test-triple.python.rustc-check-cfg=["cfg(ferrule_prelude_without_pyobject)"]',
+                          f"target.test-triple.ferrule-python.rustc-cfg={cfgs}".replace("'", '"'),
                           f"target.test-triple.ferrule-python.rustc-check-cfg={check}".replace("'", '"'),
                           f'target.test-triple.ferrule-python.PYO3_CONFIG="{hex_config}"',
                           f'target.test-triple.python.PYO3_CONFIG="{hex_config}"']
-    assert args[0::2] == ["--config"] * 4
+    assert args[0::2] == ["--config"] * 6
+
+
+FACADE_RS = BUILD_RS.parents[1] / "ferrule" / "build.rs"
+
+
+@pytest.mark.parametrize("drop", [False, True], ids=["alias kept", "alias dropped"])
+def test_the_facades_cfg_matches_its_build_script(tmp_path: Path, drop: bool) -> None:
+    """`ferrule/build.rs` prints the prelude's cfg when ferrule asks for it; the override says the same."""
+    script = tmp_path / "facade-script"
+    subprocess.run([os.environ.get("RUSTC", "rustc"), "--edition=2021", "-o", str(script), str(FACADE_RS)],
+                   check=True, capture_output=True)
+    env = {"PATH": os.environ["PATH"], **({"FERRULE_PRELUDE_WITHOUT_PYOBJECT": "1"} if drop else {})}
+    lines = subprocess.run([str(script)], env=env, check=True, capture_output=True, text=True).stdout.splitlines()
+    script_cfgs = [line.partition("=")[2] for line in lines if line.startswith("cargo:rustc-cfg=")]
+    project, meta = _project(tmp_path, PLAIN)
+    args = override_args(project, meta, SimpleNamespace(features=()), tmp_path / "python.cfg", env)
+    assert args[1] == f"target.test-triple.python.rustc-cfg={json.dumps(script_cfgs)}"
+    assert script_cfgs == (["ferrule_prelude_without_pyobject"] if drop else [])
 
 
 @pytest.mark.parametrize("manifest, features, env", [
@@ -114,4 +135,5 @@ def test_before_cargo_recorded_rustc_the_machines_triple_is_used(tmp_path: Path)
     project, meta = _project(tmp_path, PLAIN)
     (tmp_path / ".rustc_info.json").unlink()
     args = override_args(project, meta, SimpleNamespace(features=()), tmp_path / "python.cfg", {})
-    assert args[1].startswith(f"target.{host_triple()}.ferrule-python.rustc-cfg=")
+    assert args[1].startswith(f"target.{host_triple()}.python.rustc-cfg=")
+    assert args[5].startswith(f"target.{host_triple()}.ferrule-python.rustc-cfg=")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import cache_seals, pyo3_dependents, pyo3_redirect
+from . import cache_seals, prelude_pyobject, pyo3_dependents, pyo3_redirect
 from .build_options import CargoOptions
 from .build_cache import BuildCache, open_cache
 from .cargo_config import cargo_config_args
@@ -155,6 +155,7 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
     env = options.environment(dict(os.environ))
     env["FERRULE_GLUE_DIR"] = str(meta.glue_dir(project.package))
     env["FERRULE_PYTHON_CONFIG"] = str(interpreter_config)
+    prelude_pyobject.set_env(env, project.lib_path, project.runtime_crate)
     from .early_build import GATE_VAR
 
     env.pop(GATE_VAR, None)  # only ever this build's own gate

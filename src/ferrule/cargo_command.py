@@ -14,7 +14,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from . import cargo, pyo3_redirect
+from . import cargo, prelude_pyobject, pyo3_redirect
 from .build_cache import open_cache
 from .dep_crates import _runtime_name, binding_dependencies
 from .errors import BindingErrors, CargoError, ConfigError
@@ -116,10 +116,25 @@ def run(args: list[str], interpreter: str | None = None) -> int:
     env["FERRULE_GLUE_DIR"] = str(meta.glue_dir(package))
     env["FERRULE_PYTHON_CONFIG"] = str(meta.python_config)
     env["FERRULE_EMBED"] = "1"
+    found = _lib_and_runtime_name(meta, manifest)
+    if found is not None:
+        prelude_pyobject.set_env(env, *found)
     # The stand-in `pyo3` versions a develop or build found for crates built on PyO3 (pyo3_redirect).
     redirects = pyo3_redirect.Redirects(meta.ferrule_dir, package, meta.workspace_root).args()
     cmd = [cargo._cargo(), *cargo.patch_args(), *redirects, *args]
     return subprocess.run(cmd, env=env).returncode
+
+
+def _lib_and_runtime_name(meta: cargo.Metadata, manifest: Path) -> tuple[Path, str] | None:
+    """The package's library root file and the name its code gives the runtime (`pyo3`, `ferrule`)."""
+    package = next((p for p in meta.packages if Path(p["manifest_path"]).resolve() == manifest.resolve()), None)
+    if package is None:
+        return None
+    lib = next((t for t in package.get("targets", []) if {"lib", "cdylib", "rlib"} & set(t.get("kind", []))), None)
+    runtime = _runtime_name(package.get("dependencies", []))
+    if lib is None or runtime is None:
+        return None
+    return Path(lib["src_path"]), runtime
 
 
 def _package_name(meta: cargo.Metadata, manifest: Path) -> str:

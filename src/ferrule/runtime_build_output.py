@@ -101,7 +101,13 @@ def override_args(project, meta, options, interpreter_config: Path, env: dict) -
     triple = host_triple(meta, interpreter_config)
     cfgs, check, hex_config = build_output(config)
     table = f"target.{triple}"
-    return ["--config", f"{table}.ferrule-python.rustc-cfg={json.dumps(cfgs)}",
+    from .prelude_pyobject import CFG, ENV_VAR
+
+    # The facade's own script (`ferrule/build.rs`): its prelude cfg, then PyO3's config for dependents.
+    facade = [CFG] if env.get(ENV_VAR) == "1" else []
+    return ["--config", f"{table}.python.rustc-cfg={json.dumps(facade)}",
+            "--config", f"{table}.python.rustc-check-cfg={json.dumps([f'cfg({CFG})'])}",
+            "--config", f"{table}.ferrule-python.rustc-cfg={json.dumps(cfgs)}",
             "--config", f"{table}.ferrule-python.rustc-check-cfg={json.dumps(check)}",
             "--config", f'{table}.ferrule-python.PYO3_CONFIG="{hex_config}"',
             "--config", f'{table}.python.PYO3_CONFIG="{hex_config}"']

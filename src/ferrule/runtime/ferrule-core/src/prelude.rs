@@ -1,7 +1,8 @@
 //! `use ferrule::prelude::*;` brings in what a PyO3 user gets from `pyo3::prelude`.
 pub use crate::conversion::{FromPyObject, FromPyObjectOwned, IntoPyObject, IntoPyObjectExt};
 pub use crate::err::{PyErr, PyResult};
-pub use crate::instance::{Borrowed, Bound, Py, PyObject};
+// `PyObject` is added by the facade (`ferrule/src/lib.rs`), which can leave it out.
+pub use crate::instance::{Borrowed, Bound, Py};
 pub use crate::marker::Python;
 pub use crate::pyclass::{
     PyClass, PyClassGuard, PyClassGuardMut, PyClassInitializer, PyRef, PyRefMut, PyTraverseError, PyVisit,
