@@ -160,6 +160,8 @@ def test_rust_compile_error_passes_through() -> None:
     # cargo's own diagnostic for the user's code ...
     assert re.search(r"^error\[E0277\]: cannot add `&str` to `i64`$", err, re.M), err
     assert re.search(r"^ *--> src/lib\.rs:5:7$", err, re.M), err
+    # ... then cargo's closing line, as plain cargo orders them ...
+    assert err.index("error[E0277]") < err.index("error: could not compile `compile_error`"), err
     # ... then one line from ferrule, at the end.
     ferrule_lines = [line for line in err.splitlines() if line.startswith("error: cargo build failed")]
     assert len(ferrule_lines) == 1, err

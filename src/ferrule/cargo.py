@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,9 +175,8 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
                                  "compiling what it belongs to again\n")
         if gate is not None:
             gate.check()  # the glue failed while another build held the lock
-        artifact, messages, artifacts, code = _run_build(cmd, env, project, observe, held,
-                                                         prefix=_shown_prefix(project, meta),
-                                                         started=gate.started if gate is not None else None)
+        artifact, messages, artifacts, code, summary = _run_build(cmd, env, project, observe, held,
+                                                                  prefix=_shown_prefix(project, meta), gate=gate)
         if build_dir is not None:
             # Also after a failed or stopped build: the units cargo finished are whole, and their old
             # seals would call them damaged next time.
@@ -188,7 +188,9 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
         # rustc's own words for what ferrule did not say again at the user's item (an error in the glue
         # that ferrule explained would only point the user into generated files).
         if held is None:
-            sys.stderr.write(rendered([m for m in messages if m.get("level") == "error"]))
+            sys.stderr.write(rendered([m for m in messages if m.get("level") == "error"]) + "".join(summary))
+        else:
+            held.extend({"level": "cargo", "rendered": line} for line in summary)  # after the errors, in order
         if mapped:
             raise BindingErrors(mapped, root=project.root)
         if not messages:  # nothing compiled: perhaps the resolver refused a crate built on PyO3
@@ -235,22 +237,47 @@ def _relocated(text: str, prefix: str) -> str:
     return _RUSTC_PATH.sub(lambda m: m.group(1) + prefix + m.group(2), text) if prefix else text
 
 
+# cargo's closing lines for a failed build: printed as rustc's last errors arrive, which ferrule shows
+# only once the build has ended (some it says again at the user's item), so they are held until then.
+CARGO_SUMMARY = re.compile(r"^(?:\x1b\[[0-9;]*m)*(?:error(?:\x1b\[[0-9;]*m)*: (?:\x1b\[[0-9;]*m)*could not compile"
+                           r"|warning(?:\x1b\[[0-9;]*m)*: (?:\x1b\[[0-9;]*m)*build failed, waiting)")
+
+
 def _run_build(cmd: list[str], env: dict[str, str], project: Project, observe: list[dict] | None = None,
-               held: list[dict] | None = None, prefix: str = "", started: Callable | None = None):
-    """(cdylib, rustc's messages, every artifact message, exit code). `prefix` goes before rustc's paths;
-    `started` receives cargo's process."""
+               held: list[dict] | None = None, prefix: str = "", gate=None):
+    """(cdylib, rustc's messages, every artifact message, exit code, cargo's held closing lines). `prefix`
+    goes before rustc's paths; `gate` (early_build.Gate) receives cargo's process and relays its stderr."""
     artifact: Path | None = None
     messages: list[dict] = []
     artifacts: list[dict] = []
-    # With `started` (an early build) cargo's own lines wait for the glue: a binding mistake is shown alone.
-    stderr = subprocess.PIPE if started is not None else None
-    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=stderr, env=env, text=True) as proc:
+    summary: list[str] = gate.summary if gate is not None else []
+    if gate is None and sys.stderr.isatty() and "NO_COLOR" not in os.environ:
+        cmd = [*cmd[:2], "--color=always", *cmd[2:]]  # its stderr is a pipe now
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True) as proc:
         assert proc.stdout is not None
-        if started is not None:
-            started(proc)
+        if gate is not None:
+            gate.started(proc)
+            relay = None
+        else:
+            relay = threading.Thread(target=_relay, args=(proc.stderr, summary), daemon=True)
+            relay.start()
         for line in proc.stdout:
             artifact = _cdylib_from(line, project, messages, artifacts, observe, held, prefix) or artifact
-    return artifact, messages, artifacts, proc.returncode
+        proc.wait()
+        if relay is not None:
+            relay.join()
+        elif gate is not None:
+            gate.finish()
+    return artifact, messages, artifacts, proc.returncode, list(summary)
+
+
+def _relay(stream, summary: list[str]) -> None:
+    for line in stream:
+        if CARGO_SUMMARY.match(line):
+            summary.append(line)
+            continue
+        sys.stderr.write(line)
+        sys.stderr.flush()
 
 
 def _runtime_profile_args(profile: str) -> list[str]:

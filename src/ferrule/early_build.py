@@ -76,6 +76,7 @@ class Gate:
         self._ready = threading.Event()
         self._held: list[str] = []
         self._lock = threading.Lock()
+        self.summary: list[str] = []  # cargo's closing lines (cargo.CARGO_SUMMARY), shown after rustc's errors
 
     def started(self, process) -> None:
         """cargo's process (called by the build as it starts it); stopped at once if already cancelled.
@@ -91,6 +92,11 @@ class Gate:
         for line in stream:
             with self._lock:  # the same lock as open(), so held lines come out first and in order
                 if self.cancelled:
+                    continue
+                from .cargo import CARGO_SUMMARY
+
+                if CARGO_SUMMARY.match(line):
+                    self.summary.append(line)
                     continue
                 if not self._ready.is_set():
                     self._held.append(line)
