@@ -73,6 +73,55 @@ print(w.ends.first_word("to be or not"), w.ends.last_word("to be or not"))
     (ext / "src" / "lib.rs").write_text((ext / "src" / "lib.rs").read_text().replace("occurs", "occurs."))
     second = ferrule("develop", "-i", python, cwd=ext, environ=environ)
     assert "is built on PyO3" not in second.stderr and "links to the native library" not in second.stderr
+    # An IDE's plain `cargo check` gets the stand-in from `ferrule cargo-config`, by a path inside the project.
+    written = ferrule("cargo-config", cwd=ext, environ=environ)
+    assert "stand-in `pyo3`" in written.stdout, written.stdout + written.stderr
+    config = (ext / ".cargo" / "config.toml").read_text()
+    assert str(tmp_path) not in config and '.cargo/ferrule-pyo3/0.28.' in config, config
+    plain = {k: v for k, v in environ.items() if not k.startswith("FERRULE_")}
+    check = subprocess.run(["cargo", "check", "--message-format=short"], cwd=ext, env=plain, capture_output=True,
+                           text=True, timeout=900)
+    assert check.returncode == 0, check.stderr
+    assert "/ferrule-pyo3" in (ext / ".cargo" / ".gitignore").read_text().splitlines()
+
+
+LOCK = """version = 4
+
+[[package]]
+name = "ext"
+version = "0.1.0"
+dependencies = ["pyo3 0.23.5", "pyo3-file", "pythonize"]
+
+[[package]]
+name = "pyo3"
+version = "0.23.5"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+
+[[package]]
+name = "pyo3"
+version = "0.21.2"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+
+[[package]]
+name = "pyo3-file"
+version = "0.10.0"
+dependencies = ["pyo3 0.21.2"]
+
+[[package]]
+name = "pythonize"
+version = "0.23.0"
+dependencies = ["pyo3 0.23.5", "serde"]
+"""
+
+
+def test_the_versions_to_stand_in_for_are_those_other_packages_lock(tmp_path: Path) -> None:
+    """The crate's own `pyo3` (a lock from before the port) needs no stand-in; its dependencies' do."""
+    from ferrule.cargo_config_standins import needed_versions
+
+    (tmp_path / "Cargo.lock").write_text(LOCK)
+    assert needed_versions(tmp_path / "Cargo.lock", {"ext"}) == ["0.21.2", "0.23.5"]
+    (tmp_path / "Cargo.lock").write_text(LOCK.replace(', "pythonize"', "").replace('"pyo3 0.23.5", "serde"', ""))
+    assert needed_versions(tmp_path / "Cargo.lock", {"ext"}) == ["0.21.2"]
 
 
 def test_a_stand_in_cargo_no_longer_uses_is_forgotten(tmp_path: Path) -> None:

@@ -85,13 +85,19 @@ def find_config(root: Path) -> Path | None:
     return None
 
 
-def write_cargo_config(root: Path) -> Path:
-    """Adds the runtime patch to `root/.cargo/config.toml` (keeping what is there) and links the runtime."""
+def write_cargo_config(root: Path, standins: list[str] | None = None) -> Path:
+    """Adds the runtime patch to `root/.cargo/config.toml` (keeping what is there) and links the runtime.
+    `standins`: the `pyo3` versions to patch with stand-ins (cargo_config_standins); None keeps the config's."""
+    from . import cargo_config_standins
+
     config = root / ".cargo" / "config.toml"
     try:
         text = config.read_text(encoding="utf-8")
     except FileNotFoundError:
         text = ""
+    start = text.find(cargo_config_standins.BEGIN)
+    kept = text[start:] if start >= 0 and standins is None else ""
+    text = cargo_config_standins.without_block(text)
     if text.startswith(HEADER) or text.startswith("# Written by ferrule so that a plain `cargo check`"):
         text = CONFIG_TEXT  # ours, perhaps from an older ferrule
     elif CONFIG_TEXT not in text:
@@ -103,6 +109,9 @@ def write_cargo_config(root: Path) -> Path:
                                    "itself), then run `ferrule cargo-config` again")
         text = text.rstrip("\n") + ("\n\n" if text.strip() else "") + CONFIG_TEXT
     config.parent.mkdir(parents=True, exist_ok=True)
+    block = cargo_config_standins.write_standins(config.parent, standins) if standins is not None else kept
+    if block:
+        text = text.rstrip("\n") + "\n\n" + block
     if not config.is_file() or config.read_text(encoding="utf-8") != text:
         config.write_text(text, encoding="utf-8")
     link_runtime(config.parent)
@@ -175,5 +184,8 @@ def _ignore_in_git(cargo_dir: Path) -> None:
         lines = ignore.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
         lines = []
-    if f"/{LINK_NAME}" not in lines:
-        ignore.write_text("\n".join([*lines, f"/{LINK_NAME}"]) + "\n", encoding="utf-8")
+    from .cargo_config_standins import FOLDER
+
+    missing = [entry for entry in (f"/{LINK_NAME}", f"/{FOLDER}") if entry not in lines]
+    if missing:
+        ignore.write_text("\n".join([*lines, *missing]) + "\n", encoding="utf-8")

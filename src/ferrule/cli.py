@@ -124,8 +124,18 @@ def _cmd_develop(args: argparse.Namespace) -> int:
     return 0
 
 
+def _package_of(manifest: Path) -> str:
+    from .toml_compat import tomllib
+
+    try:
+        return str(tomllib.loads(manifest.read_text(encoding="utf-8")).get("package", {}).get("name", ""))
+    except (OSError, ValueError):
+        return ""
+
+
 def _cmd_cargo_config(args: argparse.Namespace) -> int:
     from .cargo_config import config_folder, write_cargo_config
+    from .cargo_config_standins import needed_versions
     from .project import find_manifest, find_pyproject
 
     crate_dir = Path(find_manifest(args.manifest_path)).parent
@@ -133,8 +143,13 @@ def _cmd_cargo_config(args: argparse.Namespace) -> int:
     # cargo reads configs from its folder upwards: the outer of the workspace root and pyproject's folder
     # (develop's .cargo/) serves cargo run in either, and in the crate.
     candidates = [config_folder(crate_dir), pyproject.parent if pyproject is not None else crate_dir]
-    config = write_cargo_config(min(candidates, key=lambda p: len(p.parts)))
+    folder = min(candidates, key=lambda p: len(p.parts))
+    versions = needed_versions(config_folder(crate_dir) / "Cargo.lock", {_package_of(crate_dir / "Cargo.toml")})
+    config = write_cargo_config(folder, standins=versions)
     print(f"Plain cargo now uses ferrule's runtime: {config} (runtime linked at {config.parent / 'ferrule-runtime'})")
+    if versions:
+        print(f"and a stand-in `pyo3` over it for the dependencies built on PyO3 ({', '.join(versions)}), "
+              f"in {config.parent / 'ferrule-pyo3'}")
     return 0
 
 

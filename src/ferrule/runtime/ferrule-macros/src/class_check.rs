@@ -163,17 +163,42 @@ impl Options {
 /// The name the user's crate gives the runtime: the key of a dependency on the
 /// `ferrule-runtime` package (renamed ones declare `package = "ferrule-runtime"`,
 /// in the crate's Cargo.toml or, for `key = { workspace = true }`, in the
-/// workspace root's); unrenamed, the runtime's lib name `ferrule`.
+/// workspace root's); a crate built on crates.io's `pyo3`, which ferrule patches with a stand-in over
+/// the runtime, reaches it as that dependency's key; otherwise the runtime's lib name `ferrule`.
 pub(crate) fn runtime_name() -> String {
     let Some(dir) = std::env::var_os("CARGO_MANIFEST_DIR") else { return "ferrule".into() };
     let read = |dir: &std::path::Path| std::fs::read_to_string(dir.join("Cargo.toml")).ok();
     let dir = std::path::Path::new(&dir);
-    let mut found = read(dir).and_then(|manifest| runtime_name_in(&manifest));
+    let own = read(dir);
+    let mut found = own.as_deref().and_then(runtime_name_in);
     if found.is_none() {
         found = dir.ancestors().skip(1).filter_map(read).find(|m| m.contains("[workspace"))
             .and_then(|root| runtime_name_in(&root));
     }
-    found.unwrap_or_else(|| "ferrule".into()).replace('-', "_")
+    found.or_else(|| own.as_deref().and_then(pyo3_key_in)).unwrap_or_else(|| "ferrule".into()).replace('-', "_")
+}
+
+/// The key of a dependency on crates.io's `pyo3` (`pyo3 = "0.28"`, or renamed with `package = "pyo3"`).
+fn pyo3_key_in(manifest: &str) -> Option<String> {
+    let mut table = String::new();
+    for raw in manifest.lines() {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if line.starts_with('[') {
+            table = line.trim_matches(|c| c == '[' || c == ']').trim().to_string();
+            if table.ends_with("dependencies.pyo3") {
+                return Some("pyo3".into());
+            }
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else { continue };
+        let (key, value) = (key.trim().trim_matches('"'), value.replace(' ', ""));
+        if table.ends_with("dependencies") && !table.contains("dev-") && !table.contains("build-") {
+            if value.contains("package=\"pyo3\"") || (key == "pyo3" && !value.contains("package=")) {
+                return Some(key.to_string());
+            }
+        }
+    }
+    None
 }
 
 fn runtime_name_in(manifest: &str) -> Option<String> {
