@@ -138,6 +138,12 @@ def test_strings_made_from_rust_are_what_python_would_make(fe_conversions):
             assert sys.getsizeof(out) == sys.getsizeof(made), text[:20]
 
 
+def test_an_owned_py_string_reads_as_pyo3s(fe_conversions):
+    assert fe_conversions.owned_str_readers("héllo") == ("héllo", "héllo", "héllo")
+    # A lone surrogate: the strict readers fail; the lossy one replaces each byte of its UTF-8 form, as PyO3.
+    assert fe_conversions.owned_str_readers("a\ud800b") == (None, None, "a\ufffd\ufffd\ufffdb")
+
+
 def test_char(fe_conversions):
     assert fe_conversions.echo_char("é") == "é"
     with pytest.raises(ValueError):

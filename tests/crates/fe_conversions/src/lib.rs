@@ -100,6 +100,14 @@ fn echo_string(x: String) -> String {
     x
 }
 
+/// The three readers of an owned `Py<PyString>`: strict, borrowed-or-copied, lossy.
+#[pyfunction]
+fn owned_str_readers(py: Python<'_>, s: Py<ferrule::types::PyString>) -> (Option<String>, Option<String>, String) {
+    let strict = s.to_str(py).ok().map(str::to_owned);
+    let cow = s.to_cow(py).ok().map(|c| c.into_owned());
+    (strict, cow, s.to_string_lossy(py).into_owned())
+}
+
 #[pyfunction]
 fn echo_opt_i64(x: Option<i64>) -> Option<i64> {
     x
@@ -140,6 +148,7 @@ fn fe_conversions(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(echo_bool, m)?)?;
     m.add_function(wrap_pyfunction!(echo_char, m)?)?;
     m.add_function(wrap_pyfunction!(echo_string, m)?)?;
+    m.add_function(wrap_pyfunction!(owned_str_readers, m)?)?;
     m.add_function(wrap_pyfunction!(echo_opt_i64, m)?)?;
     m.add_function(wrap_pyfunction!(str_len, m)?)?;
     m.add_function(wrap_pyfunction!(cow_upper, m)?)?;

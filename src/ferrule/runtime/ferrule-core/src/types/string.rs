@@ -197,6 +197,28 @@ impl<'py> PyStringMethods<'py> for Bound<'py, PyString> {
     }
 }
 
+/// PyO3's readers on an owned reference, borrowed for as long as the reference lives.
+impl crate::instance::Py<PyString> {
+    /// The string as UTF-8; a `UnicodeEncodeError` for lone surrogates.
+    #[cfg(any(Py_3_10, not(Py_LIMITED_API)))]
+    pub fn to_str<'a>(&'a self, py: Python<'_>) -> PyResult<&'a str> {
+        self.bind_borrowed(py).to_str()
+    }
+
+    /// Borrowed where the API allows it, otherwise a copy.
+    pub fn to_cow<'a>(&'a self, py: Python<'_>) -> PyResult<Cow<'a, str>> {
+        self.bind_borrowed(py).to_cow()
+    }
+
+    /// Each byte of a lone surrogate's UTF-8 form becomes U+FFFD (three per surrogate, as in PyO3).
+    pub fn to_string_lossy<'a>(&'a self, py: Python<'_>) -> Cow<'a, str> {
+        match self.bind_borrowed(py).to_cow() {
+            Ok(text) => text,
+            Err(_) => Cow::Owned(self.bind(py).to_string_lossy().into_owned()),
+        }
+    }
+}
+
 impl<'a> Borrowed<'a, '_, PyString> {
     /// UTF-8 view cached inside the string object; lives as long as the borrow.
     #[cfg(any(Py_3_10, not(Py_LIMITED_API)))]
