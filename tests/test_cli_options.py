@@ -224,7 +224,7 @@ def _cargo_command(command: str, flags: list[str], tmp_path: Path, monkeypatch) 
         cli.main([command, *flags, "-m", str(tmp_path / "Cargo.toml")])
     project = load_project(tmp_path / "Cargo.toml")
     seen: list[list[str]] = []
-    monkeypatch.setattr(cargo, "_run_build", lambda cmd, *a, **k: (seen.append(cmd), (tmp_path / "x.so", [], [], 0))[1])
+    monkeypatch.setattr(cargo, "_run_build", lambda cmd, *a, **k: (seen.append(cmd), (tmp_path / "x.so", [], [], 0, []))[1])
     monkeypatch.setattr(cargo, "lock_offline", lambda *a: None)
     cargo.build(project, cargo.Metadata(tmp_path / "target", tmp_path), release=False,
                 options=project.cargo.with_command_line(**given), python_version=(3, 11))
