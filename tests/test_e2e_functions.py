@@ -270,6 +270,14 @@ def test_exception_created_in_a_dotted_module(fe_functions) -> None:
     assert issubclass(err, ValueError)
 
 
+def test_exception_imported_from_a_dotted_module(fe_functions) -> None:
+    import email.errors
+
+    with pytest.raises(email.errors.HeaderParseError, match="^no colon$") as caught:
+        fe_functions.bad_header("no colon")
+    assert type(caught.value) is email.errors.HeaderParseError
+
+
 def test_from_py_with_on_parameters(fe_functions):
     """The named function reads the argument; its error is said for that argument, as in PyO3."""
     assert fe_functions.total_length([1, 2, 3]) == 3

@@ -12,6 +12,14 @@ mod varargs;
 ferrule::create_exception!(fe_functions, MyError, PyException);
 // A dotted module, as PyO3 accepts it (`create_exception!(pkg.sub, ...)`).
 ferrule::create_exception!(fe_functions.errors, NestedError, PyValueError, "Raised by nothing; named in a submodule.");
+// A Python exception of a dotted module, as PyO3 accepts it (sudachipy: `import_exception!(sudachipy.errors, ...)`).
+ferrule::import_exception!(email.errors, HeaderParseError);
+
+/// Raises `email.errors.HeaderParseError` with `message`.
+#[pyfunction]
+fn bad_header(message: String) -> PyResult<()> {
+    Err(HeaderParseError::new_err(message))
+}
 
 /// Adds two numbers.
 ///
@@ -166,6 +174,7 @@ fn fe_functions(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call_from_thread, m)?)?;
     m.add("MyError", m.py().get_type::<MyError>())?;
     m.add("NestedError", m.py().get_type::<NestedError>())?;
+    m.add_function(wrap_pyfunction!(bad_header, m)?)?;
     returns::register(m)?;
     reliability::register(m)?;
     varargs::register(m)?;

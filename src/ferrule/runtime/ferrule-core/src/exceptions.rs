@@ -112,7 +112,7 @@ macro_rules! create_exception {
 /// Refers to an exception type defined in a Python module: `import_exception!(socket, timeout)`.
 #[macro_export]
 macro_rules! import_exception {
-    ($module:path, $name:ident) => {
+    ($module:expr, $name:ident) => {
         $crate::__ferrule_lazy_exception!(::std::stringify!($module),
             #[doc = ::std::concat!("The Python exception `", ::std::stringify!($module), ".", ::std::stringify!($name),
                                    "`, imported by `import_exception!`.")]
