@@ -67,6 +67,11 @@ print(w.ends.first_word("to be or not"), w.ends.last_word("to be or not"))
     out = subprocess.run([str(python), "-c", script], capture_output=True, text=True)
     assert out.stdout.splitlines() == ["2 3 words_ext", "3", "None TypeError", "to not"], out.stdout + out.stderr
     assert "TypeError" in out.stderr  # printed, as the interpreter prints an uncaught exception
+    # The crate's build script read the interpreter config through its `pyo3` (the stand-in's `links`).
+    out = subprocess.run([str(python), "-c", "import sys, words_ext as w; print(w.built_for_minor(), sys.version_info[1])"],
+                         capture_output=True, text=True)
+    minor, expected = out.stdout.split()
+    assert minor == expected, out.stderr
     lock = (ext / "Cargo.lock").read_text()
     assert 'name = "pyo3"' in lock and "pyo3-ffi" not in lock  # the stand-in, with no source: nothing fetched
     # The version found is kept: the next build patches from the start and cargo refuses nothing.

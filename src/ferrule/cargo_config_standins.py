@@ -41,7 +41,7 @@ def needed_versions(lock: Path, own_packages: set[str]) -> list[str]:
 def write_standins(cargo_dir: Path, versions: list[str]) -> str:
     """Writes a stand-in crate per version under `cargo_dir/FOLDER` (removing others); the config block
     patching crates.io's `pyo3` with them, "" for none."""
-    from .pyo3_redirect import FACADE_LIB, facade_manifest
+    from .pyo3_redirect import facade_files
 
     folder = cargo_dir / FOLDER
     if folder.is_dir():
@@ -56,7 +56,7 @@ def write_standins(cargo_dir: Path, versions: list[str]) -> str:
     for number, version in enumerate(versions):
         crate = folder / version
         crate.mkdir(parents=True, exist_ok=True)
-        for name, text in (("Cargo.toml", facade_manifest(version)), ("lib.rs", FACADE_LIB)):
+        for name, text in facade_files(version, links=number == 0):
             path = crate / name
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 path.write_text(text, encoding="utf-8")

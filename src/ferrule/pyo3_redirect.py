@@ -30,10 +30,15 @@ def _features() -> list[str]:
     return sorted(k for k in data.get("features", {}) if k != "default")
 
 
-def facade_manifest(version: str) -> str:
-    """The Cargo.toml of the stand-in `pyo3` crate: PyO3's name and version, the runtime underneath."""
+def facade_manifest(version: str, links: bool = True) -> str:
+    """The Cargo.toml of the stand-in `pyo3` crate: PyO3's name and version, the runtime underneath. With
+    `links`, PyO3 0.29+'s `links = "pyo3-python"`, whose build script hands dependents' build scripts the
+    interpreter config (`DEP_PYO3_PYTHON_PYO3_CONFIG`, which pyo3-build-config's `get()` reads); only one
+    crate of a graph may declare it, so only the first of several stand-ins does."""
+    package = ["[package]", 'name = "pyo3"', f'version = "{version}"', 'edition = "2021"', "publish = false"]
+    package += ['links = "pyo3-python"', 'build = "build.rs"'] if links else ["build = false"]
     lines = ["# Written by ferrule: crates.io's `pyo3` for crates built on PyO3, re-exporting ferrule's runtime.",
-             "[package]", 'name = "pyo3"', f'version = "{version}"', 'edition = "2021"', "publish = false", "",
+             *package, "",
              "[lib]", 'path = "lib.rs"', "",
              "[dependencies]",
              f'ferrule-runtime = {{ version = "0.1", registry = "{REGISTRY}", default-features = false }}', "",
@@ -51,6 +56,21 @@ _OLD_PYO3_FEATURES = ("gil-refs", "experimental-declarative-modules", "indoc", "
 
 
 FACADE_LIB = "// Written by ferrule: PyO3's crate name over ferrule's runtime.\npub use ferrule::*;\n"
+# The runtime (`links = "python"`) gives its direct dependents the config; this passes it on, as PyO3's does.
+FACADE_BUILD = """// Written by ferrule: the runtime's interpreter config, passed on under `links = "pyo3-python"`.
+fn main() {
+    println!("cargo:rerun-if-env-changed=DEP_PYTHON_PYO3_CONFIG");
+    if let Some(config) = std::env::var_os("DEP_PYTHON_PYO3_CONFIG") {
+        println!("cargo:PYO3_CONFIG={}", config.to_string_lossy());
+    }
+}
+"""
+
+
+def facade_files(version: str, links: bool) -> list[tuple[str, str]]:
+    """(file name, text) of the stand-in crate."""
+    files = [("Cargo.toml", facade_manifest(version, links)), ("lib.rs", FACADE_LIB)]
+    return files + [("build.rs", FACADE_BUILD)] if links else files
 
 
 class Redirects:
@@ -72,7 +92,7 @@ class Redirects:
         """cargo `--config` options patching crates.io's `pyo3` with a stand-in of each version found."""
         out: list[str] = []
         for number, version in enumerate(sorted(self.found)):
-            crate = self._write(version)
+            crate = self._write(version, links=number == 0)
             key = "pyo3" if number == 0 else f"pyo3-ferrule-{version.replace('.', '-')}"
             out += ["--config", f"patch.crates-io.{key}.path={json.dumps(str(crate))}"]
             if number:
@@ -109,10 +129,10 @@ class Redirects:
             self.found = {v: seen for v, seen in self.found.items() if v not in unused}
             self._record.write_text(json.dumps(self.found, indent=1, sort_keys=True), encoding="utf-8")
 
-    def _write(self, version: str) -> Path:
+    def _write(self, version: str, links: bool) -> Path:
         crate = self.folder / version
         crate.mkdir(parents=True, exist_ok=True)
-        for name, text in (("Cargo.toml", facade_manifest(version)), ("lib.rs", FACADE_LIB)):
+        for name, text in facade_files(version, links):
             path = crate / name
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 path.write_text(text, encoding="utf-8")
