@@ -178,47 +178,38 @@ pub(crate) fn runtime_name() -> String {
     found.or_else(|| own.as_deref().and_then(pyo3_key_in)).unwrap_or_else(|| "ferrule".into()).replace('-', "_")
 }
 
-/// The key of a dependency on crates.io's `pyo3` (`pyo3 = "0.28"`, or renamed with `package = "pyo3"`).
-fn pyo3_key_in(manifest: &str) -> Option<String> {
+/// Cargo.toml read line by line, as these lookups need it: each `key = value` (spaces removed from
+/// the value, comments dropped) with the table it sits in, and each table header with `None`.
+fn manifest_lines(manifest: &str) -> impl Iterator<Item = (String, Option<(String, String)>)> + '_ {
     let mut table = String::new();
-    for raw in manifest.lines() {
+    manifest.lines().filter_map(move |raw| {
         let line = raw.split('#').next().unwrap_or("").trim();
         if line.starts_with('[') {
             table = line.trim_matches(|c| c == '[' || c == ']').trim().to_string();
-            if table.ends_with("dependencies.pyo3") {
-                return Some("pyo3".into());
-            }
-            continue;
+            return Some((table.clone(), None));
         }
-        let Some((key, value)) = line.split_once('=') else { continue };
-        let (key, value) = (key.trim().trim_matches('"'), value.replace(' ', ""));
-        if table.ends_with("dependencies") && !table.contains("dev-") && !table.contains("build-") {
-            if value.contains("package=\"pyo3\"") || (key == "pyo3" && !value.contains("package=")) {
-                return Some(key.to_string());
-            }
-        }
-    }
-    None
+        let (key, value) = line.split_once('=')?;
+        Some((table.clone(), Some((key.trim().trim_matches('"').to_string(), value.replace(' ', "")))))
+    })
+}
+
+/// The key of a dependency on crates.io's `pyo3` (`pyo3 = "0.28"`, or renamed with `package = "pyo3"`).
+fn pyo3_key_in(manifest: &str) -> Option<String> {
+    manifest_lines(manifest).find_map(|(table, entry)| match entry {
+        None => table.ends_with("dependencies.pyo3").then(|| "pyo3".to_string()),
+        Some((key, value)) => (table.ends_with("dependencies") && !table.contains("dev-") && !table.contains("build-")
+            && (value.contains("package=\"pyo3\"") || (key == "pyo3" && !value.contains("package="))))
+            .then_some(key),
+    })
 }
 
 fn runtime_name_in(manifest: &str) -> Option<String> {
-    let mut table = String::new();
-    for raw in manifest.lines() {
-        let line = raw.split('#').next().unwrap_or("").trim();
-        if line.starts_with('[') {
-            table = line.trim_matches(|c| c == '[' || c == ']').trim().to_string();
-            continue;
-        }
-        let Some((key, value)) = line.split_once('=') else { continue };
-        let (key, value) = (key.trim().trim_matches('"'), value.replace(' ', ""));
-        let in_deps = table.ends_with("dependencies");
+    manifest_lines(manifest).find_map(|(table, entry)| {
+        let (key, value) = entry?;
         // `[dependencies.pyo3]` followed by `package = "ferrule-runtime"`
         if key == "package" && value == "\"ferrule-runtime\"" && table.contains("dependencies.") {
             return table.rsplit('.').next().map(|k| k.trim_matches('"').to_string());
         }
-        if in_deps && value.contains("package=\"ferrule-runtime\"") {
-            return Some(key.to_string());
-        }
-    }
-    None
+        (table.ends_with("dependencies") && value.contains("package=\"ferrule-runtime\"")).then_some(key)
+    })
 }
