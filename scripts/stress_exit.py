@@ -14,6 +14,7 @@ import argparse
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 CHILD = """
 import sys, time
@@ -40,15 +41,16 @@ def one_run(python: str, threads: int, env: dict[str, str], delay: float = 0.0) 
     return None
 
 
-def run_many(python: str, runs: int, env: dict[str, str] | None = None, threads: int = 4) -> list[str]:
+def run_many(python: str, runs: int, env: dict[str, str] | None = None, threads: int = 4,
+             at_once: int | None = None) -> list[str]:
+    """What went wrong in each failed run. `at_once` processes run side by side (default: one per core,
+    at most two); each run is its own process, so the count of runs tested is the same."""
     env = dict(os.environ if env is None else env)
     env.pop("RUST_BACKTRACE", None)
-    failures = []
-    for i in range(runs):
-        result = one_run(python, threads, env, delay=(i % 5) * 0.005)
-        if result is not None:
-            failures.append(result)
-    return failures
+    workers = at_once or max(1, min(2, os.cpu_count() or 1))
+    with ThreadPoolExecutor(workers) as pool:
+        results = pool.map(lambda i: one_run(python, threads, env, delay=(i % 5) * 0.005), range(runs))
+        return [result for result in results if result is not None]
 
 
 def main() -> int:

@@ -3,6 +3,10 @@ properties, static/class methods, operators, enums and `@final`."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from test_e2e_stubs import _mypy
@@ -70,7 +74,7 @@ def test_mypy_accepts_correct_use_of_classes(test_env, tmp_path):
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-@pytest.mark.parametrize("source, code, message", [
+WRONG_USES = [
     ("c.Counter('one')", "arg-type", 'Argument 1 to "Counter" has incompatible type "str"; expected "int"'),
     ("c.Counter().add('2')", "arg-type", 'Argument 1 to "add" of "Counter" has incompatible type "str"'),
     ("c.Counter.twice('2')", "arg-type", 'Argument 1 to "twice" of "Counter" has incompatible type "str"'),
@@ -92,10 +96,29 @@ def test_mypy_accepts_correct_use_of_classes(test_env, tmp_path):
     ("c.Shape.Pair(_0=1, _1='a')", "call-arg", 'Unexpected keyword argument "_0" for "Pair"'),
     ("c.Shape.Circle(1.0).radius = 2.0", "misc", 'Property "radius" defined in "Circle" is read-only'),
     ("x: str = c.Shape.Pair(1, 'a')._0", "assignment", 'Incompatible types in assignment'),
-])
-def test_mypy_rejects_wrong_use_of_classes(test_env, tmp_path, source, code, message):
+]
+
+
+@pytest.fixture(scope="module")
+def wrong_use_report(test_env, tmp_path_factory) -> str:
+    """mypy's report on every case of WRONG_USES, each its own file, in one run (a run costs seconds)."""
     test_env.require("fe_classes")
     test_env.require("fe_protocols")
-    out = _mypy(test_env, tmp_path, f"import fe_classes as c\nimport fe_protocols as p\n\n{source}\n")
+    folder = tmp_path_factory.mktemp("wrong_uses")
+    files = []
+    for index, (source, _, _) in enumerate(WRONG_USES):
+        files.append(folder / f"case_{index}.py")
+        files[-1].write_text(f"import fe_classes as c\nimport fe_protocols as p\n\n{source}\n")
+    env = {k: v for k, v in os.environ.items() if k != "MYPYPATH"}
+    cmd = [sys.executable, "-m", "mypy", "--no-incremental", "--strict", "--python-executable", str(test_env.python),
+           "--cache-dir", str(folder / ".mypy_cache"), *(f.name for f in files)]
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=folder)
     assert out.returncode == 1, out.stdout + out.stderr
-    assert f"[{code}]" in out.stdout and message in out.stdout, out.stdout
+    return out.stdout
+
+
+@pytest.mark.parametrize("index", range(len(WRONG_USES)), ids=[source for source, _, _ in WRONG_USES])
+def test_mypy_rejects_wrong_use_of_classes(wrong_use_report, index):
+    _, code, message = WRONG_USES[index]
+    errors = [line for line in wrong_use_report.splitlines() if line.startswith(f"case_{index}.py:")]
+    assert any(f"[{code}]" in line and message in line for line in errors), "\n".join(errors) or wrong_use_report

@@ -212,7 +212,8 @@ def test_dropping_a_million_long_chain_does_not_crash(test_env, m):
     assert out.stdout.strip() == "freed"
 
 
-# Issue 16's bar: 0 crashes in 1,000 runs (about 30 s here; scripts/stress_exit.py runs it by hand).
+# Issue 16's bar: 0 crashes in 1,000 runs (two processes at a time on two cores; scripts/stress_exit.py runs
+# it by hand).
 EXIT_RUNS = 1000
 
 

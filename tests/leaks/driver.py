@@ -418,9 +418,11 @@ def main() -> int:
     parser.add_argument("--once", action="store_true", help="run each scenario a few times, no measuring")
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--selftest", action="store_true", help="measure a deliberately leaking scenario")
+    parser.add_argument("--shard", default="0/1", help="I/N: every Nth scenario from the Ith (processes side by side)")
     args = parser.parse_args()
+    shard, shards = (int(x) for x in args.shard.split("/"))
 
-    chosen = {name: fn for name, fn in SCENARIOS.items() if args.k in name}
+    chosen = {name: fn for i, (name, fn) in enumerate(SCENARIOS.items()) if args.k in name and i % shards == shard}
     if args.selftest:
         chosen = {"selftest: leaks one object per call": leaky_for_selftest}
     if args.list:
