@@ -202,6 +202,7 @@ def test_rustc_errors_in_glue_are_reported_at_the_users_items() -> None:
         ("`#[pyclass(from_py_object)]` needs `Ledger: Clone`", "src/lib.rs:64:8", "derive or implement `Clone`"),
         # A default of the wrong type is the signature's mistake; a missing `from_py_with` function the parameter's.
         ("the default `7` of `label` is not a `&str` (or `Option<&str>`)", "src/lib.rs:45:8", "without `Some`"),
+        ("the default `EMPTY` of `bag` is not a `&Bag`", "src/lib.rs:91:8", "the parameter's type"),
         ("cannot find value `read_stamp` in this scope (in the glue ferrule generated for parameter `stamp` of "
          "`parsed`)", "src/lib.rs:51:46", "E0425"),
         # A derived conversion's field type without `FromPyObject`: at that field.
@@ -212,7 +213,7 @@ def test_rustc_errors_in_glue_are_reported_at_the_users_items() -> None:
         block = re.search(rf"^error: {re.escape(message)}\n  --> {re.escape(where)}\n  = help: .*{re.escape(hint)}",
                           ours, re.M)
         assert block, f"{message} at {where}:\n{ours}"
-    assert ours.rstrip().endswith("could not generate bindings due to 11 previous errors"), ours
+    assert ours.rstrip().endswith("could not generate bindings due to 12 previous errors"), ours
     assert "(pasted at src/lib.rs:71)" in ours, ours
     assert "cargo build failed" not in ours
 

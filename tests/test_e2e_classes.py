@@ -93,6 +93,13 @@ def test_pyclass_reference_parameters(fe_classes):
     assert m.point_sum(p) == 7 and m.point_sum(p=p) == 7
     assert m.maybe_point(p) == 3 and m.maybe_point() == -1 and m.maybe_point(None) == -1
     assert m.borrowed_point_x(p) == 3
+    # `p=&ORIGIN`: a borrowed class with a default reference.
+    assert m.point_or_origin() == 0 and m.point_or_origin(p) == 7 and m.point_or_origin(scale=2, p=p) == 14
+    assert p.distance1() == 7 and p.distance1(m.Point(1, 1)) == 5 and p.distance1(other=p) == 0
+    with argument_error("p", match="^'None' is not an instance of 'Point'$"):
+        m.point_or_origin(None)
+    with argument_error("other", match="^'Counter' object is not an instance of 'Point'$"):
+        p.distance1(m.Counter())
     with pytest.raises(TypeError, match="^'Counter' object is not an instance of 'Point'$"):
         m.borrowed_point_x(m.Counter(1))
     c, d = m.Counter(5), m.Counter(2)

@@ -56,3 +56,43 @@ def test_pybacked_values_outlive_the_call(fe_stdtypes):
         fe_stdtypes.Held("a", 3)
     with argument_error("text"):
         fe_stdtypes.Held(b"a", b"b")
+
+
+def test_a_backed_name_clones_and_converts_back_to_its_str(fe_stdtypes):
+    class Obj:
+        colour = "red"
+
+    name = "".join(["col", "our"])  # not interned: the backed str is this very object
+    value, back = fe_stdtypes.attr_by_backed_name(Obj(), name)
+    assert value == "red" and type(back) is str and back == "colour"
+    with pytest.raises(AttributeError, match="weight"):
+        fe_stdtypes.attr_by_backed_name(Obj(), "weight")
+
+
+def test_once_lock_imports_an_object_that_is_not_a_type(fe_stdtypes):
+    import dataclasses
+
+    assert fe_stdtypes.field_marker() is dataclasses._FIELD
+    assert fe_stdtypes.field_marker() is fe_stdtypes.field_marker()
+
+
+def test_unicode_decode_error_from_a_rust_utf8_error(fe_stdtypes):
+    assert fe_stdtypes.utf8_error(b"fine") is None
+    err = fe_stdtypes.utf8_error(b"ab\xffcd")
+    expected = UnicodeDecodeError("utf-8", b"ab\xffcd", 2, 3, "invalid utf-8")
+    assert type(err) is UnicodeDecodeError
+    assert (err.encoding, err.object, err.start, err.end, err.reason) == (
+        expected.encoding, expected.object, expected.start, expected.end, expected.reason)
+    cut = fe_stdtypes.utf8_error(b"ab\xe2\x82")  # cut short: to the end of the input
+    assert (cut.start, cut.end) == (2, 4)
+    with pytest.raises(UnicodeDecodeError, match="invalid utf-8"):
+        fe_stdtypes.require_utf8(b"\xc3")
+
+
+def test_a_subclass_borrow_reads_its_base_through_as_ref(fe_stdtypes):
+    assert fe_stdtypes.Tagged("lbl").label() == "lbl"
+
+
+def test_a_reference_to_a_reference_is_an_argument(fe_stdtypes):
+    assert fe_stdtypes.has_pair({("k", False): 1}, "k") is True
+    assert fe_stdtypes.has_pair({("k", True): 1}, "k") is False

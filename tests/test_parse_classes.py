@@ -178,7 +178,7 @@ def test_pyclass_reference_parameters(tmp_path: Path) -> None:
         #[pyo3(signature = (a, b, c, d=None, e=0, f=None))]
         fn early(a: &P, b: &mut crate::m::Q, c: &'_ i32, d: Option<&P>, e: i64, f: Option<&mut Vec<i32>>) {}
         #[pyfunction]
-        #[pyo3(signature = (p=P::default()))]
+        #[pyo3(signature = (p=&P_DEFAULT))]
         fn defaulted(p: &P) {}
         #[pyfunction]
         fn bad(v: &mut i32, w: &mut Self) {}
@@ -203,11 +203,9 @@ def test_pyclass_reference_parameters(tmp_path: Path) -> None:
     # `&mut i32`, `&mut Self` outside `#[pymethods]`, and `Option<&mut Vec<i32>>`.
     assert sorted(d.message.split("`")[1] for d in mut_errors) == ["f", "v", "w"]
     assert all("`&mut T` works only when `T` is a `#[pyclass]`" in d.hint for d in mut_errors)
-    default_errors = [d for d in diags if "cannot have a default" in d.message]
-    assert [d.message for d in default_errors] == [
-        "parameter `p` borrows a `#[pyclass]` and cannot have a default"]
-    assert default_errors[0].hint == "take `Option<&P>` with the default `None`"
-    assert len(diags) == 4
+    # A borrowed class may default to a reference (PyO3 evaluates it only when `p` is missing).
+    assert [p.holder for p in next(f for f in crate.functions if f.rust_name == "defaulted").params] == ["ref"]
+    assert len(diags) == 3
 
 
 def test_doc_attributes_written_with_concat_join_the_docstring(tmp_path: Path) -> None:

@@ -69,6 +69,28 @@ def test_use_chains_globs_renames_and_later_items(tmp_path: Path) -> None:
         ("function", "helper", ("a", "deep"))]
 
 
+def test_raw_identifier_modules_live_in_files_without_the_prefix(tmp_path: Path) -> None:
+    """`mod r#async;` is `async.rs` (or `async/mod.rs`), as rustc finds it; paths keep writing `r#async`."""
+    crate, diags = parse(tmp_path, {
+        "src/lib.rs": """
+            mod r#async;
+            mod r#type { pub mod r#impl; }
+            #[pymodule]
+            fn demo(m: &Bound<'_, PyModule>) -> PyResult<()> {
+                m.add_class::<r#async::Client>()?;
+                m.add_class::<r#type::r#impl::Kind>()?;
+                Ok(())
+            }
+        """,
+        "src/async/mod.rs": "#[pyclass]\npub struct Client;\n",
+        "src/type/impl.rs": "#[pyclass]\npub struct Kind;\n",
+    })
+    assert diags == [], [d.render() for d in diags]
+    (module,) = crate.modules
+    assert [(m.py_name, m.target.module_path) for m in module.members] == [
+        ("Client", ("r#async",)), ("Kind", ("r#type", "r#impl"))]
+
+
 def test_unresolved_path_names_the_step_that_failed(tmp_path: Path) -> None:
     _, diags = parse(tmp_path, {
         "src/lib.rs": """

@@ -224,7 +224,7 @@ def _explain(msg: dict, text: str, rel: str, glue_line: int, where: Span,
         name = passed.group(1)
     param = next((p for p in fn.params if name in (p.name, p.py_name)), None) if fn is not None and name else None
     if param is not None and param.default is not None and param.default_span is not None and code == "E0308" \
-            and ("|| " in text or passed):
+            and ("|| " in text or "None => " in text or passed):
         d = param.default_span
         return Diagnostic(f"the default `{param.default}` of `{param.py_name}` is not {_default_type(param)}",
                           d.path, d.line, d.col, f"rustc: {rustc}; " + (

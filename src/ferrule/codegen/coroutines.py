@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..parse.model import Function, Method, MethodKind, ParamKind
 from .glue import (PTR, _convert_var, _convert_varkw, _slot_params, bind_lines, extract_expr, holder_arg,
-                   return_lines, str_holder_lines)
+                   holder_is_optional, return_lines, str_holder_lines)
 from .warn import warn_lines
 
 CO = "_ferrule::impl_::coroutine"
@@ -103,4 +103,4 @@ def async_call_body(fn: Function, conv: str, callee: str, method: Method | None 
 
 def _guard_type(param) -> str:
     base = f"{CO}::RefMutGuard<_>" if param.holder == "mut" else f"{CO}::RefGuard<_>"
-    return f"::core::option::Option<{base}>" if param.ty.is_named("Option") else base
+    return f"::core::option::Option<{base}>" if holder_is_optional(param) else base

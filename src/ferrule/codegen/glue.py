@@ -302,19 +302,31 @@ def extract_lines(param: Param, var: str, slot: str) -> tuple[list[str], str]:
     if not param.holder or param.from_py_with:
         return str_holder_lines(param) + [f"let {var} = {extract_expr(param, slot)};"], var
     holder = f"__holder_{param.py_name}"
-    return [f"let mut {holder}: {holder_type(param)} = {extract_expr(param, slot)};"], holder_arg(param, holder)
+    lines = [f"let mut {holder}: {holder_type(param)} = {extract_expr(param, slot)};"]
+    if param.default is not None and not param.ty.is_named("Option"):  # its own line: rustc's error names it
+        return lines + [f"let __arg_{param.py_name} = {holder_arg(param, holder)};"], f"__arg_{param.py_name}"
+    return lines, holder_arg(param, holder)
 
 
 def holder_type(param: Param) -> str:
     """The holder's type; the class is inferred from the function's parameter."""
     base = "_ferrule::PyRefMut<'_, _>" if param.holder == "mut" else "_ferrule::PyRef<'_, _>"
-    return f"::core::option::Option<{base}>" if param.ty.is_named("Option") else base
+    return f"::core::option::Option<{base}>" if holder_is_optional(param) else base
+
+
+def holder_is_optional(param: Param) -> bool:
+    """`Option<&T>`, or `&T` with a default reference: the holder is empty when nothing was borrowed."""
+    return param.ty.is_named("Option") or param.default is not None
 
 
 def holder_arg(param: Param, holder: str) -> str:
     mut = param.holder == "mut"
     if param.ty.is_named("Option"):
         return f"{holder}.as_deref_mut()" if mut else f"{holder}.as_deref()"
+    if param.default is not None:  # PyO3 evaluates a default only when the argument is missing
+        deref = f"{holder}.as_deref_mut()" if mut else f"{holder}.as_deref()"
+        return (f"match {deref} {{ ::core::option::Option::Some(__r) => __r, "
+                f"::core::option::Option::None => {param.default} }}")
     return f"&mut *{holder}" if mut else f"&*{holder}"
 
 
@@ -357,6 +369,8 @@ def extract_expr(param: Param, slot: str) -> str:
         return f"{EX}::extract_str(py, {slot}, {name}, {holder})?"
     ref_bound = _ref_to_bound(ty)
     opt_ref_bound = ty.is_named("Option") and ty.arg() is not None and _ref_to_bound(ty.args[0])
+    if param.holder and param.default is not None and not ty.is_named("Option"):
+        return f"{EX}::extract_present(py, {slot}, {name})?"
     if param.default is not None and not opt_ref_bound:
         return f"{EX}::extract_or(py, {slot}, {name}, || {default_expr(param)})?"
     if ref_bound:

@@ -472,6 +472,7 @@ def _walk_mod(walk: Walk, src: SourceFile, item: Item, module_path: tuple[str, .
     if name_node is None:
         return
     name = src.text(name_node)
+    file_name = name.removeprefix("r#")  # `mod r#async;` is async.rs or async/mod.rs, as rustc finds it
     body = node.child_by_field_name("body")
     child_path = module_path + (name,)
     if body is not None:
@@ -481,7 +482,7 @@ def _walk_mod(walk: Walk, src: SourceFile, item: Item, module_path: tuple[str, .
             if decl is not None:
                 walk.crate.modules.append(decl)
                 walk.declarative[child_path] = decl
-        _walk_items(walk, src, body, child_path, mod_dir / name, decl or None, seen)
+        _walk_items(walk, src, body, child_path, mod_dir / file_name, decl or None, seen)
         return
     if attribute_named(item, "pymodule"):
         walk.error("`#[pymodule]` on a module declared in another file is not supported",
@@ -494,7 +495,7 @@ def _walk_mod(walk: Walk, src: SourceFile, item: Item, module_path: tuple[str, .
         inline = node.parent is not None and node.parent.type != "source_file"
         candidates = [(mod_dir if inline else src.path.parent) / explicit_path]
     else:
-        candidates = [mod_dir / f"{name}.rs", mod_dir / name / "mod.rs"]
+        candidates = [mod_dir / f"{file_name}.rs", mod_dir / file_name / "mod.rs"]
     for candidate in candidates:
         if candidate.is_file():
             # A file named by `#[path]` owns its folder, like a `mod.rs`.

@@ -298,9 +298,6 @@ def _classify(walk: "Walk", params: list[Param], classes: set[str]) -> None:
         target = ref.args[0]
         if target.kind == "path" and not target.args and target.name in classes:
             param.holder = "mut" if ref.mutable else "ref"
-            if param.default is not None and not optional:
-                walk.error(f"parameter `{param.name}` borrows a `#[pyclass]` and cannot have a default",
-                           param.span, f"take `Option<{ref.text}>` with the default `None`")
         elif ref.mutable:
             walk.error(f"unsupported type for parameter `{param.name}`: `&mut` parameters have no conversion "
                        "from Python", param.span,

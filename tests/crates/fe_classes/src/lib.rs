@@ -147,6 +147,15 @@ fn maybe_point(p: Option<&Point>) -> i32 {
     p.map_or(-1, |p| p.x)
 }
 
+const ORIGIN: Point = Point { x: 0, y: 0 };
+
+// A borrowed class defaulting to a reference, evaluated only when `p` is missing.
+#[pyfunction]
+#[pyo3(signature = (p=&ORIGIN, scale=1))]
+fn point_or_origin(p: &Point, scale: i32) -> i32 {
+    (p.x + p.y) * scale
+}
+
 #[pyfunction]
 fn bump(c: &mut Counter, by: i64) -> i64 {
     c.count += by;
@@ -219,6 +228,11 @@ impl Point {
     fn norm1(slf: &Bound<'_, Self>) -> i32 {
         let p = slf.get();
         p.x.abs() + p.y.abs()
+    }
+
+    #[pyo3(signature = (other=&ORIGIN))]
+    fn distance1(&self, other: &Point) -> i32 {
+        (self.x - other.x).abs() + (self.y - other.y).abs()
     }
 }
 
@@ -453,6 +467,7 @@ fn fe_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(take_py, m)?)?;
     m.add_function(wrap_pyfunction!(point_sum, m)?)?;
     m.add_function(wrap_pyfunction!(maybe_point, m)?)?;
+    m.add_function(wrap_pyfunction!(point_or_origin, m)?)?;
     m.add_function(wrap_pyfunction!(bump, m)?)?;
     let _ = CompareOp::Eq;
     Ok(())

@@ -7,6 +7,7 @@ mod api;
 mod buffers;
 mod dates;
 mod objects;
+mod pyo3_030;
 mod stdconv;
 mod subclass;
 
@@ -16,6 +17,7 @@ fn fe_stdtypes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     buffers::register(m)?;
     dates::register(m)?;
     objects::register(m)?;
+    pyo3_030::register(m)?;
     stdconv::register(m)?;
     subclass::register(m)?;
     Ok(())

@@ -68,8 +68,11 @@ impl Held {
         py.detach(|| format!("{}:{}:{}", text.len(), data.len(), text.to_uppercase()))
     }
 
-    fn text_back<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        (&self.text).into_pyobject(py)
+    fn text_back<'py>(&self, py: Python<'py>) -> Bound<'py, pyo3::types::PyString> {
+        match (&self.text).into_pyobject(py) {
+            Ok(text) => text,
+            Err(never) => match never {},
+        }
     }
 
     fn data_back<'py>(&self, py: Python<'py>) -> Bound<'py, pyo3::types::PyBytes> {

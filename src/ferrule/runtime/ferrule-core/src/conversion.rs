@@ -265,3 +265,18 @@ impl From<Infallible> for PyErr {
         match e {}
     }
 }
+
+/// A reference to anything a reference converts (`(&value, false)` with `value: &Bound<_>`, `&&str`):
+/// converted as that reference, as in PyO3.
+impl<'a, 'py, T> IntoPyObject<'py> for &&'a T
+where
+    &'a T: IntoPyObject<'py>,
+{
+    type Target = <&'a T as IntoPyObject<'py>>::Target;
+    type Output = <&'a T as IntoPyObject<'py>>::Output;
+    type Error = <&'a T as IntoPyObject<'py>>::Error;
+    #[inline]
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        (*self).into_pyobject(py)
+    }
+}

@@ -211,3 +211,39 @@ pub mod socket {
     crate::import_exception!(socket, gaierror);
     crate::import_exception!(socket, timeout);
 }
+
+impl PyUnicodeDecodeError {
+    /// `UnicodeDecodeError(encoding, input, range.start, range.end, reason)`, as PyO3's.
+    pub fn new<'py>(
+        py: Python<'py>,
+        encoding: &std::ffi::CStr,
+        input: &[u8],
+        range: std::ops::Range<usize>,
+        reason: &std::ffi::CStr,
+    ) -> crate::PyResult<crate::Bound<'py, PyUnicodeDecodeError>> {
+        use crate::types::PyAnyMethods;
+        let args = (encoding.to_string_lossy(), crate::types::PyBytes::new(py, input), range.start, range.end,
+                    reason.to_string_lossy());
+        Ok(py.get_type::<PyUnicodeDecodeError>().call1(args)?.cast_into::<PyUnicodeDecodeError>()?)
+    }
+
+    /// The error for `input` that `std::str::from_utf8` refused: over the invalid sequence (to the end
+    /// of `input` when it is cut short), reason "invalid utf-8" (PyO3's words).
+    pub fn new_utf8<'py>(
+        py: Python<'py>,
+        input: &[u8],
+        err: std::str::Utf8Error,
+    ) -> crate::PyResult<crate::Bound<'py, PyUnicodeDecodeError>> {
+        let start = err.valid_up_to();
+        let end = err.error_len().map_or(input.len(), |len| start + len);
+        PyUnicodeDecodeError::new(py, c"utf-8", input, start..end, c"invalid utf-8")
+    }
+
+    /// `new_utf8` as a `PyErr` to return (the error creating it, if that failed).
+    pub fn new_err_from_utf8(py: Python<'_>, input: &[u8], err: std::str::Utf8Error) -> crate::PyErr {
+        match PyUnicodeDecodeError::new_utf8(py, input, err) {
+            Ok(exc) => crate::PyErr::from_value(exc.into_any()),
+            Err(failed) => failed,
+        }
+    }
+}

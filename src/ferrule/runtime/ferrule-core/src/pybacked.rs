@@ -12,7 +12,9 @@ use crate::instance::{Borrowed, Bound, Py};
 use crate::marker::Python;
 use crate::types::{PyAny, PyAnyMethods, PyByteArray, PyByteArrayMethods, PyBytes, PyBytesMethods, PyString, PyTypeMethods};
 
-/// The text of a Python `str`, valid while the value lives.
+/// The text of a Python `str`, valid while the value lives. `Clone` needs an attached thread, as
+/// `Py<T>`'s does (PyO3 has it under its `py-clone` feature).
+#[derive(Clone)]
 pub struct PyBackedStr {
     /// The `str` itself (its cached UTF-8), or, under the limited API before
     /// 3.10, a `bytes` copy of the UTF-8.
@@ -68,24 +70,25 @@ impl<'a, 'py> FromPyObject<'a, 'py> for PyBackedStr {
     }
 }
 
+/// The backing `str` (a new one under the limited API before 3.10, which kept `bytes`), as PyO3's.
 impl<'py> IntoPyObject<'py> for &PyBackedStr {
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+    type Target = PyString;
+    type Output = Bound<'py, PyString>;
+    type Error = std::convert::Infallible;
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
         #[cfg(any(Py_3_10, not(Py_LIMITED_API)))]
-        return Ok(self.storage.bind(py).clone());
+        return Ok(self.as_py_str().bind(py).clone());
         #[cfg(not(any(Py_3_10, not(Py_LIMITED_API))))]
-        return Ok(PyString::new(py, self.as_str()).into_any());
+        return Ok(PyString::new(py, self.as_str()));
     }
 }
 
 impl<'py> IntoPyObject<'py> for PyBackedStr {
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
+    type Target = PyString;
+    type Output = Bound<'py, PyString>;
+    type Error = std::convert::Infallible;
     #[inline]
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
         (&self).into_pyobject(py)
     }
 }
@@ -97,11 +100,13 @@ impl fmt::Display for PyBackedStr {
 }
 
 /// The bytes of a Python `bytes` (borrowed) or `bytearray` (copied: it can be resized).
+#[derive(Clone)]
 pub struct PyBackedBytes {
     storage: BytesStorage,
     data: NonNull<[u8]>,
 }
 
+#[derive(Clone)]
 enum BytesStorage {
     Python(Py<PyBytes>),
     Rust(std::sync::Arc<[u8]>),

@@ -50,7 +50,7 @@ where
 use crate::err::PyResult;
 use crate::instance::{Bound, Py};
 use crate::marker::Python;
-use crate::types::{PyAnyMethods, PyString, PyType};
+use crate::types::{PyAnyMethods, PyString};
 
 /// A cell written once while attached. Initialisers may run Python code (which
 /// can switch threads), so no lock is held while they run: racing threads each
@@ -107,14 +107,15 @@ impl<T> PyOnceLock<T> {
     }
 }
 
-impl PyOnceLock<Py<PyType>> {
-    /// `module_name.attr_name`, imported once and kept: the usual way to cache a Python class.
-    pub fn import<'py>(&self, py: Python<'py>, module_name: &str, attr_name: &str) -> PyResult<&Bound<'py, PyType>> {
+impl<T: crate::type_object::PyTypeCheck> PyOnceLock<Py<T>> {
+    /// `module_name.attr_name`, imported once and kept (the usual way to cache a Python class, or
+    /// any `T`, as PyO3's); a `TypeError` when it is not a `T`.
+    pub fn import<'py>(&self, py: Python<'py>, module_name: &str, attr_name: &str) -> PyResult<&Bound<'py, T>> {
         self.get_or_try_init(py, || -> PyResult<_> {
             let attr = py.import(module_name)?.getattr(attr_name)?;
-            Ok(attr.cast_into::<PyType>()?.unbind())
+            Ok(attr.cast_into::<T>()?.unbind())
         })
-        .map(|ty| ty.bind(py))
+        .map(|value| value.bind(py))
     }
 }
 

@@ -17,16 +17,6 @@ impl<'py> IntoPyObject<'py> for &str {
     }
 }
 
-impl<'py> IntoPyObject<'py> for &&str {
-    type Target = PyString;
-    type Output = Bound<'py, PyString>;
-    type Error = std::convert::Infallible;
-    #[inline]
-    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
-        Ok(PyString::new(py, self))
-    }
-}
-
 impl<'py> IntoPyObject<'py> for String {
     type Target = PyString;
     type Output = Bound<'py, PyString>;

@@ -43,6 +43,17 @@ where
     if slot.is_null() { Ok(default()) } else { extract(py, slot, name) }
 }
 
+/// A borrowed `#[pyclass]` parameter with a default (`x=&Mode::A`): its holder, or `None` when the
+/// argument was not passed and the glue uses the default reference instead.
+#[cfg_attr(not(debug_assertions), inline(always))]
+#[cfg_attr(debug_assertions, inline)]
+pub unsafe fn extract_present<'a, 'py, T>(py: Python<'py>, slot: &'a Ptr, name: &str) -> PyResult<Option<T>>
+where
+    T: FromPyObject<'a, 'py>,
+{
+    if slot.is_null() { Ok(None) } else { extract(py, slot, name).map(Some) }
+}
+
 /// A `&Bound<T>` parameter: a typed view of the slot, no reference taken.
 #[cfg_attr(not(debug_assertions), inline(always))]
 #[cfg_attr(debug_assertions, inline)]

@@ -128,6 +128,17 @@ impl<'py, T: PyClass> PyRefMut<'py, T> {
     }
 }
 
+/// A subclass's borrow read as its `#[pyclass]` base (`let base: &Base = slf.as_ref();`), as PyO3's.
+impl<T, U> AsRef<U> for PyRef<'_, T>
+where
+    T: PyClass<BaseType = U>,
+    U: PyClass,
+{
+    fn as_ref(&self) -> &U {
+        self.as_super()
+    }
+}
+
 impl<T: PyClass> Deref for PyRef<'_, T> {
     type Target = T;
     #[inline]
