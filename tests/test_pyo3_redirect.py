@@ -90,6 +90,40 @@ print(w.ends.first_word("to be or not"), w.ends.last_word("to be or not"))
     assert "/ferrule-pyo3" in (ext / ".cargo" / ".gitignore").read_text().splitlines()
 
 
+def _git_repo(folder: Path) -> str:
+    for cmd in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run(["git", *cmd], cwd=folder, check=True, capture_output=True)
+    return folder.as_uri()
+
+
+def test_bindings_of_a_git_or_patched_in_crate_built_on_pyo3_get_glue(tmp_path: Path) -> None:
+    """jiter's case: a crate from outside the workspace, made for PyO3, with `#[pyclass]`es of its own. Read as
+    a git dependency (found in cargo's resolve once the stand-in is in use), and as a registry dependency
+    that `[patch.crates-io]` replaces with a vendored copy."""
+    shutil.copytree(FIXTURE, tmp_path / "p")
+    ext, manifest = tmp_path / "p" / "ext", tmp_path / "p" / "ext" / "Cargo.toml"
+    original = manifest.read_text()
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(tmp_path / "venv")], check=True)
+    python = tmp_path / "venv" / "bin" / "python"
+    environ = {**env(), "CARGO_TARGET_DIR": str(tmp_path / "target")}
+    script = ("import words_ext as w\nr = w.Running()\nprint(r.feed('one two'), r.feed('three'), "
+              "type(r).__module__, w.ends.first_word('to be'))")
+    url = _git_repo(tmp_path / "p" / "wordcount")
+    as_git = original.replace('wordcount = { path = "../wordcount" }', f'wordcount = {{ git = "{url}" }}')
+    as_patch = original.replace('wordcount = { path = "../wordcount" }', 'wordcount = "0.1"') + \
+        '\n[patch.crates-io]\nwordcount = { path = "../wordcount" }\n'
+    for text in (as_git, as_patch):
+        manifest.write_text(text)
+        (ext / "Cargo.lock").unlink(missing_ok=True)
+        built = ferrule("develop", "-i", python, cwd=ext, environ=environ, check=False)
+        assert built.returncode == 0, built.stderr
+        assert "did not read" not in built.stderr and "Traceback" not in built.stderr
+        out = subprocess.run([str(python), "-c", script], capture_output=True, text=True)
+        assert out.stdout.split() == ["2", "3", "words_ext", "to"], out.stdout + out.stderr
+    record, = (tmp_path / "target" / "ferrule" / "pyo3-facade").glob("words_ext-*.json")
+    assert {seen["dependent"] for seen in json.loads(record.read_text()).values()} == {"wordcount"}
+
+
 LOCK = """version = 4
 
 [[package]]

@@ -228,29 +228,34 @@ def compile_exact(project: Project, meta, interp, *, abi3: str | None, options, 
         def build(gate=None, explain=None):
             return cargo.build(project, meta, release=release, options=options, profile=profile,
                                python_version=interp.version[:2], observe=seen, held=held, explain=explain,
-                               gate=gate)
+                               gate=gate, stop_on_redirect=True)
 
         crate, artifact, failure, again = None, None, None, True
         if attempt == 1 and early_build.applies(project.package, meta):
             crate, artifact, failure = early_build.run(meta.ferrule_dir / "gates", meta.glue_dir(project.package),
                                                        build, generate, explain_with)
-            if failure is not None and not isinstance(failure, (BindingErrors, CargoError)):
+            if isinstance(failure, cargo.Redirected):  # nothing compiled: glue for the redirected crates first
+                crate, failure = None, None
+            elif failure is not None and not isinstance(failure, (BindingErrors, CargoError)):
                 raise failure
-            glued = {os.path.realpath(c.root / "Cargo.toml") for c in [crate, *crate.dependencies]}
+            glued = {os.path.realpath(c.root / "Cargo.toml") for c in [crate, *crate.dependencies]} if crate else set()
             # cargo judged a glued crate fresh before its glue was written (whatever came of it after):
             # build once more, in order.
-            again = early_build.compiled_fresh(seen, glued)
+            again = crate is None or early_build.compiled_fresh(seen, glued)
             if again:
                 seen.clear()
                 held = []
                 failure = None
         if crate is None:
             crate = generate()
-        if again:
+        while again:
             try:
                 artifact = build(explain=explain_with(crate))
+                again = False
+            except cargo.Redirected:
+                crate = generate()  # now with the glue of the crates compiled against the stand-in
             except (BindingErrors, CargoError) as err:
-                failure = err
+                failure, again = err, False
         found = observed(seen, project)
         remember(project, meta.ferrule_dir, interp, abi3, found)
         real = actual(cfg, found)

@@ -116,7 +116,8 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
           options: CargoOptions | None = None, profile: str | None = None,
           python_version: tuple[int, int] | None = None,
           explain: Callable[[list[dict]], list[Diagnostic]] | None = None,
-          observe: list[dict] | None = None, held: list[dict] | None = None, gate=None) -> Path:
+          observe: list[dict] | None = None, held: list[dict] | None = None, gate=None,
+          stop_on_redirect: bool = False) -> Path:
     """Builds the cdylib; cargo's own progress and diagnostics go to the terminal.
 
     `options` (default: the project's config) and `profile` (default: release or dev) carry the
@@ -124,7 +125,9 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
     turns rustc's messages into errors at the user's items (BindingErrors). `observe` receives
     cargo's artifact and build-script messages (features and cfgs the crate was built with);
     with `held`, rustc's messages go there instead of to stderr (write them with `rendered`). With `gate`
-    (early_build.Gate), cargo runs while the glue is still being written.
+    (early_build.Gate), cargo runs while the glue is still being written. With `stop_on_redirect`, a
+    dependency newly found built on PyO3 raises Redirected instead of building again at once: that
+    dependency may hold bindings, which need glue first (registry_bindings).
     """
     options = (options or project.cargo).with_command_line(features=tuple(features))
     profile = profile or ("release" if release else "dev")
@@ -133,11 +136,13 @@ def build(project: Project, meta: Metadata, *, release: bool, features: tuple[st
         try:
             return _build_once(project, meta, options, profile, python_version, explain, observe, held, redirects,
                                gate)
-        except _Redirected:
+        except Redirected:
+            if stop_on_redirect:
+                raise
             continue  # a crate built on PyO3 now resolves to a stand-in over the runtime: build again
 
 
-class _Redirected(Exception):
+class Redirected(Exception):
     """The build stopped at a crates.io `pyo3` that a new stand-in now replaces."""
 
 
@@ -202,7 +207,7 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
                 sys.stderr.write(f"note: `{dependent}` is built on PyO3 {version}: ferrule builds it again against "
                                  f"its runtime, through a stand-in `pyo3 {version}` (cargo's refusal above is "
                                  "only the first attempt's)\n")
-                raise _Redirected()
+                raise Redirected()
             if conflict is not None:
                 raise conflict
         failed_dependent = redirects.explain_failure(messages)

@@ -58,10 +58,14 @@ def prepare_embedded(manifest: Path, env: dict[str, str]) -> cargo.Metadata:
     from .glue_stamp import forget
     from .parse import parse_crate
     from .parse.model import Crate
+    from .registry_bindings import patched_paths, resolved_packages
 
     meta, package = _metadata(manifest, env)
     name = package["name"]
-    deps = binding_dependencies(name, manifest, list(meta.packages), dev=True)
+    redirects = pyo3_redirect.Redirects(meta.ferrule_dir, name, meta.workspace_root)
+    outside = resolved_packages(manifest, name, meta, redirects.args(), bool(redirects.found), env=env)
+    deps = binding_dependencies(name, manifest, list(meta.packages), dev=True, outside=outside,
+                                patched=patched_paths(meta.workspace_root))
     crates, externs, unread, diagnostics = [], {}, {}, []
     for dep in deps:
         if not dep.readable:

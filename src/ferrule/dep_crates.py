@@ -6,7 +6,8 @@ the type, so that glue is compiled inside the core crate: its attributes
 include it from the same `FERRULE_GLUE_DIR` as the extension's (cargo passes the
 variable to every rustc it runs). ferrule reads path dependencies (workspace
 members or not) that depend on the runtime, and theirs in turn; registry and git
-dependencies are named so that a path into them gets a clear error.
+dependencies are named so that a path into them gets a clear error, unless they are built on PyO3 or
+patched in by path (registry_bindings).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .runtime_source import check_sources
 from .toml_compat import tomllib
 
 RUNTIME_PACKAGE = "ferrule-runtime"
+UNREAD = "whose sources ferrule does not read"
 RUNTIME_LIB = "ferrule"
 
 
@@ -106,11 +108,15 @@ def _source(spec: dict) -> str:
 
 
 def binding_dependencies(package: str, manifest_path: Path, metadata_packages: list[dict],
-                         dev: bool = False) -> list[DepCrate]:
+                         dev: bool = False, outside: dict[str, dict] | None = None,
+                         patched: dict[str, Path] | None = None) -> list[DepCrate]:
     """The crates `package` depends on (directly or through each other) that use the runtime.
     Each appears once, under the name its first dependent gives it. `dev`: `package`'s own
-    dev-dependencies too (its tests, examples and benches link them)."""
+    dev-dependencies too (its tests, examples and benches link them). `outside` (registry or git
+    packages built on PyO3, by name) and `patched` (`[patch]` path crates, by name): registry
+    dependencies read all the same (registry_bindings)."""
     packages = {Path(p["manifest_path"]).resolve(): p for p in metadata_packages}
+    outside, patched = outside or {}, patched or {}
     found: dict[str, DepCrate] = {}
     todo: list[tuple[Path, bool]] = [(manifest_path, True)]
     seen: set[Path] = set()
@@ -127,14 +133,20 @@ def binding_dependencies(package: str, manifest_path: Path, metadata_packages: l
             if dep.get("kind") not in kinds or dep.get("name") == RUNTIME_PACKAGE:
                 continue
             path = dep.get("path")
+            if path is None and dep["name"] in patched:
+                path = str(patched[dep["name"]])
+            elif path is None and dep["name"] in outside:
+                found_pkg = outside[dep["name"]]
+                packages.setdefault(Path(found_pkg["manifest_path"]).resolve(), found_pkg)
+                path = str(Path(found_pkg["manifest_path"]).parent)
             if path is None:
                 # Not read; named so that `add_class::<dep::T>()` can say why.
                 name = (dep.get("rename") or dep["name"]).replace("-", "_")
                 if top and name not in found:
                     found[name] = DepCrate(dep["name"], name, Path(), Path(), "", readable=False, reason=(
-                        f"`{name}` is the registry or git dependency `{dep['name']}`, whose sources ferrule does "
-                        "not read: its `#[pyclass]`es and `#[pyfunction]`s get no glue; make it a path "
-                        "dependency (`path = \"...\"` in Cargo.toml, e.g. a vendored copy) to bind them"))
+                        f"`{name}` is the registry or git dependency `{dep['name']}`, {UNREAD}: its `#[pyclass]`es and `#[pyfunction]`s get no glue; make it a path "
+                        "dependency (`path = \"...\"` in Cargo.toml, or `[patch.crates-io]` with a path, e.g. a vendored "
+                        "copy) to bind them"))
                 continue
             dep_manifest = Path(path) / "Cargo.toml"
             dep_info = _package_deps(dep_manifest, packages)

@@ -115,15 +115,18 @@ def _stable_abi_problems(crate: Crate, project: Project) -> list[Diagnostic]:
     return problems
 
 
-def parse_dependencies(project: Project, packages: list[dict], workspace_root: Path, async_on: bool) -> tuple[
+def parse_dependencies(project: Project, packages: list[dict], workspace_root: Path, async_on: bool,
+                       outside: dict[str, dict] | None = None) -> tuple[
         list[Crate], dict[str, Crate], dict[str, str], list[Diagnostic]]:
     """The path dependencies that use the runtime, parsed: their glue is compiled
     inside them (see dep_crates). Also the names of those ferrule does not read.
-    `packages`: `cargo metadata`'s workspace members."""
+    `packages`: `cargo metadata`'s workspace members; `outside`: registry packages built on PyO3."""
     from .dep_crates import binding_dependencies
     from .parse import parse_crate
+    from .registry_bindings import patched_paths
 
-    deps = binding_dependencies(project.package, project.manifest, packages)
+    deps = binding_dependencies(project.package, project.manifest, packages, outside=outside,
+                                patched=patched_paths(workspace_root))
     crates, by_name, unread, diagnostics = [], {}, {}, []
     for dep in deps:
         if not dep.readable:
@@ -139,12 +142,14 @@ def parse_dependencies(project: Project, packages: list[dict], workspace_root: P
 
 
 def parse_project(project: Project, packages: list[dict], workspace_root: Path,
-                  async_on: bool, cfg: CfgSet | None = None) -> tuple[Crate, list[Diagnostic]]:
+                  async_on: bool, cfg: CfgSet | None = None,
+                  outside: dict[str, dict] | None = None) -> tuple[Crate, list[Diagnostic]]:
     """The extension crate with the path dependencies that hold bindings (`crate.dependencies`).
     `cfg` decides the extension's own `#[cfg]`s (a dependency's features are its own: all its items are kept)."""
     from .parse import parse_crate
 
-    dep_crates, externs, unread, diagnostics = parse_dependencies(project, packages, workspace_root, async_on)
+    dep_crates, externs, unread, diagnostics = parse_dependencies(project, packages, workspace_root, async_on,
+                                                                  outside)
     crate, found = parse_crate(project.crate_root, project.lib_path, package=project.package,
                                lib_name=project.lib_name, workspace_root=workspace_root,
                                runtime_crate=project.runtime_crate, module_name=project.module_name,
@@ -157,8 +162,23 @@ def prepare(project: Project, meta: Metadata, options: CargoOptions | None = Non
             cfg: CfgSet | None = None) -> Crate:
     """Parses and checks the crate (and the path dependencies holding bindings; items `cfg`
     turns off left out), then writes the glue of both. Raises BindingErrors."""
+    from .dep_crates import UNREAD
+
+    outside = _outside_bindings(project, meta, options)
     crate, diagnostics = parse_project(project, list(meta.packages), meta.workspace_root,
-                                       async_enabled(project, options), cfg)
+                                       async_enabled(project, options), cfg, outside)
+    # Items of a git or registry crate named before any build: if it is built on PyO3, its sources are read
+    # once cargo's resolver says so (and the stand-in `pyo3` is recorded for the build).
+    if any(UNREAD in d.message for d in diagnostics) and _learn_redirects(project, meta, options):
+        outside = _outside_bindings(project, meta, options)
+        crate, diagnostics = parse_project(project, list(meta.packages), meta.workspace_root,
+                                           async_enabled(project, options), cfg, outside)
+    if outside:  # another Cargo.lock may pick other versions of them: the glue stamp must see it
+        lock = meta.workspace_root / "Cargo.lock"
+        if lock.is_file():
+            import hashlib
+
+            crate.inputs[str(lock)] = hashlib.sha1(lock.read_bytes()).hexdigest()
     # A syntax error may hide the module; saying it is missing would send the user elsewhere.
     if not any(d.message.startswith("syntax error") for d in diagnostics):
         diagnostics += check_crate(crate, project, cfg)
@@ -168,6 +188,35 @@ def prepare(project: Project, meta: Metadata, options: CargoOptions | None = Non
     forget(stamp_path(meta, project))
     write_glue(crate, meta.glue_dir(project.package))
     return crate
+
+
+def _learn_redirects(project: Project, meta: Metadata, options: CargoOptions | None) -> bool:
+    """Asks cargo's resolver (as a failed build does) for crates built on PyO3; True when a stand-in
+    `pyo3` version was newly recorded for them."""
+    from . import pyo3_dependents, pyo3_redirect
+    from .cargo import _cargo, patch_args
+
+    options = options or project.cargo
+    redirects = pyo3_redirect.Redirects(meta.ferrule_dir, project.package, meta.workspace_root)
+    learned = False
+    for _ in range(4):  # one version at a time, as cargo names them
+        cmd = [_cargo(), "metadata", "--format-version", "1", "--manifest-path", str(project.manifest),
+               *patch_args(), *redirects.args(), *options.config_args()]
+        conflict, version = pyo3_dependents.check(cmd, options.environment(dict(os.environ)))
+        if conflict is None or version is None or not redirects.add(version, conflict):
+            break
+        learned = True
+    return learned
+
+
+def _outside_bindings(project: Project, meta: Metadata, options: CargoOptions | None) -> dict[str, dict]:
+    from . import pyo3_redirect
+    from .registry_bindings import resolved_packages
+
+    redirects = pyo3_redirect.Redirects(meta.ferrule_dir, project.package, meta.workspace_root)
+    options = options or project.cargo
+    return resolved_packages(project.manifest, project.package, meta, redirects.args(), bool(redirects.found),
+                             options.config_args(), options.environment(dict(os.environ)))
 
 
 def stamp_path(meta: Metadata, project: Project) -> Path:

@@ -16,7 +16,8 @@ _START = re.compile(r"^(?:error: )?failed to select a version for `([^`]+)`")
 _PREVIOUS = re.compile(r"^package `([^ `]+) v([^ `]+)[^`]*`")
 _REQUIRED = re.compile(r"^\s*\.\.\. required by package `([^ `]+) v([^ `]+)(?: \(([^)`]+)\))?`")
 # With a Cargo.lock, cargo adds `(locked to 0.30.1)` after the requirement.
-_SATISFIES = re.compile(r"^\s*\.\.\. which satisfies (?:git |path )?dependency `([^ `]+) = [^`]*` "
+# A git dependency is named without its requirement (`which satisfies git dependency `x` of package ...`).
+_SATISFIES = re.compile(r"^\s*\.\.\. which satisfies (?:git |path )?dependency `([^ `]+)(?: = [^`]*)?` "
                         r"(?:\(locked to [^)]*\) )?of package `([^ `]+) v([^ `]+)(?: \(([^)`]+)\))?`")
 
 
