@@ -87,8 +87,10 @@ def test_python_source_folder(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("manifest, dependency, message, hint", [
-    ("Cargo.toml", 'pyo3-ffi = "0.25"', "the dependency `pyo3-ffi` is PyO3's own crate `pyo3-ffi`, which cannot be "
-     "linked next to ferrule's runtime (both link the `python` library)", "use `pyo3::ffi`"),
+    # A vendored copy of PyO3's `pyo3-ffi` (a crates.io one gets a stand-in: test_pyo3_ffi_standin.py).
+    ("Cargo.toml", 'pyo3-ffi = { path = "vendored-ffi" }', "the dependency `pyo3-ffi` is PyO3's own crate "
+     "`pyo3-ffi`, which cannot be linked next to ferrule's runtime (both link the `python` library)",
+     "use `pyo3::ffi`"),
     # numpy is made for PyO3 (found through the path dependency that names it): compiled against a stand-in
     # `pyo3` over the runtime (test_pyo3_redirect.py), it needs PyO3 internals the runtime does not have.
     ("crates/pkg_offset/Cargo.toml", 'numpy = "0.25"',
@@ -99,6 +101,12 @@ def test_a_dependency_on_pyo3_is_one_error_at_its_line(tmp_path: Path, manifest:
                                                        message: str, hint: str) -> None:
     project = copy_project("pkg_mixed", tmp_path)
     cargo_toml = project / manifest
+    if "vendored-ffi" in dependency:
+        (project / "vendored-ffi" / "src").mkdir(parents=True)
+        (project / "vendored-ffi" / "src" / "lib.rs").write_text("")
+        (project / "vendored-ffi" / "build.rs").write_text("fn main() {}\n")
+        (project / "vendored-ffi" / "Cargo.toml").write_text('[package]\nname = "pyo3-ffi"\nversion = "0.29.2"\n'
+                                                             'edition = "2021"\nlinks = "python"\n')
     text = cargo_toml.read_text()
     cargo_toml.write_text(text + ("" if "[dependencies]" in text else "\n[dependencies]\n") + dependency + "\n")
     line = cargo_toml.read_text().splitlines().index(dependency) + 1

@@ -24,6 +24,8 @@ GLOBS = "use pyo3::ffi::*;\nuse pyo3::prelude::*;\n"
     (GLOBS + "pub unsafe fn len(p: *mut PyObject) -> isize { PyObject_Length(p) }\n", True),
     ("use pyo3::{ffi::*, prelude::*};\npub fn f(_: *mut PyObject) {}\n", True),
     ("use ::pyo3::ffi::*;\nuse ::pyo3::prelude::*;\npub fn f(_: *mut PyObject) {}\n", True),
+    # `pyo3_ffi`: crates.io's name, whose stand-in re-exports the runtime's ffi (pyo3_ffi_standin).
+    ("use pyo3_ffi::*;\nuse pyo3::prelude::*;\npub fn f(_: *mut PyObject) {}\n", True),
     # No clash: qualified, imported by name, declared here, or only one glob.
     (GLOBS + "pub fn f(_: *mut pyo3::ffi::PyObject) {}\n", False),
     (GLOBS + "use pyo3::ffi::PyObject;\npub fn f(_: *mut PyObject) {}\n", False),

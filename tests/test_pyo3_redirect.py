@@ -158,9 +158,9 @@ def test_the_versions_to_stand_in_for_are_those_other_packages_lock(tmp_path: Pa
     from ferrule.cargo_config_standins import needed_versions
 
     (tmp_path / "Cargo.lock").write_text(LOCK)
-    assert needed_versions(tmp_path / "Cargo.lock", {"ext"}) == ["0.21.2", "0.23.5"]
+    assert needed_versions(tmp_path / "Cargo.lock", {"ext"}) == [("pyo3", "0.21.2"), ("pyo3", "0.23.5")]
     (tmp_path / "Cargo.lock").write_text(LOCK.replace(', "pythonize"', "").replace('"pyo3 0.23.5", "serde"', ""))
-    assert needed_versions(tmp_path / "Cargo.lock", {"ext"}) == ["0.21.2"]
+    assert needed_versions(tmp_path / "Cargo.lock", {"ext"}) == [("pyo3", "0.21.2")]
 
 
 def test_a_stand_in_cargo_no_longer_uses_is_forgotten(tmp_path: Path) -> None:
@@ -177,11 +177,12 @@ def test_a_stand_in_cargo_no_longer_uses_is_forgotten(tmp_path: Path) -> None:
 
 
 def test_the_pyo3_version_to_stand_in_for_is_read_from_cargos_chain() -> None:
-    assert redirectable(CHAIN) == "0.28.3"
+    assert redirectable(CHAIN) == ("pyo3", "0.28.3")
+    # `pyo3-ffi` named directly gets its own stand-in (test_pyo3_ffi_standin.py), at a version cargo lists.
     direct = ("error: failed to select a version for `pyo3-ffi`.\n"
               "    ... required by package `sql v0.1.0 (/p)`\n"
               "package `pyo3-ffi` links to the native library `python`, but it conflicts with a previous package\n")
-    assert redirectable(direct) is None  # `pyo3-ffi` itself: the runtime's `pyo3::ffi` replaces it, by hand
+    assert redirectable(direct) is None
     assert redirectable("error: no matching package named `nope` found\n") is None
 
 

@@ -201,12 +201,9 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
         if not messages:  # nothing compiled: perhaps the resolver refused a crate built on PyO3
             resolve = [_cargo(), "metadata", "--format-version", "1", "--manifest-path", str(project.manifest),
                        *patch_args(), *redirects.args(), *options.config_args()]
-            conflict, version = pyo3_dependents.check(resolve, env)
-            if conflict is not None and version is not None and redirects.add(version, conflict):
-                dependent = redirects.found[version]["dependent"] or "a dependency"
-                sys.stderr.write(f"note: `{dependent}` is built on PyO3 {version}: ferrule builds it again against "
-                                 f"its runtime, through a stand-in `pyo3 {version}` (cargo's refusal above is "
-                                 "only the first attempt's)\n")
+            conflict, standin = pyo3_dependents.check(resolve, env)
+            if conflict is not None and standin is not None and redirects.add(standin[1], conflict, standin[0]):
+                sys.stderr.write(pyo3_redirect.note(*standin, conflict) + "\n")
                 raise Redirected()
             if conflict is not None:
                 raise conflict

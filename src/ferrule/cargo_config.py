@@ -85,9 +85,10 @@ def find_config(root: Path) -> Path | None:
     return None
 
 
-def write_cargo_config(root: Path, standins: list[str] | None = None) -> Path:
+def write_cargo_config(root: Path, standins: list[tuple[str, str]] | None = None) -> Path:
     """Adds the runtime patch to `root/.cargo/config.toml` (keeping what is there) and links the runtime.
-    `standins`: the `pyo3` versions to patch with stand-ins (cargo_config_standins); None keeps the config's."""
+    `standins`: the (`pyo3`/`pyo3-ffi`, version) crates to patch with stand-ins (cargo_config_standins); None
+    keeps the config's."""
     from . import cargo_config_standins
 
     config = root / ".cargo" / "config.toml"

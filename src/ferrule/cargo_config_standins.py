@@ -6,6 +6,9 @@ plain cargo never sees. `ferrule cargo-config` writes each stand-in into `.cargo
 (generated, git-ignored, no absolute path: its runtime dependency resolves through the same config) and
 patches crates.io's `pyo3` with it. The versions are those Cargo.lock gives `pyo3` for a package other
 than the workspace's own (the lock from PyO3 days before the first build, the stand-in's entry after).
+A `pyo3-ffi` dependency (of the crate itself or of a crate built on the C API alone) gets its stand-in
+(`pyo3_ffi_standin`) the same way, in `.cargo/ferrule-pyo3/pyo3-ffi-<version>/`: the versions Cargo.lock
+gives `pyo3-ffi` for any package but crates.io's `pyo3`, which its own stand-in replaces.
 """
 
 from __future__ import annotations
@@ -19,52 +22,54 @@ BEGIN = "# ferrule: stand-in `pyo3` crates for dependencies built on PyO3 (rewri
 END = "# ferrule: end of stand-ins"
 
 
-def needed_versions(lock: Path, own_packages: set[str]) -> list[str]:
-    """The `pyo3` versions Cargo.lock resolves for packages outside `own_packages`."""
+def needed_versions(lock: Path, own_packages: set[str]) -> list[tuple[str, str]]:
+    """The (crate, version) stand-ins Cargo.lock asks for: `pyo3` as it resolves for packages outside
+    `own_packages`, `pyo3-ffi` as it resolves for any package but `pyo3`."""
     try:
         data = tomllib.loads(lock.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
     packages = [p for p in data.get("package") or [] if isinstance(p, dict)]
-    versions = sorted({str(p.get("version")) for p in packages if p.get("name") == "pyo3"})
-    wanted: set[str] = set()
-    for package in packages:
-        if package.get("name") in own_packages or package.get("name") == "pyo3":
-            continue
-        for dep in package.get("dependencies") or []:
-            name, _, version = str(dep).partition(" ")
-            if name == "pyo3":
-                wanted.add(version if version else versions[0] if len(versions) == 1 else "")
-    return sorted(v for v in wanted if v)
+    wanted: set[tuple[str, str]] = set()
+    for crate, skipped in (("pyo3", own_packages | {"pyo3"}), ("pyo3-ffi", {"pyo3", "pyo3-ffi"})):
+        versions = sorted({str(p.get("version")) for p in packages if p.get("name") == crate})
+        for package in packages:
+            if package.get("name") in skipped:
+                continue
+            for dep in package.get("dependencies") or []:
+                name, _, version = str(dep).partition(" ")
+                if name == crate:
+                    wanted.add((crate, version if version else versions[0] if len(versions) == 1 else ""))
+    return sorted(w for w in wanted if w[1])
 
 
-def write_standins(cargo_dir: Path, versions: list[str]) -> str:
-    """Writes a stand-in crate per version under `cargo_dir/FOLDER` (removing others); the config block
-    patching crates.io's `pyo3` with them, "" for none."""
-    from .pyo3_redirect import facade_files
+def write_standins(cargo_dir: Path, standins: list[tuple[str, str]]) -> str:
+    """Writes each stand-in crate under `cargo_dir/FOLDER` (removing others); the config block patching
+    crates.io's `pyo3`/`pyo3-ffi` with them, "" for none."""
+    from .pyo3_redirect import folder_name, patches, standin_files
 
     folder = cargo_dir / FOLDER
+    names = {folder_name(crate, version) for crate, version in standins}
     if folder.is_dir():
         for old in folder.iterdir():
-            if old.name not in versions and (old / "Cargo.toml").is_file():
+            if old.name not in names and (old / "Cargo.toml").is_file():
                 for f in old.iterdir():
                     f.unlink()
                 old.rmdir()
-    if not versions:
+    if not standins:
         return ""
     lines = [BEGIN]
-    for number, version in enumerate(versions):
-        crate = folder / version
-        crate.mkdir(parents=True, exist_ok=True)
-        for name, text in facade_files(version, links=number == 0):
-            path = crate / name
+    for key, crate, version, links in patches(standins):
+        name = folder_name(crate, version)
+        (folder / name).mkdir(parents=True, exist_ok=True)
+        for file, text in standin_files(crate, version, links):
+            path = folder / name / file
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 path.write_text(text, encoding="utf-8")
         # One table per patch, so a `[patch.crates-io]` of the user's own elsewhere in the file still parses.
-        key = "pyo3" if number == 0 else f"pyo3-ferrule-{version.replace('.', '-')}"
-        lines += [f"[patch.crates-io.{key}]", f'path = ".cargo/{FOLDER}/{version}"']
-        if number:
-            lines.append('package = "pyo3"')
+        lines += [f"[patch.crates-io.{key}]", f'path = ".cargo/{FOLDER}/{name}"']
+        if key != crate:
+            lines.append(f'package = "{crate}"')
     return "\n".join([*lines, END]) + "\n"
 
 

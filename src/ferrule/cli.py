@@ -148,7 +148,8 @@ def _cmd_cargo_config(args: argparse.Namespace) -> int:
     config = write_cargo_config(folder, standins=versions)
     print(f"Plain cargo now uses ferrule's runtime: {config} (runtime linked at {config.parent / 'ferrule-runtime'})")
     if versions:
-        print(f"and a stand-in `pyo3` over it for the dependencies built on PyO3 ({', '.join(versions)}), "
+        named = ", ".join(f"{crate} {version}" for crate, version in versions)
+        print(f"and stand-in `pyo3`/`pyo3-ffi` crates over it for the dependencies on PyO3's crates ({named}), "
               f"in {config.parent / 'ferrule-pyo3'}")
     return 0
 

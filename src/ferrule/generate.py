@@ -202,8 +202,8 @@ def _learn_redirects(project: Project, meta: Metadata, options: CargoOptions | N
     for _ in range(4):  # one version at a time, as cargo names them
         cmd = [_cargo(), "metadata", "--format-version", "1", "--manifest-path", str(project.manifest),
                *patch_args(), *redirects.args(), *options.config_args()]
-        conflict, version = pyo3_dependents.check(cmd, options.environment(dict(os.environ)))
-        if conflict is None or version is None or not redirects.add(version, conflict):
+        conflict, standin = pyo3_dependents.check(cmd, options.environment(dict(os.environ)))
+        if conflict is None or standin is None or not redirects.add(standin[1], conflict, standin[0]):
             break
         learned = True
     return learned

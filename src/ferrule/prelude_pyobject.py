@@ -2,13 +2,14 @@
 
 ferrule's prelude keeps `PyObject` (`Py<PyAny>`), which PyO3 0.26 deprecated and 0.28 removed, so
 crates written for older PyO3 still build. Code written for 0.28 or newer may glob in another
-`PyObject` beside `pyo3::prelude::*`: ffi's C struct (`use pyo3::ffi::*`) or a type of its own
-(`use crate::ser::*`, where `ser` declares `struct PyObject`). Naming it then gets rustc's
-"`PyObject` is ambiguous" (E0659, or its future-incompatibility warning in a type). Under PyO3 0.27
-or older the same two globs clash too, so such a crate is written for 0.28+, where the prelude has no
-`PyObject`: the build drops the alias (`FERRULE_PRELUDE_WITHOUT_PYOBJECT=1`, which the runtime's
-build script reads). Runs before cargo starts, so tree-sitter reads only the files that name
-`PyObject`; module paths come from file paths (`#[path]` and inline modules are not followed).
+`PyObject` beside `pyo3::prelude::*`: ffi's C struct (`use pyo3::ffi::*`, or `use pyo3_ffi::*` through
+its stand-in) or a type of its own (`use crate::ser::*`, where `ser` declares `struct PyObject`).
+Naming it then gets rustc's "`PyObject` is ambiguous" (E0659, or its future-incompatibility warning
+in a type). Under PyO3 0.27 or older the same two globs clash too, so such a crate is written for
+0.28+, where the prelude has no `PyObject`: the build drops the alias
+(`FERRULE_PRELUDE_WITHOUT_PYOBJECT=1`, which the runtime's build script reads). Runs before cargo
+starts, so tree-sitter reads only the files that name `PyObject`; module paths come from file paths
+(`#[path]` and inline modules are not followed).
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def set_env(env: dict, lib_path: Path, runtime_crate: str) -> bool:
 
 def other_pyobject_meant(lib_path: Path, runtime_crate: str) -> bool:
     """True when a module of the crate globs `<runtime>::prelude` and another module that provides a
-    `PyObject` (`<runtime>::ffi`, or one of the crate's own), binds none itself, and names it bare."""
+    `PyObject` (`<runtime>::ffi`, `pyo3_ffi`, or one of the crate's own), binds none itself, and names it
+    bare."""
     crate = _Crate(lib_path, runtime_crate)
     prelude = (runtime_crate, "prelude")
     for here in crate.naming():
@@ -96,7 +98,7 @@ class _Crate:
         return [base.with_suffix(".rs"), base / "mod.rs"]
 
     def provides(self, path: ModPath, seen: frozenset[ModPath] = frozenset()) -> bool:
-        if path == (self.runtime_crate, "ffi"):
+        if path in ((self.runtime_crate, "ffi"), ("pyo3_ffi",)):  # the second: a stand-in over the first
             return True
         module = None if path in seen or path[:1] == (self.runtime_crate,) else self.module(path)
         if module is None:

@@ -297,6 +297,11 @@ def _runtime_abi3(cargo: dict, manifest: Path, requested: tuple[str, ...] = (), 
     key, spec, _ = found
     features = [str(f) for f in spec.get("features") or []] + _dependency_features(cargo, key, requested,
                                                                                    all_features, default)
+    # A `pyo3-ffi` dependency's features reach the runtime through its stand-in (pyo3_ffi_standin).
+    from .pyo3_ffi_standin import ffi_dependency_keys, ffi_features
+
+    features += ffi_features(cargo, manifest) + [f for ffi in ffi_dependency_keys(cargo) for f in
+                                                 _dependency_features(cargo, ffi, requested, all_features, default)]
     # `abi3t`/`abi3t-py315` (PEP 803) apply, in PyO3's build config, only to an interpreter of 3.15 or newer; below
     # it PyO3 builds the `abi3-py3X` level beside them, or a version-specific module. ferrule builds for 3.9-3.14
     # (interpreter/discover.py refuses newer), so they never apply: `abi3-py310` + `abi3t-py315` is abi3 3.10.

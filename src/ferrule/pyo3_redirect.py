@@ -7,7 +7,9 @@ exactly that version whose library re-exports the runtime (`pub use ferrule::*`,
 forwarded) and patches crates.io's `pyo3` with it (`--config patch.crates-io...`), then builds again. The
 versions found are kept per package in the target folder, so later builds pass the patch from the start.
 A crate that uses PyO3 internals the runtime lacks then fails to compile: `explain_failure` turns that into one
-error at the user's dependency line.
+error at the user's dependency line. A direct dependency on crates.io's `pyo3-ffi` (the user's crate, or one
+built on PyO3's C API alone) is met the same way by a stand-in `pyo3-ffi` over the runtime's `ffi` module
+(`pyo3_ffi_standin`), recorded as `pyo3-ffi <version>` beside the bare `pyo3` versions.
 """
 
 from __future__ import annotations
@@ -73,8 +75,48 @@ def facade_files(version: str, links: bool) -> list[tuple[str, str]]:
     return files + [("build.rs", FACADE_BUILD)] if links else files
 
 
+STANDIN_CRATES = ("pyo3", "pyo3-ffi")
+
+
+def standin_files(crate: str, version: str, links: bool) -> list[tuple[str, str]]:
+    """(file name, text) of the stand-in for crates.io's `crate` (`pyo3` or `pyo3-ffi`)."""
+    if crate == "pyo3-ffi":
+        from .pyo3_ffi_standin import ffi_files
+
+        return ffi_files(version, _features())
+    return facade_files(version, links)
+
+
+def folder_name(crate: str, version: str) -> str:
+    """The stand-in's folder: the bare version for `pyo3` (as first written), `pyo3-ffi-<version>` for the other."""
+    return version if crate == "pyo3" else f"{crate}-{version}"
+
+
+def patches(found: list[tuple[str, str]]) -> list[tuple[str, str, str, bool]]:
+    """(patch key, crate, version, links) per stand-in: a `[patch]` entry must carry the crate's name, so the first
+    version of each crate is patched under it and further ones under renamed keys (`package = "<crate>"`); only
+    the first `pyo3` declares `links` (one crate of a graph may)."""
+    out = []
+    for crate in STANDIN_CRATES:
+        for number, version in enumerate(sorted(v for c, v in found if c == crate)):
+            key = crate if number == 0 else f"{crate}-ferrule-{version.replace('.', '-')}"
+            out.append((key, crate, version, crate == "pyo3" and number == 0))
+    return out
+
+
+def _entry(record_key: str) -> tuple[str, str]:
+    """A record's key → (crate, version); a bare version is `pyo3`'s (the record's first form)."""
+    crate, _, version = record_key.rpartition(" ")
+    return crate or "pyo3", version
+
+
+def _record_key(crate: str, version: str) -> str:
+    return version if crate == "pyo3" else f"{crate} {version}"
+
+
 class Redirects:
-    """The `pyo3` versions one package's dependencies need redirected, kept in `<target>/ferrule/pyo3-facade/`."""
+    """The `pyo3` (and `pyo3-ffi`) versions one package's dependencies need redirected, kept in
+    `<target>/ferrule/pyo3-facade/`."""
 
     def __init__(self, ferrule_dir: Path, package: str, workspace_root: Path | None = None) -> None:
         self.folder = ferrule_dir / "pyo3-facade"
@@ -89,27 +131,30 @@ class Redirects:
             self.found = {}
 
     def args(self) -> list[str]:
-        """cargo `--config` options patching crates.io's `pyo3` with a stand-in of each version found."""
+        """cargo `--config` options patching crates.io's `pyo3`/`pyo3-ffi` with a stand-in of each version found."""
         out: list[str] = []
-        for number, version in enumerate(sorted(self.found)):
-            crate = self._write(version, links=number == 0)
-            key = "pyo3" if number == 0 else f"pyo3-ferrule-{version.replace('.', '-')}"
-            out += ["--config", f"patch.crates-io.{key}.path={json.dumps(str(crate))}"]
-            if number:
-                out += ["--config", f'patch.crates-io.{key}.package="pyo3"']
+        for key, crate, version, links in patches([_entry(k) for k in self.found]):
+            folder = self._write(crate, version, links)
+            out += ["--config", f"patch.crates-io.{key}.path={json.dumps(str(folder))}"]
+            if key != crate:
+                out += ["--config", f'patch.crates-io.{key}.package="{crate}"']
         return out
 
-    def add(self, version: str, error: CargoError) -> bool:
-        """Records `version` (and the error naming the user's line that brought it); False if already there."""
-        if version in self.found:
+    def add(self, version: str, error: CargoError, crate: str = "pyo3") -> bool:
+        """Records `crate` at `version` (and the error naming the user's line that brought it); False if already
+        there."""
+        record = _record_key(crate, version)
+        if record in self.found:
             return False
         path = error.path
         if path is not None and self.root is not None and Path(path).is_relative_to(self.root):
             path = Path(path).relative_to(self.root)
         key = re.match(r"the dependency `([^`]+)`", error.message)
-        self.found[version] = {"message": error.message, "path": str(path) if path else None,
-                               "key": key.group(1) if key else None,
-                               "dependent": _dependent(error.message, error.path)}
+        # PyO3's own `pyo3-ffi` named by the crate itself: no dependency of its is compiled against a stand-in.
+        direct = "is PyO3's own crate" in error.message
+        self.found[record] = {"message": error.message, "path": str(path) if path else None,
+                              "key": key.group(1) if key else None,
+                              "dependent": None if direct else _dependent(error.message, error.path)}
         self.folder.mkdir(parents=True, exist_ok=True)
         self._record.write_text(json.dumps(self.found, indent=1, sort_keys=True), encoding="utf-8")
         return True
@@ -123,16 +168,17 @@ class Redirects:
             data = tomllib.loads(lock.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return
-        unused = {entry.get("version") for entry in (data.get("patch") or {}).get("unused") or []
-                  if isinstance(entry, dict) and entry.get("name") == "pyo3"}
+        unused = {_record_key(entry.get("name"), entry.get("version"))
+                  for entry in (data.get("patch") or {}).get("unused") or []
+                  if isinstance(entry, dict) and entry.get("name") in STANDIN_CRATES}
         if unused & set(self.found):
-            self.found = {v: seen for v, seen in self.found.items() if v not in unused}
+            self.found = {k: seen for k, seen in self.found.items() if k not in unused}
             self._record.write_text(json.dumps(self.found, indent=1, sort_keys=True), encoding="utf-8")
 
-    def _write(self, version: str, links: bool) -> Path:
-        crate = self.folder / version
+    def _write(self, crate_name: str, version: str, links: bool) -> Path:
+        crate = self.folder / folder_name(crate_name, version)
         crate.mkdir(parents=True, exist_ok=True)
-        for name, text in facade_files(version, links):
+        for name, text in standin_files(crate_name, version, links):
             path = crate / name
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 path.write_text(text, encoding="utf-8")
@@ -141,7 +187,8 @@ class Redirects:
     def explain_failure(self, messages: list[dict]) -> CargoError | None:
         """An error for rustc errors inside a crate that was compiled against a stand-in `pyo3`."""
         failing = {_package_name(m.get("package_id", "")) for m in messages if m.get("level") == "error"}
-        for version, seen in sorted(self.found.items()):
+        for record, seen in sorted(self.found.items()):
+            crate, version = _entry(record)
             dependent = seen.get("dependent")
             if dependent and dependent in failing:
                 path = Path(seen["path"]) if seen.get("path") else None
@@ -149,12 +196,23 @@ class Redirects:
                     path = self.root / path
                 line = _key_line(path, seen["key"]) if path and seen.get("key") else None
                 return CargoError(
-                    f"the dependency `{dependent}` is built on PyO3 (pyo3 {version}); ferrule compiled it against "
+                    f"the dependency `{dependent}` is built on PyO3 ({crate} {version}); ferrule compiled it against "
                     "its runtime, and it does not compile there (rustc's errors above)",
                     path=path, line=line, col=1 if line else None,
                     hint=f"`{dependent}` uses parts of PyO3 that ferrule's runtime does not have: remove the "
                          "dependency and the code using it, or build this crate with PyO3")
         return None
+
+
+def note(crate: str, version: str, conflict: CargoError) -> str:
+    """What develop says before building again with a new stand-in."""
+    again = "(cargo's refusal above is only the first attempt's)"
+    dependent = _dependent(conflict.message, conflict.path) or "a dependency"
+    if crate == "pyo3":
+        return (f"note: `{dependent}` is built on PyO3 {version}: ferrule builds it again against its runtime, "
+                f"through a stand-in `pyo3 {version}` {again}")
+    return (f"note: `{dependent}` depends on PyO3's C API crate `pyo3-ffi {version}`: ferrule builds again with a "
+            f"stand-in `pyo3-ffi {version}` that re-exports the runtime's `ffi` {again}")
 
 
 def _dependent(message: str, manifest: Path | None) -> str | None:
