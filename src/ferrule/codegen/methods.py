@@ -254,8 +254,9 @@ def _other_arg(method: Method, index: int, slot: str, on_mismatch: str) -> list[
     return head + [f"let {var} = match {expr} {{ Ok(v) => v, Err(_) => return Ok({on_mismatch}) }};"] + tail
 
 
-def protocol_glue(method: Method) -> str:
-    """`__p_<name>`: the Rust-level body of a special method, in the slot's C types."""
+def protocol_glue(method: Method, cls_name: str) -> str:
+    """`__p_<name>`: the Rust-level body of a special method, in the slot's C types. `cls_name` names it in
+    argument errors, as PyO3 does (`Adder.__call__()`)."""
     fn = method.fn
     name = fn.py_name.strip("_")
     shape = SHAPES[fn.py_name]
@@ -319,7 +320,7 @@ def protocol_glue(method: Method) -> str:
     if shape == "init":
         finish = lambda call: [f"{PYCLASS}::UnitOutput::unit_value({call})"]  # noqa: E731
         body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=leading, finish=finish)
-        desc = _rename_desc(description(dataclasses.replace(fn, py_name="__init__")), "__D___init__")
+        desc = _rename_desc(description(dataclasses.replace(fn, py_name=f"{cls_name}.__init__")), "__D___init__")
         body = [_rename_desc(line, "__D___init__") for line in body]
         return f"""{desc}
     pub(crate) unsafe fn __p_{name}({params}) -> _ferrule::PyResult<::core::ffi::c_int> {{
@@ -330,7 +331,7 @@ def protocol_glue(method: Method) -> str:
 """
     if shape == "call":
         body = setup + call_body(fn, "tuple_dict", callee=f"__Self::{fn.rust_name}", leading=leading)
-        desc = _rename_desc(description(dataclasses.replace(fn, py_name="__call__")), "__D___call__")
+        desc = _rename_desc(description(dataclasses.replace(fn, py_name=f"{cls_name}.__call__")), "__D___call__")
         body = [_rename_desc(line, "__D___call__") for line in body]
         return f"""{desc}
     pub(crate) unsafe fn __p_{name}({params}) -> _ferrule::PyResult<{PTR}> {{
@@ -445,7 +446,7 @@ def block_glue(cls: PyClassDecl, block: MethodsBlock, runtime: str) -> str:
             parts.append(text)
             items.append(item)
         elif is_slot_method(method):
-            parts.append(protocol_glue(method))
+            parts.append(protocol_glue(method, cls.py_name))
         else:
             text, item = method_glue(cls, method)
             if method.fn.cfgs:

@@ -338,25 +338,16 @@ impl FunctionDescription {
         Ok(())
     }
 
+    /// PyO3's words, which tests of PyO3 projects assert (pydantic-core's): "arguments" for any count, and
+    /// no count of the keyword-only arguments also given (CPython's own message differs in both).
     #[cold]
-    fn too_many_positional(&self, given: usize, output: &[Ptr]) -> PyErr {
+    fn too_many_positional(&self, given: usize, _output: &[Ptr]) -> PyErr {
         let max = self.positional_parameter_names.len();
         let min = self.required_positional_parameters;
         let expected = if min == max { format!("{max}") } else { format!("from {min} to {max}") };
-        let plural = if max == 1 && min == max { "" } else { "s" };
-        let kwonly_given = output[max..].iter().filter(|p| !p.is_null()).count();
-        let was = if given == 1 && kwonly_given == 0 { "was" } else { "were" };
-        let detail = if kwonly_given == 0 {
-            String::new()
-        } else {
-            format!(
-                " positional argument{} (and {kwonly_given} keyword-only argument{})",
-                if given == 1 { "" } else { "s" },
-                if kwonly_given == 1 { "" } else { "s" }
-            )
-        };
+        let was = if given == 1 { "was" } else { "were" };
         PyTypeError::new_err(format!(
-            "{}() takes {expected} positional argument{plural} but {given}{detail} {was} given",
+            "{}() takes {expected} positional arguments but {given} {was} given",
             self.func_name
         ))
     }
