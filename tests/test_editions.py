@@ -95,8 +95,31 @@ struct Pair(i64, String);
 #[pyo3(signature = (p, s = "x"))]
 fn swap(p: Pair, s: Option<&str>) -> (String, i64, String) { (p.1, p.0, s.unwrap_or("").to_owned()) }
 
+// pydantic-core's shape: a private class with collector slots, in a module.
+mod held {
+    use ferrule::prelude::*;
+
+    #[pyclass]
+    struct Holder {
+        obj: Option<Py<PyAny>>,
+    }
+
+    #[pymethods]
+    impl Holder {
+        #[new]
+        fn new() -> Self { Holder { obj: None } }
+        fn __traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError> { visit.call(&self.obj) }
+        fn __clear__(&mut self) { self.obj = None; }
+    }
+
+    pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        m.add_class::<Holder>()
+    }
+}
+
 #[pymodule]
 fn ed2024(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    held::register(m)?;
     m.add_class::<Meters>()?;
     m.add_function(wrap_pyfunction!(swap, m)?)?;
     m.add_class::<Unit>()?;

@@ -376,6 +376,7 @@ def protocol_glue(method: Method, cls_name: str) -> str:
     if shape == "clear" and method.receiver in ("bound_ref", "bound"):  # `slf: &Bound<'_, Self>`
         recv = "__b" if method.receiver == "bound_ref" else "__b.clone()"
         return f"""
+    #[allow(private_interfaces)] // a private class in a module: the glue is only called by its own slot
     pub(crate) fn __p_{name}(__b: &_ferrule::Bound<'_, __Self>) {{
         __Self::{fn.rust_name}({recv})
     }}
@@ -385,6 +386,7 @@ def protocol_glue(method: Method, cls_name: str) -> str:
         sig = ("__v: &__Self, visit: _ferrule::PyVisit<'_>) -> ::core::result::Result<(), _ferrule::PyTraverseError>"
                if shape == "traverse" else "__v: &mut __Self)")
         return f"""
+    #[allow(private_interfaces)] // a private class in a module: the glue is only called by its own slot
     pub(crate) fn __p_{name}({sig} {{
         __Self::{fn.rust_name}(__v{', ' + arg if arg else ''})
     }}
