@@ -190,9 +190,12 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
             gate.check()
     if code != 0:
         mapped = explain(messages) if explain is not None else []
+        refused = not messages and bool(summary) and CARGO_REFUSAL.match(summary[0]) is not None
         # rustc's own words for what ferrule did not say again at the user's item (an error in the glue
         # that ferrule explained would only point the user into generated files).
-        if held is None:
+        if refused:
+            pass  # shown below unless a stand-in now takes the refused crate's place
+        elif held is None:
             sys.stderr.write(rendered([m for m in messages if m.get("level") == "error"]) + "".join(summary))
         else:
             held.extend({"level": "cargo", "rendered": line} for line in summary)  # after the errors, in order
@@ -205,6 +208,8 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
             if conflict is not None and standin is not None and redirects.add(standin[1], conflict, standin[0]):
                 sys.stderr.write(pyo3_redirect.note(*standin, conflict) + "\n")
                 raise Redirected()
+            if refused:
+                sys.stderr.write("".join(summary))
             if conflict is not None:
                 raise conflict
         failed_dependent = redirects.explain_failure(messages)
@@ -273,10 +278,22 @@ def _run_build(cmd: list[str], env: dict[str, str], project: Project, observe: l
     return artifact, messages, artifacts, proc.returncode, list(summary)
 
 
+# The resolver refusing a second `links = "python"` crate: when a stand-in then replaces that crate, the
+# refusal was only the first attempt's and is not shown (its whole block is held from this line on).
+CARGO_REFUSAL = re.compile(r"^(?:\x1b\[[0-9;]*m)*error(?:\x1b\[[0-9;]*m)*: (?:\x1b\[[0-9;]*m)*failed to select a version")
+
+
+def hold(line: str, summary: list[str]) -> bool:
+    """Whether cargo's stderr `line` waits in `summary`: its closing lines, and a resolver refusal."""
+    if CARGO_SUMMARY.match(line) or CARGO_REFUSAL.match(line) or (summary and CARGO_REFUSAL.match(summary[0])):
+        summary.append(line)
+        return True
+    return False
+
+
 def _relay(stream, summary: list[str]) -> None:
     for line in stream:
-        if CARGO_SUMMARY.match(line):
-            summary.append(line)
+        if hold(line, summary):
             continue
         sys.stderr.write(line)
         sys.stderr.flush()

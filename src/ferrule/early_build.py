@@ -76,7 +76,7 @@ class Gate:
         self._ready = threading.Event()
         self._held: list[str] = []
         self._lock = threading.Lock()
-        self.summary: list[str] = []  # cargo's closing lines (cargo.CARGO_SUMMARY), shown after rustc's errors
+        self.summary: list[str] = []  # cargo's closing lines and a resolver refusal (cargo.hold), shown later
 
     def started(self, process) -> None:
         """cargo's process (called by the build as it starts it); stopped at once if already cancelled.
@@ -93,10 +93,9 @@ class Gate:
             with self._lock:  # the same lock as open(), so held lines come out first and in order
                 if self.cancelled:
                     continue
-                from .cargo import CARGO_SUMMARY
+                from .cargo import hold
 
-                if CARGO_SUMMARY.match(line):
-                    self.summary.append(line)
+                if hold(line, self.summary):
                     continue
                 if not self._ready.is_set():
                     self._held.append(line)

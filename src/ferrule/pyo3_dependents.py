@@ -47,6 +47,10 @@ def explain(stderr: str) -> CargoError | None:
         names = [package for package, *_ in chain]
         if names[0] not in PYO3_CRATES or len(chain) < 2 or "ferrule-runtime" in names:
             continue
+        # The user's line is in the first local package up the chain (a workspace crate naming `numpy`),
+        # not in the crates above it that only bring that one in.
+        first_local = next((i for i, (_, _, folder, _) in enumerate(chain) if i and _is_local(folder)), len(chain) - 1)
+        chain = chain[:first_local + 1]
         user, version, folder, key = chain[-1]
         direct = chain[-2]
         manifest = Path(folder) / "Cargo.toml" if folder else None
@@ -68,6 +72,11 @@ def explain(stderr: str) -> CargoError | None:
             hint=f"a crate made for PyO3 uses PyO3's own macros and internals, and ferrule has no port of "
                  f"`{built_on[0]}`: remove the dependency and the code using it, or build this crate with PyO3")
     return None
+
+
+def _is_local(folder: str | None) -> bool:
+    """A path package's folder, as cargo names it (a git one is `file:///x#rev` or `https://...#rev`)."""
+    return folder is not None and "://" not in folder and "#" not in folder and Path(folder).is_absolute()
 
 
 def redirectable(stderr: str) -> tuple[str, str] | None:

@@ -206,12 +206,13 @@ class Redirects:
 
 def note(crate: str, version: str, conflict: CargoError) -> str:
     """What develop says before building again with a new stand-in."""
-    again = "(cargo's refusal above is only the first attempt's)"
+    # cargo's refusal of crates.io's crate (a second `links = "python"`) is not shown: this says what follows.
+    again = "(kept for later builds)"
     dependent = _dependent(conflict.message, conflict.path) or "a dependency"
     if crate == "pyo3":
-        return (f"note: `{dependent}` is built on PyO3 {version}: ferrule builds it again against its runtime, "
+        return (f"note: `{dependent}` is built on PyO3 {version}: ferrule compiles it against its runtime, "
                 f"through a stand-in `pyo3 {version}` {again}")
-    return (f"note: `{dependent}` depends on PyO3's C API crate `pyo3-ffi {version}`: ferrule builds again with a "
+    return (f"note: `{dependent}` depends on PyO3's C API crate `pyo3-ffi {version}`: ferrule builds with a "
             f"stand-in `pyo3-ffi {version}` that re-exports the runtime's `ffi` {again}")
 
 
