@@ -25,13 +25,10 @@ shim! {
     }
 
     #[real(Py_3_13)]
-    /// `list[index]` as a strong reference, or NULL with `TypeError` (not a list) or `IndexError`
-    /// (CPython 3.13; negative indexes are out of range, as in `PyList_GetItem`).
+    /// `list[index]` as a strong reference, or NULL with an exception (CPython 3.13; negative
+    /// indexes are out of range). The real one raises `TypeError` for a non-list; this shim, as
+    /// PyO3's, is `PyList_GetItem`'s, which raises `SystemError` there.
     pub unsafe fn PyList_GetItemRef(list: *mut PyObject, index: Py_ssize_t) -> *mut PyObject {
-        if crate::ffi::PyList_Check(list) == 0 {
-            PyErr_SetString(PyExc_TypeError, c"expected a list".as_ptr());
-            return null_mut();
-        }
         super::Py_XNewRef(crate::ffi::PyList_GetItem(list, index))
     }
 
@@ -46,10 +43,18 @@ shim! {
     /// The referent of a weak reference (or proxy) as a strong reference in `*pobj`: 1 when it
     /// is alive, 0 (and NULL) when it is dead, -1 (and NULL) with `TypeError` when `reference` is
     /// not a weak reference (CPython 3.13). `PyWeakref_GetObject`'s dead referent is `None`.
+    /// On PyPy a proxy is a `TypeError`: cpyext's `PyWeakref_GetObject` calls the reference,
+    /// which for a callable proxy calls the referent.
     pub unsafe fn PyWeakref_GetRef(reference: *mut PyObject, pobj: *mut *mut PyObject) -> c_int {
         *pobj = null_mut();
-        if reference.is_null() || crate::ffi::PyWeakref_Check(reference) == 0 {
+        // NULL goes on to PyWeakref_GetObject, whose SystemError PyO3's shim gives too.
+        if !reference.is_null() && crate::ffi::PyWeakref_Check(reference) == 0 {
             PyErr_SetString(PyExc_TypeError, c"expected a weakref".as_ptr());
+            return -1;
+        }
+        #[cfg(PyPy)]
+        if crate::ffi::PyWeakref_CheckProxy(reference) != 0 {
+            PyErr_SetString(PyExc_TypeError, c"PyPy's C API cannot give the referent of a weakref.proxy".as_ptr());
             return -1;
         }
         let target = crate::ffi::PyWeakref_GetObject(reference);
@@ -67,20 +72,16 @@ shim! {
     #[real(Py_3_13)]
     /// `list.extend(iterable)`: 0, or -1 with an exception (`SystemError` when `list` is not a
     /// list, `TypeError` when `iterable` is not iterable) (CPython 3.13). Assigns to the slice
-    /// `list[len:]`, which also handles `iterable is list`.
+    /// `list[len:]`, which also handles `iterable is list`. PyPy's `PyList_SetSlice` assigns
+    /// the slice of any object, so a non-list is its `TypeError` there.
     pub unsafe fn PyList_Extend(list: *mut PyObject, iterable: *mut PyObject) -> c_int {
-        if iterable.is_null() {
-            // A NULL would delete the slice instead: the real function does not accept it either.
-            crate::ffi::PyErr_BadInternalCall();
-            return -1;
-        }
         let end = crate::ffi::PY_SSIZE_T_MAX;
         crate::ffi::PyList_SetSlice(list, end, end, iterable)
     }
 
     #[real(Py_3_13)]
-    /// `list.clear()`: 0, or -1 with `SystemError` when `list` is not a list (CPython 3.13).
-    /// Deletes the slice `list[0:]`.
+    /// `list.clear()`: 0, or -1 with `SystemError` when `list` is not a list (CPython 3.13;
+    /// on PyPy a `TypeError`, as for `PyList_Extend`). Deletes the slice `list[0:]`.
     pub unsafe fn PyList_Clear(list: *mut PyObject) -> c_int {
         crate::ffi::PyList_SetSlice(list, 0, crate::ffi::PY_SSIZE_T_MAX, null_mut())
     }
@@ -153,7 +154,9 @@ shim! {
     #[real(all(Py_3_13, not(Py_LIMITED_API)))]
     /// The calling thread's attached thread state, or NULL when it has none; unlike
     /// `PyThreadState_Get` it never aborts, and it may be called without the GIL (CPython 3.13,
-    /// which renamed the older `_PyThreadState_UncheckedGet` this shim calls).
+    /// which renamed the older `_PyThreadState_UncheckedGet` this shim calls). PyPy's is never
+    /// NULL: cpyext keeps the thread's state while it is detached. (PyO3's shim links the
+    /// unprefixed name, which PyPy does not export.)
     #[inline]
     pub unsafe fn PyThreadState_GetUnchecked() -> *mut crate::ffi::PyThreadState {
         _PyThreadState_UncheckedGet()
