@@ -173,8 +173,8 @@ fn compat_hash_buffer(data: &[u8]) -> isize {
 fn compat_hash_str_data(s: &Bound<'_, PyString>) -> isize {
     unsafe {
         let op = s.as_ptr();
-        // PyUnicode_GetLength: ferrule's ffi has no PyUnicode_GET_LENGTH on 3.14.
-        let len = PyUnicode_GetLength(op) * PyUnicode_KIND(op) as isize;
+        // ormsgpack's form: the header's length (on 3.14 too) times the code unit's width.
+        let len = PyUnicode_GET_LENGTH(op) * PyUnicode_KIND(op) as isize;
         Py_HashBuffer(PyUnicode_DATA(op), len)
     }
 }
