@@ -42,6 +42,11 @@ assert m.kinds_of(range(2)) == ["range"] and m.kinds_of(lambda: 0) == ["function
 assert m.kinds_of(super(int, 1)) == ["super"] and m.kinds_of({}.keys()) == ["dict_keys"]
 assert m.compile_and_run("x = 2", "x * 3")[1] == 6
 assert not hasattr(m, "marshal_round_trip") and not hasattr(m, "rust_frame")
+# pyo3::ffi::compat's shims on the 3.11 stable ABI (tests/test_e2e_ffi_compat.py has the rest).
+assert m.compat_dict_get_item_ref({"a": 1}, "a") == (1, 1, None) and m.compat_list_clear([1]) == (0, None, None)
+assert m.compat_get_optional_attr(1, "nope") == (0, None, None) and m.compat_iter_drain(iter([1])) == ([1], 0, None)
+assert m.compat_bytes_writer([b"ab", b"c" * 300], 0, "with_size")[0] == b"ab" + b"c" * 300
+assert m.compat_hash_buffer(b"abc") == hash(b"abc") and not hasattr(m, "compat_thread_state_unchecked")
 print("abi3 ok")
 '''
 

@@ -93,6 +93,15 @@ extern "C" {
         key: *mut PyObject,
         defaultobj: *mut PyObject,
     ) -> *mut PyObject;
+    /// Strong reference in `*result` (when not NULL); returns 1 present, 0 inserted, -1 error.
+    /// The limited API has it from 3.15.
+    #[cfg(all(Py_3_13, not(Py_LIMITED_API)))]
+    pub fn PyDict_SetDefaultRef(
+        mp: *mut PyObject,
+        key: *mut PyObject,
+        default_value: *mut PyObject,
+        result: *mut *mut PyObject,
+    ) -> c_int;
 }
 
 #[inline]

@@ -2,7 +2,8 @@
 //!
 //! One submodule per CPython `Include/` header (`cpython/` holds layouts that
 //! only exist outside the limited API); everything is re-exported here, so
-//! items are reached as `ffi::Name`. Symbols resolve against libpython when
+//! items are reached as `ffi::Name`; `compat` (not glob-exported, as in PyO3) holds the newer
+//! functions made callable everywhere. Symbols resolve against libpython when
 //! the extension module is loaded, so nothing here carries `#[link]`.
 //!
 //! Configuration cfgs (set by the runtime's build script): `Py_3_9` ..
@@ -31,6 +32,7 @@ pub mod boolobject;
 pub mod bytearrayobject;
 pub mod bytesobject;
 pub mod ceval;
+pub mod compat;
 pub mod compile;
 pub mod complexobject;
 pub mod cpython;

@@ -134,6 +134,14 @@ pub unsafe fn PyUnicode_GET_LENGTH(op: *mut PyObject) -> Py_ssize_t {
     (*(op as *mut PyASCIIObject)).length
 }
 
+/// `PyUnicode_GET_LENGTH` on 3.14: the header's bitfields changed, but `length` is still the field right
+/// after the object header (as PyO3's ffi and CPython's own inline function read it).
+#[cfg(all(Py_3_14, not(PyPy)))]
+#[inline]
+pub unsafe fn PyUnicode_GET_LENGTH(op: *mut PyObject) -> Py_ssize_t {
+    *((op as *mut u8).add(core::mem::size_of::<PyObject>()) as *const Py_ssize_t)
+}
+
 /// Checks nothing; kept for code written against older headers.
 #[inline]
 pub unsafe fn PyUnicode_READY(_op: *mut PyObject) -> c_int {
