@@ -36,6 +36,8 @@ def test_panic_payloads(fe_functions, kind, message):
         fe_functions.panic_with(kind)
     assert str(info.value) == message
     assert not isinstance(info.value, Exception)
+    # PyO3's name, which tests of PyO3 projects may match.
+    assert (type(info.value).__module__, type(info.value).__qualname__) == ("pyo3_runtime", "PanicException")
 
 
 @pypy_cannot("no sys.getrefcount: PyPy's objects have no reference count to compare")

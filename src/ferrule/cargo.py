@@ -193,10 +193,15 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
         refused = not messages and bool(summary) and CARGO_REFUSAL.match(summary[0]) is not None
         # rustc's own words for what ferrule did not say again at the user's item (an error in the glue
         # that ferrule explained would only point the user into generated files).
+        # cargo's count of rustc's errors ("could not compile ... due to 3 previous errors") would contradict
+        # ferrule's own once ferrule has said every one of them again at the user's items.
+        if _all_explained(messages):
+            summary = []
         if refused:
             pass  # shown below unless a stand-in now takes the refused crate's place
         elif held is None:
-            sys.stderr.write(rendered([m for m in messages if m.get("level") == "error"]) + "".join(summary))
+            sys.stderr.write(rendered([m for m in messages if m.get("level") in ("error", "failure-note")])
+                             + "".join(summary))
         else:
             held.extend({"level": "cargo", "rendered": line} for line in summary)  # after the errors, in order
         if mapped:
@@ -223,9 +228,17 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
 
 
 def rendered(messages: list[dict]) -> str:
-    """rustc's text of `messages`, without the errors ferrule said again at the user's item."""
+    """rustc's text of `messages`, without the errors ferrule said again at the user's item (nor rustc's
+    closing notes, such as `rustc --explain`, when it said them all)."""
+    every = _all_explained(messages)
     return "".join(m.get("rendered") or "" for m in messages
-                   if not (m.get("level") == "error" and m.get(EXPLAINED)))
+                   if not (m.get("level") == "error" and m.get(EXPLAINED))
+                   and not (every and m.get("level") == "failure-note"))
+
+
+def _all_explained(messages: list[dict]) -> bool:
+    errors = [m for m in messages if m.get("level") == "error"]
+    return bool(errors) and all(m.get(EXPLAINED) for m in errors)
 
 
 _RUSTC_PATH = re.compile(r"((?:-->|:::) (?:\x1b\[[0-9;]*m)*)(?![/\\]|[A-Za-z]:)([^\s\x1b]+:\d+:\d+)")
@@ -363,7 +376,7 @@ def _cdylib_from(line: str, project: Project, messages: list[dict], artifacts: l
         messages.append(msg["message"])
         if held is not None:
             held.append(msg["message"])
-        elif msg["message"].get("level") == "error":
+        elif msg["message"].get("level") in ("error", "failure-note"):
             pass  # written when the build has failed, unless ferrule says it again at the user's item
         elif msg["message"].get("rendered"):
             sys.stderr.write(msg["message"]["rendered"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -205,6 +206,7 @@ def _learn_redirects(project: Project, meta: Metadata, options: CargoOptions | N
         conflict, standin = pyo3_dependents.check(cmd, options.environment(dict(os.environ)))
         if conflict is None or standin is None or not redirects.add(standin[1], conflict, standin[0]):
             break
+        sys.stderr.write(pyo3_redirect.note(*standin, conflict) + "\n")
         learned = True
     return learned
 

@@ -36,14 +36,15 @@ impl PanicException {
 
 unsafe impl PyTypeInfo for PanicException {
     const NAME: &'static str = "PanicException";
-    const MODULE: Option<&'static str> = Some("ferrule_runtime");
+    // PyO3's name for it, which code matching on the exception's type name expects.
+    const MODULE: Option<&'static str> = Some("pyo3_runtime");
 
     fn type_object_raw(py: Python<'_>) -> *mut ffi::PyTypeObject {
         static TYPE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
         TYPE.get_or_init(py, || {
             crate::impl_::exceptions::new_exception_type(
                 py,
-                "ferrule_runtime.PanicException",
+                "pyo3_runtime.PanicException",
                 "The exception raised when Rust code called from Python panics.\n\n\
                  Like SystemExit, it does not derive from Exception.",
                 &PyBaseException::type_object(py),
