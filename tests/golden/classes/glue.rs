@@ -923,7 +923,7 @@ pub(crate) mod __ferrule_methods_L11 {
     }
 
     static __D___call__: _ferrule::impl_::extract_argument::FunctionDescription = _ferrule::impl_::extract_argument::FunctionDescription {
-        func_name: "__call__",
+        func_name: "Counter.__call__",
         positional_parameter_names: &["step"],
         positional_only_parameters: 0,
         required_positional_parameters: 1,
