@@ -12,7 +12,8 @@
 #
 # Usage: bash scripts/test-interpreters.sh [host|sid|abi3|chroot|shell]...  (default: host sid abi3;
 # chroot only builds the chroot, which .ci/run does in the background while scripts/test.sh runs)
-# Environment: FERRULE_SID_CHROOT (default /var/cache/ferrule-sid), PYTEST_ARGS, FERRULE_INTERP_TESTS.
+# Environment: FERRULE_SID_CHROOT (default /var/cache/ferrule-sid), PYTEST_ARGS, FERRULE_INTERP_TESTS,
+# FERRULE_VENV_READY.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 chroot_dir="${FERRULE_SID_CHROOT:-/var/cache/ferrule-sid}"
@@ -64,6 +65,9 @@ run_e2e() {
 
 # scripts/test.sh's venv: ferrule (editable) on the host's CPython 3.11.
 host_ferrule() {
+    # FERRULE_VENV_READY=1: the venv is set up and in use by another run (.ci/run's scripts/test.sh), which a
+    # reinstall would disturb.
+    [ "${FERRULE_VENV_READY:-}" = 1 ] && return
     [ -x "$host_venv/bin/python" ] || python3 -m venv "$host_venv"
     "$host_venv/bin/python" -m pip install --quiet --disable-pip-version-check -e "$root[test]"
 }
