@@ -26,6 +26,17 @@ def _on_pyo3(package: dict) -> bool:
                for d in package.get("dependencies", []))
 
 
+def _with_pyo3_enabled(data: dict) -> set[str] | None:
+    """Ids of the packages whose resolved dependencies include `pyo3` (an optional one turned on, as jiter's
+    under its `python` feature); None without a resolve. A crate whose `pyo3` is off has no bindings to read."""
+    resolve = data.get("resolve")
+    if not resolve:
+        return None
+    names = {p["id"]: p["name"] for p in data.get("packages", [])}
+    return {node["id"] for node in resolve.get("nodes", [])
+            if any(names.get(dep.get("pkg")) == "pyo3" for dep in node.get("deps", []))}
+
+
 def resolved_packages(manifest: Path, package: str, meta, redirect_args: list[str], has_redirects: bool,
                       config_args: list[str] = (), env: dict[str, str] | None = None) -> dict[str, dict]:
     """Package name → `cargo metadata` package of each registry or git package in the build that is built
@@ -52,8 +63,10 @@ def resolved_packages(manifest: Path, package: str, meta, redirect_args: list[st
     out = subprocess.run(cmd, capture_output=True, text=True, env=env if env is not None else dict(os.environ))
     if out.returncode != 0:
         return {}  # cargo's build says why, at its own step
-    found = {p["name"]: p for p in json.loads(out.stdout).get("packages", [])
-             if p.get("source") and _on_pyo3(p)}
+    data = json.loads(out.stdout)
+    enabled = _with_pyo3_enabled(data)
+    found = {p["name"]: p for p in data.get("packages", [])
+             if p.get("source") and _on_pyo3(p) and (enabled is None or p["id"] in enabled)}
     if key:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
