@@ -68,6 +68,13 @@ def patch_args() -> list[str]:
     return cargo_config_args()
 
 
+def resolve_command(manifest: Path, redirect_args: list[str], config_args: list[str]) -> list[str]:
+    """`cargo metadata` with the whole resolve, as the build would resolve (the runtime's registry, the
+    stand-ins found so far): what it refuses, or which packages it holds."""
+    return [_cargo(), "metadata", "--format-version", "1", "--manifest-path", str(manifest), *patch_args(),
+            *redirect_args, *config_args]
+
+
 class PendingMetadata:
     """`cargo metadata` started in the background (develop probes the interpreter meanwhile)."""
 
@@ -207,8 +214,7 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
         if mapped:
             raise BindingErrors(mapped, root=project.root)
         if not messages:  # nothing compiled: perhaps the resolver refused a crate built on PyO3
-            resolve = [_cargo(), "metadata", "--format-version", "1", "--manifest-path", str(project.manifest),
-                       *patch_args(), *redirects.args(), *options.config_args()]
+            resolve = resolve_command(project.manifest, redirects.args(), options.config_args())
             conflict, standin = pyo3_dependents.check(resolve, env)
             if conflict is not None and standin is not None and redirects.add(standin[1], conflict, standin[0]):
                 sys.stderr.write(pyo3_redirect.note(*standin, conflict) + "\n")

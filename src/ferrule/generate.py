@@ -195,14 +195,13 @@ def _learn_redirects(project: Project, meta: Metadata, options: CargoOptions | N
     """Asks cargo's resolver (as a failed build does) for crates built on PyO3; True when a stand-in
     `pyo3` version was newly recorded for them."""
     from . import pyo3_dependents, pyo3_redirect
-    from .cargo import _cargo, patch_args
+    from .cargo import resolve_command
 
     options = options or project.cargo
     redirects = pyo3_redirect.Redirects(meta.ferrule_dir, project.package, meta.workspace_root)
     learned = False
     for _ in range(4):  # one version at a time, as cargo names them
-        cmd = [_cargo(), "metadata", "--format-version", "1", "--manifest-path", str(project.manifest),
-               *patch_args(), *redirects.args(), *options.config_args()]
+        cmd = resolve_command(project.manifest, redirects.args(), options.config_args())
         conflict, standin = pyo3_dependents.check(cmd, options.environment(dict(os.environ)))
         if conflict is None or standin is None or not redirects.add(standin[1], conflict, standin[0]):
             break

@@ -56,10 +56,9 @@ def resolved_packages(manifest: Path, package: str, meta, redirect_args: list[st
             return data["packages"]
     except (OSError, ValueError, KeyError):
         pass
-    from .cargo import _cargo, patch_args
+    from .cargo import resolve_command
 
-    cmd = [_cargo(), "metadata", "--format-version", "1", "--manifest-path", str(manifest),
-           *patch_args(), *redirect_args, *config_args]
+    cmd = resolve_command(manifest, redirect_args, list(config_args))
     out = subprocess.run(cmd, capture_output=True, text=True, env=env if env is not None else dict(os.environ))
     if out.returncode != 0:
         return {}  # cargo's build says why, at its own step
