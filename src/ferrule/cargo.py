@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import cache_seals, prelude_pyobject, pyo3_dependents, pyo3_redirect
+from . import cache_seals, prelude_pyobject, pyo3_redirect
 from .build_options import CargoOptions
 from .build_cache import BuildCache, open_cache
 from .cargo_config import cargo_config_args
@@ -215,9 +215,8 @@ def _build_once(project: Project, meta: Metadata, options: CargoOptions, profile
             raise BindingErrors(mapped, root=project.root)
         if not messages:  # nothing compiled: perhaps the resolver refused a crate built on PyO3
             resolve = resolve_command(project.manifest, redirects.args(), options.config_args())
-            conflict, standin = pyo3_dependents.check(resolve, env)
-            if conflict is not None and standin is not None and redirects.add(standin[1], conflict, standin[0]):
-                sys.stderr.write(pyo3_redirect.note(*standin, conflict) + "\n")
+            conflict, recorded = redirects.learn(resolve, env)
+            if recorded:
                 raise Redirected()
             if refused:
                 sys.stderr.write("".join(summary))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -194,7 +193,7 @@ def prepare(project: Project, meta: Metadata, options: CargoOptions | None = Non
 def _learn_redirects(project: Project, meta: Metadata, options: CargoOptions | None) -> bool:
     """Asks cargo's resolver (as a failed build does) for crates built on PyO3; True when a stand-in
     `pyo3` version was newly recorded for them."""
-    from . import pyo3_dependents, pyo3_redirect
+    from . import pyo3_redirect
     from .cargo import resolve_command
 
     options = options or project.cargo
@@ -202,10 +201,8 @@ def _learn_redirects(project: Project, meta: Metadata, options: CargoOptions | N
     learned = False
     for _ in range(4):  # one version at a time, as cargo names them
         cmd = resolve_command(project.manifest, redirects.args(), options.config_args())
-        conflict, standin = pyo3_dependents.check(cmd, options.environment(dict(os.environ)))
-        if conflict is None or standin is None or not redirects.add(standin[1], conflict, standin[0]):
+        if not redirects.learn(cmd, options.environment(dict(os.environ)))[1]:
             break
-        sys.stderr.write(pyo3_redirect.note(*standin, conflict) + "\n")
         learned = True
     return learned
 

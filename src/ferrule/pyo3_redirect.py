@@ -159,6 +159,19 @@ class Redirects:
         self._record.write_text(json.dumps(self.found, indent=1, sort_keys=True), encoding="utf-8")
         return True
 
+    def learn(self, cmd: list[str], env: dict[str, str]) -> tuple[CargoError | None, bool]:
+        """Asks cargo's resolver (`cmd`, a full `cargo metadata`) why it refuses the graph, and records and
+        announces a stand-in when one can replace the refused crate: (the refusal, whether one was recorded)."""
+        import sys
+
+        from . import pyo3_dependents
+
+        conflict, standin = pyo3_dependents.check(cmd, env)
+        if conflict is None or standin is None or not self.add(standin[1], conflict, standin[0]):
+            return conflict, False
+        sys.stderr.write(note(*standin, conflict) + "\n")
+        return conflict, True
+
     def prune(self, lock: Path) -> None:
         """After a build: forgets the versions Cargo.lock lists as unused patches (the dependency built on
         PyO3 was removed), so the next build neither passes them nor gets cargo's warning about them."""
